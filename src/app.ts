@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { features } from './features/index.js';
+import { loadActorBySession, sessionCookie } from './features/accounts/index.js';
+import { installAccess } from './platform/auth/access.js';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/index.js';
+import { installProblemHandler } from './platform/http/problem.js';
+import type { App, Ctx } from './platform/http/types.js';
+import { JobRunner } from './platform/jobs/index.js';
+import { Mailer } from './platform/mail/index.js';
+
+export const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/web');
+
+export interface BuildOptions {
+  database: Database;
+  config: Config;
+  logger?: boolean | object;
+}
+
+/** Builds the HTTP app: platform plugins, then every feature's routes. */
+export async function buildApp({ database, config, logger = false }: BuildOptions): Promise<{ app: App; ctx: Ctx }> {
+  const app = Fastify({
+    logger: logger === true ? { level: config.LOG_LEVEL } : logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM) };
+
+  installProblemHandler(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Wuzhen API', version: '1', description: 'The JSON API of the Wuzhen platform. Errors are application/problem+json with a stable `code`.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installAccess(app, async (req) => {
+    const token = req.cookies[sessionCookie];
+    return token && token.length < 200 ? loadActorBySession(database.db, token) : null;
+  });
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
+    await database.db.execute(sql`select 1`);
+    return { status: 'ok' as const, database: database.kind };
+  });
+
+  for (const f of features) await f.routes?.(app, ctx);
+  for (const f of features) f.jobs?.(ctx.jobs, ctx);
+
+  await serveWeb(app);
+  return { app, ctx };
+}
+
+/** The single-page app: built files, and index.html for every other non-API path. */
+async function serveWeb(app: App) {
+  const index = path.join(webRoot, 'index.html');
+  if (!fs.existsSync(index)) return;
+  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  const html = fs.readFileSync(index, 'utf8');
+  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split('?')[0];
+    if (url.startsWith('/api/')) return reply.callNotFound();
+    const file = path.join(webRoot, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
+    if (file.startsWith(webRoot + path.sep) && /\.[a-z0-9]+$/i.test(url) && fs.existsSync(file)) {
+      return reply.sendFile(path.relative(webRoot, file), { maxAge: url.startsWith('/assets/') ? 31536000000 : 3600000, immutable: url.startsWith('/assets/') });
+    }
+    if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+  });
+}

@@ -1,0 +1,273 @@
+import crypto from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { and, eq, gt, isNull, sql, ilike, or, inArray } from 'drizzle-orm';
+import type { Actor, GlobalRole, ScopedRole } from '../../platform/auth/access.js';
+import { globalRoles } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import type { Locale } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { accountMail, type AccountMail } from './mails.js';
+import { emailTokens, roleGrants, sessions, users } from './model.js';
+
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+const randomToken = () => crypto.randomBytes(32).toString('base64url');
+export const normalizeEmail = (e: string) => e.trim().toLowerCase();
+
+const tokenLife: Record<string, number> = { verify: 48 * 3600e3, login: 20 * 60e3, reset: 2 * 3600e3, welcome: 7 * 24 * 3600e3 };
+const lockAfter = 5;
+
+export const hashPassword = (password: string) => hash(password);
+
+/** Creates a one-time e-mail token and queues the mail that carries it. */
+async function sendTokenMail(db: DbOrTx, publicUrl: string, user: { id: string; email: string; name: string; locale: string }, purpose: 'verify' | 'login' | 'reset' | 'welcome', mail: AccountMail, next?: string) {
+  const token = randomToken();
+  await db.insert(emailTokens).values({
+    id: sha256(token),
+    purpose: purpose === 'welcome' ? 'reset' : purpose,
+    userId: user.id,
+    email: user.email,
+    payload: next ? { next } : {},
+    expiresAt: new Date(Date.now() + tokenLife[purpose]),
+  });
+  const path = purpose === 'verify' ? 'verify' : purpose === 'login' ? 'link' : 'reset';
+  const link = `${publicUrl}/auth/${path}?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+  const { subject, text } = accountMail(mail, user.locale as Locale, link, user.name);
+  await queueMail(db, { to: user.email, subject, text, locale: user.locale as Locale, template: `accounts.${mail}` });
+  return token;
+}
+
+async function consumeToken(db: DbOrTx, token: string, purpose: string) {
+  const [row] = await db
+    .update(emailTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(emailTokens.id, sha256(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, new Date())))
+    .returning();
+  if (!row || !row.userId) throw new AppError(400, 'token_invalid', 'This link is invalid, expired or already used. Ask for a new one.', [{ path: 'token', message: 'invalid or expired' }]);
+  return row;
+}
+
+export async function signUp(db: Db, publicUrl: string, input: { email: string; name: string; password: string; locale: Locale; next?: string }) {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  await db.transaction(async (tx) => {
+    const [existing] = await tx.select().from(users).where(eq(users.email, email));
+    if (existing) {
+      // Say nothing to the caller about whether the address is known; tell the owner instead.
+      await sendTokenMail(tx, publicUrl, existing, 'login', 'alreadyRegistered', input.next);
+      return;
+    }
+    const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash, locale: input.locale }).returning();
+    await audit(tx, { actor: { userId: user.id, email }, action: 'account.signup', entity: 'user', entityId: user.id, after: { email, name: input.name } });
+    await sendTokenMail(tx, publicUrl, user, 'verify', 'verify', input.next);
+  });
+}
+
+export async function verifyEmail(db: Db, token: string) {
+  return db.transaction(async (tx) => {
+    const t = await consumeToken(tx, token, 'verify');
+    const [user] = await tx.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.id, t.userId!)).returning();
+    await audit(tx, { actor: { userId: user.id, email: user.email }, action: 'account.verify', entity: 'user', entityId: user.id });
+    return { user, next: (t.payload as { next?: string }).next };
+  });
+}
+
+export async function checkPassword(db: Db, emailIn: string, password: string) {
+  const email = normalizeEmail(emailIn);
+  const [user] = await db.select().from(users).where(eq(users.email, email));
+  const now = new Date();
+  if (user?.lockedUntil && user.lockedUntil > now) {
+    throw new AppError(429, 'account_locked', 'Too many failed attempts. Try again later, or sign in with an e-mail link.', undefined, { retryAfter: user.lockedUntil.toISOString() });
+  }
+  // Verify against a dummy hash for unknown addresses so both take the same time.
+  dummyHash ??= await hash('not a password');
+  const ok = await verify(user?.passwordHash ?? dummyHash, password).catch(() => false);
+  if (!user || !user.passwordHash || !ok || user.disabledAt) {
+    if (user) {
+      const failed = user.failedLogins + 1;
+      const lockedUntil = failed >= lockAfter ? new Date(now.getTime() + Math.min(2 ** (failed - lockAfter), 60) * 60_000) : null;
+      await db.update(users).set({ failedLogins: failed, lockedUntil }).where(eq(users.id, user.id));
+      await audit(db, { actor: null, action: 'account.login_failed', entity: 'user', entityId: user.id, after: { failed } });
+    }
+    throw new AppError(401, 'invalid_credentials', 'The e-mail address or the password is wrong.');
+  }
+  if (!user.emailVerifiedAt) throw new AppError(403, 'email_not_verified', 'Confirm your e-mail address first: we sent you a link.');
+  if (user.failedLogins > 0) await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+  return user;
+}
+let dummyHash: string | undefined;
+
+export async function sendLoginLink(db: Db, publicUrl: string, emailIn: string, next?: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(emailIn)));
+  if (!user || user.disabledAt) return; // no answer reveals whether the address is known
+  await sendTokenMail(db, publicUrl, user, 'login', 'login', next);
+}
+
+export async function redeemLoginLink(db: Db, token: string) {
+  return db.transaction(async (tx) => {
+    const t = await consumeToken(tx, token, 'login');
+    // Holding the mailbox proves the address.
+    const [user] = await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, failedLogins: 0, lockedUntil: null }).where(eq(users.id, t.userId!)).returning();
+    if (user.disabledAt) throw new AppError(403, 'account_disabled', 'This account is disabled.');
+    return { user, next: (t.payload as { next?: string }).next };
+  });
+}
+
+export async function requestPasswordReset(db: Db, publicUrl: string, emailIn: string) {
+  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(emailIn)));
+  if (!user || user.disabledAt) return;
+  await sendTokenMail(db, publicUrl, user, 'reset', 'reset');
+}
+
+export async function completePasswordReset(db: Db, token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const t = await consumeToken(tx, token, 'reset');
+    const [user] = await tx
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, t.userId!))
+      .returning();
+    // A new password ends every other session.
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
+    await audit(tx, { actor: { userId: user.id, email: user.email }, action: 'account.password_reset', entity: 'user', entityId: user.id });
+    return user;
+  });
+}
+
+export async function createSession(db: DbOrTx, userId: string, days: number, meta: { ip?: string; userAgent?: string }) {
+  const token = randomToken();
+  const csrfToken = randomToken();
+  await db.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt: new Date(Date.now() + days * 86400e3), ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  return { token, csrfToken };
+}
+
+export async function endSession(db: DbOrTx, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function endAllSessions(db: DbOrTx, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function loadActorBySession(db: DbOrTx, token: string): Promise<Actor | null> {
+  const id = sha256(token);
+  const [row] = await db
+    .select({ session: sessions, user: { id: users.id, email: users.email, name: users.name, locale: users.locale, disabledAt: users.disabledAt } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, new Date())));
+  if (!row || row.user.disabledAt) return null;
+  if (Date.now() - row.session.lastSeenAt.getTime() > 5 * 60e3) {
+    await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+  }
+  const grants = await db.select().from(roleGrants).where(eq(roleGrants.userId, row.user.id));
+  return {
+    userId: row.user.id,
+    email: row.user.email,
+    name: row.user.name,
+    locale: row.user.locale,
+    roles: grants.filter((g) => g.scopeType === '' && (globalRoles as readonly string[]).includes(g.role)).map((g) => g.role as GlobalRole),
+    scopes: grants.filter((g) => g.scopeType !== '').map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
+    sessionId: id,
+    csrfToken: row.session.csrfToken,
+  };
+}
+
+export async function updateProfile(db: Db, actor: Actor, input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string }) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    const patch: Partial<typeof users.$inferInsert> = {};
+    if (input.name) patch.name = input.name;
+    if (input.locale) patch.locale = input.locale;
+    if (input.newPassword) {
+      const ok = before.passwordHash && input.currentPassword ? await verify(before.passwordHash, input.currentPassword).catch(() => false) : false;
+      if (!ok) throw new AppError(400, 'validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'wrong password' }]);
+      patch.passwordHash = await hashPassword(input.newPassword);
+    }
+    if (Object.keys(patch).length === 0) return before;
+    const [after] = await tx.update(users).set(patch).where(eq(users.id, actor.userId)).returning();
+    await audit(tx, { actor, action: 'account.update', entity: 'user', entityId: actor.userId, before: { name: before.name, locale: before.locale }, after: { name: after.name, locale: after.locale, passwordChanged: !!input.newPassword } });
+    return after;
+  });
+}
+
+/** Finds or creates the account for an address (used when a feature gives someone access, e.g. a new member contact). */
+export async function ensureUser(db: DbOrTx, input: { email: string; name: string; locale?: Locale }) {
+  const email = normalizeEmail(input.email);
+  const [existing] = await db.select().from(users).where(eq(users.email, email));
+  if (existing) return { user: existing, created: false };
+  const [user] = await db.insert(users).values({ email, name: input.name, locale: input.locale ?? 'en' }).returning();
+  return { user, created: true };
+}
+
+export async function grantRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+  await db
+    .insert(roleGrants)
+    .values({ userId, role, scopeType: scope?.type ?? '', scopeId: scope?.id ?? '' })
+    .onConflictDoNothing();
+}
+
+export async function revokeRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+  await db.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, role), eq(roleGrants.scopeType, scope?.type ?? ''), eq(roleGrants.scopeId, scope?.id ?? '')));
+}
+
+export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(roleGrants)
+    .innerJoin(users, eq(users.id, roleGrants.userId))
+    .where(and(eq(roleGrants.role, role), eq(roleGrants.scopeType, scopeType), eq(roleGrants.scopeId, scopeId)));
+}
+
+export async function createStaff(db: Db, publicUrl: string, actor: Actor, input: { email: string; name: string; locale: Locale; roles: GlobalRole[] }) {
+  return db.transaction(async (tx) => {
+    const email = normalizeEmail(input.email);
+    const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
+    if (exists) throw conflict('email_taken', 'An account with this e-mail address already exists; grant it roles instead.');
+    const [user] = await tx.insert(users).values({ email, name: input.name, locale: input.locale, emailVerifiedAt: new Date() }).returning();
+    for (const r of input.roles) await grantRole(tx, user.id, r);
+    await audit(tx, { actor, action: 'account.create_staff', entity: 'user', entityId: user.id, after: { email, name: input.name, roles: input.roles } });
+    await sendTokenMail(tx, publicUrl, user, 'welcome', 'welcomeStaff');
+    return user;
+  });
+}
+
+export async function setGlobalRoles(db: Db, actor: Actor, userId: string, roles: GlobalRole[]) {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
+    if (!user) throw notFound('account');
+    const before = await tx.select().from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, '')));
+    if (actor.userId === userId && before.some((g) => g.role === 'admin') && !roles.includes('admin')) {
+      throw conflict('cannot_remove_own_admin', 'You cannot remove your own admin role; ask another admin.');
+    }
+    await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, ''), inArray(roleGrants.role, [...globalRoles])));
+    for (const r of roles) await grantRole(tx, userId, r);
+    await audit(tx, { actor, action: 'account.set_roles', entity: 'user', entityId: userId, before: before.map((g) => g.role), after: roles });
+    return roles;
+  });
+}
+
+export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page: number; pageSize: number }) {
+  const where = [];
+  if (q.q) where.push(or(ilike(users.email, `%${q.q}%`), ilike(users.name, `%${q.q}%`)));
+  if (q.role) where.push(sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})`);
+  const rows = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt, lockedUntil: users.lockedUntil, createdAt: users.createdAt })
+    .from(users)
+    .where(and(...where))
+    .orderBy(users.email)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(and(...where));
+  const grants = rows.length ? await db.select().from(roleGrants).where(inArray(roleGrants.userId, rows.map((r) => r.id))) : [];
+  return {
+    total,
+    items: rows.map((r) => ({
+      ...r,
+      roles: grants.filter((g) => g.userId === r.id && g.scopeType === '').map((g) => g.role),
+      scopes: grants.filter((g) => g.userId === r.id && g.scopeType !== '').map((g): ScopedRole => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
+    })),
+  };
+}

@@ -1,0 +1,363 @@
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Actor } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { invalid, notFound } from '../../platform/http/errors.js';
+import { fillChinese, type LocalizedText } from '../../platform/i18n/index.js';
+import { readSheet, type SheetRow } from '../../platform/exports/index.js';
+import { normalize } from '../../platform/search/normalize.js';
+import countryData from './countries.json' with { type: 'json' };
+import { organizationInput, personInput, type ListQuery, type OrganizationInput, type PersonInput } from './contract.js';
+import { affiliations, countries, organizations, people } from './model.js';
+
+/** Loads the shipped country list; runs at every start, so new data reaches old databases. */
+export async function syncCountries(db: DbOrTx) {
+  for (let i = 0; i < countryData.length; i += 100) {
+    await db
+      .insert(countries)
+      .values(countryData.slice(i, i + 100))
+      .onConflictDoUpdate({ target: countries.code, set: { alpha3: sql`excluded.alpha3`, m49: sql`excluded.m49`, continent: sql`excluded.continent`, region: sql`excluded.region`, subregion: sql`excluded.subregion`, name: sql`excluded.name` } });
+  }
+}
+
+export const listCountries = (db: DbOrTx) => db.select().from(countries).orderBy(countries.code);
+
+/** Every script of every name, folded into one searchable string. */
+export const searchTextOf = (...parts: Array<LocalizedText | string | null | undefined>) =>
+  normalize(
+    parts
+      .flatMap((p) => (p == null ? [] : typeof p === 'string' ? [p] : Object.values(fillChinese(p))))
+      .filter(Boolean)
+      .join(' | '),
+  );
+
+/** A query in any script matches names stored in any script. */
+export const matchSearch = (column: AnyPgColumn, q: string) => ilike(column, `%${normalize(q).replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+
+const orgColumns = {
+  id: organizations.id,
+  name: organizations.name,
+  shortName: organizations.shortName,
+  countryCode: organizations.countryCode,
+  continent: countries.continent,
+  stakeholderGroup: organizations.stakeholderGroup,
+  website: organizations.website,
+  logoFileId: organizations.logoFileId,
+  description: organizations.description,
+  createdAt: organizations.createdAt,
+  updatedAt: organizations.updatedAt,
+};
+
+function orgFilters(q: Partial<ListQuery>) {
+  const where: SQL[] = [];
+  if (q.q) where.push(matchSearch(organizations.searchText, q.q));
+  if (q.country) where.push(eq(organizations.countryCode, q.country));
+  if (q.continent) where.push(eq(countries.continent, q.continent));
+  if (q.stakeholderGroup) where.push(eq(organizations.stakeholderGroup, q.stakeholderGroup));
+  return and(...where);
+}
+
+const nameKey = sql`coalesce(${organizations.name}->>'en', ${organizations.name}->>'zh-Hans', ${organizations.name}->>'zh-Hant')`;
+
+export async function listOrganizations(db: DbOrTx, q: ListQuery) {
+  const dir = q.order === 'desc' ? desc : asc;
+  const sortCol = q.sort === 'country' ? organizations.countryCode : q.sort === 'created' ? organizations.createdAt : nameKey;
+  const items = await db
+    .select(orgColumns)
+    .from(organizations)
+    .innerJoin(countries, eq(countries.code, organizations.countryCode))
+    .where(orgFilters(q))
+    .orderBy(dir(sortCol), asc(organizations.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(orgFilters(q));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function allOrganizations(db: DbOrTx, q: Partial<ListQuery>) {
+  return db.select(orgColumns).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(orgFilters(q)).orderBy(asc(nameKey));
+}
+
+export async function getOrganization(db: DbOrTx, id: string) {
+  const [row] = await db.select(orgColumns).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(eq(organizations.id, id));
+  if (!row) throw notFound('organization');
+  return row;
+}
+
+function orgValues(input: OrganizationInput) {
+  return {
+    name: input.name,
+    shortName: input.shortName ?? null,
+    countryCode: input.countryCode,
+    stakeholderGroup: input.stakeholderGroup,
+    website: input.website ?? null,
+    description: input.description ?? {},
+    searchText: searchTextOf(input.name, input.shortName),
+  };
+}
+
+async function assertCountry(db: DbOrTx, code: string | null | undefined, path = 'countryCode') {
+  if (!code) return;
+  const [c] = await db.select({ code: countries.code }).from(countries).where(eq(countries.code, code));
+  if (!c) throw invalid(path, `unknown country code ${code}`);
+}
+
+export async function createOrganization(db: Db, actor: Actor | null, input: OrganizationInput) {
+  return db.transaction(async (tx) => {
+    await assertCountry(tx, input.countryCode);
+    const [row] = await tx.insert(organizations).values(orgValues(input)).returning({ id: organizations.id });
+    await audit(tx, { actor, action: 'organization.create', entity: 'organization', entityId: row.id, after: input });
+    return getOrganization(tx, row.id);
+  });
+}
+
+export async function updateOrganization(db: Db, actor: Actor, id: string, input: OrganizationInput) {
+  return db.transaction(async (tx) => {
+    const before = await getOrganization(tx, id);
+    await assertCountry(tx, input.countryCode);
+    await tx.update(organizations).set({ ...orgValues(input), updatedAt: new Date() }).where(eq(organizations.id, id));
+    const after = await getOrganization(tx, id);
+    await audit(tx, { actor, action: 'organization.update', entity: 'organization', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function setOrganizationLogo(db: Db, actor: Actor, id: string, fileId: string | null) {
+  return db.transaction(async (tx) => {
+    const before = await getOrganization(tx, id);
+    await tx.update(organizations).set({ logoFileId: fileId, updatedAt: new Date() }).where(eq(organizations.id, id));
+    await audit(tx, { actor, action: 'organization.logo', entity: 'organization', entityId: id, before: { logoFileId: before.logoFileId }, after: { logoFileId: fileId } });
+  });
+}
+
+export async function deleteOrganization(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const before = await getOrganization(tx, id);
+    await tx.delete(organizations).where(eq(organizations.id, id));
+    await audit(tx, { actor, action: 'organization.delete', entity: 'organization', entityId: id, before });
+  });
+}
+
+// People
+
+async function withAffiliations<T extends { id: string }>(db: DbOrTx, rows: T[]) {
+  if (rows.length === 0) return rows.map((r) => ({ ...r, affiliations: [] }));
+  const affs = await db
+    .select({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId, organizationName: organizations.name, title: affiliations.title, startDate: affiliations.startDate, endDate: affiliations.endDate })
+    .from(affiliations)
+    .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
+    .where(inArray(affiliations.personId, rows.map((r) => r.id)))
+    .orderBy(desc(sql`coalesce(${affiliations.startDate}, '1900-01-01')`));
+  return rows.map((r) => ({ ...r, affiliations: affs.filter((a) => a.personId === r.id).map(({ personId: _p, ...a }) => a) }));
+}
+
+const personColumns = {
+  id: people.id,
+  name: people.name,
+  nameLatin: people.nameLatin,
+  countryCode: people.countryCode,
+  continent: countries.continent,
+  gender: people.gender,
+  email: people.email,
+  phone: people.phone,
+  createdAt: people.createdAt,
+  updatedAt: people.updatedAt,
+};
+
+function personFilters(q: Partial<ListQuery>) {
+  const where: SQL[] = [];
+  if (q.q) where.push(matchSearch(people.searchText, q.q));
+  if (q.country) where.push(eq(people.countryCode, q.country));
+  if (q.continent) where.push(eq(countries.continent, q.continent));
+  if (q.stakeholderGroup)
+    where.push(sql`exists (select 1 from affiliations a join organizations o on o.id = a.organization_id where a.person_id = ${people.id} and o.stakeholder_group = ${q.stakeholderGroup})`);
+  return and(...where);
+}
+
+export async function listPeople(db: DbOrTx, q: ListQuery) {
+  const dir = q.order === 'desc' ? desc : asc;
+  const sortCol = q.sort === 'country' ? people.countryCode : q.sort === 'created' ? people.createdAt : sql`coalesce(${people.nameLatin}, ${people.name})`;
+  const rows = await db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(countries, eq(countries.code, people.countryCode))
+    .where(personFilters(q))
+    .orderBy(dir(sortCol), asc(people.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(personFilters(q));
+  return { items: await withAffiliations(db, rows), total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function allPeople(db: DbOrTx, q: Partial<ListQuery>) {
+  const rows = await db.select(personColumns).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(personFilters(q)).orderBy(asc(people.name));
+  return withAffiliations(db, rows);
+}
+
+export async function getPerson(db: DbOrTx, id: string) {
+  const [row] = await db.select(personColumns).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(eq(people.id, id));
+  if (!row) throw notFound('person');
+  return (await withAffiliations(db, [row]))[0];
+}
+
+async function writeAffiliations(tx: DbOrTx, personId: string, list: PersonInput['affiliations']) {
+  if (!list) return;
+  await tx.delete(affiliations).where(eq(affiliations.personId, personId));
+  if (list.length) await tx.insert(affiliations).values(list.map((a) => ({ personId, organizationId: a.organizationId, title: a.title ?? {}, startDate: a.startDate ?? null, endDate: a.endDate ?? null })));
+}
+
+const personValues = (p: PersonInput) => ({
+  name: p.name,
+  nameLatin: p.nameLatin ?? null,
+  countryCode: p.countryCode ?? null,
+  gender: p.gender ?? null,
+  email: p.email?.toLowerCase() ?? null,
+  phone: p.phone ?? null,
+  searchText: searchTextOf(p.name, p.nameLatin),
+});
+
+export async function createPerson(db: Db, actor: Actor | null, input: PersonInput) {
+  return db.transaction(async (tx) => {
+    await assertCountry(tx, input.countryCode);
+    const [row] = await tx.insert(people).values(personValues(input)).returning({ id: people.id });
+    await writeAffiliations(tx, row.id, input.affiliations);
+    await audit(tx, { actor, action: 'person.create', entity: 'person', entityId: row.id, after: input });
+    return getPerson(tx, row.id);
+  });
+}
+
+export async function updatePerson(db: Db, actor: Actor, id: string, input: PersonInput) {
+  return db.transaction(async (tx) => {
+    const before = await getPerson(tx, id);
+    await assertCountry(tx, input.countryCode);
+    await tx.update(people).set({ ...personValues(input), updatedAt: new Date() }).where(eq(people.id, id));
+    await writeAffiliations(tx, id, input.affiliations);
+    const after = await getPerson(tx, id);
+    await audit(tx, { actor, action: 'person.update', entity: 'person', entityId: id, before, after });
+    return after;
+  });
+}
+
+export async function deletePerson(db: Db, actor: Actor, id: string) {
+  await db.transaction(async (tx) => {
+    const before = await getPerson(tx, id);
+    await tx.delete(people).where(eq(people.id, id));
+    await audit(tx, { actor, action: 'person.delete', entity: 'person', entityId: id, before });
+  });
+}
+
+// Import
+
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+const cell = (r: SheetRow, ...keys: string[]) => {
+  for (const k of keys) {
+    const v = r.values[k];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
+};
+
+/** Columns: name_en, name_zh_hans, name_zh_hant, short_name, country, stakeholder_group, website. */
+function organizationFromRow(r: SheetRow) {
+  return {
+    name: { en: cell(r, 'name_en', 'name'), 'zh-Hans': cell(r, 'name_zh_hans'), 'zh-Hant': cell(r, 'name_zh_hant') },
+    shortName: cell(r, 'short_name') ?? null,
+    countryCode: cell(r, 'country', 'country_code') ?? '',
+    stakeholderGroup: cell(r, 'stakeholder_group') ?? '',
+    website: cell(r, 'website') ?? null,
+  };
+}
+
+/** Columns: name, name_latin, country, gender, email, phone, organization (name or id), title. */
+function personFromRow(r: SheetRow) {
+  return {
+    name: cell(r, 'name') ?? '',
+    nameLatin: cell(r, 'name_latin') ?? null,
+    countryCode: cell(r, 'country', 'country_code') ?? null,
+    gender: cell(r, 'gender') ?? null,
+    email: cell(r, 'email') ?? null,
+    phone: cell(r, 'phone') ?? null,
+  };
+}
+
+const fieldToColumn: Record<string, string> = { countryCode: 'country', stakeholderGroup: 'stakeholder_group', shortName: 'short_name', nameLatin: 'name_latin', 'name.en': 'name_en', 'name.zh-Hans': 'name_zh_hans', 'name.zh-Hant': 'name_zh_hant', name: 'name' };
+
+/**
+ * Validates every row first and reports every bad one by line and column.
+ * Writes only when the whole file is clean and dryRun is false: all rows or none.
+ */
+export async function importDirectory(db: Db, actor: Actor, kind: 'organizations' | 'people', data: Buffer, filename: string, dryRun: boolean) {
+  const rows = await readSheet(data, filename);
+  const errors: ImportError[] = [];
+  const known = new Set((await db.select({ code: countries.code }).from(countries)).map((c) => c.code));
+  const orgIndex = kind === 'people' ? await organizationLookup(db) : new Map<string, string>();
+  const good: Array<{ line: number; org?: OrganizationInput; person?: PersonInput }> = [];
+  for (const r of rows) {
+    const raw = kind === 'organizations' ? organizationFromRow(r) : personFromRow(r);
+    const parsed = (kind === 'organizations' ? organizationInput : personInput).safeParse(raw);
+    const before = errors.length;
+    if (!parsed.success) {
+      for (const i of parsed.error.issues) {
+        const path = i.path.join('.');
+        errors.push({ line: r.line, field: fieldToColumn[path] ?? (path || 'name'), message: i.message });
+      }
+    } else {
+      const code = (parsed.data as { countryCode?: string | null }).countryCode;
+      if (code && !known.has(code)) errors.push({ line: r.line, field: 'country', message: `unknown country code ${code}` });
+    }
+    let orgId: string | undefined;
+    if (kind === 'people') {
+      const orgRef = cell(r, 'organization');
+      if (orgRef) {
+        orgId = orgIndex.get(normalize(orgRef));
+        if (!orgId) errors.push({ line: r.line, field: 'organization', message: `no organization named ${orgRef}` });
+      }
+    }
+    if (errors.length === before && parsed.success) {
+      if (kind === 'organizations') good.push({ line: r.line, org: parsed.data as OrganizationInput });
+      else {
+        const title = cell(r, 'title');
+        good.push({ line: r.line, person: { ...(parsed.data as PersonInput), affiliations: orgId ? [{ organizationId: orgId, title: title ? { en: title } : {} }] : [] } });
+      }
+    }
+  }
+  let written = 0;
+  if (!dryRun && errors.length === 0 && good.length > 0) {
+    await db.transaction(async (tx) => {
+      for (const g of good) {
+        if (g.org) {
+          const [row] = await tx.insert(organizations).values(orgValues(g.org)).returning({ id: organizations.id });
+          await audit(tx, { actor, action: 'organization.import', entity: 'organization', entityId: row.id, after: g.org });
+        } else if (g.person) {
+          const [row] = await tx.insert(people).values(personValues(g.person)).returning({ id: people.id });
+          await writeAffiliations(tx, row.id, g.person.affiliations);
+          await audit(tx, { actor, action: 'person.import', entity: 'person', entityId: row.id, after: g.person });
+        }
+        written++;
+      }
+    });
+  }
+  return { dryRun, rows: rows.length, written, errors };
+}
+
+async function organizationLookup(db: DbOrTx) {
+  const all = await db.select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName }).from(organizations);
+  const map = new Map<string, string>();
+  for (const o of all) {
+    map.set(o.id, o.id);
+    for (const n of [...Object.values(fillChinese(o.name)), o.shortName]) if (n) map.set(normalize(n), o.id);
+  }
+  return map;
+}
+
+
+export async function isOrganizationLogo(db: DbOrTx, fileId: string) {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.logoFileId, fileId)).limit(1);
+  return !!row;
+}

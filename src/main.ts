@@ -1,0 +1,230 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.js';
+import { demoAccounts, demoPassword, isEmpty, seedDemo } from './demo.js';
+import { features } from './features/index.js';
+import { createStaff, ensureUser, grantRole, hashPassword } from './features/accounts/service.js';
+import { users } from './features/accounts/model.js';
+import * as schema from './schema.js';
+import { backup, restore, RestoreError } from './platform/backup.js';
+import { ConfigError, loadConfig, type Config } from './platform/config.js';
+import { DataDirLockedError } from './platform/db/index.js';
+import { openPlatformDatabase } from './platform/start.js';
+import type { App, Ctx } from './platform/http/types.js';
+import { eq } from 'drizzle-orm';
+
+const help: Record<string, string> = {
+  main: `Usage: wuzhen <command> [options]
+
+Commands:
+  start [--demo]            start the server (web UI and API on one port)
+  migrate                   apply database migrations and exit
+  seed --demo               add the demo data to an empty database
+  admin create --email E    create an admin account (prints a sign-in link)
+  backup <file>             write a backup of the database and files
+  restore <file>            restore a backup into an empty database
+
+Configuration is read from the environment: see docs/operations.md.
+Run "wuzhen <command> --help" for a command's options.`,
+  start: `Usage: wuzhen start [--demo]
+
+Starts the server on PORT (default 3000). Applies migrations first.
+  --demo   when the database is empty, fill it with the demo data first`,
+  migrate: `Usage: wuzhen migrate
+
+Applies the database migrations (on the embedded database in DATA_DIR, or on DATABASE_URL) and exits.`,
+  seed: `Usage: wuzhen seed --demo
+
+Adds the demo organization, events, programs, groups and sample people. Refuses a database that already has accounts.`,
+  admin: `Usage: wuzhen admin create --email <address> [--name <name>] [--password <password>]
+
+Creates an admin account, or gives an existing account the admin role.
+Without --password, prints a one-time link to choose one (also queued as mail).`,
+  backup: `Usage: wuzhen backup <file>
+
+Writes a consistent backup (database and uploaded files) to <file> (gzip'd NDJSON).
+The same format restores on the embedded database and on PostgreSQL.`,
+  restore: `Usage: wuzhen restore <file>
+
+Restores a backup into an empty database (a new DATA_DIR, or an empty PostgreSQL database).`,
+};
+
+async function withContext<T>(config: Config, fn: (ctx: Ctx, app: App) => Promise<T>) {
+  const database = await openPlatformDatabase(config);
+  try {
+    const { app, ctx } = await buildApp({ database, config });
+    for (const f of features) await f.init?.(ctx);
+    try {
+      return await fn(ctx, app);
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+function printDemoLogin(config: Config) {
+  console.log(`\nDemo accounts (password "${demoPassword}"):`);
+  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(30)} ${a.roles.join(', ') || 'member contact'}`);
+  console.log(`\nOpen ${config.publicUrl} and sign in as ${demoAccounts[0].email} / ${demoPassword}\n`);
+}
+
+async function start(config: Config, demo: boolean) {
+  const database = await openPlatformDatabase(config);
+  const { app, ctx } = await buildApp({ database, config, logger: true });
+  for (const f of features) await f.init?.(ctx);
+  let seeded = false;
+  if (demo && (await isEmpty(ctx))) {
+    console.log('Empty database: adding the demo data…');
+    await seedDemo(ctx);
+    seeded = true;
+  }
+  if (config.WORKERS === 'on') ctx.jobs.start();
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    await ctx.jobs.stop();
+    await app.close();
+    await ctx.mailer.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  const where = database.kind === 'pglite' ? `embedded database in ${config.dataDir}` : 'PostgreSQL';
+  console.log(`\nWuzhen is running on ${config.publicUrl} (${where}).`);
+  if (demo || seeded) printDemoLogin(config);
+}
+
+export async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(help.main);
+    return 0;
+  }
+  if (!(command in help) || command === 'main') {
+    console.error(`Unknown command "${command}".\n\n${help.main}`);
+    return 2;
+  }
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+  });
+  if (values.help) {
+    console.log(help[command]);
+    return 0;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'start':
+      await start(config, !!values.demo);
+      return null; // keeps running
+    case 'migrate':
+      await withContext(config, async () => console.log('Migrations applied.'));
+      return 0;
+    case 'seed':
+      if (!values.demo) {
+        console.error(help.seed);
+        return 2;
+      }
+      return withContext(config, async (ctx) => {
+        if (!(await isEmpty(ctx))) {
+          console.error('The database already has accounts; the demo data goes only into an empty database.');
+          return 1;
+        }
+        await seedDemo(ctx);
+        console.log('Demo data added.');
+        printDemoLogin(config);
+        return 0;
+      });
+    case 'admin': {
+      if (positionals[0] !== 'create' || !values.email) {
+        console.error(help.admin);
+        return 2;
+      }
+      return withContext(config, async (ctx) => {
+        const email = values.email!.trim().toLowerCase();
+        if (!/^[^@\s]+@[^@\s]+$/.test(email)) {
+          console.error(`"${values.email}" is not an e-mail address.`);
+          return 2;
+        }
+        if (values.password !== undefined && values.password.length < 10) {
+          console.error('The password must have at least 10 characters.');
+          return 2;
+        }
+        const [existing] = await ctx.db.select().from(users).where(eq(users.email, email));
+        if (existing) {
+          await grantRole(ctx.db, existing.id, 'admin');
+          if (values.password) await ctx.db.update(users).set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() }).where(eq(users.id, existing.id));
+          console.log(`${email} now has the admin role.`);
+          return 0;
+        }
+        if (values.password) {
+          const { user } = await ensureUser(ctx.db, { email, name: values.name ?? email.split('@')[0] });
+          await ctx.db.update(users).set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+          await grantRole(ctx.db, user.id, 'admin');
+          console.log(`Admin ${email} created. Sign in at ${config.publicUrl}/signin`);
+          return 0;
+        }
+        await createStaff(ctx.db, config.publicUrl, null as never, { email, name: values.name ?? email.split('@')[0], locale: 'en', roles: ['admin'] });
+        const [mail] = await ctx.database.rows<{ text: string }>((await import('drizzle-orm')).sql`select text from mail_outbox where "to" = ${email} order by created_at desc limit 1`);
+        const link = /https?:\/\/\S+/.exec(mail?.text ?? '')?.[0];
+        console.log(`Admin ${email} created. Choose a password here (valid 7 days):\n${link}`);
+        return 0;
+      });
+    }
+    case 'backup': {
+      const file = positionals[0];
+      if (!file) {
+        console.error(help.backup);
+        return 2;
+      }
+      return withContext(config, async (ctx) => {
+        await backup(ctx.database, schema, config.filesDir, path.resolve(file));
+        console.log(`Backup written to ${path.resolve(file)} (${(fs.statSync(file).size / 1024 / 1024).toFixed(1)} MB).`);
+        return 0;
+      });
+    }
+    case 'restore': {
+      const file = positionals[0];
+      if (!file || !fs.existsSync(file)) {
+        console.error(file ? `No such file: ${file}` : help.restore);
+        return 2;
+      }
+      return withContext(config, async (ctx) => {
+        await restore(ctx.database, schema, config.filesDir, path.resolve(file));
+        console.log(`Restored ${file}.`);
+        return 0;
+      });
+    }
+  }
+  return 2;
+}
+
+export async function runCli(argv: string[]) {
+  try {
+    const code = await main(argv);
+    if (code !== null) process.exit(code);
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof RestoreError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    if ((err as { code?: string }).code === 'ECONNREFUSED') {
+      console.error(`Cannot reach the database at DATABASE_URL: ${(err as Error).message}`);
+      process.exit(1);
+    }
+    if ((err as { code?: string }).code === 'EADDRINUSE') {
+      console.error(`Port ${process.env.PORT ?? 3000} is in use. Set PORT to another port.`);
+      process.exit(1);
+    }
+    console.error(err);
+    process.exit(1);
+  }
+}

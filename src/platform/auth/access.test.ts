@@ -1,0 +1,89 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { globalRoles } from './access.js';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
+
+let h: Harness;
+let plain: TestUser;
+const roleUsers: Record<string, TestUser> = {};
+
+beforeAll(async () => {
+  h = await createHarness();
+  plain = await h.user();
+  for (const r of globalRoles) roleUsers[r] = await h.user({ roles: [r] });
+});
+afterAll(() => h.close());
+
+const fill = (url: string) => url.replace(/:[a-zA-Z]+/g, '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77');
+
+/**
+ * The routes anyone may call. A new public route must be added here on
+ * purpose; everything else must refuse anonymous callers.
+ */
+const publicRoutes = new Set([
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/signup',
+  'POST /api/v1/auth/verify',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/login-link',
+  'POST /api/v1/auth/login-link/redeem',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/complete',
+  'GET /api/v1/countries',
+  'GET /api/v1/files/logos/:id',
+]);
+
+describe('every route declares who may call it', () => {
+  it('has a route table', () => {
+    expect(h.app.routeTable.length).toBeGreaterThan(20);
+  });
+
+  it('public routes are exactly the reviewed list', () => {
+    const actual = h.app.routeTable.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
+    const missing = actual.filter((r) => !publicRoutes.has(r));
+    expect(missing, 'public routes not in the reviewed list').toEqual([]);
+  });
+
+  it('anonymous callers are refused on every other route', async () => {
+    const failures: string[] = [];
+    for (const r of h.app.routeTable.filter((r) => r.access !== 'public')) {
+      const res = await h.call(null, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('callers without the role are refused on role routes', async () => {
+    const failures: string[] = [];
+    for (const r of h.app.routeTable.filter((r) => Array.isArray(r.access))) {
+      const roles = r.access as string[];
+      const outsiders = [plain, ...globalRoles.filter((g) => g !== 'admin' && !roles.includes(g)).map((g) => roleUsers[g])];
+      for (const who of outsiders) {
+        const res = await h.call(who, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        if (res.statusCode !== 403) failures.push(`${r.method} ${r.url} as ${who.email} → ${res.statusCode}`);
+      }
+      // And a holder of the role (or an admin) gets past the check: anything but 401/403.
+      const insider = roleUsers[roles[0]] ?? roleUsers.admin;
+      const res = await h.call(insider, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      if (res.statusCode === 401 || res.statusCode === 403) failures.push(`${r.method} ${r.url} refused its own role → ${res.statusCode}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('is a valid OpenAPI 3.1 document generated from the route schemas', async () => {
+    const res = await h.call(null, { method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(Object.keys(doc.paths)).toContain('/api/v1/directory/organizations');
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+  });
+
+  it('serves readable docs', async () => {
+    const res = await h.call(null, { method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('swagger');
+  });
+});

@@ -1,0 +1,154 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import zlib from 'node:zlib';
+import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
+import { getTableName, is, sql, Table } from 'drizzle-orm';
+import type { Database } from './db/index.js';
+
+/**
+ * A logical backup that works the same on the embedded database and on
+ * PostgreSQL, and moves data between them: gzip'd NDJSON, one table after
+ * another in foreign-key order, then the stored files. It streams, so size
+ * is limited by disk, not memory.
+ */
+const FORMAT = 'wuzhen-backup/1';
+
+export function tablesInOrder(schema: Record<string, unknown>): PgTable[] {
+  const tables = Object.values(schema).filter((t): t is PgTable => is(t, Table));
+  const byName = new Map(tables.map((t) => [getTableName(t), t]));
+  const deps = new Map(
+    tables.map((t) => [
+      getTableName(t),
+      getTableConfig(t)
+        .foreignKeys.map((fk) => getTableName(fk.reference().foreignTable))
+        .filter((n) => n !== getTableName(t)),
+    ]),
+  );
+  const out: PgTable[] = [];
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    for (const d of deps.get(name) ?? []) visit(d);
+    out.push(byName.get(name)!);
+  };
+  for (const name of [...byName.keys()].sort()) visit(name);
+  return out;
+}
+
+const batch = 2000;
+
+export async function backup(database: Database, schema: Record<string, unknown>, filesDir: string, file: string) {
+  const tables = tablesInOrder(schema);
+  async function* lines() {
+    yield JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), engine: database.kind }) + '\n';
+    for (const t of tables) {
+      const name = getTableName(t);
+      const cols = getTableConfig(t).columns.map((c) => c.name);
+      yield JSON.stringify({ table: name, columns: cols }) + '\n';
+      const key = sql.identifier(cols[0]);
+      for (let offset = 0; ; offset += batch) {
+        const rows = await database.rows<{ r: unknown[] }>(
+          sql`select json_build_array(${sql.join(cols.map((c) => sql`${sql.identifier(c)}`), sql`, `)}) as r from ${sql.identifier(name)} order by ${key} offset ${offset} limit ${batch}`,
+        );
+        for (const row of rows) yield JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r }) + '\n';
+        if (rows.length < batch) break;
+      }
+    }
+    for (const f of listFiles(filesDir)) {
+      yield JSON.stringify({ file: path.relative(filesDir, f), data: fs.readFileSync(f).toString('base64') }) + '\n';
+    }
+    yield JSON.stringify({ end: true }) + '\n';
+  }
+  const tmp = `${file}.partial`;
+  await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(tmp));
+  fs.renameSync(tmp, file);
+}
+
+function* listFiles(dir: string): Generator<string> {
+  if (!fs.existsSync(dir)) return;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) yield* listFiles(p);
+    else if (e.isFile()) yield p;
+  }
+}
+
+export class RestoreError extends Error {}
+
+/** Restores into a freshly migrated, empty database. Refuses to mix with existing data. */
+export async function restore(database: Database, schema: Record<string, unknown>, filesDir: string, file: string) {
+  const tables = tablesInOrder(schema);
+  const known = new Map(tables.map((t) => [getTableName(t), t]));
+  for (const t of tables) {
+    const name = getTableName(t);
+    if (name === 'countries') continue; // reference data the server writes at start
+    const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
+    if (n > 0) throw new RestoreError(`The target database is not empty (table ${name} has ${n} rows). Restore into an empty data directory or database.`);
+  }
+  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
+  let table: string | null = null;
+  let columns: string[] = [];
+  let pending: unknown[][] = [];
+  let sawHeader = false;
+  let sawEnd = false;
+  const flush = async (tx: Database['db']) => {
+    if (!table || pending.length === 0) return;
+    const colTypes = getTableConfig(known.get(table)!).columns;
+    const typeOf = new Map(colTypes.map((c) => [c.name, c.getSQLType()]));
+    const values = pending.map((r) => sql`(${sql.join(r.map((v, i) => cast(v, typeOf.get(columns[i]) ?? 'text')), sql`, `)})`);
+    const conflict = table === 'countries' ? sql` on conflict do nothing` : sql``;
+    await tx.execute(sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)}) values ${sql.join(values, sql`, `)}${conflict}`);
+    pending = [];
+  };
+  await database.db.transaction(async (tx) => {
+    for await (const line of rl) {
+      if (!line) continue;
+      const rec = JSON.parse(line);
+      if (!sawHeader) {
+        if (rec.format !== FORMAT) throw new RestoreError(`Not a Wuzhen backup (format ${rec.format ?? 'unknown'}).`);
+        sawHeader = true;
+        continue;
+      }
+      if (rec.table) {
+        await flush(tx as never);
+        if (!known.has(rec.table)) throw new RestoreError(`The backup holds table ${rec.table}, which this version does not know.`);
+        table = rec.table;
+        columns = rec.columns;
+      } else if (rec.r) {
+        pending.push(rec.r);
+        if (pending.length >= 500) await flush(tx as never);
+      } else if (rec.file) {
+        await flush(tx as never);
+        const target = path.resolve(filesDir, rec.file);
+        if (!target.startsWith(path.resolve(filesDir) + path.sep)) throw new RestoreError(`Refusing file path ${rec.file}.`);
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        fs.writeFileSync(target, Buffer.from(rec.data, 'base64'));
+      } else if (rec.end) {
+        await flush(tx as never);
+        sawEnd = true;
+      }
+    }
+    if (!sawEnd) throw new RestoreError('The backup file is incomplete (no end marker); nothing was restored.');
+    // Serial columns continue after the restored rows.
+    for (const t of tables) {
+      for (const c of getTableConfig(t).columns) {
+        if (c.getSQLType() === 'bigserial' || c.getSQLType() === 'serial') {
+          const name = getTableName(t);
+          await tx.execute(sql`select setval(pg_get_serial_sequence(${name}, ${c.name}), coalesce((select max(${sql.identifier(c.name)}) from ${sql.identifier(name)}), 0) + 1, false)`);
+        }
+      }
+    }
+  });
+}
+
+function cast(v: unknown, type: string) {
+  if (v === null) return sql`null`;
+  if (type.startsWith('json')) return sql`${JSON.stringify(v)}::jsonb`;
+  if (Array.isArray(v)) return sql`${v}::${sql.raw(type)}`;
+  const t = type === 'bigserial' ? 'bigint' : type === 'serial' ? 'integer' : type;
+  return sql`${typeof v === 'object' ? JSON.stringify(v) : String(v)}::${sql.raw(t)}`;
+}

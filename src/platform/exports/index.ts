@@ -1,0 +1,71 @@
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../http/errors.js';
+
+export interface Column<T> {
+  header: string;
+  value: (row: T) => string | number | null | undefined;
+  width?: number;
+}
+
+/** CSV as Excel opens it: UTF-8 with a byte-order mark, CRLF line ends. */
+export function toCsv<T>(columns: Column<T>[], rows: T[]): Buffer {
+  const body = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))], { record_delimiter: '\r\n' });
+  return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
+}
+
+export async function toXlsx<T>(sheet: string, columns: Column<T>[], rows: T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(sheet.slice(0, 31));
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? Math.max(12, c.header.length + 2) }));
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  for (const r of rows) ws.addRow(columns.map((c) => c.value(r) ?? null));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface SheetRow {
+  /** 1-based line in the file, counting the header as line 1. */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Reads a CSV (any BOM, comma or semicolon) or an XLSX upload into rows keyed by header. */
+export async function readSheet(data: Buffer, filename: string): Promise<SheetRow[]> {
+  if (/\.xlsx$/i.test(filename) || (data[0] === 0x50 && data[1] === 0x4b)) {
+    const wb = new ExcelJS.Workbook();
+    try {
+      await wb.xlsx.load(data as unknown as ArrayBuffer);
+    } catch {
+      throw new AppError(400, 'file_unreadable', 'This XLSX file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
+    }
+    const ws = wb.worksheets[0];
+    if (!ws) return [];
+    const headers: string[] = [];
+    ws.getRow(1).eachCell((cell, col) => (headers[col] = String(cell.text ?? '').trim()));
+    const out: SheetRow[] = [];
+    ws.eachRow((row, n) => {
+      if (n === 1) return;
+      const values: Record<string, string> = {};
+      headers.forEach((h, col) => h && (values[h] = String(row.getCell(col).text ?? '').trim()));
+      if (Object.values(values).some((v) => v !== '')) out.push({ line: n, values });
+    });
+    return out;
+  }
+  const text = data.toString('utf8').replace(/^\uFEFF/, '');
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
+  let records: string[][];
+  try {
+    records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
+  } catch (err) {
+    throw new AppError(400, 'file_unreadable', `This CSV file cannot be read: ${(err as Error).message}`, [{ path: 'file', message: 'unreadable' }]);
+  }
+  const [header, ...rest] = records;
+  if (!header) return [];
+  const keys = header.map((h) => h.trim());
+  return rest
+    .map((r, i) => ({ line: i + 2, values: Object.fromEntries(keys.map((k, j) => [k, (r[j] ?? '').trim()])) }))
+    .filter((r) => Object.values(r.values).some((v) => v !== ''));
+}

@@ -1,0 +1,50 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { fileTypeFromBuffer } from 'file-type';
+import type { DbOrTx } from '../db/index.js';
+import { AppError } from '../http/errors.js';
+import { files } from './model.js';
+
+export const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+export const documentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'];
+
+export interface StoreInput {
+  data: Buffer;
+  filename: string;
+  allowed: string[];
+  maxBytes: number;
+  ownerId?: string | null;
+}
+
+/** Sniffs the content (never trusts the name or the declared type), caps the size, stores by hash. */
+export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput) {
+  if (input.data.length === 0) throw new AppError(400, 'file_empty', 'The file is empty.', [{ path: 'file', message: 'empty' }]);
+  if (input.data.length > input.maxBytes) {
+    throw new AppError(413, 'file_too_large', `The file is larger than ${Math.round(input.maxBytes / 1024 / 1024)} MB.`, [{ path: 'file', message: 'too large' }]);
+  }
+  const sniffed = await fileTypeFromBuffer(input.data);
+  let mime = sniffed?.mime as string | undefined;
+  // docx is a zip: accept it only when declared by extension and sniffed as zip.
+  if (mime === 'application/zip' && /\.docx$/i.test(input.filename)) mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (!mime || !input.allowed.includes(mime)) {
+    throw new AppError(415, 'file_type_not_allowed', `This kind of file is not accepted here. Accepted: ${input.allowed.join(', ')}.`, [{ path: 'file', message: 'type not allowed' }]);
+  }
+  const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
+  const target = path.join(filesDir, sha256.slice(0, 2), sha256);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, input.data, { flag: 'w' });
+  const safeName = path.basename(input.filename).replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+  const [row] = await db.insert(files).values({ sha256, mime, size: input.data.length, originalName: safeName, ownerId: input.ownerId ?? null }).returning();
+  return row;
+}
+
+export async function readFile(db: DbOrTx, filesDir: string, id: string) {
+  const [row] = await db.select().from(files).where(eq(files.id, id));
+  if (!row) return null;
+  const data = await fs.readFile(path.join(filesDir, row.sha256.slice(0, 2), row.sha256));
+  return { ...row, data };
+}
+
+export { files };

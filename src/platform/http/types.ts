@@ -1,0 +1,42 @@
+import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { Database, Db } from '../db/index.js';
+import type { JobRunner } from '../jobs/index.js';
+import type { Mailer } from '../mail/index.js';
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+
+/** What a feature gets from the platform. */
+export interface Ctx {
+  database: Database;
+  db: Db;
+  config: Config;
+  jobs: JobRunner;
+  mailer: Mailer;
+}
+
+export interface Feature {
+  name: string;
+  routes?: (app: App, ctx: Ctx) => void | Promise<void>;
+  /** Runs at every start, after migrations (e.g. syncing shipped reference data). */
+  init?: (ctx: Ctx) => Promise<void>;
+  /** Adds the feature's demo data; `refs` carries ids between features' demo seeds. */
+  seedDemo?: (ctx: Ctx, refs: DemoRefs) => Promise<void>;
+  /** Registers background jobs (recurring or on demand). */
+  jobs?: (runner: JobRunner, ctx: Ctx) => void;
+}
+
+export type DemoRefs = Record<string, Map<string, string>>;
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+};
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const okSchema = z.object({ ok: z.literal(true) });

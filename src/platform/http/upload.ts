@@ -1,0 +1,27 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from './errors.js';
+
+/** Reads the one file of a multipart request, refusing anything else cleanly. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ data: Buffer; filename: string; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data in a field named "file".', [{ path: 'file', message: 'required' }]);
+  let file: { data: Buffer; filename: string } | undefined;
+  const fields: Record<string, string> = {};
+  try {
+    for await (const part of req.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 10_000 } })) {
+      if (part.type === 'file') {
+        const data = await part.toBuffer();
+        if (part.file.truncated) throw new AppError(413, 'file_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, [{ path: 'file', message: 'too large' }]);
+        file = { data, filename: part.filename || 'file' };
+      } else {
+        fields[part.fieldname] = String(part.value);
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const code = (err as { code?: string }).code;
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError(413, 'file_too_large', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, [{ path: 'file', message: 'too large' }]);
+    throw new AppError(400, 'multipart_invalid', 'The upload could not be read; send multipart/form-data with one file.', [{ path: 'file', message: 'unreadable' }]);
+  }
+  if (!file) throw new AppError(400, 'validation_failed', 'file: no file was sent', [{ path: 'file', message: 'required' }]);
+  return { ...file, fields };
+}
