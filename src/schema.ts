@@ -5,3 +5,4 @@ export * from './platform/mail/model.js';
 export * from './platform/files/model.js';
 export * from './features/accounts/model.js';
 export * from './features/directory/model.js';
+export * from './platform/search/model.js';

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { Actor } from '../auth/access.js';
 import type { Config } from '../config.js';
 import type { Database, Db } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
@@ -15,6 +16,11 @@ export interface Ctx {
   config: Config;
   jobs: JobRunner;
   mailer: Mailer;
+  /**
+   * Answers "is this person a member?" for every feature. The membership
+   * feature installs the real answer in its init(); until then, no one is.
+   */
+  membership: { isMember(actor: Actor | null): Promise<boolean> };
 }
 
 export interface Feature {
