@@ -1,0 +1,192 @@
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { LocalizedText } from '../../platform/i18n/index.js';
+import { files } from '../../platform/files/model.js';
+import { users } from '../accounts/model.js';
+import { organizations, people } from '../directory/model.js';
+
+export interface RequiredDocument {
+  key: string;
+  label: LocalizedText;
+}
+
+/** Kinds of membership the secretariat configures: what an application must hold, and how long a term runs. */
+export const membershipCategories = pgTable(
+  'membership_categories',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    name: jsonb('name').$type<LocalizedText>().notNull(),
+    description: jsonb('description').$type<LocalizedText>().notNull().default({}),
+    /** 'organization' (with representatives) or 'individual'. */
+    applicantKind: text('applicant_kind').notNull(),
+    termMonths: integer('term_months').notNull().default(12),
+    graceDays: integer('grace_days').notNull().default(60),
+    /** Days before the renewal date on which reminders go out, e.g. [60, 14]. */
+    reminderDays: jsonb('reminder_days').$type<number[]>().notNull().default([60, 14]),
+    /** Field paths that must be filled before submitting, e.g. 'organization.website', 'motivation'. */
+    requiredFields: jsonb('required_fields').$type<string[]>().notNull().default([]),
+    requiredDocuments: jsonb('required_documents').$type<RequiredDocument[]>().notNull().default([]),
+    active: boolean('active').notNull().default(true),
+    sortOrder: integer('sort_order').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('membership_categories_key_idx').on(t.key)],
+);
+
+export interface ApplicationData {
+  organization?: {
+    name?: LocalizedText;
+    shortName?: string | null;
+    countryCode?: string | null;
+    stakeholderGroup?: string | null;
+    website?: string | null;
+    description?: LocalizedText;
+  };
+  representatives?: Array<{ name: string; nameLatin?: string | null; email: string; title?: string | null; gender?: string | null; countryCode?: string | null }>;
+  individual?: { name?: string; nameLatin?: string | null; countryCode?: string | null; gender?: string | null; title?: string | null; affiliation?: string | null };
+  motivation?: string | null;
+}
+
+export const membershipApplications = pgTable(
+  'membership_applications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => membershipCategories.id),
+    applicantKind: text('applicant_kind').notNull(),
+    /** draft, submitted, info_requested, approved, rejected, withdrawn */
+    status: text('status').notNull().default('draft'),
+    applicantUserId: uuid('applicant_user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    locale: text('locale').notNull().default('en'),
+    data: jsonb('data').$type<ApplicationData>().notNull().default({}),
+    /** Copied from data for the queue's filters. */
+    displayName: text('display_name').notNull().default(''),
+    countryCode: text('country_code'),
+    stakeholderGroup: text('stakeholder_group'),
+    searchText: text('search_text').notNull().default(''),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: uuid('decided_by'),
+    decisionReason: text('decision_reason'),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    membershipId: uuid('membership_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('membership_applications_status_idx').on(t.status), index('membership_applications_applicant_idx').on(t.applicantUserId)],
+);
+
+export const applicationDocuments = pgTable(
+  'membership_application_documents',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => membershipApplications.id, { onDelete: 'cascade' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id),
+    docKey: text('doc_key').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('membership_application_documents_app_idx').on(t.applicationId)],
+);
+
+/** The thread of an application. Internal rows are secretariat notes the applicant never sees. */
+export const applicationMessages = pgTable(
+  'membership_application_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    applicationId: uuid('application_id')
+      .notNull()
+      .references(() => membershipApplications.id, { onDelete: 'cascade' }),
+    authorUserId: uuid('author_user_id'),
+    authorName: text('author_name').notNull().default(''),
+    /** applicant | secretariat | system */
+    authorRole: text('author_role').notNull(),
+    /** message | info_request | comment | decision | status */
+    kind: text('kind').notNull().default('message'),
+    internal: boolean('internal').notNull().default(false),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('membership_application_messages_app_idx').on(t.applicationId)],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    categoryId: uuid('category_id')
+      .notNull()
+      .references(() => membershipCategories.id),
+    applicantKind: text('applicant_kind').notNull(),
+    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
+    personId: uuid('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    applicationId: uuid('application_id'),
+    /** active, grace, lapsed, suspended, terminated */
+    status: text('status').notNull().default('active'),
+    statusReason: text('status_reason'),
+    startDate: date('start_date').notNull(),
+    /** End of the current term. */
+    renewalDate: date('renewal_date').notNull(),
+    graceUntil: date('grace_until'),
+    /** Reminder offsets (days before renewal) already sent for the current term. */
+    remindersSent: jsonb('reminders_sent').$type<number[]>().notNull().default([]),
+    directoryOptIn: boolean('directory_opt_in').notNull().default(false),
+    sector: text('sector'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('memberships_status_idx').on(t.status),
+    uniqueIndex('memberships_org_idx').on(t.organizationId).where(sql`organization_id is not null`),
+    uniqueIndex('memberships_person_idx').on(t.personId).where(sql`person_id is not null`),
+  ],
+);
+
+export const membershipHistory = pgTable(
+  'membership_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    /** created, reminder, grace, lapsed, renewed, suspended, reinstated, terminated, imported, opt_in, opt_out */
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    reason: text('reason'),
+    actorId: uuid('actor_id'),
+    details: jsonb('details').notNull().default({}),
+  },
+  (t) => [index('membership_history_membership_idx').on(t.membershipId)],
+);
+
+/**
+ * Representation goals per population ('members' here; other features keep
+ * their own, e.g. 'delegates:<eventId>'), evaluated by evaluateGoals().
+ */
+export const representationGoals = pgTable(
+  'representation_goals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    population: text('population').notNull().default('members'),
+    /** continent | country | stakeholderGroup | category | gender | yearJoined */
+    dimension: text('dimension').notNull(),
+    /** min_distinct | max_share | min_share */
+    rule: text('rule').notNull(),
+    /** min_distinct: a count; max_share / min_share: a percentage. */
+    target: real('target').notNull(),
+    /** For min_share: the value whose share is measured (e.g. 'female', 'africa'). */
+    value: text('value'),
+    label: jsonb('label').$type<LocalizedText>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('representation_goals_population_idx').on(t.population)],
+);

@@ -1,0 +1,521 @@
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/access.js';
+import { isStaff } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
+import { documentTypes, files, storeFile } from '../../platform/files/index.js';
+import { AppError, conflict, notFound, type FieldError } from '../../platform/http/errors.js';
+import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { normalize } from '../../platform/search/normalize.js';
+import { ensureUser, grantRole, sendLoginLink } from '../accounts/service.js';
+import { users } from '../accounts/model.js';
+import { countries, affiliations, organizations, people } from '../directory/model.js';
+import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
+import type { ApplicationDataInput, ApplicationStatus, CategoryInput } from './contract.js';
+import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
+import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
+import { canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
+import { addMonths, isoDay, syncMemberIndex } from './members.js';
+
+// Categories
+
+export async function listCategories(db: DbOrTx, includeInactive = false) {
+  return db
+    .select()
+    .from(membershipCategories)
+    .where(includeInactive ? undefined : eq(membershipCategories.active, true))
+    .orderBy(asc(membershipCategories.sortOrder), asc(membershipCategories.key));
+}
+
+export async function getCategoryByKey(db: DbOrTx, key: string) {
+  const [c] = await db.select().from(membershipCategories).where(eq(membershipCategories.key, key));
+  return c;
+}
+
+export async function createCategory(db: Db, actor: Actor | null, input: CategoryInput) {
+  return db.transaction(async (tx) => {
+    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    const [row] = await tx.insert(membershipCategories).values({ ...input, description: input.description ?? {} }).returning();
+    await audit(tx, { actor, action: 'membership_category.create', entity: 'membership_category', entityId: row.id, after: input });
+    return row;
+  });
+}
+
+export async function updateCategory(db: Db, actor: Actor, id: string, input: CategoryInput) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, id));
+    if (!before) throw notFound('category');
+    const [other] = await tx.select({ id: membershipCategories.id }).from(membershipCategories).where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
+    if (other) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    if (before.applicantKind !== input.applicantKind) {
+      const [used] = await tx.select({ id: membershipApplications.id }).from(membershipApplications).where(eq(membershipApplications.categoryId, id)).limit(1);
+      if (used) throw conflict('category_in_use', 'Applications use this category: its applicant kind cannot change.');
+    }
+    const [row] = await tx.update(membershipCategories).set({ ...input, description: input.description ?? {} }).where(eq(membershipCategories.id, id)).returning();
+    await audit(tx, { actor, action: 'membership_category.update', entity: 'membership_category', entityId: id, before, after: row });
+    return row;
+  });
+}
+
+// Applications: the state machine
+
+export type ApplicationAction = 'edit' | 'submit' | 'withdraw' | 'request_info' | 'approve' | 'reject' | 'message';
+
+/** Which status each action starts from, and where it leads. */
+export const transitions: Record<ApplicationAction, { from: ApplicationStatus[]; to?: ApplicationStatus }> = {
+  edit: { from: ['draft', 'info_requested'] },
+  submit: { from: ['draft', 'info_requested'], to: 'submitted' },
+  withdraw: { from: ['draft', 'submitted', 'info_requested'], to: 'withdrawn' },
+  request_info: { from: ['submitted'], to: 'info_requested' },
+  approve: { from: ['submitted'], to: 'approved' },
+  reject: { from: ['submitted'], to: 'rejected' },
+  message: { from: ['submitted', 'info_requested', 'approved', 'rejected'] },
+};
+
+function assertTransition(status: string, action: ApplicationAction) {
+  if (!transitions[action].from.includes(status as ApplicationStatus)) {
+    throw conflict('invalid_transition', `This application is ${status.replace('_', ' ')}: it cannot be ${action === 'edit' ? 'edited' : action.replace('_', ' ') + (action.endsWith('e') ? 'd' : 'ed')} now.`, { status, action });
+  }
+}
+
+function displayNameOf(kind: string, data: ApplicationData) {
+  if (kind === 'organization') {
+    const n = data.organization?.name ?? {};
+    return n['zh-Hans'] ?? n['zh-Hant'] ?? n.en ?? '';
+  }
+  return data.individual?.name ?? '';
+}
+
+function derived(kind: string, data: ApplicationData) {
+  const countryCode = (kind === 'organization' ? data.organization?.countryCode : data.individual?.countryCode) ?? null;
+  const stakeholderGroup = kind === 'organization' ? (data.organization?.stakeholderGroup ?? null) : 'individual';
+  const names: Array<LocalizedText | string | null | undefined> =
+    kind === 'organization' ? [data.organization?.name, data.organization?.shortName, ...(data.representatives ?? []).map((r) => r.name)] : [data.individual?.name, data.individual?.nameLatin];
+  return { displayName: displayNameOf(kind, data), countryCode, stakeholderGroup, searchText: searchTextOf(...names) };
+}
+
+async function lockApplication(tx: DbOrTx, id: string) {
+  const [app] = await tx.select().from(membershipApplications).where(eq(membershipApplications.id, id)).for('update');
+  if (!app) throw notFound('application');
+  return app;
+}
+
+async function loadVisible(db: DbOrTx, actor: Actor | null, id: string) {
+  const [app] = await db.select().from(membershipApplications).where(eq(membershipApplications.id, id));
+  if (!app || !canReadApplication(actor, app)) throw notFound('application');
+  return app;
+}
+
+async function categoryOf(db: DbOrTx, id: string) {
+  const [c] = await db.select().from(membershipCategories).where(eq(membershipCategories.id, id));
+  return c;
+}
+
+async function mailApplicant(tx: DbOrTx, publicUrl: string, app: { id: string; applicantUserId: string; locale: string; displayName: string }, kind: MembershipMail, extra: Partial<MailParams> = {}) {
+  const [u] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId));
+  if (!u) return;
+  const locale = app.locale as Locale;
+  const m = membershipMail(kind, locale, { name: u.name, subject: app.displayName || u.name, link: `${publicUrl}/membership/applications/${app.id}`, ...extra });
+  await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
+}
+
+async function addMessage(tx: DbOrTx, applicationId: string, actor: Actor | null, m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean }) {
+  await tx.insert(applicationMessages).values({ applicationId, authorUserId: actor?.userId ?? null, authorName: actor?.name ?? '', authorRole: m.role, kind: m.kind, internal: m.internal ?? false, body: m.body });
+}
+
+export async function createApplication(db: Db, actor: { userId: string; email: string; name?: string } | Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
+  const cat = await getCategoryByKey(db, input.categoryKey);
+  if (!cat || !cat.active) throw new AppError(400, 'validation_failed', 'categoryKey: no such membership category', [{ path: 'categoryKey', message: 'unknown category' }]);
+  return db.transaction(async (tx) => {
+    const data = input.data as ApplicationData;
+    const [row] = await tx
+      .insert(membershipApplications)
+      .values({ categoryId: cat.id, applicantKind: cat.applicantKind, applicantUserId: actor.userId, locale: input.locale ?? ('locale' in actor ? (actor.locale as Locale) : 'en'), data, ...derived(cat.applicantKind, data) })
+      .returning();
+    await audit(tx, { actor: { userId: actor.userId, email: actor.email }, action: 'membership_application.create', entity: 'membership_application', entityId: row.id, after: input });
+    return row;
+  });
+}
+
+/**
+ * A visitor starts an application with only an e-mail address: the draft is
+ * kept under an account for that address, and a sign-in link brings them back
+ * to it. The answer does not reveal whether the address was known.
+ */
+export async function startApplication(db: Db, publicUrl: string, input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput }) {
+  const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
+  if (user.disabledAt) return;
+  const app = await createApplication(db, { userId: user.id, email: user.email }, { categoryKey: input.categoryKey, locale: input.locale, data: input.data });
+  await sendLoginLink(db, publicUrl, user.email, `/membership/applications/${app.id}`);
+}
+
+export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!isApplicant(actor, app)) throw notFound('application');
+    assertTransition(app.status, 'edit');
+    const next = data as ApplicationData;
+    await tx.update(membershipApplications).set({ data: next, ...derived(app.applicantKind, next), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await audit(tx, { actor, action: 'membership_application.update', entity: 'membership_application', entityId: id, before: app.data, after: next });
+  });
+}
+
+const hasText = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v && typeof v === 'object' ? Object.values(v).some((x) => typeof x === 'string' && x.trim() !== '') : v != null);
+
+/** What must be filled before submitting: the basics of the kind, plus the category's own fields and documents. */
+export function missingForSubmit(kind: string, data: ApplicationData, cat: { requiredFields: string[]; requiredDocuments: Array<{ key: string }> }, docKeys: string[]): FieldError[] {
+  const base = kind === 'organization' ? ['organization.name', 'organization.countryCode', 'organization.stakeholderGroup'] : ['individual.name', 'individual.countryCode'];
+  const out: FieldError[] = [];
+  for (const path of [...base, ...cat.requiredFields]) {
+    const v = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
+    if (!hasText(v)) out.push({ path: `data.${path}`, message: 'required', code: 'required' });
+  }
+  if (kind === 'organization' && !(data.representatives ?? []).length) out.push({ path: 'data.representatives', message: 'name at least one representative', code: 'required' });
+  for (const d of cat.requiredDocuments) if (!docKeys.includes(d.key)) out.push({ path: `documents.${d.key}`, message: 'required document missing', code: 'required' });
+  return out;
+}
+
+export async function submitApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!isApplicant(actor, app)) throw notFound('application');
+    if (app.status === 'submitted') return; // a double click
+    assertTransition(app.status, 'submit');
+    const cat = await categoryOf(tx, app.categoryId);
+    const docs = await tx.select({ docKey: applicationDocuments.docKey }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, id));
+    const missing = missingForSubmit(app.applicantKind, app.data, cat, docs.map((d) => d.docKey));
+    if (missing.length) throw new AppError(400, 'application_incomplete', `The application is not complete: ${missing.map((m) => m.path).join(', ')}.`, missing);
+    const answered = app.status === 'info_requested';
+    await tx.update(membershipApplications).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: answered ? 'resubmitted' : 'submitted' });
+    await audit(tx, { actor, action: answered ? 'membership_application.resubmit' : 'membership_application.submit', entity: 'membership_application', entityId: id });
+    await mailApplicant(tx, publicUrl, app, 'submitted');
+  });
+}
+
+export async function withdrawApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!isApplicant(actor, app)) throw notFound('application');
+    if (app.status === 'withdrawn') return;
+    assertTransition(app.status, 'withdraw');
+    await tx.update(membershipApplications).set({ status: 'withdrawn', decidedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: 'withdrawn' });
+    await audit(tx, { actor, action: 'membership_application.withdraw', entity: 'membership_application', entityId: id });
+    await mailApplicant(tx, publicUrl, app, 'withdrawn');
+  });
+}
+
+export async function requestInformation(db: Db, publicUrl: string, actor: Actor, id: string, message: string) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    assertTransition(app.status, 'request_info');
+    await tx.update(membershipApplications).set({ status: 'info_requested', updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await addMessage(tx, id, actor, { role: 'secretariat', kind: 'info_request', body: message });
+    await audit(tx, { actor, action: 'membership_application.request_info', entity: 'membership_application', entityId: id, after: { message } });
+    await mailApplicant(tx, publicUrl, app, 'infoRequested', { text: message });
+  });
+}
+
+export async function rejectApplication(db: Db, publicUrl: string, actor: Actor, id: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    assertTransition(app.status, 'reject');
+    await tx.update(membershipApplications).set({ status: 'rejected', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: reason, updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: reason });
+    await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
+    await mailApplicant(tx, publicUrl, app, 'rejected', { text: reason });
+  });
+}
+
+export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: string, input: { body: string; internal: boolean }) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!canReadApplication(actor, app)) throw notFound('application');
+    const staff = isStaff(actor) && !isApplicant(actor, app);
+    if (input.internal && !staff) throw new AppError(403, 'forbidden', 'Only the secretariat writes internal comments.');
+    if (!input.internal) assertTransition(app.status, 'message');
+    await addMessage(tx, id, actor, { role: staff ? 'secretariat' : 'applicant', kind: input.internal ? 'comment' : 'message', body: input.body, internal: input.internal });
+    await audit(tx, { actor, action: input.internal ? 'membership_application.comment' : 'membership_application.message', entity: 'membership_application', entityId: id });
+    if (staff && !input.internal) await mailApplicant(tx, publicUrl, app, 'message', { text: input.body });
+  });
+}
+
+export async function addDocument(db: Db, filesDir: string, actor: Actor, id: string, docKey: string, file: { data: Buffer; filename: string }, maxBytes: number) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!isApplicant(actor, app)) throw notFound('application');
+    assertTransition(app.status, 'edit');
+    const stored = await storeFile(tx, filesDir, { data: file.data, filename: file.filename, allowed: documentTypes, maxBytes, ownerId: actor.userId });
+    const [row] = await tx.insert(applicationDocuments).values({ applicationId: id, fileId: stored.id, docKey }).returning();
+    await audit(tx, { actor, action: 'membership_application.document_add', entity: 'membership_application', entityId: id, after: { docKey, fileId: stored.id, name: stored.originalName } });
+    return { id: row.id, docKey, fileId: stored.id, filename: stored.originalName, mime: stored.mime, size: stored.size, createdAt: row.createdAt };
+  });
+}
+
+export async function removeDocument(db: Db, actor: Actor, id: string, docId: string) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    if (!isApplicant(actor, app)) throw notFound('application');
+    assertTransition(app.status, 'edit');
+    const [row] = await tx.delete(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id))).returning();
+    if (!row) throw notFound('document');
+    await audit(tx, { actor, action: 'membership_application.document_remove', entity: 'membership_application', entityId: id, before: { docKey: row.docKey, fileId: row.fileId } });
+  });
+}
+
+/** The file of a document, for the applicant or the secretariat. */
+export async function documentFile(db: DbOrTx, actor: Actor, id: string, docId: string) {
+  await loadVisible(db, actor, id);
+  const [row] = await db.select({ fileId: applicationDocuments.fileId }).from(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
+  if (!row) throw notFound('document');
+  return row.fileId;
+}
+
+// Reading
+
+const summaryColumns = {
+  id: membershipApplications.id,
+  status: membershipApplications.status,
+  applicantKind: membershipApplications.applicantKind,
+  categoryKey: membershipCategories.key,
+  categoryName: membershipCategories.name,
+  displayName: membershipApplications.displayName,
+  countryCode: membershipApplications.countryCode,
+  continent: countries.continent,
+  stakeholderGroup: membershipApplications.stakeholderGroup,
+  submittedAt: membershipApplications.submittedAt,
+  decidedAt: membershipApplications.decidedAt,
+  createdAt: membershipApplications.createdAt,
+  updatedAt: membershipApplications.updatedAt,
+};
+
+const summaryBase = (db: DbOrTx) =>
+  db
+    .select(summaryColumns)
+    .from(membershipApplications)
+    .innerJoin(membershipCategories, eq(membershipCategories.id, membershipApplications.categoryId))
+    .leftJoin(countries, eq(countries.code, membershipApplications.countryCode));
+
+type Summary = Omit<Awaited<ReturnType<ReturnType<typeof summaryBase>['execute']>>[number], 'status'> & { status: ApplicationStatus };
+
+export interface QueueQuery {
+  status?: ApplicationStatus;
+  category?: string;
+  country?: string;
+  continent?: string;
+  stakeholderGroup?: string;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listApplications(db: DbOrTx, q: QueueQuery) {
+  const where: SQL[] = [];
+  // Drafts are the applicant's own until submitted.
+  where.push(q.status ? eq(membershipApplications.status, q.status) : ne(membershipApplications.status, 'draft'));
+  if (q.category) where.push(eq(membershipCategories.key, q.category));
+  if (q.country) where.push(eq(membershipApplications.countryCode, q.country));
+  if (q.continent) where.push(eq(countries.continent, q.continent));
+  if (q.stakeholderGroup) where.push(eq(membershipApplications.stakeholderGroup, q.stakeholderGroup));
+  if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
+  const items = (await summaryBase(db)
+    .where(and(...where))
+    .orderBy(desc(sql`coalesce(${membershipApplications.submittedAt}, ${membershipApplications.createdAt})`), asc(membershipApplications.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)) as Summary[];
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(membershipApplications)
+    .innerJoin(membershipCategories, eq(membershipCategories.id, membershipApplications.categoryId))
+    .leftJoin(countries, eq(countries.code, membershipApplications.countryCode))
+    .where(and(...where));
+  return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+export async function myApplications(db: DbOrTx, actor: Actor) {
+  return (await summaryBase(db).where(eq(membershipApplications.applicantUserId, actor.userId)).orderBy(desc(membershipApplications.createdAt))) as Summary[];
+}
+
+function actionsFor(actor: Actor, app: { status: string; applicantUserId: string }) {
+  const out: string[] = [];
+  const own = isApplicant(actor, app);
+  const staff = isStaff(actor);
+  for (const [action, t] of Object.entries(transitions) as Array<[ApplicationAction, (typeof transitions)[ApplicationAction]]>) {
+    if (!t.from.includes(app.status as ApplicationStatus)) continue;
+    if (['edit', 'submit', 'withdraw'].includes(action) && own) out.push(action);
+    if (['request_info', 'approve', 'reject'].includes(action) && staff) out.push(action);
+    if (action === 'message') out.push(action);
+  }
+  if (staff) out.push('comment');
+  return out;
+}
+
+/** An application as this actor may see it: internal comments and the applicant's address only for the secretariat. */
+export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
+  const app = await loadVisible(db, actor, id);
+  const [summary] = (await summaryBase(db).where(eq(membershipApplications.id, id))) as Summary[];
+  const cat = await categoryOf(db, app.categoryId);
+  const internal = seesInternal(actor);
+  const docs = await db
+    .select({ id: applicationDocuments.id, docKey: applicationDocuments.docKey, fileId: applicationDocuments.fileId, filename: files.originalName, mime: files.mime, size: files.size, createdAt: applicationDocuments.createdAt })
+    .from(applicationDocuments)
+    .innerJoin(files, eq(files.id, applicationDocuments.fileId))
+    .where(eq(applicationDocuments.applicationId, id))
+    .orderBy(asc(applicationDocuments.createdAt));
+  const messages = await db
+    .select({ id: applicationMessages.id, authorName: applicationMessages.authorName, authorRole: applicationMessages.authorRole, kind: applicationMessages.kind, internal: applicationMessages.internal, body: applicationMessages.body, createdAt: applicationMessages.createdAt })
+    .from(applicationMessages)
+    .where(internal ? eq(applicationMessages.applicationId, id) : and(eq(applicationMessages.applicationId, id), eq(applicationMessages.internal, false)))
+    .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
+  let applicantEmail: string | undefined;
+  if (internal) {
+    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, app.applicantUserId));
+    applicantEmail = u?.email;
+  }
+  return {
+    ...summary,
+    locale: app.locale,
+    data: app.data as Record<string, unknown>,
+    decisionReason: app.decisionReason,
+    membershipId: app.membershipId,
+    organizationId: app.organizationId,
+    ...(applicantEmail ? { applicantEmail } : {}),
+    documents: docs,
+    messages,
+    requiredDocuments: cat.requiredDocuments,
+    requiredFields: cat.requiredFields,
+    actions: actionsFor(actor, app),
+  };
+}
+
+// Approval
+
+async function findOrganizationByName(tx: DbOrTx, name: LocalizedText) {
+  const wanted = new Set(Object.values(name).filter(Boolean).map((n) => normalize(n!)));
+  if (!wanted.size) return undefined;
+  const candidates = await tx
+    .select({ id: organizations.id, name: organizations.name })
+    .from(organizations)
+    .where(sql`${organizations.searchText} like ${'%' + [...wanted][0].replace(/[\\%_]/g, (m) => `\\${m}`) + '%'}`);
+  return candidates.find((c) => Object.values(c.name).some((n) => n && wanted.has(normalize(n))))?.id;
+}
+
+async function findOrCreatePerson(tx: Tx, actor: Actor | null, p: { name: string; nameLatin?: string | null; email: string; countryCode?: string | null; gender?: string | null }) {
+  const email = p.email.toLowerCase();
+  const [existing] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
+  if (existing) return existing;
+  const created = await createPerson(tx as unknown as Db, actor, { name: p.name, nameLatin: p.nameLatin ?? null, email, countryCode: p.countryCode ?? null, gender: (p.gender as 'female') ?? null, affiliations: [] });
+  return { id: created.id, userId: null as string | null };
+}
+
+/** Makes someone a contact of an organization: a person in the directory, an account, the scoped role, a welcome mail. */
+export async function addRepresentative(
+  tx: Tx,
+  publicUrl: string,
+  actor: Actor | null,
+  orgId: string,
+  orgName: LocalizedText,
+  rep: { name: string; nameLatin?: string | null; email: string; title?: string | null; gender?: string | null; countryCode?: string | null },
+  locale: Locale,
+  sendMail = true,
+) {
+  const org = await getOrganization(tx, orgId);
+  const person = await findOrCreatePerson(tx, actor, { ...rep, countryCode: rep.countryCode ?? org.countryCode });
+  const [aff] = await tx.select({ id: affiliations.id }).from(affiliations).where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
+  if (!aff) await tx.insert(affiliations).values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} });
+  const { user } = await ensureUser(tx, { email: rep.email, name: rep.name, locale });
+  if (!person.userId) await tx.update(people).set({ userId: user.id }).where(eq(people.id, person.id));
+  await grantRole(tx, user.id, contactRole, { type: 'organization', id: orgId });
+  if (sendMail) {
+    const userLocale = user.locale as Locale;
+    const m = membershipMail('contactWelcome', userLocale, { name: user.name, subject: localize(orgName, userLocale).text, link: `${publicUrl}/membership/portal` });
+    await queueMail(tx, { to: user.email, subject: m.subject, text: m.text, locale: userLocale, template: 'membership.contactWelcome' });
+  }
+  return user;
+}
+
+export async function approveApplication(db: Db, publicUrl: string, actor: Actor, id: string, opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean }, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const app = await lockApplication(tx, id);
+    assertTransition(app.status, 'approve');
+    const cat = await categoryOf(tx, app.categoryId);
+    const data = app.data;
+    const locale = app.locale as Locale;
+    let organizationId: string | null = null;
+    let personId: string | null = null;
+    let orgName: LocalizedText = {};
+    if (app.applicantKind === 'organization') {
+      const o = data.organization ?? {};
+      organizationId = opts.organizationId ?? app.organizationId ?? (await findOrganizationByName(tx, o.name ?? {})) ?? null;
+      if (organizationId) {
+        orgName = (await getOrganization(tx, organizationId)).name;
+      } else {
+        const created = await createOrganization(tx as unknown as Db, actor, {
+          name: o.name ?? {},
+          shortName: o.shortName ?? null,
+          countryCode: o.countryCode!,
+          stakeholderGroup: o.stakeholderGroup as 'academia',
+          website: o.website ?? null,
+          description: o.description ?? {},
+        });
+        organizationId = created.id;
+        orgName = created.name;
+      }
+      for (const rep of data.representatives ?? []) await addRepresentative(tx, publicUrl, actor, organizationId, orgName, rep, locale);
+    } else {
+      const [u] = await tx.select().from(users).where(eq(users.id, app.applicantUserId));
+      const ind = data.individual ?? {};
+      const person = await findOrCreatePerson(tx, actor, { name: ind.name ?? u.name, nameLatin: ind.nameLatin, email: u.email, countryCode: ind.countryCode, gender: ind.gender });
+      if (!person.userId) await tx.update(people).set({ userId: u.id }).where(eq(people.id, person.id));
+      personId = person.id;
+    }
+    const [existing] = await tx
+      .select()
+      .from(memberships)
+      .where(organizationId ? eq(memberships.organizationId, organizationId) : eq(memberships.personId, personId!))
+      .for('update');
+    if (existing && ['active', 'grace', 'suspended'].includes(existing.status)) {
+      throw conflict('already_member', 'This organization or person already holds a membership; renew or reinstate it instead.', { membershipId: existing.id });
+    }
+    const startDate = opts.startDate ?? isoDay(now);
+    const values = {
+      categoryId: cat.id,
+      applicantKind: app.applicantKind,
+      organizationId,
+      personId,
+      applicationId: app.id,
+      status: 'active',
+      statusReason: null,
+      startDate,
+      renewalDate: addMonths(startDate, cat.termMonths),
+      graceUntil: null,
+      remindersSent: [],
+      directoryOptIn: opts.directoryOptIn ?? false,
+      updatedAt: new Date(),
+    };
+    const [m] = existing
+      ? await tx.update(memberships).set(values).where(eq(memberships.id, existing.id)).returning()
+      : await tx.insert(memberships).values(values).returning();
+    await tx.insert(membershipHistory).values({ membershipId: m.id, action: existing ? 'rejoined' : 'created', fromStatus: existing?.status ?? null, toStatus: 'active', reason: opts.reason ?? null, actorId: actor.userId, details: { applicationId: app.id, startDate, renewalDate: m.renewalDate } });
+    await tx
+      .update(membershipApplications)
+      .set({ status: 'approved', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: opts.reason ?? null, organizationId, membershipId: m.id, updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
+    await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: opts.reason || 'approved' });
+    await audit(tx, { actor, action: 'membership_application.approve', entity: 'membership_application', entityId: id, after: { membershipId: m.id, organizationId, personId } });
+    await mailApplicant(tx, publicUrl, app, 'approved', { date: startDate, text: opts.reason, link: `${publicUrl}/membership/portal` });
+    await syncMemberIndex(tx, m.id);
+    return m;
+  });
+}
+
+export async function applicationsByStatus(db: DbOrTx) {
+  return db
+    .select({ key: membershipApplications.status, count: sql<number>`count(*)::int` })
+    .from(membershipApplications)
+    .groupBy(membershipApplications.status)
+    .orderBy(membershipApplications.status);
+}
+
