@@ -1,0 +1,268 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
+import { mailOutbox } from '../../platform/mail/model.js';
+import { roleGrants, users } from '../accounts/model.js';
+import { organizations, people } from '../directory/model.js';
+import { transitions } from './service.js';
+
+let h: Harness;
+let staff: TestUser;
+let applicant: TestUser;
+let other: TestUser;
+const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+let n = 0;
+
+beforeAll(async () => {
+  h = await createHarness();
+  staff = await h.user({ roles: ['secretariat'] });
+  applicant = await h.user({ name: '申请人' });
+  other = await h.user();
+  const cat = (body: object) => h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: body });
+  expect(
+    (
+      await cat({
+        key: 'institutional',
+        applicantKind: 'organization',
+        name: { en: 'Institutional member', 'zh-Hans': '机构会员' },
+        requiredFields: ['organization.website'],
+        requiredDocuments: [{ key: 'registration', label: { en: 'Registration certificate' } }],
+      })
+    ).statusCode,
+  ).toBe(201);
+  expect((await cat({ key: 'individual', applicantKind: 'individual', name: { en: 'Individual member' }, requiredFields: ['motivation'] })).statusCode).toBe(201);
+});
+afterAll(() => h.close());
+
+const orgData = (name = `测试网络研究所 ${++n}`) => ({
+  organization: { name: { 'zh-Hans': name }, countryCode: 'CN', stakeholderGroup: 'academia', website: 'https://lab.example.org' },
+  representatives: [{ name: '代表', email: `rep${n}-${Date.now()}@example.org`, title: '主任' }],
+  motivation: '促进交流',
+});
+
+async function create(who = applicant, data: object = orgData()) {
+  const res = await h.call(who, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'institutional', locale: 'zh-Hans', data } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id as string;
+}
+const act = (who: TestUser | null, id: string, action: string, payload: object = {}) => h.call(who, { method: 'POST', url: `/api/v1/membership/applications/${id}/${action}`, payload });
+const upload = (who: TestUser, id: string, docKey = 'registration', data = pdf, name = 'registration.pdf') => {
+  const m = multipart(name, data, 'application/pdf', { docKey });
+  return h.call(who, { method: 'POST', url: `/api/v1/membership/applications/${id}/documents`, ...m });
+};
+
+async function inStatus(status: string) {
+  const id = await create();
+  expect((await upload(applicant, id)).statusCode).toBe(201);
+  if (status === 'draft') return id;
+  if (status === 'withdrawn') {
+    expect((await act(applicant, id, 'withdraw')).statusCode).toBe(200);
+    return id;
+  }
+  expect((await act(applicant, id, 'submit')).statusCode).toBe(200);
+  if (status === 'submitted') return id;
+  if (status === 'info_requested') expect((await act(staff, id, 'request-info', { reason: '请补充年报' })).statusCode).toBe(200);
+  if (status === 'approved') expect((await act(staff, id, 'approve', {})).statusCode).toBe(200);
+  if (status === 'rejected') expect((await act(staff, id, 'reject', { reason: '不符合条件' })).statusCode).toBe(200);
+  return id;
+}
+
+describe('the application state machine', () => {
+  const statuses = ['draft', 'submitted', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
+  const actions = [
+    { action: 'edit', call: (id: string) => h.call(applicant, { method: 'PUT', url: `/api/v1/membership/applications/${id}`, payload: { data: orgData() } }) },
+    { action: 'submit', call: (id: string) => act(applicant, id, 'submit') },
+    { action: 'withdraw', call: (id: string) => act(applicant, id, 'withdraw') },
+    { action: 'request_info', call: (id: string) => act(staff, id, 'request-info', { reason: 'more please' }) },
+    { action: 'approve', call: (id: string) => act(staff, id, 'approve', {}) },
+    { action: 'reject', call: (id: string) => act(staff, id, 'reject', { reason: 'no' }) },
+  ] as const;
+  // A repeated submit or withdraw (a double click) is answered as done, not refused.
+  const idempotent = new Set(['submitted:submit', 'withdrawn:withdraw']);
+
+  for (const status of statuses) {
+    for (const a of actions) {
+      const allowed = transitions[a.action].from.includes(status) || idempotent.has(`${status}:${a.action}`);
+      it(`${a.action} from ${status} is ${allowed ? 'allowed' : 'refused with 409'}`, async () => {
+        const id = await inStatus(status);
+        const res = await a.call(id);
+        if (allowed) {
+          expect(res.statusCode, res.body).toBe(200);
+          const to = transitions[a.action].to;
+          if (to) expect(res.json().status).toBe(to);
+        } else {
+          expect(res.statusCode, res.body).toBe(409);
+          expect(res.json().code).toBe('invalid_transition');
+          expect(res.json().status).toBe(status);
+          const after = await h.call(staff, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
+          expect(after.json().status).toBe(status);
+        }
+      });
+    }
+  }
+
+  it('refuses to submit an incomplete application and names what is missing', async () => {
+    const id = await create(applicant, { organization: { name: { en: 'Half Done Org' }, countryCode: 'CN' } });
+    const res = await act(applicant, id, 'submit');
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('application_incomplete');
+    const paths = res.json().errors.map((e: { path: string }) => e.path);
+    expect(res.body).toContain('data.organization.stakeholderGroup');
+    expect(res.body).toContain('data.organization.website');
+    expect(res.body).toContain('data.representatives');
+    expect(res.body).toContain('documents.registration');
+    expect(paths).toHaveLength(4);
+  });
+
+  it('type-checks and size-caps documents', async () => {
+    const id = await create();
+    const txt = await upload(applicant, id, 'registration', Buffer.from('just text, not a pdf'), 'fake.pdf');
+    expect(txt.statusCode).toBe(415);
+    expect(txt.json().code).toBe('file_type_not_allowed');
+    const big = await upload(applicant, id, 'registration', Buffer.concat([pdf, Buffer.alloc(11 * 1024 * 1024)]));
+    expect(big.statusCode).toBe(413);
+    const ok = await upload(applicant, id);
+    expect(ok.statusCode).toBe(201);
+    const dl = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${id}/documents/${ok.json().id}` });
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toContain('application/pdf');
+    expect((await h.call(other, { method: 'GET', url: `/api/v1/membership/applications/${id}/documents/${ok.json().id}` })).statusCode).toBe(404);
+  });
+});
+
+describe('approval', () => {
+  it('creates the membership, the organization and people, and contact accounts with the scoped role, in one go', async () => {
+    const email = `lead-${Date.now()}@example.org`;
+    const id = await create(applicant, { ...orgData('乌镇数字治理研究院'), representatives: [{ name: '张三', nameLatin: 'Zhang San', email, title: '院长' }] });
+    await upload(applicant, id);
+    await act(applicant, id, 'submit');
+    const res = await act(staff, id, 'approve', { reason: '欢迎加入' });
+    expect(res.statusCode, res.body).toBe(200);
+    const app = res.json();
+    expect(app.status).toBe('approved');
+    expect(app.membershipId).toBeTruthy();
+    const [org] = await h.ctx.db.select().from(organizations).where(eq(organizations.id, app.organizationId));
+    expect(org.name['zh-Hans']).toBe('乌镇数字治理研究院');
+    const [u] = await h.ctx.db.select().from(users).where(eq(users.email, email));
+    expect(u.locale).toBe('zh-Hans');
+    const grants = await h.ctx.db.select().from(roleGrants).where(eq(roleGrants.userId, u.id));
+    expect(grants).toEqual([expect.objectContaining({ role: 'org_contact', scopeType: 'organization', scopeId: org.id })]);
+    const [p] = await h.ctx.db.select().from(people).where(eq(people.email, email));
+    expect(p.userId).toBe(u.id);
+    const m = await h.call(staff, { method: 'GET', url: `/api/v1/membership/memberships/${app.membershipId}` });
+    expect(m.json()).toMatchObject({ status: 'active', organizationId: org.id, directoryOptIn: false });
+    expect(m.json().history.map((x: { action: string }) => x.action)).toEqual(['created']);
+    const mails = await h.ctx.db.select().from(mailOutbox);
+    expect(mails.some((x) => x.to === email && x.template === 'membership.contactWelcome' && x.subject.includes('会员代表'))).toBe(true);
+    expect(mails.some((x) => x.to === applicant.email && x.template === 'membership.approved' && x.subject.includes('欢迎加入'))).toBe(true);
+  });
+
+  it('links to an existing directory organization of the same name instead of duplicating it', async () => {
+    const existing = await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: 'Existing Net Lab', 'zh-Hans': '现有网络实验室' }, countryCode: 'SG', stakeholderGroup: 'academia' } });
+    const id = await create(applicant, { ...orgData('現有網路實驗室') });
+    await upload(applicant, id);
+    await act(applicant, id, 'submit');
+    const res = await act(staff, id, 'approve', {});
+    expect(res.json().organizationId).toBe(existing.json().id);
+    // A second application for the same organization cannot create a second membership.
+    const again = await create(applicant, { ...orgData('现有网络实验室') });
+    await upload(applicant, again);
+    await act(applicant, again, 'submit');
+    const dup = await act(staff, again, 'approve', {});
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().code).toBe('already_member');
+  });
+
+  it('an individual application makes the applicant a member, and isMember answers yes', async () => {
+    const person = await h.user({ name: 'Ana Individual' });
+    const res = await h.call(person, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'individual', data: { individual: { name: 'Ana Individual', countryCode: 'BR' }, motivation: 'I study the digital divide.' } } });
+    const id = res.json().id;
+    expect((await act(person, id, 'submit')).statusCode).toBe(200);
+    const actorOf = async (u: TestUser) => (await import('../accounts/service.js')).loadActorBySession(h.ctx.db, u.cookie.split('=')[1]);
+    expect(await h.ctx.membership.isMember(await actorOf(person))).toBe(false);
+    expect((await act(staff, id, 'approve', {})).statusCode).toBe(200);
+    expect(await h.ctx.membership.isMember(await actorOf(person))).toBe(true);
+    expect(await h.ctx.membership.isMember(await actorOf(other))).toBe(false);
+    expect(await h.ctx.membership.isMember(null)).toBe(false);
+  });
+});
+
+describe('the thread', () => {
+  it('the applicant answers a request in the same thread, and never sees internal comments', async () => {
+    const id = await inStatus('submitted');
+    expect((await h.call(staff, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'INTERNAL: check the registry', internal: true } })).statusCode).toBe(200);
+    expect((await act(staff, id, 'request-info', { reason: '请上传最新年报' })).statusCode).toBe(200);
+    const seen = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
+    expect(seen.json().status).toBe('info_requested');
+    expect(seen.body).not.toContain('INTERNAL');
+    expect(seen.json().applicantEmail).toBeUndefined();
+    expect(seen.json().messages.some((m: { kind: string; body: string }) => m.kind === 'info_request' && m.body === '请上传最新年报')).toBe(true);
+    expect(seen.json().actions).toEqual(expect.arrayContaining(['edit', 'submit', 'withdraw', 'message']));
+    const reply = await h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: '已上传' } });
+    expect(reply.statusCode).toBe(200);
+    const sneaky = await h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'x', internal: true } });
+    expect(sneaky.statusCode).toBe(403);
+    expect((await act(applicant, id, 'submit')).json().status).toBe('submitted');
+    const staffView = await h.call(staff, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
+    expect(staffView.body).toContain('INTERNAL');
+    expect(staffView.json().applicantEmail).toBe(applicant.email);
+    const mails = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, applicant.email));
+    expect(mails.some((m) => m.template === 'membership.infoRequested' && m.text.includes('请上传最新年报'))).toBe(true);
+  });
+});
+
+describe('permissions', () => {
+  it('an applicant cannot read, edit or act on another application', async () => {
+    const id = await create();
+    for (const res of [
+      await h.call(other, { method: 'GET', url: `/api/v1/membership/applications/${id}` }),
+      await h.call(other, { method: 'PUT', url: `/api/v1/membership/applications/${id}`, payload: { data: orgData() } }),
+      await act(other, id, 'submit'),
+      await act(other, id, 'withdraw'),
+      await upload(other, id),
+      await h.call(other, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'hi' } }),
+    ]) {
+      expect(res.statusCode, res.body).toBe(404);
+    }
+    const mine = await h.call(other, { method: 'GET', url: '/api/v1/membership/applications/mine' });
+    expect(mine.json().map((a: { id: string }) => a.id)).not.toContain(id);
+  });
+
+  it('only the secretariat sees the queue and decides', async () => {
+    const id = await inStatus('submitted');
+    expect((await h.call(applicant, { method: 'GET', url: '/api/v1/membership/applications' })).statusCode).toBe(403);
+    expect((await act(applicant, id, 'approve', {})).statusCode).toBe(403);
+    expect((await act(applicant, id, 'request-info', { reason: 'x' })).statusCode).toBe(403);
+    expect((await act(null, id, 'approve', {})).statusCode).toBe(401);
+    const q = await h.call(staff, { method: 'GET', url: '/api/v1/membership/applications?status=submitted&country=CN&continent=asia&stakeholderGroup=academia&category=institutional' });
+    expect(q.statusCode).toBe(200);
+    expect(q.json().items.map((a: { id: string }) => a.id)).toContain(id);
+    const none = await h.call(staff, { method: 'GET', url: '/api/v1/membership/applications?status=submitted&continent=africa' });
+    expect(none.json().items.map((a: { id: string }) => a.id)).not.toContain(id);
+    // Drafts stay out of the queue unless asked for.
+    const draft = await create();
+    const all = await h.call(staff, { method: 'GET', url: '/api/v1/membership/applications?pageSize=200' });
+    expect(all.json().items.map((a: { id: string }) => a.id)).not.toContain(draft);
+  });
+});
+
+describe('starting without an account', () => {
+  it('saves the draft and mails a sign-in link that leads back to it', async () => {
+    const email = `visitor-${Date.now()}@example.org`;
+    const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email, name: '访客', locale: 'zh-Hans', categoryKey: 'institutional', data: orgData('访客网络协会') } });
+    expect(res.statusCode).toBe(202);
+    const [mail] = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+    expect(mail.subject).toBe('您的登录链接');
+    const token = /token=([^&\s]+)/.exec(mail.text)![1];
+    const next = decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1]);
+    expect(next).toMatch(/^\/membership\/applications\/[0-9a-f-]{36}$/);
+    const signIn = await h.call(null, { method: 'POST', url: '/api/v1/auth/login-link/redeem', payload: { token } });
+    expect(signIn.statusCode).toBe(200);
+    expect(signIn.json().next).toBe(next);
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0];
+    const visitor = { id: '', email, cookie, csrf: signIn.json().csrfToken };
+    const draft = await h.call(visitor, { method: 'GET', url: `/api/v1/membership/applications/${next.split('/').pop()}` });
+    expect(draft.statusCode).toBe(200);
+    expect(draft.json()).toMatchObject({ status: 'draft', displayName: '访客网络协会' });
+  });
+});
