@@ -31,6 +31,11 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  // membership: categories open for applications, starting an application by e-mail, the public member directory
+  'GET /api/v1/membership/categories',
+  'POST /api/v1/membership/applications/start',
+  'GET /api/v1/membership/members',
+  'GET /api/v1/membership/members/:id',
 ]);
 
 describe('every route declares who may call it', () => {
