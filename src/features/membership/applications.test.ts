@@ -266,3 +266,36 @@ describe('starting without an account', () => {
     expect(draft.json()).toMatchObject({ status: 'draft', displayName: '访客网络协会' });
   });
 });
+
+describe('categories', () => {
+  it('the secretariat configures categories; the public sees the active ones; the requirements apply on submit', async () => {
+    const created = await h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Enterprise member', 'zh-Hans': '企业会员' }, termMonths: 24 } });
+    expect(created.statusCode).toBe(201);
+    expect((await h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Again' } } })).json().code).toBe('category_key_taken');
+    expect((await h.call(applicant, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'x1', applicantKind: 'organization', name: { en: 'X' } } })).statusCode).toBe(403);
+    const pub = await h.call(null, { method: 'GET', url: '/api/v1/membership/categories' });
+    expect(pub.json().map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['institutional', 'individual', 'enterprise']));
+
+    // Without requirements an application submits; after the secretariat adds a required document, a new one does not.
+    const make = async () =>
+      (await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'enterprise', data: orgData() } })).json().id as string;
+    expect((await act(applicant, await make(), 'submit')).statusCode).toBe(200);
+    const upd = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/membership/categories/${created.json().id}`,
+      payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Enterprise member' }, termMonths: 24, requiredDocuments: [{ key: 'licence', label: { en: 'Business licence', 'zh-Hans': '营业执照' } }] },
+    });
+    expect(upd.statusCode, upd.body).toBe(200);
+    const second = await make();
+    const refused = await act(applicant, second, 'submit');
+    expect(refused.json().errors).toEqual([expect.objectContaining({ path: 'documents.licence' })]);
+    expect((await upload(applicant, second, 'licence')).statusCode).toBe(201);
+    expect((await act(applicant, second, 'submit')).statusCode).toBe(200);
+    // The kind of applicant cannot change once applications use the category.
+    const kind = await h.call(staff, { method: 'PUT', url: `/api/v1/membership/categories/${created.json().id}`, payload: { key: 'enterprise', applicantKind: 'individual', name: { en: 'E' } } });
+    expect(kind.json().code).toBe('category_in_use');
+    // Inactive categories take no new applications.
+    await h.call(staff, { method: 'PUT', url: `/api/v1/membership/categories/${created.json().id}`, payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'E' }, active: false } });
+    expect((await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'enterprise', data: {} } })).statusCode).toBe(400);
+  });
+});

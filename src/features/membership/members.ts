@@ -241,7 +241,7 @@ export async function listMemberships(db: DbOrTx, q: MemberQuery) {
 
 export async function getMembership(db: DbOrTx, id: string) {
   const r = await loadMember(db, id);
-  const rows = await db.select().from(membershipHistory).where(eq(membershipHistory.membershipId, id)).orderBy(asc(membershipHistory.at), asc(membershipHistory.id));
+  const rows = await db.select().from(membershipHistory).where(eq(membershipHistory.membershipId, id)).orderBy(asc(membershipHistory.id));
   return { ...presentMember(r), history: rows };
 }
 
