@@ -255,7 +255,7 @@ describe('starting without an account', () => {
     expect(mail.subject).toBe('您的登录链接');
     const token = /token=([^&\s]+)/.exec(mail.text)![1];
     const next = decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1]);
-    expect(next).toMatch(/^\/membership\/applications\/[0-9a-f-]{36}$/);
+    expect(next).toMatch(/^\/my\/applications\/[0-9a-f-]{36}$/);
     const signIn = await h.call(null, { method: 'POST', url: '/api/v1/auth/login-link/redeem', payload: { token } });
     expect(signIn.statusCode).toBe(200);
     expect(signIn.json().next).toBe(next);

@@ -182,7 +182,7 @@ async function recipients(tx: DbOrTx, r: Pick<MemberRow, 'organizationId' | 'per
 async function mailMember(tx: DbOrTx, publicUrl: string, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {
   for (const u of await recipients(tx, r)) {
     const locale = u.locale as Locale;
-    const m = membershipMail(kind, locale, { name: u.name, subject: localize(memberName(r), locale).text, link: `${publicUrl}/membership/portal`, ...extra });
+    const m = membershipMail(kind, locale, { name: u.name, subject: localize(memberName(r), locale).text, link: `${publicUrl}/my/membership`, ...extra });
     await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
   }
 }

@@ -116,7 +116,7 @@ async function mailApplicant(tx: DbOrTx, publicUrl: string, app: { id: string; a
   const [u] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId));
   if (!u) return;
   const locale = app.locale as Locale;
-  const m = membershipMail(kind, locale, { name: u.name, subject: app.displayName || u.name, link: `${publicUrl}/membership/applications/${app.id}`, ...extra });
+  const m = membershipMail(kind, locale, { name: u.name, subject: app.displayName || u.name, link: `${publicUrl}/my/applications/${app.id}`, ...extra });
   await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
 }
 
@@ -147,7 +147,7 @@ export async function startApplication(db: Db, publicUrl: string, input: { email
   const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
   if (user.disabledAt) return;
   const app = await createApplication(db, { userId: user.id, email: user.email }, { categoryKey: input.categoryKey, locale: input.locale, data: input.data });
-  await sendLoginLink(db, publicUrl, user.email, `/membership/applications/${app.id}`);
+  await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
 }
 
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
@@ -430,7 +430,7 @@ export async function addRepresentative(
   await grantRole(tx, user.id, contactRole, { type: 'organization', id: orgId });
   if (sendMail) {
     const userLocale = user.locale as Locale;
-    const m = membershipMail('contactWelcome', userLocale, { name: user.name, subject: localize(orgName, userLocale).text, link: `${publicUrl}/membership/portal` });
+    const m = membershipMail('contactWelcome', userLocale, { name: user.name, subject: localize(orgName, userLocale).text, link: `${publicUrl}/my/membership` });
     await queueMail(tx, { to: user.email, subject: m.subject, text: m.text, locale: userLocale, template: 'membership.contactWelcome' });
   }
   return user;
@@ -505,7 +505,7 @@ export async function approveApplication(db: Db, publicUrl: string, actor: Actor
       .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: opts.reason || 'approved' });
     await audit(tx, { actor, action: 'membership_application.approve', entity: 'membership_application', entityId: id, after: { membershipId: m.id, organizationId, personId } });
-    await mailApplicant(tx, publicUrl, app, 'approved', { date: startDate, text: opts.reason, link: `${publicUrl}/membership/portal` });
+    await mailApplicant(tx, publicUrl, app, 'approved', { date: startDate, text: opts.reason, link: `${publicUrl}/my/membership` });
     await syncMemberIndex(tx, m.id);
     return m;
   });
