@@ -1,0 +1,39 @@
+import type { WebFeature } from '../../../web/feature';
+import { DashboardPage, MembershipsPage, QueueDetailPage, QueuePage } from './admin';
+import { ApplyPage, MyApplicationPage, MyApplicationsPage } from './apply';
+import { membershipTexts } from './i18n';
+import { MemberDirectoryPage, MemberPage, PortalPage } from './members';
+
+export const membershipWeb: WebFeature = {
+  name: 'membership',
+  i18n: membershipTexts,
+  publicRoutes: [
+    { path: 'members', element: <MemberDirectoryPage /> },
+    { path: 'members/:id', element: <MemberPage /> },
+    { path: 'membership/apply', element: <ApplyPage /> },
+  ],
+  publicNav: [
+    { to: '/members', label: 'membership:nav.members' },
+    { to: '/membership/apply', label: 'membership:nav.apply' },
+  ],
+  appRoutes: [
+    { path: '/my/applications', element: <MyApplicationsPage /> },
+    { path: '/my/applications/:id', element: <MyApplicationPage /> },
+    { path: '/my/membership', element: <PortalPage /> },
+  ],
+  accountNav: [
+    { to: '/my/applications', label: 'membership:nav.myApplications' },
+    { to: '/my/membership', label: 'membership:nav.portal' },
+  ],
+  adminRoutes: [
+    { path: 'membership/applications', element: <QueuePage /> },
+    { path: 'membership/applications/:id', element: <QueueDetailPage /> },
+    { path: 'membership/members', element: <MembershipsPage /> },
+    { path: 'membership/dashboard', element: <DashboardPage /> },
+  ],
+  adminNav: [
+    { to: '/admin/membership/applications', label: 'membership:nav.applications', roles: ['secretariat'] },
+    { to: '/admin/membership/members', label: 'membership:nav.memberships', roles: ['secretariat'] },
+    { to: '/admin/membership/dashboard', label: 'membership:nav.dashboard', roles: ['secretariat'] },
+  ],
+};
