@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Menu, Modal, NumberInput, Pagination, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Menu, Modal, NumberInput, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Pager } from '../../../web/components/Pager';
 import { api, download, qs } from '../../../web/api';
 import { CountrySelect, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
@@ -89,10 +90,7 @@ export function QueuePage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Text size="sm" c="dimmed">
-        {t('shell:common.total', { count: list.data?.total ?? 0 })}
-      </Text>
-      {(list.data?.total ?? 0) > 25 ? <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} /> : null}
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
     </Stack>
   );
 }
@@ -263,10 +261,7 @@ export function MembershipsPage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Text size="sm" c="dimmed">
-        {t('shell:common.total', { count: list.data?.total ?? 0 })}
-      </Text>
-      {(list.data?.total ?? 0) > 25 ? <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} /> : null}
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {open ? <MembershipModal id={open} onClose={() => setOpen(null)} /> : null}
       {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
     </Stack>

@@ -1,9 +1,10 @@
-import { Anchor, Avatar, Badge, Button, Card, FileInput, Group, Pagination, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Avatar, Badge, Button, Card, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { Pager } from '../../../web/components/Pager';
 import { api, qs } from '../../../web/api';
 import { CountrySelect, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
@@ -51,7 +52,7 @@ export function MemberDirectoryPage() {
         <Select label={t('apply.group')} clearable data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))} value={group} onChange={(v) => (setGroup(v), setPage(1))} />
       </SimpleGrid>
       <MembershipError error={list.error} />
-      <Text size="sm" c="dimmed" aria-live="polite">
+      <Text size="sm" aria-live="polite">
         {t('shell:common.total', { count: list.data?.total ?? 0 })}
       </Text>
       {list.data?.total === 0 ? <Text>{t('members.none')}</Text> : null}
@@ -72,7 +73,7 @@ export function MemberDirectoryPage() {
           </Card>
         ))}
       </SimpleGrid>
-      {(list.data?.total ?? 0) > 24 ? <Pagination total={Math.ceil((list.data?.total ?? 0) / 24)} value={page} onChange={setPage} /> : null}
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={24} onChange={setPage} />
     </Stack>
   );
 }

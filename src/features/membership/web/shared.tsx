@@ -90,7 +90,7 @@ const statusColor: Record<string, string> = { draft: 'gray', submitted: 'blue', 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('membership');
   return (
-    <Badge color={statusColor[status] ?? 'gray'} variant="light" data-testid="status">
+    <Badge color={statusColor[status] ?? 'gray'} variant="light" data-testid="status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -135,7 +135,7 @@ export function ApplicationFields({ kind, data, onChange, required = [] }: { kin
                 <TextInput label={t('apply.repEmail')} required type="email" value={r.email} onChange={(e) => setRep(i, { email: e.currentTarget.value })} data-testid={`rep-email-${i}`} />
                 <TextInput label={t('apply.repTitle')} value={r.title ?? ''} onChange={(e) => setRep(i, { title: e.currentTarget.value })} />
               </SimpleGrid>
-              <Button variant="subtle" color="red" size="xs" mt="xs" onClick={() => onChange({ ...data, representatives: reps.filter((_, j) => j !== i) })}>
+              <Button variant="default" size="xs" mt="xs" onClick={() => onChange({ ...data, representatives: reps.filter((_, j) => j !== i) })}>
                 {t('apply.removeRep')}
               </Button>
             </Paper>
