@@ -138,6 +138,16 @@ describe('membership, end to end', () => {
     await publicPage.getByText(/數據治理|数据治理|資料治理/).first().waitFor();
     expect(await seriousViolations(publicPage)).toEqual([]);
 
+    // The secretariat's dashboard shows the new member and the goals; the staff pages pass axe.
+    await staff.goto(`${url}/admin/membership/dashboard`);
+    await staff.getByTestId('goals').locator('tbody tr').first().waitFor();
+    expect(Number(await staff.getByTestId('total-members').textContent())).toBeGreaterThan(120);
+    expect(await seriousViolations(staff)).toEqual([]);
+    await staff.goto(`${url}/admin/membership/applications`);
+    await staff.getByTestId('queue').locator('tbody tr').first().waitFor();
+    expect(await seriousViolations(staff)).toEqual([]);
+    expect(await seriousViolations(rep)).toEqual([]);
+
     await staffContext.close();
     await repContext.close();
   });

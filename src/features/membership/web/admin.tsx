@@ -516,10 +516,10 @@ export function DashboardPage() {
                       {g.result ? (g.rule === 'min_distinct' ? g.result.current : `${g.result.current}%${g.result.subject ? ` (${valueLabel(g.dimension, g.result.subject)})` : ''}`) : ''}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={g.result?.met ? 'green' : 'red'}>{g.result?.met ? t('dash.met') : t('dash.notMet')}</Badge>
+                      <Badge variant="dot" color={g.result?.met ? 'green' : 'red'} data-met={g.result?.met ? 'true' : 'false'}>{g.result?.met ? t('dash.met') : t('dash.notMet')}</Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="subtle" color="red" onClick={() => removeGoal.mutate(g.id)}>
+                      <Button size="xs" variant="default" onClick={() => removeGoal.mutate(g.id)}>
                         {t('shell:common.delete')}
                       </Button>
                     </Table.Td>

@@ -231,7 +231,7 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
                     <Table.Td>{r.name}</Table.Td>
                     <Table.Td>{r.email}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="subtle" color="red" disabled={m.representatives.length < 2} onClick={() => removeRep.mutate(r.userId)}>
+                      <Button size="xs" variant="default" disabled={m.representatives.length < 2} onClick={() => removeRep.mutate(r.userId)}>
                         {t('portal.remove')}
                       </Button>
                     </Table.Td>

@@ -90,7 +90,7 @@ const statusColor: Record<string, string> = { draft: 'gray', submitted: 'blue', 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('membership');
   return (
-    <Badge color={statusColor[status] ?? 'gray'} variant="light" data-testid="status" data-status={status}>
+    <Badge color={statusColor[status] ?? 'gray'} variant="dot" data-testid="status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );
@@ -234,11 +234,11 @@ export function Thread({ app }: { app: Application }) {
                 {m.authorName || (m.authorRole === 'secretariat' ? t('shell:roles.secretariat') : t('queue.applicant'))} · {f.dateTime(m.createdAt)}
               </Text>
               {m.internal ? (
-                <Badge size="xs" color="yellow">
+                <Badge size="xs" variant="dot" color="yellow">
                   {t('queue.internalBadge')}
                 </Badge>
               ) : m.kind === 'info_request' ? (
-                <Badge size="xs" color="orange">
+                <Badge size="xs" variant="dot" color="orange">
                   {t('queue.requestInfo')}
                 </Badge>
               ) : null}
