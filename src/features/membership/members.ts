@@ -444,3 +444,10 @@ export async function memberPopulation(db: DbOrTx) {
 export async function membersByStatus(db: DbOrTx) {
   return db.select({ key: memberships.status, count: sql<number>`count(*)::int` }).from(memberships).groupBy(memberships.status).orderBy(desc(sql`count(*)`));
 }
+
+/** Puts every membership back in (or out of) the search index, e.g. for a full index rebuild. */
+export async function reindexMembers(db: Db) {
+  const rows = await db.select({ id: memberships.id }).from(memberships);
+  for (const r of rows) await syncMemberIndex(db, r.id);
+  return rows.length;
+}
