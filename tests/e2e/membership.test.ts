@@ -58,7 +58,15 @@ describe('membership, end to end', () => {
     await visitor.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
     const appPath = new URL(visitor.url()).pathname;
     const appId = appPath.split('/').pop()!;
-    await visitor.getByRole('heading', { name: orgName }).waitFor();
+    const errs: string[] = [];
+    visitor.on('pageerror', (e) => errs.push(String(e)));
+    visitor.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
+    try {
+      await visitor.getByRole('heading', { name: orgName }).waitFor({ timeout: 8000 });
+    } catch (e) {
+      console.log('DEBUG', errs, (await visitor.locator('body').innerText()).slice(0, 1500));
+      throw e;
+    }
 
     // 3. Upload the required document and submit.
     await visitor.locator('input[type=file]').first().setInputFiles({ name: '登记证书.pdf', mimeType: 'application/pdf', buffer: pdf });
@@ -145,6 +153,9 @@ describe('membership, end to end', () => {
     expect(await seriousViolations(staff)).toEqual([]);
     await staff.goto(`${url}/admin/membership/applications`);
     await staff.getByTestId('queue').locator('tbody tr').first().waitFor();
+    expect(await seriousViolations(staff)).toEqual([]);
+    await staff.goto(`${url}/admin/membership/categories`);
+    await staff.getByText('(institutional)').waitFor();
     expect(await seriousViolations(staff)).toEqual([]);
     expect(await seriousViolations(rep)).toEqual([]);
 

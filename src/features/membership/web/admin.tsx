@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Menu, Modal, NumberInput, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Menu, Modal, MultiSelect, NumberInput, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Pager } from '../../../web/components/Pager';
 import { api, download, qs } from '../../../web/api';
-import { CountrySelect, useCountryName, useNotify } from '../../../web/components/forms';
+import { CountrySelect, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { pick, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
@@ -555,5 +555,141 @@ export function DashboardPage() {
         </>
       ) : null}
     </Stack>
+  );
+}
+
+interface CategoryRow {
+  id: string;
+  key: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  applicantKind: 'organization' | 'individual';
+  termMonths: number;
+  graceDays: number;
+  reminderDays: number[];
+  requiredFields: string[];
+  requiredDocuments: Array<{ key: string; label: LocalizedText }>;
+  active: boolean;
+  sortOrder: number;
+}
+
+const fieldPaths = ['organization.shortName', 'organization.website', 'organization.description', 'individual.nameLatin', 'individual.gender', 'individual.title', 'individual.affiliation', 'motivation'];
+
+/** Membership categories: what each asks of applicants, and how long its terms run. */
+export function CategoriesPage() {
+  const { t } = useTranslation(['membership', 'shell']);
+  const locale = useLocale();
+  const list = useQuery({ queryKey: ['membership', 'admin-categories'], queryFn: () => api.get<CategoryRow[]>('/api/v1/membership/admin/categories') });
+  const [editing, setEditing] = useState<CategoryRow | 'new' | null>(null);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('cat.title')}</Title>
+        <Button onClick={() => setEditing('new')}>{t('cat.new')}</Button>
+      </Group>
+      <MembershipError error={list.error} />
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('shell:common.name')}</Table.Th>
+            <Table.Th>{t('cat.kind')}</Table.Th>
+            <Table.Th>{t('cat.term')}</Table.Th>
+            <Table.Th>{t('apply.documents')}</Table.Th>
+            <Table.Th>{t('shell:common.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {list.data?.map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Anchor component="button" onClick={() => setEditing(c)}>
+                  {pick(c.name, locale).text} ({c.key})
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{t(`kind.${c.applicantKind}`)}</Table.Td>
+              <Table.Td>{c.termMonths}</Table.Td>
+              <Table.Td>{c.requiredDocuments.map((d) => pick(d.label, locale).text).join(', ')}</Table.Td>
+              <Table.Td>{c.active ? t('shell:common.yes') : t('shell:common.no')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {editing ? <CategoryModal category={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
+    </Stack>
+  );
+}
+
+function CategoryModal({ category, onClose }: { category: CategoryRow | null; onClose: () => void }) {
+  const { t } = useTranslation(['membership', 'shell']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [form, setForm] = useState({
+    key: category?.key ?? '',
+    name: category?.name ?? {},
+    applicantKind: category?.applicantKind ?? 'organization',
+    termMonths: category?.termMonths ?? 12,
+    graceDays: category?.graceDays ?? 60,
+    reminderDays: (category?.reminderDays ?? [60, 14]).join(', '),
+    requiredFields: category?.requiredFields ?? [],
+    requiredDocuments: category?.requiredDocuments ?? [],
+    active: category?.active ?? true,
+    sortOrder: category?.sortOrder ?? 0,
+  });
+  const save = useMutation({
+    mutationFn: () => {
+      const body = { ...form, reminderDays: form.reminderDays.split(/[,\s]+/).filter(Boolean).map(Number) };
+      return category ? api.put(`/api/v1/membership/categories/${category.id}`, body) : api.post('/api/v1/membership/categories', body);
+    },
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['membership'] });
+      notify.ok();
+      onClose();
+    },
+  });
+  const docs = form.requiredDocuments;
+  return (
+    <Modal opened onClose={onClose} size="lg" title={category ? t('cat.edit') : t('cat.new')}>
+      <Stack>
+        <SimpleGrid cols={2}>
+          <TextInput label={t('cat.key')} required value={form.key} onChange={(e) => setForm({ ...form, key: e.currentTarget.value })} />
+          <Select label={t('cat.kind')} allowDeselect={false} data={(['organization', 'individual'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={form.applicantKind} onChange={(v) => v && setForm({ ...form, applicantKind: v as 'organization' })} />
+        </SimpleGrid>
+        <LocalizedInput label={t('shell:common.name')} required value={form.name} onChange={(name) => setForm({ ...form, name })} />
+        <SimpleGrid cols={3}>
+          <NumberInput label={t('cat.term')} min={1} max={120} value={form.termMonths} onChange={(v) => setForm({ ...form, termMonths: Number(v) })} />
+          <NumberInput label={t('cat.grace')} min={0} max={365} value={form.graceDays} onChange={(v) => setForm({ ...form, graceDays: Number(v) })} />
+          <TextInput label={t('cat.reminders')} value={form.reminderDays} onChange={(e) => setForm({ ...form, reminderDays: e.currentTarget.value })} />
+        </SimpleGrid>
+        <MultiSelect label={t('cat.requiredFields')} data={fieldPaths} value={form.requiredFields} onChange={(v) => setForm({ ...form, requiredFields: v })} />
+        <Text size="sm" fw={500}>
+          {t('cat.requiredDocuments')}
+        </Text>
+        {docs.map((d, i) => (
+          <Group key={i} align="flex-end" wrap="nowrap">
+            <TextInput label={t('cat.key')} value={d.key} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, key: e.currentTarget.value } : x)) })} w={140} />
+            <TextInput label="EN" value={d.label.en ?? ''} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, en: e.currentTarget.value } } : x)) })} />
+            <TextInput label="简" value={d.label['zh-Hans'] ?? ''} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, 'zh-Hans': e.currentTarget.value } } : x)) })} />
+            <Button variant="default" onClick={() => setForm({ ...form, requiredDocuments: docs.filter((_, j) => j !== i) })}>
+              {t('apply.removeRep')}
+            </Button>
+          </Group>
+        ))}
+        <Group>
+          <Button variant="default" onClick={() => setForm({ ...form, requiredDocuments: [...docs, { key: '', label: {} }] })}>
+            {t('cat.addDocument')}
+          </Button>
+        </Group>
+        <Checkbox label={t('cat.active')} checked={form.active} onChange={(e) => setForm({ ...form, active: e.currentTarget.checked })} />
+        <MembershipError error={save.error} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('shell:common.cancel')}
+          </Button>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t('shell:common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }

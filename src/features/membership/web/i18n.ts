@@ -2,6 +2,7 @@
 export const membershipTexts = {
   "en": {
     "nav": {
+      "categories": "Categories",
       "members": "Members",
       "apply": "Join",
       "applications": "Applications",
@@ -170,7 +171,23 @@ export const membershipTexts = {
       "count": "Count",
       "share": "Share"
     },
+    "cat": {
+      "title": "Membership categories",
+      "new": "New category",
+      "edit": "Edit category",
+      "key": "Key",
+      "kind": "Applicant",
+      "term": "Term (months)",
+      "grace": "Grace period (days)",
+      "reminders": "Reminders (days before renewal)",
+      "requiredFields": "Required fields",
+      "requiredDocuments": "Required documents",
+      "addDocument": "Add a document",
+      "active": "Open for applications"
+    },
     "errors": {
+      "category_key_taken": "A category with this key already exists.",
+      "category_in_use": "Applications use this category: its applicant kind cannot change.",
       "invalid_transition": "This is not possible in the application's current status. Reload the page.",
       "application_incomplete": "The application is not complete.",
       "already_member": "This organization or person is already a member.",
@@ -179,6 +196,7 @@ export const membershipTexts = {
   },
   "zh-Hans": {
     "nav": {
+      "categories": "会员类别",
       "members": "会员",
       "apply": "申请入会",
       "applications": "入会申请",
@@ -347,7 +365,23 @@ export const membershipTexts = {
       "count": "数量",
       "share": "占比"
     },
+    "cat": {
+      "title": "会员类别",
+      "new": "新建类别",
+      "edit": "编辑类别",
+      "key": "代码",
+      "kind": "申请人类型",
+      "term": "会期（月）",
+      "grace": "宽限期（天）",
+      "reminders": "提醒（续期前天数）",
+      "requiredFields": "必填字段",
+      "requiredDocuments": "必交材料",
+      "addDocument": "添加材料",
+      "active": "接受申请"
+    },
     "errors": {
+      "category_key_taken": "已存在使用此代码的类别。",
+      "category_in_use": "已有申请使用此类别，不能更改申请人类型。",
       "invalid_transition": "申请当前状态下无法执行此操作，请刷新页面。",
       "application_incomplete": "申请尚不完整。",
       "already_member": "该机构或个人已是会员。",
@@ -356,6 +390,7 @@ export const membershipTexts = {
   },
   "zh-Hant": {
     "nav": {
+      "categories": "會員類別",
       "members": "會員",
       "apply": "申請入會",
       "applications": "入會申請",
@@ -524,7 +559,23 @@ export const membershipTexts = {
       "count": "數量",
       "share": "佔比"
     },
+    "cat": {
+      "title": "會員類別",
+      "new": "新建類別",
+      "edit": "編輯類別",
+      "key": "代碼",
+      "kind": "申請人類型",
+      "term": "會期（月）",
+      "grace": "寬限期（天）",
+      "reminders": "提醒（續期前天數）",
+      "requiredFields": "必填欄位",
+      "requiredDocuments": "必交材料",
+      "addDocument": "新增材料",
+      "active": "接受申請"
+    },
     "errors": {
+      "category_key_taken": "已存在使用此代碼的類別。",
+      "category_in_use": "已有申請使用此類別，不能更改申請人類型。",
       "invalid_transition": "申請當前狀態下無法執行此操作，請重新整理頁面。",
       "application_incomplete": "申請尚不完整。",
       "already_member": "該機構或個人已是會員。",

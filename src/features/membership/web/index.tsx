@@ -1,5 +1,5 @@
 import type { WebFeature } from '../../../web/feature';
-import { DashboardPage, MembershipsPage, QueueDetailPage, QueuePage } from './admin';
+import { CategoriesPage, DashboardPage, MembershipsPage, QueueDetailPage, QueuePage } from './admin';
 import { ApplyPage, MyApplicationPage, MyApplicationsPage } from './apply';
 import { membershipTexts } from './i18n';
 import { MemberDirectoryPage, MemberPage, PortalPage } from './members';
@@ -30,10 +30,12 @@ export const membershipWeb: WebFeature = {
     { path: 'membership/applications/:id', element: <QueueDetailPage /> },
     { path: 'membership/members', element: <MembershipsPage /> },
     { path: 'membership/dashboard', element: <DashboardPage /> },
+    { path: 'membership/categories', element: <CategoriesPage /> },
   ],
   adminNav: [
     { to: '/admin/membership/applications', label: 'membership:nav.applications', roles: ['secretariat'] },
     { to: '/admin/membership/members', label: 'membership:nav.memberships', roles: ['secretariat'] },
     { to: '/admin/membership/dashboard', label: 'membership:nav.dashboard', roles: ['secretariat'] },
+    { to: '/admin/membership/categories', label: 'membership:nav.categories', roles: ['secretariat'] },
   ],
 };
