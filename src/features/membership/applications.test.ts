@@ -299,3 +299,33 @@ describe('categories', () => {
     expect((await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'enterprise', data: {} } })).statusCode).toBe(400);
   });
 });
+
+describe('privacy', () => {
+  it('download-my-data holds the applications; erasure removes the name from applications, threads and the public directory but keeps the membership for the figures', async () => {
+    const person = await h.user({ name: 'Erin Erase' });
+    const admin = await h.user({ roles: ['admin'] });
+    const c = await h.call(person, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'individual', data: { individual: { name: 'Erin Erase', countryCode: 'IE', gender: 'female' }, motivation: 'Privacy research.' } } });
+    const id = c.json().id;
+    await act(person, id, 'submit');
+    await h.call(person, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'My phone is 123' } });
+    const approved = await act(staff, id, 'approve', { directoryOptIn: true });
+    const membershipId = approved.json().membershipId;
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/membership/members/${membershipId}` })).json().name.en).toBe('Erin Erase');
+
+    const mine = await h.call(person, { method: 'GET', url: '/api/v1/me/data' });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json().membership.applications.map((a: { id: string }) => a.id)).toEqual([id]);
+    expect(mine.json().membership.memberships).toHaveLength(1);
+
+    const m = await h.call(staff, { method: 'GET', url: `/api/v1/membership/memberships/${membershipId}` });
+    const erase = await h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${m.json().personId}/erase`, payload: { confirm: true } });
+    expect(erase.statusCode, erase.body).toBe(200);
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/membership/members/${membershipId}` })).statusCode).toBe(404);
+    const app = await h.call(staff, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
+    expect(app.body).not.toContain('Erin');
+    expect(app.body).not.toContain('123');
+    expect(app.json().data.individual).toEqual({ countryCode: 'IE', gender: 'female' });
+    const after = await h.call(staff, { method: 'GET', url: `/api/v1/membership/memberships/${membershipId}` });
+    expect(after.json()).toMatchObject({ status: 'active', countryCode: 'IE', directoryOptIn: false });
+  });
+});

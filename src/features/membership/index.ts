@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/http/types.js';
 import { seedMembershipDemo } from './demo.js';
 import { isMember, runRenewals } from './members.js';
+import { eraseMembershipData, membershipPersonalData } from './privacy.js';
 import { membershipRoutes } from './routes.js';
 
 export const renewalJob = 'membership.renewals';
@@ -16,6 +17,8 @@ export const membership: Feature = {
     runner.register(renewalJob, async (_payload, { now }) => void (await runRenewals(ctx.db, ctx.config.publicUrl, now)), 6 * 3600e3);
   },
   seedDemo: seedMembershipDemo,
+  personalData: (ctx, s) => membershipPersonalData(ctx.db, s),
+  erase: (tx, s) => eraseMembershipData(tx, s),
 };
 
 /** For other features: goals and figures of their own populations ("international, broad, diverse"). */
