@@ -62,7 +62,7 @@ describe('membership, end to end', () => {
     visitor.on('pageerror', (e) => errs.push(String(e)));
     visitor.on('console', (m) => m.type() === 'error' && errs.push(m.text()));
     try {
-      await visitor.getByRole('heading', { name: orgName }).waitFor({ timeout: 8000 });
+      await visitor.getByRole('heading', { name: orgName }).waitFor();
     } catch (e) {
       console.log('DEBUG', errs, (await visitor.locator('body').innerText()).slice(0, 1500));
       throw e;

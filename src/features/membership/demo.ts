@@ -135,9 +135,11 @@ export async function seedMembershipDemo(ctx: Ctx, refs: DemoRefs) {
         renewalDate = addDays(today, m.status === 'grace' ? -20 : -90);
         graceUntil = addDays(renewalDate, 60);
       }
+      // Reminders already due count as sent, so the first run of the renewal job has nothing to catch up on.
+      const remindersSent = [60, 14].filter((d) => addDays(renewalDate, -d) <= today);
       const [row] = await tx
         .insert(memberships)
-        .values({ categoryId: cat.id, applicantKind: m.kind, organizationId, personId, status: m.status, statusReason: m.status === 'suspended' ? 'Membership fees unpaid (demo)' : null, startDate: m.startDate, renewalDate, graceUntil, directoryOptIn: m.optIn })
+        .values({ categoryId: cat.id, applicantKind: m.kind, organizationId, personId, status: m.status, statusReason: m.status === 'suspended' ? 'Membership fees unpaid (demo)' : null, startDate: m.startDate, renewalDate, graceUntil, remindersSent, directoryOptIn: m.optIn })
         .returning();
       await tx.insert(membershipHistory).values({ membershipId: row.id, action: 'imported', toStatus: 'active', at: new Date(`${m.startDate}T09:00:00Z`), details: { demo: true } });
       if (m.status !== 'active') await tx.insert(membershipHistory).values({ membershipId: row.id, action: m.status, fromStatus: 'active', toStatus: m.status, reason: m.status === 'suspended' ? 'Membership fees unpaid (demo)' : null });
