@@ -208,6 +208,8 @@ describe('the thread', () => {
     expect(staffView.json().applicantEmail).toBe(applicant.email);
     const mails = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, applicant.email));
     expect(mails.some((m) => m.template === 'membership.infoRequested' && m.text.includes('请上传最新年报'))).toBe(true);
+    const toStaff = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, staff.email));
+    expect(toStaff.some((m) => m.template === 'membership.answered' && m.text.includes(`/admin/membership/applications/${id}`))).toBe(true);
   });
 });
 

@@ -191,6 +191,20 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
     await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: answered ? 'resubmitted' : 'submitted' });
     await audit(tx, { actor, action: answered ? 'membership_application.resubmit' : 'membership_application.submit', entity: 'membership_application', entityId: id });
     await mailApplicant(tx, publicUrl, app, 'submitted');
+    if (answered) {
+      // Tell the staff member who asked that the answer is in.
+      const [ask] = await tx
+        .select({ email: users.email, locale: users.locale })
+        .from(applicationMessages)
+        .innerJoin(users, eq(users.id, applicationMessages.authorUserId))
+        .where(and(eq(applicationMessages.applicationId, id), eq(applicationMessages.kind, 'info_request')))
+        .orderBy(desc(applicationMessages.createdAt))
+        .limit(1);
+      if (ask) {
+        const m = membershipMail('answered', ask.locale as Locale, { name: '', subject: app.displayName, link: `${publicUrl}/admin/membership/applications/${id}` });
+        await queueMail(tx, { to: ask.email, subject: m.subject, text: m.text, locale: ask.locale as Locale, template: 'membership.answered' });
+      }
+    }
   });
 }
 
