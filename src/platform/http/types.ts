@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database, Db } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
+import type { SearchDoc } from '../search/index.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -32,6 +33,12 @@ export interface Feature {
   seedDemo?: (ctx: Ctx, refs: DemoRefs) => Promise<void>;
   /** Registers background jobs (recurring or on demand). */
   jobs?: (runner: JobRunner, ctx: Ctx) => void;
+  /**
+   * Every search document the feature owns, as indexDocs() would receive them
+   * (public, members and staff alike, each with its visibility). `wuzhen search
+   * rebuild` empties the index and re-adds what every feature yields here.
+   */
+  searchDocs?: (ctx: Ctx) => AsyncIterable<SearchDoc>;
 }
 
 export type DemoRefs = Record<string, Map<string, string>>;
