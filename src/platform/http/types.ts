@@ -7,6 +7,7 @@ import type { Database, Db } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { SearchDoc } from '../search/index.js';
+import type { PublicPageKind } from './pages.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -39,6 +40,8 @@ export interface Feature {
    * rebuild` empties the index and re-adds what every feature yields here.
    */
   searchDocs?: (ctx: Ctx) => AsyncIterable<SearchDoc>;
+  /** Public pages rendered on the server under /en, /zh-hans, /zh-hant (see platform/http/pages.ts). */
+  publicPages?: PublicPageKind[];
 }
 
 export type DemoRefs = Record<string, Map<string, string>>;
