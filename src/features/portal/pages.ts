@@ -170,4 +170,36 @@ export const searchPage: PublicPageKind = {
   },
 };
 
+/**
+ * Any public thing in the search index, at its URL, when no feature renders that
+ * page itself: its title and summary, so links to it have a real preview.
+ * Registered last; the features' own page kinds come first.
+ */
+export const indexedItemPage: PublicPageKind = {
+  kind: 'item',
+  path: '/*',
+  async list(ctx) {
+    const rows = await ctx.database.rows<{ url: string }>(sql`select distinct url from search_docs where visibility = 'public' order by url limit 45000`);
+    return rows.map((r) => r.url).filter((u) => u.startsWith('/') && u.length > 1);
+  },
+  async load(ctx, { params, locale }) {
+    const url = `/${params['*']}`;
+    const [doc] = await ctx.database.rows<DocRow>(
+      sql`select kind, id, url, year, title, summary from search_docs where visibility = 'public' and url = ${url} order by updated_at desc limit 1`,
+    );
+    if (!doc) return null;
+    const t = texts[locale];
+    const title = localize(doc.title, locale);
+    const summary = localize(doc.summary, locale);
+    const kindLabel = t.search.kinds[doc.kind] ?? doc.kind;
+    return {
+      title: title.text,
+      description: summary.text.slice(0, 300) || `${kindLabel}${doc.year ? ` · ${doc.year}` : ''} · ${t.site}`,
+      body: html`<p class="portal-kind"><a href="/${prefixOf[locale]}/search?q=&amp;kind=${doc.kind}">${kindLabel}</a>${doc.year ? html` · ${doc.year}` : ''}</p>
+<h1 lang="${title.lang ?? locale}" data-item="${doc.kind}:${doc.id}">${title.text}</h1>
+${summary.text ? html`<p lang="${summary.lang ?? locale}">${summary.text}</p>` : ''}`,
+    };
+  },
+};
+
 export const portalPages = [homePage, aboutPage, programsPage, searchPage];

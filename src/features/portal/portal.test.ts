@@ -93,6 +93,18 @@ describe('server-rendered public pages (no script needed)', () => {
     expect(page.headers['set-cookie']).toContain('wz_lang=zh-hant');
   });
 
+  it('renders any public thing of the index at its URL, and nothing restricted', async () => {
+    const r = await get('/zh-hant/showcase/c1');
+    expect(r.statusCode).toBe(200);
+    expect(titleOf(r.body)).toBe('鄉村數字經濟實踐案例 · 世界互聯網大會');
+    expect(r.body).toContain('<meta name="description" content="電商平臺帶動農產品銷售" />');
+    expect(r.body).toContain('data-item="case:c1"');
+    expect((await get('/en/events/quokkafest')).statusCode).toBe(404);
+    const sitemap = await get('/sitemap.xml');
+    expect(sitemap.body).toContain('<loc>http://wuzhen.test/en/showcase/c1</loc>');
+    expect(sitemap.body).not.toContain('quokkafest');
+  });
+
   it('answers 404 for unknown public pages', async () => {
     const r = await get('/en/no-such-page');
     expect(r.statusCode).toBe(404);

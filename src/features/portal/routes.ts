@@ -7,6 +7,7 @@ import type { App, Ctx, Feature } from '../../platform/http/types.js';
 import { locales, localeSchema, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localeOfPrefix, prefixOf, renderDocument, spaTemplate, webIndex } from './render.js';
 import { texts } from './texts.js';
+import { indexedItemPage } from './pages.js';
 import { html } from '../../platform/http/pages.js';
 
 export const langCookie = 'wz_lang';
@@ -21,7 +22,7 @@ const compile = (kind: PublicPageKind): Compiled => {
   const names: string[] = [];
   const src = kind.path
     .split('/')
-    .map((seg) => (seg.startsWith(':') ? (names.push(seg.slice(1)), '([^/]+)') : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((seg) => (seg === '*' ? (names.push('*'), '(.+)') : seg.startsWith(':') ? (names.push(seg.slice(1)), '([^/]+)') : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
     .join('/');
   return { kind, re: new RegExp(`^${src === '' ? '/' : src}$`), names };
 };
@@ -45,9 +46,9 @@ function splitUrl(url: string) {
   return { pathname: q < 0 ? url : url.slice(0, q), search: q < 0 ? '' : url.slice(q) };
 }
 
-/** The registry of public pages: every feature's `publicPages`, the portal's first. */
+/** The registry of public pages: every feature's `publicPages`, then any public thing of the search index at its URL. */
 export function pageRegistry(features: Feature[]) {
-  return features.flatMap((f) => f.publicPages ?? []).map(compile);
+  return [...features.flatMap((f) => f.publicPages ?? []), indexedItemPage].map(compile);
 }
 
 export async function renderPath(ctx: Ctx, pages: Compiled[], locale: Locale, pagePath: string, query: URLSearchParams): Promise<{ page: RenderedPage; status: number; kind: string } | null> {
@@ -55,6 +56,8 @@ export async function renderPath(ctx: Ctx, pages: Compiled[], locale: Locale, pa
   if (!hit) return null;
   const page = await hit.kind.load(ctx, { params: hit.params, query, locale });
   if (page) return { page, status: 200, kind: hit.kind.kind };
+  // Not in the index: maybe a page only the web app renders (it says 404 itself if not).
+  if (hit.kind === indexedItemPage) return null;
   const t = texts[locale];
   return { page: { title: t.notFound.title, description: t.notFound.text, body: html`<h1>${t.notFound.title}</h1><p>${t.notFound.text}</p>`, noindex: true }, status: 404, kind: 'not-found' };
 }
