@@ -85,6 +85,7 @@ export const homePage: PublicPageKind = {
       description: t.home.description,
       body: html`<h1>${t.home.title}</h1>
 <p class="portal-tagline">${t.tagline}</p>
+<form role="search" class="portal-search" action="/${prefixOf[locale]}/search" method="get"><label for="home-q">${t.searchLabel}</label> <input id="home-q" name="q" type="search" /> <button type="submit">${t.searchButton}</button></form>
 <section aria-labelledby="mission"><h2 id="mission">${t.home.missionTitle}</h2>${t.home.mission.map((p) => html`<p>${p}</p>`)}</section>
 <section aria-labelledby="figures"><h2 id="figures">${t.home.figuresTitle}</h2><dl class="portal-figures">${fig
         .filter(([n]) => n !== null)

@@ -1,6 +1,6 @@
-import { Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Tabs, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type MouseEvent } from 'react';
+import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, qs } from '../../../web/api';
@@ -51,6 +51,16 @@ export function PortalPage() {
     e.preventDefault();
     navigate(href);
   };
+  // Forms in the page (the search box) stay inside the app too.
+  const submit = (e: FormEvent<HTMLDivElement>) => {
+    const form = e.target as HTMLFormElement;
+    const action = form.getAttribute('action');
+    if (!action?.startsWith('/') || (form.method || 'get').toLowerCase() !== 'get') return;
+    e.preventDefault();
+    const data = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string') data.append(k, v);
+    navigate(`${action}?${data.toString()}`);
+  };
   if (page.isPending) return <Loader aria-label={t('portal:loading')} my="xl" />;
   if (page.error) {
     return (
@@ -60,7 +70,7 @@ export function PortalPage() {
       </Stack>
     );
   }
-  return <div className="portal-page" data-portal-kind={page.data.kind} onClick={follow} dangerouslySetInnerHTML={{ __html: page.data.body }} />;
+  return <div className="portal-page" data-portal-kind={page.data.kind} onClick={follow} onSubmit={submit} dangerouslySetInnerHTML={{ __html: page.data.body }} />;
 }
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
@@ -118,18 +128,13 @@ export function SearchPage() {
         <>
           <Text role="status">{t('portal:search.count', { count: data.total })}</Text>
           {data.kinds.length ? (
-            <Tabs value={kind || 'all'} onChange={(v) => update({ kind: v === 'all' || !v ? '' : v })} aria-label={t('portal:search.byType')}>
-              <Tabs.List>
-                <Tabs.Tab value="all">
-                  {t('portal:search.all')} ({all})
-                </Tabs.Tab>
-                {data.kinds.map((k) => (
-                  <Tabs.Tab key={k.kind} value={k.kind}>
-                    {kindLabel(k.kind)} ({k.count})
-                  </Tabs.Tab>
-                ))}
-              </Tabs.List>
-            </Tabs>
+            <Group gap="xs" role="group" aria-label={t('portal:search.byType')}>
+              {[{ kind: '', label: `${t('portal:search.all')} (${all})` }, ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${k.count})` }))].map((k) => (
+                <Button key={k.kind || 'all'} size="compact-sm" variant={kind === k.kind ? 'filled' : 'default'} aria-pressed={kind === k.kind} onClick={() => update({ kind: k.kind })}>
+                  {k.label}
+                </Button>
+              ))}
+            </Group>
           ) : null}
           <Group>
             <Select
