@@ -32,6 +32,7 @@ const publicRoutes = new Set([
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
   'GET /api/v1/search',
+  'GET /api/v1/portal/page',
 ]);
 
 describe('every route declares who may call it', () => {
