@@ -176,3 +176,15 @@ describe('bulk import', () => {
     expect(await h.ctx.db.select().from(roleGrants).where(and(eq(roleGrants.userId, u.id), eq(roleGrants.scopeId, org.json().id)))).toHaveLength(1);
   });
 });
+
+describe('search index rebuild', () => {
+  it('a rebuild puts back exactly the listed members', async () => {
+    const { rebuild } = await import('../search/service.js');
+    const { features } = await import('../index.js');
+    const before = await h.ctx.db.select().from(searchDocs).where(eq(searchDocs.kind, 'member'));
+    await rebuild(h.ctx, features);
+    const after = await h.ctx.db.select().from(searchDocs).where(eq(searchDocs.kind, 'member'));
+    expect(after.map((d) => d.id).sort()).toEqual(before.map((d) => d.id).sort());
+    expect(after.length).toBeGreaterThan(100);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Feature } from '../../platform/http/types.js';
 import { seedMembershipDemo } from './demo.js';
-import { isMember, runRenewals } from './members.js';
+import { isMember, memberSearchDocs, runRenewals } from './members.js';
 import { eraseMembershipData, membershipPersonalData } from './privacy.js';
 import { membershipRoutes } from './routes.js';
 
@@ -17,6 +17,7 @@ export const membership: Feature = {
     runner.register(renewalJob, async (_payload, { now }) => void (await runRenewals(ctx.db, ctx.config.publicUrl, now)), 6 * 3600e3);
   },
   seedDemo: seedMembershipDemo,
+  searchDocs: (ctx) => memberSearchDocs(ctx.db),
   personalData: (ctx, s) => membershipPersonalData(ctx.db, s),
   erase: (tx, s) => eraseMembershipData(tx, s),
 };

@@ -5,7 +5,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { indexDocs, removeDoc } from '../../platform/search/index.js';
+import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
 import { revokeRole, usersWithScope } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
 import { countries, organizations, people } from '../directory/model.js';
@@ -134,19 +134,38 @@ export async function syncMemberIndex(tx: DbOrTx, id: string) {
   const r = await loadMember(tx, id);
   const listed = r.directoryOptIn && (countingStatuses as readonly string[]).includes(r.status);
   if (!listed) return removeDoc(tx, 'member', id);
-  await indexDocs(tx, [
-    {
-      kind: 'member',
-      id,
-      visibility: 'public',
-      title: memberName(r),
-      summary: r.description ?? {},
-      body: [r.shortName, r.sector, r.countryCode],
-      url: `/members/${id}`,
-      year: Number(r.startDate.slice(0, 4)),
-      countryCode: r.countryCode,
-    },
-  ]);
+  await indexDocs(tx, [memberDoc(r)]);
+}
+
+/** A listed member as a public search document. */
+export function memberDoc(r: MemberRow): SearchDoc {
+  return {
+    kind: 'member',
+    id: r.id,
+    visibility: 'public',
+    title: memberName(r),
+    summary: r.description ?? {},
+    body: [r.shortName, r.sector, r.countryCode],
+    url: `/members/${r.id}`,
+    year: Number(r.startDate.slice(0, 4)),
+    countryCode: r.countryCode,
+  };
+}
+
+/**
+ * Every listed member's search document, for `wuzhen search rebuild`. The query
+ * starts at the call, before the rebuild's transaction opens: on the embedded
+ * database (one connection) a query from outside that transaction, issued
+ * while it is open, would wait for it forever.
+ */
+export function memberSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  const rows = memberBase(db)
+    .where(and(eq(memberships.directoryOptIn, true), inArray(memberships.status, [...countingStatuses])))
+    .execute();
+  rows.catch(() => {}); // reported when iterated
+  return (async function* () {
+    for (const r of await rows) yield memberDoc(r);
+  })();
 }
 
 // "Is this person a member?" for every feature

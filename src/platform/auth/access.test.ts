@@ -36,6 +36,8 @@ const publicRoutes = new Set([
   'POST /api/v1/membership/applications/start',
   'GET /api/v1/membership/members',
   'GET /api/v1/membership/members/:id',
+  'GET /api/v1/search',
+  'GET /api/v1/portal/page',
 ]);
 
 describe('every route declares who may call it', () => {
