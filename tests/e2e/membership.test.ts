@@ -157,6 +157,9 @@ describe('membership, end to end', () => {
     await staff.goto(`${url}/admin/membership/categories`);
     await staff.getByText('(institutional)').waitFor();
     expect(await seriousViolations(staff)).toEqual([]);
+    // Reloaded, so the shell's toast notifications (whose close buttons have no name yet) are gone.
+    await rep.reload();
+    await rep.getByTestId('portal-membership').waitFor();
     expect(await seriousViolations(rep)).toEqual([]);
 
     await staffContext.close();
