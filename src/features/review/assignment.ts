@@ -118,6 +118,8 @@ export class AssignmentInputError extends Error {
 
 // ---------------------------------------------------------------------------
 
+export const DBG = { dij: 0, vis: 0, rounds: 0, added: 0, t: [] as number[] };
+const SINGLE = !!process.env.SINGLE;
 const MAX_DECIMALS = 6;
 const QUANT_BITS = 30;
 
@@ -172,6 +174,7 @@ export function solveAssignment(inst: AssignmentInstance): AssignmentResult {
   const pinnedPairs = checkPins(inst, subIndex, revIndex, forb, need, cap, S, R, k);
 
   // Candidate selection (top L by affinity per submission) and the affinity range.
+  DBG.t.push(performance.now());
   const L = Math.max(1, Math.min(R, inst.candidatesPerSubmission ?? 4 * k + 8));
   const cand = selectCandidates(S, R, L, forb, aff, need);
 
@@ -185,15 +188,20 @@ export function solveAssignment(inst: AssignmentInstance): AssignmentResult {
 
   const flow = new FlowState(S, R, need, cap, M);
   flow.setCandidates(cand.start, cand.rev, cand.revList, (s, r) => costOf(aff(s, r)));
+  DBG.t.push(performance.now());
   flow.initialize();
+  DBG.t.push(performance.now());
   flow.run();
+  DBG.t.push(performance.now());
 
   // Certificate scan over the full graph; add violating arcs until none remain.
   const mark = new Int32Array(R).fill(-1);
   for (;;) {
     const added = flow.scanViolations(forb, aff, costOf, mark, L);
+    DBG.rounds++; DBG.added += added; console.log('round', added, DBG.dij, DBG.vis); DBG.t.push(performance.now());
     if (added === 0) break;
     flow.run();
+    DBG.t.push(performance.now());
   }
 
   const chosen = flow.extract();
@@ -418,6 +426,11 @@ class FlowState {
   rcap: Int32Array = new Int32Array(0);
   cost: Float64Array = new Float64Array(0);
   mate: Int32Array = new Int32Array(0);
+  tail: Int32Array = new Int32Array(0);
+  // arcs with residual capacity, per node: slot[first[u] .. first[u] + live[u])
+  live: Int32Array = new Int32Array(0);
+  slot: Int32Array = new Int32Array(0);
+  slotPos: Int32Array = new Int32Array(0);
   candArc: Int32Array = new Int32Array(0); // candidate j → its forward arc
   dummyArc: Int32Array = new Int32Array(0); // submission → its dummy arc to T
   tArc: Int32Array = new Int32Array(0); // reviewer → its arc to T
@@ -428,6 +441,7 @@ class FlowState {
   stamp: Int32Array;
   done: Int32Array;
   epoch = 0;
+  rr = 0;
   heapK: Float64Array = new Float64Array(0);
   heapV: Int32Array = new Int32Array(0);
   visited: Int32Array;
@@ -513,6 +527,7 @@ class FlowState {
     const rcap = new Int32Array(m);
     const cost = new Float64Array(m);
     const mate = new Int32Array(m);
+    const tail = new Int32Array(m);
     const candArc = new Int32Array(nc);
     const dummyArc = new Int32Array(S);
     const tArc = new Int32Array(R);
@@ -521,6 +536,8 @@ class FlowState {
       const f = pos[v]++;
       head[e] = v;
       head[f] = u;
+      tail[e] = u;
+      tail[f] = v;
       cost[e] = c;
       cost[f] = -c;
       rcap[e] = capF - flowF;
@@ -539,11 +556,54 @@ class FlowState {
     this.rcap = rcap;
     this.cost = cost;
     this.mate = mate;
+    this.tail = tail;
+    const live = new Int32Array(n);
+    const slot = new Int32Array(m);
+    const slotPos = new Int32Array(m);
+    for (let u = 0; u < n; u++) {
+      let a = first[u];
+      let b = first[u + 1] - 1;
+      for (let e = first[u]; e < first[u + 1]; e++) {
+        const p = rcap[e] > 0 ? a++ : b--;
+        slot[p] = e;
+        slotPos[e] = p;
+      }
+      live[u] = a - first[u];
+    }
+    this.live = live;
+    this.slot = slot;
+    this.slotPos = slotPos;
     this.candArc = candArc;
     this.dummyArc = dummyArc;
     this.tArc = tArc;
     this.heapK = new Float64Array(m + n + 1);
     this.heapV = new Int32Array(m + n + 1);
+  }
+
+  /** Keep arc e in (or out of) its tail's list of arcs with residual capacity. */
+  refresh(e: number) {
+    const { slot, slotPos, live, first } = this;
+    const u = this.tail[e];
+    const p = slotPos[e];
+    const end = first[u] + live[u];
+    if (this.rcap[e] > 0) {
+      if (p < end) return;
+      const g = slot[end];
+      slot[end] = e;
+      slotPos[e] = end;
+      slot[p] = g;
+      slotPos[g] = p;
+      live[u]++;
+    } else {
+      if (p >= end) return;
+      const last = end - 1;
+      const g = slot[last];
+      slot[last] = e;
+      slotPos[e] = last;
+      slot[p] = g;
+      slotPos[g] = p;
+      live[u]--;
+    }
   }
 
   /** Write the residual capacities back into the flow arrays (before a rebuild or extraction). */
@@ -556,22 +616,26 @@ class FlowState {
 
   /** Successive shortest paths from the nodes with excess to the nodes with demand. */
   run() {
-    const { n, first, head, rcap, cost, mate, pi, excess, dist, parent, stamp, done, heapK, heapV, visited } = this;
+    const { n, first, head, rcap, cost, mate, pi, excess, dist, parent, stamp, done, heapK, heapV, visited, live, slot } = this;
     const INF = Infinity;
     for (;;) {
       const ep = ++this.epoch;
       let hs = 0;
       let sources = 0;
-      for (let v = 0; v < n; v++) {
+      for (let v0 = 0; v0 < n; v0++) {
+        const v = (v0 + this.rr) % n;
         if (excess[v] > 0) {
+          this.rr = v;
           stamp[v] = ep;
           dist[v] = 0;
           parent[v] = -1;
           hs = heapPush(heapK, heapV, hs, 0, v);
           sources++;
+          if (SINGLE) break;
         }
       }
       if (sources === 0) return;
+      DBG.dij++;
       let nv = 0;
       let target = -1;
       let D = 0;
@@ -588,8 +652,8 @@ class FlowState {
         }
         visited[nv++] = u;
         const pu = pi[u];
-        for (let e = first[u], end = first[u + 1]; e < end; e++) {
-          if (rcap[e] <= 0) continue;
+        for (let i = first[u], end = first[u] + live[u]; i < end; i++) {
+          const e = slot[i];
           const v = head[e];
           const nd = du + cost[e] + pu - pi[v];
           if (stamp[v] !== ep) {
@@ -604,6 +668,7 @@ class FlowState {
           }
         }
       }
+      DBG.vis += nv;
       if (target < 0) throw new Error('assignment: no augmenting path (internal error: dummy arcs make every instance feasible)');
       // re-price the settled nodes: π(v) += d(v) − D (equivalent to π + min(d, D))
       for (let i = 0; i < nv; i++) {
@@ -624,9 +689,12 @@ class FlowState {
       v = target;
       while (parent[v] >= 0) {
         const e = parent[v];
+        const f = mate[e];
         rcap[e] -= delta;
-        rcap[mate[e]] += delta;
-        v = head[mate[e]];
+        rcap[f] += delta;
+        this.refresh(e);
+        this.refresh(f);
+        v = head[f];
       }
     }
   }
