@@ -1,10 +1,8 @@
-import { solveAssignment } from '/work/wt/assignment/src/features/review/assignment.ts';
-import { tagInstance, toInstance } from '/work/wt/assignment/src/features/review/assignment.reference.ts';
+import { solveAssignment } from '../src/features/review/assignment.ts';
+import { tagInstance, toInstance } from '../src/features/review/assignment.reference.ts';
 const [S, R] = process.argv.slice(2).map(Number);
 const p = tagInstance(42, S, R, 3, { capMin: 30, capMax: 40, pConflict: 0.02, tags: 60 });
-const inst = toInstance(p, true); inst.candidatesPerSubmission = Number(process.env.L || 20);
+const inst = toInstance(p, true); if (process.env.L) inst.candidatesPerSubmission = Number(process.env.L);
 const t0 = performance.now();
 const res = solveAssignment(inst);
-console.log('ms', performance.now() - t0, res.objective);
-import { DBG } from '/work/wt/assignment/src/features/review/assignment.ts';
-console.log(DBG.dij, DBG.vis, DBG.rounds, DBG.added, DBG.t.map((x, i) => i ? (x - DBG.t[i-1]).toFixed(0) : 0).join(' '));
+console.log('ms', (performance.now() - t0).toFixed(0), res.objective);

@@ -118,8 +118,11 @@ export class AssignmentInputError extends Error {
 
 // ---------------------------------------------------------------------------
 
-export const DBG = { dij: 0, vis: 0, rounds: 0, added: 0, t: [] as number[] };
-const SINGLE = !!process.env.SINGLE;
+/** Cost-scaling factor: ε ← ε / ALPHA per phase (4 needed the fewest relabels on the benchmark). */
+const ALPHA = 4;
+/** Up to max(SSP_MIN, S / SSP_FRACTION) violating arcs are repaired by shortest paths. */
+const SSP_MIN = 200;
+const SSP_FRACTION = 20;
 const MAX_DECIMALS = 6;
 const QUANT_BITS = 30;
 
@@ -150,12 +153,18 @@ export function solveAssignment(inst: AssignmentInstance): AssignmentResult {
     return finish(inst, subIndex, revIndex, cap, k, new Int32Array(0), new Int32Array(S + 1), null, null);
   }
 
-  const matrix = inst.affinityMatrix;
-  if (matrix && matrix.length !== S * R)
-    throw new AssignmentInputError('invalid_matrix', `affinityMatrix has ${matrix.length} entries, expected ${S * R}`);
-  const aff = matrix
-    ? (s: number, r: number) => matrix[s * R + r]
-    : (s: number, r: number) => inst.affinity(subs[s], revs[r].id);
+  let A = inst.affinityMatrix;
+  if (A && A.length !== S * R)
+    throw new AssignmentInputError('invalid_matrix', `affinityMatrix has ${A.length} entries, expected ${S * R}`);
+  if (!A) {
+    // materialize once: the affinity function is called exactly once per pair
+    A = new Float64Array(S * R);
+    for (let s = 0; s < S; s++) {
+      const sid = subs[s];
+      const base = s * R;
+      for (let r = 0; r < R; r++) A[base + r] = inst.affinity(sid, revs[r].id);
+    }
+  }
 
   // Forbidden bitmap (1 byte per pair), pins marked 2 (excluded from the flow).
   const forb = new Uint8Array(S * R);
@@ -173,39 +182,106 @@ export function solveAssignment(inst: AssignmentInstance): AssignmentResult {
   const need = new Int32Array(S).fill(k);
   const pinnedPairs = checkPins(inst, subIndex, revIndex, forb, need, cap, S, R, k);
 
-  // Candidate selection (top L by affinity per submission) and the affinity range.
-  DBG.t.push(performance.now());
-  const L = Math.max(1, Math.min(R, inst.candidatesPerSubmission ?? 4 * k + 8));
-  const cand = selectCandidates(S, R, L, forb, aff, need);
-
   // Integer costs: cost = qMax − round(affinity × scale) ≥ 0.
-  const scale = chooseScale(cand.amin, cand.amax, cand.decimals, S + R);
-  const qMax = Math.round(cand.amax * scale);
-  const costOf = (a: number) => qMax - Math.round(a * scale);
-  const cMax = Math.max(1, qMax - Math.round(cand.amin * scale));
-  // A missing review costs more than any chain of real re-assignments.
-  const M = (2 * (S + R) + 4) * (cMax + 1);
+  const st = affinityStats(A, forb, S * R);
+  const scale = chooseScale(st.amin, st.amax, st.decimals, S + R);
+  const qMax = Math.round(st.amax * scale);
+  const units: CostUnits = { scale, qMax, cMax: Math.max(1, qMax - Math.round(st.amin * scale)) };
+  const L = Math.max(1, Math.min(R, inst.candidatesPerSubmission ?? 4 * k + 8));
 
-  const flow = new FlowState(S, R, need, cap, M);
-  flow.setCandidates(cand.start, cand.rev, cand.revList, (s, r) => costOf(aff(s, r)));
-  DBG.t.push(performance.now());
-  flow.initialize();
-  DBG.t.push(performance.now());
-  flow.run();
-  DBG.t.push(performance.now());
-
-  // Certificate scan over the full graph; add violating arcs until none remain.
-  const mark = new Int32Array(R).fill(-1);
-  for (;;) {
-    const added = flow.scanViolations(forb, aff, costOf, mark, L);
-    DBG.rounds++; DBG.added += added; console.log('round', added, DBG.dij, DBG.vis); DBG.t.push(performance.now());
-    if (added === 0) break;
-    flow.run();
-    DBG.t.push(performance.now());
-  }
+  const flow = solveCore(S, R, need, cap, forb, A, L, units, true);
 
   const chosen = flow.extract();
   return finish(inst, subIndex, revIndex, cap, k, chosen.revs, chosen.start, flow.dummyFlow, pinnedPairs);
+}
+
+interface CostUnits {
+  scale: number;
+  qMax: number;
+  cMax: number;
+}
+
+/** Below this many submissions the candidate graph is chosen by affinity alone. */
+const SAMPLE_MIN = 1500;
+const SAMPLE_EVERY = 4;
+
+/**
+ * Solve on a candidate graph. Large instances first solve a sample (every 4th
+ * submission, capacities scaled down) to estimate the reviewers' prices, then
+ * pick each submission's candidates by affinity minus price: the popular
+ * reviewers, who will be full, are not the only candidates, and the certificate
+ * scan then rarely finds anything to add.
+ */
+function solveCore(
+  S: number,
+  R: number,
+  need: Int32Array,
+  cap: Int32Array,
+  forb: Uint8Array,
+  A: Float64Array,
+  L: number,
+  units: CostUnits,
+  sample: boolean,
+): FlowState {
+  let bonus: Float64Array | null = null;
+  if (sample && S >= SAMPLE_MIN) {
+    const Ss = Math.ceil(S / SAMPLE_EVERY);
+    const needS = new Int32Array(Ss);
+    const forbS = new Uint8Array(Ss * R);
+    const AS = new Float64Array(Ss * R);
+    for (let i = 0; i < Ss; i++) {
+      const s = i * SAMPLE_EVERY;
+      needS[i] = need[s];
+      forbS.set(forb.subarray(s * R, s * R + R), i * R);
+      AS.set(A.subarray(s * R, s * R + R), i * R);
+    }
+    const frac = Ss / S;
+    const capS = new Int32Array(R);
+    for (let r = 0; r < R; r++) capS[r] = Math.round(cap[r] * frac);
+    const sub = solveCore(Ss, R, needS, capS, forbS, AS, L, units, true);
+    bonus = new Float64Array(R);
+    const piT = sub.pi[sub.T];
+    for (let r = 0; r < R; r++) bonus[r] = (sub.pi[Ss + r] - piT) / sub.mult;
+  }
+  const cand = selectCandidates(S, R, L, forb, A, need, units.scale, bonus);
+  // A missing review costs more than any chain of real re-assignments.
+  const M = (2 * (S + R) + 4) * (units.cMax + 1);
+  const flow = new FlowState(S, R, need, cap, M);
+  flow.setCandidates(cand.start, cand.rev, (s, r) => units.qMax - Math.round(A[s * R + r] * units.scale));
+  flow.initialize(bonus);
+  flow.costScaling(units.cMax * flow.mult);
+  // Certificate scan over the full graph (every allowed pair); add violating arcs until
+  // none remain. Then the flow is 1-optimal in costs × (n + 1) on the complete graph,
+  // hence optimal for the whole instance.
+  const mark = new Int32Array(R).fill(-1);
+  for (;;) {
+    const { added, worst } = flow.scanViolations(forb, A, units, mark, L);
+    if (added === 0) break;
+    if (worst > 0) flow.costScaling(worst);
+  }
+
+  return flow;
+}
+
+function affinityStats(A: Float64Array, forb: Uint8Array, n: number): { amin: number; amax: number; decimals: number } {
+  let amin = Infinity;
+  let amax = -Infinity;
+  let decimals = 0;
+  for (let i = 0; i < n; i++) {
+    if (forb[i] === 1) continue;
+    const a = A[i];
+    if (a < amin || a > amax) {
+      if (!Number.isFinite(a)) throw new AssignmentInputError('invalid_affinity', `affinity is not a finite number for a pair`);
+      if (a < amin) amin = a;
+      if (a > amax) amax = a;
+    }
+    if (decimals <= MAX_DECIMALS && a !== Math.round(a)) {
+      const d = decimalsOf(a);
+      if (d > decimals) decimals = d;
+    }
+  }
+  if (amin === Infinity) return { amin: 0, amax: 0, decimals: 0 };
+  return { amin, amax, decimals };
 }
 
 // ---------------------------------------------------------------------------
@@ -283,7 +359,7 @@ function decimalsOf(a: number): number {
 function chooseScale(amin: number, amax: number, decimals: number, nodes: number): number {
   const range = Math.max(amax - amin, Math.abs(amax), Math.abs(amin), 1e-300);
   // keep every potential and path length (≤ a few × nodes × cost range) an exact double
-  const bits = Math.min(QUANT_BITS, 48 - Math.ceil(Math.log2(2 * nodes + 4)));
+  const bits = Math.min(QUANT_BITS, Math.floor(50 - 2 * Math.log2(2 * nodes + 4)));
   const limit = 2 ** bits;
   if (decimals <= MAX_DECIMALS) {
     const sc = 10 ** decimals;
@@ -295,53 +371,37 @@ function chooseScale(amin: number, amax: number, decimals: number, nodes: number
 interface Candidates {
   start: Int32Array; // S + 1
   rev: Int32Array; // reviewer per candidate, sorted by affinity descending within a submission
-  revList: number;
-  amin: number;
-  amax: number;
-  decimals: number;
 }
 
+/** Top L allowed reviewers per submission by affinity × scale + bonus[reviewer]. */
 function selectCandidates(
   S: number,
   R: number,
   L: number,
   forb: Uint8Array,
-  aff: (s: number, r: number) => number,
+  A: Float64Array,
   need: Int32Array,
+  scale: number,
+  bonus: Float64Array | null,
 ): Candidates {
   const start = new Int32Array(S + 1);
   const rev = new Int32Array(S * L);
-  const hv = new Float64Array(L); // min-heap of the best L values of a row
+  const hv = new Float64Array(L); // min-heap of the best L keys of a row
   const hi = new Int32Array(L);
-  let amin = Infinity;
-  let amax = -Infinity;
-  let decimals = 0;
+  const zero = new Float64Array(R);
+  const b = bonus ?? zero;
+  const sc = bonus ? scale : 1;
+  const tmp: number[] = [];
   let n = 0;
   for (let s = 0; s < S; s++) {
     start[s] = n;
+    if (need[s] === 0) continue;
     const base = s * R;
     let size = 0;
     for (let r = 0; r < R; r++) {
-      if (forb[base + r] !== 0) {
-        if (forb[base + r] === 2) {
-          const a = aff(s, r);
-          if (!Number.isFinite(a)) throw new AssignmentInputError('invalid_affinity', `affinity is not a finite number for a pair`);
-        }
-        continue;
-      }
-      const a = aff(s, r);
-      if (a < amin || a > amax) {
-        if (!Number.isFinite(a)) throw new AssignmentInputError('invalid_affinity', `affinity is not a finite number for a pair`);
-        if (a < amin) amin = a;
-        if (a > amax) amax = a;
-      }
-      if (decimals <= MAX_DECIMALS && a !== Math.round(a)) {
-        const d = decimalsOf(a);
-        if (d > decimals) decimals = d;
-      }
-      if (need[s] === 0) continue;
+      if (forb[base + r] !== 0) continue;
+      const a = A[base + r] * sc + b[r];
       if (size < L) {
-        // sift up
         let i = size++;
         while (i > 0) {
           const p = (i - 1) >> 1;
@@ -353,7 +413,6 @@ function selectCandidates(
         hv[i] = a;
         hi[i] = r;
       } else if (a > hv[0]) {
-        // replace the minimum, sift down
         let i = 0;
         for (;;) {
           let c = 2 * i + 1;
@@ -368,34 +427,15 @@ function selectCandidates(
         hi[i] = r;
       }
     }
-    // heap → descending order (pop the minimum repeatedly, fill from the back)
-    for (let m = size; m > 0; m--) {
-      const topI = hi[0];
-      const lastV = hv[m - 1];
-      const lastI = hi[m - 1];
-      rev[n + m - 1] = topI;
-      const sz = m - 1;
-      let i = 0;
-      for (;;) {
-        let c = 2 * i + 1;
-        if (c >= sz) break;
-        if (c + 1 < sz && hv[c + 1] < hv[c]) c++;
-        if (hv[c] >= lastV) break;
-        hv[i] = hv[c];
-        hi[i] = hi[c];
-        i = c;
-      }
-      hv[i] = lastV;
-      hi[i] = lastI;
-    }
+    // by affinity descending (ties: reviewer order)
+    tmp.length = 0;
+    for (let i = 0; i < size; i++) tmp.push(hi[i]);
+    tmp.sort((x, y) => A[base + y] - A[base + x] || x - y);
+    for (let i = 0; i < size; i++) rev[n + i] = tmp[i];
     n += size;
   }
   start[S] = n;
-  if (amin === Infinity) {
-    amin = 0;
-    amax = 0;
-  }
-  return { start, rev: rev.subarray(0, n), revList: n, amin, amax, decimals };
+  return { start, rev: rev.subarray(0, n) };
 }
 
 // ---------------------------------------------------------------------------
@@ -409,6 +449,8 @@ function selectCandidates(
 class FlowState {
   readonly n: number;
   readonly T: number;
+  /** costs in the residual graph are multiplied by n + 1: 1-optimal ⇒ optimal */
+  readonly mult: number;
   pi: Float64Array;
   excess: Float64Array; // > 0 supply left, < 0 demand left
   dummyFlow: Int32Array;
@@ -441,7 +483,8 @@ class FlowState {
   stamp: Int32Array;
   done: Int32Array;
   epoch = 0;
-  rr = 0;
+  /** true when π is exact (0-optimal), false when only 1-optimal (after cost scaling) */
+  exact = false;
   heapK: Float64Array = new Float64Array(0);
   heapV: Int32Array = new Int32Array(0);
   visited: Int32Array;
@@ -454,6 +497,7 @@ class FlowState {
     readonly M: number,
   ) {
     this.n = S + R + 1;
+    this.mult = this.n + 1;
     this.T = S + R;
     this.pi = new Float64Array(this.n);
     this.excess = new Float64Array(this.n);
@@ -466,7 +510,7 @@ class FlowState {
     this.visited = new Int32Array(this.n);
   }
 
-  setCandidates(start: Int32Array, rev: Int32Array, _n: number, cost: (s: number, r: number) => number) {
+  setCandidates(start: Int32Array, rev: Int32Array, cost: (s: number, r: number) => number) {
     this.candStart = start;
     this.candRev = rev;
     const c = new Float64Array(rev.length);
@@ -475,39 +519,62 @@ class FlowState {
     this.candFlow = new Uint8Array(rev.length);
   }
 
-  /** Capacity-ignoring optimum: every submission takes its cheapest `need` arcs; it is dual feasible. */
-  initialize() {
-    const { S, R, T, need, cap, M, pi, excess, candStart, candCost, candRev, candFlow, dummyFlow, load } = this;
+  /**
+   * Starting pseudo-flow for reviewer prices `price` (in cost units, ≤ 0 for reviewers in
+   * demand; all 0 without an estimate): every submission takes its `need` cheapest arcs
+   * by cost − price, ignoring capacities; π(s) makes all of s's arcs 0-optimal.
+   */
+  initialize(price: Float64Array | null) {
+    const { S, R, T, need, cap, M, pi, excess, candStart, candCost, candRev, candFlow, dummyFlow, load, mult } = this;
+    for (let r = 0; r < R; r++) pi[S + r] = price ? Math.round(price[r] * mult) : 0;
+    pi[T] = 0;
     const inflow = new Int32Array(R);
+    const pick: number[] = [];
     for (let s = 0; s < S; s++) {
       const a = candStart[s];
       const b = candStart[s + 1];
       const take = Math.min(need[s], b - a);
-      for (let j = a; j < a + take; j++) {
-        candFlow[j] = 1;
-        inflow[candRev[j]]++;
+      // the `take` smallest keys (take ≤ k is small: repeated selection)
+      pick.length = 0;
+      let last = 0;
+      for (let t = 0; t < take; t++) {
+        let best = -1;
+        let bestKey = Infinity;
+        for (let j = a; j < b; j++) {
+          if (candFlow[j]) continue;
+          const key = candCost[j] * mult - pi[S + candRev[j]];
+          if (key < bestKey) {
+            bestKey = key;
+            best = j;
+          }
+        }
+        candFlow[best] = 1;
+        inflow[candRev[best]]++;
+        last = bestKey;
       }
       dummyFlow[s] = need[s] - take;
-      // π(s) = −(cost of the need-th cheapest option), the dummy counting as cost M
-      if (dummyFlow[s] > 0) pi[s] = -M;
-      else if (take > 0) pi[s] = -candCost[a + take - 1];
-      else pi[s] = b > a ? -candCost[a] : 0;
+      // π(s) = −(reduced key of the need-th cheapest option), the dummy counting as cost M
+      if (dummyFlow[s] > 0) pi[s] = -M * mult;
+      else if (take > 0) pi[s] = -last;
+      else {
+        let m = Infinity;
+        for (let j = a; j < b; j++) m = Math.min(m, candCost[j] * mult - pi[S + candRev[j]]);
+        pi[s] = m === Infinity ? 0 : -m;
+      }
     }
     let deficitT = 0;
     for (let r = 0; r < R; r++) {
       load[r] = Math.min(inflow[r], cap[r]);
       excess[S + r] = inflow[r] - load[r];
       deficitT += excess[S + r];
-      pi[S + r] = 0;
     }
-    pi[T] = 0;
     excess[T] = -deficitT;
     this.build();
   }
 
   /** (Re)build the residual CSR graph from the current flow. */
   build() {
-    const { S, R, n, T, need, cap, M, candStart, candRev, candCost, candFlow, dummyFlow, load } = this;
+    const { S, R, n, T, need, cap, M, candStart, candRev, candCost, candFlow, dummyFlow, load, mult } = this;
     const nc = candRev.length;
     const deg = new Int32Array(n + 1);
     for (let s = 0; s < S; s++) {
@@ -538,8 +605,8 @@ class FlowState {
       head[f] = u;
       tail[e] = u;
       tail[f] = v;
-      cost[e] = c;
-      cost[f] = -c;
+      cost[e] = c * mult;
+      cost[f] = -c * mult;
       rcap[e] = capF - flowF;
       rcap[f] = flowF;
       mate[e] = f;
@@ -614,28 +681,157 @@ class FlowState {
     for (let r = 0; r < R; r++) this.load[r] = rcap[mate[tArc[r]]];
   }
 
-  /** Successive shortest paths from the nodes with excess to the nodes with demand. */
+  /**
+   * Cost scaling (Goldberg): refine with ε = ε0/α, ε0/α², … down to 1. Costs in the
+   * residual graph are multiplied by n + 1, so a 1-optimal flow is optimal.
+   */
+  costScaling(eps0: number) {
+    let eps = Math.max(1, eps0);
+    for (;;) {
+      eps = Math.max(1, Math.floor(eps / ALPHA));
+      this.refine(eps);
+      if (eps === 1) return;
+    }
+  }
+
+  /** Make the pseudo-flow a feasible ε-optimal flow (push / relabel, FIFO). */
+  refine(eps: number) {
+    const { n, first, head, rcap, cost, mate, pi, excess, live, slot } = this;
+    // saturate every residual arc with negative reduced cost
+    for (let u = 0; u < n; u++) {
+      const pu = pi[u];
+      for (let e = first[u], end = first[u + 1]; e < end; e++) {
+        if (rcap[e] > 0 && cost[e] + pu - pi[head[e]] < 0) {
+          const d = rcap[e];
+          const f = mate[e];
+          rcap[e] = 0;
+          rcap[f] += d;
+          excess[u] -= d;
+          excess[head[e]] += d;
+          this.refresh(e);
+          this.refresh(f);
+        }
+      }
+    }
+    const queue = new Int32Array(n + 1);
+    const inq = new Uint8Array(n);
+    let qh = 0;
+    let qt = 0;
+    let qn = 0;
+    for (let u = 0; u < n; u++) {
+      if (excess[u] > 0) {
+        queue[qt] = u;
+        qt = qt + 1 === queue.length ? 0 : qt + 1;
+        qn++;
+        inq[u] = 1;
+      }
+    }
+    while (qn > 0) {
+      const u = queue[qh];
+      qh = qh + 1 === queue.length ? 0 : qh + 1;
+      qn--;
+      inq[u] = 0;
+      // discharge u
+      while (excess[u] > 0) {
+        const pu = pi[u];
+        let i = first[u];
+        while (i < first[u] + live[u] && excess[u] > 0) {
+          const e = slot[i];
+          const v = head[e];
+          if (cost[e] + pu - pi[v] < 0) {
+            const d = rcap[e] < excess[u] ? rcap[e] : excess[u];
+            const f = mate[e];
+            rcap[e] -= d;
+            rcap[f] += d;
+            excess[u] -= d;
+            excess[v] += d;
+            this.refresh(f);
+            if (excess[v] > 0 && inq[v] === 0) {
+              inq[v] = 1;
+              queue[qt] = v;
+              qt = qt + 1 === queue.length ? 0 : qt + 1;
+              qn++;
+            }
+            if (rcap[e] === 0) {
+              this.refresh(e); // slot[i] now holds another arc: look at it next
+              continue;
+            }
+          }
+          i++;
+        }
+        if (excess[u] > 0) {
+          // relabel: the best residual arc becomes admissible with reduced cost −ε
+          let best = -Infinity;
+          for (let j = first[u], end = first[u] + live[u]; j < end; j++) {
+            const e = slot[j];
+            const val = pi[head[e]] - cost[e];
+            if (val > best) best = val;
+          }
+          if (best === -Infinity) throw new Error('assignment: node with excess and no residual arc (internal error)');
+          pi[u] = best - eps;
+        }
+      }
+    }
+  }
+
+  /**
+   * Turn 1-optimal prices into exact ones (every residual arc with reduced cost ≥ 0):
+   * shortest distances from a virtual source (Bellman–Ford with a queue). The flow is
+   * optimal on its graph, so there is no negative cycle; reduced costs are ≥ −1, so
+   * distances are small and this converges in a few passes.
+   */
+  exactPotentials() {
+    const { n, first, head, cost, pi, live, slot } = this;
+    const d = new Float64Array(n);
+    const queue = new Int32Array(n + 1);
+    const inq = new Uint8Array(n).fill(1);
+    for (let u = 0; u < n; u++) queue[u] = u;
+    let qh = 0;
+    let qt = n;
+    let qn = n;
+    let steps = 0;
+    while (qn > 0) {
+      const u = queue[qh];
+      qh = qh + 1 === queue.length ? 0 : qh + 1;
+      qn--;
+      inq[u] = 0;
+      const du = d[u] + pi[u];
+      for (let i = first[u], end = first[u] + live[u]; i < end; i++) {
+        const e = slot[i];
+        const v = head[e];
+        const nd = du + cost[e] - pi[v];
+        if (nd < d[v]) {
+          d[v] = nd;
+          if (inq[v] === 0) {
+            inq[v] = 1;
+            queue[qt] = v;
+            qt = qt + 1 === queue.length ? 0 : qt + 1;
+            qn++;
+          }
+        }
+      }
+      if (++steps > 50 * n) throw new Error('assignment: exact potentials did not converge (internal error)');
+    }
+    for (let u = 0; u < n; u++) pi[u] += d[u];
+  }
+
+  /** Successive shortest paths (Dijkstra on reduced costs, exact potentials) from excess to demand. */
   run() {
     const { n, first, head, rcap, cost, mate, pi, excess, dist, parent, stamp, done, heapK, heapV, visited, live, slot } = this;
-    const INF = Infinity;
     for (;;) {
       const ep = ++this.epoch;
       let hs = 0;
       let sources = 0;
-      for (let v0 = 0; v0 < n; v0++) {
-        const v = (v0 + this.rr) % n;
+      for (let v = 0; v < n; v++) {
         if (excess[v] > 0) {
-          this.rr = v;
           stamp[v] = ep;
           dist[v] = 0;
           parent[v] = -1;
           hs = heapPush(heapK, heapV, hs, 0, v);
           sources++;
-          if (SINGLE) break;
         }
       }
       if (sources === 0) return;
-      DBG.dij++;
       let nv = 0;
       let target = -1;
       let D = 0;
@@ -668,14 +864,12 @@ class FlowState {
           }
         }
       }
-      DBG.vis += nv;
       if (target < 0) throw new Error('assignment: no augmenting path (internal error: dummy arcs make every instance feasible)');
       // re-price the settled nodes: π(v) += d(v) − D (equivalent to π + min(d, D))
       for (let i = 0; i < nv; i++) {
         const v = visited[i];
         pi[v] += dist[v] - D;
       }
-      // bottleneck
       let delta = -excess[target];
       let v = target;
       while (parent[v] >= 0) {
@@ -706,16 +900,22 @@ class FlowState {
    */
   scanViolations(
     forb: Uint8Array,
-    aff: (s: number, r: number) => number,
-    costOf: (a: number) => number,
+    A: Float64Array,
+    units: CostUnits,
     mark: Int32Array,
     limit: number,
-  ): number {
+  ): { added: number; worst: number } {
     this.sync();
-    const { S, R, pi, candStart, candRev } = this;
+    const { S, R, pi, candStart, candRev, mult } = this;
+    const { scale, qMax } = units;
+    // rc(s,r) = (qMax − round(a·scale))·mult + π(s) − π(r) < −1  ⇔  round(a·scale) > bar(r) + π(s)/mult,
+    // bar(r) = qMax − (π(r) − 1)/mult; prefilter with a·scale + 1 > bar(r) + π(s)/mult.
+    const bar = new Float64Array(R);
+    for (let r = 0; r < R; r++) bar[r] = qMax - (pi[S + r] - 1) / mult;
     const addS: number[] = [];
     const addR: number[] = [];
     const addC: number[] = [];
+    let worst = 0;
     const tmpR: number[] = [];
     const tmpC: number[] = [];
     const tmpRc: number[] = [];
@@ -727,11 +927,13 @@ class FlowState {
       tmpR.length = 0;
       tmpC.length = 0;
       tmpRc.length = 0;
+      const off = ps / mult - 1;
       for (let r = 0; r < R; r++) {
-        if (forb[base + r] !== 0 || mark[r] === s) continue;
-        const c = costOf(aff(s, r));
-        const rc = c + ps - pi[S + r];
-        if (rc < 0) {
+        if (A[base + r] * scale <= bar[r] + off || forb[base + r] !== 0 || mark[r] === s) continue;
+        const c = qMax - Math.round(A[base + r] * scale);
+        const rc = c * mult + ps - pi[S + r];
+        if (rc < -1) {
+          if (-rc > worst) worst = -rc;
           tmpR.push(r);
           tmpC.push(c);
           tmpRc.push(rc);
@@ -746,8 +948,14 @@ class FlowState {
         addC.push(tmpC[i]);
       }
     }
-    if (addS.length === 0) return 0;
-    // merge the new arcs (flow 1: saturating a negative reduced-cost arc keeps π valid)
+    if (addS.length === 0) return { added: 0, worst: 0 };
+    // Few arcs: repair with shortest paths (needs exact potentials, then one unit is pushed
+    // over each arc that is still negative). Many: merge with flow 0 and re-run cost scaling.
+    const ssp = addS.length <= Math.max(SSP_MIN, S / SSP_FRACTION);
+    if (ssp && !this.exact) {
+      this.exactPotentials();
+      this.exact = true;
+    }
     const { candCost, candFlow } = this;
     const cnt = new Int32Array(S + 1);
     for (const s of addS) cnt[s]++;
@@ -773,16 +981,21 @@ class FlowState {
       const p = fill[s]++;
       nr[p] = r;
       nc[p] = addC[i];
-      nf[p] = 1;
-      this.excess[s] -= 1; // s sends one more unit than it receives
-      this.excess[S + r] += 1; // r receives one more
+      nf[p] = 0; // cost scaling's refine saturates it if its reduced cost is still negative
+      if (ssp && addC[i] * mult + pi[s] - pi[S + r] < 0) {
+        nf[p] = 1;
+        this.excess[s] -= 1;
+        this.excess[S + r] += 1;
+      }
     }
     this.candStart = start;
     this.candRev = nr;
     this.candCost = nc;
     this.candFlow = nf;
     this.build();
-    return addS.length;
+    if (ssp) this.run();
+    else this.exact = false;
+    return { added: addS.length, worst: ssp ? 0 : worst };
   }
 
   extract(): { start: Int32Array; revs: Int32Array } {
