@@ -1,7 +1,8 @@
 /**
  * Benchmark 2 (issue 8): reviewer assignment.
  *
- *   node --import tsx bench/assignment.ts [--size small|medium|full] [--no-highs] [--json]
+ *   node --import tsx bench/assignment.ts [--size small|medium|full] [--no-highs] [--with-functions] [--json]
+ *   (HIGHS_TIMEOUT_S=900 bounds the HiGHS run per instance)
  *
  * Generates instances (expertise-tag affinities, load limits 30–40 scaled to the
  * size, ~2% random conflicts) and reports, in the same run:
@@ -84,15 +85,27 @@ async function child(job: Job): Promise<Outcome> {
   return { ms, peakMB: peak / 2 ** 20, objective, extra };
 }
 
-function runChild(job: Job): Promise<Outcome> {
+function runChild(job: Job, timeoutMs = 0): Promise<Outcome | null> {
   return new Promise((resolve, reject) => {
     const cp = fork(fileURLToPath(import.meta.url), ['--child'], {
       execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    cp.once('message', (m) => resolve(m as Outcome));
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(() => {
+          timedOut = true;
+          cp.kill('SIGKILL');
+        }, timeoutMs)
+      : null;
+    cp.once('message', (m) => {
+      if (timer) clearTimeout(timer);
+      resolve(m as Outcome);
+    });
     cp.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`${job.solver} child exited with ${code}`));
+      if (timer) clearTimeout(timer);
+      if (timedOut) resolve(null);
+      else if (code !== 0) reject(new Error(`${job.solver} child exited with ${code}`));
     });
     cp.send(job);
   });
@@ -116,11 +129,13 @@ async function main() {
   console.log(`reviewer assignment benchmark (${sizeName}), Node ${process.version}`);
   for (const size of sizes) {
     const seed = 42;
-    const base = await runChild({ size, solver: 'baseline', seed });
-    const ours = await runChild({ size, solver: 'ours', seed });
+    const base = (await runChild({ size, solver: 'baseline', seed }))!;
+    const ours = (await runChild({ size, solver: 'ours', seed }))!;
     const oursFn = withFn ? await runChild({ size, solver: 'ours-fn', seed }) : null;
-    const gr = await runChild({ size, solver: 'greedy', seed });
-    const hi = withHighs ? await runChild({ size, solver: 'highs', seed }) : null;
+    const gr = (await runChild({ size, solver: 'greedy', seed }))!;
+    const hiTimeout = Number(process.env.HIGHS_TIMEOUT_S || 900) * 1000;
+    const hi = withHighs ? await runChild({ size, solver: 'highs', seed }, hiTimeout) : null;
+    if (withHighs && !hi) console.log(`HiGHS did not finish within ${hiTimeout / 1000} s on ${size.name}`);
     const rel = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.abs(a - b) / Math.max(1, Math.abs(b)));
     const row = {
       instance: size.name,

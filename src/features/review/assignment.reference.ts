@@ -42,8 +42,12 @@ export function toInstance(p: PlainInstance, fastPaths = false): AssignmentInsta
   return inst;
 }
 
-/** CPLEX LP text of the instance (forbidden pairs left out, pinned pairs fixed to 1). */
-export function toLpText(p: PlainInstance): string {
+/**
+ * CPLEX LP text of the instance (forbidden pairs left out, pinned pairs fixed to 1).
+ * mode 'maxflow': maximize the number of reviews placed with submission rows ≤ k
+ * (S·k minus its optimum is the least possible number of missing reviews).
+ */
+export function toLpText(p: PlainInstance, mode: 'affinity' | 'maxflow' = 'affinity'): string {
   const { S, R, k } = p;
   const pinned = new Set(p.pinned.map(([s, r]) => s * R + r));
   const obj: string[] = [];
@@ -55,7 +59,7 @@ export function toLpText(p: PlainInstance): string {
       const i = s * R + r;
       if (p.forbidden[i]) continue;
       const v = `x_${s}_${r}`;
-      const a = p.affinity[i];
+      const a = mode === 'maxflow' ? 1 : p.affinity[i];
       obj.push(`${a < 0 ? '-' : '+'} ${Math.abs(a)} ${v}`);
       subRows[s].push(v);
       revRows[r].push(v);
@@ -63,7 +67,8 @@ export function toLpText(p: PlainInstance): string {
     }
   }
   const lines = ['Maximize', ` obj: ${obj.length ? obj.join(' ') : '0 x_dummy'}`, 'Subject To'];
-  for (let s = 0; s < S; s++) lines.push(` s${s}: ${subRows[s].length ? subRows[s].join(' + ') : '0 x_dummy'} = ${k}`);
+  const rel = mode === 'maxflow' ? '<=' : '=';
+  for (let s = 0; s < S; s++) lines.push(` s${s}: ${subRows[s].length ? subRows[s].join(' + ') : '0 x_dummy'} ${rel} ${k}`);
   for (let r = 0; r < R; r++) if (revRows[r].length) lines.push(` r${r}: ${revRows[r].join(' + ')} <= ${p.capacity[r]}`);
   lines.push('Bounds', ...bounds);
   if (!obj.length || subRows.some((x) => !x.length)) lines.push(' x_dummy = 0');
@@ -85,6 +90,14 @@ export async function highsObjectiveLp(p: PlainInstance): Promise<number | null>
   if (res.Status === 'Infeasible') return null;
   if (res.Status !== 'Optimal') throw new Error(`HiGHS: ${res.Status}`);
   return res.ObjectiveValue;
+}
+
+/** Least possible number of missing reviews (S·k − max placeable), by HiGHS. */
+export async function highsLeastMissing(p: PlainInstance): Promise<number> {
+  const highs = await loadHighs();
+  const res = highs.solve(toLpText(p, 'maxflow'), { output_flag: false });
+  if (res.Status !== 'Optimal') throw new Error(`HiGHS: ${res.Status}`);
+  return p.S * p.k - Math.round(res.ObjectiveValue);
 }
 
 /**
@@ -250,7 +263,7 @@ export function tagInstance(
   const T = opts.tags ?? 60;
   const pick = () => Math.floor(T * rand() * rand()); // skewed: low tags are popular
   const tagsOf = (min: number, max: number) => {
-    const n = min + Math.floor(rand() * (max - min + 1));
+    const n = Math.min(T, min + Math.floor(rand() * (max - min + 1)));
     const set = new Set<number>();
     while (set.size < n) set.add(pick());
     return [...set];
