@@ -31,6 +31,8 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  'GET /api/v1/search',
+  'GET /api/v1/portal/page',
 ]);
 
 describe('every route declares who may call it', () => {
