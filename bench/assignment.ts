@@ -1,7 +1,8 @@
 /**
  * Benchmark 2 (issue 8): reviewer assignment.
  *
- *   node --import tsx bench/assignment.ts [--size small|medium|full] [--no-highs] [--with-functions] [--json]
+ *   node --import tsx bench/assignment.ts [--size small|medium|full (default)]
+ *   npm run bench -- assignment [--size=small] [--no-highs] [--with-functions] [--json]
  *   (HIGHS_TIMEOUT_S=900 bounds the HiGHS run per instance)
  *
  * Generates instances (expertise-tag affinities, load limits 30–40 scaled to the
@@ -14,6 +15,7 @@
  * instance's footprint is reported as "baseline").
  */
 import { fork } from 'node:child_process';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solveAssignment, AssignmentInfeasibleError } from '../src/features/review/assignment.js';
 import {
@@ -111,20 +113,15 @@ function runChild(job: Job, timeoutMs = 0): Promise<Outcome | null> {
   });
 }
 
-async function main() {
-  if (process.argv.includes('--child')) {
-    process.once('message', async (job: Job) => {
-      const out = await child(job);
-      process.send!(out, () => process.exit(0));
-    });
-    return;
-  }
-  const arg = process.argv.indexOf('--size');
-  const sizeName = arg > 0 ? process.argv[arg + 1] : 'small';
+/** Entry point for `npm run bench -- assignment [--size=small]` (bench/run.ts) and direct runs. */
+export async function run(args: string[]) {
+  const eq = args.find((a) => a.startsWith('--size='));
+  const arg = args.indexOf('--size');
+  const sizeName = eq ? eq.slice('--size='.length) : arg >= 0 ? args[arg + 1] : 'full';
   const sizes = SIZES[sizeName];
   if (!sizes) throw new Error(`unknown size ${sizeName} (small | medium | full)`);
-  const withHighs = !process.argv.includes('--no-highs');
-  const withFn = process.argv.includes('--with-functions');
+  const withHighs = !args.includes('--no-highs');
+  const withFn = args.includes('--with-functions');
   const rows: Record<string, unknown>[] = [];
   console.log(`reviewer assignment benchmark (${sizeName}), Node ${process.version}`);
   for (const size of sizes) {
@@ -161,7 +158,16 @@ async function main() {
     rows.push(row);
     console.log(JSON.stringify(row, null, 1));
   }
-  if (process.argv.includes('--json')) console.log(JSON.stringify(rows));
+  if (args.includes('--json')) console.log(JSON.stringify(rows));
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--child')) {
+    process.once('message', async (job: Job) => {
+      const out = await child(job);
+      process.send!(out, () => process.exit(0));
+    });
+  } else {
+    await run(process.argv.slice(2));
+  }
+}
