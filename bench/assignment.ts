@@ -79,11 +79,16 @@ async function child(job: Job): Promise<Outcome> {
   return { ms, peakMB: peak / 2 ** 20, objective, extra };
 }
 
+/** Resolves null when the child timed out or failed (HiGHS aborts when its WebAssembly memory runs out). */
 function runChild(job: Job, timeoutMs = 0): Promise<Outcome | null> {
   return new Promise((resolve, reject) => {
     const cp = fork(fileURLToPath(import.meta.url), ['--child'], {
       execArgv: ['--import', 'tsx', '--max-old-space-size=4096'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    cp.stderr!.on('data', (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
     });
     let timedOut = false;
     const timer = timeoutMs
@@ -99,7 +104,12 @@ function runChild(job: Job, timeoutMs = 0): Promise<Outcome | null> {
     cp.once('exit', (code) => {
       if (timer) clearTimeout(timer);
       if (timedOut) resolve(null);
-      else if (code !== 0) reject(new Error(`${job.solver} child exited with ${code}`));
+      else if (code !== 0) {
+        const why = stderr.split('\n').find((l) => /Error/.test(l) && l.length < 300) ?? `exit code ${code}`;
+        console.log(`${job.solver} on ${job.size.name} failed: ${why.trim()}`);
+        if (job.solver === 'highs') resolve(null);
+        else reject(new Error(`${job.solver} child exited with ${code}`));
+      }
     });
     cp.send(job);
   });
@@ -124,7 +134,7 @@ export async function run(args: string[]) {
     const gr = (await runChild({ size, solver: 'greedy', seed }))!;
     const hiTimeout = Number(process.env.HIGHS_TIMEOUT_S || 900) * 1000;
     const hi = withHighs ? await runChild({ size, solver: 'highs', seed }, hiTimeout) : null;
-    if (withHighs && !hi) console.log(`HiGHS did not finish within ${hiTimeout / 1000} s on ${size.name}`);
+    if (withHighs && !hi) console.log(`HiGHS gave no answer on ${size.name} (failed, or over ${hiTimeout / 1000} s)`);
     const rel = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.abs(a - b) / Math.max(1, Math.abs(b)));
     const row = {
       instance: size.name,
@@ -137,6 +147,7 @@ export async function run(args: string[]) {
       'greedy/ours objective': ours.objective && gr.objective ? +(gr.objective / ours.objective).toFixed(4) : null,
       'greedy short papers': gr.extra?.shortSubmissions ?? null,
       'greedy missing reviews': gr.extra?.missing ?? null,
+      ...(withHighs && !hi ? { 'HiGHS': 'no answer (see above)' } : {}),
       ...(hi
         ? {
             'HiGHS s': +(hi.ms / 1000).toFixed(2),
