@@ -6,3 +6,4 @@ export * from './platform/files/model.js';
 export * from './features/accounts/model.js';
 export * from './features/directory/model.js';
 export * from './platform/search/model.js';
+export * from './features/events/model.js';

@@ -2,6 +2,7 @@ import type { Feature } from '../platform/http/types.js';
 import { accounts } from './accounts/index.js';
 import { admin } from './admin/index.js';
 import { directory } from './directory/index.js';
+import { events } from './events/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory];
+export const features: Feature[] = [accounts, admin, directory, events];

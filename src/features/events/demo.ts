@@ -1,0 +1,1 @@
+export const seedEventsDemo = async (..._a: unknown[]) => {};

@@ -1,0 +1,13 @@
+import type { Feature } from '../../platform/http/types.js';
+import { seedEventsDemo } from './demo.js';
+import { sendReminders } from './invitations.js';
+import { eventRoutes } from './routes.js';
+
+export const events: Feature = {
+  name: 'events',
+  routes: eventRoutes,
+  jobs(runner, ctx) {
+    runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)), 3_600_000);
+  },
+  seedDemo: (ctx, refs) => seedEventsDemo(ctx, refs),
+};
