@@ -13,7 +13,7 @@ import { getEventRow, signToken, verifyToken } from './service.js';
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
-export async function createChannel(db: Db, actor: Actor, eventId: string, input: { name: string; quota: number }) {
+export async function createChannel(db: Db, actor: Actor | null, eventId: string, input: { name: string; quota: number }) {
   return db.transaction(async (tx) => {
     await getEventRow(tx, eventId);
     const [row] = await tx.insert(invitationChannels).values({ eventId, ...input }).returning();

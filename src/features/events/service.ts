@@ -175,7 +175,7 @@ export async function listVisibleEvents(db: DbOrTx, actor: Actor | null, isMembe
 
 // Rooms
 
-export async function addRoom(db: Db, actor: Actor, eventId: string, input: { name: Record<string, string>; capacity: number }) {
+export async function addRoom(db: Db, actor: Actor | null, eventId: string, input: { name: Record<string, string>; capacity: number }) {
   return db.transaction(async (tx) => {
     await getEventRow(tx, eventId);
     const [row] = await tx.insert(rooms).values({ eventId, ...input }).returning();

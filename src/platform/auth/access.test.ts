@@ -31,6 +31,19 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  // events: the published program (visibility checked in the handler), personal links, visa-letter verification
+  'GET /api/v1/event-series',
+  'GET /api/v1/events',
+  'GET /api/v1/events/:id',
+  'GET /api/v1/events/:id/rooms',
+  'GET /api/v1/events/:id/agenda',
+  'GET /api/v1/sessions/:id',
+  'GET /api/v1/events/:id/calendar.ics',
+  'GET /api/v1/sessions/:id/calendar.ics',
+  'GET /api/v1/agenda/:token',
+  'GET /api/v1/invitations/:token',
+  'POST /api/v1/invitations/:token/decline',
+  'GET /api/v1/visa-letters/:ref',
 ]);
 
 describe('every route declares who may call it', () => {
