@@ -11,6 +11,9 @@ import { sendEventMail } from './mails.js';
 import { invitationChannels, invitations } from './model.js';
 import { getEventRow, signToken, verifyToken } from './service.js';
 
+/** The invitation page, in the guest's language. */
+export const inviteLink = (publicUrl: string, locale: string, token: string) => `${publicUrl}/${locale === 'zh-Hans' ? 'zh-hans' : locale === 'zh-Hant' ? 'zh-hant' : 'en'}/invitations/${token}`;
+
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export async function createChannel(db: Db, actor: Actor | null, eventId: string, input: { name: string; quota: number }) {
@@ -78,7 +81,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
     .onConflictDoNothing()
     .returning();
   if (!row) throw conflict('already_invited', `${email} is already invited to this event.`);
-  await sendEventMail(tx, 'invitation', email, input.locale, { name: input.name, event: localize(ev.name, input.locale as Locale).text, link: `${publicUrl}/invitations/${token}` });
+  await sendEventMail(tx, 'invitation', email, input.locale, { name: input.name, event: localize(ev.name, input.locale as Locale).text, link: inviteLink(publicUrl, input.locale, token) });
   await audit(tx, { actor, action: 'event_invitation.create', entity: 'event_invitation', entityId: row.id, after: { email, category: input.category, channelId: input.channelId } });
   return { invitation: presentInvitation(row), token };
 }
@@ -177,7 +180,7 @@ export async function sendReminders(db: Db, publicUrlOf: () => string, now: Date
       const [row] = await tx.update(invitations).set({ remindedAt: now }).where(and(eq(invitations.id, inv.id), isNull(invitations.remindedAt))).returning();
       if (!row) return;
       const ev = await getEventRow(tx, inv.eventId);
-      await sendEventMail(tx, 'reminder', inv.email, inv.locale, { name: inv.name, event: localize(ev.name, inv.locale as Locale).text, link: `${publicUrlOf()}/invitations/${token}` });
+      await sendEventMail(tx, 'reminder', inv.email, inv.locale, { name: inv.name, event: localize(ev.name, inv.locale as Locale).text, link: inviteLink(publicUrlOf(), inv.locale, token) });
     });
   }
   return due.length;

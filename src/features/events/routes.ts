@@ -164,7 +164,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
     await managed(req, req.params.id);
     const r = await inv.inviteOne(db, requireActor(req), req.params.id, req.body, url());
     // The token is returned to staff only so tests and the UI can show the link; it is also mailed.
-    return reply.code(201).send({ ...r.invitation, link: `${url()}/invitations/${r.token}` });
+    return reply.code(201).send({ ...r.invitation, link: inv.inviteLink(url(), r.invitation.locale, r.token) });
   });
   app.post('/api/v1/events/:id/invitations/import', { config: { access: 'user' }, schema: { tags, summary: 'Invite from CSV/XLSX: email, name, category, channel, locale', params: eventParams, querystring: z.object({ dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true') }), consumes: ['multipart/form-data'] } }, async (req) => {
     await managed(req, req.params.id);
