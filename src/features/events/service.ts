@@ -29,17 +29,18 @@ export async function getSecret(db: DbOrTx, name: string): Promise<Buffer> {
 
 const mac = (secret: Buffer, data: string) => crypto.createHmac('sha256', secret).update(data).digest('base64url').slice(0, 22);
 
+/** Tokens go into paths and QR codes: '~' separates the parts (a '.' would look like a file name to the web server's fallback). */
 export async function signToken(db: DbOrTx, purpose: string, parts: string[]) {
-  const body = [purpose, ...parts].join('.');
-  return `${body}.${mac(await getSecret(db, 'token-hmac'), body)}`;
+  const body = [purpose, ...parts].join('~');
+  return `${body}~${mac(await getSecret(db, 'token-hmac'), body)}`;
 }
 
 /** Returns the parts of a token signed for this purpose, or null. Constant-time comparison. */
 export async function verifyToken(db: DbOrTx, purpose: string, token: string): Promise<string[] | null> {
-  const bits = token.trim().split('.');
+  const bits = token.trim().split('~');
   if (bits.length < 3 || bits[0] !== purpose) return null;
   const sig = bits.pop()!;
-  const expect = mac(await getSecret(db, 'token-hmac'), bits.join('.'));
+  const expect = mac(await getSecret(db, 'token-hmac'), bits.join('~'));
   if (sig.length !== expect.length || !crypto.timingSafeEqual(Buffer.from(sig), Buffer.from(expect))) return null;
   return bits.slice(1);
 }

@@ -842,7 +842,7 @@ export function AdminEventPage() {
           {t('events:admin.checkin')}
         </Anchor>
       </Group>
-      <Tabs defaultValue="program">
+      <Tabs defaultValue="program" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="program">{t('events:admin.program')}</Tabs.Tab>
           <Tabs.Tab value="invitations">{t('events:admin.invitations')}</Tabs.Tab>
