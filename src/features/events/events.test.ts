@@ -329,6 +329,45 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('raising a session capacity promotes the waitlist in arrival order; lowering it below the confirmed seats is refused', async () => {
+    const ev = await makeEvent(h, staff);
+    const s = await makeSession(h, staff, ev.id, { capacity: 1 });
+    await publish(h, staff, ev.id);
+    const regs = [];
+    for (const n of ['A', 'B', 'C']) {
+      const u = await h.user();
+      regs.push((await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate(n, [s.id]) })).json());
+    }
+    const body = { kind: 'sub-forum', title: { en: 'Sub-forum' }, startsAt: '2023-11-08T09:00:00+08:00', endsAt: '2023-11-08T10:30:00+08:00' };
+    const up = await h.call(staff, { method: 'PUT', url: `/api/v1/sessions/${s.id}`, payload: { ...body, capacity: 2 } });
+    expect(up.json()).toMatchObject({ confirmed: 2, waiting: 1 });
+    const rows = await h.database.rows<{ name: string; status: string }>(sql`select r.name, s.status from event_signups s join event_registrations r on r.id = s.registration_id where s.session_id = ${s.id} order by s.arrival`);
+    expect(rows.map((r) => `${r.name}:${r.status}`)).toEqual(['A:confirmed', 'B:confirmed', 'C:waitlisted']);
+    const down = await h.call(staff, { method: 'PUT', url: `/api/v1/sessions/${s.id}`, payload: { ...body, capacity: 1 } });
+    expect(down.statusCode).toBe(409);
+    expect(regs).toHaveLength(3);
+  });
+
+  it('published public events and their sessions are in the search index; invitation-only ones are not', async () => {
+    const pub = await makeEvent(h, staff, { name: { en: 'Searchable Forum', 'zh-Hans': '可检索论坛' } });
+    const ps = await makeSession(h, staff, pub.id, { title: { en: 'Searchable session' } });
+    const hidden = await makeEvent(h, staff, { visibility: 'invitation' });
+    await makeSession(h, staff, hidden.id);
+    const members = await makeEvent(h, staff, { visibility: 'members', kind: 'member-day' });
+    for (const e of [pub, hidden, members]) await publish(h, staff, e.id);
+    const docs = await h.database.rows<{ kind: string; id: string; visibility: string }>(sql`select kind, id, visibility from search_docs where id in (${pub.id}, ${ps.id}, ${hidden.id}, ${members.id}) order by kind, visibility`);
+    expect(docs).toEqual([
+      { kind: 'event', id: members.id, visibility: 'members' },
+      { kind: 'event', id: pub.id, visibility: 'public' },
+      { kind: 'session', id: ps.id, visibility: 'public' },
+    ]);
+    // Members-only: not for the anonymous public (membership answers "no" until the membership feature lands).
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${members.id}` })).statusCode).toBe(404);
+    await h.call(staff, { method: 'POST', url: `/api/v1/events/${pub.id}/unpublish`, payload: {} });
+    const [{ n }] = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from search_docs where id in (${pub.id}, ${ps.id})`);
+    expect(n).toBe(0);
+  });
+
   it('mail templates are editable per language', async () => {
     const put = await h.call(staff, { method: 'PUT', url: '/api/v1/event-mail-templates/approval/en', payload: { subject: 'Welcome to {{event}}', body: 'Dear {{name}}, you are in.' } });
     expect(put.statusCode).toBe(200);
