@@ -1,6 +1,6 @@
 import type { WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
-import { AdminEventPage, AdminEventsPage, CheckinPage, EventPage, EventsPage, InvitationPage, MyRegistrationsPage, RegisterPage, SessionPage } from './pages';
+import { AdminEventPage, AdminEventsPage, CheckinPage, EventPage, EventsPage, InvitationPage, MailTemplatesPage, MyRegistrationsPage, RegisterPage, SessionPage } from './pages';
 
 export const eventsWeb: WebFeature = {
   name: 'events',
@@ -20,8 +20,12 @@ export const eventsWeb: WebFeature = {
     { path: 'events', element: <AdminEventsPage /> },
     { path: 'events/:id', element: <AdminEventPage /> },
     { path: 'events/:id/checkin', element: <CheckinPage /> },
+    { path: 'event-mails', element: <MailTemplatesPage /> },
   ],
   publicNav: [{ to: '/events', label: 'events:nav.events' }],
   accountNav: [{ to: '/me/registrations', label: 'events:nav.myRegistrations' }],
-  adminNav: [{ to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'] }],
+  adminNav: [
+    { to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'] },
+    { to: '/admin/event-mails', label: 'events:nav.templates', roles: ['secretariat'] },
+  ],
 };

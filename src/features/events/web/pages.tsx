@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, download, qs } from '../../../web/api';
-import { CountrySelect, ErrorAlert, useNotify } from '../../../web/components/forms';
+import { CountrySelect, ErrorAlert, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
@@ -847,6 +847,7 @@ export function AdminEventPage() {
           <Tabs.Tab value="program">{t('events:admin.program')}</Tabs.Tab>
           <Tabs.Tab value="invitations">{t('events:admin.invitations')}</Tabs.Tab>
           <Tabs.Tab value="accreditation">{t('events:admin.accreditation')}</Tabs.Tab>
+          <Tabs.Tab value="figures">{t('events:admin.figures')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="program" pt="md">
           <ProgramTab ev={ev} />
@@ -856,6 +857,9 @@ export function AdminEventPage() {
         </Tabs.Panel>
         <Tabs.Panel value="accreditation" pt="md">
           <AccreditationTab ev={ev} />
+        </Tabs.Panel>
+        <Tabs.Panel value="figures" pt="md">
+          <FiguresTab ev={ev} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
@@ -952,6 +956,110 @@ export function CheckinPage() {
             {t('events:checkin.check')}
           </Button>
         </Group>
+      ))}
+    </Stack>
+  );
+}
+
+interface Figures {
+  total: number;
+  checkedIn: number;
+  countries: number;
+  byCountry: Record<string, number>;
+  byContinent: Record<string, number>;
+  byStakeholderGroup: Record<string, number>;
+  byGender: Record<string, number>;
+}
+
+export function FiguresTab({ ev }: { ev: EventT }) {
+  const { t } = useTranslation(['events', 'shell']);
+  const countryName = useCountryName();
+  const q = useQuery({ queryKey: ['figures', ev.id], queryFn: () => api.get<Figures>(`/api/v1/events/${ev.id}/figures`) });
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const f = q.data;
+  const block = (title: string, data: Record<string, number>, label: (k: string) => string) => (
+    <Card withBorder>
+      <Text fw={600}>{title}</Text>
+      <Table>
+        <Table.Tbody>
+          {Object.entries(data)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, n]) => (
+              <Table.Tr key={k}>
+                <Table.Td>{k === 'unknown' ? '—' : label(k)}</Table.Td>
+                <Table.Td>{n}</Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+  return (
+    <Stack>
+      <Group>
+        <Badge size="lg">
+          {t('events:admin.total')}: {f.total}
+        </Badge>
+        <Badge size="lg" color="green">
+          {t('events:admin.checkedIn')}: {f.checkedIn}
+        </Badge>
+        <Badge size="lg" variant="light">
+          {t('shell:common.country')}: {f.countries}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {block(t('events:admin.byContinent'), f.byContinent, (k) => t(`shell:continents.${k}`))}
+        {block(t('events:admin.byGroup'), f.byStakeholderGroup, (k) => t(`shell:stakeholders.${k}`))}
+        {block(t('events:admin.byCountry'), f.byCountry, (k) => countryName(k))}
+        {block(t('events:admin.byGender'), f.byGender, (k) => t(`shell:genders.${k}`))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+interface Template {
+  key: string;
+  locale: string;
+  subject: string;
+  body: string;
+  customized: boolean;
+}
+
+function TemplateEditor({ tpl }: { tpl: Template }) {
+  const { t } = useTranslation(['events', 'shell']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [v, setV] = useState({ subject: tpl.subject, body: tpl.body });
+  const save = useMutation({ mutationFn: () => api.put(`/api/v1/event-mail-templates/${tpl.key}/${tpl.locale}`, v), onSuccess: () => (notify.ok(), qc.invalidateQueries({ queryKey: ['event-mail-templates'] })), onError: notify.error });
+  return (
+    <Card withBorder>
+      <Group justify="space-between">
+        <Text fw={600}>
+          {t(`events:mailKinds.${tpl.key}`)} · {t(`shell:locales.${tpl.locale}`)}
+        </Text>
+        {tpl.customized && <Badge variant="light">{t('events:admin.customized')}</Badge>}
+      </Group>
+      <TextInput label={t('events:admin.subject')} value={v.subject} onChange={(e) => setV({ ...v, subject: e.currentTarget.value })} />
+      <Textarea label={t('events:admin.body')} autosize minRows={4} value={v.body} onChange={(e) => setV({ ...v, body: e.currentTarget.value })} />
+      <Button mt="xs" size="xs" onClick={() => save.mutate()}>
+        {t('shell:common.save')}
+      </Button>
+    </Card>
+  );
+}
+
+export function MailTemplatesPage() {
+  const { t } = useTranslation(['events', 'shell']);
+  const q = useQuery({ queryKey: ['event-mail-templates'], queryFn: () => api.get<Template[]>('/api/v1/event-mail-templates') });
+  return (
+    <Stack>
+      <Title order={1}>{t('events:admin.templates')}</Title>
+      <Text size="sm" c="dimmed">
+        {t('events:admin.placeholders', { list: '{{name}} {{event}} {{link}} {{session}} {{reason}}', interpolation: { escapeValue: false, skipOnVariables: true } })}
+      </Text>
+      <ErrorAlert error={q.error} />
+      {q.data?.map((tpl) => (
+        <TemplateEditor key={`${tpl.key}-${tpl.locale}-${tpl.customized}`} tpl={tpl} />
       ))}
     </Stack>
   );
