@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, lastMailTo, launchBrowser, signIn, startServer, type Server } from './support';
+import { apiAs, lastMailTo, launchBrowser, seriousViolations, signIn, startServer, type Server } from './support';
 
 /**
  * Acceptance 1: staff create an event with two sessions (one with capacity 1)
@@ -42,6 +42,17 @@ async function acceptAndRegister(page: Page, email: string) {
 }
 
 describe('events end to end', () => {
+  it('the public agenda of the 2023 summit shows the program in both time zones, without serious accessibility problems', async () => {
+    const page = await (await browser.newContext({ locale: 'en-GB', timezoneId: 'Europe/Madrid', bypassCSP: true })).newPage();
+    await page.goto(`${server.url}/en/events/wuzhen-summit-2023`);
+    await page.getByText('Opening Ceremony').first().waitFor();
+    expect(await page.getByTestId('session-card').count()).toBe(8);
+    expect(await page.getByTestId('session-card').first().textContent()).toContain('09:30');
+    await page.getByText(/My time/).click();
+    await expect.poll(() => page.getByTestId('session-card').first().textContent()).toContain('02:30');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   it('invite, register, waitlist, accredit, promote, check in', async () => {
     const staff = await as('secretariat@wuzhen.example');
     try {

@@ -122,7 +122,7 @@ export function EventsPage() {
                   <Text fw={600}>
                     <LText value={e.name} />
                   </Text>
-                  <Text size="sm" c="dimmed">
+                  <Text size="sm" c="gray.7">
                     {fmt.date(`${e.startDate}T12:00:00Z`)} – {fmt.date(`${e.endDate}T12:00:00Z`)} · <LText value={e.city} /> · {t(`events:kinds.${e.kind}`)}
                   </Text>
                 </Card>
@@ -151,7 +151,7 @@ function SessionCard({ s, zone, lang, slug }: { s: SessionT; zone: string; lang:
     <Card withBorder data-testid="session-card">
       <Group justify="space-between" align="flex-start">
         <div>
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="gray.7">
             {fmt.time(s.startsAt, zone)} – {fmt.time(s.endsAt, zone)} · {t(`events:sessionKinds.${s.kind}`)} {s.roomName ? <>· <LText value={s.roomName} /></> : null}
           </Text>
           <Anchor component={Link} to={`/${lang}/events/${slug}/sessions/${s.id}`} fw={600}>
@@ -164,7 +164,7 @@ function SessionCard({ s, zone, lang, slug }: { s: SessionT; zone: string; lang:
           )}
         </div>
         {s.capacity != null && (
-          <Badge color={s.confirmed >= s.capacity ? 'orange' : 'green'} variant="light">
+          <Badge color={s.confirmed >= s.capacity ? 'orange.9' : 'teal.9'} variant="filled">
             {s.confirmed >= s.capacity ? t('events:agenda.full') : t('events:agenda.seats', { confirmed: s.confirmed, capacity: s.capacity })}
           </Badge>
         )}
@@ -194,7 +194,7 @@ export function EventPage() {
         <LText value={ev.name} />
       </Title>
       {ev.theme && <Text fs="italic"><LText value={ev.theme} /></Text>}
-      <Text c="dimmed">
+      <Text c="gray.7">
         {fmt.date(`${ev.startDate}T12:00:00Z`)} – {fmt.date(`${ev.endDate}T12:00:00Z`)} · <LText value={ev.city} /> · {t(`events:modes.${ev.mode}`)}
       </Text>
       <Group>
@@ -448,7 +448,7 @@ export function MyRegistrationsPage() {
                   return (
                     <Group key={s.id} justify="space-between" data-testid="my-session">
                       <Text>
-                        <LText value={s.title} /> {su ? <Badge variant="light" color={su.status === 'confirmed' ? 'green' : 'orange'}>{su.status === 'waitlisted' ? t('events:mine.position', { position: su.position }) : t(`events:status.${su.status}`)}</Badge> : null}
+                        <LText value={s.title} /> {su ? <Badge variant="filled" color={su.status === 'confirmed' ? 'teal.9' : 'orange.9'}>{su.status === 'waitlisted' ? t('events:mine.position', { position: su.position }) : t(`events:status.${su.status}`)}</Badge> : null}
                       </Text>
                       {r.status !== 'cancelled' && r.status !== 'rejected' && (
                         su ? (
@@ -1054,7 +1054,7 @@ export function MailTemplatesPage() {
   return (
     <Stack>
       <Title order={1}>{t('events:admin.templates')}</Title>
-      <Text size="sm" c="dimmed">
+      <Text size="sm" c="gray.7">
         {t('events:admin.placeholders', { list: '{{name}} {{event}} {{link}} {{session}} {{reason}}', interpolation: { escapeValue: false, skipOnVariables: true } })}
       </Text>
       <ErrorAlert error={q.error} />
