@@ -368,6 +368,17 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     expect(n).toBe(0);
   });
 
+  it("a person's registrations and invitations are in their data export", async () => {
+    const ev = await makeEvent(h, staff);
+    await publish(h, staff, ev.id);
+    const u = await h.user();
+    await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations`, payload: { email: u.email, name: 'Exported', category: 'delegate' } });
+    await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Exported Person') });
+    const data = (await h.call(u, { method: 'GET', url: '/api/v1/me/data' })).json();
+    expect(data.events.registrations.map((r: { name: string }) => r.name)).toEqual(['Exported Person']);
+    expect(data.events.invitations).toHaveLength(1);
+  });
+
   it('mail templates are editable per language', async () => {
     const put = await h.call(staff, { method: 'PUT', url: '/api/v1/event-mail-templates/approval/en', payload: { subject: 'Welcome to {{event}}', body: 'Dear {{name}}, you are in.' } });
     expect(put.statusCode).toBe(200);

@@ -427,3 +427,34 @@ export async function figures(db: DbOrTx, eventId: string) {
     countries: new Set(rows.map((r) => r.countryCode).filter(Boolean)).size,
   };
 }
+
+// Privacy
+
+/** Everything the events feature holds about a person: registrations (with sign-ups and check-ins) and invitations. */
+export async function eventsPersonalData(db: DbOrTx, s: { userId: string | null; email: string | null }) {
+  const regs = s.userId ? await db.select().from(registrations).where(eq(registrations.userId, s.userId)) : [];
+  const ids = regs.map((r) => r.id);
+  const invs = await db
+    .select({ id: invitations.id, eventId: invitations.eventId, category: invitations.category, email: invitations.email, name: invitations.name, status: invitations.status, sentAt: invitations.sentAt, respondedAt: invitations.respondedAt })
+    .from(invitations)
+    .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
+  return {
+    registrations: regs,
+    signups: ids.length ? await db.select().from(signups).where(inArray(signups.registrationId, ids)) : [],
+    checkins: ids.length ? await db.select({ registrationId: checkins.registrationId, sessionId: checkins.sessionId, at: checkins.at }).from(checkins).where(inArray(checkins.registrationId, ids)) : [],
+    invitations: invs,
+  };
+}
+
+/** Erasure: names, e-mail, answers and passport data go; country, stakeholder group, gender and attendance stay for the figures. */
+export async function eraseEventsData(tx: DbOrTx, s: { userId: string | null; email: string | null }) {
+  if (s.userId)
+    await tx
+      .update(registrations)
+      .set({ name: 'erased', nameLatin: null, organization: null, email: sql`'erased-' || ${registrations.id} || '@erased.invalid'`, answers: {}, visaRef: null, badgeRevokedAt: new Date() })
+      .where(eq(registrations.userId, s.userId));
+  await tx
+    .update(invitations)
+    .set({ name: 'erased', email: sql`'erased-' || ${invitations.id} || '@erased.invalid'` })
+    .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
+}
