@@ -263,6 +263,10 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     expect(r.status).toBe('approved');
     expect(r.accessUrl).toMatch(/\/online\?t=/);
     const site = await h.user();
+    // Closing registration refuses new ones.
+    await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/registration`, payload: { open: false } });
+    expect((await h.call(site, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Onsite') })).json().code).toBe('registration_closed');
+    await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/registration`, payload: { open: true } });
     const p = (await h.call(site, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Onsite') })).json();
     expect(p.status).toBe('pending');
     const queue = (await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/registrations?status=pending` })).json();

@@ -65,6 +65,10 @@ export function eventRoutes(app: App, ctx: Ctx) {
     await managed(req, req.params.id);
     return svc.publishEvent(db, requireActor(req), req.params.id, req.body.force);
   });
+  app.post('/api/v1/events/:id/registration', { config: { access: 'user' }, schema: { tags, summary: 'Open or close registration', params: eventParams, body: z.object({ open: z.boolean() }), response: { 200: c.eventOut } } }, async (req) => {
+    await managed(req, req.params.id);
+    return svc.setRegistrationOpen(db, requireActor(req), req.params.id, req.body.open);
+  });
   app.post('/api/v1/events/:id/unpublish', { config: { access: 'user' }, schema: { tags, params: eventParams, response: { 200: c.eventOut } } }, async (req) => {
     await managed(req, req.params.id);
     return svc.unpublishEvent(db, requireActor(req), req.params.id);

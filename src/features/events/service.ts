@@ -379,6 +379,15 @@ export async function publishEvent(db: Db, actor: Actor, id: string, force: bool
   });
 }
 
+export async function setRegistrationOpen(db: Db, actor: Actor, id: string, open: boolean) {
+  return db.transaction(async (tx) => {
+    await getEventRow(tx, id);
+    await tx.update(events).set({ registrationOpen: open, updatedAt: new Date() }).where(eq(events.id, id));
+    await audit(tx, { actor, action: open ? 'event.registration_open' : 'event.registration_close', entity: 'event', entityId: id });
+    return getEventRow(tx, id);
+  });
+}
+
 export async function unpublishEvent(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     await tx.update(events).set({ status: 'draft', updatedAt: new Date() }).where(eq(events.id, id));

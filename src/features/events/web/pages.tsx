@@ -604,6 +604,8 @@ function ProgramTab({ ev }: { ev: EventT }) {
       }),
     onSuccess: () => (setS({ ...s, title: '', capacity: '' }), refresh()),
   });
+  const removeSession = useMutation({ mutationFn: (sid: string) => api.delete(`/api/v1/sessions/${sid}`), onSuccess: refresh, onError: notify.error });
+  const toggle = useMutation({ mutationFn: (open: boolean) => api.post(`/api/v1/events/${ev.id}/registration`, { open }), onSuccess: refresh, onError: notify.error });
   const publish = useMutation({ mutationFn: (force: boolean) => api.post(`/api/v1/events/${ev.id}/publish`, { force }), onSuccess: () => (notify.ok(t('events:admin.published')), refresh()), onError: notify.error });
   const sErr = addSession.error instanceof ApiError ? addSession.error : null;
   return (
@@ -637,6 +639,11 @@ function ProgramTab({ ev }: { ev: EventT }) {
               <Table.Td>{x.roomName ? localized(x.roomName).text : ''}</Table.Td>
               <Table.Td>{x.capacity ?? '—'}</Table.Td>
               <Table.Td>{x.people.map((p) => p.name).join(', ')}</Table.Td>
+              <Table.Td>
+                <Button size="xs" color="red" variant="subtle" onClick={() => removeSession.mutate(x.id)}>
+                  {t('shell:common.delete')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -672,7 +679,8 @@ function ProgramTab({ ev }: { ev: EventT }) {
             {(conflicts.data?.length ?? 0) > 0 ? t('events:admin.publishAnyway') : t('events:admin.publish')}
           </Button>
         )}
-        {ev.status === 'published' && <Badge color="green">{t('events:status.published')}</Badge>}
+        {ev.status === 'published' && <Badge color="teal.9">{t('events:status.published')}</Badge>}
+        <Switch label={t('events:admin.registrationOpen')} checked={ev.registrationOpen} onChange={(e) => toggle.mutate(e.currentTarget.checked)} />
       </Group>
     </Stack>
   );
