@@ -74,6 +74,7 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
     const ev = await makeEvent(h, staff);
     const bad = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/sessions`, payload: { kind: 'sub-forum', title: { en: 'x' }, startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T09:00:00+08:00' } });
     expect(bad.statusCode).toBe(400);
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${'-'.repeat(36)}/agenda` })).statusCode).toBe(404);
     const tz = await h.call(staff, { method: 'POST', url: '/api/v1/events', payload: { slug: 'bad-tz', kind: 'summit', name: { en: 'x' }, startDate: '2023-01-01', endDate: '2023-01-02', timeZone: 'Mars/Olympus', mode: 'online', visibility: 'public' } });
     expect(tz.statusCode).toBe(400);
   });

@@ -156,7 +156,7 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
 
 /** The event if the viewer may see it; 404 otherwise, so existence does not leak. */
 export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean, idOrSlug: string) {
-  const isUuid = /^[0-9a-f-]{36}$/i.test(idOrSlug);
+  const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
   const [row] = await db.select(eventColumns).from(events).where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
   if (!row) throw notFound('event');
   const invited = row.visibility === 'public' || canManageEvent(actor, row.id) ? false : await isInvited(db, actor, row.id);
