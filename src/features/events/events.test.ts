@@ -444,5 +444,10 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     // The same reference on a second download.
     expect(pdfText((await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf` })).rawPayload)).toContain(ref);
     expect((await h.call(null, { method: 'GET', url: '/api/v1/visa-letters/WIC-2023-0000000000' })).statusCode).toBe(404);
+    // Delegates from mainland China get no visa letter.
+    const cn = await h.user();
+    const rc = (await h.call(cn, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('李建国', [], { countryCode: 'CN', answers }) })).json();
+    await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${rc.id}/decision`, payload: { decision: 'approve' } });
+    expect((await h.call(cn, { method: 'GET', url: `/api/v1/registrations/${rc.id}/visa-letter.pdf` })).json().code).toBe('visa_not_needed');
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { requireActor, type Actor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx, type Column } from '../../platform/exports/index.js';
-import { forbidden, notFound } from '../../platform/http/errors.js';
+import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { idParams } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
@@ -276,6 +276,8 @@ export function eventRoutes(app: App, ctx: Ctx) {
     const r = await ownedRegistration(requireActor(req), req.params.id);
     if (r.status !== 'approved' || r.attendance !== 'on-site') throw forbidden('Visa letters are issued to approved on-site delegates only.');
     const a = r.answers;
+    // A letter for a Chinese visa is for foreign delegates only.
+    if (r.countryCode === 'CN') throw conflict('visa_not_needed', 'Delegates from mainland China need no visa invitation letter.');
     if (!a.passport_number) throw forbidden('Fill in the passport fields of your registration first.');
     const ev = await svc.getEventRow(db, r.eventId);
     const ref = await reg.ensureVisaRef(db, r);
