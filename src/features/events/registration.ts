@@ -191,7 +191,7 @@ async function invitationOf(tx: DbOrTx, actor: Actor, eventId: string) {
  * twice (double click, retry, two tabs) returns the first one.
  */
 export async function register(db: Db, actor: Actor, eventId: string, input: RegistrationInput, publicUrl: string) {
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const ev = await getEventRow(tx, eventId);
     if (!ev.registrationOpen || ev.status !== 'published') throw conflict('registration_closed', 'Registration for this event is not open.');
     const cat = ev.categories.find((c) => c.key === input.category);
@@ -237,14 +237,16 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
       }
     }
     if (created) {
-      // Lock sessions in id order: two registrations never wait on each other in a cycle.
-      for (const sid of sessionIds) await signUp(tx, reg.id, sid);
       if (inv && inv.status !== 'accepted') await tx.update(invitations).set({ status: 'accepted', userId: actor.userId, respondedAt: new Date() }).where(eq(invitations.id, inv.id));
       await sendEventMail(tx, status === 'approved' ? 'approval' : 'confirmation', reg.email, actor.locale, { name: reg.name, event: nameOf(ev.name, actor.locale), link: `${publicUrl}/me/registrations/${reg.id}` });
       await audit(tx, { actor, action: 'event_registration.create', entity: 'event_registration', entityId: reg.id, after: { category: reg.category, attendance: reg.attendance, sessions: sessionIds } });
+      // Seats last, just before the commit: the session rows stay locked as briefly as possible.
+      // Sessions are locked in id order, so two registrations never wait on each other in a cycle.
+      for (const sid of sessionIds) await signUp(tx, reg.id, sid);
     }
-    return { created, registration: await presentRegistration(tx, reg, publicUrl, ev) };
+    return { created, reg, ev };
   });
+  return { created: done.created, registration: await presentRegistration(db, done.reg, publicUrl, done.ev) };
 }
 
 export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
