@@ -3,7 +3,9 @@ import { accounts } from './accounts/index.js';
 import { admin } from './admin/index.js';
 import { directory } from './directory/index.js';
 import { events } from './events/index.js';
+import { createPortal } from './portal/index.js';
 import { privacy } from './privacy/index.js';
+import { search } from './search/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory, events, privacy(() => features)];
+export const features: Feature[] = [accounts, admin, directory, events, privacy(() => features), search, createPortal(() => features)];

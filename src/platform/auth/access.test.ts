@@ -44,6 +44,8 @@ const publicRoutes = new Set([
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/decline',
   'GET /api/v1/visa-letters/:ref',
+  'GET /api/v1/search',
+  'GET /api/v1/portal/page',
 ]);
 
 describe('every route declares who may call it', () => {
