@@ -18,6 +18,12 @@ describe('events demo data', () => {
     expect(agenda.days).toEqual(['2023-11-08', '2023-11-09', '2023-11-10']);
     expect(new Set(agenda.sessions.map((s: { kind: string }) => s.kind))).toEqual(new Set(['ceremony', 'plenary', 'sub-forum', 'roundtable', 'special-dialogue', 'lecture']));
     expect(agenda.sessions[0].startsAt).toBe('2023-11-08T01:30:00.000Z'); // 09:30 in Wuzhen
+    // The portal renders the programme as real HTML for search engines and link previews.
+    const page = await h.call(null, { method: 'GET', url: '/zh-hans/events/wuzhen-summit-2023' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('2023年世界互联网大会乌镇峰会');
+    expect(page.body).toContain('开幕式');
+    expect(page.body).toMatch(/2023年11月8日 09:30/);
     const admin = await h.user({ roles: ['admin'] });
     for (const e of list) {
       const full = (await h.call(admin, { method: 'GET', url: `/api/v1/events/${e.slug}` })).json();

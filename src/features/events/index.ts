@@ -2,11 +2,13 @@ import type { Feature } from '../../platform/http/types.js';
 import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
 import { eraseEventsData, eventsPersonalData } from './registration.js';
+import { eventPages } from './pages.js';
 import { eventRoutes } from './routes.js';
 
 export const events: Feature = {
   name: 'events',
   routes: eventRoutes,
+  publicPages: eventPages,
   jobs(runner, ctx) {
     runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)), 3_600_000);
   },
