@@ -1,11 +1,31 @@
 import type { Feature } from '../platform/http/types.js';
 import { accounts } from './accounts/index.js';
 import { admin } from './admin/index.js';
+import { calls } from './calls/index.js';
 import { directory } from './directory/index.js';
+import { events } from './events/index.js';
+import { groups } from './groups/index.js';
+import { library } from './library/index.js';
 import { membership } from './membership/index.js';
 import { createPortal } from './portal/index.js';
 import { privacy } from './privacy/index.js';
+import { review } from './review/index.js';
 import { search } from './search/index.js';
+import { showcase } from './showcase/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory, membership, privacy(() => features), search, createPortal(() => features)];
+export const features: Feature[] = [
+  accounts,
+  admin,
+  directory,
+  membership,
+  events,
+  calls,
+  review,
+  showcase,
+  library,
+  groups,
+  privacy(() => features),
+  search,
+  createPortal(() => features),
+];

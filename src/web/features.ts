@@ -1,7 +1,13 @@
 import type { WebFeature } from './feature';
+import { callsWeb } from '../features/calls/web';
 import { directoryWeb } from '../features/directory/web';
+import { eventsWeb } from '../features/events/web';
+import { documentsWeb, groupsWeb } from '../features/groups/web';
+import { libraryWeb } from '../features/library/web';
 import { membershipWeb } from '../features/membership/web';
 import { portalWeb } from '../features/portal/web';
+import { reviewWeb } from '../features/review/web';
+import { showcaseWeb } from '../features/showcase/web';
 
 /** Every feature's web part. Add yours here (one line). */
-export const webFeatures: WebFeature[] = [directoryWeb, membershipWeb, portalWeb];
+export const webFeatures: WebFeature[] = [directoryWeb, membershipWeb, eventsWeb, callsWeb, reviewWeb, showcaseWeb, groupsWeb, documentsWeb, libraryWeb, portalWeb];

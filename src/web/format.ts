@@ -7,7 +7,10 @@ export function useFormat() {
   return {
     date: (d: string | Date | null | undefined, timeZone?: string) => (d ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }).format(new Date(d)) : ''),
     dateTime: (d: string | Date | null | undefined, timeZone?: string) =>
-      d ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: timeZone ? 'short' : undefined }).format(new Date(d)) : '',
+      // dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out when a zone is named.
+      d
+        ? new Intl.DateTimeFormat(tag, timeZone ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d))
+        : '',
     time: (d: string | Date | null | undefined, timeZone?: string) => (d ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(new Date(d)) : ''),
     number: (n: number) => new Intl.NumberFormat(tag).format(n),
     viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -53,6 +53,8 @@ describe('server-rendered public pages (no script needed)', () => {
       ['members', '3'],
       ['countries and regions', '2'],
       ['continents', '2'],
+      // The events feature is present: accredited delegates are counted (none in this fixture).
+      ['registered delegates', '0'],
     ]);
     expect(r.body).toContain('href="/en/events/silk-road-2024"');
     expect(r.body).toContain('Digital Silk Road Development Forum');

@@ -1,0 +1,18 @@
+import type { Feature } from '../../platform/http/types.js';
+import { seedEventsDemo } from './demo.js';
+import { sendReminders } from './invitations.js';
+import { eraseEventsData, eventsPersonalData } from './registration.js';
+import { eventPages } from './pages.js';
+import { eventRoutes } from './routes.js';
+
+export const events: Feature = {
+  name: 'events',
+  routes: eventRoutes,
+  publicPages: eventPages,
+  jobs(runner, ctx) {
+    runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)), 3_600_000);
+  },
+  seedDemo: (ctx, refs) => seedEventsDemo(ctx, refs),
+  personalData: (ctx, s) => eventsPersonalData(ctx.db, s),
+  erase: (tx, s) => eraseEventsData(tx, s),
+};

@@ -1,0 +1,462 @@
+import crypto from 'node:crypto';
+import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { localize, type Locale } from '../../platform/i18n/index.js';
+import { users } from '../accounts/model.js';
+import { countries } from '../directory/model.js';
+import type { RegistrationInput } from './contract.js';
+import { sendEventMail } from './mails.js';
+import { checkins, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
+import { getEventRow, signToken, verifyToken, type EventRow } from './service.js';
+
+const nameOf = (t: Record<string, string | undefined>, locale: string) => localize(t, locale as Locale).text;
+
+// Capacity: the session row is the lock and the counter.
+
+interface SignupResult {
+  sessionId: string;
+  status: 'confirmed' | 'waitlisted';
+  arrival: number;
+  created: boolean;
+}
+
+/**
+ * Signs a registration up for a session. The session row is locked first
+ * (SELECT … FOR UPDATE), so in every process and on both engines one
+ * sign-up at a time reads the counters, takes the next arrival number and
+ * either a seat or a waitlist place. Nobody jumps the waitlist: a seat is
+ * taken directly only when no one is waiting. Signing up twice returns the
+ * first sign-up.
+ */
+export async function signUp(tx: DbOrTx, registrationId: string, sessionId: string): Promise<SignupResult> {
+  const [s] = await tx
+    .select({ capacity: eventSessions.capacity, confirmed: eventSessions.confirmed, waiting: eventSessions.waiting, arrivals: eventSessions.arrivals })
+    .from(eventSessions)
+    .where(eq(eventSessions.id, sessionId))
+    .for('update');
+  if (!s) throw notFound('session');
+  const [existing] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
+  if (existing && existing.status !== 'cancelled') return { sessionId, status: existing.status as 'confirmed' | 'waitlisted', arrival: existing.arrival, created: false };
+  const arrival = s.arrivals + 1;
+  const seat = s.capacity == null || (s.confirmed < s.capacity && s.waiting === 0);
+  const status = seat ? 'confirmed' : 'waitlisted';
+  await tx
+    .update(eventSessions)
+    .set({ arrivals: arrival, confirmed: s.confirmed + (seat ? 1 : 0), waiting: s.waiting + (seat ? 0 : 1) })
+    .where(eq(eventSessions.id, sessionId));
+  if (existing) await tx.update(signups).set({ status, arrival, createdAt: new Date(), promotedAt: null }).where(eq(signups.id, existing.id));
+  else await tx.insert(signups).values({ sessionId, registrationId, status, arrival });
+  return { sessionId, status, arrival, created: true };
+}
+
+/** Gives free seats to the waitlist, first come first served, with an e-mail each. */
+export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
+  const [s] = await tx
+    .select({ capacity: eventSessions.capacity, confirmed: eventSessions.confirmed, waiting: eventSessions.waiting, title: eventSessions.title, eventId: eventSessions.eventId })
+    .from(eventSessions)
+    .where(eq(eventSessions.id, sessionId))
+    .for('update');
+  if (!s) return 0;
+  const free = s.capacity == null ? s.waiting : Math.min(s.waiting, s.capacity - s.confirmed);
+  if (free <= 0) return 0;
+  const next = await tx
+    .select({ id: signups.id, registrationId: signups.registrationId, email: registrations.email, name: registrations.name, locale: users.locale })
+    .from(signups)
+    .innerJoin(registrations, eq(registrations.id, signups.registrationId))
+    .innerJoin(users, eq(users.id, registrations.userId))
+    .where(and(eq(signups.sessionId, sessionId), eq(signups.status, 'waitlisted')))
+    .orderBy(asc(signups.arrival))
+    .limit(free);
+  if (!next.length) return 0;
+  await tx.update(signups).set({ status: 'confirmed', promotedAt: new Date() }).where(inArray(signups.id, next.map((n) => n.id)));
+  await tx.update(eventSessions).set({ confirmed: s.confirmed + next.length, waiting: s.waiting - next.length }).where(eq(eventSessions.id, sessionId));
+  const ev = await getEventRow(tx, s.eventId);
+  for (const n of next) {
+    await sendEventMail(tx, 'promotion', n.email, n.locale, { name: n.name, event: nameOf(ev.name, n.locale), session: nameOf(s.title, n.locale), link: `${publicUrl}/me/registrations/${n.registrationId}` });
+    await audit(tx, { actor: null, action: 'event_signup.promote', entity: 'event_registration', entityId: n.registrationId, after: { sessionId } });
+  }
+  return next.length;
+}
+
+/** Cancels a sign-up and hands the seat to the first person waiting, in the same transaction. */
+export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId: string, publicUrl: string) {
+  const [s] = await tx.select({ confirmed: eventSessions.confirmed, waiting: eventSessions.waiting }).from(eventSessions).where(eq(eventSessions.id, sessionId)).for('update');
+  if (!s) throw notFound('session');
+  const [su] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
+  if (!su || su.status === 'cancelled') return false;
+  await tx.update(signups).set({ status: 'cancelled' }).where(eq(signups.id, su.id));
+  await tx
+    .update(eventSessions)
+    .set(su.status === 'confirmed' ? { confirmed: s.confirmed - 1 } : { waiting: s.waiting - 1 })
+    .where(eq(eventSessions.id, sessionId));
+  await promote(tx, sessionId, publicUrl);
+  return true;
+}
+
+async function cancelAllSignups(tx: DbOrTx, registrationId: string, publicUrl: string) {
+  const mine = await tx.select({ sessionId: signups.sessionId }).from(signups).where(and(eq(signups.registrationId, registrationId), ne(signups.status, 'cancelled'))).orderBy(asc(signups.sessionId));
+  for (const m of mine) await cancelSignup(tx, registrationId, m.sessionId, publicUrl);
+}
+
+// Form
+
+function fieldShown(f: FormField, answers: Record<string, string | boolean>) {
+  if (!f.showIf) return true;
+  return answers[f.showIf.field] === f.showIf.equals;
+}
+
+/** Checks the answers against the event's form; hidden conditional fields are dropped. */
+export function checkAnswers(fields: FormField[], answers: Record<string, string | boolean>) {
+  const out: Record<string, string | boolean> = {};
+  for (const k of Object.keys(answers)) if (!fields.some((f) => f.key === k)) throw invalid(`answers.${k}`, 'not a field of this form');
+  for (const f of fields) {
+    if (!fieldShown(f, answers)) continue;
+    const v = answers[f.key];
+    const empty = v === undefined || v === '' || (f.type === 'checkbox' && v !== true && f.required);
+    if (empty) {
+      if (f.required) throw invalid(`answers.${f.key}`, 'required');
+      continue;
+    }
+    if (f.type === 'checkbox' && typeof v !== 'boolean') throw invalid(`answers.${f.key}`, 'must be true or false');
+    if (f.type !== 'checkbox' && typeof v !== 'string') throw invalid(`answers.${f.key}`, 'must be text');
+    if (f.type === 'select' && !f.options?.some((o) => o.value === v)) throw invalid(`answers.${f.key}`, 'not one of the options');
+    if (f.type === 'date' && !/^\d{4}-\d{2}-\d{2}$/.test(String(v))) throw invalid(`answers.${f.key}`, 'must be a date YYYY-MM-DD');
+    if (f.type === 'country' && !/^[A-Z]{2}$/.test(String(v))) throw invalid(`answers.${f.key}`, 'must be a country code');
+    out[f.key] = v;
+  }
+  return out;
+}
+
+// Registrations
+
+export type RegistrationRow = typeof registrations.$inferSelect;
+
+export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publicUrl: string, ev?: EventRow) {
+  const e = ev ?? (await getEventRow(db, reg.eventId));
+  const mine = await db.select().from(signups).where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled'))).orderBy(asc(signups.createdAt));
+  const withPos = [];
+  for (const s of mine) {
+    let position: number | null = null;
+    if (s.status === 'waitlisted') {
+      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(signups).where(and(eq(signups.sessionId, s.sessionId), eq(signups.status, 'waitlisted'), lt(signups.arrival, s.arrival)));
+      position = n + 1;
+    }
+    withPos.push({ sessionId: s.sessionId, status: s.status, arrival: s.arrival, position });
+  }
+  const online = reg.attendance === 'online' && reg.status === 'approved';
+  return {
+    id: reg.id,
+    eventId: reg.eventId,
+    userId: reg.userId,
+    category: reg.category,
+    attendance: reg.attendance,
+    status: reg.status,
+    reason: reg.reason,
+    name: reg.name,
+    nameLatin: reg.nameLatin,
+    organization: reg.organization,
+    countryCode: reg.countryCode,
+    email: reg.email,
+    answers: reg.answers,
+    visaRef: reg.visaRef,
+    badgeRevoked: !!reg.badgeRevokedAt,
+    accessUrl: online ? `${publicUrl}/events/${e.slug}/online?t=${encodeURIComponent(await signToken(db, 'o', [reg.id]))}` : null,
+    createdAt: reg.createdAt,
+    signups: withPos,
+  };
+}
+
+export async function getRegistration(db: DbOrTx, id: string) {
+  const [r] = await db.select().from(registrations).where(eq(registrations.id, id));
+  if (!r) throw notFound('registration');
+  return r;
+}
+
+/** The accepted (or open) invitation this person holds for the event, if any. */
+async function invitationOf(tx: DbOrTx, actor: Actor, eventId: string) {
+  const [inv] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.eventId, eventId), ne(invitations.status, 'declined'), sql`(${invitations.userId} = ${actor.userId} or ${invitations.email} = ${actor.email.toLowerCase()})`))
+    .limit(1);
+  return inv ?? null;
+}
+
+/**
+ * Registers the signed-in person for an event, and signs them up for the
+ * sessions they picked. One registration per person and event: submitting
+ * twice (double click, retry, two tabs) returns the first one.
+ */
+export async function register(db: Db, actor: Actor, eventId: string, input: RegistrationInput, publicUrl: string) {
+  const done = await db.transaction(async (tx) => {
+    const ev = await getEventRow(tx, eventId);
+    if (!ev.registrationOpen || ev.status !== 'published') throw conflict('registration_closed', 'Registration for this event is not open.');
+    const cat = ev.categories.find((c) => c.key === input.category);
+    if (!cat) throw invalid('category', 'not a category of this event');
+    if (!cat.attendance.includes(input.attendance)) throw invalid('attendance', `this category attends ${cat.attendance.join(' or ')}`);
+    if (input.attendance === 'on-site' && ev.mode === 'online') throw invalid('attendance', 'this event is online only');
+    if (input.attendance === 'online' && ev.mode === 'in-person') throw invalid('attendance', 'this event is in person only');
+    const inv = await invitationOf(tx, actor, eventId);
+    if (ev.visibility === 'invitation' && !inv) throw notFound('event');
+    if (cat.invitationOnly && inv?.category !== cat.key) throw new AppError(403, 'invitation_required', 'This category is open to invited guests only.');
+    const answers = checkAnswers(ev.formFields, input.answers);
+    const sessionIds = [...new Set(input.sessions)].sort();
+    if (sessionIds.length) {
+      const found = await tx.select({ id: eventSessions.id }).from(eventSessions).where(and(eq(eventSessions.eventId, eventId), inArray(eventSessions.id, sessionIds)));
+      if (found.length !== sessionIds.length) throw invalid('sessions', 'a session is not part of this event');
+    }
+    const status = input.attendance === 'online' ? 'approved' : 'pending';
+    const values = {
+      eventId,
+      userId: actor.userId,
+      invitationId: inv?.id ?? null,
+      category: cat.key,
+      attendance: input.attendance,
+      status,
+      name: input.name,
+      nameLatin: input.nameLatin ?? null,
+      organization: input.organization ?? null,
+      countryCode: input.countryCode ?? null,
+      stakeholderGroup: input.stakeholderGroup ?? null,
+      gender: input.gender ?? null,
+      email: actor.email.toLowerCase(),
+      answers,
+      decidedAt: status === 'approved' ? new Date() : null,
+    };
+    let [reg] = await tx.insert(registrations).values(values).onConflictDoNothing().returning();
+    let created = !!reg;
+    if (!reg) {
+      // Someone (this person, a moment ago) registered first: that one stands.
+      [reg] = await tx.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId)));
+      if (reg.status === 'cancelled') {
+        [reg] = await tx.update(registrations).set({ ...values, reason: null, createdAt: new Date() }).where(eq(registrations.id, reg.id)).returning();
+        created = true;
+      }
+    }
+    if (created) {
+      if (inv && inv.status !== 'accepted') await tx.update(invitations).set({ status: 'accepted', userId: actor.userId, respondedAt: new Date() }).where(eq(invitations.id, inv.id));
+      await sendEventMail(tx, status === 'approved' ? 'approval' : 'confirmation', reg.email, actor.locale, { name: reg.name, event: nameOf(ev.name, actor.locale), link: `${publicUrl}/me/registrations/${reg.id}` });
+      await audit(tx, { actor, action: 'event_registration.create', entity: 'event_registration', entityId: reg.id, after: { category: reg.category, attendance: reg.attendance, sessions: sessionIds } });
+      // Seats last, just before the commit: the session rows stay locked as briefly as possible.
+      // Sessions are locked in id order, so two registrations never wait on each other in a cycle.
+      for (const sid of sessionIds) await signUp(tx, reg.id, sid);
+    }
+    return { created, reg, ev };
+  });
+  return { created: done.created, registration: await presentRegistration(db, done.reg, publicUrl, done.ev) };
+}
+
+export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    if (reg.status === 'cancelled' || reg.status === 'rejected') throw conflict('registration_inactive', 'This registration is not active.');
+    const [s] = await tx.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, sessionId));
+    if (!s || s.eventId !== reg.eventId) throw notFound('session');
+    const r = await signUp(tx, reg.id, sessionId);
+    if (r.created) await audit(tx, { actor, action: 'event_signup.create', entity: 'event_registration', entityId: reg.id, after: r });
+    return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
+  });
+}
+
+export async function removeSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    if (await cancelSignup(tx, reg.id, sessionId, publicUrl)) await audit(tx, { actor, action: 'event_signup.cancel', entity: 'event_registration', entityId: reg.id, after: { sessionId } });
+    return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
+  });
+}
+
+export async function cancelRegistration(db: Db, actor: Actor, id: string, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
+    if (!reg) throw notFound('registration');
+    if (reg.status !== 'cancelled') {
+      await cancelAllSignups(tx, id, publicUrl);
+      await tx.update(registrations).set({ status: 'cancelled', badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
+      await audit(tx, { actor, action: 'event_registration.cancel', entity: 'event_registration', entityId: id, before: { status: reg.status } });
+    }
+    return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
+  });
+}
+
+/** Accreditation: a pending on-site registration is approved, or rejected with a reason (which frees its seats). */
+export async function decide(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined, publicUrl: string) {
+  return db.transaction(async (tx) => {
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
+    if (!reg) throw notFound('registration');
+    const target = decision === 'approve' ? 'approved' : 'rejected';
+    if (reg.status === target) return presentRegistration(tx, reg, publicUrl);
+    if (reg.status !== 'pending') throw conflict('not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
+    if (decision === 'reject' && !reason) throw invalid('reason', 'give the reason for a rejection');
+    if (decision === 'reject') await cancelAllSignups(tx, id, publicUrl);
+    await tx.update(registrations).set({ status: target, reason: reason ?? null, decidedAt: new Date() }).where(eq(registrations.id, id));
+    const ev = await getEventRow(tx, reg.eventId);
+    const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, reg.userId));
+    await sendEventMail(tx, decision === 'approve' ? 'approval' : 'rejection', reg.email, u?.locale ?? 'en', { name: reg.name, event: nameOf(ev.name, u?.locale ?? 'en'), reason: reason ?? '', link: `${publicUrl}/me/registrations/${id}` });
+    await audit(tx, { actor, action: `event_registration.${decision}`, entity: 'event_registration', entityId: id, before: { status: reg.status }, after: { status: target, reason } });
+    return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
+  });
+}
+
+export async function listRegistrations(db: DbOrTx, eventId: string, q: { status?: string; category?: string } = {}) {
+  const where = [eq(registrations.eventId, eventId)];
+  if (q.status) where.push(eq(registrations.status, q.status));
+  if (q.category) where.push(eq(registrations.category, q.category));
+  return db.select().from(registrations).where(and(...where)).orderBy(asc(registrations.createdAt), asc(registrations.id));
+}
+
+export const myRegistrations = (db: DbOrTx, userId: string) => db.select().from(registrations).where(eq(registrations.userId, userId)).orderBy(asc(registrations.createdAt));
+
+// Badges and check-in
+
+export const badgeToken = (db: DbOrTx, reg: { id: string; badgeVersion: number }) => signToken(db, 'b', [reg.id, String(reg.badgeVersion)]);
+
+export async function revokeBadge(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const reg = await getRegistration(tx, id);
+    await tx.update(registrations).set({ badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
+    await audit(tx, { actor, action: 'event_badge.revoke', entity: 'event_registration', entityId: id, before: { badgeVersion: reg.badgeVersion } });
+  });
+}
+
+/** Issues a fresh badge (the old QR code stops working). */
+export async function reissueBadge(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const reg = await getRegistration(tx, id);
+    await tx.update(registrations).set({ badgeRevokedAt: null, badgeVersion: reg.badgeVersion + 1 }).where(eq(registrations.id, id));
+    await audit(tx, { actor, action: 'event_badge.reissue', entity: 'event_registration', entityId: id, after: { badgeVersion: reg.badgeVersion + 1 } });
+  });
+}
+
+export type CheckinResult = { result: 'ok' | 'already' | 'revoked' | 'not_accredited' | 'not_signed_up'; firstAt?: Date; registration: { id: string; name: string; nameLatin: string | null; organization: string | null; category: string; countryCode: string | null } };
+
+/** Records attendance for the event or one session; warns (never fails silently) on a second scan, a revoked badge or a person not accredited. */
+export async function checkIn(db: Db, actor: Actor, eventId: string, input: { token?: string; registrationId?: string; sessionId?: string | null }): Promise<CheckinResult> {
+  return db.transaction(async (tx) => {
+    let regId = input.registrationId;
+    let version: number | null = null;
+    if (input.token) {
+      const parts = await verifyToken(tx, 'b', input.token);
+      if (!parts) throw new AppError(400, 'badge_invalid', 'This code is not a badge of ours.');
+      [regId] = parts;
+      version = Number(parts[1]);
+    }
+    const [reg] = await tx.select().from(registrations).where(eq(registrations.id, regId!));
+    if (!reg || reg.eventId !== eventId) throw notFound('registration');
+    const who = { id: reg.id, name: reg.name, nameLatin: reg.nameLatin, organization: reg.organization, category: reg.category, countryCode: reg.countryCode };
+    if (reg.badgeRevokedAt || (version !== null && version !== reg.badgeVersion)) return { result: 'revoked', registration: who };
+    if (reg.status !== 'approved') return { result: 'not_accredited', registration: who };
+    if (input.sessionId) {
+      const [s] = await tx.select({ eventId: eventSessions.eventId, capacity: eventSessions.capacity }).from(eventSessions).where(eq(eventSessions.id, input.sessionId));
+      if (!s || s.eventId !== eventId) throw notFound('session');
+      if (s.capacity != null) {
+        const [su] = await tx.select({ status: signups.status }).from(signups).where(and(eq(signups.sessionId, input.sessionId), eq(signups.registrationId, reg.id)));
+        if (su?.status !== 'confirmed') return { result: 'not_signed_up', registration: who };
+      }
+    }
+    const [row] = await tx.insert(checkins).values({ registrationId: reg.id, sessionId: input.sessionId ?? null, byUserId: actor.userId }).onConflictDoNothing().returning();
+    if (!row) {
+      const [first] = await tx
+        .select({ at: checkins.at })
+        .from(checkins)
+        .where(and(eq(checkins.registrationId, reg.id), input.sessionId ? eq(checkins.sessionId, input.sessionId) : sql`${checkins.sessionId} is null`));
+      return { result: 'already', firstAt: first?.at, registration: who };
+    }
+    await audit(tx, { actor, action: 'event_checkin.create', entity: 'event_registration', entityId: reg.id, after: { sessionId: input.sessionId ?? null } });
+    return { result: 'ok', registration: who };
+  });
+}
+
+export async function searchAttendees(db: DbOrTx, eventId: string, q: string) {
+  const pattern = `%${q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+  return db
+    .select({ id: registrations.id, name: registrations.name, nameLatin: registrations.nameLatin, organization: registrations.organization, category: registrations.category, status: registrations.status, countryCode: registrations.countryCode })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), sql`(${registrations.name} ilike ${pattern} or ${registrations.nameLatin} ilike ${pattern} or ${registrations.email} ilike ${pattern})`))
+    .orderBy(asc(registrations.name))
+    .limit(20);
+}
+
+// Visa letters
+
+export async function ensureVisaRef(db: Db, reg: RegistrationRow) {
+  if (reg.visaRef) return reg.visaRef;
+  const year = reg.createdAt.getUTCFullYear();
+  for (;;) {
+    const ref = `WIC-${year}-${crypto.randomBytes(5).toString('hex').toUpperCase()}`;
+    const [row] = await db.update(registrations).set({ visaRef: ref }).where(and(eq(registrations.id, reg.id), sql`${registrations.visaRef} is null`)).returning({ visaRef: registrations.visaRef });
+    if (row) return ref;
+    const again = await getRegistration(db, reg.id);
+    if (again.visaRef) return again.visaRef;
+  }
+}
+
+/** What a consulate may confirm from a reference number: who, for which event, and whether it still stands. */
+export async function verifyVisaRef(db: DbOrTx, ref: string) {
+  const [r] = await db.select().from(registrations).where(eq(registrations.visaRef, ref.trim().toUpperCase()));
+  if (!r) throw notFound('visa letter');
+  const ev = await getEventRow(db, r.eventId);
+  return { reference: r.visaRef!, valid: r.status === 'approved', name: r.name, nameLatin: r.nameLatin, nationality: (r.answers.nationality as string) ?? r.countryCode, passportEnding: String(r.answers.passport_number ?? '').slice(-3), event: ev.name, startDate: ev.startDate, endDate: ev.endDate };
+}
+
+// Figures
+
+export async function figures(db: DbOrTx, eventId: string) {
+  const rows = await db
+    .select({ status: registrations.status, attendance: registrations.attendance, countryCode: registrations.countryCode, continent: countries.continent, group: registrations.stakeholderGroup, gender: registrations.gender })
+    .from(registrations)
+    .leftJoin(countries, eq(countries.code, registrations.countryCode))
+    .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), ne(registrations.status, 'rejected')));
+  const attended = await db.select({ id: checkins.registrationId }).from(checkins).innerJoin(registrations, eq(registrations.id, checkins.registrationId)).where(and(eq(registrations.eventId, eventId), sql`${checkins.sessionId} is null`));
+  const count = (key: (r: (typeof rows)[number]) => string | null) => {
+    const m: Record<string, number> = {};
+    for (const r of rows) {
+      const k = key(r) ?? 'unknown';
+      m[k] = (m[k] ?? 0) + 1;
+    }
+    return m;
+  };
+  return {
+    total: rows.length,
+    checkedIn: attended.length,
+    byStatus: count((r) => r.status),
+    byAttendance: count((r) => r.attendance),
+    byCountry: count((r) => r.countryCode),
+    byContinent: count((r) => r.continent),
+    byStakeholderGroup: count((r) => r.group),
+    byGender: count((r) => r.gender),
+    countries: new Set(rows.map((r) => r.countryCode).filter(Boolean)).size,
+  };
+}
+
+// Privacy
+
+/** Everything the events feature holds about a person: registrations (with sign-ups and check-ins) and invitations. */
+export async function eventsPersonalData(db: DbOrTx, s: { userId: string | null; email: string | null }) {
+  const regs = s.userId ? await db.select().from(registrations).where(eq(registrations.userId, s.userId)) : [];
+  const ids = regs.map((r) => r.id);
+  const invs = await db
+    .select({ id: invitations.id, eventId: invitations.eventId, category: invitations.category, email: invitations.email, name: invitations.name, status: invitations.status, sentAt: invitations.sentAt, respondedAt: invitations.respondedAt })
+    .from(invitations)
+    .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
+  return {
+    registrations: regs,
+    signups: ids.length ? await db.select().from(signups).where(inArray(signups.registrationId, ids)) : [],
+    checkins: ids.length ? await db.select({ registrationId: checkins.registrationId, sessionId: checkins.sessionId, at: checkins.at }).from(checkins).where(inArray(checkins.registrationId, ids)) : [],
+    invitations: invs,
+  };
+}
+
+/** Erasure: names, e-mail, answers and passport data go; country, stakeholder group, gender and attendance stay for the figures. */
+export async function eraseEventsData(tx: DbOrTx, s: { userId: string | null; email: string | null }) {
+  if (s.userId)
+    await tx
+      .update(registrations)
+      .set({ name: 'erased', nameLatin: null, organization: null, email: sql`'erased-' || ${registrations.id} || '@erased.invalid'`, answers: {}, visaRef: null, badgeRevokedAt: new Date() })
+      .where(eq(registrations.userId, s.userId));
+  await tx
+    .update(invitations)
+    .set({ name: 'erased', email: sql`'erased-' || ${invitations.id} || '@erased.invalid'` })
+    .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
+}

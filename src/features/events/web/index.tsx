@@ -1,0 +1,31 @@
+import type { WebFeature } from '../../../web/feature';
+import { eventsTexts } from './i18n';
+import { AdminEventPage, AdminEventsPage, CheckinPage, EventPage, EventsPage, InvitationPage, MailTemplatesPage, MyRegistrationsPage, RegisterPage, SessionPage } from './pages';
+
+export const eventsWeb: WebFeature = {
+  name: 'events',
+  i18n: eventsTexts,
+  publicRoutes: [
+    { path: 'events', element: <EventsPage /> },
+    { path: 'events/:slug', element: <EventPage /> },
+    { path: 'events/:slug/sessions/:id', element: <SessionPage /> },
+    { path: 'events/:slug/register', element: <RegisterPage /> },
+    { path: 'invitations/:token', element: <InvitationPage /> },
+  ],
+  appRoutes: [
+    { path: '/me/registrations', element: <MyRegistrationsPage /> },
+    { path: '/me/registrations/:id', element: <MyRegistrationsPage /> },
+  ],
+  adminRoutes: [
+    { path: 'events', element: <AdminEventsPage /> },
+    { path: 'events/:id', element: <AdminEventPage /> },
+    { path: 'events/:id/checkin', element: <CheckinPage /> },
+    { path: 'event-mails', element: <MailTemplatesPage /> },
+  ],
+  publicNav: [{ to: '/events', label: 'events:nav.events' }],
+  accountNav: [{ to: '/me/registrations', label: 'events:nav.myRegistrations' }],
+  adminNav: [
+    { to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'] },
+    { to: '/admin/event-mails', label: 'events:nav.templates', roles: ['secretariat'] },
+  ],
+};
