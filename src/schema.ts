@@ -6,3 +6,5 @@ export * from './platform/files/model.js';
 export * from './features/accounts/model.js';
 export * from './features/directory/model.js';
 export * from './platform/search/model.js';
+export * from './features/calls/model.js';
+export * from './features/review/model.js';

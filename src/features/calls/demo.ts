@@ -1,0 +1,3 @@
+import type { Ctx, DemoRefs } from '../../platform/http/types.js';
+
+export async function seedCallsDemo(_ctx: Ctx, _refs: DemoRefs) {}
