@@ -16,24 +16,25 @@ const timeZone = z.string().refine((z2) => {
   }
 }, 'must be an IANA time zone, e.g. Asia/Shanghai');
 
+/** Every field of a call; none has a default here, so a partial update changes only what it names (createCall fills defaults). */
 export const callFields = z.object({
   kind: z.enum(callKinds),
   year: z.number().int().min(2000).max(2100),
   title: requiredLocalizedText(300),
-  rules: localizedText(20_000).default({}),
+  rules: localizedText(20_000),
   opensAt: instant,
   closesAt: instant,
-  timeZone: timeZone.default('Asia/Shanghai'),
-  eligibility: eligibility.default({}),
-  categories: z.array(option).max(50).default([]),
+  timeZone: timeZone,
+  eligibility: eligibility,
+  categories: z.array(option).max(50),
   rounds: z.array(option).min(1).max(10),
   form: formDefinition,
-  allowEdit: z.boolean().default(true),
-  allowNominations: z.boolean().default(false),
-  sameCountryConflict: z.boolean().default(false),
-  reviewsPerSubmission: z.number().int().min(1).max(20).default(3),
+  allowEdit: z.boolean(),
+  allowNominations: z.boolean(),
+  sameCountryConflict: z.boolean(),
+  reviewsPerSubmission: z.number().int().min(1).max(20),
   codePrefix: z.string().regex(/^[A-Z][A-Z0-9]{1,9}$/, '2–10 capital letters or digits'),
-  published: z.boolean().default(false),
+  published: z.boolean(),
 });
 
 /** Create a call; with `template`, every field not given comes from that ready-made call. */

@@ -61,6 +61,7 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
   if (!merged.codePrefix) throw invalid('codePrefix', 'give a code prefix or a template');
   if (merged.closesAt <= merged.opensAt) throw invalid('closesAt', 'must be after the opening time');
   return db.transaction(async (tx) => {
+    await assertPrefixFree(tx, merged.codePrefix!, merged.year, null);
     const [row] = await tx.insert(calls).values(merged as typeof calls.$inferInsert).returning();
     const criteria = tpl?.rubric ?? [{ key: 'overall', weight: 1, label: { en: 'Overall merit', 'zh-Hans': '综合评价', 'zh-Hant': '綜合評價' } }];
     await tx.insert(rubrics).values({ callId: row.id, round: 1, criteria, scaleMin: 1, scaleMax: 10 });
@@ -69,12 +70,22 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
   });
 }
 
+/** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
+async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
+  const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
+  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses the code prefix ${prefix}; choose another.`);
+}
+
 export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
     if (!before) throw notFound('call');
     const next = { ...before, ...input };
     if (next.closesAt <= next.opensAt) throw invalid('closesAt', 'must be after the opening time');
+    if (input.codePrefix || input.year) {
+      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year)) throw conflict('codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
+      await assertPrefixFree(tx, next.codePrefix, next.year, id);
+    }
     const [row] = await tx
       .update(calls)
       .set({ ...input, updatedAt: new Date() })
