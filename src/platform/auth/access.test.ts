@@ -31,6 +31,14 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  // calls and showcase: published calls and published selections only
+  'GET /api/v1/calls',
+  'GET /api/v1/calls/:id',
+  'GET /api/v1/showcase',
+  'GET /api/v1/showcase/facets',
+  'GET /api/v1/showcase/entries/:id',
+  'GET /api/v1/showcase/booklet.pdf',
+  'GET /api/v1/showcase/export.xlsx',
 ]);
 
 describe('every route declares who may call it', () => {
