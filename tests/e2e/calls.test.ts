@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hansToHant } from '../../src/platform/i18n/index.js';
-import { apiAs, lastMailTo, launchBrowser, signIn, startServer, type Server } from './support.js';
+import { apiAs, lastMailTo, launchBrowser, seriousViolations, signIn, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -80,6 +80,7 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     await page.locator('input[type=file]').setInputFiles(pdf);
     await page.getByTestId('file-attachment').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('submit').click();
     await page.getByTestId('submission-status').filter({ hasText: '已提交' }).waitFor();
     const code = (await page.getByTestId('submission-code').textContent())!;
@@ -146,8 +147,10 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     const hant = hansToHant(title);
     await expect.poll(() => pub.getByTestId('entry-title').textContent()).toBe(`${hant} ⇄`);
     expect(await pub.getByTestId('entry-title').locator('[data-converted=true]').count()).toBe(1);
+    expect(await seriousViolations(pub)).toEqual([]);
     await pub.goto(`${server.url}/zh-hans/showcase`);
     await pub.getByText(title).first().waitFor();
+    expect(await seriousViolations(pub)).toEqual([]);
 
     // The booklet PDF contains the title.
     const res = await fetch(`${server.url}/api/v1/showcase/booklet.pdf?callId=${callId}&locale=zh-Hans`);

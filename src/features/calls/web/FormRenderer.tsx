@@ -94,7 +94,7 @@ export function FormRenderer({
                   <Group key={i} align="end" wrap="nowrap">
                     <TextInput label={t('calls:form.name')} name={`${f.key}.${i}.name`} value={p.name} onChange={(e) => upd(i, { name: e.currentTarget.value })} disabled={disabled} />
                     <TextInput label={t('calls:form.email')} name={`${f.key}.${i}.email`} type="email" value={p.email ?? ''} onChange={(e) => upd(i, { email: e.currentTarget.value })} disabled={disabled} />
-                    <Button variant="subtle" color="red" onClick={() => set(f.key, list.filter((_, j) => j !== i))} disabled={disabled}>
+                    <Button variant="default" onClick={() => set(f.key, list.filter((_, j) => j !== i))} disabled={disabled}>
                       {t('calls:form.remove')}
                     </Button>
                   </Group>

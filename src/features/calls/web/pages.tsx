@@ -241,7 +241,7 @@ export function SubmissionPage() {
             {t('calls:form.submit')}
           </Button>
           {s.status !== 'withdrawn' ? (
-            <Button variant="subtle" color="red" onClick={() => withdraw.mutate()}>
+            <Button variant="default" onClick={() => withdraw.mutate()}>
               {t('calls:form.withdraw')}
             </Button>
           ) : null}
