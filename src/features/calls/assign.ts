@@ -23,6 +23,8 @@ export function runAssignment(instance: AssignmentInstance, names: (submissionId
         { shortfall },
       );
     }
+    // The solver refuses an instance it cannot read (e.g. pins beyond a load limit): a 409 that says why.
+    if (err instanceof Error && 'code' in err) throw new AppError(409, 'assignment_invalid', err.message);
     throw err;
   }
 }

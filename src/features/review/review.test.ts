@@ -108,3 +108,16 @@ describe('assignment with pins and forbids, rounds', () => {
     expect((await h.call(revUsers[revIds.indexOf(extra[0])], { method: 'GET', url: '/api/v1/review/assignments' })).json()).toEqual([]);
   });
 });
+
+describe('declared conflicts', () => {
+  it('a reviewer who declares a conflict loses the entry at once (404) and the next run does not give it back', async () => {
+    const l2 = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/review/calls/${callId}/assignments?round=2` }));
+    const a = l2.find((x) => x.reviewStatus == null)!;
+    const u = revUsers[revIds.indexOf(a.reviewerId)];
+    expect((await h.call(u, { method: 'GET', url: `/api/v1/review/submissions/${a.submissionId}` })).statusCode).toBe(200);
+    await ok(h.call(u, { method: 'POST', url: `/api/v1/review/invitations/${a.reviewerId}/conflicts`, payload: { submissionId: a.submissionId, reason: 'former colleague' } }));
+    expect((await h.call(u, { method: 'GET', url: `/api/v1/review/submissions/${a.submissionId}` })).statusCode).toBe(404);
+    // Someone else's invitation cannot be used to declare.
+    expect((await h.call(staff, { method: 'POST', url: `/api/v1/review/invitations/${a.reviewerId}/conflicts`, payload: { submissionId: a.submissionId } })).statusCode).toBe(404);
+  });
+});

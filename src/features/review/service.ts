@@ -220,9 +220,10 @@ export async function assign(db: Db, actor: Actor, callId: string, round: number
       ? await tx.select({ id: assignments.id, reviewerId: assignments.reviewerId, submissionId: assignments.submissionId, pinned: assignments.pinned, started: sql<boolean>`${reviews.id} is not null` }).from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id)).where(and(inArray(assignments.reviewerId, pool.map((r) => r.id)), eq(assignments.round, round)))
       : [];
     const subIds = new Set(subs.map((s) => s.id));
-    const kept = existing.filter((a) => (a.pinned || a.started) && subIds.has(a.submissionId));
     const subById = new Map(subs.map((s) => [s.id, s]));
     const factById = new Map(facts.map((f) => [f.id, f]));
+    // Pins and started reviews are kept, unless a conflict appeared since (then they go).
+    const kept = existing.filter((a) => (a.pinned || a.started) && subIds.has(a.submissionId) && conflictReason(c, factById.get(a.reviewerId)!, subById.get(a.submissionId)!, stored) === null);
     const byId = new Map(pool.map((r) => [r.id, r]));
     const result = runAssignment(
       {
