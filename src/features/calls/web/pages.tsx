@@ -7,6 +7,7 @@ import { api, ApiError, qs } from '../../../web/api';
 import { ErrorAlert, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
+import { useMe } from '../../../web/session';
 import { LText, useLocalized } from '../../../web/localized';
 import type { FormField, Option } from '../form';
 import { FormRenderer } from './FormRenderer';
@@ -23,6 +24,7 @@ export interface CallView {
   timeZone: string;
   isOpen: boolean;
   published: boolean;
+  allowNominations: boolean;
   categories: Option[];
   rounds: Option[];
   form: FormField[];
@@ -117,7 +119,42 @@ export function CallPage() {
           {t('calls:call.apply')}
         </Button>
       ) : null}
+      {c.isOpen && c.allowNominations ? <Nominate callId={c.id} /> : null}
     </Stack>
+  );
+}
+
+/** An organization's contact (or staff) nominates a person, who then completes the application. */
+function Nominate({ callId }: { callId: string }) {
+  const { t } = useTranslation(['calls']);
+  const { data: me } = useMe();
+  const notify = useNotify();
+  const orgs = (me?.user?.scopes ?? []).filter((s) => s.role === 'org_contact' && s.scopeType === 'organization').map((s) => s.scopeId);
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const nominate = useMutation({
+    mutationFn: () => api.post(`/api/v1/calls/${callId}/nominations`, { organizationId: orgs[0], name, email }),
+    onSuccess: () => {
+      setName('');
+      setEmail('');
+      notify.ok(t('calls:call.nominated'));
+    },
+    onError: notify.error,
+  });
+  if (!orgs.length) return null;
+  return (
+    <Card withBorder maw={600}>
+      <Title order={2} size="h4">
+        {t('calls:call.nominate')}
+      </Title>
+      <Group align="end">
+        <TextInput label={t('calls:form.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+        <TextInput label={t('calls:form.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+        <Button onClick={() => nominate.mutate()} disabled={!name || !email}>
+          {t('calls:call.nominate')}
+        </Button>
+      </Group>
+    </Card>
   );
 }
 
@@ -473,6 +510,11 @@ function AssignmentTab({ callId }: { callId: string }) {
     onError: notify.error,
   });
   const remind = useMutation({ mutationFn: () => api.post(`/api/v1/review/calls/${callId}/reminders`), onSuccess: () => notify.ok(), onError: notify.error });
+  const pair = useMutation({
+    mutationFn: (x: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' }) => api.post(`/api/v1/review/calls/${callId}/pairs`, x),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['assignments', callId] }),
+    onError: notify.error,
+  });
   return (
     <Stack>
       <Group align="end">
@@ -507,6 +549,16 @@ function AssignmentTab({ callId }: { callId: string }) {
               <Table.Td>{a.pinned ? t('calls:admin.pinned') : ''}</Table.Td>
               <Table.Td>{a.reviewStatus ?? '—'}</Table.Td>
               <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
+              <Table.Td>
+                <Group gap="xs">
+                  <Button size="xs" variant="default" onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: a.pinned ? 'clear' : 'pin' })}>
+                    {a.pinned ? t('calls:admin.unpin') : t('calls:admin.pin')}
+                  </Button>
+                  <Button size="xs" variant="default" onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: 'forbid' })}>
+                    {t('calls:admin.forbid')}
+                  </Button>
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -531,6 +583,12 @@ function RankingTab({ callId }: { callId: string }) {
       notify.ok();
       void qc.invalidateQueries({ queryKey: ['ranking', callId] });
     },
+    onError: notify.error,
+  });
+  const [topN, setTopN] = useState<number | ''>('');
+  const advance = useMutation({
+    mutationFn: () => api.post<{ round: number; advanced: unknown[] }>(`/api/v1/review/calls/${callId}/advance`, { fromRound: round, topN: topN === '' ? undefined : topN, by: 'normalized' }),
+    onSuccess: (r) => notify.ok(t('calls:admin.advanced', { n: r.advanced.length, round: r.round })),
     onError: notify.error,
   });
   const publish = useMutation({ mutationFn: () => api.post<{ published: number }>(`/api/v1/showcase/calls/${callId}/publish`, {}), onSuccess: (r) => notify.ok(t('calls:admin.published_n', { n: r.published })), onError: notify.error });
@@ -591,6 +649,10 @@ function RankingTab({ callId }: { callId: string }) {
         </Button>
         <Button variant="light" onClick={() => publish.mutate()} data-testid="publish">
           {t('calls:admin.publish')}
+        </Button>
+        <NumberInput aria-label={t('calls:admin.n')} placeholder={t('calls:admin.n')} value={topN} min={1} onChange={(v) => setTopN(v === '' ? '' : Number(v))} w={110} />
+        <Button variant="default" onClick={() => advance.mutate()} disabled={topN === ''}>
+          {t('calls:admin.advance')}
         </Button>
       </Group>
       <Card withBorder>

@@ -11,9 +11,9 @@ import { LText, useLocalized } from '../../../web/localized';
 import type { FormField } from '../../calls/form';
 
 const texts = {
-  en: { nav: 'My reviews', invitations: 'Invitations', accept: 'Accept', decline: 'Decline', assigned: 'Assigned to me', notStarted: 'Not started', draft: 'Draft', submitted: 'Submitted', open: 'Review', rubric: 'Rubric', scale: 'Scale {{min}}–{{max}}', forCommittee: 'Comments for the committee', forApplicant: 'Comments for the applicant', save: 'Save draft', submit: 'Submit review', total: 'Weighted total', none: 'Nothing assigned to you yet.', notFound: 'This entry does not exist, or it is not assigned to you.', discussion: 'Committee discussion', post: 'Post' },
-  'zh-Hans': { nav: '我的评审', invitations: '评审邀请', accept: '接受', decline: '谢绝', assigned: '分配给我的', notStarted: '未开始', draft: '草稿', submitted: '已提交', open: '评审', rubric: '评分标准', scale: '分值 {{min}}–{{max}}', forCommittee: '给评审委员会的意见', forApplicant: '给申报方的意见', save: '保存草稿', submit: '提交评审', total: '加权总分', none: '暂无分配给您的申报。', notFound: '该申报不存在，或未分配给您。', discussion: '委员会讨论', post: '发表' },
-  'zh-Hant': { nav: '我的評審', invitations: '評審邀請', accept: '接受', decline: '謝絕', assigned: '分配給我的', notStarted: '未開始', draft: '草稿', submitted: '已提交', open: '評審', rubric: '評分標準', scale: '分值 {{min}}–{{max}}', forCommittee: '給評審委員會的意見', forApplicant: '給申報方的意見', save: '儲存草稿', submit: '提交評審', total: '加權總分', none: '暫無分配給您的申報。', notFound: '該申報不存在，或未分配給您。', discussion: '委員會討論', post: '發表' },
+  en: { nav: 'My reviews', invitations: 'Invitations', accept: 'Accept', decline: 'Decline', assigned: 'Assigned to me', notStarted: 'Not started', draft: 'Draft', submitted: 'Submitted', open: 'Review', rubric: 'Rubric', scale: 'Scale {{min}}–{{max}}', forCommittee: 'Comments for the committee', forApplicant: 'Comments for the applicant', save: 'Save draft', submit: 'Submit review', total: 'Weighted total', none: 'Nothing assigned to you yet.', notFound: 'This entry does not exist, or it is not assigned to you.', discussion: 'Committee discussion', post: 'Post', conflicts: 'Declare conflicts of interest', declare: 'I have a conflict', declared: 'Conflict declared' },
+  'zh-Hans': { nav: '我的评审', invitations: '评审邀请', accept: '接受', decline: '谢绝', assigned: '分配给我的', notStarted: '未开始', draft: '草稿', submitted: '已提交', open: '评审', rubric: '评分标准', scale: '分值 {{min}}–{{max}}', forCommittee: '给评审委员会的意见', forApplicant: '给申报方的意见', save: '保存草稿', submit: '提交评审', total: '加权总分', none: '暂无分配给您的申报。', notFound: '该申报不存在，或未分配给您。', discussion: '委员会讨论', post: '发表', conflicts: '申报利益冲突', declare: '存在利益冲突', declared: '已申报冲突' },
+  'zh-Hant': { nav: '我的評審', invitations: '評審邀請', accept: '接受', decline: '謝絕', assigned: '分配給我的', notStarted: '未開始', draft: '草稿', submitted: '已提交', open: '評審', rubric: '評分標準', scale: '分值 {{min}}–{{max}}', forCommittee: '給評審委員會的意見', forApplicant: '給申報方的意見', save: '儲存草稿', submit: '提交評審', total: '加權總分', none: '暫無分配給您的申報。', notFound: '該申報不存在，或未分配給您。', discussion: '委員會討論', post: '發表', conflicts: '申報利益衝突', declare: '存在利益衝突', declared: '已申報衝突' },
 };
 
 interface Criterion {
@@ -59,6 +59,7 @@ function ReviewerDashboard() {
               <Badge>{i.status}</Badge>
             )}
           </Group>
+          {i.status === 'accepted' ? <ConflictList invitationId={i.id} /> : null}
         </Card>
       ))}
       <Title order={2} size="h4">
@@ -82,6 +83,53 @@ function ReviewerDashboard() {
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+/** The call's entries by title, to declare a conflict of interest before reviewing. */
+function ConflictList({ invitationId }: { invitationId: string }) {
+  const { t } = useTranslation(['review']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [open, setOpen] = useState(false);
+  const { data } = useQuery({ queryKey: ['conflict-titles', invitationId], queryFn: () => api.get<any[]>(`/api/v1/review/invitations/${invitationId}/submissions`), enabled: open });
+  const declare = useMutation({
+    mutationFn: (submissionId: string) => api.post(`/api/v1/review/invitations/${invitationId}/conflicts`, { submissionId, reason: '' }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['conflict-titles', invitationId] });
+      void qc.invalidateQueries({ queryKey: ['my-assignments'] });
+    },
+    onError: notify.error,
+  });
+  if (!open)
+    return (
+      <Button variant="default" size="xs" mt="xs" w="fit-content" onClick={() => setOpen(true)}>
+        {t('review:conflicts')}
+      </Button>
+    );
+  return (
+    <Table mt="xs">
+      <Table.Tbody>
+        {(data ?? []).map((x) => (
+          <Table.Tr key={x.id}>
+            <Table.Td>{x.code}</Table.Td>
+            <Table.Td>
+              <LText value={x.title} />
+            </Table.Td>
+            <Table.Td>{x.organization}</Table.Td>
+            <Table.Td>
+              {x.conflict ? (
+                <Badge color="gray">{t('review:declared')}</Badge>
+              ) : (
+                <Button size="xs" variant="default" onClick={() => declare.mutate(x.id)}>
+                  {t('review:declare')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 
