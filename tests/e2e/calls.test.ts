@@ -50,6 +50,11 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     const staff = await apiAs(server.url, 'secretariat@wuzhen.example');
     const call = (await staff.get(`/api/v1/calls/${callId}`)).body as { kind: string; isOpen: boolean };
     expect(call).toMatchObject({ kind: 'practice-case', isOpen: true });
+    // Staff adjust the copy: two reviews per entry (the template asks for three).
+    await staffPage.getByRole('tab', { name: /Settings|设置/ }).click();
+    await staffPage.getByRole('textbox', { name: /Reviews per entry|每项评审数/ }).fill('2');
+    await staffPage.getByRole('button', { name: /^(Save|保存)$/ }).click();
+    await expect.poll(async () => ((await staff.get(`/api/v1/calls/${callId}`)).body as { reviewsPerSubmission: number }).reviewsPerSubmission).toBe(2);
 
     // Two judges with accounts; judge3 will be a co-applicant (a conflict).
     const judge2 = await account('judge2@e2e.example', 'Judge Two');
@@ -103,8 +108,6 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
       const inv = (await who.get('/api/v1/review/invitations')).body as Array<{ id: string; callId: string }>;
       await who.post(`/api/v1/review/invitations/${inv.find((i) => i.callId === callId)!.id}/respond`, { accept: true });
     }
-    // Two reviews per entry for this call (the template asks for three).
-    expect((await staff.patch(`/api/v1/calls/${callId}`, { reviewsPerSubmission: 2 })).status).toBe(200);
     const assigned = await staff.post(`/api/v1/review/calls/${callId}/assign`, { round: 1 });
     expect(assigned.body).toMatchObject({ pairs: 2, submissions: 1 });
 

@@ -10,6 +10,7 @@ import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { useMe } from '../../../web/session';
 import { LText, useLocalized } from '../../../web/localized';
 import type { FormField, Option } from '../form';
+import { CallBuilder } from './Builder';
 import { FormRenderer } from './FormRenderer';
 
 export interface CallView {
@@ -25,6 +26,8 @@ export interface CallView {
   isOpen: boolean;
   published: boolean;
   allowNominations: boolean;
+  allowEdit: boolean;
+  reviewsPerSubmission: number;
   categories: Option[];
   rounds: Option[];
   form: FormField[];
@@ -379,11 +382,15 @@ export function AdminCallPage() {
       </Text>
       <Tabs defaultValue="submissions" keepMounted={false}>
         <Tabs.List>
+          <Tabs.Tab value="settings">{t('calls:builder.tab')}</Tabs.Tab>
           <Tabs.Tab value="submissions">{t('calls:admin.submissions')}</Tabs.Tab>
           <Tabs.Tab value="reviewers">{t('calls:admin.reviewers')}</Tabs.Tab>
           <Tabs.Tab value="assignment">{t('calls:admin.assignment')}</Tabs.Tab>
           <Tabs.Tab value="ranking">{t('calls:admin.ranking')}</Tabs.Tab>
         </Tabs.List>
+        <Tabs.Panel value="settings" pt="md">
+          <CallBuilder call={c} />
+        </Tabs.Panel>
         <Tabs.Panel value="submissions" pt="md">
           <SubmissionsTab callId={c.id} />
         </Tabs.Panel>
