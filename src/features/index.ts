@@ -5,6 +5,7 @@ import { directory } from './directory/index.js';
 import { calls } from './calls/index.js';
 import { review } from './review/index.js';
 import { showcase } from './showcase/index.js';
+import { privacy } from './privacy/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory, calls, review, showcase];
+export const features: Feature[] = [accounts, admin, directory, calls, review, showcase, privacy(() => features)];
