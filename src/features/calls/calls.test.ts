@@ -359,3 +359,19 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect(await h.database.rows(sql`select id from search_docs where id = ${sub.id}`)).toEqual([]);
   });
 });
+
+describe('privacy', () => {
+  it('"download my data" includes submissions; erasure unlinks them and strips e-mail addresses', async () => {
+    const data = await ok(h.call(alice, { method: 'GET', url: '/api/v1/me/data' }));
+    expect(data.calls.submissions.length).toBeGreaterThan(0);
+    expect(data.calls.submissions[0].code).toMatch(/^CASE/);
+    const rev = await ok(h.call(rev1, { method: 'GET', url: '/api/v1/me/data' }));
+    expect(rev.calls.reviews.length).toBeGreaterThan(0);
+    // zhou@coapp.example is a co-applicant on Alice's entries; erase that person.
+    const zhou = await person('周同', 'zhou@coapp.example', 'CN');
+    const admin = await h.user({ roles: ['admin'] });
+    await ok(h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${zhou.id}/erase`, payload: { confirm: true } }));
+    const [{ n }] = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from submissions where answers::text like '%zhou@coapp.example%' or 'zhou@coapp.example' = any(people_emails)`);
+    expect(n).toBe(0);
+  });
+});
