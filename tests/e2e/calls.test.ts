@@ -141,6 +141,11 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await staffPage.getByTestId('decide').click();
     await expect.poll(async () => ((await staff.get(`/api/v1/submissions/${subId}`)).body as { decision: string }).decision).toBe('selected');
     await staffPage.getByTestId('publish').click();
+    // Staff see every review of the entry, with its reviewer.
+    await staffPage.getByRole('tab', { name: /Submissions|申报/ }).click();
+    await staffPage.getByRole('button', { name: code }).click();
+    await staffPage.getByRole('dialog').getByText('Amara Diallo').waitFor();
+    await staffPage.getByRole('dialog').getByText('Judge Two').waitFor();
 
     // The public sees it in zh-Hans and, converted, in zh-Hant.
     const pub = await newPage();

@@ -417,8 +417,10 @@ function SubmissionsTab({ callId }: { callId: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['call-subs', callId] });
   const auto = useMutation({ mutationFn: () => api.post(`/api/v1/calls/${callId}/auto-screen`), onSuccess: refresh, onError: notify.error });
   const screen = useMutation({ mutationFn: (x: { id: string; result: string; reason: string }) => api.post(`/api/v1/submissions/${x.id}/screening`, x), onSuccess: refresh, onError: notify.error });
+  const [shown, setShown] = useState<Submission | null>(null);
   return (
     <Stack>
+      {shown ? <StaffSubmission s={shown} onClose={() => setShown(null)} /> : null}
       <Button w="fit-content" onClick={() => auto.mutate()} data-testid="auto-screen">
         {t('calls:admin.autoScreen')}
       </Button>
@@ -426,7 +428,11 @@ function SubmissionsTab({ callId }: { callId: string }) {
         <Table.Tbody>
           {(data ?? []).map((s) => (
             <Table.Tr key={s.id}>
-              <Table.Td>{s.code}</Table.Td>
+              <Table.Td>
+                <Button variant="transparent" size="compact-sm" px={0} onClick={() => setShown(s)}>
+                  {s.code}
+                </Button>
+              </Table.Td>
               <Table.Td>
                 <LText value={s.title} />
               </Table.Td>
@@ -452,6 +458,48 @@ function SubmissionsTab({ callId }: { callId: string }) {
         </Table.Tbody>
       </Table>
     </Stack>
+  );
+}
+
+/** Staff view of one entry: its answers, every review of every round (with the reviewer), the committee discussion. */
+function StaffSubmission({ s, onClose }: { s: Submission; onClose: () => void }) {
+  const { t } = useTranslation(['calls']);
+  const loc = useLocalized();
+  const { data: reviews } = useQuery({ queryKey: ['sub-reviews', s.id], queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/reviews`) });
+  const { data: thread } = useQuery({ queryKey: ['discussion', s.id], queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/discussion`) });
+  return (
+    <Modal opened onClose={onClose} size="xl" title={s.code}>
+      <Stack>
+        <Title order={3}>
+          <LText value={s.title} />
+        </Title>
+        {Object.entries(s.answers).map(([k, v]) => (
+          <Text key={k} size="sm">
+            <b>{k}</b>: {typeof v === 'object' && v && !Array.isArray(v) ? loc(v as LocalizedText).text : JSON.stringify(v)}
+          </Text>
+        ))}
+        <Title order={4}>{t('calls:admin.reviews')}</Title>
+        <Table>
+          <Table.Tbody>
+            {(reviews ?? []).map((r, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{t('calls:admin.round')} {r.round}</Table.Td>
+                <Table.Td>{r.reviewerName}</Table.Td>
+                <Table.Td>{r.status}</Table.Td>
+                <Table.Td>{r.total?.toFixed(2) ?? ''}</Table.Td>
+                <Table.Td>{r.commentCommittee}</Table.Td>
+                <Table.Td>{r.commentApplicant}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {(thread ?? []).map((m) => (
+          <Text key={m.id} size="sm">
+            <b>{m.authorName}</b>: {m.body}
+          </Text>
+        ))}
+      </Stack>
+    </Modal>
   );
 }
 
