@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, qs } from '../../../web/api';
 import { ErrorAlert, useCountryName, useNotify } from '../../../web/components/forms';
-import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { useMe } from '../../../web/session';
 import { LText, useLocalized } from '../../../web/localized';
@@ -739,4 +738,3 @@ function RankingTab({ callId }: { callId: string }) {
   );
 }
 
-export { useFormat };
