@@ -292,6 +292,14 @@ export function SubmissionPage() {
 
 // ---------------------------------------------------------------- staff
 
+/** The UTC offset of a time zone on a day, e.g. +08:00 for Asia/Shanghai (so a date means that zone's midnight). */
+function offsetOf(timeZone: string, day: string) {
+  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+const zones = ['Asia/Shanghai', 'UTC', 'Europe/Madrid', 'Europe/London', 'America/New_York', 'America/Sao_Paulo', 'Africa/Nairobi', 'Asia/Singapore', 'Australia/Sydney'];
+
 interface Template {
   kind: string;
   title: LocalizedText;
@@ -306,10 +314,10 @@ export function AdminCallsPage() {
   const loc = useLocalized();
   const [open, setOpen] = useState(false);
   const now = new Date();
-  const [draft, setDraft] = useState({ template: 'practice-case', year: now.getFullYear() + 1, opensAt: now.toISOString().slice(0, 10), closesAt: new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10), published: true });
+  const [draft, setDraft] = useState({ timeZone: 'Asia/Shanghai', template: 'practice-case', year: now.getFullYear() + 1, opensAt: now.toISOString().slice(0, 10), closesAt: new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10), published: true });
   const create = useMutation({
     mutationFn: () =>
-      api.post<CallView>('/api/v1/calls', { template: draft.template, year: draft.year, opensAt: `${draft.opensAt}T00:00:00+08:00`, closesAt: `${draft.closesAt}T23:59:00+08:00`, timeZone: 'Asia/Shanghai', published: draft.published }),
+      api.post<CallView>('/api/v1/calls', { template: draft.template, year: draft.year, opensAt: `${draft.opensAt}T00:00:00${offsetOf(draft.timeZone, draft.opensAt)}`, closesAt: `${draft.closesAt}T23:59:00${offsetOf(draft.timeZone, draft.closesAt)}`, timeZone: draft.timeZone, published: draft.published }),
     onSuccess: (c) => navigate(`/admin/calls/${c.id}`),
     onError: notify.error,
   });
@@ -343,6 +351,7 @@ export function AdminCallsPage() {
           <NumberInput name="year" label={t('calls:admin.year')} value={draft.year} onChange={(v) => setDraft({ ...draft, year: Number(v) })} />
           <TextInput name="opensAt" type="date" label={t('calls:admin.opensAt')} value={draft.opensAt} onChange={(e) => setDraft({ ...draft, opensAt: e.currentTarget.value })} />
           <TextInput name="closesAt" type="date" label={t('calls:admin.closesAt')} value={draft.closesAt} onChange={(e) => setDraft({ ...draft, closesAt: e.currentTarget.value })} />
+          <Select name="timeZone" label={t('calls:admin.timeZone')} data={zones} value={draft.timeZone} onChange={(v) => v && setDraft({ ...draft, timeZone: v })} allowDeselect={false} searchable />
           <Checkbox label={t('calls:admin.published')} checked={draft.published} onChange={(e) => setDraft({ ...draft, published: e.currentTarget.checked })} />
           <ErrorAlert error={create.error} />
           <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="create-call">
