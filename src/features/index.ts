@@ -5,7 +5,9 @@ import { directory } from './directory/index.js';
 import { calls } from './calls/index.js';
 import { review } from './review/index.js';
 import { showcase } from './showcase/index.js';
+import { createPortal } from './portal/index.js';
 import { privacy } from './privacy/index.js';
+import { search } from './search/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory, calls, review, showcase, privacy(() => features)];
+export const features: Feature[] = [accounts, admin, directory, calls, review, showcase, privacy(() => features), search, createPortal(() => features)];

@@ -39,6 +39,8 @@ const publicRoutes = new Set([
   'GET /api/v1/showcase/entries/:id',
   'GET /api/v1/showcase/booklet.pdf',
   'GET /api/v1/showcase/export.xlsx',
+  'GET /api/v1/search',
+  'GET /api/v1/portal/page',
 ]);
 
 describe('every route declares who may call it', () => {

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.js';
+import type { Db, DbOrTx } from '../db/index.js';
 import { fillChinese, type LocalizedText } from '../i18n/index.js';
 import { searchDocs } from './model.js';
 import { normalize, tokens } from './normalize.js';
@@ -57,3 +57,27 @@ export async function removeDoc(db: DbOrTx, kind: string, id: string) {
 }
 
 export { searchDocs };
+
+/**
+ * Empties the index and fills it again from the given sources, in one
+ * transaction: searches see the old index until the new one is complete.
+ */
+export async function rebuildIndex(db: Db, sources: Array<AsyncIterable<SearchDoc>>): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.delete(searchDocs);
+    let n = 0;
+    let batch: SearchDoc[] = [];
+    for (const source of sources) {
+      for await (const doc of source) {
+        batch.push(doc);
+        if (batch.length >= 200) {
+          await indexDocs(tx, batch);
+          n += batch.length;
+          batch = [];
+        }
+      }
+    }
+    await indexDocs(tx, batch);
+    return n + batch.length;
+  });
+}
