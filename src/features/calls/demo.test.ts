@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { createSession } from '../accounts/service.js';
+import { showcase } from '../showcase/index.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 
 let h: Harness;
@@ -24,4 +25,9 @@ it('seeds the five programs, the 2023 case collection, and reviewer@ in the pool
   expect(mine.map((a: any) => a.code)).toEqual(['AIGOOD-2026-0001', 'AIGOOD-2026-0002']);
   const inv = (await h.call(me, { method: 'GET', url: '/api/v1/review/invitations' })).json();
   expect(inv.length).toBeGreaterThanOrEqual(3);
+  // `wuzhen search rebuild` gets the same documents back from the showcase.
+  const docs = [];
+  for await (const d of showcase.searchDocs!(h.ctx)) docs.push(d);
+  expect(docs).toHaveLength(13);
+  expect(docs.every((d) => d.kind === 'case' && d.visibility === 'public' && d.url === `/showcase/${d.id}`)).toBe(true);
 });

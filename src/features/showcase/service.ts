@@ -4,7 +4,7 @@ import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { conflict, notFound } from '../../platform/http/errors.js';
 import { fillChinese, localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
-import { indexDocs, removeDoc } from '../../platform/search/index.js';
+import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
 import { calls, submissions } from '../calls/model.js';
 import { countries } from '../directory/model.js';
 
@@ -98,6 +98,27 @@ export async function facets(db: DbOrTx, locale: Locale) {
   };
 }
 
+/** The search document of a published entry (kind 'case', public, /showcase/<id>). */
+function entryDoc(r: Row): SearchDoc {
+  const e = presentEntry(r, 'en');
+  return {
+    kind: 'case',
+    id: r.s.id,
+    visibility: 'public',
+    title: r.s.title,
+    summary: text(r.s.answers.summary),
+    body: [r.c.title, ...e.fields.map((f) => (f.type === 'url' ? null : text(r.s.answers[f.key])))],
+    url: `/showcase/${r.s.id}`,
+    year: r.c.year,
+    countryCode: r.s.countryCode,
+  };
+}
+
+/** Every published entry, for `wuzhen search rebuild`. */
+export async function* showcaseSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  for (const r of await rows(db, published({}))) yield entryDoc(r);
+}
+
 /** Publishes the selected entries of a call (all, or the listed ones) and puts them in the public search index. */
 export async function publish(db: Db, actor: Actor, callId: string, ids?: string[]) {
   return db.transaction(async (tx) => {
@@ -107,20 +128,7 @@ export async function publish(db: Db, actor: Actor, callId: string, ids?: string
     const now = new Date();
     for (const r of chosen) {
       if (!r.s.publishedAt) await tx.update(submissions).set({ publishedAt: now }).where(eq(submissions.id, r.s.id));
-      const e = presentEntry(r, 'en');
-      await indexDocs(tx, [
-        {
-          kind: 'case',
-          id: r.s.id,
-          visibility: 'public',
-          title: r.s.title,
-          summary: text(r.s.answers.summary),
-          body: [r.c.title, ...e.fields.map((f) => (f.type === 'url' ? null : text(r.s.answers[f.key])))],
-          url: `/showcase/${r.s.id}`,
-          year: r.c.year,
-          countryCode: r.s.countryCode,
-        },
-      ]);
+      await indexDocs(tx, [entryDoc({ ...r, s: { ...r.s, publishedAt: r.s.publishedAt ?? now } })]);
     }
     await audit(tx, { actor, action: 'showcase.publish', entity: 'call', entityId: callId, after: { published: chosen.map((r) => r.s.code) } });
     return { published: chosen.length };
