@@ -7,6 +7,7 @@ import { api, qs } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
 import type { WebFeature } from '../../../web/feature';
 import { prefixOf, useLocale } from '../../../web/i18n';
+import { PortalPage } from '../../portal/web/pages';
 
 const texts = {
   en: { nav: 'Showcase', title: 'Showcase of selected entries', year: 'Year', field: 'Field', country: 'Country', call: 'Call', booklet: 'Booklet (PDF)', xlsx: 'Spreadsheet (XLSX)', converted: 'Converted automatically from the other Chinese script', none: 'Nothing published yet.', languages: 'Written in' },
@@ -94,8 +95,10 @@ function EntryPage() {
   const { id } = useParams();
   const { t } = useTranslation(['showcase']);
   const locale = useLocale();
-  const { data: e, error } = useQuery({ queryKey: ['showcase-entry', id, locale], queryFn: () => api.get<Entry>(`/api/v1/showcase/entries/${id}?locale=${locale}`) });
-  if (error) return <ErrorAlert error={error} />;
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
+  const { data: e, error } = useQuery({ queryKey: ['showcase-entry', id, locale], queryFn: () => api.get<Entry>(`/api/v1/showcase/entries/${id}?locale=${locale}`), enabled: uuid, retry: false });
+  // Not one of our entries: another public item indexed under /showcase (the portal renders it, or says not found).
+  if (!uuid || error) return <PortalPage />;
   if (!e) return null;
   return (
     <Stack maw={860}>
