@@ -49,6 +49,14 @@ const publicRoutes = new Set([
   'GET /api/v1/invitations/:token',
   'POST /api/v1/invitations/:token/decline',
   'GET /api/v1/visa-letters/:ref',
+  // calls and showcase: published calls and published selections only
+  'GET /api/v1/calls',
+  'GET /api/v1/calls/:id',
+  'GET /api/v1/showcase',
+  'GET /api/v1/showcase/facets',
+  'GET /api/v1/showcase/entries/:id',
+  'GET /api/v1/showcase/booklet.pdf',
+  'GET /api/v1/showcase/export.xlsx',
   'GET /api/v1/search',
   'GET /api/v1/portal/page',
 ]);

@@ -1,0 +1,364 @@
+import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/access.js';
+import { hasScope, isStaff } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { files } from '../../platform/files/model.js';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { users } from '../accounts/model.js';
+import { countries } from '../directory/model.js';
+import { rubrics } from '../review/model.js';
+import type { CreateCallInput, DraftInput, UpdateCallInput } from './contract.js';
+import { checkEligibility, validateAnswers, type FormField, type Person } from './form.js';
+import { callMail } from './mails.js';
+import { calls, submissions } from './model.js';
+import { templates } from './templates.js';
+
+export type CallRow = typeof calls.$inferSelect;
+export type SubmissionRow = typeof submissions.$inferSelect;
+
+/** A time as the call announces it, e.g. "2025-08-31 23:59 (Asia/Shanghai)". */
+export function localTime(d: Date, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  return `${parts.replace(',', '')} (${timeZone})`;
+}
+
+export const isOpenAt = (c: Pick<CallRow, 'opensAt' | 'closesAt' | 'published'>, now: Date) => c.published && c.opensAt <= now && now < c.closesAt;
+
+export function presentCall(c: CallRow, now = new Date()) {
+  const { codeCounter: _n, createdAt: _c, updatedAt: _u, ...rest } = c;
+  return { ...rest, closesAtLocal: localTime(c.closesAt, c.timeZone), isOpen: isOpenAt(c, now) };
+}
+
+// ---------------------------------------------------------------- calls
+
+export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
+  const tpl = input.template ? templates[input.template] : null;
+  const { template: _t, ...given } = input;
+  const merged = {
+    kind: given.kind ?? tpl?.kind,
+    year: given.year,
+    title: given.title ?? tpl?.title,
+    rules: given.rules ?? tpl?.rules ?? {},
+    opensAt: given.opensAt,
+    closesAt: given.closesAt,
+    timeZone: given.timeZone ?? 'Asia/Shanghai',
+    eligibility: given.eligibility ?? tpl?.eligibility ?? {},
+    categories: given.categories ?? tpl?.categories ?? [],
+    rounds: given.rounds ?? tpl?.rounds ?? [{ value: 'review', label: { en: 'Review' } }],
+    form: given.form ?? tpl?.form ?? [],
+    allowEdit: given.allowEdit ?? true,
+    allowNominations: given.allowNominations ?? tpl?.allowNominations ?? false,
+    sameCountryConflict: given.sameCountryConflict ?? tpl?.sameCountryConflict ?? false,
+    reviewsPerSubmission: given.reviewsPerSubmission ?? tpl?.reviewsPerSubmission ?? 3,
+    codePrefix: given.codePrefix ?? tpl?.codePrefix,
+    published: given.published ?? false,
+  };
+  if (!merged.kind) throw invalid('kind', 'give a kind or a template');
+  if (!merged.title || !Object.keys(merged.title).length) throw invalid('title', 'give a title or a template');
+  if (!merged.codePrefix) throw invalid('codePrefix', 'give a code prefix or a template');
+  if (merged.closesAt <= merged.opensAt) throw invalid('closesAt', 'must be after the opening time');
+  return db.transaction(async (tx) => {
+    await assertPrefixFree(tx, merged.codePrefix!, merged.year, null);
+    const [row] = await tx.insert(calls).values(merged as typeof calls.$inferInsert).returning();
+    const criteria = tpl?.rubric ?? [{ key: 'overall', weight: 1, label: { en: 'Overall merit', 'zh-Hans': '综合评价', 'zh-Hant': '綜合評價' } }];
+    await tx.insert(rubrics).values({ callId: row.id, round: 1, criteria, scaleMin: 1, scaleMax: 10 });
+    await audit(tx, { actor, action: 'call.create', entity: 'call', entityId: row.id, after: { kind: row.kind, year: row.year, template: input.template ?? null } });
+    return row;
+  });
+}
+
+/** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
+async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
+  const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
+  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses the code prefix ${prefix}; choose another.`);
+}
+
+export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
+    if (!before) throw notFound('call');
+    const next = { ...before, ...input };
+    if (next.closesAt <= next.opensAt) throw invalid('closesAt', 'must be after the opening time');
+    if (input.codePrefix || input.year) {
+      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year)) throw conflict('codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
+      await assertPrefixFree(tx, next.codePrefix, next.year, id);
+    }
+    const [row] = await tx
+      .update(calls)
+      .set({ ...input, updatedAt: new Date() })
+      .where(eq(calls.id, id))
+      .returning();
+    await audit(tx, { actor, action: 'call.update', entity: 'call', entityId: id, before: { closesAt: before.closesAt, published: before.published }, after: input });
+    return row;
+  });
+}
+
+export async function getCall(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(calls).where(eq(calls.id, id));
+  if (!row) throw notFound('call');
+  return row;
+}
+
+/** Calls anyone may see: the published ones. Staff see all. */
+export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: string; year?: number }) {
+  const where: SQL[] = [];
+  if (!opts.staff) where.push(eq(calls.published, true));
+  if (opts.kind) where.push(eq(calls.kind, opts.kind));
+  if (opts.year) where.push(eq(calls.year, opts.year));
+  return db.select().from(calls).where(and(...where)).orderBy(desc(calls.year), desc(calls.closesAt));
+}
+
+export async function getVisibleCall(db: DbOrTx, actor: Actor | null, id: string) {
+  const c = await getCall(db, id);
+  if (!c.published && !isStaff(actor)) throw notFound('call');
+  return c;
+}
+
+// ---------------------------------------------------------------- submissions
+
+/** The next code of a call, e.g. CASE-2025-0042. One atomic UPDATE: concurrent callers never get the same number. */
+async function nextCode(tx: DbOrTx, callId: string) {
+  const [row] = await tx.update(calls).set({ codeCounter: sql`${calls.codeCounter} + 1` }).where(eq(calls.id, callId)).returning({ n: calls.codeCounter, prefix: calls.codePrefix, year: calls.year });
+  return `${row.prefix}-${row.year}-${String(row.n).padStart(4, '0')}`;
+}
+
+const peopleEmails = (form: FormField[], answers: Record<string, unknown>) =>
+  [...new Set(form.filter((f) => f.type === 'people').flatMap((f) => ((answers[f.key] as Person[] | undefined) ?? []).map((p) => p.email?.toLowerCase()).filter((e): e is string => !!e)))];
+
+async function countryCodes(db: DbOrTx) {
+  return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
+}
+
+async function ownedFiles(db: DbOrTx, userId: string | null, answers: Record<string, unknown>, form: FormField[]) {
+  const ids = form.filter((f) => f.type === 'file').flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x)));
+  if (!ids.length || !userId) return new Set<string>();
+  const rows = await db.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, userId)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Checks and derives the stored columns from the answers. */
+async function prepare(db: DbOrTx, c: CallRow, userId: string | null, input: DraftInput, complete: boolean) {
+  const owned = await ownedFiles(db, userId, input.answers, c.form);
+  const { answers, problems } = validateAnswers(c.form, input.answers, { complete, countryCodes: await countryCodes(db), fileOk: (id) => owned.has(id) });
+  if (input.category != null && c.categories.length && !c.categories.some((o) => o.value === input.category)) problems.push({ path: 'category', message: 'is not one of the call’s categories', code: 'not_an_option' });
+  if (complete && c.categories.length && !input.category) problems.push({ path: 'category', message: 'is required', code: 'required' });
+  if (problems.length) throw new AppError(400, 'validation_failed', `The answers have ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
+  return {
+    answers,
+    category: input.category ?? null,
+    organizationId: input.organizationId ?? null,
+    title: (typeof answers.title === 'object' ? answers.title : typeof answers.title === 'string' ? { en: answers.title } : {}) as LocalizedText,
+    applicantType: typeof answers.applicantType === 'string' ? answers.applicantType : null,
+    countryCode: typeof answers.country === 'string' ? answers.country : null,
+    peopleEmails: peopleEmails(c.form, answers),
+  };
+}
+
+export async function createDraft(db: Db, actor: Actor, callId: string, input: DraftInput, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const c = await getCall(tx, callId);
+    if (!c.published) throw notFound('call');
+    if (now < c.opensAt) throw conflict('call_not_open', `This call opens at ${localTime(c.opensAt, c.timeZone)}.`);
+    if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
+    const values = await prepare(tx, c, actor.userId, input, false);
+    const code = await nextCode(tx, c.id);
+    const [row] = await tx.insert(submissions).values({ callId: c.id, code, applicantId: actor.userId, ...values }).returning();
+    await audit(tx, { actor, action: 'submission.create', entity: 'submission', entityId: row.id, after: { code } });
+    return row;
+  });
+}
+
+/** The submission if the actor is its applicant; a nomination addressed to the actor's e-mail is taken up here. */
+export async function getOwn(db: DbOrTx, actor: Actor, id: string, lock = false) {
+  const q = db.select().from(submissions).where(eq(submissions.id, id));
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row) throw notFound('submission');
+  if (row.applicantId === actor.userId) return row;
+  if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase()) {
+    const [claimed] = await db.update(submissions).set({ applicantId: actor.userId }).where(and(eq(submissions.id, id), isNull(submissions.applicantId))).returning();
+    if (claimed) return claimed;
+  }
+  throw notFound('submission');
+}
+
+function editable(c: CallRow, s: SubmissionRow, now: Date) {
+  if (s.status === 'withdrawn') throw conflict('submission_withdrawn', 'This submission was withdrawn.');
+  if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission can no longer be changed.`);
+  if (s.status === 'submitted' && !c.allowEdit) throw conflict('submission_locked', 'This call does not allow changes after submission.');
+}
+
+export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftInput, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const s = await getOwn(tx, actor, id, true);
+    const c = await getCall(tx, s.callId);
+    editable(c, s, now);
+    const values = await prepare(tx, c, actor.userId, input, s.status === 'submitted');
+    const [row] = await tx.update(submissions).set({ ...values, updatedAt: now }).where(eq(submissions.id, id)).returning();
+    if (s.status === 'submitted') row.eligibilityProblems = await recheck(tx, c, row);
+    await audit(tx, { actor, action: 'submission.update', entity: 'submission', entityId: id });
+    return row;
+  });
+}
+
+async function recheck(tx: DbOrTx, c: CallRow, s: SubmissionRow) {
+  const problems = checkEligibility(c.eligibility, { applicantType: s.applicantType, countryCode: s.countryCode, birthDate: typeof s.answers.birthDate === 'string' ? s.answers.birthDate : null }, c.closesAt);
+  await tx.update(submissions).set({ eligibilityProblems: problems }).where(eq(submissions.id, s.id));
+  return problems;
+}
+
+async function userLocale(db: DbOrTx, userId: string) {
+  const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+  return u ? { ...u, locale: pickLocale(u.locale) } : null;
+}
+
+/** Submits before the close time (server clock). Submitting twice is harmless. */
+export async function submit(db: Db, actor: Actor, id: string, publicUrl: string, now = new Date()) {
+  return db.transaction(async (tx) => {
+    const s = await getOwn(tx, actor, id, true);
+    const c = await getCall(tx, s.callId);
+    if (s.status === 'submitted') return s;
+    if (s.status === 'withdrawn') throw conflict('submission_withdrawn', 'This submission was withdrawn.');
+    if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission was not submitted.`);
+    await prepare(tx, c, actor.userId, { answers: s.answers, category: s.category, organizationId: s.organizationId }, true);
+    const [row] = await tx.update(submissions).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(submissions.id, id)).returning();
+    row.eligibilityProblems = await recheck(tx, c, row);
+    const u = await userLocale(tx, actor.userId);
+    if (u) {
+      const m = callMail('confirmation', u.locale, { code: row.code, title: localize(row.title, u.locale).text, call: localize(c.title, u.locale).text, link: `${publicUrl}/calls/submissions/${row.id}`, name: u.name });
+      await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale: u.locale, template: 'calls.confirmation' });
+    }
+    await audit(tx, { actor, action: 'submission.submit', entity: 'submission', entityId: id, after: { code: row.code } });
+    return row;
+  });
+}
+
+export async function withdraw(db: Db, actor: Actor, id: string) {
+  return db.transaction(async (tx) => {
+    const s = await getOwn(tx, actor, id, true);
+    if (s.status === 'withdrawn') return s;
+    if (s.decision) throw conflict('already_decided', 'A decision was already made on this submission.');
+    const [row] = await tx.update(submissions).set({ status: 'withdrawn', updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
+    await audit(tx, { actor, action: 'submission.withdraw', entity: 'submission', entityId: id });
+    return row;
+  });
+}
+
+export async function assertCanUpload(db: DbOrTx, actor: Actor, id: string, now = new Date()) {
+  const s = await getOwn(db, actor, id);
+  editable(await getCall(db, s.callId), s, now);
+  return s;
+}
+
+export async function listMine(db: DbOrTx, actor: Actor) {
+  return db
+    .select()
+    .from(submissions)
+    .where(or(eq(submissions.applicantId, actor.userId), and(isNull(submissions.applicantId), eq(submissions.nomineeEmail, actor.email.toLowerCase()))))
+    .orderBy(desc(submissions.createdAt));
+}
+
+export const presentMine = (s: SubmissionRow) => ({
+  id: s.id,
+  callId: s.callId,
+  code: s.code,
+  status: s.status,
+  title: s.title,
+  category: s.category,
+  organizationId: s.organizationId,
+  answers: s.answers,
+  // A decision reaches the applicant once staff made it (and mailed it).
+  decision: s.decidedAt ? s.decision : null,
+  nominated: !!s.nominatedByOrg,
+  submittedAt: s.submittedAt,
+  updatedAt: s.updatedAt,
+});
+
+export const presentStaff = (s: SubmissionRow) => ({
+  ...presentMine(s),
+  decision: s.decision,
+  applicantId: s.applicantId,
+  applicantType: s.applicantType,
+  countryCode: s.countryCode,
+  screening: s.screening,
+  screeningReason: s.screeningReason,
+  eligibilityProblems: s.eligibilityProblems,
+  round: s.round,
+  publishedAt: s.publishedAt,
+  nomineeEmail: s.nomineeEmail,
+});
+
+/** An organization (its contact, or staff) nominates a person, who then completes the application. */
+export async function nominate(db: Db, actor: Actor, callId: string, input: { organizationId: string; name: string; email: string }, publicUrl: string) {
+  if (!isStaff(actor) && !hasScope(actor, 'org_contact', 'organization', input.organizationId)) throw forbidden('Only a contact of this organization may nominate on its behalf.');
+  return db.transaction(async (tx) => {
+    const c = await getCall(tx, callId);
+    if (!c.published) throw notFound('call');
+    if (!c.allowNominations) throw conflict('nominations_closed', 'This call does not take nominations.');
+    if (new Date() >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}.`);
+    const email = input.email.toLowerCase();
+    const [dup] = await tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)));
+    if (dup) throw conflict('already_nominated', 'This organization already nominated this person.');
+    const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+    const code = await nextCode(tx, callId);
+    const [row] = await tx
+      .insert(submissions)
+      .values({ callId, code, applicantId: existing?.id ?? null, nomineeEmail: email, nomineeName: input.name, nominatedByOrg: input.organizationId, organizationId: input.organizationId, title: { en: input.name }, answers: { title: { en: input.name } } })
+      .returning();
+    const locale = pickLocale(existing?.locale);
+    const m = callMail('nomination', locale, { code, title: input.name, call: localize(c.title, locale).text, link: `${publicUrl}/calls/submissions/${row.id}`, name: input.name });
+    await queueMail(tx, { to: email, subject: m.subject, text: m.text, locale, template: 'calls.nomination' });
+    await audit(tx, { actor, action: 'submission.nominate', entity: 'submission', entityId: row.id, after: { code, organizationId: input.organizationId } });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------- staff
+
+export async function listSubmissions(db: DbOrTx, callId: string, q: { status?: string; screening?: string; round?: number; decision?: string }) {
+  const where: SQL[] = [eq(submissions.callId, callId)];
+  if (q.status) where.push(eq(submissions.status, q.status as never));
+  if (q.screening) where.push(eq(submissions.screening, q.screening as never));
+  if (q.round) where.push(sql`${submissions.round} >= ${q.round}`);
+  if (q.decision) where.push(eq(submissions.decision, q.decision as never));
+  return db.select().from(submissions).where(and(...where)).orderBy(submissions.code);
+}
+
+export async function getSubmission(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
+  if (!row) throw notFound('submission');
+  return row;
+}
+
+export async function screen(db: Db, actor: Actor, id: string, input: { result: 'passed' | 'failed'; reason: string }) {
+  if (input.result === 'failed' && !input.reason) throw invalid('reason', 'give the reason a submission fails screening');
+  return db.transaction(async (tx) => {
+    const [s] = await tx.select().from(submissions).where(eq(submissions.id, id)).for('update');
+    if (!s) throw notFound('submission');
+    if (s.status !== 'submitted') throw conflict('not_submitted', 'Only submitted entries are screened.');
+    const [row] = await tx.update(submissions).set({ screening: input.result, screeningReason: input.reason || null, updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
+    await audit(tx, { actor, action: 'submission.screen', entity: 'submission', entityId: id, before: { screening: s.screening }, after: input });
+    return row;
+  });
+}
+
+/** Passes every submitted, pending entry that the automatic check finds eligible; returns how many. */
+export async function autoScreen(db: Db, actor: Actor, callId: string) {
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .update(submissions)
+      .set({ screening: 'passed', screeningReason: 'automatic eligibility check', updatedAt: new Date() })
+      .where(and(eq(submissions.callId, callId), eq(submissions.status, 'submitted'), eq(submissions.screening, 'pending'), sql`jsonb_array_length(${submissions.eligibilityProblems}) = 0`))
+      .returning({ id: submissions.id });
+    await audit(tx, { actor, action: 'call.auto_screen', entity: 'call', entityId: callId, after: { passed: rows.length } });
+    return rows.length;
+  });
+}
+
+export function fileIdsOf(form: FormField[], answers: Record<string, unknown>) {
+  return form.filter((f) => f.type === 'file').flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string'));
+}
+
+export type { Locale };

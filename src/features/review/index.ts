@@ -1,0 +1,12 @@
+import type { Feature } from '../../platform/http/types.js';
+import { reviewRoutes } from './routes.js';
+import { sendReminders } from './service.js';
+
+export const review: Feature = {
+  name: 'review',
+  routes: reviewRoutes,
+  jobs(runner, ctx) {
+    // Daily reminders to reviewers with unsubmitted reviews.
+    runner.register('review.reminders', async () => void (await sendReminders(ctx.db, ctx.config.publicUrl)), 24 * 3_600_000);
+  },
+};

@@ -1,0 +1,501 @@
+import { and, asc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import type { Actor } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { localize, pickLocale, type LocalizedText } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { users } from '../accounts/model.js';
+import { affinityOf, runAssignment } from '../calls/assign.js';
+import { calls, submissions, type Decision } from '../calls/model.js';
+import { callMail } from '../calls/mails.js';
+import { getCall, getSubmission, type CallRow, type SubmissionRow } from '../calls/service.js';
+import { affiliations, countries, people } from '../directory/model.js';
+import { diverseSelection, type DiversityRules } from './diversity.js';
+import { reviewMail } from './mails.js';
+import { assignments, conflicts, discussion, reviewers, reviews, rubrics, type Criterion } from './model.js';
+import { scoreSubmissions, weightedTotal } from './scoring.js';
+
+export type ReviewerRow = typeof reviewers.$inferSelect;
+
+// ---------------------------------------------------------------- rubric
+
+export async function getRubric(db: DbOrTx, callId: string, round: number) {
+  const [r] = await db.select().from(rubrics).where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
+  if (!r) throw notFound('rubric');
+  return r;
+}
+
+export async function setRubric(db: Db, actor: Actor, callId: string, round: number, input: { criteria: Criterion[]; scaleMin: number; scaleMax: number; guidance: LocalizedText }) {
+  if (input.scaleMax <= input.scaleMin) throw invalid('scaleMax', 'must be above scaleMin');
+  const c = await getCall(db, callId);
+  if (round > Math.max(1, c.rounds.length)) throw invalid('round', `this call has ${c.rounds.length} round(s)`);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(rubrics)
+      .values({ callId, round, ...input })
+      .onConflictDoUpdate({ target: [rubrics.callId, rubrics.round], set: { criteria: input.criteria, scaleMin: input.scaleMin, scaleMax: input.scaleMax, guidance: input.guidance } })
+      .returning();
+    await audit(tx, { actor, action: 'rubric.set', entity: 'call', entityId: callId, after: { round, criteria: input.criteria.map((x) => x.key) } });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------- pool
+
+export async function invite(db: Db, actor: Actor, callId: string, round: number, list: Array<{ personId: string; expertise: string[]; capacity: number }>, publicUrl: string) {
+  const c = await getCall(db, callId);
+  return db.transaction(async (tx) => {
+    const out: ReviewerRow[] = [];
+    for (const item of list) {
+      const [p] = await tx.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(eq(people.id, item.personId));
+      if (!p) throw invalid('reviewers.personId', `no person ${item.personId} in the directory`);
+      if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
+      const email = p.email.toLowerCase();
+      const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+      const [row] = await tx
+        .insert(reviewers)
+        .values({ callId, round, personId: p.id, email, userId: p.userId ?? u?.id ?? null, expertise: item.expertise.map((e) => e.toLowerCase()), capacity: item.capacity })
+        .onConflictDoUpdate({ target: [reviewers.callId, reviewers.personId, reviewers.round], set: { expertise: item.expertise.map((e) => e.toLowerCase()), capacity: item.capacity } })
+        .returning();
+      if (row.status === 'invited') {
+        const locale = pickLocale(u?.locale);
+        const m = reviewMail('invite', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review` });
+        await queueMail(tx, { to: email, subject: m.subject, text: m.text, locale, template: 'review.invite' });
+      }
+      out.push(row);
+    }
+    await audit(tx, { actor, action: 'review.invite', entity: 'call', entityId: callId, after: { round, people: list.map((x) => x.personId) } });
+    return out;
+  });
+}
+
+export async function listPool(db: DbOrTx, callId: string, round?: number) {
+  return db
+    .select({ id: reviewers.id, round: reviewers.round, personId: reviewers.personId, name: people.name, nameLatin: people.nameLatin, countryCode: people.countryCode, email: reviewers.email, expertise: reviewers.expertise, capacity: reviewers.capacity, status: reviewers.status })
+    .from(reviewers)
+    .innerJoin(people, eq(people.id, reviewers.personId))
+    .where(and(eq(reviewers.callId, callId), round ? eq(reviewers.round, round) : undefined))
+    .orderBy(asc(reviewers.round), asc(people.name));
+}
+
+const mine = (actor: Actor) => or(eq(reviewers.userId, actor.userId), eq(reviewers.email, actor.email.toLowerCase()));
+
+export async function myInvitations(db: DbOrTx, actor: Actor) {
+  return db
+    .select({ id: reviewers.id, callId: reviewers.callId, round: reviewers.round, status: reviewers.status, capacity: reviewers.capacity, expertise: reviewers.expertise, callTitle: calls.title, kind: calls.kind, year: calls.year })
+    .from(reviewers)
+    .innerJoin(calls, eq(calls.id, reviewers.callId))
+    .where(mine(actor))
+    .orderBy(asc(calls.year));
+}
+
+export async function respond(db: Db, actor: Actor, reviewerId: string, accept: boolean) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
+    if (!r) throw notFound('invitation');
+    const [row] = await tx.update(reviewers).set({ status: accept ? 'accepted' : 'declined', userId: actor.userId, respondedAt: new Date() }).where(eq(reviewers.id, reviewerId)).returning();
+    if (!accept) {
+      // A declined reviewer's unstarted assignments go back to the pool.
+      const open = await tx.select({ id: assignments.id }).from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id)).where(and(eq(assignments.reviewerId, reviewerId), sql`${reviews.id} is null`));
+      if (open.length) await tx.delete(assignments).where(inArray(assignments.id, open.map((o) => o.id)));
+    }
+    await audit(tx, { actor, action: accept ? 'review.accept' : 'review.decline', entity: 'reviewer', entityId: reviewerId });
+    return row;
+  });
+}
+
+// ---------------------------------------------------------------- conflicts
+
+interface ReviewerFacts {
+  id: string;
+  userId: string | null;
+  email: string;
+  country: string | null;
+  orgIds: Set<string>;
+}
+
+async function reviewerFacts(db: DbOrTx, rows: ReviewerRow[]): Promise<ReviewerFacts[]> {
+  if (!rows.length) return [];
+  const personIds = [...new Set(rows.map((r) => r.personId))];
+  const ps = await db.select({ id: people.id, country: people.countryCode }).from(people).where(inArray(people.id, personIds));
+  const affs = await db.select({ personId: affiliations.personId, org: affiliations.organizationId }).from(affiliations).where(inArray(affiliations.personId, personIds));
+  return rows.map((r) => ({
+    id: r.id,
+    userId: r.userId,
+    email: r.email,
+    country: ps.find((p) => p.id === r.personId)?.country ?? null,
+    orgIds: new Set(affs.filter((a) => a.personId === r.personId).map((a) => a.org)),
+  }));
+}
+
+/** Why a reviewer may not review a submission, or null. Automatic rules plus declared and staff-forbidden pairs. */
+export function conflictReason(c: Pick<CallRow, 'sameCountryConflict'>, r: ReviewerFacts, s: Pick<SubmissionRow, 'id' | 'organizationId' | 'nominatedByOrg' | 'countryCode' | 'peopleEmails' | 'applicantId' | 'nomineeEmail'>, stored: Map<string, string>) {
+  const st = stored.get(`${r.id}|${s.id}`);
+  if (st) return st;
+  if ((s.organizationId && r.orgIds.has(s.organizationId)) || (s.nominatedByOrg && r.orgIds.has(s.nominatedByOrg))) return 'same organization';
+  if ((r.userId && s.applicantId === r.userId) || s.peopleEmails.includes(r.email) || s.nomineeEmail === r.email) return 'applicant or co-applicant';
+  if (c.sameCountryConflict && r.country && r.country === s.countryCode) return 'same country';
+  return null;
+}
+
+async function storedConflicts(db: DbOrTx, reviewerIds: string[]) {
+  if (!reviewerIds.length) return new Map<string, string>();
+  const rows = await db.select().from(conflicts).where(inArray(conflicts.reviewerId, reviewerIds));
+  return new Map(rows.map((x) => [`${x.reviewerId}|${x.submissionId}`, x.source === 'declared' ? `declared: ${x.reason ?? ''}`.trim() : 'forbidden by staff']));
+}
+
+export async function declareConflict(db: Db, actor: Actor, reviewerId: string, submissionId: string, reason: string) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
+    if (!r) throw notFound('invitation');
+    const s = await getSubmission(tx, submissionId);
+    if (s.callId !== r.callId) throw notFound('submission');
+    await tx.insert(conflicts).values({ reviewerId, submissionId, source: 'declared', reason }).onConflictDoNothing();
+    const own = await tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.reviewerId, reviewerId), eq(assignments.submissionId, submissionId)));
+    if (own.length) await tx.delete(assignments).where(inArray(assignments.id, own.map((o) => o.id)));
+    await audit(tx, { actor, action: 'review.declare_conflict', entity: 'submission', entityId: submissionId, after: { reviewerId } });
+    return { ok: true as const };
+  });
+}
+
+/** What an accepted reviewer sees to declare conflicts: codes, titles and organizations, minus the automatic conflicts. */
+export async function titlesForConflicts(db: DbOrTx, actor: Actor, reviewerId: string) {
+  const [r] = await db.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor), eq(reviewers.status, 'accepted')));
+  if (!r) throw notFound('invitation');
+  const c = await getCall(db, r.callId);
+  const [facts] = await reviewerFacts(db, [r]);
+  const stored = await storedConflicts(db, [r.id]);
+  const subs = await db.select().from(submissions).where(and(eq(submissions.callId, r.callId), eq(submissions.status, 'submitted'), ne(submissions.screening, 'failed')));
+  return subs.map((s) => ({ id: s.id, code: s.code, title: s.title, organization: typeof s.answers.organization === 'string' ? s.answers.organization : null, conflict: conflictReason(c, facts, s, stored) })).filter((x) => !x.conflict || x.conflict.startsWith('declared'));
+}
+
+/** Staff pin or forbid a pair, or clear what they set; the next run keeps it. */
+export async function setPair(db: Db, actor: Actor, callId: string, input: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' }) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, input.reviewerId), eq(reviewers.callId, callId)));
+    const s = await getSubmission(tx, input.submissionId);
+    if (!r || s.callId !== callId) throw notFound('reviewer or submission');
+    if (input.action === 'pin') {
+      const c = await getCall(tx, callId);
+      const [facts] = await reviewerFacts(tx, [r]);
+      const why = conflictReason(c, facts, s, await storedConflicts(tx, [r.id]));
+      if (why) throw conflict('conflict_of_interest', `This reviewer may not review this submission (${why}).`);
+      await tx.insert(assignments).values({ reviewerId: r.id, submissionId: s.id, round: r.round, pinned: true }).onConflictDoUpdate({ target: [assignments.reviewerId, assignments.submissionId], set: { pinned: true } });
+    } else if (input.action === 'forbid') {
+      await tx.insert(conflicts).values({ reviewerId: r.id, submissionId: s.id, source: 'staff' }).onConflictDoNothing();
+      await tx.delete(assignments).where(and(eq(assignments.reviewerId, r.id), eq(assignments.submissionId, s.id)));
+    } else {
+      await tx.delete(conflicts).where(and(eq(conflicts.reviewerId, r.id), eq(conflicts.submissionId, s.id), eq(conflicts.source, 'staff')));
+      await tx.update(assignments).set({ pinned: false }).where(and(eq(assignments.reviewerId, r.id), eq(assignments.submissionId, s.id)));
+    }
+    await audit(tx, { actor, action: `review.${input.action}`, entity: 'submission', entityId: s.id, after: { reviewerId: r.id } });
+    return { ok: true as const };
+  });
+}
+
+// ---------------------------------------------------------------- assignment
+
+/** Submissions in review in a round: submitted, passed screening, reached the round. */
+const inRound = (callId: string, round: number) =>
+  and(eq(submissions.callId, callId), eq(submissions.status, 'submitted'), eq(submissions.screening, 'passed'), gte(submissions.round, round));
+
+const topicsOf = (s: SubmissionRow) => [s.category ?? '', ...String(s.answers.keywords ?? '').split(/[,，、;；]/)];
+
+/**
+ * Builds the instance (k per submission, load limits, conflicts forbidden,
+ * pins kept, affinity from expertise tags vs category and keywords), calls the
+ * solver, and writes the result. Assignments with a review started are kept as
+ * if pinned; the others are replaced.
+ */
+export async function assign(db: Db, actor: Actor, callId: string, round: number) {
+  return db.transaction(async (tx) => {
+    const [c] = await tx.select().from(calls).where(eq(calls.id, callId)).for('update');
+    if (!c) throw notFound('call');
+    const subs = await tx.select().from(submissions).where(inRound(callId, round)).orderBy(submissions.code);
+    const pool = await tx.select().from(reviewers).where(and(eq(reviewers.callId, callId), eq(reviewers.round, round), eq(reviewers.status, 'accepted')));
+    const facts = await reviewerFacts(tx, pool);
+    const stored = await storedConflicts(tx, pool.map((r) => r.id));
+    const existing = pool.length
+      ? await tx.select({ id: assignments.id, reviewerId: assignments.reviewerId, submissionId: assignments.submissionId, pinned: assignments.pinned, started: sql<boolean>`${reviews.id} is not null` }).from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id)).where(and(inArray(assignments.reviewerId, pool.map((r) => r.id)), eq(assignments.round, round)))
+      : [];
+    const subIds = new Set(subs.map((s) => s.id));
+    const subById = new Map(subs.map((s) => [s.id, s]));
+    const factById = new Map(facts.map((f) => [f.id, f]));
+    // Pins and started reviews are kept, unless a conflict appeared since (then they go).
+    const kept = existing.filter((a) => (a.pinned || a.started) && subIds.has(a.submissionId) && conflictReason(c, factById.get(a.reviewerId)!, subById.get(a.submissionId)!, stored) === null);
+    const byId = new Map(pool.map((r) => [r.id, r]));
+    const result = runAssignment(
+      {
+        submissions: subs.map((s) => s.id),
+        reviewers: pool.map((r) => ({ id: r.id, capacity: r.capacity })),
+        k: c.reviewsPerSubmission,
+        affinity: (s, r) => affinityOf(byId.get(r)!.expertise, topicsOf(subById.get(s)!)),
+        forbidden: (s, r) => conflictReason(c, factById.get(r)!, subById.get(s)!, stored) !== null,
+        pinned: kept.map((a) => [a.submissionId, a.reviewerId] as [string, string]),
+      },
+      (id) => subById.get(id)?.code ?? id,
+    );
+    const keep = new Set(kept.map((a) => `${a.submissionId}|${a.reviewerId}`));
+    const drop = existing.filter((a) => !keep.has(`${a.submissionId}|${a.reviewerId}`));
+    if (drop.length) await tx.delete(assignments).where(inArray(assignments.id, drop.map((a) => a.id)));
+    const fresh = result.pairs.filter(([s, r]) => !keep.has(`${s}|${r}`));
+    if (fresh.length) await tx.insert(assignments).values(fresh.map(([s, r]) => ({ submissionId: s, reviewerId: r, round })));
+    await audit(tx, { actor, action: 'review.assign', entity: 'call', entityId: callId, after: { round, pairs: result.pairs.length, objective: result.objective, kept: kept.length } });
+    return { pairs: result.pairs.length, objective: result.objective, kept: kept.length, submissions: subs.length, reviewers: pool.length };
+  });
+}
+
+export async function listAssignments(db: DbOrTx, callId: string, round: number) {
+  return db
+    .select({ id: assignments.id, submissionId: assignments.submissionId, code: submissions.code, reviewerId: assignments.reviewerId, reviewerName: people.name, pinned: assignments.pinned, reviewStatus: reviews.status, total: reviews.total })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .innerJoin(people, eq(people.id, reviewers.personId))
+    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(reviewers.callId, callId), eq(assignments.round, round)))
+    .orderBy(asc(submissions.code), asc(people.name));
+}
+
+// ---------------------------------------------------------------- reviewer's side
+
+/** The actor's assignment on a submission, unless they have a conflict: "not found" either way, so nothing leaks. */
+export async function reviewerAccess(db: DbOrTx, actor: Actor, submissionId: string) {
+  const rows = await db
+    .select({ a: assignments, r: reviewers })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .where(and(eq(assignments.submissionId, submissionId), eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted')))
+    .orderBy(sql`${assignments.round} desc`);
+  if (!rows.length) return null;
+  const s = await getSubmission(db, submissionId);
+  if (s.status !== 'submitted') return null;
+  const c = await getCall(db, s.callId);
+  const [facts] = await reviewerFacts(db, [rows[0].r]);
+  if (conflictReason(c, facts, s, await storedConflicts(db, [rows[0].r.id]))) return null;
+  return { assignment: rows[0].a, reviewer: rows[0].r, submission: s, call: c };
+}
+
+export async function myAssignments(db: DbOrTx, actor: Actor) {
+  const rows = await db
+    .select({ a: assignments, r: reviewers, s: submissions, review: { status: reviews.status, total: reviews.total }, callTitle: calls.title })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted'), eq(submissions.status, 'submitted')))
+    .orderBy(asc(submissions.code));
+  const facts = await reviewerFacts(db, [...new Map(rows.map((x) => [x.r.id, x.r])).values()]);
+  const stored = await storedConflicts(db, facts.map((f) => f.id));
+  const callCache = new Map<string, CallRow>();
+  const out = [];
+  for (const x of rows) {
+    const c = callCache.get(x.s.callId) ?? (await getCall(db, x.s.callId));
+    callCache.set(c.id, c);
+    if (conflictReason(c, facts.find((f) => f.id === x.r.id)!, x.s, stored)) continue;
+    out.push({ submissionId: x.s.id, code: x.s.code, title: x.s.title, category: x.s.category, callId: x.s.callId, callTitle: x.callTitle, round: x.a.round, reviewStatus: x.review?.status ?? 'not_started', total: x.review?.total ?? null });
+  }
+  return out;
+}
+
+export async function reviewerView(db: DbOrTx, actor: Actor, submissionId: string) {
+  const acc = await reviewerAccess(db, actor, submissionId);
+  if (!acc) throw notFound('submission');
+  const rubric = await getRubric(db, acc.call.id, acc.assignment.round);
+  const [review] = await db.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id));
+  const s = acc.submission;
+  return {
+    submission: { id: s.id, code: s.code, callId: s.callId, title: s.title, category: s.category, countryCode: s.countryCode, answers: s.answers, round: s.round },
+    form: acc.call.form,
+    round: acc.assignment.round,
+    rubric: { criteria: rubric.criteria, scaleMin: rubric.scaleMin, scaleMax: rubric.scaleMax, guidance: rubric.guidance },
+    review: review ? { scores: review.scores, total: review.total, commentCommittee: review.commentCommittee, commentApplicant: review.commentApplicant, status: review.status } : null,
+  };
+}
+
+export async function saveReview(db: Db, actor: Actor, submissionId: string, input: { scores: Record<string, number>; commentCommittee: string; commentApplicant: string; submit: boolean }) {
+  return db.transaction(async (tx) => {
+    const acc = await reviewerAccess(tx, actor, submissionId);
+    if (!acc) throw notFound('submission');
+    if (acc.submission.decidedAt) throw conflict('already_decided', 'A decision was made on this submission; reviews are closed.');
+    const rubric = await getRubric(tx, acc.call.id, acc.assignment.round);
+    const problems = [];
+    for (const [k, v] of Object.entries(input.scores)) {
+      if (!rubric.criteria.some((c) => c.key === k)) problems.push({ path: `scores.${k}`, message: 'is not a criterion of this rubric' });
+      else if (!Number.isFinite(v) || v < rubric.scaleMin || v > rubric.scaleMax) problems.push({ path: `scores.${k}`, message: `must be between ${rubric.scaleMin} and ${rubric.scaleMax}` });
+    }
+    if (input.submit) for (const c of rubric.criteria) if (input.scores[c.key] == null) problems.push({ path: `scores.${c.key}`, message: 'is required to submit' });
+    if (problems.length) throw new AppError(400, 'validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+    const complete = rubric.criteria.every((c) => input.scores[c.key] != null);
+    const total = complete ? weightedTotal(rubric.criteria, input.scores) : null;
+    const [existing] = await tx.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id)).for('update');
+    const status = input.submit || existing?.status === 'submitted' ? 'submitted' : 'draft';
+    const values = { scores: input.scores, total, commentCommittee: input.commentCommittee, commentApplicant: input.commentApplicant, status: status as 'draft' | 'submitted', submittedAt: status === 'submitted' ? (existing?.submittedAt ?? new Date()) : null, updatedAt: new Date() };
+    const [row] = existing
+      ? await tx.update(reviews).set(values).where(eq(reviews.id, existing.id)).returning()
+      : await tx.insert(reviews).values({ assignmentId: acc.assignment.id, ...values }).returning();
+    await audit(tx, { actor, action: input.submit ? 'review.submit' : 'review.save', entity: 'submission', entityId: submissionId, after: { total } });
+    return { scores: row.scores, total: row.total, commentCommittee: row.commentCommittee, commentApplicant: row.commentApplicant, status: row.status };
+  });
+}
+
+// ---------------------------------------------------------------- staff: progress, scores, discussion
+
+export async function progress(db: DbOrTx, callId: string, round: number) {
+  const rows = await listAssignments(db, callId, round);
+  const byReviewer = new Map<string, { reviewerId: string; name: string; assigned: number; submitted: number; drafts: number }>();
+  const bySubmission = new Map<string, { submissionId: string; code: string; assigned: number; submitted: number }>();
+  for (const r of rows) {
+    const a = byReviewer.get(r.reviewerId) ?? { reviewerId: r.reviewerId, name: r.reviewerName, assigned: 0, submitted: 0, drafts: 0 };
+    a.assigned++;
+    if (r.reviewStatus === 'submitted') a.submitted++;
+    if (r.reviewStatus === 'draft') a.drafts++;
+    byReviewer.set(r.reviewerId, a);
+    const b = bySubmission.get(r.submissionId) ?? { submissionId: r.submissionId, code: r.code, assigned: 0, submitted: 0 };
+    b.assigned++;
+    if (r.reviewStatus === 'submitted') b.submitted++;
+    bySubmission.set(r.submissionId, b);
+  }
+  return { reviewers: [...byReviewer.values()], submissions: [...bySubmission.values()] };
+}
+
+async function submittedReviews(db: DbOrTx, callId: string, round: number) {
+  return db
+    .select({ reviewer: assignments.reviewerId, submission: assignments.submissionId, total: reviews.total })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .where(and(eq(submissions.callId, callId), eq(assignments.round, round), eq(reviews.status, 'submitted'), isNotNull(reviews.total)));
+}
+
+/** Ranking of a round: raw and normalized (z-score per reviewer) scores with spread, best first. */
+export async function ranking(db: DbOrTx, callId: string, round: number) {
+  const rs = (await submittedReviews(db, callId, round)).map((r) => ({ ...r, total: r.total! }));
+  const scored = scoreSubmissions(rs);
+  if (!scored.length) return [];
+  const subs = await db
+    .select({ id: submissions.id, code: submissions.code, title: submissions.title, countryCode: submissions.countryCode, continent: countries.continent, category: submissions.category, decision: submissions.decision, round: submissions.round })
+    .from(submissions)
+    .leftJoin(countries, eq(countries.code, submissions.countryCode))
+    .where(inArray(submissions.id, scored.map((s) => s.submission)));
+  const byId = new Map(subs.map((s) => [s.id, s]));
+  return scored.map((s, i) => ({ rank: i + 1, ...s, ...byId.get(s.submission)! }));
+}
+
+/** Every review of a submission, all rounds, for staff (reviewer names included). */
+export async function submissionReviews(db: DbOrTx, submissionId: string) {
+  return db
+    .select({ round: assignments.round, reviewerId: reviewers.id, reviewerName: people.name, status: reviews.status, scores: reviews.scores, total: reviews.total, commentCommittee: reviews.commentCommittee, commentApplicant: reviews.commentApplicant })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .innerJoin(people, eq(people.id, reviewers.personId))
+    .where(eq(assignments.submissionId, submissionId))
+    .orderBy(asc(assignments.round), asc(people.name));
+}
+
+export async function listDiscussion(db: DbOrTx, submissionId: string) {
+  return db.select({ id: discussion.id, authorName: discussion.authorName, body: discussion.body, createdAt: discussion.createdAt }).from(discussion).where(eq(discussion.submissionId, submissionId)).orderBy(asc(discussion.createdAt));
+}
+
+export async function postDiscussion(db: Db, actor: Actor, submissionId: string, body: string) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(discussion).values({ submissionId, authorId: actor.userId, authorName: actor.name, body }).returning();
+    await audit(tx, { actor, action: 'review.discuss', entity: 'submission', entityId: submissionId });
+    return { id: row.id, authorName: row.authorName, body: row.body, createdAt: row.createdAt };
+  });
+}
+
+// ---------------------------------------------------------------- reminders
+
+/** Mails every accepted reviewer with unsubmitted reviews in open rounds; returns how many mails. */
+export async function sendReminders(db: Db, publicUrl: string, callId?: string) {
+  const rows = await db
+    .select({ reviewerId: reviewers.id, email: reviewers.email, userId: reviewers.userId, callId: reviewers.callId, n: sql<number>`count(*)::int` })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(and(eq(reviewers.status, 'accepted'), eq(submissions.status, 'submitted'), sql`${submissions.decidedAt} is null`, sql`(${reviews.status} is null or ${reviews.status} = 'draft')`, callId ? eq(reviewers.callId, callId) : undefined))
+    .groupBy(reviewers.id, reviewers.email, reviewers.userId, reviewers.callId);
+  let sent = 0;
+  for (const r of rows) {
+    const c = await getCall(db, r.callId);
+    const [u] = r.userId ? await db.select({ locale: users.locale }).from(users).where(eq(users.id, r.userId)) : [];
+    const locale = pickLocale(u?.locale);
+    const m = reviewMail('reminder', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review`, n: r.n });
+    await queueMail(db, { to: r.email, subject: m.subject, text: m.text, locale, template: 'review.reminder' });
+    sent++;
+  }
+  return sent;
+}
+
+// ---------------------------------------------------------------- rounds and decisions
+
+/** Moves the top N, or all at or above a threshold, of a round's ranking to the next round. */
+export async function advance(db: Db, actor: Actor, callId: string, input: { fromRound: number; topN?: number; threshold?: number; by: 'normalized' | 'raw' }) {
+  if (input.topN == null && input.threshold == null) throw invalid('topN', 'give topN or threshold');
+  const c = await getCall(db, callId);
+  if (input.fromRound >= c.rounds.length) throw conflict('last_round', 'This is the call’s last round.');
+  const ranked = (await ranking(db, callId, input.fromRound)).sort((a, b) => (input.by === 'raw' ? b.raw - a.raw : b.normalized - a.normalized));
+  const chosen = input.topN != null ? ranked.slice(0, input.topN) : ranked.filter((r) => (input.by === 'raw' ? r.raw : r.normalized) >= input.threshold!);
+  const next = input.fromRound + 1;
+  return db.transaction(async (tx) => {
+    if (chosen.length) await tx.update(submissions).set({ round: next, updatedAt: new Date() }).where(and(inArray(submissions.id, chosen.map((r) => r.submission)), eq(submissions.round, input.fromRound)));
+    const prev = await getRubric(tx, callId, input.fromRound);
+    await tx.insert(rubrics).values({ callId, round: next, criteria: prev.criteria, scaleMin: prev.scaleMin, scaleMax: prev.scaleMax, guidance: prev.guidance }).onConflictDoNothing();
+    await audit(tx, { actor, action: 'review.advance', entity: 'call', entityId: callId, after: { ...input, advanced: chosen.map((r) => r.code) } });
+    return { round: next, advanced: chosen.map((r) => ({ submissionId: r.submission, code: r.code })) };
+  });
+}
+
+/** Records decisions; with notify, mails each applicant in their language. Same decision twice mails once. */
+export async function decide(db: Db, actor: Actor, callId: string, input: { decisions: Array<{ submissionId: string; decision: Decision }>; notify: boolean }, publicUrl: string) {
+  const c = await getCall(db, callId);
+  return db.transaction(async (tx) => {
+    let mailed = 0;
+    for (const d of input.decisions) {
+      const [s] = await tx.select().from(submissions).where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId))).for('update');
+      if (!s) throw invalid('decisions.submissionId', `no submission ${d.submissionId} in this call`);
+      if (s.status !== 'submitted') throw conflict('not_submitted', `${s.code} is not a submitted entry.`);
+      if (s.decision === d.decision && s.decidedAt) continue;
+      await tx.update(submissions).set({ decision: d.decision, decidedAt: input.notify ? new Date() : null, updatedAt: new Date(), publishedAt: d.decision === 'selected' ? s.publishedAt : null }).where(eq(submissions.id, s.id));
+      if (input.notify && s.applicantId) {
+        const [u] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, s.applicantId));
+        if (u) {
+          const locale = pickLocale(u.locale);
+          const m = callMail(d.decision, locale, { code: s.code, title: localize(s.title, locale).text, call: localize(c.title, locale).text, link: `${publicUrl}/calls/submissions/${s.id}`, name: u.name });
+          await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `calls.decision.${d.decision}` });
+          mailed++;
+        }
+      }
+      await audit(tx, { actor, action: 'submission.decide', entity: 'submission', entityId: s.id, before: { decision: s.decision }, after: { decision: d.decision } });
+    }
+    return { decided: input.decisions.length, mailed };
+  });
+}
+
+/** The diversity-aware selection beside the pure ranking. */
+export async function selectionPreview(db: DbOrTx, callId: string, round: number, rules: DiversityRules) {
+  const ranked = await ranking(db, callId, round);
+  const result = diverseSelection(
+    ranked.map((r) => ({ id: r.submission, score: r.normalized, country: r.countryCode ?? '??', continent: r.continent ?? 'unknown' })),
+    rules,
+  );
+  const code = new Map(ranked.map((r) => [r.submission, { code: r.code, title: r.title, countryCode: r.countryCode, continent: r.continent }]));
+  const show = (ids: string[]) => ids.map((id) => ({ submissionId: id, ...code.get(id)! }));
+  return { pure: show(result.pure), constrained: show(result.constrained), added: show(result.added), removed: show(result.removed), unmet: result.unmet, emptySlots: result.emptySlots };
+}
+
+/** What an applicant may read of their reviews: the comments meant for them, once a decision was sent. */
+export async function applicantFeedback(db: DbOrTx, s: SubmissionRow) {
+  if (!s.decidedAt) return { decision: null, comments: [] };
+  const rows = await db
+    .select({ text: reviews.commentApplicant })
+    .from(reviews)
+    .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+    .where(and(eq(assignments.submissionId, s.id), eq(reviews.status, 'submitted')));
+  return { decision: s.decision, comments: rows.map((r) => r.text).filter(Boolean) };
+}

@@ -1,0 +1,5 @@
+import type { Feature } from '../../platform/http/types.js';
+import { showcaseRoutes } from './routes.js';
+import { showcaseSearchDocs } from './service.js';
+
+export const showcase: Feature = { name: 'showcase', routes: showcaseRoutes, searchDocs: (ctx) => showcaseSearchDocs(ctx.db) };
