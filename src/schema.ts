@@ -6,3 +6,5 @@ export * from './platform/files/model.js';
 export * from './features/accounts/model.js';
 export * from './features/directory/model.js';
 export * from './platform/search/model.js';
+export * from './features/library/model.js';
+export * from './features/groups/model.js';

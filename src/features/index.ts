@@ -2,6 +2,8 @@ import type { Feature } from '../platform/http/types.js';
 import { accounts } from './accounts/index.js';
 import { admin } from './admin/index.js';
 import { directory } from './directory/index.js';
+import { groups } from './groups/index.js';
+import { library } from './library/index.js';
 
 /** Every feature of the platform, in the order their routes and start-up work run. */
-export const features: Feature[] = [accounts, admin, directory];
+export const features: Feature[] = [accounts, admin, directory, library, groups];

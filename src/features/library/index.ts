@@ -1,0 +1,4 @@
+import type { Feature } from '../../platform/http/types.js';
+import { libraryRoutes } from './routes.js';
+
+export const library: Feature = { name: 'library', routes: libraryRoutes };
