@@ -31,6 +31,20 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  // Working groups: public pages; documents show only final and published versions to the public (service-checked).
+  'GET /api/v1/groups',
+  'GET /api/v1/groups/:id',
+  'GET /api/v1/documents/:id',
+  'GET /api/v1/documents/:id/versions/:versionId',
+  'GET /api/v1/documents/:id/diff',
+  'GET /api/v1/documents/:id/endorsements',
+  'GET /api/v1/documents/:id/submissions',
+  // Library: public browsing and downloads of published publications.
+  'GET /api/v1/library',
+  'GET /api/v1/library/facets',
+  'GET /api/v1/library/:id',
+  'GET /api/v1/library/:id/cover',
+  'GET /api/v1/library/:id/files/:lang',
 ]);
 
 describe('every route declares who may call it', () => {
