@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { getTableName, sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as schema from '../schema.js';
+import { syncCountries } from '../features/directory/service.js';
+import { engine, freshDatabase } from '../test/harness.js';
+import { backup, restore, tablesInOrder } from './backup.js';
+import type { Database } from './db/index.js';
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-backup-'));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A checksum of every row of every table, in a stable order. */
+async function fingerprint(db: Database) {
+  const out: Record<string, string> = {};
+  for (const t of tablesInOrder(schema)) {
+    const name = getTableName(t);
+    const [row] = await db.rows<{ h: string; n: number }>(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h, count(*)::int as n from ${sql.identifier(name)} x`);
+    out[name] = `${row.n}:${row.h}`;
+  }
+  return out;
+}
+
+describe(`backup and restore (${engine})`, () => {
+  it('restores a database of more than 20 MB into an empty one with identical contents and files', { timeout: 600_000 }, async () => {
+    const a = await freshDatabase();
+    await syncCountries(a.database.db);
+    // A directory of realistic size: 4,000 organizations, 60,000 people with affiliations, an audit trail.
+    await a.database.db.execute(sql`
+      insert into organizations (name, short_name, country_code, stakeholder_group, website, description, search_text)
+      select jsonb_build_object('en', 'Organization ' || g, 'zh-Hans', '机构' || g), 'O' || g,
+             (array['CN','KE','BR','DE','US','AU','IN','EG'])[1 + g % 8], (array['government','business','academia','civil-society'])[1 + g % 4],
+             'https://org' || g || '.example.org', jsonb_build_object('en', repeat('A description of the organization. ', 8)), 'organization ' || g || ' 机构' || g
+      from generate_series(1, 4000) g`);
+    await a.database.db.execute(sql`
+      insert into people (name, name_latin, country_code, gender, email, phone, search_text)
+      select '人员' || g, 'Person ' || g, (array['CN','KE','BR','DE','US','AU','IN','EG'])[1 + g % 8], (array['female','male'])[1 + g % 2],
+             'person' || g || '@example.org', '+1 555 ' || g, 'person ' || g || ' ' || md5(g::text) || md5((g * 7)::text)
+      from generate_series(1, 60000) g`);
+    await a.database.db.execute(sql`
+      insert into affiliations (person_id, organization_id, title, start_date)
+      select p.id, o.id, '{"en":"Member"}'::jsonb, date '2020-01-01' + (row_number() over ()) % 1000 * interval '1 day'
+      from (select id, row_number() over (order by email) r from people) p join (select id, row_number() over (order by short_name) r from organizations) o on o.r = 1 + p.r % 4000`);
+    await a.database.db.execute(sql`
+      insert into audit_log (action, entity, entity_id, after)
+      select 'person.create', 'person', g::text, jsonb_build_object('name', 'Person ' || g, 'note', repeat('x', 200)) from generate_series(1, 30000) g`);
+    const [{ size }] = await a.database.rows<{ size: number }>(sql`select pg_database_size(current_database())::bigint as size`);
+    expect(Number(size)).toBeGreaterThan(20 * 1024 * 1024);
+
+    const filesA = path.join(tmp, `files-a-${engine}`);
+    fs.mkdirSync(path.join(filesA, 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(filesA, 'ab', 'abcdef'), Buffer.from('%PDF-1.4 a stored file'));
+    const file = path.join(tmp, `backup-${engine}.wzb`);
+    await backup(a.database, schema, filesA, file);
+    const before = await fingerprint(a.database);
+    await a.database.close();
+    await a.drop();
+
+    const b = await freshDatabase();
+    await syncCountries(b.database.db);
+    const filesB = path.join(tmp, `files-b-${engine}`);
+    await restore(b.database, schema, filesB, file);
+    expect(await fingerprint(b.database)).toEqual(before);
+    expect(fs.readFileSync(path.join(filesB, 'ab', 'abcdef'), 'utf8')).toBe('%PDF-1.4 a stored file');
+    // Serial ids continue after the restored rows.
+    await b.database.db.execute(sql`insert into audit_log (action, entity) values ('after.restore', 'test')`);
+    const [{ max }] = await b.database.rows<{ max: number }>(sql`select max(id)::int as max from audit_log`);
+    expect(max).toBe(30001);
+    // A second restore into a database that now has data is refused, and changes nothing.
+    await expect(restore(b.database, schema, filesB, file)).rejects.toThrow(/not empty/);
+    await b.database.close();
+    await b.drop();
+  });
+
+  it('refuses a truncated backup and leaves the target empty', async () => {
+    const a = await freshDatabase();
+    await syncCountries(a.database.db);
+    await a.database.db.execute(sql`insert into audit_log (action, entity) values ('x', 'y')`);
+    const file = path.join(tmp, `small-${engine}.wzb`);
+    await backup(a.database, schema, path.join(tmp, 'none'), file);
+    await a.database.close();
+    await a.drop();
+    const zlib = await import('node:zlib');
+    const text = zlib.gunzipSync(fs.readFileSync(file)).toString().split('\n');
+    fs.writeFileSync(`${file}.cut`, zlib.gzipSync(text.slice(0, -2).join('\n')));
+    const b = await freshDatabase();
+    await expect(restore(b.database, schema, path.join(tmp, 'none2'), `${file}.cut`)).rejects.toThrow(/incomplete/);
+    const [{ n }] = await b.database.rows<{ n: number }>(sql`select count(*)::int as n from audit_log`);
+    expect(n).toBe(0);
+    await b.database.close();
+    await b.drop();
+  });
+});
+
+describe.runIf(engine === 'pglite')('the wuzhen command', () => {
+  const run = promisify(execFile);
+  const cli = (args: string[], env: Record<string, string>) => run(process.execPath, ['bin/wuzhen.js', ...args], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, '../..') });
+
+  it('backs up a data directory and restores it into an empty one', { timeout: 240_000 }, async () => {
+    const dirA = path.join(tmp, 'cli-a');
+    const dirB = path.join(tmp, 'cli-b');
+    await cli(['seed', '--demo'], { DATA_DIR: dirA });
+    const out = await cli(['backup', path.join(tmp, 'cli.wzb')], { DATA_DIR: dirA });
+    expect(out.stdout).toContain('Backup written');
+    const r = await cli(['restore', path.join(tmp, 'cli.wzb')], { DATA_DIR: dirB });
+    expect(r.stdout).toContain('Restored');
+    const again = await cli(['restore', path.join(tmp, 'cli.wzb')], { DATA_DIR: dirB }).catch((e) => e);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('not empty');
+  });
+
+  it('explains each command with --help and refuses bad configuration clearly', async () => {
+    for (const c of ['start', 'migrate', 'seed', 'admin', 'backup', 'restore']) {
+      const { stdout } = await cli([c, '--help'], {});
+      expect(stdout).toContain(`Usage: wuzhen ${c}`);
+    }
+    const bad = await cli(['migrate'], { PORT: 'eighty', DATABASE_URL: 'mysql://x' }).catch((e) => e);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('PORT');
+    expect(bad.stderr).toContain('DATABASE_URL: must be a postgres://');
+  });
+
+  it('a second process on the same data directory refuses with a clear message', { timeout: 120_000 }, async () => {
+    const dir = path.join(tmp, 'locked');
+    const { spawn } = await import('node:child_process');
+    const first = spawn(process.execPath, ['bin/wuzhen.js', 'start'], { env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' }, cwd: path.resolve(import.meta.dirname, '../..') });
+    let out = '';
+    first.stdout.on('data', (d) => (out += d));
+    for (let i = 0; i < 240 && !out.includes('is running'); i++) await new Promise((r) => setTimeout(r, 250));
+    expect(out).toContain('is running');
+    const second = await cli(['migrate'], { DATA_DIR: dir }).catch((e) => e);
+    first.kill('SIGTERM');
+    await new Promise((r) => first.once('exit', r));
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain('is in use by another Wuzhen process');
+  });
+});

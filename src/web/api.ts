@@ -1,0 +1,80 @@
+/** The browser's API client: same-origin cookies, CSRF header on writes, problem+json errors. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors: FieldError[] = [],
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+  /** The message for one field, matched on the end of its path (e.g. 'name.en'). */
+  field(name: string) {
+    return this.errors.find((e) => e.path === `body.${name}` || e.path === name || e.path.endsWith(`.${name}`))?.message;
+  }
+}
+
+let csrfToken: string | null = null;
+export const setCsrfToken = (t: string | null) => (csrfToken = t);
+
+async function request<T>(method: string, url: string, body?: unknown, init: RequestInit = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken && method !== 'GET') headers['x-csrf-token'] = csrfToken;
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
+  const res = await fetch(url, { method, headers, body: payload, credentials: 'same-origin', ...init });
+  const type = res.headers.get('content-type') ?? '';
+  if (!res.ok) {
+    const p = type.includes('json') ? await res.json().catch(() => ({})) : {};
+    throw new ApiError(res.status, p.code ?? 'http_error', p.detail ?? res.statusText, p.errors ?? [], p);
+  }
+  if (res.status === 204) return undefined as T;
+  return (type.includes('json') ? res.json() : res.blob()) as Promise<T>;
+}
+
+export const api = {
+  get: <T>(url: string) => request<T>('GET', url),
+  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
+  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
+  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
+  delete: <T>(url: string) => request<T>('DELETE', url),
+  upload: <T>(url: string, file: File, method = 'POST', fields: Record<string, string> = {}) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
+    fd.append('file', file);
+    return request<T>(method, url, fd);
+  },
+};
+
+/** Builds a query string, leaving out empty values. */
+export const qs = (params: Record<string, unknown>) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+};
+
+/** Downloads a file from a GET endpoint (keeps the server's file name). */
+export async function download(url: string) {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new ApiError(res.status, 'download_failed', res.statusText);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
+  const blob = await res.blob();
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}

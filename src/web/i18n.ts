@@ -1,0 +1,65 @@
+import i18n from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { shell } from './locales/shell';
+import { webFeatures } from './features';
+
+export const locales = ['en', 'zh-Hans', 'zh-Hant'] as const;
+export type Locale = (typeof locales)[number];
+export type LocalizedText = Partial<Record<Locale, string>>;
+
+/** Language ↔ URL prefix of public pages. */
+export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
+export const localeOfPrefix = (p: string | undefined): Locale | null => (p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null);
+
+const storageKey = 'wz.lang';
+
+export function initialLocale(): Locale {
+  const fromPath = localeOfPrefix(window.location.pathname.split('/')[1]);
+  if (fromPath) return fromPath;
+  const saved = localStorage.getItem(storageKey);
+  if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
+  for (const l of navigator.languages ?? [navigator.language]) {
+    const t = l.toLowerCase();
+    if (t.startsWith('zh-hant') || t === 'zh-tw' || t === 'zh-hk' || t === 'zh-mo') return 'zh-Hant';
+    if (t.startsWith('zh')) return 'zh-Hans';
+    if (t.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+const resources: Record<string, Record<string, Record<string, unknown>>> = {};
+for (const l of locales) {
+  resources[l] = { shell: shell[l] as unknown as Record<string, unknown> };
+  for (const f of webFeatures) if (f.i18n) resources[l][f.name] = f.i18n[l];
+}
+
+void i18n.use(initReactI18next).init({
+  resources,
+  lng: initialLocale(),
+  fallbackLng: { 'zh-Hant': ['zh-Hans', 'en'], 'zh-Hans': ['en'], default: ['en'] },
+  defaultNS: 'shell',
+  ns: ['shell', ...webFeatures.map((f) => f.name)],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+/** Switches the UI language, remembers it, and sets <html lang>. */
+export async function setLocale(l: Locale) {
+  localStorage.setItem(storageKey, l);
+  document.documentElement.lang = l;
+  await i18n.changeLanguage(l);
+}
+document.documentElement.lang = i18n.language;
+
+export const useLocale = () => useTranslation().i18n.language as Locale;
+
+/** Picks the text of a localized field, converting between Chinese scripts only on the server (marked there); here: locale, then the other Chinese script, then any. */
+export function pick(value: LocalizedText | null | undefined, locale: Locale): { text: string; lang: Locale | null } {
+  if (!value) return { text: '', lang: null };
+  if (value[locale]) return { text: value[locale]!, lang: locale };
+  const order: Locale[] = locale === 'en' ? ['en', 'zh-Hans', 'zh-Hant'] : locale === 'zh-Hant' ? ['zh-Hant', 'zh-Hans', 'en'] : ['zh-Hans', 'zh-Hant', 'en'];
+  for (const l of order) if (value[l]) return { text: value[l]!, lang: l };
+  return { text: '', lang: null };
+}
+
+export default i18n;

@@ -1,0 +1,177 @@
+import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { api } from './api';
+import { LanguageSwitcher } from './components/LanguageSwitcher';
+import { webFeatures } from './features';
+import { prefixOf, useLocale } from './i18n';
+import { hasRole, isStaff, RequireAuth, useMe } from './session';
+import type { NavItem } from './feature';
+
+function Brand() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  return (
+    <Anchor component={Link} to={`/${prefixOf[locale]}/`} underline="never" c="inherit" aria-label={t('orgName')}>
+      <Group gap={8} wrap="nowrap">
+        <img src="/favicon.svg" alt="" width={28} height={28} />
+        <Text fw={700} size="lg" visibleFrom="xs">
+          {t('orgName')}
+        </Text>
+      </Group>
+    </Anchor>
+  );
+}
+
+function AccountMenu() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const qc = useQueryClient();
+  const navigate = useNavigate();
+  const locale = useLocale();
+  if (!me?.user)
+    return (
+      <Button component={Link} to="/signin" size="compact-sm" variant="light">
+        {t('nav.signIn')}
+      </Button>
+    );
+  const accountItems = webFeatures.flatMap((f) => f.accountNav ?? []);
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label={t('nav.account')} data-testid="account-menu">
+          <Text size="sm" fw={500}>
+            {me.user.name}
+          </Text>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item component={Link} to="/account">
+          {t('nav.account')}
+        </Menu.Item>
+        {accountItems.map((i) => (
+          <Menu.Item key={i.to} component={Link} to={i.to}>
+            {t(i.label)}
+          </Menu.Item>
+        ))}
+        {isStaff(me) || hasRole(me, 'reviewer') ? (
+          <Menu.Item component={Link} to="/admin">
+            {t('nav.admin')}
+          </Menu.Item>
+        ) : null}
+        <Menu.Divider />
+        <Menu.Item
+          onClick={async () => {
+            await api.post('/api/v1/auth/logout');
+            await qc.invalidateQueries();
+            navigate(`/${prefixOf[locale]}/`);
+          }}
+        >
+          {t('nav.signOut')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
+
+const shellPublicNav: NavItem[] = [];
+
+/** The public site: header with navigation, language and account; content in a container. */
+export function PublicLayout() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const items = [...shellPublicNav, ...webFeatures.flatMap((f) => f.publicNav ?? [])];
+  const links = items.map((i) => (
+    <Anchor key={i.to} component={RouterNavLink} to={`/${prefixOf[locale]}${i.to}`} onClick={close} size="sm" c="inherit" fw={500}>
+      {t(i.label)}
+    </Anchor>
+  ));
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 260, breakpoint: 'md', collapsed: { desktop: true, mobile: !opened } }} padding="md">
+      <a href="#main" className="skip-link">
+        {t('skip')}
+      </a>
+      <AppShell.Header>
+        <Container size="xl" h="100%">
+          <Group h="100%" justify="space-between" wrap="nowrap">
+            <Group wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="md" size="sm" aria-label={t('nav.menu')} />
+              <Brand />
+            </Group>
+            <Group gap="lg" visibleFrom="md" component="nav" aria-label={t('nav.menu')}>
+              {links}
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher />
+              <AccountMenu />
+            </Group>
+          </Group>
+        </Container>
+      </AppShell.Header>
+      <AppShell.Navbar p="md" hiddenFrom="md">
+        <Stack component="nav" aria-label={t('nav.menu')}>
+          {links}
+        </Stack>
+      </AppShell.Navbar>
+      <AppShell.Main id="main" key={location.pathname.split('/')[1]}>
+        <Container size="xl">
+          <Outlet />
+        </Container>
+      </AppShell.Main>
+    </AppShell>
+  );
+}
+
+const shellAdminNav: NavItem[] = [
+  { to: '/admin', label: 'nav.dashboard' },
+  { to: '/admin/users', label: 'nav.users', roles: ['secretariat'] },
+  { to: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
+  { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+];
+
+/** The staff area: a navigation bar (a drawer on phones) and the page. */
+export function AdminLayout() {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter((i) => !i.roles || hasRole(me, ...i.roles));
+  return (
+    <RequireAuth roles={['secretariat', 'reviewer']}>
+      <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+        <a href="#main" className="skip-link">
+          {t('skip')}
+        </a>
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.menu')} />
+              <Brand />
+              <Text c="dimmed" size="sm" visibleFrom="sm">
+                {t('nav.admin')}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitcher />
+              <AccountMenu />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.admin')}>
+          <ScrollArea>
+            {items.map((i) => (
+              <NavLink key={i.to} component={Link} to={i.to} label={t(i.label)} active={i.to === '/admin' ? location.pathname === '/admin' : location.pathname.startsWith(i.to)} onClick={close} />
+            ))}
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main id="main">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </RequireAuth>
+  );
+}

@@ -1,0 +1,47 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Center, Loader } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { api, setCsrfToken } from './api';
+
+export interface Me {
+  user: null | { id: string; email: string; name: string; locale: string; roles: Array<'admin' | 'secretariat' | 'reviewer'>; scopes: Array<{ role: string; scopeType: string; scopeId: string }> };
+  csrfToken: string | null;
+}
+
+export function useMe() {
+  return useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      const me = await api.get<Me>('/api/v1/auth/me');
+      setCsrfToken(me.csrfToken);
+      return me;
+    },
+    staleTime: 60_000,
+  });
+}
+
+export function useRefreshMe() {
+  const qc = useQueryClient();
+  return () => qc.invalidateQueries({ queryKey: ['me'] });
+}
+
+export const hasRole = (me: Me | undefined, ...roles: string[]) => !!me?.user && (me.user.roles.includes('admin') || me.user.roles.some((r) => roles.includes(r)));
+export const isStaff = (me: Me | undefined) => hasRole(me, 'secretariat');
+export const hasScope = (me: Me | undefined, role: string, scopeType?: string, scopeId?: string) =>
+  !!me?.user?.scopes.some((s) => s.role === role && (!scopeType || s.scopeType === scopeType) && (!scopeId || s.scopeId === scopeId));
+
+/** Shows children only to a signed-in account (with one of the roles, when given); otherwise sends to sign-in. */
+export function RequireAuth({ roles, children }: { roles?: string[]; children: ReactNode }) {
+  const { data, isLoading } = useMe();
+  const location = useLocation();
+  if (isLoading)
+    return (
+      <Center py="xl">
+        <Loader aria-label="loading" />
+      </Center>
+    );
+  if (!data?.user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if (roles && !hasRole(data, ...roles)) return <Navigate to="/account" replace />;
+  return <>{children}</>;
+}
