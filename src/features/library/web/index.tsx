@@ -1,0 +1,13 @@
+import type { WebFeature } from '../../../web/feature';
+import { libraryTexts } from './i18n';
+import { LibraryPage, PublicationPage } from './pages';
+
+export const libraryWeb: WebFeature = {
+  name: 'library',
+  i18n: libraryTexts,
+  publicRoutes: [
+    { path: 'library', element: <LibraryPage /> },
+    { path: 'library/:id', element: <PublicationPage /> },
+  ],
+  publicNav: [{ to: '/library', label: 'nav.library' }],
+};
