@@ -41,7 +41,7 @@ function AccountMenu() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <UnstyledButton aria-label={t('nav.account')} data-testid="account-menu">
+        <UnstyledButton aria-label={`${me.user.name} – ${t('nav.account')}`} data-testid="account-menu">
           <Text size="sm" fw={500}>
             {me.user.name}
           </Text>
@@ -86,7 +86,7 @@ export function PublicLayout() {
   const location = useLocation();
   const items = [...shellPublicNav, ...webFeatures.flatMap((f) => f.publicNav ?? [])];
   const links = items.map((i) => (
-    <Anchor key={i.to} component={RouterNavLink} to={`/${prefixOf[locale]}${i.to}`} onClick={close} size="sm" c="inherit" fw={500}>
+    <Anchor key={i.to} component={RouterNavLink} to={`/${prefixOf[locale]}${i.to}`} onClick={close} size="sm" c="inherit" fw={500} underline="hover">
       {t(i.label)}
     </Anchor>
   ));

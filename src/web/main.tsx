@@ -3,7 +3,7 @@ import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
 import './i18n';
-import { createTheme, MantineProvider } from '@mantine/core';
+import { Anchor, createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
@@ -21,7 +21,12 @@ const theme = createTheme({
   primaryShade: 7,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", sans-serif',
   defaultRadius: 'md',
+  // Links in running text are underlined, so they do not rely on colour alone.
+  components: { Anchor: Anchor.extend({ defaultProps: { underline: 'always' } }) },
 });
+
+// Dimmed text darker than the default, for WCAG AA contrast on white.
+const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6b7178' }, dark: {} });
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -34,7 +39,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />

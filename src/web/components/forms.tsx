@@ -82,11 +82,24 @@ export function useCountryName() {
   return (code: string | null | undefined) => (code ? pick(data?.find((c) => c.code === code)?.name, locale).text || code : '');
 }
 
+/** A country picker that finds a country by its code or its name in any of the three languages. */
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
   const { data } = useCountries();
   const locale = useLocale();
   const options = (data ?? []).map((c) => ({ value: c.code, label: `${pick(c.name, locale).text} (${c.code})` })).sort((a, b) => a.label.localeCompare(b.label, locale));
-  return <Select searchable clearable data={options} {...props} />;
+  const haystack = new Map((data ?? []).map((c) => [c.code, [c.code, ...Object.values(c.name)].join(' ').toLowerCase()]));
+  return (
+    <Select
+      searchable
+      clearable
+      data={options}
+      filter={({ options: opts, search }) => {
+        const q = search.trim().toLowerCase();
+        return q ? opts.filter((o) => 'value' in o && (haystack.get(o.value)?.includes(q) || o.label.toLowerCase().includes(q))) : opts;
+      }}
+      {...props}
+    />
+  );
 }
 
 /** A person-readable message for an API error, translated by its code when we know it. */

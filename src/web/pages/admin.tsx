@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Code, Group, Modal, Pagination, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../components/Pager';
 import { api, qs } from '../api';
 import { ErrorAlert, useNotify } from '../components/forms';
 import { useFormat } from '../format';
@@ -96,10 +97,7 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Group justify="space-between">
-        <Text size="sm">{t('common.total', { count: list.data?.total ?? 0 })}</Text>
-        <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} />
-      </Group>
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <RolesModal user={editing} onClose={() => setEditing(null)} /> : null}
       <CreateStaffModal opened={creating} onClose={create.close} />
     </Stack>
@@ -239,7 +237,7 @@ export function OutboxPage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} />
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open?.subject} size="lg">
         <Text size="sm" c="dimmed">
           {t('admin.to')}: {open?.to}

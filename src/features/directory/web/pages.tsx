@@ -1,8 +1,9 @@
-import { Alert, Avatar, Button, FileInput, Group, Menu, Modal, Pagination, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Avatar, Button, FileInput, Group, Menu, Modal, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Pager } from '../../../web/components/Pager';
 import { api, ApiError, download, qs } from '../../../web/api';
 import { CountrySelect, ErrorAlert, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
@@ -148,10 +149,7 @@ export function OrganizationsPage() {
         </Table>
       </ScrollArea>
       {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t('shell:common.noResults')}</Text> : null}
-      <Group justify="space-between">
-        <Text size="sm">{t('shell:common.total', { count: list.data?.total ?? 0 })}</Text>
-        <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} />
-      </Group>
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <OrganizationModal org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {importing ? <ImportModal kind="organizations" onClose={() => setImporting(false)} /> : null}
     </Stack>
@@ -306,10 +304,7 @@ export function PeoplePage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Group justify="space-between">
-        <Text size="sm">{t('shell:common.total', { count: list.data?.total ?? 0 })}</Text>
-        <Pagination total={Math.ceil((list.data?.total ?? 0) / 25)} value={page} onChange={setPage} />
-      </Group>
+      <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {importing ? <ImportModal kind="people" onClose={() => setImporting(false)} /> : null}
     </Stack>
