@@ -184,7 +184,7 @@ function Compare({ doc }: { doc: DocView }) {
   const [from, setFrom] = useState<string | null>(vs.length > 1 ? vs[vs.length - 2].id : null);
   const [to, setTo] = useState<string | null>(vs[vs.length - 1]?.id ?? null);
   const [lang, setLang] = useState<string>(doc.current.languages.includes(locale) ? locale : doc.current.languages[0] ?? 'en');
-  const q = useQuery({ queryKey: ['diff', doc.id, from, to, lang], queryFn: () => api.get<DiffResult>(`/api/v1/documents/${doc.id}/diff?from=${from}&to=${to}&lang=${lang}`), enabled: !!from && !!to });
+  const q = useQuery({ queryKey: ['diff', doc.id, from, to, lang, doc.current.updatedAt], queryFn: () => api.get<DiffResult>(`/api/v1/documents/${doc.id}/diff?from=${from}&to=${to}&lang=${lang}`), enabled: !!from && !!to });
   if (vs.length < 2) return null;
   const data = vs.map((v) => ({ value: v.id, label: `${v.label} · ${t(`documents:vstatus.${v.status}`)}` }));
   return (
@@ -298,6 +298,7 @@ export function DocumentPage() {
     void qc.invalidateQueries({ queryKey: ['document', id] });
     void qc.invalidateQueries({ queryKey: ['comments', id] });
     void qc.invalidateQueries({ queryKey: ['endorsements', id] });
+    void qc.invalidateQueries({ queryKey: ['diff', id] });
   };
   useEffect(() => setVersionId(null), [id]);
   const move = useMutation({ mutationFn: (s: Status) => api.put(`/api/v1/documents/${id}/versions/${doc!.current.id}/status`, { status: s }), onSuccess: refresh, onError: notify.error });
