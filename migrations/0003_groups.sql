@@ -215,8 +215,8 @@ CREATE UNIQUE INDEX "document_paragraphs_pk" ON "document_paragraphs" USING btre
 CREATE INDEX "document_paragraphs_pos_idx" ON "document_paragraphs" USING btree ("version_id","position");--> statement-breakpoint
 CREATE UNIQUE INDEX "document_versions_number_idx" ON "document_versions" USING btree ("document_id","number");--> statement-breakpoint
 CREATE INDEX "documents_group_idx" ON "documents" USING btree ("group_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "endorsements_org_idx" ON "endorsements" USING btree ("document_id","organization_id") WHERE organization_id is not null and status = 'active';--> statement-breakpoint
-CREATE UNIQUE INDEX "endorsements_person_idx" ON "endorsements" USING btree ("document_id","user_id") WHERE organization_id is null and status = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "endorsements_org_idx" ON "endorsements" USING btree ("version_id","organization_id") WHERE organization_id is not null and status = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "endorsements_person_idx" ON "endorsements" USING btree ("version_id","user_id") WHERE organization_id is null and status = 'active';--> statement-breakpoint
 CREATE INDEX "group_meetings_group_idx" ON "group_meetings" USING btree ("group_id","starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "group_members_unique_idx" ON "group_members" USING btree ("group_id","user_id");--> statement-breakpoint
 CREATE INDEX "group_members_user_idx" ON "group_members" USING btree ("user_id");--> statement-breakpoint

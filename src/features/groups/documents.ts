@@ -381,7 +381,7 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
       await db
         .select()
         .from(endorsements)
-        .where(and(eq(endorsements.documentId, id), eq(endorsements.status, 'active'), input.organizationId ? eq(endorsements.organizationId, input.organizationId) : and(isNull(endorsements.organizationId), eq(endorsements.userId, actor.userId))))
+        .where(and(eq(endorsements.documentId, id), eq(endorsements.versionId, l.last.id), eq(endorsements.status, 'active'), input.organizationId ? eq(endorsements.organizationId, input.organizationId) : and(isNull(endorsements.organizationId), eq(endorsements.userId, actor.userId))))
     )[0];
   if (row) await audit(db, { actor: auditActor(actor), action: 'document.endorse', entity: 'endorsement', entityId: row.id, after: { documentId: id, organizationId: input.organizationId ?? null, kind: input.kind } });
   return found;
@@ -393,14 +393,17 @@ export async function withdrawEndorsement(db: DbOrTx, actor: Actor, id: string, 
   if (!e) throw notFound('endorsement');
   const mayAct = e.organizationId ? canActForOrganization(actor, e.organizationId) : e.userId === actor.userId;
   if (!mayAct) throw forbidden('Only who made an endorsement (or another contact of the organization) may withdraw it.');
-  if (l.versions.some((v) => v.status === 'published' && v.id === l.last.id)) throw conflict('document_published', 'The document is published; its endorsements no longer change.');
+  // An endorsement belongs to the version it endorsed; once that version is published, it stands.
+  const endorsed = l.versions.find((v) => v.id === e.versionId);
+  if (!endorsed || endorsed.status === 'published') throw conflict('document_published', 'The document is published; its endorsements no longer change.');
   if (e.status === 'withdrawn') return e;
   const [after] = await db.update(endorsements).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(and(eq(endorsements.id, e.id), eq(endorsements.status, 'active'))).returning();
   await audit(db, { actor: auditActor(actor), action: 'document.endorse.withdraw', entity: 'endorsement', entityId: e.id });
   return after ?? e;
 }
 
-async function activeEndorsers(db: DbOrTx, id: string) {
+/** Endorsements belong to the version they endorsed: a changed text must be endorsed again. */
+async function activeEndorsers(db: DbOrTx, id: string, versionId: string) {
   return db
     .select({
       id: endorsements.id,
@@ -415,13 +418,16 @@ async function activeEndorsers(db: DbOrTx, id: string) {
     })
     .from(endorsements)
     .leftJoin(organizations, eq(organizations.id, endorsements.organizationId))
-    .where(and(eq(endorsements.documentId, id), eq(endorsements.status, 'active')))
+    .where(and(eq(endorsements.documentId, id), eq(endorsements.versionId, versionId), eq(endorsements.status, 'active')))
     .orderBy(asc(endorsements.countryCode), asc(endorsements.createdAt));
 }
 
 export async function listEndorsements(db: DbOrTx, actor: Actor | null, id: string) {
-  await loadDocument(db, actor, id);
-  const rows = await activeEndorsers(db, id);
+  const l = await loadDocument(db, actor, id);
+  // The endorsements of the latest final or published version.
+  const endorsable = l.versions.filter((v) => v.status === 'final' || v.status === 'published');
+  const target = endorsable[endorsable.length - 1];
+  const rows = target ? await activeEndorsers(db, id, target.id) : [];
   const items = rows.map((r) => ({
     id: r.id,
     kind: r.kind as 'endorse',
@@ -487,7 +493,7 @@ export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: 
   if (!v) throw conflict('not_published', 'Publish a version first.');
   const existing = await publicationBySourceVersion(db, v.id);
   if (existing) return { id: existing, created: false };
-  const endorsers = (await activeEndorsers(db, id)).map((r) => ({ name: r.orgName ?? { en: r.displayName ?? '' }, countryCode: r.countryCode, stakeholderGroup: r.stakeholderGroup, kind: r.kind }));
+  const endorsers = (await activeEndorsers(db, id, v.id)).map((r) => ({ name: r.orgName ?? { en: r.displayName ?? '' }, countryCode: r.countryCode, stakeholderGroup: r.stakeholderGroup, kind: r.kind }));
   // The earlier edition of the same document in the library, if any, is superseded by this one.
   const earlier = published.length > 1 ? await publicationBySourceVersion(db, published[published.length - 2].id) : null;
   const p = await createPublication(

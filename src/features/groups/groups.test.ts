@@ -82,6 +82,13 @@ describe('membership', () => {
     expect(asChair.json().some((m: { email: string | null }) => m.email === member.email)).toBe(true);
   });
 
+  it('chairs edit the mandate; only the secretariat changes the liaison', async () => {
+    expect((await h.call(chair, { method: 'PUT', url: `/api/v1/groups/${groupId}`, payload: { mandate: { en: 'Rules for data flows, revised.' } } })).statusCode).toBe(200);
+    expect((await h.call(chair, { method: 'PUT', url: `/api/v1/groups/${groupId}`, payload: { liaisonUserId: chair.id } })).statusCode).toBe(403);
+    expect((await h.call(member, { method: 'PUT', url: `/api/v1/groups/${groupId}`, payload: { mandate: { en: 'x' } } })).statusCode).toBe(403);
+    expect((await h.call(outsider, { method: 'PUT', url: `/api/v1/groups/${groupId}`, payload: { mandate: { en: 'x' } } })).statusCode).toBe(404);
+  });
+
   it('only the secretariat appoints a chair', async () => {
     const r = await h.call(chair, { method: 'POST', url: `/api/v1/groups/${groupId}/invitations`, payload: { email: 'new@test.example', role: 'chair' } });
     expect(r.statusCode).toBe(403);
@@ -321,6 +328,19 @@ describe('endorsements', () => {
     expect(pub.endorsers).toHaveLength(3);
     expect(pub.authors[0]).toMatchObject({ kind: 'group', refId: groupId });
     expect((await h.call(null, { method: 'GET', url: `/api/v1/library?group=${groupId}` })).json().total).toBe(1);
+  });
+
+  it('belong to the version they endorsed: a changed text must be endorsed again', async () => {
+    const d = await newDoc();
+    await status(chair, d.id, d.current.id, 'final');
+    const a = await h.call(contactA, { method: 'POST', url: `/api/v1/documents/${d.id}/endorsements`, payload: { organizationId: orgA } });
+    expect(a.statusCode).toBe(201);
+    const v2 = (await h.call(chair, { method: 'POST', url: `/api/v1/documents/${d.id}/versions`, payload: {} })).json().current.id;
+    await h.call(chair, { method: 'PUT', url: `/api/v1/documents/${d.id}/versions/${v2}/text`, payload: { paragraphs: [{ text: { en: 'A different text.' } }] } });
+    await status(chair, d.id, v2, 'final');
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/documents/${d.id}/endorsements` })).json().items).toEqual([]);
+    expect((await h.call(contactA, { method: 'POST', url: `/api/v1/documents/${d.id}/endorsements`, payload: { organizationId: orgA } })).statusCode).toBe(201);
+    expect((await h.call(null, { method: 'GET', url: `/api/v1/documents/${d.id}/endorsements` })).json().items).toHaveLength(1);
   });
 
   it('joint submissions record the partners', async () => {

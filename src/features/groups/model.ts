@@ -184,8 +184,8 @@ export const endorsements = pgTable(
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('endorsements_org_idx').on(t.documentId, t.organizationId).where(sql`organization_id is not null and status = 'active'`),
-    uniqueIndex('endorsements_person_idx').on(t.documentId, t.userId).where(sql`organization_id is null and status = 'active'`),
+    uniqueIndex('endorsements_org_idx').on(t.versionId, t.organizationId).where(sql`organization_id is not null and status = 'active'`),
+    uniqueIndex('endorsements_person_idx').on(t.versionId, t.userId).where(sql`organization_id is null and status = 'active'`),
   ],
 );
 

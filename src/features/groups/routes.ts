@@ -8,7 +8,7 @@ import { readUpload } from '../../platform/http/upload.js';
 import { requiredLocalizedText, localizedText } from '../../platform/i18n/index.js';
 import * as c from './contract.js';
 import * as docs from './documents.js';
-import { groupsAccess as can } from './policy.js';
+import { groupsAccess as can, isGroupEditor } from './policy.js';
 import * as svc from './service.js';
 
 const tags = ['groups'];
@@ -89,7 +89,7 @@ export function groupRoutes(app: App, ctx: Ctx) {
       documents: await docs.groupDocuments(db, g.id, false),
       meetings: await svc.listMeetings(db, g),
       threads: await svc.listThreads(db, g),
-      you: { editor: (await svc.publicGroup(db, actor, g.id)).you.editor },
+      you: { editor: isGroupEditor(actor, g) },
     };
   });
   app.post('/api/v1/groups/:id/meetings', { config: { access: can.user }, schema: { tags, params: groupParams, body: c.meetingInput, response: { 201: c.meeting } } }, async (req, reply) => {

@@ -60,6 +60,8 @@ export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeo
 }
 
 export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.groupUpdate>) {
+  // Chairs keep the name and mandate; the liaison and closing the group are the secretariat's.
+  if ((input.liaisonUserId !== undefined || input.status) && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat changes the liaison or closes a group.');
   const [after] = await db
     .update(workingGroups)
     .set({
