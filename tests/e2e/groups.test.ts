@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, signIn, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, seriousViolations, signIn, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -110,6 +110,20 @@ describe('working groups in the browser', () => {
     await visitor.getByTestId('para-2').getByText('within 30 days').waitFor();
     expect(await visitor.getByTestId('comment').count()).toBe(0);
     await Promise.all([chair.context().close(), member.context().close(), visitor.context().close()]);
+  });
+
+  it('public pages are accessible (axe: no serious or critical violations)', async () => {
+    const page = await as(null);
+    for (const path of ['/en/groups', '/en/groups/artificial-intelligence', '/zh-hans/library', '/en/library?kind=blue-book']) {
+      await page.goto(`${server.url}${path}`);
+      await page.locator('h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(await seriousViolations(page), path).toEqual([]);
+    }
+    await page.getByTestId('publication').first().click();
+    await page.getByText(/Download/).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
   });
 
   it('acceptance 2: hostile Markdown renders inert in Chromium (server render, browser preview, discussion)', async () => {
