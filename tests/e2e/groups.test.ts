@@ -112,6 +112,27 @@ describe('working groups in the browser', () => {
     await Promise.all([chair.context().close(), member.context().close(), visitor.context().close()]);
   });
 
+  it('the secretariat creates a working group and a library publication from the staff pages', async () => {
+    const staff = await as('secretariat@wuzhen.example');
+    await staff.goto(`${server.url}/admin/groups`);
+    await staff.getByLabel(/^Web address/).fill('digital-governance');
+    await staff.getByLabel('Name (English)').fill('Digital Governance Working Group');
+    await staff.getByLabel('Name (简体中文)').fill('数字治理工作组');
+    await staff.getByRole('button', { name: 'Create' }).click();
+    await staff.getByRole('link', { name: 'Digital Governance Working Group' }).waitFor();
+    const pub = await fetch(`${server.url}/api/v1/groups/digital-governance`);
+    expect((await pub.json()).name['zh-Hans']).toBe('数字治理工作组');
+
+    await staff.goto(`${server.url}/admin/library`);
+    await staff.getByLabel('Title (English)').fill('World Internet Development Report 2025');
+    await staff.getByLabel('Title (简体中文)').fill('世界互联网发展报告2025');
+    await staff.getByRole('button', { name: 'Create' }).click();
+    await staff.getByText('World Internet Development Report 2025').first().waitFor();
+    const lib = await (await fetch(`${server.url}/api/v1/library?kind=blue-book&year=${new Date().getFullYear()}`)).json();
+    expect(lib.items.map((p: { title: { en: string } }) => p.title.en)).toContain('World Internet Development Report 2025');
+    await staff.context().close();
+  });
+
   it('public pages are accessible (axe: no serious or critical violations)', async () => {
     const page = await as(null);
     for (const path of ['/en/groups', '/en/groups/artificial-intelligence', '/zh-hans/library', '/en/library?kind=blue-book']) {

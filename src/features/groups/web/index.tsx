@@ -1,4 +1,5 @@
 import type { WebFeature } from '../../../web/feature';
+import { GroupsAdminPage } from './admin';
 import { DocumentPage } from './document';
 import { documentTexts, groupsTexts } from './i18n';
 import { GroupPage, GroupsPage, WorkspacePage } from './pages';
@@ -13,6 +14,8 @@ export const groupsWeb: WebFeature = {
     { path: 'documents/:id', element: <DocumentPage /> },
   ],
   publicNav: [{ to: '/groups', label: 'nav.groups' }],
+  adminRoutes: [{ path: 'groups', element: <GroupsAdminPage /> }],
+  adminNav: [{ to: '/admin/groups', label: 'nav.groups', roles: ['secretariat'] }],
 };
 
 /** The documents' texts live in their own namespace. */

@@ -1,4 +1,5 @@
 import type { WebFeature } from '../../../web/feature';
+import { LibraryAdminPage } from './admin';
 import { libraryTexts } from './i18n';
 import { LibraryPage, PublicationPage } from './pages';
 
@@ -10,4 +11,6 @@ export const libraryWeb: WebFeature = {
     { path: 'library/:id', element: <PublicationPage /> },
   ],
   publicNav: [{ to: '/library', label: 'nav.library' }],
+  adminRoutes: [{ path: 'library', element: <LibraryAdminPage /> }],
+  adminNav: [{ to: '/admin/library', label: 'nav.library', roles: ['secretariat'] }],
 };
