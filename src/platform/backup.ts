@@ -41,6 +41,11 @@ export function tablesInOrder(schema: Record<string, unknown>): PgTable[] {
 
 const batch = 2000;
 
+const typeOf = (t: PgTable, column: string) => {
+  const type = getTableConfig(t).columns.find((c) => c.name === column)!.getSQLType();
+  return type === 'bigserial' ? 'bigint' : type === 'serial' ? 'integer' : type;
+};
+
 export async function backup(database: Database, schema: Record<string, unknown>, filesDir: string, file: string) {
   const tables = tablesInOrder(schema);
   async function* lines() {
@@ -49,13 +54,17 @@ export async function backup(database: Database, schema: Record<string, unknown>
       const name = getTableName(t);
       const cols = getTableConfig(t).columns.map((c) => c.name);
       yield JSON.stringify({ table: name, columns: cols }) + '\n';
+      // Keyset paging on the first column (the primary key, or its first part).
       const key = sql.identifier(cols[0]);
-      for (let offset = 0; ; offset += batch) {
-        const rows = await database.rows<{ r: unknown[] }>(
-          sql`select json_build_array(${sql.join(cols.map((c) => sql`${sql.identifier(c)}`), sql`, `)}) as r from ${sql.identifier(name)} order by ${key} offset ${offset} limit ${batch}`,
+      let last: unknown = undefined;
+      for (;;) {
+        const after = last === undefined ? sql`true` : sql`${key} > ${last}`;
+        const rows = await database.rows<{ r: unknown[]; k: unknown }>(
+          sql`select json_build_array(${sql.join(cols.map((c) => sql`${sql.identifier(c)}`), sql`, `)}) as r, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
         );
         for (const row of rows) yield JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r }) + '\n';
         if (rows.length < batch) break;
+        last = sql`${rows[rows.length - 1].k}::${sql.raw(typeOf(t, cols[0]))}`;
       }
     }
     for (const f of listFiles(filesDir)) {
@@ -97,11 +106,11 @@ export async function restore(database: Database, schema: Record<string, unknown
   let sawEnd = false;
   const flush = async (tx: Database['db']) => {
     if (!table || pending.length === 0) return;
-    const colTypes = getTableConfig(known.get(table)!).columns;
-    const typeOf = new Map(colTypes.map((c) => [c.name, c.getSQLType()]));
-    const values = pending.map((r) => sql`(${sql.join(r.map((v, i) => cast(v, typeOf.get(columns[i]) ?? 'text')), sql`, `)})`);
+    // One parameter per batch: the server turns the JSON into typed rows.
+    const objects = pending.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
+    const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
     const conflict = table === 'countries' ? sql` on conflict do nothing` : sql``;
-    await tx.execute(sql`insert into ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c)), sql`, `)}) values ${sql.join(values, sql`, `)}${conflict}`);
+    await tx.execute(sql`insert into ${sql.identifier(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(objects)}::json)${conflict}`);
     pending = [];
   };
   await database.db.transaction(async (tx) => {
@@ -120,7 +129,7 @@ export async function restore(database: Database, schema: Record<string, unknown
         columns = rec.columns;
       } else if (rec.r) {
         pending.push(rec.r);
-        if (pending.length >= 500) await flush(tx as never);
+        if (pending.length >= 2000) await flush(tx as never);
       } else if (rec.file) {
         await flush(tx as never);
         const target = path.resolve(filesDir, rec.file);
@@ -145,10 +154,3 @@ export async function restore(database: Database, schema: Record<string, unknown
   });
 }
 
-function cast(v: unknown, type: string) {
-  if (v === null) return sql`null`;
-  if (type.startsWith('json')) return sql`${JSON.stringify(v)}::jsonb`;
-  if (Array.isArray(v)) return sql`${v}::${sql.raw(type)}`;
-  const t = type === 'bigserial' ? 'bigint' : type === 'serial' ? 'integer' : type;
-  return sql`${typeof v === 'object' ? JSON.stringify(v) : String(v)}::${sql.raw(t)}`;
-}
