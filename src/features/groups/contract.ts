@@ -27,6 +27,15 @@ const timeZone = z.string().refine((tz) => {
     return false;
   }
 }, 'must be an IANA time zone, e.g. Asia/Shanghai');
+/** An ISO date-time with offset, within years a database and a person both accept. */
+const dateTime = z.iso.datetime({ offset: true }).refine((v) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= 2000 && y <= 2200;
+}, 'must be a date between the years 2000 and 2200');
+const calendarDate = z.iso.date().refine((v) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
+}, 'must be a real calendar date');
 const httpUrl = z.string().trim().max(500).regex(/^https?:\/\/\S+$/i, 'must start with http:// or https://');
 
 export const groupInput = z.object({
@@ -78,7 +87,7 @@ export const memberRow = z.object({
 
 export const meetingInput = z.object({
   title: requiredLocalizedText(300),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: dateTime,
   durationMinutes: z.number().int().min(5).max(24 * 60).default(90),
   timezone: timeZone,
   mode: z.enum(meetingModes),
@@ -124,7 +133,7 @@ export const versionTextInput = z.object({
 });
 export const newVersionInput = z.object({ label: z.string().trim().min(1).max(20).optional(), changeSummary: localizedText(5000).optional() });
 export const statusInput = z.object({ status: z.enum(versionStatuses) });
-export const roundInput = z.object({ opensAt: z.iso.datetime({ offset: true }).optional(), closesAt: z.iso.datetime({ offset: true }) });
+export const roundInput = z.object({ opensAt: dateTime.optional(), closesAt: dateTime });
 export const commentInput = z.object({ paragraphKey: z.string().min(1).max(40), body: z.string().trim().min(1).max(10_000) });
 export const resolveInput = z
   .object({ status: z.enum(['accepted', 'declined', 'answered']), response: z.string().trim().max(5000).optional() })
@@ -211,7 +220,7 @@ export const endorsementList = z.object({
 
 export const submissionInput = z.object({
   process: requiredLocalizedText(500),
-  submittedOn: z.iso.date(),
+  submittedOn: calendarDate,
   partners: z
     .array(z.union([z.object({ organizationId: z.uuid() }), z.object({ name: requiredLocalizedText(300), countryCode: z.string().regex(/^[A-Z]{2}$/).nullish() })]))
     .max(500),

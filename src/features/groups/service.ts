@@ -50,7 +50,14 @@ async function reindexGroup(db: DbOrTx, g: Group) {
   await indexDocs(db, [{ kind: 'group', id: g.id, visibility: 'public', title: g.name, summary: g.mandate, url: `/groups/${g.slug}` }]);
 }
 
+async function checkLiaison(db: DbOrTx, userId: string | null | undefined) {
+  if (!userId) return;
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!u) throw invalid('liaisonUserId', 'No such account.');
+}
+
 export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeof c.groupInput>) {
+  await checkLiaison(db, input.liaisonUserId);
   const [dupe] = await db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.slug, input.slug));
   if (dupe) throw conflict('slug_taken', 'Another group already uses this address.');
   const [g] = await db.insert(workingGroups).values({ slug: input.slug, name: input.name, mandate: input.mandate ?? {}, liaisonUserId: input.liaisonUserId ?? null }).returning();
@@ -62,6 +69,7 @@ export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeo
 export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.groupUpdate>) {
   // Chairs keep the name and mandate; the liaison and closing the group are the secretariat's.
   if ((input.liaisonUserId !== undefined || input.status) && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat changes the liaison or closes a group.');
+  await checkLiaison(db, input.liaisonUserId);
   const [after] = await db
     .update(workingGroups)
     .set({

@@ -22,7 +22,7 @@ export type PublicationInput = z.infer<typeof publicationInput>;
 
 export const listQuery = z.object({
   kind: z.enum(publicationKinds).optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
   lang: localeSchema.optional(),
   group: z.uuid().optional(),
   tag: tag.optional(),
