@@ -5,7 +5,9 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
-import type { LocalizedText } from '../../platform/i18n/index.js';
+import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { groupMails } from './mails.js';
 import { indexDocs } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
@@ -13,7 +15,7 @@ import { createPublication, publicationBySourceVersion } from '../library/servic
 import type * as c from './contract.js';
 import { statusMoves, type VersionStatus } from './contract.js';
 import { diffVersions } from './diff.js';
-import { commentRounds, documentComments, documentParagraphs, documents, documentVersions, endorsements, jointSubmissions, workingGroups } from './model.js';
+import { commentRounds, documentComments, documentParagraphs, documents, documentVersions, endorsements, groupMembers, jointSubmissions, workingGroups } from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider, isPublicStatus, type GroupRef } from './policy.js';
 import { renderMarkdown } from './render.js';
 import { auditActor, type Group } from './service.js';
@@ -188,7 +190,7 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
 const roundIsOpen = (r: typeof commentRounds.$inferSelect, now = new Date()) => !r.closedAt && r.opensAt <= now && now < r.closesAt;
 
 /** Opens a comment round on the latest version; a draft moves to consultation. */
-export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>) {
+export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, publicUrl?: string) {
   const l = await loadEditable(db, actor, id);
   const v = latest(l.versions);
   assertChangeable(v);
@@ -200,6 +202,21 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
   if (existing.some((r) => r.closesAt > new Date())) throw conflict('round_open', 'A comment round is already open or planned on this version.');
   const [r] = await db.insert(commentRounds).values({ documentId: id, versionId: v.id, opensAt, closesAt, createdBy: actor.userId }).returning();
   if (v.status === 'draft') await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
+  if (publicUrl && l.group) {
+    // Tell the group's members, each in their language (queued in this transaction, sent after commit).
+    const members = await db
+      .select({ email: users.email, name: users.name, locale: users.locale })
+      .from(groupMembers)
+      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .where(and(eq(groupMembers.groupId, l.group.id), eq(groupMembers.status, 'active')));
+    for (const m of members) {
+      const locale = (['en', 'zh-Hans', 'zh-Hant'].includes(m.locale) ? m.locale : 'en') as Locale;
+      const tx = groupMails.roundOpen[locale];
+      const title = localize(l.doc.title, locale).text;
+      const prefix = locale === 'en' ? 'en' : locale === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
+      await queueMail(db, { to: m.email, subject: tx.subject(title), text: tx.body(title, `${publicUrl}/${prefix}/documents/${id}`, m.name), locale, template: 'document.round.open' });
+    }
+  }
   await audit(db, { actor: auditActor(actor), action: 'document.round.open', entity: 'comment_round', entityId: r.id, after: { versionId: v.id, opensAt, closesAt } });
   return r;
 }

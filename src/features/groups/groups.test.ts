@@ -250,6 +250,9 @@ describe('comments, versions and diff', () => {
     expect(bad.statusCode).toBe(400);
     expect((await round(d.id)).statusCode).toBe(201);
     expect((await round(d.id)).json().code).toBe('round_open');
+    const mails = await h.database.rows<{ to: string }>(sql`select "to" from mail_outbox where template = 'document.round.open'`);
+    expect(mails.map((m) => m.to)).toEqual(expect.arrayContaining([member.email, chair.email]));
+    expect(mails.map((m) => m.to)).not.toContain(outsider.email);
     expect((await h.call(member, { method: 'POST', url: `/api/v1/documents/${d.id}/comments`, payload: { paragraphKey: 'p-nonexistent', body: 'x' } })).statusCode).toBe(400);
     const c1 = await h.call(member, { method: 'POST', url: `/api/v1/documents/${d.id}/comments`, payload: { paragraphKey: p2, body: 'Name personal data explicitly.' } });
     const c2 = await h.call(member, { method: 'POST', url: `/api/v1/documents/${d.id}/comments`, payload: { paragraphKey: p1, body: 'Delete this.' } });

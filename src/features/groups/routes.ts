@@ -178,7 +178,7 @@ export function groupRoutes(app: App, ctx: Ctx) {
     docs.diff(db, req.actor, req.params.id, req.query),
   );
   app.post('/api/v1/documents/:id/rounds', { config: { access: can.user }, schema: { tags, summary: 'Open a comment round on the latest version', params: idParams, body: c.roundInput, response: { 201: c.round } } }, async (req, reply) => {
-    const r = await tx((t) => docs.openRound(t, requireActor(req), req.params.id, req.body));
+    const r = await tx((t) => docs.openRound(t, requireActor(req), req.params.id, req.body, config.publicUrl));
     return reply.code(201).send({ id: r.id, versionId: r.versionId, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(), closedAt: null, open: r.opensAt <= new Date() });
   });
   app.post('/api/v1/documents/:id/rounds/:roundId/close', { config: { access: can.user }, schema: { tags, params: roundParams, response: { 200: okSchema } } }, async (req) => {
