@@ -100,7 +100,9 @@ export function GroupPage() {
   const countryName = useCountryName();
   const q = useQuery({ queryKey: ['group', slug], queryFn: () => api.get<PublicGroup>(`/api/v1/groups/${slug}`) });
   const [message, setMessage] = useState('');
+  const [mandate, setMandate] = useState<LocalizedText | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['group', slug] });
+  const saveMandate = useMutation({ mutationFn: () => api.put(`/api/v1/groups/${slug}`, { mandate }), onSuccess: () => (setMandate(null), refresh(), notify.ok()), onError: notify.error });
   const join = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/requests`, { message: message || undefined }), onSuccess: refresh, onError: notify.error });
   const answer = useMutation({ mutationFn: (a: 'accept' | 'decline') => api.post(`/api/v1/groups/${slug}/invitation/${a}`), onSuccess: () => (refresh(), qc.invalidateQueries({ queryKey: ['me'] })), onError: notify.error });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
@@ -122,9 +124,28 @@ export function GroupPage() {
         <Title order={2} size="h4" id="mandate">
           {t('groups:mandate')}
         </Title>
-        <Text style={{ whiteSpace: 'pre-wrap' }}>
-          <LText value={g.mandate} />
-        </Text>
+        {mandate ? (
+          <Stack>
+            <LocalizedInput label={t('groups:mandate')} value={mandate} onChange={setMandate} multiline />
+            <Group>
+              <Button onClick={() => saveMandate.mutate()} loading={saveMandate.isPending}>
+                {t('shell:common.save')}
+              </Button>
+              <Button variant="default" onClick={() => setMandate(null)}>
+                {t('shell:common.cancel')}
+              </Button>
+            </Group>
+          </Stack>
+        ) : (
+          <Text style={{ whiteSpace: 'pre-wrap' }}>
+            <LText value={g.mandate} />
+          </Text>
+        )}
+        {g.you.editor && !mandate ? (
+          <Button size="xs" variant="subtle" onClick={() => setMandate(g.mandate)}>
+            {t('shell:common.edit')}
+          </Button>
+        ) : null}
       </section>
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <section aria-labelledby="chairs">
