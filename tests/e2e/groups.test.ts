@@ -141,8 +141,13 @@ describe('working groups in the browser', () => {
       await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page), path).toEqual([]);
     }
-    await page.getByTestId('publication').first().click();
+    await page.getByTestId('publication').filter({ hasText: 'World Internet Development Report 2024' }).click();
     await page.getByText(/Download/).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // A published document with its endorsers.
+    await page.goto(`${server.url}/en/groups/artificial-intelligence`);
+    await page.getByRole('link', { name: /Consensus: Developing Responsible Generative AI/ }).click();
+    await page.getByTestId('endorser').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
   });
