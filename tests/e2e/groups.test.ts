@@ -146,7 +146,7 @@ describe('working groups in the browser', () => {
     expect(await seriousViolations(page)).toEqual([]);
     // A published document with its endorsers.
     await page.goto(`${server.url}/en/groups/artificial-intelligence`);
-    await page.getByRole('link', { name: /Consensus: Developing Responsible Generative AI/ }).click();
+    await page.getByRole('link', { name: /Developing Responsible Generative AI: Consensus/ }).click();
     await page.getByTestId('endorser').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     await page.context().close();
