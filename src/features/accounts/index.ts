@@ -1,6 +1,12 @@
 import type { Feature } from '../../platform/http/types.js';
 import { accountRoutes } from './routes.js';
+import { accountPersonalData, eraseAccount } from './service.js';
 
-export const accounts: Feature = { name: 'accounts', routes: accountRoutes };
+export const accounts: Feature = {
+  name: 'accounts',
+  routes: accountRoutes,
+  personalData: (ctx, s) => accountPersonalData(ctx.db, s.userId),
+  erase: (tx, s) => eraseAccount(tx, s.userId),
+};
 export { sessionCookie } from './routes.js';
 export { loadActorBySession } from './service.js';

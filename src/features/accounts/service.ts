@@ -271,3 +271,28 @@ export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page
     })),
   };
 }
+
+// Privacy
+
+export async function accountPersonalData(db: DbOrTx, userId: string | null) {
+  if (!userId) return null;
+  const [u] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .from(users)
+    .where(eq(users.id, userId));
+  if (!u) return null;
+  const roles = await db.select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, userId));
+  const sess = await db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId));
+  const mails = await db.execute(sql`select subject, text, status, created_at from mail_outbox where "to" = ${u.email} order by created_at`);
+  return { account: u, roles, sessions: sess, mails: (mails as unknown as { rows: unknown[] }).rows };
+}
+
+export async function eraseAccount(db: DbOrTx, userId: string | null) {
+  if (!userId) return;
+  const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  if (!u) return;
+  await db.execute(sql`delete from mail_outbox where "to" = ${u.email}`);
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+  await db.delete(emailTokens).where(eq(emailTokens.userId, userId));
+  await db.update(users).set({ email: `erased-${userId}@erased.invalid`, name: 'Erased account', passwordHash: null, disabledAt: new Date() }).where(eq(users.id, userId));
+}

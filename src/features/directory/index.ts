@@ -1,9 +1,14 @@
 import type { Feature } from '../../platform/http/types.js';
-import { directoryRoutes } from './routes.js';
-import { syncCountries } from './service.js';
 import { seedDirectoryDemo } from './demo.js';
+import { directoryRoutes } from './routes.js';
+import { erasePersonEntry, personPersonalData, syncCountries } from './service.js';
 
-export const directory: Feature = { name: 'directory', routes: directoryRoutes, init: (ctx) => syncCountries(ctx.db),
+export const directory: Feature = {
+  name: 'directory',
+  routes: directoryRoutes,
+  init: (ctx) => syncCountries(ctx.db),
+  personalData: (ctx, s) => personPersonalData(ctx.db, s.personId),
+  erase: (tx, s) => erasePersonEntry(tx, s.personId),
   async seedDemo(ctx, refs) {
     const { orgIds, personIds } = await seedDirectoryDemo(ctx);
     refs.organizations = orgIds;

@@ -361,3 +361,15 @@ export async function isOrganizationLogo(db: DbOrTx, fileId: string) {
   const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.logoFileId, fileId)).limit(1);
   return !!row;
 }
+
+// Privacy
+
+export async function personPersonalData(db: DbOrTx, personId: string | null) {
+  return personId ? getPerson(db, personId) : null;
+}
+
+/** Keeps country, gender and affiliations (they feed aggregate figures); removes what identifies the person. */
+export async function erasePersonEntry(db: DbOrTx, personId: string | null) {
+  if (!personId) return;
+  await db.update(people).set({ name: 'Erased person', nameLatin: null, email: null, phone: null, userId: null, searchText: '', updatedAt: new Date() }).where(eq(people.id, personId));
+}

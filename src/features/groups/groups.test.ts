@@ -355,3 +355,28 @@ describe('endorsements', () => {
     expect(list[0].partners.map((p: { countryCode: string }) => p.countryCode)).toEqual(['DE', 'BR', 'KE']);
   });
 });
+
+describe('privacy', () => {
+  it('a member downloads their group data; erasure removes their texts and ends their membership', async () => {
+    const admin = await h.user({ roles: ['admin'] });
+    const eve = await h.user({ name: 'Eve Erasable', email: `eve-${Date.now()}@test.example` });
+    const inv = await h.call(staff, { method: 'POST', url: `/api/v1/groups/${groupId}/invitations`, payload: { email: eve.email, role: 'member', message: 'Welcome' } });
+    expect(inv.statusCode).toBe(201);
+    await h.call(eve, { method: 'POST', url: `/api/v1/groups/${groupId}/invitation/accept` });
+    const d = await newDoc();
+    await round(d.id);
+    const c = await h.call(eve, { method: 'POST', url: `/api/v1/documents/${d.id}/comments`, payload: { paragraphKey: d.current.paragraphs[0].key, body: 'My personal view on this.' } });
+    expect(c.statusCode).toBe(201);
+    const mine = (await h.call(eve, { method: 'GET', url: '/api/v1/me/data' })).json();
+    expect(mine.groups.comments.map((x: { body: string }) => x.body)).toEqual(['My personal view on this.']);
+    expect(mine.groups.memberships[0]).toMatchObject({ group: 'data', status: 'active' });
+    const person = (await h.call(staff, { method: 'POST', url: '/api/v1/directory/people', payload: { name: 'Eve Erasable', email: eve.email } })).json();
+    expect((await h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${person.id}/erase`, payload: { confirm: true } })).statusCode).toBe(200);
+    const comments = (await h.call(chair, { method: 'GET', url: `/api/v1/documents/${d.id}/versions/${d.current.id}/comments` })).json();
+    const hers = comments.find((x: { id: string }) => x.id === c.json().id);
+    expect(hers.body).not.toContain('personal view');
+    expect(hers.authorName).toBe('Erased account');
+    const rows = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from role_grants where user_id = ${eve.id} and scope_type = 'group'`);
+    expect(rows[0].n).toBe(0);
+  });
+});

@@ -1,5 +1,12 @@
 import type { Feature } from '../../platform/http/types.js';
 import { seedGroupsDemo } from './demo.js';
+import { eraseGroupsData, groupsPersonalData } from './privacy.js';
 import { groupRoutes } from './routes.js';
 
-export const groups: Feature = { name: 'groups', routes: groupRoutes, seedDemo: seedGroupsDemo };
+export const groups: Feature = {
+  name: 'groups',
+  routes: groupRoutes,
+  seedDemo: seedGroupsDemo,
+  personalData: (ctx, s) => groupsPersonalData(ctx.db, s),
+  erase: (tx, s) => eraseGroupsData(tx, s),
+};

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.js';
 import type { Config } from '../config.js';
-import type { Database, Db } from '../db/index.js';
+import type { Database, Db, DbOrTx } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 
@@ -30,8 +30,19 @@ export interface Feature {
   init?: (ctx: Ctx) => Promise<void>;
   /** Adds the feature's demo data; `refs` carries ids between features' demo seeds. */
   seedDemo?: (ctx: Ctx, refs: DemoRefs) => Promise<void>;
+  /** Everything the feature holds about a person, for "download my data". */
+  personalData?: (ctx: Ctx, subject: DataSubject) => Promise<unknown>;
+  /** Removes or pseudonymizes the person's personal fields, keeping aggregate figures; runs inside the erasure's transaction. */
+  erase?: (tx: DbOrTx, subject: DataSubject) => Promise<void>;
   /** Registers background jobs (recurring or on demand). */
   jobs?: (runner: JobRunner, ctx: Ctx) => void;
+}
+
+/** A person whose data is exported or erased: their account and/or their directory entry. */
+export interface DataSubject {
+  userId: string | null;
+  personId: string | null;
+  email: string | null;
 }
 
 export type DemoRefs = Record<string, Map<string, string>>;
