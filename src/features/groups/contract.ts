@@ -239,3 +239,6 @@ export const workspace = z.object({
   threads: z.array(thread),
   you: z.object({ editor: z.boolean() }),
 });
+
+/** The Markdown dialect of documents, shared with the browser so both render the same way. */
+export { allowedAttributes, allowedSchemes, allowedTags, isSafeUrl, markdownToHtml } from './markdown.js';
