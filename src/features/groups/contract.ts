@@ -239,6 +239,3 @@ export const workspace = z.object({
   threads: z.array(thread),
   you: z.object({ editor: z.boolean() }),
 });
-
-/** The Markdown dialect of documents, shared with the browser so both render the same way. */
-export { allowedAttributes, allowedSchemes, allowedTags, isSafeUrl, markdownToHtml } from './markdown.js';

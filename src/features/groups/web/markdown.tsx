@@ -1,5 +1,5 @@
 import DOMPurify from 'dompurify';
-import { allowedAttributes, allowedTags, isSafeUrl, markdownToHtml } from '../contract';
+import { allowedAttributes, allowedTags, isSafeUrl, markdownToHtml } from '../markdown';
 
 const allowedAttr = [...new Set(Object.values(allowedAttributes).flat())];
 
