@@ -1,3 +1,4 @@
+// Shared by the server and the browser (like contract.ts): pure, no server imports.
 import MarkdownIt from 'markdown-it';
 
 /**
