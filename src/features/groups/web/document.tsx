@@ -265,10 +265,15 @@ function EndorsementPanel({ doc }: { doc: DocView }) {
       {latest.status === 'final' && me?.user ? (
         <Group>
           {doc.you.orgContactOf.filter((o) => !endorsedOrgs.has(o.id)).map((o) => (
-            <Button key={o.id} onClick={() => endorse.mutate({ organizationId: o.id, kind: 'endorse' })} data-testid="endorse-org">
-              {t('documents:endorseFor', { name: '' })}
-              <LText value={o.name} />
-            </Button>
+            <Group key={o.id} gap={4}>
+              <Button onClick={() => endorse.mutate({ organizationId: o.id, kind: 'endorse' })} data-testid="endorse-org">
+                {t('documents:endorseFor', { name: '' })}
+                <LText value={o.name} />
+              </Button>
+              <Button variant="light" onClick={() => endorse.mutate({ organizationId: o.id, kind: 'cosign' })}>
+                {t('documents:cosign')}
+              </Button>
+            </Group>
           ))}
           <Button variant="default" onClick={() => endorse.mutate({ kind: 'endorse' })}>
             {t('documents:endorseSelf')}

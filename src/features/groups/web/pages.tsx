@@ -296,9 +296,10 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const [email, setEmail] = useState('');
+  const [role, setRole] = useState<'member' | 'co_chair'>('member');
   const q = useQuery({ queryKey: ['members', slug], queryFn: () => api.get<Member[]>(`/api/v1/groups/${slug}/members`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', slug] });
-  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role: 'member' }), onSuccess: () => (setEmail(''), refresh()), onError: notify.error });
+  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role }), onSuccess: () => (setEmail(''), refresh()), onError: notify.error });
   const decide = useMutation({ mutationFn: (v: { id: string; d: 'approve' | 'decline' }) => api.post(`/api/v1/groups/${slug}/members/${v.id}/${v.d}`), onSuccess: refresh, onError: notify.error });
   return (
     <Stack>
@@ -342,6 +343,7 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
       {editor ? (
         <Group align="flex-end">
           <TextInput label={t('groups:inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <Select label={t('groups:roleLabel')} data={(['member', 'co_chair'] as const).map((r) => ({ value: r, label: t(`groups:role.${r}`) }))} value={role} onChange={(v) => v && setRole(v as 'member')} allowDeselect={false} />
           <Button onClick={() => invite.mutate()} disabled={!email}>
             {t('groups:invite')}
           </Button>
