@@ -11,6 +11,7 @@ import { backup, restore, RestoreError } from './platform/backup.js';
 import { ConfigError, loadConfig, type Config } from './platform/config.js';
 import { DataDirLockedError } from './platform/db/index.js';
 import { openPlatformDatabase } from './platform/start.js';
+import { rebuild as rebuildSearch } from './features/search/service.js';
 import type { App, Ctx } from './platform/http/types.js';
 import { eq } from 'drizzle-orm';
 
@@ -24,6 +25,7 @@ Commands:
   admin create --email E    create an admin account (prints a sign-in link)
   backup <file>             write a backup of the database and files
   restore <file>            restore a backup into an empty database
+  search rebuild            empty the search index and fill it again from every feature
 
 Configuration is read from the environment: see docs/operations.md.
 Run "wuzhen <command> --help" for a command's options.`,
@@ -45,6 +47,10 @@ Without --password, prints a one-time link to choose one (also queued as mail).`
 
 Writes a consistent backup (database and uploaded files) to <file> (gzip'd NDJSON).
 The same format restores on the embedded database and on PostgreSQL.`,
+  search: `Usage: wuzhen search rebuild
+
+Empties the search index and re-adds every public, member-only and staff-only
+document that the features hold (each with its visibility), in one transaction.`,
   restore: `Usage: wuzhen restore <file>
 
 Restores a backup into an empty database (a new DATA_DIR, or an empty PostgreSQL database).`,
@@ -176,6 +182,17 @@ export async function main(argv: string[]) {
         const [mail] = await ctx.database.rows<{ text: string }>((await import('drizzle-orm')).sql`select text from mail_outbox where "to" = ${email} order by created_at desc limit 1`);
         const link = /https?:\/\/\S+/.exec(mail?.text ?? '')?.[0];
         console.log(`Admin ${email} created. Choose a password here (valid 7 days):\n${link}`);
+        return 0;
+      });
+    }
+    case 'search': {
+      if (positionals[0] !== 'rebuild') {
+        console.error(help.search);
+        return 2;
+      }
+      return withContext(config, async (ctx) => {
+        const n = await rebuildSearch(ctx, features);
+        console.log(`Search index rebuilt: ${n} documents.`);
         return 0;
       });
     }

@@ -21,6 +21,8 @@ function LanguageRoute() {
 
 const signedIn = (routes: RouteObject[]): RouteObject[] => routes.map((r) => ({ ...r, element: <RequireAuth>{r.element}</RequireAuth> }));
 
+const publicRoutes = webFeatures.flatMap((f) => f.publicRoutes ?? []);
+
 export const router = createBrowserRouter([
   { path: '/', element: <Navigate to={`/${prefixOf[initialLocale()]}/`} replace /> },
   {
@@ -29,7 +31,8 @@ export const router = createBrowserRouter([
       {
         path: '/:lang',
         element: <LanguageRoute />,
-        children: [{ index: true, element: <HomePage /> }, ...webFeatures.flatMap((f) => f.publicRoutes ?? [])],
+        // A feature may provide the home page (the portal does); the shell's is the fallback.
+        children: [...(publicRoutes.some((r) => r.index) ? [] : [{ index: true, element: <HomePage /> }]), ...publicRoutes],
       },
       { path: '/signin', element: <SignInPage /> },
       { path: '/signup', element: <SignUpPage /> },

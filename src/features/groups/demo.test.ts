@@ -1,4 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { features } from '../index.js';
+import { rebuild } from '../search/service.js';
 import { seedDemo } from '../../demo.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 
@@ -37,5 +40,23 @@ describe('groups and library demo data', () => {
     const dl = await h.call(null, { method: 'GET', url: blue.files[0].url });
     expect(dl.statusCode).toBe(200);
     expect(dl.body).toContain('SAMPLE FILE');
+  });
+});
+
+describe('search', () => {
+  it('indexes groups, published documents and publications as public, never drafts; a rebuild yields the same', async () => {
+    const q = () => h.database.rows<{ kind: string; id: string; visibility: string }>(sql`select kind, id, visibility from search_docs where kind in ('group', 'document', 'publication') order by kind, id`);
+    const before = await q();
+    expect(new Set(before.map((r) => r.kind))).toEqual(new Set(['group', 'document', 'publication']));
+    expect(before.every((r) => r.visibility === 'public')).toBe(true);
+    const draft = await h.database.rows<{ id: string }>(sql`select d.id from documents d where not exists (select 1 from document_versions v where v.document_id = d.id and v.status = 'published')`);
+    expect(draft.length).toBeGreaterThan(0);
+    expect(before.map((r) => r.id)).not.toContain(draft[0].id);
+    await rebuild(h.ctx, features);
+    expect(await q()).toEqual(before);
+    // One query finds Traditional and Simplified: 網路主權 → 网络主权.
+    const r = await h.call(null, { method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('網路主權')}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['document', 'publication']));
   });
 });

@@ -8,7 +8,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/http/erro
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { groupMails } from './mails.js';
-import { indexDocs } from '../../platform/search/index.js';
+import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
 import { createPublication, publicationBySourceVersion } from '../library/service.js';
@@ -18,7 +18,7 @@ import { diffVersions } from './diff.js';
 import { commentRounds, documentComments, documentParagraphs, documents, documentVersions, endorsements, groupMembers, jointSubmissions, workingGroups } from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider, isPublicStatus, type GroupRef } from './policy.js';
 import { renderMarkdown } from './render.js';
-import { auditActor, type Group } from './service.js';
+import { auditActor, groupSearchDoc, type Group } from './service.js';
 
 type Doc = typeof documents.$inferSelect;
 type Version = typeof documentVersions.$inferSelect;
@@ -168,21 +168,31 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
     .returning();
   if (!after) throw conflict('status_changed', 'Someone changed the status meanwhile; reload.');
   if (status === 'final' || status === 'published') await db.update(commentRounds).set({ closedAt: now }).where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
-  if (status === 'published') {
-    await indexDocs(db, [
-      {
-        kind: 'document',
-        id: l.doc.id,
-        visibility: 'public',
-        title: l.doc.title,
-        body: paras.map((p) => p.text),
-        url: `/documents/${l.doc.id}`,
-        year: now.getUTCFullYear(),
-      },
-    ]);
-  }
+  if (status === 'published') await indexDocs(db, [documentSearchDoc(l.doc, paras, now)]);
   await audit(db, { actor: auditActor(actor), action: 'document.status', entity: 'document_version', entityId: v.id, before: { status: v.status }, after: { status } });
   return after;
+}
+
+/** A published document in the search index: its title and the text of its latest published version. Drafts are never indexed. */
+export const documentSearchDoc = (doc: Doc, paras: Array<{ text: LocalizedText }>, publishedAt: Date): SearchDoc => ({
+  kind: 'document',
+  id: doc.id,
+  visibility: 'public',
+  title: doc.title,
+  body: paras.map((p) => p.text),
+  url: `/documents/${doc.id}`,
+  year: publishedAt.getUTCFullYear(),
+});
+
+/** Every group and every published document, for `wuzhen search rebuild`. */
+export async function* groupsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  for (const g of await db.select().from(workingGroups)) yield groupSearchDoc(g);
+  const published = await db.select().from(documentVersions).where(eq(documentVersions.status, 'published')).orderBy(asc(documentVersions.number));
+  const latestByDoc = new Map(published.map((v) => [v.documentId, v]));
+  for (const v of latestByDoc.values()) {
+    const [doc] = await db.select().from(documents).where(eq(documents.id, v.documentId));
+    if (doc) yield documentSearchDoc(doc, await paragraphsOf(db, v.id), v.publishedAt ?? v.updatedAt);
+  }
 }
 
 // Comment rounds

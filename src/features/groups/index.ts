@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/http/types.js';
 import { seedGroupsDemo } from './demo.js';
+import { groupsSearchDocs } from './documents.js';
 import { eraseGroupsData, groupsPersonalData } from './privacy.js';
 import { groupRoutes } from './routes.js';
 
@@ -9,4 +10,5 @@ export const groups: Feature = {
   seedDemo: seedGroupsDemo,
   personalData: (ctx, s) => groupsPersonalData(ctx.db, s),
   erase: (tx, s) => eraseGroupsData(tx, s),
+  searchDocs: (ctx) => groupsSearchDocs(ctx.db),
 };

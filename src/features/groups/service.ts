@@ -7,7 +7,7 @@ import { files } from '../../platform/files/model.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { indexDocs } from '../../platform/search/index.js';
+import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { ensureUser, grantRole, revokeRole } from '../accounts/service.js';
 import { affiliations, organizations, people } from '../directory/model.js';
@@ -46,8 +46,10 @@ export async function loadGroupAsEditor(db: DbOrTx, actor: Actor, idOrSlug: stri
   return g;
 }
 
+export const groupSearchDoc = (g: Group): SearchDoc => ({ kind: 'group', id: g.id, visibility: 'public', title: g.name, summary: g.mandate, url: `/groups/${g.slug}` });
+
 async function reindexGroup(db: DbOrTx, g: Group) {
-  await indexDocs(db, [{ kind: 'group', id: g.id, visibility: 'public', title: g.name, summary: g.mandate, url: `/groups/${g.slug}` }]);
+  await indexDocs(db, [groupSearchDoc(g)]);
 }
 
 async function checkLiaison(db: DbOrTx, userId: string | null | undefined) {

@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
 import { conflict, invalid, notFound } from '../../platform/http/errors.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { indexDocs, removeDoc } from '../../platform/search/index.js';
+import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
 import type { ListQuery, PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
 
@@ -20,14 +20,27 @@ export interface PublicationExtras {
 
 const auditActor = (a: Actor | null) => (a ? { userId: a.userId, email: a.email } : null);
 
+/** The search document of a publication, or null when it is not public. */
+export async function publicationSearchDoc(db: DbOrTx, p: Pub): Promise<SearchDoc | null> {
+  if (p.status !== 'published') return null;
+  const authors = await db.select({ name: publicationAuthors.name }).from(publicationAuthors).where(eq(publicationAuthors.publicationId, p.id));
+  return { kind: 'publication', id: p.id, visibility: 'public', title: p.title, summary: p.abstract, body: [...authors.map((a) => a.name), p.tags.join(' '), p.edition, p.kind], url: `/library/${p.id}`, year: p.year };
+}
+
 async function reindex(db: DbOrTx, id: string) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
   if (!p) return;
-  if (p.status !== 'published') return removeDoc(db, 'publication', id);
-  const authors = await db.select({ name: publicationAuthors.name }).from(publicationAuthors).where(eq(publicationAuthors.publicationId, id));
-  await indexDocs(db, [
-    { kind: 'publication', id, visibility: 'public', title: p.title, summary: p.abstract, body: [...authors.map((a) => a.name), p.tags.join(' '), p.edition, p.kind], url: `/library/${id}`, year: p.year },
-  ]);
+  const doc = await publicationSearchDoc(db, p);
+  if (!doc) return removeDoc(db, 'publication', id);
+  await indexDocs(db, [doc]);
+}
+
+/** Every public publication, for `wuzhen search rebuild`. */
+export async function* librarySearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  for (const p of await db.select().from(publications).where(eq(publications.status, 'published'))) {
+    const doc = await publicationSearchDoc(db, p);
+    if (doc) yield doc;
+  }
 }
 
 async function checkSupersedes(db: DbOrTx, id: string | null, supersedesId: string | null | undefined) {

@@ -31,6 +31,8 @@ const publicRoutes = new Set([
   'POST /api/v1/auth/password-reset/complete',
   'GET /api/v1/countries',
   'GET /api/v1/files/logos/:id',
+  'GET /api/v1/search',
+  'GET /api/v1/portal/page',
   // Working groups: public pages; documents show only final and published versions to the public (service-checked).
   'GET /api/v1/groups',
   'GET /api/v1/groups/:id',

@@ -6,6 +6,8 @@ import type { Config } from '../config.js';
 import type { Database, Db, DbOrTx } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
+import type { SearchDoc } from '../search/index.js';
+import type { PublicPageKind } from './pages.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -36,6 +38,14 @@ export interface Feature {
   erase?: (tx: DbOrTx, subject: DataSubject) => Promise<void>;
   /** Registers background jobs (recurring or on demand). */
   jobs?: (runner: JobRunner, ctx: Ctx) => void;
+  /**
+   * Every search document the feature owns, as indexDocs() would receive them
+   * (public, members and staff alike, each with its visibility). `wuzhen search
+   * rebuild` empties the index and re-adds what every feature yields here.
+   */
+  searchDocs?: (ctx: Ctx) => AsyncIterable<SearchDoc>;
+  /** Public pages rendered on the server under /en, /zh-hans, /zh-hant (see platform/http/pages.ts). */
+  publicPages?: PublicPageKind[];
 }
 
 /** A person whose data is exported or erased: their account and/or their directory entry. */

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/index.js';
+import type { Db, DbOrTx } from '../db/index.js';
 import { fillChinese, type LocalizedText } from '../i18n/index.js';
 import { searchDocs } from './model.js';
 import { normalize, tokens } from './normalize.js';
@@ -57,3 +57,19 @@ export async function removeDoc(db: DbOrTx, kind: string, id: string) {
 }
 
 export { searchDocs };
+
+/**
+ * Empties the index and fills it again from the given sources, in one
+ * transaction: searches see the old index until the new one is complete.
+ */
+export async function rebuildIndex(db: Db, sources: Array<AsyncIterable<SearchDoc>>): Promise<number> {
+  // Read every source before the transaction opens: sources read the database,
+  // and the embedded engine has one connection, which the transaction would hold.
+  const all: SearchDoc[] = [];
+  for (const source of sources) for await (const doc of source) all.push(doc);
+  return db.transaction(async (tx) => {
+    await tx.delete(searchDocs);
+    for (let i = 0; i < all.length; i += 200) await indexDocs(tx, all.slice(i, i + 200));
+    return all.length;
+  });
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../../test/harness.js';
+import { indexDocs } from '../../platform/search/index.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await createHarness();
+  h.ctx.membership.isMember = async () => true; // even a member's cookie must not change what the server renders
+  await indexDocs(h.ctx.db, [
+    { kind: 'event', id: 'e1', visibility: 'public', title: { en: 'Digital Silk Road Development Forum', 'zh-Hans': '世界互联网大会数字丝路发展论坛' }, url: '/events/silk-road-2024', year: 2024, countryCode: 'CN' },
+    { kind: 'case', id: 'c1', visibility: 'public', title: { 'zh-Hans': '乡村数字经济实践案例' }, summary: { 'zh-Hans': '电商平台带动农产品销售' }, url: '/showcase/c1', year: 2024 },
+    { kind: 'publication', id: 'p1', visibility: 'public', title: { en: 'Cyberspace Sovereignty: Theory and Practice (4.0)' }, url: '/library/p1', year: 2023 },
+    { kind: 'member', id: 'm1', visibility: 'public', title: { en: 'Fictional Institute A' }, url: '/members/m1', countryCode: 'FR' },
+    { kind: 'member', id: 'm2', visibility: 'public', title: { en: 'Fictional Company B' }, url: '/members/m2', countryCode: 'BR' },
+    { kind: 'member', id: 'm3', visibility: 'public', title: { en: 'Fictional University C' }, url: '/members/m3', countryCode: 'BR' },
+    { kind: 'member', id: 'm4', visibility: 'members', title: { en: 'Hidden Member Zanzibarish' }, url: '/members/m4', countryCode: 'JP' },
+    { kind: 'event', id: 'e2', visibility: 'members', title: { en: 'Member symposium Quokkafest' }, url: '/events/quokkafest', year: 2030 },
+  ]);
+});
+afterAll(() => h.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => h.call(null, { method: 'GET', url, headers });
+const titleOf = (body: string) => /<title>([^<]*)<\/title>/.exec(body)?.[1];
+
+describe('server-rendered public pages (no script needed)', () => {
+  it('serves the about page with its real title, description, alternates and text in each language', async () => {
+    const en = await get('/en/about');
+    expect(en.statusCode).toBe(200);
+    expect(en.headers['content-type']).toContain('text/html');
+    expect(titleOf(en.body)).toBe('About the organization · World Internet Conference');
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toMatch(/<meta name="description" content="The World Internet Conference International Organization: its bodies/);
+    expect(en.body).toContain('<link rel="canonical" href="http://wuzhen.test/en/about" />');
+    expect(en.body).toContain('<link rel="alternate" hreflang="zh-Hant" href="http://wuzhen.test/zh-hant/about" />');
+    expect(en.body).toContain('<meta property="og:title" content="About the organization" />');
+    for (const body of ['General Assembly', 'Council', 'Secretariat', 'High-level Advisory Committee', '2014', '2022']) expect(en.body).toContain(body);
+    const hant = await get('/zh-hant/about');
+    expect(titleOf(hant.body)).toBe('關於我們 · 世界互聯網大會');
+    expect(hant.body).toContain('<html lang="zh-Hant">');
+    for (const body of ['會員大會', '理事會', '秘書處', '高級諮詢委員會', '烏鎮']) expect(hant.body).toContain(body);
+    const hans = await get('/zh-hans/about');
+    for (const body of ['会员大会', '理事会', '秘书处', '高级咨询委员会', '2022年7月12日']) expect(hans.body).toContain(body);
+  });
+
+  it('home: mission, figures from public members only, events, cases and publications', async () => {
+    const r = await get('/en/');
+    expect(r.statusCode).toBe(200);
+    expect(titleOf(r.body)).toBe('World Internet Conference International Organization');
+    expect(r.body).toContain('Our mission');
+    const figures = [...r.body.matchAll(/<dt>([^<]+)<\/dt><dd data-figure>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]);
+    expect(figures).toEqual([
+      ['members', '3'],
+      ['countries and regions', '2'],
+      ['continents', '2'],
+    ]);
+    expect(r.body).toContain('href="/en/events/silk-road-2024"');
+    expect(r.body).toContain('Digital Silk Road Development Forum');
+    expect(r.body).toContain('Cyberspace Sovereignty');
+    expect(r.body).not.toMatch(/Zanzibarish|Quokkafest/);
+    const hant = await get('/zh-hant');
+    expect(hant.body).toContain('鄉村數字經濟實踐案例');
+    expect(hant.body).toContain('宗旨使命');
+  });
+
+  it('programs page lists the programs in each language', async () => {
+    expect((await get('/en/programs')).body).toContain('Global Youth Leaders Program');
+    expect((await get('/zh-hans/programs')).body).toContain('全球青年领军者计划');
+    expect((await get('/zh-hant/programs')).body).toContain('全球青年領軍者計劃');
+  });
+
+  it('search page renders public results with marks, never restricted ones', async () => {
+    const r = await get('/zh-hant/search?q=' + encodeURIComponent('數位經濟'), { cookie: 'wz_session=whatever' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('<meta name="robots" content="noindex, follow" />');
+    expect(r.body).toContain('href="/zh-hant/showcase/c1"');
+    expect(r.body).toMatch(/<mark>數字<\/mark><mark>經濟<\/mark>|<mark>數字經濟<\/mark>/);
+    const secret = await get('/en/search?q=Quokkafest');
+    expect(secret.body).toContain('0 results');
+    expect(secret.body).not.toContain('Member symposium');
+    expect(secret.body).not.toContain('/events/quokkafest');
+    const xss = await get('/en/search?q=' + encodeURIComponent('<script>alert(1)</script>'));
+    expect(xss.body).not.toContain('<script>alert(1)</script>');
+    expect(xss.body).toContain('&lt;script&gt;');
+  });
+
+  it('redirects / to the best language: cookie first, then Accept-Language', async () => {
+    expect((await get('/', { 'accept-language': 'zh-TW,zh;q=0.9' })).headers.location).toBe('/zh-hant/');
+    expect((await get('/', { 'accept-language': 'zh-CN' })).headers.location).toBe('/zh-hans/');
+    expect((await get('/', { 'accept-language': 'fr-FR' })).headers.location).toBe('/en/');
+    expect((await get('/', { 'accept-language': 'zh-CN', cookie: 'wz_lang=en' })).headers.location).toBe('/en/');
+    const page = await get('/zh-hant/about');
+    expect(page.headers['set-cookie']).toContain('wz_lang=zh-hant');
+  });
+
+  it('renders any public thing of the index at its URL, and nothing restricted', async () => {
+    const r = await get('/zh-hant/showcase/c1');
+    expect(r.statusCode).toBe(200);
+    expect(titleOf(r.body)).toBe('鄉村數字經濟實踐案例 · 世界互聯網大會');
+    expect(r.body).toContain('<meta name="description" content="電商平臺帶動農產品銷售" />');
+    expect(r.body).toContain('data-item="case:c1"');
+    const sitemap = await get('/sitemap.xml');
+    expect(sitemap.body).toContain('<loc>http://wuzhen.test/en/showcase/c1</loc>');
+    expect(sitemap.body).not.toContain('quokkafest');
+  });
+
+  it('answers 404 for unknown public pages', async () => {
+    // Without the web app built: 404. With it: the app's shell, which shows its own 404; never a rendered page.
+    const r = await get('/en/no-such-page');
+    if (r.statusCode === 200) expect(r.body).not.toContain('data-ssr-page');
+    else expect(r.statusCode).toBe(404);
+    expect((await get('/en/events/quokkafest')).body).not.toContain('Quokkafest');
+  });
+
+  it('gives the same page as JSON for the web app', async () => {
+    const r = await get('/api/v1/portal/page?path=/about&locale=zh-Hans');
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ kind: 'about', title: '关于我们' });
+    expect(r.json().body).toContain('理事会');
+    expect((await get('/api/v1/portal/page?path=/nope&locale=en')).statusCode).toBe(404);
+  });
+
+  it('lists every public page in the three languages in the sitemap, and points robots to it', async () => {
+    const r = await get('/sitemap.xml');
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toContain('xml');
+    for (const p of ['/en/', '/zh-hans/', '/zh-hant/', '/en/about', '/zh-hant/programs']) expect(r.body).toContain(`<loc>http://wuzhen.test${p}</loc>`);
+    expect(r.body).toContain('<xhtml:link rel="alternate" hreflang="zh-Hans" href="http://wuzhen.test/zh-hans/about"/>');
+    expect(r.body).not.toContain('/search');
+    const robots = await get('/robots.txt');
+    expect(robots.body).toContain('Sitemap: http://wuzhen.test/sitemap.xml');
+  });
+});

@@ -1,0 +1,201 @@
+import { Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { api, ApiError, qs } from '../../../web/api';
+import { prefixOf, useLocale } from '../../../web/i18n';
+import type { SearchResult } from '../../search/contract';
+import './portal.css';
+
+interface PortalPageData {
+  kind: string;
+  title: string;
+  description: string;
+  body: string;
+}
+
+function setHead(title: string, description: string) {
+  document.title = title;
+  let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
+  if (!meta) {
+    meta = document.createElement('meta');
+    meta.name = 'description';
+    document.head.appendChild(meta);
+  }
+  meta.content = description;
+}
+
+/**
+ * A public page rendered by the server (home, about, programs, any public item):
+ * the same HTML the server sent before the script ran, fetched again for the
+ * current language, with its links kept inside the app.
+ */
+export function PortalPage() {
+  const { t } = useTranslation(['portal', 'shell']);
+  const locale = useLocale();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const path = '/' + location.pathname.split('/').slice(2).join('/');
+  const page = useQuery({
+    queryKey: ['portal-page', path, location.search, locale],
+    queryFn: () => api.get<PortalPageData>(`/api/v1/portal/page${qs({ path: path + location.search, locale })}`),
+  });
+  useEffect(() => {
+    if (page.data) setHead(page.data.kind === 'home' ? page.data.title : `${page.data.title} · ${t('shell:orgName')}`, page.data.description);
+  }, [page.data, t]);
+  const follow = (e: MouseEvent<HTMLDivElement>) => {
+    const a = (e.target as HTMLElement).closest('a');
+    const href = a?.getAttribute('href');
+    if (!a || !href || !href.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    navigate(href);
+  };
+  // Forms in the page (the search box) stay inside the app too.
+  const submit = (e: FormEvent<HTMLDivElement>) => {
+    const form = e.target as HTMLFormElement;
+    const action = form.getAttribute('action');
+    if (!action?.startsWith('/') || (form.method || 'get').toLowerCase() !== 'get') return;
+    e.preventDefault();
+    const data = new URLSearchParams();
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string') data.append(k, v);
+    navigate(`${action}?${data.toString()}`);
+  };
+  if (page.isPending) return <Loader aria-label={t('portal:loading')} my="xl" />;
+  if (page.error) {
+    return (
+      <Stack py="xl">
+        <Title order={1}>{page.error instanceof ApiError && page.error.status === 404 ? '404' : t('shell:errors.generic')}</Title>
+        <Text>{t('portal:notFound')}</Text>
+      </Stack>
+    );
+  }
+  return <div className="portal-page" data-portal-kind={page.data.kind} onClick={follow} onSubmit={submit} dangerouslySetInnerHTML={{ __html: page.data.body }} />;
+}
+
+function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
+  return (
+    <>
+      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+    </>
+  );
+}
+
+/** One search box over everything the viewer may see, with types, year and language filters. */
+export function SearchPage() {
+  const { t } = useTranslation(['portal', 'shell']);
+  const locale = useLocale();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const kind = params.get('kind') ?? '';
+  const year = params.get('year') ?? '';
+  const lang = params.get('lang') ?? '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const [text, setText] = useState(q);
+  useEffect(() => setText(q), [q]);
+  useEffect(() => setHead(q ? `${q} · ${t('portal:search.title')}` : t('portal:search.title'), t('portal:search.label')), [q, t]);
+  const result = useQuery({
+    queryKey: ['search', q, kind, year, lang, page, locale],
+    queryFn: () => api.get<SearchResult>(`/api/v1/search${qs({ q, kind, year, lang, page, pageSize: 20, locale })}`),
+    enabled: q.trim().length > 0,
+    placeholderData: keepPreviousData,
+  });
+  const update = (next: Record<string, string>) => {
+    const p = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    if (!('page' in next)) p.delete('page');
+    setParams(p);
+  };
+  const data = result.data;
+  const all = data?.kinds.reduce((n, k) => n + k.count, 0) ?? 0;
+  const kindLabel = (k: string) => t(`portal:kinds.${k}`, { defaultValue: k });
+  return (
+    <Stack py="md" gap="md">
+      <Title order={1}>{t('portal:search.title')}</Title>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: text.trim(), kind: '', year: '', lang: '' });
+        }}
+      >
+        <Group align="flex-end" wrap="nowrap">
+          <TextInput flex={1} label={t('portal:search.label')} placeholder={t('portal:search.placeholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} name="q" type="search" data-testid="search-input" />
+          <Button type="submit">{t('portal:search.submit')}</Button>
+        </Group>
+      </form>
+      {q && data ? (
+        <>
+          <Text role="status">{t('portal:search.count', { count: data.total })}</Text>
+          {data.kinds.length ? (
+            <Group gap="xs" role="group" aria-label={t('portal:search.byType')}>
+              {[{ kind: '', label: `${t('portal:search.all')} (${all})` }, ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${k.count})` }))].map((k) => (
+                <Button key={k.kind || 'all'} size="compact-sm" variant={kind === k.kind ? 'filled' : 'default'} aria-pressed={kind === k.kind} onClick={() => update({ kind: k.kind })}>
+                  {k.label}
+                </Button>
+              ))}
+            </Group>
+          ) : null}
+          <Group>
+            <Select
+              label={t('portal:search.year')}
+              data={[{ value: '', label: t('portal:search.anyYear') }, ...data.years.map((y) => ({ value: String(y.year), label: `${y.year} (${y.count})` }))]}
+              value={year}
+              onChange={(v) => update({ year: v ?? '' })}
+              allowDeselect={false}
+              w={160}
+            />
+            <Select
+              label={t('portal:search.language')}
+              data={[{ value: '', label: t('portal:search.anyLanguage') }, { value: 'en', label: 'English' }, { value: 'zh-Hans', label: '简体中文' }, { value: 'zh-Hant', label: '繁體中文' }]}
+              value={lang}
+              onChange={(v) => update({ lang: v ?? '' })}
+              allowDeselect={false}
+              w={180}
+            />
+          </Group>
+          {data.items.length === 0 ? (
+            <Text>{t('portal:search.none')}</Text>
+          ) : (
+            <Stack component="ol" gap="md" p={0} style={{ listStyle: 'none' }} data-testid="search-results">
+              {data.items.map((i) => (
+                <li key={`${i.kind}:${i.id}`}>
+                  <Group gap="xs">
+                    <Anchor component={Link} to={`/${prefixOf[locale]}${i.url}`} fw={600} size="lg">
+                      <Marked segments={i.title} />
+                    </Anchor>
+                    <Badge variant="light" color="gray" c="dark">
+                      {kindLabel(i.kind)}
+                    </Badge>
+                    {i.year ? <Text size="sm">{i.year}</Text> : null}
+                    {i.converted ? (
+                      <Text size="xs" c="dimmed" title={t('portal:search.converted')}>
+                        ⇄ <VisuallyHidden>{t('portal:search.converted')}</VisuallyHidden>
+                      </Text>
+                    ) : null}
+                  </Group>
+                  {i.snippet.length ? (
+                    <Text size="sm">
+                      <Marked segments={i.snippet} />
+                    </Text>
+                  ) : null}
+                </li>
+              ))}
+            </Stack>
+          )}
+          {data.total > data.pageSize ? (
+            <Pagination
+              total={Math.ceil(data.total / data.pageSize)}
+              value={page}
+              onChange={(p) => update({ page: String(p) })}
+              getControlProps={(c) => ({ 'aria-label': c === 'next' ? t('shell:common.next') : c === 'previous' ? t('shell:common.previous') : c })}
+              aria-label={t('portal:search.pages')}
+            />
+          ) : null}
+        </>
+      ) : q && result.isPending ? (
+        <Loader aria-label={t('portal:loading')} />
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { localeSchema } from '../../platform/i18n/index.js';
+
+export const searchQuery = z.object({
+  q: z.string().max(200).optional().default(''),
+  /** One kind, or several separated by commas: event,session. */
+  kind: z
+    .string()
+    .max(200)
+    .regex(/^[a-z0-9-]+(,[a-z0-9-]+)*$/, 'kinds are lower-case words separated by commas')
+    .optional(),
+  year: z.coerce.number().int().min(1900).max(2200).optional(),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code, e.g. CN')
+    .optional(),
+  lang: localeSchema.optional(),
+  /** The language of titles and snippets. */
+  locale: localeSchema.default('en'),
+  page: z.coerce.number().int().min(1).max(1000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(50).default(20),
+});
+export type SearchQueryInput = z.infer<typeof searchQuery>;
+
+export const segment = z.object({ text: z.string(), mark: z.literal(true).optional() });
+
+export const searchHit = z.object({
+  kind: z.string(),
+  id: z.string(),
+  url: z.string(),
+  year: z.number().int().nullable(),
+  countryCode: z.string().nullable(),
+  langs: z.array(z.string()),
+  title: z.array(segment),
+  titleText: z.string(),
+  snippet: z.array(segment),
+  converted: z.boolean(),
+});
+export type SearchHit = z.infer<typeof searchHit>;
+
+export const searchResult = z.object({
+  items: z.array(searchHit),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
+  countries: z.array(z.object({ countryCode: z.string(), count: z.number().int() })),
+});
+export type SearchResult = z.infer<typeof searchResult>;

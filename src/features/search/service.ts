@@ -1,0 +1,27 @@
+import type { Actor } from '../../platform/auth/access.js';
+import type { Ctx } from '../../platform/http/types.js';
+import { rebuildIndex } from '../../platform/search/index.js';
+import { searchIndex } from '../../platform/search/query.js';
+import type { SearchQueryInput } from './contract.js';
+import { visibleTo } from './policy.js';
+import type { Feature } from '../../platform/http/types.js';
+
+/** Searches everything the actor may see. */
+export async function search(ctx: Ctx, actor: Actor | null, q: SearchQueryInput) {
+  return searchIndex(ctx.db, {
+    q: q.q,
+    kinds: q.kind ? q.kind.split(',') : undefined,
+    year: q.year,
+    country: q.country,
+    lang: q.lang,
+    locale: q.locale,
+    page: q.page,
+    pageSize: q.pageSize,
+    visibilities: await visibleTo(ctx, actor),
+  });
+}
+
+/** Empties the search index and re-adds every feature's documents. */
+export async function rebuild(ctx: Ctx, features: Feature[]) {
+  return rebuildIndex(ctx.db, features.flatMap((f) => (f.searchDocs ? [f.searchDocs(ctx)] : [])));
+}

@@ -1,0 +1,125 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/index.js';
+import { localize, type Locale, type LocalizedText } from '../i18n/index.js';
+import { highlight, snippet, type Segment } from './highlight.js';
+import type { Visibility } from './index.js';
+import { normalize, queryTerms } from './normalize.js';
+
+export interface SearchQuery {
+  q?: string;
+  /** Kinds to show (e.g. ['event']); the counts per kind ignore this filter. */
+  kinds?: string[];
+  year?: number;
+  country?: string;
+  /** Only things written in this language. */
+  lang?: Locale;
+  page: number;
+  pageSize: number;
+  /** The language of the titles and snippets. */
+  locale: Locale;
+  /** What the viewer may see: decided by the caller, enforced in the SQL. */
+  visibilities: Visibility[];
+}
+
+export interface SearchHit {
+  kind: string;
+  id: string;
+  url: string;
+  year: number | null;
+  countryCode: string | null;
+  langs: string[];
+  title: Segment[];
+  titleText: string;
+  snippet: Segment[];
+  /** True when the shown text was converted from the other Chinese script. */
+  converted: boolean;
+}
+
+export interface SearchResult {
+  items: SearchHit[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Hits per kind, for the current query and filters other than kind. */
+  kinds: Array<{ kind: string; count: number }>;
+  years: Array<{ year: number; count: number }>;
+  countries: Array<{ countryCode: string; count: number }>;
+}
+
+const rows = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+
+/** Latin letters of the query, long enough for typo-tolerant matching of names. */
+function fuzzyText(q: string) {
+  const s = normalize(q)
+    .replace(/[^\p{Script=Latin}\s]/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return s.replace(/\s/g, '').length >= 6 ? s : '';
+}
+
+/**
+ * Searches the index. Visibility is part of every statement's WHERE clause,
+ * so results, counts and highlights come only from what the viewer may see.
+ */
+export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<SearchResult> {
+  const terms = queryTerms(query.q ?? '');
+  const empty: SearchResult = { items: [], total: 0, page: query.page, pageSize: query.pageSize, kinds: [], years: [], countries: [] };
+  if (!query.visibilities.length) return empty;
+  if ((query.q ?? '').trim() && !terms.length) return empty;
+  const tsq = terms.map((t) => t.tsquery).join(' & ');
+  const fuzzy = fuzzyText(query.q ?? '');
+
+  const vis = sql`visibility in (${sql.join(
+    query.visibilities.map((v) => sql`${v}`),
+    sql`, `,
+  )})`;
+  const match = !terms.length ? sql`true` : fuzzy ? sql`(words @@ ${tsq}::tsquery or ${fuzzy} <% title_norm)` : sql`words @@ ${tsq}::tsquery`;
+  const filters: SQL[] = [vis, match];
+  if (query.year) filters.push(sql`year = ${query.year}`);
+  if (query.country) filters.push(sql`country_code = ${query.country}`);
+  if (query.lang) filters.push(sql`${query.lang} = any(langs)`);
+  const base = sql.join(filters, sql` and `);
+  const withKind = query.kinds?.length
+    ? sql`${base} and kind in (${sql.join(
+        query.kinds.map((k) => sql`${k}`),
+        sql`, `,
+      )})`
+    : base;
+
+  const rank = !terms.length
+    ? sql`0::real`
+    : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${fuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
+
+  const found = await rows<{ kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText }>(
+    db,
+    sql`select kind, id, url, year, country_code, langs, title, summary
+        from search_docs where ${withKind}
+        order by ${rank} desc, year desc nulls last, updated_at desc, kind, id
+        limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+  );
+  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from search_docs where ${withKind}`);
+  const kinds = await rows<{ kind: string; count: number }>(db, sql`select kind, count(*)::int as count from search_docs where ${base} group by kind order by count desc, kind`);
+  const years = await rows<{ year: number; count: number }>(db, sql`select year, count(*)::int as count from search_docs where ${withKind} and year is not null group by year order by year desc limit 30`);
+  const countries = await rows<{ countryCode: string; count: number }>(
+    db,
+    sql`select country_code as "countryCode", count(*)::int as count from search_docs where ${withKind} and country_code is not null group by country_code order by count desc, country_code limit 50`,
+  );
+
+  const items = found.map((r) => {
+    const title = localize(r.title, query.locale);
+    const summary = localize(r.summary, query.locale);
+    return {
+      kind: r.kind,
+      id: r.id,
+      url: r.url,
+      year: r.year,
+      countryCode: r.country_code,
+      langs: r.langs,
+      title: highlight(title.text, terms),
+      titleText: title.text,
+      snippet: snippet(summary.text, terms),
+      converted: title.converted || summary.converted,
+    };
+  });
+  return { items, total, page: query.page, pageSize: query.pageSize, kinds, years, countries };
+}
