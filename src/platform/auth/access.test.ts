@@ -59,6 +59,20 @@ const publicRoutes = new Set([
   'GET /api/v1/showcase/export.xlsx',
   'GET /api/v1/search',
   'GET /api/v1/portal/page',
+  // Working groups: public pages; documents show only final and published versions to the public (service-checked).
+  'GET /api/v1/groups',
+  'GET /api/v1/groups/:id',
+  'GET /api/v1/documents/:id',
+  'GET /api/v1/documents/:id/versions/:versionId',
+  'GET /api/v1/documents/:id/diff',
+  'GET /api/v1/documents/:id/endorsements',
+  'GET /api/v1/documents/:id/submissions',
+  // Library: public browsing and downloads of published publications.
+  'GET /api/v1/library',
+  'GET /api/v1/library/facets',
+  'GET /api/v1/library/:id',
+  'GET /api/v1/library/:id/cover',
+  'GET /api/v1/library/:id/files/:lang',
 ]);
 
 describe('every route declares who may call it', () => {

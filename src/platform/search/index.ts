@@ -63,21 +63,13 @@ export { searchDocs };
  * transaction: searches see the old index until the new one is complete.
  */
 export async function rebuildIndex(db: Db, sources: Array<AsyncIterable<SearchDoc>>): Promise<number> {
+  // Read every source before the transaction opens: sources read the database,
+  // and the embedded engine has one connection, which the transaction would hold.
+  const all: SearchDoc[] = [];
+  for (const source of sources) for await (const doc of source) all.push(doc);
   return db.transaction(async (tx) => {
     await tx.delete(searchDocs);
-    let n = 0;
-    let batch: SearchDoc[] = [];
-    for (const source of sources) {
-      for await (const doc of source) {
-        batch.push(doc);
-        if (batch.length >= 200) {
-          await indexDocs(tx, batch);
-          n += batch.length;
-          batch = [];
-        }
-      }
-    }
-    await indexDocs(tx, batch);
-    return n + batch.length;
+    for (let i = 0; i < all.length; i += 200) await indexDocs(tx, all.slice(i, i + 200));
+    return all.length;
   });
 }

@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
+
+export const documentKinds = ['report', 'consensus', 'initiative', 'proposal'] as const;
+export const versionStatuses = ['draft', 'consultation', 'final', 'published'] as const;
+export type VersionStatus = (typeof versionStatuses)[number];
+export const memberRoles = ['chair', 'co_chair', 'member'] as const;
+export const memberStatuses = ['invited', 'requested', 'active', 'declined', 'left'] as const;
+export const meetingModes = ['online', 'in_person', 'hybrid'] as const;
+export const commentStatuses = ['open', 'accepted', 'declined', 'answered'] as const;
+
+/** The only moves a version's status may make. Published is frozen. */
+export const statusMoves: Record<VersionStatus, VersionStatus[]> = {
+  draft: ['consultation', 'final'],
+  consultation: ['final'],
+  final: ['published'],
+  published: [],
+};
+
+const loc = z.record(z.string(), z.string());
+const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lower-case letters, digits and dashes');
+const timeZone = z.string().refine((tz) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone, e.g. Asia/Shanghai');
+/** An ISO date-time with offset, within years a database and a person both accept. */
+const dateTime = z.iso.datetime({ offset: true }).refine((v) => {
+  const y = new Date(v).getUTCFullYear();
+  return y >= 2000 && y <= 2200;
+}, 'must be a date between the years 2000 and 2200');
+const calendarDate = z.iso.date().refine((v) => {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
+}, 'must be a real calendar date');
+const httpUrl = z.string().trim().max(500).regex(/^https?:\/\/\S+$/i, 'must start with http:// or https://');
+
+export const groupInput = z.object({
+  slug,
+  name: requiredLocalizedText(200),
+  mandate: localizedText(10_000).optional(),
+  liaisonUserId: z.uuid().nullish(),
+});
+export const groupUpdate = groupInput.partial().omit({ slug: true }).extend({ status: z.enum(['active', 'closed']).optional() });
+
+export const person = z.object({ userId: z.uuid(), name: z.string(), organizationId: z.uuid().nullable(), organizationName: loc.nullable() });
+export const publicGroup = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: loc,
+  mandate: loc,
+  status: z.string(),
+  chairs: z.array(person.extend({ role: z.enum(memberRoles) })),
+  liaison: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
+  memberCount: z.number().int(),
+  memberOrganizations: z.array(z.object({ id: z.uuid(), name: loc, countryCode: z.string(), stakeholderGroup: z.string() })),
+  outputs: z.array(z.object({ id: z.uuid(), kind: z.string(), title: loc, versionLabel: z.string(), publishedAt: z.string().nullable() })),
+  /** What the caller may do here. */
+  you: z.object({ member: z.boolean(), editor: z.boolean(), status: z.string().nullable() }),
+});
+export const groupSummary = z.object({ id: z.uuid(), slug: z.string(), name: loc, mandate: loc, status: z.string(), memberCount: z.number().int() });
+
+export const inviteInput = z.object({
+  email: z.email().max(254),
+  name: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(memberRoles).default('member'),
+  organizationId: z.uuid().nullish(),
+  message: z.string().trim().max(2000).optional(),
+});
+export const joinRequestInput = z.object({ organizationId: z.uuid().nullish(), message: z.string().trim().max(2000).optional() });
+export const roleInput = z.object({ role: z.enum(memberRoles) });
+export const memberRow = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(memberRoles),
+  status: z.enum(memberStatuses),
+  organizationId: z.uuid().nullable(),
+  organizationName: loc.nullable(),
+  message: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const meetingInput = z.object({
+  title: requiredLocalizedText(300),
+  startsAt: dateTime,
+  durationMinutes: z.number().int().min(5).max(24 * 60).default(90),
+  timezone: timeZone,
+  mode: z.enum(meetingModes),
+  location: z.string().trim().max(300).nullish(),
+  link: httpUrl.nullish(),
+  minutes: z.string().max(100_000).nullish(),
+});
+export const meeting = z.object({
+  id: z.uuid(),
+  groupId: z.uuid(),
+  title: loc,
+  startsAt: z.string(),
+  durationMinutes: z.number(),
+  timezone: z.string(),
+  mode: z.enum(meetingModes),
+  location: z.string().nullable(),
+  link: z.string().nullable(),
+  minutes: z.string().nullable(),
+  minutesHtml: z.string().nullable(),
+  minutesFile: z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number() }).nullable(),
+});
+
+export const threadInput = z.object({ title: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
+export const postInput = z.object({ body: z.string().trim().min(1).max(20_000) });
+export const thread = z.object({ id: z.uuid(), title: z.string(), createdBy: z.string(), createdAt: z.string(), lastPostAt: z.string(), posts: z.number().int() });
+export const post = z.object({ id: z.uuid(), authorName: z.string(), body: z.string(), html: z.string(), createdAt: z.string() });
+
+// Documents
+export const paragraphInput = z.object({
+  key: z.string().regex(/^[a-z0-9-]{4,40}$/).optional(),
+  text: requiredLocalizedText(50_000),
+});
+export const documentInput = z.object({
+  kind: z.enum(documentKinds),
+  title: requiredLocalizedText(500),
+  label: z.string().trim().min(1).max(20).default('1'),
+  paragraphs: z.array(paragraphInput).max(2000).default([]),
+});
+export const versionTextInput = z.object({
+  paragraphs: z.array(paragraphInput).max(2000),
+  /** Optimistic lock: the version's updatedAt the editor started from. */
+  baseUpdatedAt: z.string().optional(),
+});
+export const newVersionInput = z.object({ label: z.string().trim().min(1).max(20).optional(), changeSummary: localizedText(5000).optional() });
+export const statusInput = z.object({ status: z.enum(versionStatuses) });
+export const roundInput = z.object({ opensAt: dateTime.optional(), closesAt: dateTime });
+export const commentInput = z.object({ paragraphKey: z.string().min(1).max(40), body: z.string().trim().min(1).max(10_000) });
+export const resolveInput = z
+  .object({ status: z.enum(['accepted', 'declined', 'answered']), response: z.string().trim().max(5000).optional() })
+  .refine((v) => v.status === 'accepted' || !!v.response, { message: 'Give a reason (declined) or an answer (answered).', path: ['response'] });
+
+export const paragraph = z.object({ key: z.string(), position: z.number().int(), text: loc, html: loc });
+export const versionSummary = z.object({ id: z.uuid(), number: z.number().int(), label: z.string(), status: z.enum(versionStatuses), languages: z.array(z.string()), createdAt: z.string(), publishedAt: z.string().nullable() });
+export const comment = z.object({
+  id: z.uuid(),
+  roundId: z.uuid(),
+  versionId: z.uuid(),
+  paragraphKey: z.string(),
+  authorName: z.string(),
+  mine: z.boolean(),
+  body: z.string(),
+  status: z.enum(commentStatuses),
+  response: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const round = z.object({ id: z.uuid(), versionId: z.uuid(), opensAt: z.string(), closesAt: z.string(), closedAt: z.string().nullable(), open: z.boolean() });
+export const version = versionSummary.extend({
+  documentId: z.uuid(),
+  updatedAt: z.string(),
+  changeSummary: loc,
+  basedOn: z.object({ id: z.uuid(), label: z.string() }).nullable(),
+  paragraphs: z.array(paragraph),
+  /** What changed from the version this one is based on. */
+  changes: z.object({
+    paragraphs: z.array(z.object({ key: z.string(), change: z.enum(['added', 'removed', 'changed']) })),
+    resolvedComments: z.array(comment),
+  }),
+});
+export const documentView = z.object({
+  id: z.uuid(),
+  kind: z.enum(documentKinds),
+  title: loc,
+  group: z.object({ id: z.uuid(), slug: z.string(), name: loc }).nullable(),
+  versions: z.array(versionSummary),
+  current: version,
+  rounds: z.array(round),
+  publicationId: z.uuid().nullable(),
+  you: z.object({ member: z.boolean(), editor: z.boolean(), orgContactOf: z.array(z.object({ id: z.uuid(), name: loc })) }),
+});
+export const documentSummary = z.object({ id: z.uuid(), kind: z.enum(documentKinds), title: loc, latest: versionSummary, groupId: z.uuid().nullable() });
+export const diffQuery = z.object({ from: z.uuid(), to: z.uuid(), lang: localeSchema.default('en') });
+export const diffResult = z.object({
+  from: versionSummary,
+  to: versionSummary,
+  lang: localeSchema,
+  paragraphs: z.array(
+    z.object({
+      key: z.string(),
+      change: z.enum(['same', 'changed', 'added', 'removed']),
+      from: z.string(),
+      to: z.string(),
+      parts: z.array(z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })),
+    }),
+  ),
+});
+
+// Endorsements
+export const endorseInput = z.object({
+  kind: z.enum(['endorse', 'cosign']).default('endorse'),
+  /** Endorse for this organization (you must be one of its contacts); without it, you endorse as an individual. */
+  organizationId: z.uuid().nullish(),
+  countryCode: z.string().regex(/^[A-Z]{2}$/).nullish(),
+});
+export const endorsement = z.object({
+  id: z.uuid(),
+  kind: z.enum(['endorse', 'cosign']),
+  organizationId: z.uuid().nullable(),
+  name: loc,
+  countryCode: z.string().nullable(),
+  stakeholderGroup: z.string(),
+  createdAt: z.string(),
+  mine: z.boolean(),
+});
+export const endorsementList = z.object({
+  items: z.array(endorsement),
+  byCountry: z.record(z.string(), z.number()),
+  byStakeholderGroup: z.record(z.string(), z.number()),
+});
+
+export const submissionInput = z.object({
+  process: requiredLocalizedText(500),
+  submittedOn: calendarDate,
+  partners: z
+    .array(z.union([z.object({ organizationId: z.uuid() }), z.object({ name: requiredLocalizedText(300), countryCode: z.string().regex(/^[A-Z]{2}$/).nullish() })]))
+    .max(500),
+});
+export const submission = z.object({
+  id: z.uuid(),
+  process: loc,
+  submittedOn: z.string(),
+  partners: z.array(z.object({ organizationId: z.uuid().nullable(), name: loc, countryCode: z.string().nullable() })),
+});
+
+export const workspace = z.object({
+  group: groupSummary,
+  documents: z.array(documentSummary),
+  meetings: z.array(meeting),
+  threads: z.array(thread),
+  you: z.object({ editor: z.boolean() }),
+});

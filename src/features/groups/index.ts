@@ -1,0 +1,14 @@
+import type { Feature } from '../../platform/http/types.js';
+import { seedGroupsDemo } from './demo.js';
+import { groupsSearchDocs } from './documents.js';
+import { eraseGroupsData, groupsPersonalData } from './privacy.js';
+import { groupRoutes } from './routes.js';
+
+export const groups: Feature = {
+  name: 'groups',
+  routes: groupRoutes,
+  seedDemo: seedGroupsDemo,
+  personalData: (ctx, s) => groupsPersonalData(ctx.db, s),
+  erase: (tx, s) => eraseGroupsData(tx, s),
+  searchDocs: (ctx) => groupsSearchDocs(ctx.db),
+};

@@ -1,0 +1,394 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/access.js';
+import { audit } from '../../platform/audit/index.js';
+import type { DbOrTx } from '../../platform/db/index.js';
+import { files } from '../../platform/files/model.js';
+import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { localize, type Locale } from '../../platform/i18n/index.js';
+import { queueMail } from '../../platform/mail/index.js';
+import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
+import { users } from '../accounts/model.js';
+import { ensureUser, grantRole, revokeRole } from '../accounts/service.js';
+import { affiliations, organizations, people } from '../directory/model.js';
+import type * as c from './contract.js';
+import { groupMails } from './mails.js';
+import { documents, documentVersions, groupMeetings, groupMembers, groupPosts, groupThreads, workingGroups } from './model.js';
+import { canActForOrganization, isGroupEditor, isGroupInsider } from './policy.js';
+import { renderMarkdown } from './render.js';
+
+export const auditActor = (a: Actor | null) => (a ? { userId: a.userId, email: a.email } : null);
+const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+const uuidRe = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type Group = typeof workingGroups.$inferSelect;
+type Member = typeof groupMembers.$inferSelect;
+
+export async function loadGroup(db: DbOrTx, idOrSlug: string): Promise<Group> {
+  const [g] = await db
+    .select()
+    .from(workingGroups)
+    .where(uuidRe.test(idOrSlug) ? eq(workingGroups.id, idOrSlug) : eq(workingGroups.slug, idOrSlug.toLowerCase()));
+  if (!g) throw notFound('group');
+  return g;
+}
+
+/** The workspace is for insiders; everyone else is told it does not exist. */
+export async function loadGroupAsInsider(db: DbOrTx, actor: Actor | null, idOrSlug: string) {
+  const g = await loadGroup(db, idOrSlug);
+  if (!isGroupInsider(actor, g)) throw notFound('group');
+  return g;
+}
+
+export async function loadGroupAsEditor(db: DbOrTx, actor: Actor, idOrSlug: string) {
+  const g = await loadGroupAsInsider(db, actor, idOrSlug);
+  if (!isGroupEditor(actor, g)) throw forbidden('Only the chair, the co-chairs and the secretariat may do this.');
+  return g;
+}
+
+export const groupSearchDoc = (g: Group): SearchDoc => ({ kind: 'group', id: g.id, visibility: 'public', title: g.name, summary: g.mandate, url: `/groups/${g.slug}` });
+
+async function reindexGroup(db: DbOrTx, g: Group) {
+  await indexDocs(db, [groupSearchDoc(g)]);
+}
+
+async function checkLiaison(db: DbOrTx, userId: string | null | undefined) {
+  if (!userId) return;
+  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
+  if (!u) throw invalid('liaisonUserId', 'No such account.');
+}
+
+export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeof c.groupInput>) {
+  await checkLiaison(db, input.liaisonUserId);
+  const [dupe] = await db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.slug, input.slug));
+  if (dupe) throw conflict('slug_taken', 'Another group already uses this address.');
+  const [g] = await db.insert(workingGroups).values({ slug: input.slug, name: input.name, mandate: input.mandate ?? {}, liaisonUserId: input.liaisonUserId ?? null }).returning();
+  await audit(db, { actor: auditActor(actor), action: 'group.create', entity: 'group', entityId: g.id, after: input });
+  await reindexGroup(db, g);
+  return g;
+}
+
+export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.groupUpdate>) {
+  // Chairs keep the name and mandate; the liaison and closing the group are the secretariat's.
+  if ((input.liaisonUserId !== undefined || input.status) && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat changes the liaison or closes a group.');
+  await checkLiaison(db, input.liaisonUserId);
+  const [after] = await db
+    .update(workingGroups)
+    .set({
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.mandate ? { mandate: input.mandate } : {}),
+      ...(input.liaisonUserId !== undefined ? { liaisonUserId: input.liaisonUserId } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      updatedAt: new Date(),
+    })
+    .where(eq(workingGroups.id, g.id))
+    .returning();
+  await audit(db, { actor: auditActor(actor), action: 'group.update', entity: 'group', entityId: g.id, before: { name: g.name, mandate: g.mandate, liaisonUserId: g.liaisonUserId }, after: input });
+  await reindexGroup(db, after);
+  return after;
+}
+
+export async function listGroups(db: DbOrTx) {
+  const rows = await db
+    .select({
+      id: workingGroups.id,
+      slug: workingGroups.slug,
+      name: workingGroups.name,
+      mandate: workingGroups.mandate,
+      status: workingGroups.status,
+      memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${workingGroups.id} and m.status = 'active')`,
+    })
+    .from(workingGroups)
+    .orderBy(asc(workingGroups.createdAt));
+  return rows;
+}
+
+const memberColumns = {
+  id: groupMembers.id,
+  userId: groupMembers.userId,
+  name: users.name,
+  email: users.email,
+  role: groupMembers.role,
+  status: groupMembers.status,
+  organizationId: groupMembers.organizationId,
+  organizationName: organizations.name,
+  message: groupMembers.message,
+  createdAt: groupMembers.createdAt,
+};
+
+async function memberRows(db: DbOrTx, groupId: string, statuses: string[]) {
+  return db
+    .select(memberColumns)
+    .from(groupMembers)
+    .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(organizations, eq(organizations.id, groupMembers.organizationId))
+    .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.status, statuses)))
+    .orderBy(sql`case ${groupMembers.role} when 'chair' then 0 when 'co_chair' then 1 else 2 end`, asc(users.name));
+}
+
+/** The public page: mandate, chairs, member organizations and published outputs. No e-mail address leaves here. */
+export async function publicGroup(db: DbOrTx, actor: Actor | null, idOrSlug: string) {
+  const g = await loadGroup(db, idOrSlug);
+  const active = await memberRows(db, g.id, ['active']);
+  const orgIds = [...new Set(active.map((m) => m.organizationId).filter(Boolean) as string[])];
+  const orgs = orgIds.length
+    ? await db.select({ id: organizations.id, name: organizations.name, countryCode: organizations.countryCode, stakeholderGroup: organizations.stakeholderGroup }).from(organizations).where(inArray(organizations.id, orgIds))
+    : [];
+  const [liaison] = g.liaisonUserId ? await db.select({ userId: users.id, name: users.name }).from(users).where(eq(users.id, g.liaisonUserId)) : [];
+  const outputs = await db
+    .select({ id: documents.id, kind: documents.kind, title: documents.title, versionLabel: documentVersions.label, publishedAt: documentVersions.publishedAt })
+    .from(documents)
+    .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
+    .where(and(eq(documents.groupId, g.id), eq(documentVersions.status, 'published')))
+    .orderBy(desc(documentVersions.publishedAt));
+  const latestOutputs = [...new Map(outputs.map((o) => [o.id, o])).values()];
+  const mine = actor ? await db.select({ status: groupMembers.status }).from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId))) : [];
+  return {
+    id: g.id,
+    slug: g.slug,
+    name: g.name,
+    mandate: g.mandate,
+    status: g.status,
+    chairs: active
+      .filter((m) => m.role !== 'member')
+      .map((m) => ({ userId: m.userId, name: m.name, role: m.role as 'chair' | 'co_chair', organizationId: m.organizationId, organizationName: m.organizationName })),
+    liaison: liaison ?? null,
+    memberCount: active.length,
+    memberOrganizations: orgs.sort((a, b) => (a.name.en ?? '').localeCompare(b.name.en ?? '')),
+    outputs: latestOutputs.map((o) => ({ ...o, kind: o.kind, publishedAt: iso(o.publishedAt) })),
+    you: { member: isGroupInsider(actor, g), editor: isGroupEditor(actor, g), status: mine[0]?.status ?? null },
+  };
+}
+
+export async function listMembers(db: DbOrTx, actor: Actor, g: Group) {
+  const editor = isGroupEditor(actor, g);
+  const rows = await memberRows(db, g.id, editor ? ['active', 'invited', 'requested'] : ['active']);
+  return rows.map((r) => ({ ...r, role: r.role as 'member', status: r.status as 'active', email: editor ? r.email : null, message: editor ? r.message : null, createdAt: r.createdAt.toISOString() }));
+}
+
+/** Keeps the scoped roles in step with the membership row: active chairs and co-chairs edit, active members take part. */
+async function syncRoles(db: DbOrTx, m: Pick<Member, 'userId' | 'groupId' | 'role' | 'status'>) {
+  const scope = { type: 'group', id: m.groupId };
+  await revokeRole(db, m.userId, 'group_chair', scope);
+  await revokeRole(db, m.userId, 'group_member', scope);
+  if (m.status !== 'active') return;
+  await grantRole(db, m.userId, 'group_member', scope);
+  if (m.role === 'chair' || m.role === 'co_chair') await grantRole(db, m.userId, 'group_chair', scope);
+}
+
+/** The person record linked to an account, if any. */
+async function personOf(db: DbOrTx, userId: string) {
+  const [p] = await db.select({ id: people.id, countryCode: people.countryCode }).from(people).where(eq(people.userId, userId)).limit(1);
+  return p ?? null;
+}
+
+async function checkOrganization(db: DbOrTx, organizationId: string | null | undefined) {
+  if (!organizationId) return;
+  const [o] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  if (!o) throw invalid('organizationId', 'No such organization.');
+}
+
+const groupTitle = (g: Group, locale: Locale) => localize(g.name, locale).text;
+
+export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.inviteInput>, publicUrl: string) {
+  if (input.role === 'chair' && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat appoints the chair.');
+  await checkOrganization(db, input.organizationId);
+  const { user } = await ensureUser(db, { email: input.email, name: input.name ?? input.email.split('@')[0] });
+  const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
+  if (existing?.status === 'active') throw conflict('already_member', 'This person is already a member of the group.');
+  const person = await personOf(db, user.id);
+  const values = { role: input.role, status: 'invited', organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, invitedBy: actor.userId, decidedBy: null, decidedAt: null };
+  // A pending request from the same person is answered by the invitation: they are in.
+  const status = existing?.status === 'requested' ? 'active' : 'invited';
+  const [m] = existing
+    ? await db.update(groupMembers).set({ ...values, status }).where(eq(groupMembers.id, existing.id)).returning()
+    : await db.insert(groupMembers).values({ ...values, groupId: g.id, userId: user.id }).returning();
+  await syncRoles(db, m);
+  const locale = (user.locale as Locale) ?? 'en';
+  const t = groupMails.invitation[locale] ?? groupMails.invitation.en;
+  await queueMail(db, { to: user.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name), locale, template: 'group.invitation' });
+  await audit(db, { actor: auditActor(actor), action: 'group.invite', entity: 'group_member', entityId: m.id, after: { groupId: g.id, userId: user.id, role: input.role, status } });
+  return m;
+}
+
+export async function answerInvitation(db: DbOrTx, actor: Actor, g: Group, accept: boolean) {
+  const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
+  if (!m || m.status !== 'invited') throw conflict('no_invitation', 'You have no open invitation to this group.');
+  const [after] = await db.update(groupMembers).set({ status: accept ? 'active' : 'declined', decidedAt: new Date(), decidedBy: actor.userId }).where(eq(groupMembers.id, m.id)).returning();
+  await syncRoles(db, after);
+  await audit(db, { actor: auditActor(actor), action: accept ? 'group.invitation.accept' : 'group.invitation.decline', entity: 'group_member', entityId: m.id });
+  return after;
+}
+
+export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.joinRequestInput>) {
+  if (g.status !== 'active') throw conflict('group_closed', 'This group has closed.');
+  if (input.organizationId) {
+    await checkOrganization(db, input.organizationId);
+    // You may say you represent an organization if you are its contact or are affiliated with it.
+    const person = await personOf(db, actor.userId);
+    const [aff] = person ? await db.select({ id: affiliations.id }).from(affiliations).where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, input.organizationId))) : [];
+    if (!aff && !canActForOrganization(actor, input.organizationId)) throw invalid('organizationId', 'You are not linked to this organization.');
+  }
+  const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
+  if (existing?.status === 'active') throw conflict('already_member', 'You are already a member of this group.');
+  if (existing?.status === 'requested') return existing; // a double click
+  if (existing?.status === 'invited') return answerInvitation(db, actor, g, true);
+  const person = await personOf(db, actor.userId);
+  const values = { status: 'requested', role: 'member', organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, decidedAt: null, decidedBy: null };
+  const [m] = existing
+    ? await db.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).returning()
+    : await db.insert(groupMembers).values({ ...values, groupId: g.id, userId: actor.userId }).returning();
+  await audit(db, { actor: auditActor(actor), action: 'group.request', entity: 'group_member', entityId: m.id, after: { groupId: g.id } });
+  return m;
+}
+
+async function loadMember(db: DbOrTx, g: Group, memberId: string) {
+  const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.id, memberId), eq(groupMembers.groupId, g.id)));
+  if (!m) throw notFound('member');
+  return m;
+}
+
+export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId: string, approve: boolean, publicUrl: string) {
+  const m = await loadMember(db, g, memberId);
+  if (m.status !== 'requested') {
+    if ((approve && m.status === 'active') || (!approve && m.status === 'declined')) return m; // already decided so
+    throw conflict('not_requested', 'This person has no pending request.');
+  }
+  const [after] = await db.update(groupMembers).set({ status: approve ? 'active' : 'declined', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(groupMembers.id, m.id)).returning();
+  await syncRoles(db, after);
+  if (approve) {
+    const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, m.userId));
+    const locale = (u.locale as Locale) ?? 'en';
+    const t = groupMails.requestApproved[locale] ?? groupMails.requestApproved.en;
+    await queueMail(db, { to: u.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}/workspace`, u.name), locale, template: 'group.request.approved' });
+  }
+  await audit(db, { actor: auditActor(actor), action: approve ? 'group.request.approve' : 'group.request.decline', entity: 'group_member', entityId: m.id });
+  return after;
+}
+
+export async function setMemberRole(db: DbOrTx, actor: Actor, g: Group, memberId: string, role: (typeof c.memberRoles)[number]) {
+  const m = await loadMember(db, g, memberId);
+  if ((role === 'chair' || m.role === 'chair') && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat appoints or replaces the chair.');
+  const [after] = await db.update(groupMembers).set({ role }).where(eq(groupMembers.id, m.id)).returning();
+  await syncRoles(db, after);
+  await audit(db, { actor: auditActor(actor), action: 'group.role', entity: 'group_member', entityId: m.id, before: { role: m.role }, after: { role } });
+  return after;
+}
+
+/** An editor removes someone, or a member leaves. */
+export async function removeMember(db: DbOrTx, actor: Actor, g: Group, memberId: string) {
+  const m = await loadMember(db, g, memberId);
+  if (m.userId !== actor.userId && !isGroupEditor(actor, g)) throw forbidden();
+  if (m.role === 'chair' && m.userId !== actor.userId && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat removes the chair.');
+  const [after] = await db.update(groupMembers).set({ status: 'left', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(groupMembers.id, m.id)).returning();
+  await syncRoles(db, after);
+  await audit(db, { actor: auditActor(actor), action: 'group.member.remove', entity: 'group_member', entityId: m.id });
+}
+
+// Meetings
+
+function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string; name: string; mime: string; size: number } | null) {
+  return {
+    id: m.id,
+    groupId: m.groupId,
+    title: m.title,
+    startsAt: m.startsAt.toISOString(),
+    durationMinutes: m.durationMinutes,
+    timezone: m.timezone,
+    mode: m.mode as 'online',
+    location: m.location,
+    link: m.link,
+    minutes: m.minutes,
+    minutesHtml: m.minutes ? renderMarkdown(m.minutes) : null,
+    minutesFile: file,
+  };
+}
+
+export async function listMeetings(db: DbOrTx, g: Group) {
+  const rows = await db
+    .select({ m: groupMeetings, fid: files.id, fname: files.originalName, fmime: files.mime, fsize: files.size })
+    .from(groupMeetings)
+    .leftJoin(files, eq(files.id, groupMeetings.minutesFileId))
+    .where(eq(groupMeetings.groupId, g.id))
+    .orderBy(desc(groupMeetings.startsAt));
+  return rows.map((r) => presentMeeting(r.m, r.fid ? { id: r.fid, name: r.fname!, mime: r.fmime!, size: r.fsize! } : null));
+}
+
+export async function createMeeting(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.meetingInput>) {
+  if (input.mode !== 'in_person' && !input.link) throw invalid('link', 'An online or hybrid meeting needs a link.');
+  if (input.mode !== 'online' && !input.location) throw invalid('location', 'An in-person or hybrid meeting needs a place.');
+  const [m] = await db
+    .insert(groupMeetings)
+    .values({ groupId: g.id, title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, createdBy: actor.userId })
+    .returning();
+  await audit(db, { actor: auditActor(actor), action: 'group.meeting.create', entity: 'group_meeting', entityId: m.id, after: input });
+  return presentMeeting(m, null);
+}
+
+export async function loadMeeting(db: DbOrTx, g: Group, meetingId: string) {
+  const [m] = await db.select().from(groupMeetings).where(and(eq(groupMeetings.id, meetingId), eq(groupMeetings.groupId, g.id)));
+  if (!m) throw notFound('meeting');
+  return m;
+}
+
+export async function updateMeeting(db: DbOrTx, actor: Actor, g: Group, meetingId: string, input: z.infer<typeof c.meetingInput>) {
+  const before = await loadMeeting(db, g, meetingId);
+  if (input.mode !== 'in_person' && !input.link) throw invalid('link', 'An online or hybrid meeting needs a link.');
+  if (input.mode !== 'online' && !input.location) throw invalid('location', 'An in-person or hybrid meeting needs a place.');
+  await db
+    .update(groupMeetings)
+    .set({ title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null })
+    .where(eq(groupMeetings.id, meetingId));
+  await audit(db, { actor: auditActor(actor), action: 'group.meeting.update', entity: 'group_meeting', entityId: meetingId, before: { startsAt: before.startsAt, minutes: before.minutes }, after: input });
+  return (await listMeetings(db, g)).find((m) => m.id === meetingId)!;
+}
+
+export async function attachMinutes(db: DbOrTx, actor: Actor, g: Group, meetingId: string, fileId: string) {
+  await loadMeeting(db, g, meetingId);
+  await db.update(groupMeetings).set({ minutesFileId: fileId }).where(eq(groupMeetings.id, meetingId));
+  await audit(db, { actor: auditActor(actor), action: 'group.meeting.minutes', entity: 'group_meeting', entityId: meetingId, after: { fileId } });
+}
+
+// Discussion
+
+export async function listThreads(db: DbOrTx, g: Group) {
+  const rows = await db
+    .select({ id: groupThreads.id, title: groupThreads.title, createdBy: users.name, createdAt: groupThreads.createdAt, lastPostAt: groupThreads.lastPostAt, posts: sql<number>`(select count(*)::int from group_posts p where p.thread_id = ${groupThreads.id})` })
+    .from(groupThreads)
+    .innerJoin(users, eq(users.id, groupThreads.createdBy))
+    .where(eq(groupThreads.groupId, g.id))
+    .orderBy(desc(groupThreads.lastPostAt));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastPostAt: r.lastPostAt.toISOString() }));
+}
+
+export async function createThread(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.threadInput>) {
+  const [t] = await db.insert(groupThreads).values({ groupId: g.id, title: input.title, createdBy: actor.userId }).returning();
+  await db.insert(groupPosts).values({ threadId: t.id, authorId: actor.userId, body: input.body });
+  await audit(db, { actor: auditActor(actor), action: 'group.thread.create', entity: 'group_thread', entityId: t.id });
+  return t;
+}
+
+async function loadThread(db: DbOrTx, g: Group, threadId: string) {
+  const [t] = await db.select().from(groupThreads).where(and(eq(groupThreads.id, threadId), eq(groupThreads.groupId, g.id)));
+  if (!t) throw notFound('thread');
+  return t;
+}
+
+export async function listPosts(db: DbOrTx, g: Group, threadId: string) {
+  const t = await loadThread(db, g, threadId);
+  const rows = await db
+    .select({ id: groupPosts.id, authorName: users.name, body: groupPosts.body, createdAt: groupPosts.createdAt })
+    .from(groupPosts)
+    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .where(eq(groupPosts.threadId, t.id))
+    .orderBy(asc(groupPosts.createdAt));
+  return { id: t.id, title: t.title, posts: rows.map((r) => ({ ...r, html: renderMarkdown(r.body), createdAt: r.createdAt.toISOString() })) };
+}
+
+export async function addPost(db: DbOrTx, actor: Actor, g: Group, threadId: string, body: string) {
+  const t = await loadThread(db, g, threadId);
+  const [p] = await db.insert(groupPosts).values({ threadId: t.id, authorId: actor.userId, body }).returning();
+  await db.update(groupThreads).set({ lastPostAt: new Date() }).where(eq(groupThreads.id, t.id));
+  await audit(db, { actor: auditActor(actor), action: 'group.post.create', entity: 'group_post', entityId: p.id });
+  return p;
+}

@@ -1,0 +1,101 @@
+import { Badge, Button, Card, FileInput, Group, NumberInput, Select, Stack, Table, TagsInput, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError } from '../../../web/api';
+import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
+import type { LocalizedText } from '../../../web/i18n';
+import { LText, useLocalized } from '../../../web/localized';
+
+const kinds = ['report', 'consensus', 'initiative', 'proposal', 'blue-book', 'outlook', 'case-collection', 'concept'] as const;
+interface Row {
+  id: string;
+  kind: string;
+  year: number;
+  title: LocalizedText;
+  edition: string | null;
+  status: string;
+  files: Array<{ lang: string; downloads: number }>;
+}
+
+/** Secretariat: add publications, their files per language and covers. */
+export function LibraryAdminPage() {
+  const { t } = useTranslation(['library', 'shell']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const loc = useLocalized();
+  const list = useQuery({ queryKey: ['library-manage'], queryFn: () => api.get<{ items: Row[] }>('/api/v1/library/manage?pageSize=100') });
+  const [kind, setKind] = useState<string>('blue-book');
+  const [year, setYear] = useState<number>(new Date().getFullYear());
+  const [title, setTitle] = useState<LocalizedText>({});
+  const [abstract, setAbstract] = useState<LocalizedText>({});
+  const [tags, setTags] = useState<string[]>([]);
+  const [edition, setEdition] = useState('');
+  const [supersedes, setSupersedes] = useState<string | null>(null);
+  const [author, setAuthor] = useState<LocalizedText>({});
+  const [fileLang, setFileLang] = useState<Record<string, string>>({});
+  const refresh = () => qc.invalidateQueries({ queryKey: ['library-manage'] });
+  const create = useMutation({
+    mutationFn: () =>
+      api.post('/api/v1/library', { kind, year, title, abstract, tags, edition: edition || null, supersedesId: supersedes, authors: Object.keys(author).length ? [{ kind: 'organization', name: author }] : [], status: 'published' }),
+    onSuccess: () => (setTitle({}), setAbstract({}), setTags([]), setEdition(''), setSupersedes(null), refresh(), notify.ok()),
+    onError: notify.error,
+  });
+  const upload = useMutation({ mutationFn: (v: { id: string; lang: string; file: File }) => api.upload(`/api/v1/library/${v.id}/files/${v.lang}`, v.file, 'PUT'), onSuccess: refresh, onError: notify.error });
+  const cover = useMutation({ mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/library/${v.id}/cover`, v.file, 'PUT'), onSuccess: refresh, onError: notify.error });
+  const err = create.error instanceof ApiError ? create.error : null;
+  return (
+    <Stack>
+      <Title order={1}>{t('library:title')}</Title>
+      {list.error ? <ErrorAlert error={list.error} /> : null}
+      <Table>
+        <Table.Tbody>
+          {(list.data?.items ?? []).map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <LText value={p.title} /> {p.edition ? `(${p.edition})` : ''}
+              </Table.Td>
+              <Table.Td>
+                {t(`library:kind.${p.kind}`)} · {p.year}
+              </Table.Td>
+              <Table.Td>
+                {p.files.map((f) => (
+                  <Badge key={f.lang} variant="light" mr={4}>
+                    {f.lang} · {f.downloads}
+                  </Badge>
+                ))}
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" wrap="nowrap">
+                  <Select size="xs" w={110} aria-label={t('library:filters.lang')} data={['zh-Hans', 'en', 'zh-Hant']} value={fileLang[p.id] ?? 'en'} onChange={(v) => v && setFileLang({ ...fileLang, [p.id]: v })} />
+                  <FileInput size="xs" w={160} aria-label={t('library:uploadFile')} placeholder={t('library:uploadFile')} accept=".pdf,.docx,.zip" onChange={(f) => f && upload.mutate({ id: p.id, lang: fileLang[p.id] ?? 'en', file: f })} />
+                  <FileInput size="xs" w={130} aria-label={t('library:uploadCover')} placeholder={t('library:uploadCover')} accept="image/*" onChange={(f) => f && cover.mutate({ id: p.id, file: f })} />
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Card withBorder>
+        <Stack>
+          <Title order={2} size="h4">
+            {t('library:newPublication')}
+          </Title>
+          <Group grow>
+            <Select label={t('library:filters.kind')} data={kinds.map((k) => ({ value: k, label: t(`library:kind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} />
+            <NumberInput label={t('library:filters.year')} value={year} onChange={(v) => setYear(Number(v))} min={1990} max={2100} />
+            <TextInput label={t('library:editionLabel')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} />
+            <Select label={t('library:supersedesLabel')} clearable searchable value={supersedes} onChange={setSupersedes} data={(list.data?.items ?? []).map((p) => ({ value: p.id, label: `${loc(p.title).text}${p.edition ? ` (${p.edition})` : ''}` }))} />
+          </Group>
+          <LocalizedInput label={t('library:titleLabel')} value={title} onChange={setTitle} required error={err?.field('title')} />
+          <LocalizedInput label={t('library:abstract')} value={abstract} onChange={setAbstract} multiline />
+          <LocalizedInput label={t('library:authors')} value={author} onChange={setAuthor} />
+          <TagsInput label={t('library:filters.tag')} value={tags} onChange={setTags} />
+          <Button onClick={() => create.mutate()} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('shell:common.create')}
+          </Button>
+        </Stack>
+      </Card>
+    </Stack>
+  );
+}
