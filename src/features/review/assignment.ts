@@ -1,5 +1,4 @@
 /**
-<<<<<<< HEAD
  * Optimal reviewer assignment (issue 5, "Automatic assignment").
  *
  * Every submission gets exactly `k` distinct reviewers, no reviewer exceeds its
@@ -76,24 +75,6 @@ export interface AssignmentResult {
   /** [submission, reviewer], pinned pairs included, grouped by submission in input order. */
   pairs: Array<[string, string]>;
   /** Sum of affinity over all pairs (pinned pairs included). */
-=======
- * PLACEHOLDER. The optimal solver (min-cost flow) is written on branch
- * feat/assignment at this same path; the lead takes that file at merge. This
- * stand-in is greedy (not optimal) and exists only so the calls feature builds
- * and its tests run before the real solver lands.
- */
-export interface AssignmentInstance {
-  submissions: string[];
-  reviewers: { id: string; capacity: number }[];
-  k: number;
-  affinity: (s: string, r: string) => number;
-  forbidden: (s: string, r: string) => boolean;
-  pinned?: Array<[string, string]>;
-}
-
-export interface AssignmentResult {
-  pairs: Array<[string, string]>;
->>>>>>> feat/calls
   objective: number;
 }
 
@@ -103,21 +84,16 @@ export class AssignmentInfeasibleError extends Error {
     readonly shortfall: { submission: string; missing: number }[],
     readonly k: number,
   ) {
-<<<<<<< HEAD
     const missing = shortfall.reduce((n, x) => n + x.missing, 0);
     const subs = shortfall.length;
     super(
       `${subs} submission${subs === 1 ? '' : 's'} cannot get ${k} reviewer${k === 1 ? '' : 's'}: ` +
         `${missing} review${missing === 1 ? '' : 's'} missing; add reviewers or raise load limits`,
     );
-=======
-    super(`${shortfall.length} submission(s) cannot get ${k} reviewer(s): ${shortfall.reduce((n, x) => n + x.missing, 0)} review(s) missing; add reviewers or raise load limits`);
->>>>>>> feat/calls
     this.name = 'AssignmentInfeasibleError';
   }
 }
 
-<<<<<<< HEAD
 export type AssignmentInputErrorCode =
   | 'invalid_k'
   | 'invalid_capacity'
@@ -1137,33 +1113,4 @@ function finish(
     }
   }
   return { pairs, objective };
-=======
-export function solveAssignment(i: AssignmentInstance): AssignmentResult {
-  const load = new Map(i.reviewers.map((r) => [r.id, 0]));
-  const cap = new Map(i.reviewers.map((r) => [r.id, r.capacity]));
-  const pairs: Array<[string, string]> = [];
-  const has = new Set<string>();
-  for (const [s, r] of i.pinned ?? []) {
-    pairs.push([s, r]);
-    has.add(`${s}|${r}`);
-    load.set(r, (load.get(r) ?? 0) + 1);
-  }
-  const shortfall: { submission: string; missing: number }[] = [];
-  for (const s of i.submissions) {
-    let got = pairs.filter((p) => p[0] === s).length;
-    const cands = i.reviewers
-      .filter((r) => !has.has(`${s}|${r.id}`) && !i.forbidden(s, r.id))
-      .sort((a, b) => i.affinity(s, b.id) - i.affinity(s, a.id) || (load.get(a.id)! - load.get(b.id)!));
-    for (const r of cands) {
-      if (got >= i.k) break;
-      if (load.get(r.id)! >= cap.get(r.id)!) continue;
-      pairs.push([s, r.id]);
-      load.set(r.id, load.get(r.id)! + 1);
-      got++;
-    }
-    if (got < i.k) shortfall.push({ submission: s, missing: i.k - got });
-  }
-  if (shortfall.length) throw new AssignmentInfeasibleError(shortfall, i.k);
-  return { pairs, objective: pairs.reduce((n, [s, r]) => n + i.affinity(s, r), 0) };
->>>>>>> feat/calls
 }
