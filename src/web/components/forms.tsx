@@ -129,7 +129,7 @@ export function useNotify() {
   const text = useErrorText();
   const { t } = useTranslation();
   return {
-    ok: (message = t('common.saved')) => notifications.show({ color: 'green', message }),
-    error: (err: unknown) => notifications.show({ color: 'red', message: text(err) }),
+    ok: (message = t('common.saved')) => notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': t('common.close') } }),
+    error: (err: unknown) => notifications.show({ color: 'red', message: text(err), closeButtonProps: { 'aria-label': t('common.close') } }),
   };
 }
