@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compare, fmt, startServer } from './lib.js';
 
@@ -8,16 +11,16 @@ import { compare, fmt, startServer } from './lib.js';
  * Baseline: starting Node.js with a bare HTTP server, measured the same way.
  */
 export async function run() {
-  const s = await startServer({});
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-cold-'));
+  const s = await startServer({ DATA_DIR: dir });
   const ours = s.startedInMs;
   const peak = s.peakRssMb();
   await s.stop();
-  // Second start on an existing directory: no migrations to apply, no demo data to add.
-  const t0 = performance.now();
-  const again = await startServer({});
+  // Second start on the same directory: no migrations to apply, no demo data to add.
+  const again = await startServer({ DATA_DIR: dir });
   const warm = again.startedInMs;
   await again.stop();
-  void t0;
+  fs.rmSync(dir, { recursive: true, force: true });
 
   const baseline = await bareNodeStart();
   compare('cold start, fresh data dir (ms)', ours, baseline, 'ms', false);

@@ -20,6 +20,7 @@ const schema = z.object({
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
   WORKERS: z.enum(['on', 'off']).default('on'),
+  PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; filesDir: string; publicUrl: string };

@@ -70,7 +70,7 @@ let counter = 0;
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const { database, drop } = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://wuzhen.test', WORKERS: 'off', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://wuzhen.test', WORKERS: 'off', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', ...env });
   const { app, ctx } = await buildApp({ database, config });
   for (const f of features) await f.init?.(ctx);
   await app.ready();

@@ -77,6 +77,30 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       return reply.header('vary', 'Accept-Language, Cookie').header('cache-control', 'no-cache').redirect(`/${prefixOf[locale]}/`, 302);
     });
 
+    // A few seconds of micro-caching: public pages are the same for every viewer
+    // (they render the public view only), and one render serves a burst of readers.
+    // Each process keeps its own copy; nothing here is needed by another process.
+    const cache = new Map<string, { expires: number; result: Promise<{ status: number; html: string } | null> }>();
+    const cacheMs = ctx.config.PAGE_CACHE_SECONDS * 1000;
+    const render = (locale: Locale, pagePath: string, query: URLSearchParams, key: string) => {
+      const now = Date.now();
+      const hit = cache.get(key);
+      if (hit && hit.expires > now) return hit.result;
+      if (cacheMs === 0) return produce(locale, pagePath, query);
+      const result = produce(locale, pagePath, query);
+      result.catch(() => cache.delete(key));
+      if (cache.size > 1000) cache.delete(cache.keys().next().value!);
+      cache.set(key, { expires: now + cacheMs, result });
+      return result;
+    };
+    const produce = (locale: Locale, pagePath: string, query: URLSearchParams) =>
+      renderPath(ctx, pages(), locale, pagePath, query).then((rendered) => {
+        if (!rendered) return null;
+        const keep = rendered.kind === 'search' && query.get('q') ? `?q=${encodeURIComponent(query.get('q')!)}` : '';
+        const html = renderDocument({ locale, pagePath, page: rendered.page, publicUrl: base, search: keep, query: rendered.kind === 'search' ? (query.get('q') ?? '') : '' });
+        return { status: rendered.status, html };
+      });
+
     const serve = async (req: FastifyRequest, reply: FastifyReply, locale: Locale) => {
       const { pathname, search } = splitUrl(req.url);
       let pagePath = pathname.slice(prefixOf[locale].length + 1) || '/';
@@ -85,17 +109,13 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       reply.header('cache-control', 'no-cache').header('content-language', locale);
       reply.header('set-cookie', `${langCookie}=${prefixOf[locale]}; Path=/; Max-Age=31536000; SameSite=Lax`);
       const query = new URLSearchParams(search);
-      const rendered = await renderPath(ctx, pages(), locale, pagePath, query);
+      const rendered = await render(locale, pagePath, query, `${locale}|${pagePath}?${search}`);
       if (!rendered) {
         // A page the server does not render: the web app handles it (or says it does not exist).
         if (fs.existsSync(webIndex)) return reply.type('text/html; charset=utf-8').send(spaTemplate());
         throw notFound('page');
       }
-      const keep = rendered.kind === 'search' && query.get('q') ? `?q=${encodeURIComponent(query.get('q')!)}` : '';
-      return reply
-        .code(rendered.status)
-        .type('text/html; charset=utf-8')
-        .send(renderDocument({ locale, pagePath, page: rendered.page, publicUrl: base, search: keep, query: rendered.kind === 'search' ? (query.get('q') ?? '') : '' }));
+      return reply.code(rendered.status).type('text/html; charset=utf-8').send(rendered.html);
     };
     for (const l of locales) {
       const p = prefixOf[l];
