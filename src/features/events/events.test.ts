@@ -263,6 +263,12 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const r = (await h.call(on, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Online', [], { attendance: 'online' }) })).json();
     expect(r.status).toBe('approved');
     expect(r.accessUrl).toMatch(/\/online\?t=/);
+    // The link leads to the online venue; a tampered one goes nowhere.
+    const access = await h.call(null, { method: 'GET', url: new URL(r.accessUrl).pathname + new URL(r.accessUrl).search });
+    expect(access.statusCode).toBe(302);
+    expect(access.headers.location).toBe('https://live.example/summit');
+    const forged = await h.call(null, { method: 'GET', url: new URL(r.accessUrl).pathname + new URL(r.accessUrl).search.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')) });
+    expect(forged.statusCode).toBe(404);
     const site = await h.user();
     // Closing registration refuses new ones.
     await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/registration`, payload: { open: false } });

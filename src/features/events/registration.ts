@@ -9,7 +9,7 @@ import { users } from '../accounts/model.js';
 import { countries } from '../directory/model.js';
 import type { RegistrationInput } from './contract.js';
 import { sendEventMail } from './mails.js';
-import { checkins, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
+import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
 import { getEventRow, signToken, verifyToken, type EventRow } from './service.js';
 
 const nameOf = (t: Record<string, string | undefined>, locale: string) => localize(t, locale as Locale).text;
@@ -459,4 +459,17 @@ export async function eraseEventsData(tx: DbOrTx, s: { userId: string | null; em
     .update(invitations)
     .set({ name: 'erased', email: sql`'erased-' || ${invitations.id} || '@erased.invalid'` })
     .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
+}
+
+/** Where an online access link leads: only for an approved online registration of that event. */
+export async function onlineAccessTarget(db: DbOrTx, slug: string, token: string) {
+  const parts = await verifyToken(db, 'o', token);
+  if (!parts) return null;
+  const [row] = await db
+    .select({ status: registrations.status, attendance: registrations.attendance, slug: events.slug, onlineUrl: events.onlineUrl })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.id, parts[0]));
+  if (!row || row.status !== 'approved' || row.attendance !== 'online' || row.slug !== slug) return null;
+  return { slug: row.slug, onlineUrl: row.onlineUrl };
 }

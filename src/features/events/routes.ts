@@ -129,6 +129,17 @@ export function eventRoutes(app: App, ctx: Ctx) {
     const body = buildIcs({ name: localize(s.title, l).text, timeZone: ev.timeZone, host: host(), locale: l, venue: venueOf(ev, l), sessions: [s], url: () => `${url()}/events/${ev.slug}/sessions/${s.id}` });
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="session-${s.id}.ics"`).send(body);
   });
+  // The personal access link of an approved online delegate (sent in the approval mail): checked, then on to the event's online venue.
+  app.get(
+    '/events/:slug/online',
+    { config: { access: 'public' }, schema: { hide: true, params: z.object({ slug: z.string().max(200) }), querystring: z.object({ t: z.string().max(400) }) } },
+    async (req, reply) => {
+      const target = await reg.onlineAccessTarget(db, req.params.slug, req.query.t);
+      if (!target) throw notFound('access link');
+      reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
+      return target.onlineUrl ? reply.redirect(target.onlineUrl, 302) : reply.redirect(`/en/events/${target.slug}`, 302);
+    },
+  );
   app.get('/api/v1/me/agenda-link', { config: { access: 'user' }, schema: { tags, summary: 'The personal calendar feed URL (a signed token; subscribe to it in a calendar program)' } }, async (req) => {
     const actor = requireActor(req);
     return { url: `${url()}/api/v1/agenda/${await svc.signToken(db, 'a', [actor.userId])}.ics` };
