@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // The API suites run on the embedded database and, when TEST_DATABASE_URL is
-// set, again on that PostgreSQL server. End-to-end tests run once.
+// set, again on that PostgreSQL server (*.unit and *.once tests run only on the
+// first, *.postgres tests only on the second). End-to-end tests run once.
 const withPostgres = !!process.env.TEST_DATABASE_URL;
 const apiTests = ['src/**/*.test.ts'];
 
@@ -12,7 +13,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'pglite', include: apiTests, env: { TEST_DB: 'pglite' } } },
+      { extends: true, test: { name: 'pglite', include: apiTests, exclude: ['src/**/*.postgres.test.ts'], env: { TEST_DB: 'pglite' } } },
       ...(withPostgres ? [{ extends: true as const, test: { name: 'postgres', include: apiTests, exclude: ['src/**/*.unit.test.ts', 'src/**/*.once.test.ts'], env: { TEST_DB: 'postgres' } } }] : []),
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000 } },
     ],

@@ -1,3 +1,6 @@
+import { expect } from 'vitest';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../platform/db/index.js';
 import type { Harness, TestUser } from '../../test/harness.js';
 
 /** Factories for the events tests: build parents through the API, as staff would. */
@@ -55,3 +58,28 @@ export const delegate = (name: string, sessions: string[] = [], over: Record<str
   sessions,
   ...over,
 });
+
+/**
+ * Acceptance 2: at least 200 simultaneous registrations at a session of
+ * capacity 50 through the HTTP API: exactly 50 confirmed, the rest
+ * waitlisted in arrival order, no duplicates.
+ */
+export async function checkRush(database: Database, sessionId: string, people: number) {
+  const rows = await database.rows<{ registration_id: string; status: string; arrival: string | number; user_id: string }>(sql`
+    select s.registration_id, s.status, s.arrival, r.user_id from event_signups s join event_registrations r on r.id = s.registration_id
+    where s.session_id = ${sessionId} order by s.arrival`);
+  expect(rows.length).toBe(people);
+  expect(new Set(rows.map((r) => r.user_id)).size).toBe(people); // one registration per person
+  const arrivals = rows.map((r) => Number(r.arrival));
+  expect(arrivals).toEqual(Array.from({ length: people }, (_, i) => i + 1)); // arrival numbers 1..n, no gap, no repeat
+  const confirmed = rows.filter((r) => r.status === 'confirmed');
+  const waitlisted = rows.filter((r) => r.status === 'waitlisted');
+  expect(confirmed.length).toBe(50);
+  expect(waitlisted.length).toBe(people - 50);
+  // First come, first served: the 50 first arrivals hold the seats, the others wait in arrival order.
+  expect(confirmed.map((r) => Number(r.arrival))).toEqual(arrivals.slice(0, 50));
+  expect(waitlisted.map((r) => Number(r.arrival))).toEqual(arrivals.slice(50));
+  const [counter] = await database.rows<{ confirmed: number; waiting: number }>(sql`select confirmed, waiting from event_sessions where id = ${sessionId}`);
+  expect(counter).toEqual({ confirmed: 50, waiting: people - 50 });
+}
+
