@@ -83,6 +83,21 @@ describe('foundation in the browser', () => {
     await page.close();
   });
 
+  it('the import dialog checks a file first and lists every bad row by line and column', async () => {
+    const page = await browser.newPage();
+    await signIn(page, server.url, 'secretariat@wuzhen.example');
+    await page.goto(`${server.url}/admin/directory/organizations`);
+    await page.getByRole('button', { name: /^(Import|导入)$/ }).click();
+    const dialog = page.getByRole('dialog');
+    const csv = 'name_en,country,stakeholder_group\nGood Org,FR,business\nBad Org,ZZ,business\n';
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'orgs.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await dialog.getByRole('button', { name: /Check the file|检查文件/ }).click();
+    const errors = dialog.getByTestId('import-errors');
+    await errors.waitFor();
+    expect(await errors.locator('tbody tr').allTextContents()).toEqual(['3countryunknown country code ZZ']);
+    await page.close();
+  });
+
   it('works on a phone-sized screen: the staff navigation opens from the menu button', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true });
     const page = await context.newPage();

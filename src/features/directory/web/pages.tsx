@@ -3,6 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ImportDialog } from '../../../web/components/ImportDialog';
 import { Pager } from '../../../web/components/Pager';
 import { api, ApiError, download, qs } from '../../../web/api';
 import { CountrySelect, ErrorAlert, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
@@ -151,7 +152,7 @@ export function OrganizationsPage() {
       {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t('shell:common.noResults')}</Text> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <OrganizationModal org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-      {importing ? <ImportModal kind="organizations" onClose={() => setImporting(false)} /> : null}
+      {importing ? <ImportDialog url={(dryRun) => `/api/v1/directory/import/organizations?dryRun=${dryRun}`} columns={t('import.orgColumns')} invalidate="directory" onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }
@@ -306,7 +307,7 @@ export function PeoplePage() {
       </ScrollArea>
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-      {importing ? <ImportModal kind="people" onClose={() => setImporting(false)} /> : null}
+      {importing ? <ImportDialog url={(dryRun) => `/api/v1/directory/import/people?dryRun=${dryRun}`} columns={t('import.personColumns')} invalidate="directory" onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }
@@ -392,68 +393,3 @@ function PersonModal({ person, onClose }: { person: Person | null; onClose: () =
     </Modal>
   );
 }
-
-interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  errors: Array<{ line: number; field: string; message: string }>;
-}
-
-function ImportModal({ kind, onClose }: { kind: 'organizations' | 'people'; onClose: () => void }) {
-  const { t } = useTranslation(['directory', 'shell']);
-  const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.upload<ImportReport>(`/api/v1/directory/import/${kind}?dryRun=${dryRun}`, file!),
-    onSuccess: (r) => !r.dryRun && qc.invalidateQueries({ queryKey: ['directory'] }),
-  });
-  const r = run.data;
-  return (
-    <Modal opened onClose={onClose} title={t('import.title')} size="xl">
-      <Stack>
-        <Text size="sm" c="dimmed">
-          {kind === 'organizations' ? t('import.orgColumns') : t('import.personColumns')}
-        </Text>
-        <FileInput label={t('import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={(f) => (setFile(f), run.reset())} />
-        <ErrorAlert error={run.error} />
-        {r && r.errors.length > 0 ? (
-          <>
-            <Alert color="red">{t('import.bad', { count: new Set(r.errors.map((e) => e.line)).size })}</Alert>
-            <ScrollArea h={260}>
-              <Table data-testid="import-errors">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('import.line')}</Table.Th>
-                    <Table.Th>{t('import.field')}</Table.Th>
-                    <Table.Th>{t('import.problem')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {r.errors.map((e, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{e.line}</Table.Td>
-                      <Table.Td>{e.field}</Table.Td>
-                      <Table.Td>{e.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </ScrollArea>
-          </>
-        ) : null}
-        {r && r.errors.length === 0 && r.dryRun ? <Alert color="green">{t('import.clean', { count: r.rows })}</Alert> : null}
-        {r && !r.dryRun && r.errors.length === 0 ? <Alert color="green">{t('import.done', { count: r.written })}</Alert> : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => run.mutate(true)} disabled={!file} loading={run.isPending && run.variables === true}>
-            {t('import.check')}
-          </Button>
-          <Button onClick={() => run.mutate(false)} disabled={!file || !r || !r.dryRun || r.errors.length > 0} loading={run.isPending && run.variables === false}>
-            {t('import.write', { count: r?.rows ?? 0 })}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
-  );
-}
-

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Pager } from '../../../web/components/Pager';
 import { api, download, qs } from '../../../web/api';
+import { ImportDialog } from '../../../web/components/ImportDialog';
 import { CountrySelect, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { pick, useLocale, type LocalizedText } from '../../../web/i18n';
@@ -263,7 +264,7 @@ export function MembershipsPage() {
       </ScrollArea>
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {open ? <MembershipModal id={open} onClose={() => setOpen(null)} /> : null}
-      {importing ? <ImportModal onClose={() => setImporting(false)} /> : null}
+      {importing ? <ImportDialog url={(dryRun) => `/api/v1/membership/import?dryRun=${dryRun}`} columns={t('admin.importColumns')} invalidate="membership" onClose={() => setImporting(false)} /> : null}
     </Stack>
   );
 }
@@ -320,68 +321,6 @@ function MembershipModal({ id, onClose }: { id: string; onClose: () => void }) {
           </Table>
         </Stack>
       ) : null}
-    </Modal>
-  );
-}
-
-interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  errors: Array<{ line: number; field: string; message: string }>;
-}
-
-function ImportModal({ onClose }: { onClose: () => void }) {
-  const { t } = useTranslation(['membership', 'directory', 'shell']);
-  const qc = useQueryClient();
-  const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.upload<ImportReport>(`/api/v1/membership/import?dryRun=${dryRun}`, file!),
-    onSuccess: (r) => {
-      if (!r.dryRun) void qc.invalidateQueries({ queryKey: ['membership'] });
-    },
-  });
-  const r = run.data;
-  return (
-    <Modal opened onClose={onClose} size="lg" title={t('admin.import')}>
-      <Stack>
-        <Text size="sm">{t('admin.importColumns')}</Text>
-        <FileInput label={t('directory:import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={(f) => (setFile(f), run.reset())} />
-        <MembershipError error={run.error} />
-        {r && r.errors.length === 0 && r.dryRun ? <Alert color="green">{t('directory:import.clean', { count: r.rows })}</Alert> : null}
-        {r && !r.dryRun && r.errors.length === 0 ? <Alert color="green">{t('directory:import.done', { count: r.written })}</Alert> : null}
-        {r && r.errors.length ? (
-          <>
-            <Alert color="red">{t('directory:import.bad', { count: new Set(r.errors.map((e) => e.line)).size })}</Alert>
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('directory:import.line')}</Table.Th>
-                  <Table.Th>{t('directory:import.field')}</Table.Th>
-                  <Table.Th>{t('directory:import.problem')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {r.errors.map((e, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{e.line}</Table.Td>
-                    <Table.Td>{e.field}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" disabled={!file} loading={run.isPending && run.variables} onClick={() => run.mutate(true)}>
-            {t('directory:import.check')}
-          </Button>
-          <Button disabled={!file || !r || !r.dryRun || r.errors.length > 0} loading={run.isPending && !run.variables} onClick={() => run.mutate(false)}>
-            {t('directory:import.write', { count: r?.rows ?? 0 })}
-          </Button>
-        </Group>
-      </Stack>
     </Modal>
   );
 }
