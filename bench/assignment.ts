@@ -9,7 +9,9 @@
  * size, ~2% random conflicts) and reports, in the same run:
  * - ours: time, peak RSS, objective (with and without the typed-array fast paths),
  * - greedy baseline: objective ratio and submissions left short,
- * - HiGHS LP solver (npm `highs`, WebAssembly): time ratio and objective equality.
+ * - HiGHS LP solver (npm `highs`, WebAssembly): time ratio and objective equality;
+ * - Clp LP solver (Debian's coinor-clp, native; `--no-clp` skips it): the same, and
+ *   the LP baseline where HiGHS' 2 GB WebAssembly heap is too small.
  * Each solver runs in its own child process so peak memory is measured per solver
  * (the child's peak RSS from process.resourceUsage().maxRSS, the generated
  * instance included; a child that only generates it is reported as "instance MB").
@@ -18,6 +20,7 @@ import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solveAssignment, AssignmentInfeasibleError } from '../src/features/review/assignment.js';
+import { clpAvailable, clpObjective } from './clp.js';
 import {
   tagInstance,
   toInstance,
@@ -48,7 +51,7 @@ const SIZES: Record<string, Size[]> = {
   ],
 };
 
-type Job = { size: Size; solver: 'ours' | 'ours-fn' | 'greedy' | 'highs' | 'baseline'; seed: number };
+type Job = { size: Size; solver: 'ours' | 'ours-fn' | 'greedy' | 'highs' | 'clp' | 'baseline'; seed: number };
 type Outcome = { ms: number; peakMB: number; objective: number | null; extra?: Record<string, number> };
 
 function makeInstance(size: Size, seed: number): PlainInstance {
@@ -72,6 +75,10 @@ async function child(job: Job): Promise<Outcome> {
     extra = { shortSubmissions: g.shortSubmissions, missing: g.missing };
   } else if (job.solver === 'highs') {
     objective = await highsObjectiveArrays(p);
+  } else if (job.solver === 'clp') {
+    // clp runs as its own process: report its time and peak, not this child's
+    const c = await clpObjective(p);
+    return { ms: c.totalMs, peakMB: c.peakMB, objective: c.objective, extra: { solveMs: c.solveMs } };
   }
   const ms = performance.now() - t0;
   // peak resident set size of this child process (the kernel's high-water mark)
@@ -107,7 +114,7 @@ function runChild(job: Job, timeoutMs = 0): Promise<Outcome | null> {
       else if (code !== 0) {
         const why = stderr.split('\n').find((l) => /Error/.test(l) && l.length < 300) ?? `exit code ${code}`;
         console.log(`${job.solver} on ${job.size.name} failed: ${why.trim()}`);
-        if (job.solver === 'highs') resolve(null);
+        if (job.solver === 'highs' || job.solver === 'clp') resolve(null);
         else reject(new Error(`${job.solver} child exited with ${code}`));
       }
     });
@@ -124,6 +131,8 @@ export async function run(args: string[]) {
   if (!sizes) throw new Error(`unknown size ${sizeName} (small | medium | full)`);
   const withHighs = !args.includes('--no-highs');
   const withFn = args.includes('--with-functions');
+  const withClp = !args.includes('--no-clp') && clpAvailable();
+  if (!args.includes('--no-clp') && !withClp) console.log('clp not found (apt-get install coinor-clp): no Clp baseline');
   const rows: Record<string, unknown>[] = [];
   console.log(`reviewer assignment benchmark (${sizeName}), Node ${process.version}`);
   for (const size of sizes) {
@@ -134,6 +143,7 @@ export async function run(args: string[]) {
     const gr = (await runChild({ size, solver: 'greedy', seed }))!;
     const hiTimeout = Number(process.env.HIGHS_TIMEOUT_S || 900) * 1000;
     const hi = withHighs ? await runChild({ size, solver: 'highs', seed }, hiTimeout) : null;
+    const clp = withClp ? await runChild({ size, solver: 'clp', seed }) : null;
     if (withHighs && !hi) console.log(`HiGHS gave no answer on ${size.name} (failed, or over ${hiTimeout / 1000} s)`);
     const rel = (a: number | null, b: number | null) => (a === null || b === null ? null : Math.abs(a - b) / Math.max(1, Math.abs(b)));
     const row = {
@@ -155,6 +165,16 @@ export async function run(args: string[]) {
             'HiGHS objective': hi.objective === null ? 'infeasible' : +hi.objective.toFixed(4),
             'HiGHS/ours time': +(hi.ms / ours.ms).toFixed(1),
             'objective rel. diff': rel(ours.objective, hi.objective),
+          }
+        : {}),
+      ...(clp
+        ? {
+            'Clp s': +(clp.ms / 1000).toFixed(2),
+            'Clp solve s': +(clp.extra!.solveMs / 1000).toFixed(2),
+            'Clp peak MB': +clp.peakMB.toFixed(0),
+            'Clp objective': clp.objective === null ? 'infeasible' : +clp.objective.toFixed(4),
+            'Clp solve/ours time': +(clp.extra!.solveMs / ours.ms).toFixed(1),
+            'objective rel. diff (Clp)': rel(ours.objective, clp.objective),
           }
         : {}),
     };
