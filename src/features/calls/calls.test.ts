@@ -338,6 +338,15 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect(JSON.stringify(hant)).not.toContain('zhou@coapp.example');
     expect((await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?field=culture' })))).toEqual([]);
     expect((await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?country=cn&year=2025&field=digital-economy' }))).map((e) => e.id)).toEqual([sub.id]);
+    // The same, server-rendered for visitors and search engines.
+    const page = await h.call(null, { method: 'GET', url: `/zh-hant/showcase/${sub.id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(`<h1 lang="zh-TW">${hansToHant('乡村数字经济网络普惠实践')}</h1>`);
+    expect(page.body).not.toContain('zhou@coapp.example');
+    const list = await h.call(null, { method: 'GET', url: '/en/showcase?year=2025' });
+    expect(list.body).toContain(`href="/en/showcase/${sub.id}"`);
+    expect(list.body).not.toContain(other.id);
+    expect((await h.call(null, { method: 'GET', url: `/en/showcase/${other.id}` })).statusCode).toBe(404);
     const [doc] = await h.database.rows<{ visibility: string; url: string }>(sql`select visibility, url from search_docs where kind = 'case' and id = ${sub.id}`);
     expect(doc).toEqual({ visibility: 'public', url: `/showcase/${sub.id}` });
 
@@ -357,6 +366,7 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     await ok(h.call(staff, { method: 'DELETE', url: `/api/v1/showcase/entries/${sub.id}` }));
     expect((await h.call(null, { method: 'GET', url: `/api/v1/showcase/entries/${sub.id}` })).statusCode).toBe(404);
     expect(await h.database.rows(sql`select id from search_docs where id = ${sub.id}`)).toEqual([]);
+    expect((await h.call(null, { method: 'GET', url: `/en/showcase/${sub.id}` })).statusCode).toBe(404);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Feature } from '../../platform/http/types.js';
+import { showcasePages } from './pages.js';
 import { showcaseRoutes } from './routes.js';
 import { showcaseSearchDocs } from './service.js';
 
-export const showcase: Feature = { name: 'showcase', routes: showcaseRoutes, searchDocs: (ctx) => showcaseSearchDocs(ctx.db) };
+export const showcase: Feature = { name: 'showcase', routes: showcaseRoutes, publicPages: showcasePages, searchDocs: (ctx) => showcaseSearchDocs(ctx.db) };
