@@ -6,11 +6,12 @@ import type { GlobalRole } from './platform/auth/access.js';
 import type { Ctx, DemoRefs } from './platform/http/types.js';
 
 export const demoPassword = 'wuzhen-demo-2026';
-export const demoAccounts: Array<{ email: string; name: string; roles: GlobalRole[]; locale: 'en' | 'zh-Hans' | 'zh-Hant' }> = [
+export const demoAccounts: Array<{ email: string; name: string; roles: GlobalRole[]; locale: 'en' | 'zh-Hans' | 'zh-Hant'; note?: string }> = [
   { email: 'admin@wuzhen.example', name: 'Demo Admin', roles: ['admin'], locale: 'en' },
   { email: 'secretariat@wuzhen.example', name: '秘书处 林晓', roles: ['secretariat'], locale: 'zh-Hans' },
   { email: 'reviewer@wuzhen.example', name: 'Dr. Amara Diallo', roles: ['reviewer'], locale: 'en' },
-  { email: 'member@wuzhen.example', name: '王晓梅', roles: [], locale: 'zh-Hans' },
+  { email: 'member@wuzhen.example', name: '王晓梅', roles: [], locale: 'zh-Hans', note: 'member contact' },
+  { email: 'forum@wuzhen.example', name: 'Lena Horvat', roles: [], locale: 'en', note: 'event manager of the 2026 summit' },
 ];
 
 export async function isEmpty(ctx: Ctx) {

@@ -73,7 +73,7 @@ async function withContext<T>(config: Config, fn: (ctx: Ctx, app: App) => Promis
 
 function printDemoLogin(config: Config) {
   console.log(`\nDemo accounts (password "${demoPassword}"):`);
-  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(30)} ${a.roles.join(', ') || 'member contact'}`);
+  for (const a of demoAccounts) console.log(`  ${a.email.padEnd(30)} ${a.note ?? a.roles.join(', ')}`);
   console.log(`\nOpen ${config.publicUrl} and sign in as ${demoAccounts[0].email} / ${demoPassword}\n`);
 }
 

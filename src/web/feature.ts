@@ -6,8 +6,10 @@ export interface NavItem {
   to: string;
   /** i18n key, e.g. 'directory:nav.organizations' or 'nav.events'. */
   label: string;
-  /** Shown only to these global roles (admin sees everything). */
+  /** Shown only to these global roles (admin sees everything)... */
   roles?: Array<'admin' | 'secretariat' | 'reviewer'>;
+  /** ...or to holders of these scoped roles, e.g. 'event_manager' (the page shows only their scope). */
+  scopes?: string[];
 }
 
 /**

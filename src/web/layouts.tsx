@@ -7,7 +7,7 @@ import { api } from './api';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { webFeatures } from './features';
 import { prefixOf, useLocale } from './i18n';
-import { hasRole, isStaff, RequireAuth, useMe } from './session';
+import { holdsAny, RequireAuth, useMe } from './session';
 import type { NavItem } from './feature';
 
 function Brand() {
@@ -56,7 +56,7 @@ function AccountMenu() {
             {t(i.label)}
           </Menu.Item>
         ))}
-        {isStaff(me) || hasRole(me, 'reviewer') ? (
+        {holdsAny(me, staffAreaRoles, staffAreaScopes) ? (
           <Menu.Item component={Link} to="/admin">
             {t('nav.admin')}
           </Menu.Item>
@@ -126,6 +126,10 @@ export function PublicLayout() {
   );
 }
 
+/** Who may enter the staff area: staff, reviewers, and the managers of an event (for their events). */
+const staffAreaRoles = ['secretariat', 'reviewer'];
+const staffAreaScopes = ['event_manager'];
+
 const shellAdminNav: NavItem[] = [
   { to: '/admin', label: 'nav.dashboard' },
   { to: '/admin/users', label: 'nav.users', roles: ['secretariat'] },
@@ -139,9 +143,9 @@ export function AdminLayout() {
   const { data: me } = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter((i) => !i.roles || hasRole(me, ...i.roles));
+  const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter((i) => (!i.roles && !i.scopes) || holdsAny(me, i.roles, i.scopes));
   return (
-    <RequireAuth roles={['secretariat', 'reviewer']}>
+    <RequireAuth roles={staffAreaRoles} scopes={staffAreaScopes}>
       <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
         <a href="#main" className="skip-link">
           {t('skip')}

@@ -31,8 +31,12 @@ export const isStaff = (me: Me | undefined) => hasRole(me, 'secretariat');
 export const hasScope = (me: Me | undefined, role: string, scopeType?: string, scopeId?: string) =>
   !!me?.user?.scopes.some((s) => s.role === role && (!scopeType || s.scopeType === scopeType) && (!scopeId || s.scopeId === scopeId));
 
-/** Shows children only to a signed-in account (with one of the roles, when given); otherwise sends to sign-in. */
-export function RequireAuth({ roles, children }: { roles?: string[]; children: ReactNode }) {
+/** Whether the account holds one of the global roles or one of the scoped roles (either list may be absent). */
+export const holdsAny = (me: Me | undefined, roles?: string[], scopes?: string[]) =>
+  (!!roles && hasRole(me, ...roles)) || (!!scopes && scopes.some((s) => hasScope(me, s)));
+
+/** Shows children only to a signed-in account (with one of the roles or scoped roles, when given); otherwise sends to sign-in. */
+export function RequireAuth({ roles, scopes, children }: { roles?: string[]; scopes?: string[]; children: ReactNode }) {
   const { data, isLoading } = useMe();
   const location = useLocation();
   if (isLoading)
@@ -42,6 +46,6 @@ export function RequireAuth({ roles, children }: { roles?: string[]; children: R
       </Center>
     );
   if (!data?.user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if (roles && !hasRole(data, ...roles)) return <Navigate to="/account" replace />;
+  if ((roles || scopes) && !holdsAny(data, roles, scopes)) return <Navigate to="/account" replace />;
   return <>{children}</>;
 }

@@ -53,6 +53,28 @@ describe('events end to end', () => {
     expect(await seriousViolations(page)).toEqual([]);
   });
 
+  it('an event manager outside the secretariat runs their own event from the staff area, and only that one', async () => {
+    const page = await as('forum@wuzhen.example');
+    await page.goto(`${server.url}/admin`);
+    const nav = page.getByRole('navigation', { name: 'Administration' });
+    await nav.getByRole('link', { name: 'Events' }).click();
+    await page.waitForURL(/\/admin\/events$/);
+    const rows = page.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('2026 World Internet Conference Wuzhen Summit');
+    expect(await page.getByRole('button', { name: 'New event' }).count()).toBe(0);
+    expect(await nav.getByRole('link', { name: 'Accounts' }).count()).toBe(0);
+    await rows.first().getByRole('link').click();
+    await page.getByRole('tab', { name: 'Accreditation' }).click();
+    await page.getByRole('tab', { name: 'Figures' }).click();
+    await page.getByText('Registrations').first().waitFor();
+    // Another event's page is refused by the API and shown as not found.
+    const api = await apiAs(server.url, 'forum@wuzhen.example');
+    const events = (await api.get('/api/v1/events')).body as Array<{ id: string; slug: string }>;
+    const other = events.find((e) => e.slug === 'wuzhen-summit-2023')!;
+    expect((await api.get(`/api/v1/events/${other.id}/registrations`)).status).toBe(404);
+  });
+
   it('invite, register, waitlist, accredit, promote, check in', async () => {
     const staff = await as('secretariat@wuzhen.example');
     try {

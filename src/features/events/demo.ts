@@ -196,8 +196,8 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
   );
   await createChannel(db, null, next.id, { name: 'Member organizations', quota: 60 });
   await createChannel(db, null, next.id, { name: 'Partner: Steppe Digital Silk Road Centre', quota: 20 });
-  // The secretariat demo account runs the upcoming summit as its event manager.
-  const sec = refs.accounts?.get('secretariat@wuzhen.example');
-  if (sec) await grantRole(db, sec, 'event_manager', { type: 'event', id: next.id });
+  // A forum organiser outside the secretariat runs the upcoming summit as its event manager.
+  const manager = refs.accounts?.get('forum@wuzhen.example');
+  if (manager) await grantRole(db, manager, 'event_manager', { type: 'event', id: next.id });
   refs.events = eventIds;
 }

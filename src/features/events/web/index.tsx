@@ -25,7 +25,7 @@ export const eventsWeb: WebFeature = {
   publicNav: [{ to: '/events', label: 'events:nav.events' }],
   accountNav: [{ to: '/me/registrations', label: 'events:nav.myRegistrations' }],
   adminNav: [
-    { to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'] },
+    { to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'], scopes: ['event_manager'] },
     { to: '/admin/event-mails', label: 'events:nav.templates', roles: ['secretariat'] },
   ],
 };

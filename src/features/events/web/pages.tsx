@@ -8,7 +8,7 @@ import { CountrySelect, ErrorAlert, useCountryName, useNotify } from '../../../w
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
-import { RequireAuth, useMe } from '../../../web/session';
+import { hasScope, isStaff, RequireAuth, useMe } from '../../../web/session';
 
 interface Category {
   key: string;
@@ -505,6 +505,10 @@ export function AdminEventsPage() {
   const { t } = useTranslation(['events', 'shell']);
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['events'], queryFn: () => api.get<EventT[]>('/api/v1/events') });
+  const { data: me } = useMe();
+  const staff = isStaff(me);
+  // An event manager runs only the events of their scope; the public list has the others.
+  const managed = (q.data ?? []).filter((e) => staff || hasScope(me, 'event_manager', 'event', e.id));
   const [open, setOpen] = useState(false);
   const [v, setV] = useState({ slug: '', nameEn: '', nameZh: '', kind: 'forum', startDate: '', endDate: '', timeZone: 'Asia/Shanghai', cityEn: '', mode: 'hybrid', visibility: 'public', registrationOpen: true });
   const create = useMutation({
@@ -529,11 +533,11 @@ export function AdminEventsPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('events:admin.events')}</Title>
-        <Button onClick={() => setOpen(true)}>{t('events:admin.newEvent')}</Button>
+        {staff ? <Button onClick={() => setOpen(true)}>{t('events:admin.newEvent')}</Button> : null}
       </Group>
       <Table>
         <Table.Tbody>
-          {q.data?.map((e) => (
+          {managed.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/admin/events/${e.id}`}>
