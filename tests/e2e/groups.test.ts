@@ -22,6 +22,18 @@ async function as(email: string | null) {
 }
 
 describe('working groups in the browser', () => {
+  it('a meeting held at the summit links to the event’s page', async () => {
+    const chair = await as('ai.chair@wuzhen.example');
+    await chair.goto(`${server.url}/en/groups/artificial-intelligence/workspace`);
+    await chair.getByRole('tab', { name: 'Meetings' }).click();
+    const link = chair.getByTestId('meeting-event');
+    await link.waitFor();
+    expect(await link.textContent()).toContain('2026 World Internet Conference Wuzhen Summit');
+    await link.click();
+    await chair.waitForURL(/\/en\/events\/wuzhen-summit-2026$/);
+    await chair.getByRole('heading', { level: 1 }).filter({ hasText: 'Wuzhen Summit' }).first().waitFor();
+  });
+
   it('acceptance 1: draft in two languages → comment round → comment accepted → version 2 with diff → two organizations endorse → published → in the library with its endorsers', async () => {
     const chair = await as('ai.chair@wuzhen.example');
     await chair.goto(`${server.url}/en/groups/artificial-intelligence/workspace`);

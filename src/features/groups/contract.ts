@@ -94,6 +94,8 @@ export const meetingInput = z.object({
   location: z.string().trim().max(300).nullish(),
   link: httpUrl.nullish(),
   minutes: z.string().max(100_000).nullish(),
+  /** A published event the meeting is held at. */
+  eventId: z.uuid().nullish(),
 });
 export const meeting = z.object({
   id: z.uuid(),
@@ -108,6 +110,7 @@ export const meeting = z.object({
   minutes: z.string().nullable(),
   minutesHtml: z.string().nullable(),
   minutesFile: z.object({ id: z.uuid(), name: z.string(), mime: z.string(), size: z.number() }).nullable(),
+  event: z.object({ id: z.uuid(), slug: z.string(), name: loc, startDate: z.string(), endDate: z.string() }).nullable(),
 });
 
 export const threadInput = z.object({ title: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });

@@ -7,7 +7,7 @@ import { ensureUser, grantRole } from '../accounts/service.js';
 import { people } from '../directory/model.js';
 import * as docs from './documents.js';
 import { groupMembers } from './model.js';
-import { createGroup, type Group } from './service.js';
+import { createGroup, createMeeting, type Group } from './service.js';
 
 const SAMPLE = { en: '*Sample text for the demo — fictional, not the real document.*', 'zh-Hans': '*演示用示例文本——虚构内容，并非真实文件。*' };
 
@@ -108,6 +108,19 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
   }
 
   const ai = chairOf('artificial-intelligence', aiChair);
+  // The AI group meets in person during the upcoming summit.
+  const summit2026 = refs.events?.get('wuzhen-summit-2026');
+  if (summit2026)
+    await createMeeting(db, ai, g['artificial-intelligence'], {
+      title: { en: 'AI Working Group annual meeting', 'zh-Hans': '人工智能工作组年度会议' },
+      startsAt: '2026-12-09T16:00:00+08:00',
+      durationMinutes: 90,
+      timezone: 'Asia/Shanghai',
+      mode: 'hybrid',
+      location: 'Wuzhen Internet International Convention and Exhibition Center',
+      link: 'https://meet.wuzhen.example/ai-annual',
+      eventId: summit2026,
+    });
   await publishedDoc(ai, g['artificial-intelligence'], 'report', { en: 'Developing Responsible Generative AI: Research Report', 'zh-Hans': '发展负责任的生成式人工智能研究报告' }, '1.0', [
     para('Generative AI systems are spreading quickly across sectors and countries.', '生成式人工智能系统正在各行业、各国快速普及。'),
     para('Responsible development needs transparency, safety testing and human oversight.', '负责任的发展需要透明度、安全测试和人类监督。'),

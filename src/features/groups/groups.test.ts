@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
+import { makeEvent, publish } from '../events/testkit.js';
 
 let h: Harness;
 let staff: TestUser, chair: TestUser, member: TestUser, outsider: TestUser, contactA: TestUser, contactB: TestUser, requester: TestUser;
@@ -109,6 +110,23 @@ describe('workspace: meetings with minutes, discussion', () => {
     expect((await h.call(outsider, { method: 'GET', url: `/api/v1/groups/${groupId}/meetings/${m.json().id}/minutes` })).statusCode).toBe(404);
     const mp2 = multipart('minutes.pdf', pdf);
     expect((await h.call(member, { method: 'PUT', url: `/api/v1/groups/${groupId}/meetings/${m.json().id}/minutes`, payload: mp2.payload, headers: mp2.headers })).statusCode).toBe(403);
+  });
+
+  it('a meeting can be held at a published event, and only at one', async () => {
+    const ev = await makeEvent(h, staff, { slug: 'summit-for-groups' });
+    const base = { title: { en: 'Annual meeting' }, startsAt: '2026-12-08T16:00:00+08:00', timezone: 'Asia/Shanghai', mode: 'in_person', location: 'Wuzhen, room 3' };
+    const draft = await h.call(chair, { method: 'POST', url: `/api/v1/groups/${groupId}/meetings`, payload: { ...base, eventId: ev.id } });
+    expect(draft.statusCode).toBe(400);
+    expect(draft.json().errors.map((e: { path: string }) => e.path)).toEqual(['eventId']);
+    await publish(h, staff, ev.id);
+    const m = await h.call(chair, { method: 'POST', url: `/api/v1/groups/${groupId}/meetings`, payload: { ...base, eventId: ev.id } });
+    expect(m.statusCode).toBe(201);
+    expect(m.json().event).toMatchObject({ id: ev.id, slug: 'summit-for-groups' });
+    const ws = await h.call(member, { method: 'GET', url: `/api/v1/groups/${groupId}/workspace` });
+    expect(ws.json().meetings.find((x: { id: string }) => x.id === m.json().id).event.slug).toBe('summit-for-groups');
+    // Moved online, off the event: the link goes.
+    const up = await h.call(chair, { method: 'PUT', url: `/api/v1/groups/${groupId}/meetings/${m.json().id}`, payload: { ...base, mode: 'online', link: 'https://meet.example/y' } });
+    expect(up.json().event).toBeNull();
   });
 
   it('members discuss in threads; posts render Markdown safely', async () => {

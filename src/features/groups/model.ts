@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
+import { events } from '../events/model.js';
 import { files } from '../../platform/files/model.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 
@@ -53,6 +54,8 @@ export const groupMeetings = pgTable(
     link: text('link'),
     minutes: text('minutes'),
     minutesFileId: uuid('minutes_file_id').references(() => files.id, { onDelete: 'set null' }),
+    /** The event the meeting is held at, e.g. the group's session during the summit. */
+    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

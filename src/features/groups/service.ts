@@ -5,12 +5,13 @@ import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
 import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
-import { localize, type Locale } from '../../platform/i18n/index.js';
+import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { ensureUser, grantRole, revokeRole } from '../accounts/service.js';
 import { affiliations, organizations, people } from '../directory/model.js';
+import { events } from '../events/model.js';
 import type * as c from './contract.js';
 import { groupMails } from './mails.js';
 import { documents, documentVersions, groupMeetings, groupMembers, groupPosts, groupThreads, workingGroups } from './model.js';
@@ -287,7 +288,9 @@ export async function removeMember(db: DbOrTx, actor: Actor, g: Group, memberId:
 
 // Meetings
 
-function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string; name: string; mime: string; size: number } | null) {
+type MeetingEvent = { id: string; slug: string; name: LocalizedText; startDate: string; endDate: string };
+
+function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string; name: string; mime: string; size: number } | null, event: MeetingEvent | null) {
   return {
     id: m.id,
     groupId: m.groupId,
@@ -301,28 +304,39 @@ function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string
     minutes: m.minutes,
     minutesHtml: m.minutes ? renderMarkdown(m.minutes) : null,
     minutesFile: file,
+    event,
   };
 }
 
 export async function listMeetings(db: DbOrTx, g: Group) {
   const rows = await db
-    .select({ m: groupMeetings, fid: files.id, fname: files.originalName, fmime: files.mime, fsize: files.size })
+    .select({ m: groupMeetings, fid: files.id, fname: files.originalName, fmime: files.mime, fsize: files.size, event: { id: events.id, slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate } })
     .from(groupMeetings)
     .leftJoin(files, eq(files.id, groupMeetings.minutesFileId))
+    .leftJoin(events, eq(events.id, groupMeetings.eventId))
     .where(eq(groupMeetings.groupId, g.id))
     .orderBy(desc(groupMeetings.startsAt));
-  return rows.map((r) => presentMeeting(r.m, r.fid ? { id: r.fid, name: r.fname!, mime: r.fmime!, size: r.fsize! } : null));
+  return rows.map((r) => presentMeeting(r.m, r.fid ? { id: r.fid, name: r.fname!, mime: r.fmime!, size: r.fsize! } : null, r.event?.id ? (r.event as MeetingEvent) : null));
+}
+
+/** The event a meeting is held at must be published (drafts and cancelled events cannot be pointed to). */
+async function checkMeetingEvent(db: DbOrTx, eventId: string | null | undefined) {
+  if (!eventId) return null;
+  const [ev] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, eventId), eq(events.status, 'published')));
+  if (!ev) throw invalid('eventId', 'No published event has this id.');
+  return ev.id;
 }
 
 export async function createMeeting(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.meetingInput>) {
   if (input.mode !== 'in_person' && !input.link) throw invalid('link', 'An online or hybrid meeting needs a link.');
   if (input.mode !== 'online' && !input.location) throw invalid('location', 'An in-person or hybrid meeting needs a place.');
+  const eventId = await checkMeetingEvent(db, input.eventId);
   const [m] = await db
     .insert(groupMeetings)
-    .values({ groupId: g.id, title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, createdBy: actor.userId })
+    .values({ groupId: g.id, title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, eventId, createdBy: actor.userId })
     .returning();
   await audit(db, { actor: auditActor(actor), action: 'group.meeting.create', entity: 'group_meeting', entityId: m.id, after: input });
-  return presentMeeting(m, null);
+  return (await listMeetings(db, g)).find((x) => x.id === m.id)!;
 }
 
 export async function loadMeeting(db: DbOrTx, g: Group, meetingId: string) {
@@ -335,9 +349,10 @@ export async function updateMeeting(db: DbOrTx, actor: Actor, g: Group, meetingI
   const before = await loadMeeting(db, g, meetingId);
   if (input.mode !== 'in_person' && !input.link) throw invalid('link', 'An online or hybrid meeting needs a link.');
   if (input.mode !== 'online' && !input.location) throw invalid('location', 'An in-person or hybrid meeting needs a place.');
+  const eventId = await checkMeetingEvent(db, input.eventId);
   await db
     .update(groupMeetings)
-    .set({ title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null })
+    .set({ title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, eventId })
     .where(eq(groupMeetings.id, meetingId));
   await audit(db, { actor: auditActor(actor), action: 'group.meeting.update', entity: 'group_meeting', entityId: meetingId, before: { startsAt: before.startsAt, minutes: before.minutes }, after: input });
   return (await listMeetings(db, g)).find((m) => m.id === meetingId)!;

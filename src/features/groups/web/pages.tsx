@@ -7,7 +7,7 @@ import { api } from '../../../web/api';
 import { ErrorAlert, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
-import { LText } from '../../../web/localized';
+import { LText, useLocalized } from '../../../web/localized';
 import { useMe } from '../../../web/session';
 import { SafeHtml } from './markdown';
 
@@ -38,6 +38,7 @@ interface Meeting {
   link: string | null;
   minutesHtml: string | null;
   minutesFile: { id: string; name: string } | null;
+  event: { id: string; slug: string; name: LocalizedText; startDate: string; endDate: string } | null;
 }
 interface Workspace {
   group: GroupSummary;
@@ -235,6 +236,11 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
   const [mode, setMode] = useState<'online' | 'in_person' | 'hybrid'>('online');
   const [link, setLink] = useState('');
   const [location, setLocation] = useState('');
+  const [eventId, setEventId] = useState<string | null>(null);
+  const localized = useLocalized();
+  // Upcoming published events the meeting can be held at (the public list holds every published one).
+  const events = useQuery({ queryKey: ['events'], queryFn: () => api.get<Array<{ id: string; name: LocalizedText; status: string; endDate: string }>>('/api/v1/events') });
+  const eventChoices = (events.data ?? []).filter((e) => e.status === 'published' && e.endDate >= new Date().toISOString().slice(0, 10)).map((e) => ({ value: e.id, label: localized(e.name).text }));
   const save = useMutation({
     mutationFn: () => {
       // The wall-clock time is meant in the chosen zone: find that zone's offset at that moment.
@@ -242,7 +248,7 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
       const inZone = new Date(guess.toLocaleString('en-US', { timeZone: timezone }));
       const asUtc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
       const startsAt = new Date(guess.getTime() - (inZone.getTime() - asUtc.getTime())).toISOString();
-      return api.post(`/api/v1/groups/${slug}/meetings`, { title, startsAt, timezone, mode, link: link || null, location: location || null });
+      return api.post(`/api/v1/groups/${slug}/meetings`, { title, startsAt, timezone, mode, link: link || null, location: location || null, eventId });
     },
     onSuccess: onDone,
     onError: notify.error,
@@ -258,6 +264,7 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
         </Group>
         {mode !== 'in_person' ? <TextInput label={t('groups:meeting.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} /> : null}
         {mode !== 'online' ? <TextInput label={t('groups:meeting.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} /> : null}
+        {eventChoices.length ? <Select label={t('groups:meeting.event')} description={t('groups:meeting.eventHint')} data={eventChoices} value={eventId} onChange={setEventId} clearable /> : null}
         <Button onClick={() => save.mutate()} loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('shell:common.save')}
         </Button>
@@ -446,6 +453,14 @@ export function WorkspacePage() {
                   </Anchor>
                 ) : null}
                 {m.location ? <Text size="sm">{m.location}</Text> : null}
+                {m.event ? (
+                  <Text size="sm">
+                    {t('groups:meeting.atEvent')}{' '}
+                    <Anchor component={Link} to={to(`/events/${m.event.slug}`)} data-testid="meeting-event">
+                      <LText value={m.event.name} />
+                    </Anchor>
+                  </Text>
+                ) : null}
                 {m.minutesHtml ? <SafeHtml html={m.minutesHtml} /> : null}
                 {m.minutesFile ? (
                   <Anchor href={`/api/v1/groups/${slug}/meetings/${m.id}/minutes`} size="sm">

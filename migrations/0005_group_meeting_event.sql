@@ -1,0 +1,2 @@
+ALTER TABLE "group_meetings" ADD COLUMN "event_id" uuid;--> statement-breakpoint
+ALTER TABLE "group_meetings" ADD CONSTRAINT "group_meetings_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE set null ON UPDATE no action;
