@@ -1,6 +1,7 @@
 import { Tooltip } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keepProperNames } from '../platform/i18n/names';
 import { pick, useLocale, type Locale, type LocalizedText } from './i18n';
 
 type Convert = (s: string) => string;
@@ -11,7 +12,10 @@ const loading: Partial<Record<'toHant' | 'toHans', Promise<Convert>>> = {};
 function loadConverter(kind: 'toHant' | 'toHans'): Promise<Convert> {
   loading[kind] ??=
     kind === 'toHant'
-      ? import('opencc-js/cn2t').then((m) => (converters.toHant = m.Converter({ from: 'cn', to: 'twp' })))
+      ? import('opencc-js/cn2t').then((m) => {
+          const convert = m.Converter({ from: 'cn', to: 'twp' });
+          return (converters.toHant = (s: string) => keepProperNames(convert(s)));
+        })
       : import('opencc-js/t2cn').then((m) => (converters.toHans = m.Converter({ from: 'twp', to: 'cn' })));
   return loading[kind]!;
 }

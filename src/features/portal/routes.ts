@@ -58,6 +58,9 @@ export async function renderPath(ctx: Ctx, pages: Compiled[], locale: Locale, pa
   if (page) return { page, status: 200, kind: hit.kind.kind };
   // Not in the index: maybe a page only the web app renders (it says 404 itself if not).
   if (hit.kind === indexedItemPage) return null;
+  // Not the feature's own (e.g. a case imported into the index under /showcase): the index's public entry, if any.
+  const item = await indexedItemPage.load(ctx, { params: { '*': pagePath.slice(1) }, query, locale });
+  if (item) return { page: item, status: 200, kind: indexedItemPage.kind };
   const t = texts[locale];
   return { page: { title: t.notFound.title, description: t.notFound.text, body: html`<h1>${t.notFound.title}</h1><p>${t.notFound.text}</p>`, noindex: true }, status: 404, kind: 'not-found' };
 }

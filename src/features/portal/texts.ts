@@ -7,9 +7,6 @@ import { hansToHant, type Locale } from '../../platform/i18n/index.js';
  */
 const hant = (s: string) =>
   hansToHant(s)
-    .replaceAll('世界網際網路大會', '世界互聯網大會')
-    .replaceAll('網際網路之光', '互聯網之光')
-    .replaceAll('高階諮詢委員會', '高級諮詢委員會')
     .replaceAll('檔案', '文件')
     .replaceAll('釋出', '發布')
     .replaceAll('日常執行', '日常運作');

@@ -1,5 +1,6 @@
 import * as OpenCC from 'opencc-js';
 import { z } from 'zod';
+import { keepProperNames } from './names.js';
 
 export const locales = ['en', 'zh-Hans', 'zh-Hant'] as const;
 export type Locale = (typeof locales)[number];
@@ -8,8 +9,8 @@ export const localeSchema = z.enum(locales);
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'twp' });
 const toSimplified = OpenCC.Converter({ from: 'twp', to: 'cn' });
 
-/** Simplified → Traditional with Taiwan phrases (网络 → 網路, 信息 → 資訊, 软件 → 軟體). */
-export const hansToHant = (s: string) => toTraditional(s);
+/** Simplified → Traditional with Taiwan phrases (网络 → 網路, 信息 → 資訊, 软件 → 軟體), the organization's own name kept. */
+export const hansToHant = (s: string) => keepProperNames(toTraditional(s));
 /** Traditional (Taiwan phrases) → Simplified. */
 export const hantToHans = (s: string) => toSimplified(s);
 
