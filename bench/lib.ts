@@ -24,12 +24,12 @@ export interface RunningServer {
   stop: () => Promise<void>;
 }
 
-/** Starts `wuzhen start` as a child process and samples its memory. */
+/** Starts `wuzhen start` as a child process and samples its memory. BENCH_NODE_ARGS adds Node flags (e.g. `--cpu-prof`). */
 export async function startServer(env: Record<string, string>, args = ['start', '--demo']): Promise<RunningServer & { startedInMs: number }> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-bench-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, ['bin/wuzhen.js', ...args], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'bin/wuzhen.js', ...args], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

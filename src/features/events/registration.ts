@@ -10,7 +10,7 @@ import { countries } from '../directory/model.js';
 import type { RegistrationInput } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
-import { getEventRow, signToken, verifyToken, type EventRow } from './service.js';
+import { getEventRow, signToken, verifyToken, visibleEvent, type EventRow } from './service.js';
 
 const nameOf = (t: Record<string, string | undefined>, locale: string) => localize(t, locale as Locale).text;
 
@@ -20,36 +20,69 @@ interface SignupResult {
   sessionId: string;
   status: 'confirmed' | 'waitlisted';
   arrival: number;
+  /** Place on the waitlist when the sign-up is new and waitlisted. */
+  position: number | null;
   created: boolean;
 }
 
 /**
- * Signs a registration up for a session. The session row is locked first
- * (SELECT … FOR UPDATE), so in every process and on both engines one
- * sign-up at a time reads the counters, takes the next arrival number and
- * either a seat or a waitlist place. Nobody jumps the waitlist: a seat is
- * taken directly only when no one is waiting. Signing up twice returns the
- * first sign-up.
+ * Signs a registration up for a session. The session row is the lock and the
+ * counter: one conditional UPDATE takes the next arrival number and either a
+ * seat or a waitlist place, in every process and on both engines, and holds
+ * the row until commit. Nobody jumps the waitlist: a seat is taken directly
+ * only when no one is waiting. Signing up twice returns the first sign-up.
+ * `fresh` (a registration created in this transaction) skips the look-up of
+ * an earlier sign-up; `eventId` refuses sessions of another event.
  */
-export async function signUp(tx: DbOrTx, registrationId: string, sessionId: string): Promise<SignupResult> {
-  const [s] = await tx
-    .select({ capacity: eventSessions.capacity, confirmed: eventSessions.confirmed, waiting: eventSessions.waiting, arrivals: eventSessions.arrivals })
-    .from(eventSessions)
-    .where(eq(eventSessions.id, sessionId))
-    .for('update');
-  if (!s) throw notFound('session');
+export async function signUp(tx: DbOrTx, registrationId: string, sessionId: string, opts: { fresh?: boolean; eventId?: string } = {}): Promise<SignupResult> {
+  if (opts.fresh) return freshSignUp(tx, registrationId, sessionId, opts.eventId);
   const [existing] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
-  if (existing && existing.status !== 'cancelled') return { sessionId, status: existing.status as 'confirmed' | 'waitlisted', arrival: existing.arrival, created: false };
-  const arrival = s.arrivals + 1;
-  const seat = s.capacity == null || (s.confirmed < s.capacity && s.waiting === 0);
-  const status = seat ? 'confirmed' : 'waitlisted';
-  await tx
+  if (existing && existing.status !== 'cancelled') return { sessionId, status: existing.status as 'confirmed' | 'waitlisted', arrival: existing.arrival, position: null, created: false };
+  const seat = sql`(${eventSessions.capacity} is null or (${eventSessions.confirmed} < ${eventSessions.capacity} and ${eventSessions.waiting} = 0))`;
+  const [s] = await tx
     .update(eventSessions)
-    .set({ arrivals: arrival, confirmed: s.confirmed + (seat ? 1 : 0), waiting: s.waiting + (seat ? 0 : 1) })
-    .where(eq(eventSessions.id, sessionId));
-  if (existing) await tx.update(signups).set({ status, arrival, createdAt: new Date(), promotedAt: null }).where(eq(signups.id, existing.id));
-  else await tx.insert(signups).values({ sessionId, registrationId, status, arrival });
-  return { sessionId, status, arrival, created: true };
+    .set({ arrivals: sql`${eventSessions.arrivals} + 1`, confirmed: sql`${eventSessions.confirmed} + ${seat}::int`, waiting: sql`${eventSessions.waiting} + (not ${seat})::int` })
+    .where(opts.eventId ? and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, opts.eventId)) : eq(eventSessions.id, sessionId))
+    .returning({ capacity: eventSessions.capacity, waiting: eventSessions.waiting, arrival: eventSessions.arrivals });
+  if (!s) throw opts.eventId ? invalid('sessions', 'a session is not part of this event') : notFound('session');
+  // A seat was taken iff nobody is waiting after the update (a waitlist place makes waiting ≥ 1).
+  const status = s.capacity == null || s.waiting === 0 ? 'confirmed' : 'waitlisted';
+  const arrival = s.arrival;
+  if (existing) {
+    // Only from cancelled: a twin request that re-activated it first makes this one roll back.
+    const [row] = await tx
+      .update(signups)
+      .set({ status, arrival, createdAt: new Date(), promotedAt: null })
+      .where(and(eq(signups.id, existing.id), eq(signups.status, 'cancelled')))
+      .returning({ id: signups.id });
+    if (!row) throw conflict('already_signed_up', 'This sign-up was just made by another request.');
+  } else {
+    const [row] = await tx.insert(signups).values({ sessionId, registrationId, status, arrival }).onConflictDoNothing().returning({ id: signups.id });
+    if (!row) throw conflict('already_signed_up', 'This sign-up was just made by another request.');
+  }
+  return { sessionId, status, arrival, position: status === 'waitlisted' ? s.waiting : null, created: true };
+}
+
+/**
+ * The same for a registration made in this transaction (so it has no earlier
+ * sign-up), in one statement: the seat is the last thing before the commit,
+ * and the session row stays locked for the shortest time.
+ */
+async function freshSignUp(tx: DbOrTx, registrationId: string, sessionId: string, eventId?: string): Promise<SignupResult> {
+  const res = (await tx.execute(sql`
+    with s as (
+      update event_sessions set
+        arrivals = arrivals + 1,
+        confirmed = confirmed + (capacity is null or (confirmed < capacity and waiting = 0))::int,
+        waiting = waiting + (not (capacity is null or (confirmed < capacity and waiting = 0)))::int
+      where id = ${sessionId} ${eventId ? sql`and event_id = ${eventId}` : sql``}
+      returning capacity, waiting, arrivals)
+    insert into event_signups (session_id, registration_id, status, arrival)
+    select ${sessionId}, ${registrationId}, case when s.capacity is null or s.waiting = 0 then 'confirmed' else 'waitlisted' end, s.arrivals from s
+    returning status, arrival, (select waiting from s) as waiting`)) as unknown as { rows: Array<{ status: 'confirmed' | 'waitlisted'; arrival: string | number; waiting: number }> };
+  const [row] = res.rows;
+  if (!row) throw eventId ? invalid('sessions', 'a session is not part of this event') : notFound('session');
+  return { sessionId, status: row.status, arrival: Number(row.arrival), position: row.status === 'waitlisted' ? row.waiting : null, created: true };
 }
 
 /** Gives free seats to the waitlist, first come first served, with an e-mail each. */
@@ -134,10 +167,11 @@ export function checkAnswers(fields: FormField[], answers: Record<string, string
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
-export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publicUrl: string, ev?: EventRow) {
+/** `taken`: the sign-ups just made for a new registration, which are then all it has (saves reading them back). */
+export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publicUrl: string, ev?: EventRow, taken?: SignupResult[]) {
   const e = ev ?? (await getEventRow(db, reg.eventId));
-  const mine = await db.select().from(signups).where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled'))).orderBy(asc(signups.createdAt));
-  const withPos = [];
+  const mine = taken ? [] : await db.select().from(signups).where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled'))).orderBy(asc(signups.createdAt));
+  const withPos: Array<{ sessionId: string; status: string; arrival: number; position: number | null }> = (taken ?? []).map((t) => ({ sessionId: t.sessionId, status: t.status, arrival: t.arrival, position: t.position }));
   for (const s of mine) {
     let position: number | null = null;
     if (s.status === 'waitlisted') {
@@ -190,9 +224,10 @@ async function invitationOf(tx: DbOrTx, actor: Actor, eventId: string) {
  * sessions they picked. One registration per person and event: submitting
  * twice (double click, retry, two tabs) returns the first one.
  */
-export async function register(db: Db, actor: Actor, eventId: string, input: RegistrationInput, publicUrl: string) {
+export async function register(db: Db, actor: Actor, eventId: string, input: RegistrationInput, publicUrl: string, isMember: (tx: DbOrTx) => Promise<boolean>) {
   const done = await db.transaction(async (tx) => {
-    const ev = await getEventRow(tx, eventId);
+    // An event the caller may not see is not found, whether or not registration is open.
+    const ev = await visibleEvent(tx, actor, () => isMember(tx), eventId);
     if (!ev.registrationOpen || ev.status !== 'published') throw conflict('registration_closed', 'Registration for this event is not open.');
     const cat = ev.categories.find((c) => c.key === input.category);
     if (!cat) throw invalid('category', 'not a category of this event');
@@ -203,11 +238,8 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
     if (ev.visibility === 'invitation' && !inv) throw notFound('event');
     if (cat.invitationOnly && inv?.category !== cat.key) throw new AppError(403, 'invitation_required', 'This category is open to invited guests only.');
     const answers = checkAnswers(ev.formFields, input.answers);
+    // Sessions are checked to belong to this event where their seats are taken, at the end.
     const sessionIds = [...new Set(input.sessions)].sort();
-    if (sessionIds.length) {
-      const found = await tx.select({ id: eventSessions.id }).from(eventSessions).where(and(eq(eventSessions.eventId, eventId), inArray(eventSessions.id, sessionIds)));
-      if (found.length !== sessionIds.length) throw invalid('sessions', 'a session is not part of this event');
-    }
     const status = input.attendance === 'online' ? 'approved' : 'pending';
     const values = {
       eventId,
@@ -227,7 +259,8 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
       decidedAt: status === 'approved' ? new Date() : null,
     };
     let [reg] = await tx.insert(registrations).values(values).onConflictDoNothing().returning();
-    let created = !!reg;
+    const fresh = !!reg;
+    let created = fresh;
     if (!reg) {
       // Someone (this person, a moment ago) registered first: that one stands.
       [reg] = await tx.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId)));
@@ -242,11 +275,13 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
       await audit(tx, { actor, action: 'event_registration.create', entity: 'event_registration', entityId: reg.id, after: { category: reg.category, attendance: reg.attendance, sessions: sessionIds } });
       // Seats last, just before the commit: the session rows stay locked as briefly as possible.
       // Sessions are locked in id order, so two registrations never wait on each other in a cycle.
-      for (const sid of sessionIds) await signUp(tx, reg.id, sid);
+      const taken: SignupResult[] = [];
+      for (const sid of sessionIds) taken.push(await signUp(tx, reg.id, sid, { fresh, eventId }));
+      if (fresh) return { created, reg, ev, taken };
     }
-    return { created, reg, ev };
+    return { created, reg, ev, taken: undefined };
   });
-  return { created: done.created, registration: await presentRegistration(db, done.reg, publicUrl, done.ev) };
+  return { created: done.created, registration: await presentRegistration(db, done.reg, publicUrl, done.ev, done.taken) };
 }
 
 export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {

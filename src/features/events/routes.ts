@@ -194,8 +194,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
   app.post('/api/v1/events/:id/registrations', { config: { access: 'user' }, schema: { tags, summary: 'Register (idempotent: a second submit returns the first registration)', params: eventParams, body: c.registrationInput, response: { 200: c.registrationOut, 201: c.registrationOut } } }, async (req, reply) => {
     const actor = requireActor(req);
     if (req.body.invitationToken) await inv.respondInvitation(db, actor, req.body.invitationToken, true);
-    await svc.visibleEvent(db, actor, await isMember(actor), req.params.id);
-    const r = await reg.register(db, actor, req.params.id, req.body, url());
+    const r = await reg.register(db, actor, req.params.id, req.body, url(), (tx) => ctx.membership.isMember(actor, tx));
     return reply.code(r.created ? 201 : 200).send(r.registration);
   });
   app.get('/api/v1/me/registrations', { config: { access: 'user' }, schema: { tags, response: { 200: z.array(c.registrationOut) } } }, async (req) => {

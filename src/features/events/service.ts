@@ -155,12 +155,15 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
 }
 
 /** The event if the viewer may see it; 404 otherwise, so existence does not leak. */
-export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean, idOrSlug: string) {
+/** `isMember` may be a function: it is then asked only for a members-only event. */
+export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean | (() => Promise<boolean>), idOrSlug: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
   const [row] = await db.select(eventColumns).from(events).where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
   if (!row) throw notFound('event');
-  const invited = row.visibility === 'public' || canManageEvent(actor, row.id) ? false : await isInvited(db, actor, row.id);
-  if (!canSeeEvent(row, { actor, isMember, invited })) throw notFound('event');
+  if (canManageEvent(actor, row.id) || (row.status === 'published' && row.visibility === 'public')) return row;
+  const invited = await isInvited(db, actor, row.id);
+  const member = typeof isMember === 'function' ? row.visibility === 'members' && !invited && (await isMember()) : isMember;
+  if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound('event');
   return row;
 }
 

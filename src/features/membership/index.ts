@@ -10,7 +10,7 @@ export const membership: Feature = {
   name: 'membership',
   routes: membershipRoutes,
   async init(ctx) {
-    ctx.membership.isMember = (actor) => isMember(ctx.db, actor);
+    ctx.membership.isMember = (actor, db) => isMember(db ?? ctx.db, actor);
   },
   jobs(runner, ctx) {
     // Reminders before renewal, then grace, then lapse; every six hours is plenty for day-granular dates.

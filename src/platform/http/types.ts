@@ -22,7 +22,8 @@ export interface Ctx {
    * Answers "is this person a member?" for every feature. The membership
    * feature installs the real answer in its init(); until then, no one is.
    */
-  membership: { isMember(actor: Actor | null): Promise<boolean> };
+  /** `db`: a transaction to ask inside, when the caller holds one. */
+  membership: { isMember(actor: Actor | null, db?: DbOrTx): Promise<boolean> };
 }
 
 export interface Feature {
