@@ -92,7 +92,10 @@ export async function run(args: string[]) {
         const inv = await invariants(database, eventId, sessionId, capacity, answers);
         const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
 
+        const b0 = cpuNow([]);
         const base = await baseline(baselinePool, n, capacity);
+        const b1 = cpuNow([]);
+        console.log(`  CPU per baseline update: PostgreSQL ${fmt((b1.postgres - b0.postgres) / n, 2)} ms, clients ${fmt((b1.clients - b0.clients) / n, 2)} ms`);
         const ok = Object.values(inv).every((v) => v === 0);
         if (!ok) failures++;
         const ratio = n / secs / base.rate;
@@ -115,10 +118,11 @@ export async function run(args: string[]) {
 
 /** CPU time so far (ms) of the server processes, of PostgreSQL's processes, and of this process (the clients). */
 function cpuNow(servers: RunningServer[]) {
+  // utime + stime, plus the time of exited children the process has waited for (PostgreSQL's backends).
   const ticks = (pid: number) => {
     try {
       const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
+      return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / 100;
     } catch {
       return 0;
     }
