@@ -40,7 +40,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM), membership: { isMember: async () => false } };
+  const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM, { retrySeconds: config.MAIL_RETRY_SECONDS, giveUpHours: config.MAIL_GIVE_UP_HOURS }), membership: { isMember: async () => false } };
 
   installProblemHandler(app);
   await app.register(cookie);

@@ -5,7 +5,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { getTableConfig, type PgTable } from 'drizzle-orm/pg-core';
-import { getTableName, is, sql, Table } from 'drizzle-orm';
+import { getTableName, is, sql, Table, type SQL } from 'drizzle-orm';
 import type { Database } from './db/index.js';
 
 /**
@@ -48,7 +48,18 @@ const typeOf = (t: PgTable, column: string) => {
 
 export async function backup(database: Database, schema: Record<string, unknown>, filesDir: string, file: string) {
   const tables = tablesInOrder(schema);
-  async function* lines() {
+  const tmp = `${file}.partial`;
+  // One snapshot for every table: writes that commit during the backup are either wholly in it or not at all.
+  await database.db.transaction(
+    async (tx) => {
+      const rows = async <T>(q: SQL) => ((await tx.execute(q)) as unknown as { rows: T[] }).rows;
+      await pipeline(Readable.from(lines(rows)), zlib.createGzip(), fs.createWriteStream(tmp));
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
+  fs.renameSync(tmp, file);
+
+  async function* lines(query: <T>(q: SQL) => Promise<T[]>) {
     yield JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), engine: database.kind }) + '\n';
     for (const t of tables) {
       const name = getTableName(t);
@@ -59,7 +70,7 @@ export async function backup(database: Database, schema: Record<string, unknown>
       let last: unknown = undefined;
       for (;;) {
         const after = last === undefined ? sql`true` : sql`${key} > ${last}`;
-        const rows = await database.rows<{ r: unknown[]; k: unknown }>(
+        const rows = await query<{ r: unknown[]; k: unknown }>(
           sql`select json_build_array(${sql.join(cols.map((c) => sql`${sql.identifier(c)}`), sql`, `)}) as r, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
         );
         for (const row of rows) yield JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r }) + '\n';
@@ -72,9 +83,6 @@ export async function backup(database: Database, schema: Record<string, unknown>
     }
     yield JSON.stringify({ end: true }) + '\n';
   }
-  const tmp = `${file}.partial`;
-  await pipeline(Readable.from(lines()), zlib.createGzip(), fs.createWriteStream(tmp));
-  fs.renameSync(tmp, file);
 }
 
 function* listFiles(dir: string): Generator<string> {

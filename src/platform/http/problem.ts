@@ -49,6 +49,10 @@ export function installProblemHandler(app: FastifyInstance) {
       detail = err.message;
     } else if (isDbError(err)) {
       ({ status, code, detail } = mapDbError(err));
+    } else if (isConnectionError(err)) {
+      status = 503;
+      code = 'database_unavailable';
+      detail = 'The database is unavailable; nothing was saved. Please try again shortly.';
     }
     if (status >= 500) request.log.error({ err }, 'request failed');
     reply
@@ -65,6 +69,15 @@ export function installProblemHandler(app: FastifyInstance) {
 function isDbError(err: unknown): err is { code: string; cause?: unknown } {
   const e = (err as { cause?: { code?: unknown } }).cause ?? err;
   return typeof (e as { code?: unknown }).code === 'string' && /^[0-9A-Z]{5}$/.test((e as { code: string }).code);
+}
+
+/** The database could not be reached or dropped the connection (e.g. while it restarts). */
+function isConnectionError(err: unknown) {
+  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code)) return true;
+    if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message)) return true;
+  }
+  return false;
 }
 
 function mapDbError(err: { code: string; cause?: unknown }) {

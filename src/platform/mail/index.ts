@@ -28,6 +28,8 @@ export class Mailer {
   constructor(
     smtpUrl: string | undefined,
     private from: string,
+    /** First retry after `retrySeconds`, doubling up to an hour; given up after `giveUpHours`. */
+    private retry = { retrySeconds: 30, giveUpHours: 72 },
   ) {
     this.transport = smtpUrl ? nodemailer.createTransport(smtpUrl) : null;
   }
@@ -42,13 +44,14 @@ export class Mailer {
    * Without a mail server, mail is held in the outbox for admins to read.
    */
   async deliver(database: Database, batch = 50): Promise<number> {
-    const claimed = await database.rows<{ id: string; to: string; subject: string; text: string; html: string | null; attempts: number }>(sql`
+    const claimed = await database.rows<{ id: string; to: string; subject: string; text: string; html: string | null; attempts: number; createdAt: string | Date }>(sql`
       update mail_outbox set status = 'sending', claimed_at = now()
       where id in (
         select id from mail_outbox
-        where status = 'queued' or (status = 'sending' and claimed_at < now() - interval '5 minutes')
+        where (status = 'queued' and (next_attempt_at is null or next_attempt_at <= now()))
+          or (status = 'sending' and claimed_at < now() - interval '5 minutes')
         order by created_at limit ${batch} for update skip locked)
-      returning id, "to", subject, text, html, attempts`);
+      returning id, "to", subject, text, html, attempts, created_at as "createdAt"`);
     const { db } = database;
     let sent = 0;
     let down = false;
@@ -62,10 +65,13 @@ export class Mailer {
         await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id));
         sent++;
       } catch (err) {
+        // Nothing is lost while the mail server is down: the mail waits, retried ever less often, for days.
         const attempts = m.attempts + 1;
+        const delayMs = Math.min(this.retry.retrySeconds * 2 ** (attempts - 1), 3600) * 1000;
+        const giveUp = Date.now() - new Date(m.createdAt).getTime() > this.retry.giveUpHours * 3600e3;
         await db
           .update(mailOutbox)
-          .set({ attempts, lastError: String((err as Error).message), status: attempts >= 20 ? 'failed' : 'queued' })
+          .set({ attempts, lastError: String((err as Error).message), status: giveUp ? 'failed' : 'queued', nextAttemptAt: new Date(Date.now() + delayMs) })
           .where(eq(mailOutbox.id, m.id));
         // The server is likely down: put the rest back, the next round retries.
         down = true;

@@ -11,10 +11,12 @@ export const mailOutbox = pgTable(
     html: text('html'),
     locale: text('locale').notNull().default('en'),
     template: text('template'),
-    /** queued → sending → sent | held (no mail server configured) | failed (after retries) */
+    /** queued → sending → sent | held (no mail server configured) | failed (undeliverable for `MAIL_GIVE_UP_HOURS`) */
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** After a failed attempt: not before this time (the delay doubles, up to an hour). */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     claimedAt: timestamp('claimed_at', { withTimezone: true }),
     sentAt: timestamp('sent_at', { withTimezone: true }),
