@@ -284,7 +284,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
   // Visa letters
   app.get('/api/v1/registrations/:id/visa-letter.pdf', { config: { access: 'user' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const r = await ownedRegistration(requireActor(req), req.params.id);
-    if (r.status !== 'approved' || r.attendance !== 'on-site') throw forbidden('Visa letters are issued to approved on-site delegates only.');
+    if (r.status !== 'approved' || r.attendance !== 'on-site') throw conflict('visa_letter_not_applicable', 'Visa letters are issued to approved on-site delegates only.');
     const a = r.answers;
     // A letter for a Chinese visa is for foreign delegates only.
     if (r.countryCode === 'CN') throw conflict('visa_not_needed', 'Delegates from mainland China need no visa invitation letter.');
