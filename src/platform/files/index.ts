@@ -35,9 +35,19 @@ export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput)
   const target = path.join(filesDir, sha256.slice(0, 2), sha256);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, input.data, { flag: 'w' });
-  const safeName = path.basename(input.filename).replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+  const safeName = safeFileName(input.filename);
   const [row] = await db.insert(files).values({ sha256, mime, size: input.data.length, originalName: safeName, ownerId: input.ownerId ?? null }).returning();
   return row;
+}
+
+/**
+ * The name a file is shown and downloaded under: its last path part, without
+ * control characters, path separators or bidirectional controls (which can
+ * make "exe.pdf" read as "fdp.exe"), at most 200 characters.
+ */
+export function safeFileName(name: string) {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  return base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim().slice(0, 200) || 'file';
 }
 
 export async function readFile(db: DbOrTx, filesDir: string, id: string) {
