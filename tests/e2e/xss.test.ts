@@ -1,0 +1,126 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs, launchBrowser, signIn, startServer, type Server } from './support.js';
+
+// Stored XSS: hostile text saved through the API into the fields the UI shows,
+// then every page that shows them opened in Chromium. Nothing may run; the
+// text must show as text.
+
+const payloads = [
+  '<script>__xss(1)</script>',
+  '<img src=x onerror=__xss(2)>',
+  '<svg onload=__xss(3)>',
+  '"><script>__xss(4)</script>',
+  "'-__xss(5)-'",
+  '</title><script>__xss(6)</script>',
+  '<a href="javascript:__xss(7)">x7</a>',
+  '<iframe srcdoc="<script>parent.__xss(8)</script>"></iframe>',
+  '{{constructor.constructor(\'__xss(9)\')()}}',
+  '<details open ontoggle=__xss(10)>',
+  '<style>@import "javascript:__xss(11)"</style>',
+  '\u003cscript\u003e__xss(12)\u003c/script\u003e',
+  '<math><mtext><table><mglyph><style><img src=x onerror=__xss(13)>',
+  '<body onload=alert(14)>',
+];
+const all = payloads.join(' ');
+/** A short field gets a few payloads, in turn; a marker tells the fields apart. */
+const short = (n: number) => `WZX${n} ${payloads[n % payloads.length]} ${payloads[(n + 5) % payloads.length]}`.slice(0, 190);
+
+let server: Server;
+let browser: Browser;
+const fields: string[] = [];
+const pages: Array<{ url: string; as: 'anonymous' | 'chair'; expect: string }> = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  const admin = await apiAs(server.url, 'admin@wuzhen.example');
+  const chair = await apiAs(server.url, 'ai.chair@wuzhen.example');
+  /** `what`: the text fields this call stored payloads in. */
+  const ok = (r: { status: number; body: unknown }, ...what: string[]) => {
+    if (r.status >= 300) throw new Error(`${what.join(', ')}: ${r.status} ${JSON.stringify(r.body)}`);
+    fields.push(...what);
+    return r.body as { id: string; slug?: string };
+  };
+
+  // An event: name, city and description in two languages, a room, a session with its description.
+  const ev = ok(await admin.post('/api/v1/events', { slug: 'xss-forum', kind: 'forum', name: { en: short(1), 'zh-Hans': short(2) }, description: { en: all, 'zh-Hans': all }, city: { en: short(3) }, startDate: '2026-12-08', endDate: '2026-12-09', timeZone: 'Asia/Shanghai', countryCode: 'CN', mode: 'hybrid', visibility: 'public', registrationOpen: true }), 'event name (en)', 'event name (zh-Hans)', 'event description (en)', 'event description (zh-Hans)', 'event city');
+  const room = ok(await admin.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: short(4) }, capacity: 50 }), 'room name');
+  ok(await admin.post(`/api/v1/events/${ev.id}/sessions`, { kind: 'sub-forum', title: { en: short(5), 'zh-Hans': short(6) }, description: { en: all }, startsAt: '2026-12-08T09:00:00+08:00', endsAt: '2026-12-08T10:30:00+08:00', roomId: room.id }), 'session title (en)', 'session title (zh-Hans)', 'session description');
+  ok(await admin.post(`/api/v1/events/${ev.id}/publish`, { force: true }));
+  pages.push({ url: '/en/events/xss-forum', as: 'anonymous', expect: 'WZX1' }, { url: '/zh-hans/events/xss-forum', as: 'anonymous', expect: 'WZX2' }, { url: '/en/events', as: 'anonymous', expect: 'WZX1' });
+
+  // A library publication: title, abstract, an author's name.
+  const pub = ok(await admin.post('/api/v1/library', { kind: 'report', year: 2026, title: { en: short(7), 'zh-Hans': short(8) }, abstract: { en: all }, tags: ['xss'], authors: [{ kind: 'person', name: { en: short(9) } }], status: 'published' }), 'publication title (en)', 'publication title (zh-Hans)', 'publication abstract', 'author name');
+  pages.push({ url: `/en/library/${pub.id}`, as: 'anonymous', expect: 'WZX7' }, { url: `/zh-hans/library/${pub.id}`, as: 'anonymous', expect: 'WZX8' }, { url: '/en/library', as: 'anonymous', expect: 'WZX7' });
+
+  // The chair's display name, and a discussion thread in the group workspace.
+  ok(await chair.patch('/api/v1/auth/me', { name: short(10) }), 'person name');
+  const groups = (await chair.get('/api/v1/groups')).body as Array<{ id: string; slug: string }> | { items: Array<{ id: string; slug: string }> };
+  const ai = (Array.isArray(groups) ? groups : groups.items).find((g) => g.slug === 'artificial-intelligence')!;
+  ok(await chair.post(`/api/v1/groups/${ai.id}/threads`, { title: short(11), body: all }), 'thread title', 'post body');
+  pages.push({ url: '/en/groups/artificial-intelligence/workspace', as: 'chair', expect: 'WZX11' });
+
+  // Search shows titles and highlighted snippets of all of them.
+  pages.push({ url: '/en/search?q=WZX1', as: 'anonymous', expect: 'WZX1' }, { url: `/en/search?q=${encodeURIComponent('script')}`, as: 'anonymous', expect: 'WZX' });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(context: BrowserContext, hits: number[], dialogs: string[]): Promise<Page> {
+  const page = await context.newPage();
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.exposeFunction('__xss', (n: number) => hits.push(n));
+  return page;
+}
+
+describe('stored XSS', () => {
+  it('hostile text in every field shows as text on every page that shows it, and nothing runs', async () => {
+    const hits: number[] = [];
+    const dialogs: string[] = [];
+    const anonymous = await browser.newContext({ locale: 'en-GB' });
+    const chairContext = await browser.newContext({ locale: 'en-GB' });
+    const anon = await open(anonymous, hits, dialogs);
+    const chair = await open(chairContext, hits, dialogs);
+    // The detector works: markup that does run is caught.
+    await anon.setContent('<img src=x onerror="__xss(-1)">');
+    await anon.waitForFunction(() => true);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(hits).toEqual([-1]);
+    hits.length = 0;
+    await signIn(chair, server.url, 'ai.chair@wuzhen.example');
+    let shown = 0;
+    for (const p of pages) {
+      const page = p.as === 'chair' ? chair : anon;
+      await page.goto(`${server.url}${p.url}`);
+      await page.waitForLoadState('networkidle');
+      if (p.url.includes('workspace')) {
+        await page.getByRole('tab', { name: /Discussion/i }).click();
+        await page.getByText('WZX11').first().waitFor();
+      }
+      await page.waitForFunction((m) => document.body.innerText.includes(m), p.expect, { timeout: 15_000 }).catch(async () => {
+        throw new Error(`${p.url} does not show ${p.expect}: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
+      });
+      // Hover and click what is there, so event handlers and links would fire if they existed.
+      for (const link of await page.locator('a[href^="javascript:" i]').all()) throw new Error(`a javascript: link on ${p.url}: ${await link.getAttribute('href')}`);
+      const text = await page.locator('body').innerText();
+      if (text.includes('<script>') || text.includes('onerror=')) shown++;
+    }
+    // And without JavaScript in the way: the server-rendered HTML has no live markup from the payloads.
+    for (const p of pages.filter((x) => x.as === 'anonymous')) {
+      const html = await (await fetch(`${server.url}${p.url}`)).text();
+      expect(html, p.url).not.toMatch(/<script>__xss|<img src=x onerror|<svg onload|<iframe srcdoc|<details open ontoggle|<body onload/i);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(hits, 'payloads that ran').toEqual([]);
+    expect(dialogs, 'dialogs opened').toEqual([]);
+    expect(shown, 'pages showing the payloads as text').toBeGreaterThanOrEqual(pages.length / 2);
+    console.log(`[xss] ${payloads.length} payloads in ${fields.length} text fields, ${pages.length} pages in Chromium (server-rendered and in the browser, en and zh-Hans): 0 ran, 0 dialogs, shown as text on ${shown} pages`);
+  }, 240_000);
+});
