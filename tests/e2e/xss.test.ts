@@ -59,6 +59,8 @@ beforeAll(async () => {
   const groups = (await chair.get('/api/v1/groups')).body as Array<{ id: string; slug: string }> | { items: Array<{ id: string; slug: string }> };
   const ai = (Array.isArray(groups) ? groups : groups.items).find((g) => g.slug === 'artificial-intelligence')!;
   ok(await chair.post(`/api/v1/groups/${ai.id}/threads`, { title: short(11), body: all }), 'thread title', 'post body');
+  ok(await chair.post(`/api/v1/groups/${ai.id}/meetings`, { title: { en: short(12) }, startsAt: '2026-12-20T09:00:00+08:00', timezone: 'Asia/Shanghai', mode: 'in_person', location: short(13) }), 'meeting title', 'meeting location');
+  ok(await chair.post(`/api/v1/groups/${ai.id}/documents`, { kind: 'report', title: { en: short(0) }, paragraphs: [{ text: { en: all } }] }), 'document title', 'document paragraph');
   pages.push({ url: '/en/groups/artificial-intelligence/workspace', as: 'chair', expect: 'WZX11' });
 
   // Search shows titles and highlighted snippets of all of them.
@@ -101,8 +103,11 @@ describe('stored XSS', () => {
       await page.goto(`${server.url}${p.url}`);
       await page.waitForLoadState('networkidle');
       if (p.url.includes('workspace')) {
-        await page.getByRole('tab', { name: /Discussion/i }).click();
-        await page.getByText('WZX11').first().waitFor();
+        // Every tab of the workspace: documents, meetings, discussion.
+        for (const [tab, mark] of [['Meetings', 'WZX12'], ['Documents', 'WZX0'], ['Discussion', 'WZX11']]) {
+          await page.getByRole('tab', { name: new RegExp(tab, 'i') }).click();
+          await page.waitForFunction((m) => document.body.innerText.includes(m), mark, { timeout: 15_000 });
+        }
       }
       await page.waitForFunction((m) => document.body.innerText.includes(m), p.expect, { timeout: 15_000 }).catch(async () => {
         throw new Error(`${p.url} does not show ${p.expect}: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
