@@ -54,6 +54,10 @@ beforeAll(async () => {
   const pub = ok(await admin.post('/api/v1/library', { kind: 'report', year: 2026, title: { en: short(7), 'zh-Hans': short(8) }, abstract: { en: all }, tags: ['xss'], authors: [{ kind: 'person', name: { en: short(9) } }], status: 'published' }), 'publication title (en)', 'publication title (zh-Hans)', 'publication abstract', 'author name');
   pages.push({ url: `/en/library/${pub.id}`, as: 'anonymous', expect: 'WZX7' }, { url: `/zh-hans/library/${pub.id}`, as: 'anonymous', expect: 'WZX8' }, { url: '/en/library', as: 'anonymous', expect: 'WZX7' });
 
+  // An open call: its title and rules.
+  const call = ok(await admin.post('/api/v1/calls', { template: 'practice-case', year: 2026, opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2027-12-31T00:00:00+08:00', published: true, title: { en: short(14), 'zh-Hans': short(15) }, rules: { en: all } }), 'call title (en)', 'call title (zh-Hans)', 'call rules');
+  pages.push({ url: `/en/calls/${call.id}`, as: 'anonymous', expect: 'WZX14' }, { url: `/zh-hans/calls/${call.id}`, as: 'anonymous', expect: 'WZX15' }, { url: '/en/calls', as: 'anonymous', expect: 'WZX14' });
+
   // The chair's display name, and a discussion thread in the group workspace.
   ok(await chair.patch('/api/v1/auth/me', { name: short(10) }), 'person name');
   const groups = (await chair.get('/api/v1/groups')).body as Array<{ id: string; slug: string }> | { items: Array<{ id: string; slug: string }> };
