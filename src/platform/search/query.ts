@@ -73,37 +73,60 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     query.visibilities.map((v) => sql`${v}`),
     sql`, `,
   )})`;
-  const match = !terms.length ? sql`true` : fuzzy ? sql`(words @@ ${tsq}::tsquery or ${fuzzy} <% title_norm)` : sql`words @@ ${tsq}::tsquery`;
-  const filters: SQL[] = [vis, match];
-  if (query.year) filters.push(sql`year = ${query.year}`);
-  if (query.country) filters.push(sql`country_code = ${query.country}`);
-  if (query.lang) filters.push(sql`${query.lang} = any(langs)`);
-  const base = sql.join(filters, sql` and `);
-  const withKind = query.kinds?.length
-    ? sql`${base} and kind in (${sql.join(
+  const kindFilter = query.kinds?.length
+    ? sql`kind in (${sql.join(
         query.kinds.map((k) => sql`${k}`),
         sql`, `,
       )})`
-    : base;
+    : sql`true`;
+  const where = (withFuzzy: boolean) => {
+    const match = !terms.length ? sql`true` : withFuzzy ? sql`(words @@ ${tsq}::tsquery or ${fuzzy} <% title_norm)` : sql`words @@ ${tsq}::tsquery`;
+    const filters: SQL[] = [vis, match];
+    if (query.year) filters.push(sql`year = ${query.year}`);
+    if (query.country) filters.push(sql`country_code = ${query.country}`);
+    if (query.lang) filters.push(sql`${query.lang} = any(langs)`);
+    return sql.join(filters, sql` and `);
+  };
+
+  // Counts for the total and the three facets in one pass over the matches.
+  const counts = async (base: SQL) =>
+    (
+      await rows<{ total: number; kinds: SearchResult['kinds'] | string; years: SearchResult['years'] | string; countries: SearchResult['countries'] | string }>(
+        db,
+        sql`with m as materialized (select kind, year, country_code from search_docs where ${base})
+          select (select count(*) from m where ${kindFilter})::int as total,
+            (select coalesce(json_agg(x order by x.count desc, x.kind), '[]') from (select kind, count(*)::int as count from m group by kind) x) as kinds,
+            (select coalesce(json_agg(x order by x.year desc), '[]') from (select year, count(*)::int as count from m where ${kindFilter} and year is not null group by year order by year desc limit 30) x) as years,
+            (select coalesce(json_agg(x order by x.count desc, x."countryCode"), '[]') from (select country_code as "countryCode", count(*)::int as count from m where ${kindFilter} and country_code is not null group by country_code order by count desc, country_code limit 50) x) as countries`,
+      )
+    )[0];
+  // Typo-tolerant matching of names (trigrams) only when the words themselves find little.
+  let base = where(false);
+  let c = await counts(base);
+  const useFuzzy = !!fuzzy && !!terms.length && c.total < query.pageSize;
+  if (useFuzzy) {
+    base = where(true);
+    c = await counts(base);
+  }
+  const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
+  const total = c.total;
+  const kinds = json(c.kinds);
+  const years = json(c.years);
+  const countries = json(c.countries);
 
   const rank = !terms.length
     ? sql`0::real`
-    : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${fuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
+    : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${useFuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
 
-  const found = await rows<{ kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText }>(
-    db,
-    sql`select kind, id, url, year, country_code, langs, title, summary
-        from search_docs where ${withKind}
+  const found = total
+    ? await rows<{ kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText }>(
+        db,
+        sql`select kind, id, url, year, country_code, langs, title, summary
+        from search_docs where ${base} and ${kindFilter}
         order by ${rank} desc, year desc nulls last, updated_at desc, kind, id
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
-  );
-  const [{ total }] = await rows<{ total: number }>(db, sql`select count(*)::int as total from search_docs where ${withKind}`);
-  const kinds = await rows<{ kind: string; count: number }>(db, sql`select kind, count(*)::int as count from search_docs where ${base} group by kind order by count desc, kind`);
-  const years = await rows<{ year: number; count: number }>(db, sql`select year, count(*)::int as count from search_docs where ${withKind} and year is not null group by year order by year desc limit 30`);
-  const countries = await rows<{ countryCode: string; count: number }>(
-    db,
-    sql`select country_code as "countryCode", count(*)::int as count from search_docs where ${withKind} and country_code is not null group by country_code order by count desc, country_code limit 50`,
-  );
+      )
+    : [];
 
   const items = found.map((r) => {
     const title = localize(r.title, query.locale);
