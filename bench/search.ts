@@ -47,7 +47,7 @@ function zipf() {
 const enText = (n: number) => Array.from({ length: n }, () => enVocab[zipf()]).join(' ');
 const zhText = (n: number) => Array.from({ length: n }, () => zhVocab[zipf()]).join('');
 
-function doc(i: number): SearchDoc {
+export function doc(i: number): SearchDoc {
   const script = i % 3;
   const title = script === 0 ? { en: enText(6) } : script === 1 ? { 'zh-Hans': zhText(5) } : { 'zh-Hant': hansToHant(zhText(5)) };
   const summary = script === 0 ? { en: enText(40) } : script === 1 ? { 'zh-Hans': zhText(30) } : { 'zh-Hant': hansToHant(zhText(30)) };

@@ -80,7 +80,12 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
       )})`
     : sql`true`;
   const where = (withFuzzy: boolean) => {
-    const match = !terms.length ? sql`true` : withFuzzy ? sql`(words @@ ${tsq}::tsquery or ${fuzzy} <% title_norm)` : sql`words @@ ${tsq}::tsquery`;
+    // Words or a close name: each side from its own index (an OR of the two would scan the table).
+    const match = !terms.length
+      ? sql`true`
+      : withFuzzy
+        ? sql`(kind, id) in (select kind, id from search_docs where words @@ ${tsq}::tsquery union select kind, id from search_docs where ${fuzzy} <% title_norm)`
+        : sql`words @@ ${tsq}::tsquery`;
     const filters: SQL[] = [vis, match];
     if (query.year) filters.push(sql`year = ${query.year}`);
     if (query.country) filters.push(sql`country_code = ${query.country}`);
@@ -88,16 +93,24 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     return sql.join(filters, sql` and `);
   };
 
+  // The planner underrates the trigram index and would scan every row for the typo-tolerant pass; it is told not to.
+  const run = <T>(q: SQL, withFuzzy: boolean) =>
+    withFuzzy
+      ? db.transaction(async (tx) => {
+          await tx.execute(sql`set local enable_seqscan = off`);
+          return rows<T>(tx, q);
+        })
+      : rows<T>(db, q);
   // Counts for the total and the three facets in one pass over the matches.
-  const counts = async (base: SQL) =>
+  const counts = async (base: SQL, withFuzzy = false) =>
     (
-      await rows<{ total: number; kinds: SearchResult['kinds'] | string; years: SearchResult['years'] | string; countries: SearchResult['countries'] | string }>(
-        db,
+      await run<{ total: number; kinds: SearchResult['kinds'] | string; years: SearchResult['years'] | string; countries: SearchResult['countries'] | string }>(
         sql`with m as materialized (select kind, year, country_code from search_docs where ${base})
           select (select count(*) from m where ${kindFilter})::int as total,
             (select coalesce(json_agg(x order by x.count desc, x.kind), '[]') from (select kind, count(*)::int as count from m group by kind) x) as kinds,
             (select coalesce(json_agg(x order by x.year desc), '[]') from (select year, count(*)::int as count from m where ${kindFilter} and year is not null group by year order by year desc limit 30) x) as years,
             (select coalesce(json_agg(x order by x.count desc, x."countryCode"), '[]') from (select country_code as "countryCode", count(*)::int as count from m where ${kindFilter} and country_code is not null group by country_code order by count desc, country_code limit 50) x) as countries`,
+        withFuzzy,
       )
     )[0];
   // Typo-tolerant matching of names (trigrams) only when the words themselves find little.
@@ -106,7 +119,7 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
   const useFuzzy = !!fuzzy && !!terms.length && c.total < query.pageSize;
   if (useFuzzy) {
     base = where(true);
-    c = await counts(base);
+    c = await counts(base, true);
   }
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const total = c.total;
@@ -119,12 +132,12 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${useFuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
 
   const found = total
-    ? await rows<{ kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText }>(
-        db,
+    ? await run<{ kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText }>(
         sql`select kind, id, url, year, country_code, langs, title, summary
         from search_docs where ${base} and ${kindFilter}
         order by ${rank} desc, year desc nulls last, updated_at desc, kind, id
         limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        useFuzzy,
       )
     : [];
 
