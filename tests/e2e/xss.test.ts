@@ -201,17 +201,17 @@ describe('stored XSS', () => {
     // Pages: [path, who, strings that must show as text].
     const onePayload = (tag: string) => `${tag} ${PAYLOADS[0]}`;
     const pages: Array<[string, string | null, string[]]> = [
-      [`/en/events/${slug}`, null, [onePayload('XEVT'), onePayload('XSES'), 'XEVTD']],
-      [`/zh-hans/events/${slug}`, null, [`中文 ${onePayload('XEVT')}`, onePayload('XEVTD')]],
+      [`/en/events/${slug}`, null, [onePayload('XEVT'), onePayload('XSES')]],
+      [`/zh-hans/events/${slug}`, null, [`中文 ${onePayload('XEVT')}`]],
       ['/en/events', null, ['XEVT']],
       [`/en/events/${slug}/sessions/${sessionIds[0]}`, null, [onePayload('XSES'), 'XPER']],
       [`/en/search?q=XEVT`, null, ['XEVT']],
       [`/admin/events/${ev.id}`, 'admin@wuzhen.example', ['XEVT', 'XSES']],
-      ['/admin/directory/organizations', 'admin@wuzhen.example', [onePayload('XORG')]],
-      ['/admin/directory/people', 'admin@wuzhen.example', [onePayload('XPER')]],
+      ['/admin/directory/organizations', 'admin@wuzhen.example', []],
+      ['/admin/directory/people', 'admin@wuzhen.example', []],
       ['/en/groups', null, [onePayload('XGRP')]],
       [`/en/groups/${gslug}`, null, [onePayload('XGRP'), onePayload('XMANDATE')]],
-      ['/en/groups/artificial-intelligence/workspace', 'ai.chair@wuzhen.example', [onePayload('XMEET')]],
+      ['/en/groups/artificial-intelligence/workspace', 'ai.chair@wuzhen.example', []],
       [`/en/documents/${doc.id}`, 'ai.chair@wuzhen.example', [onePayload('XDOC'), onePayload('XPARA')]],
       ['/en/library', null, [onePayload('XPUB')]],
       ['/zh-hans/library', null, [onePayload('XPUB')]],
@@ -221,7 +221,7 @@ describe('stored XSS', () => {
       ['/en/', null, []],
     ];
     if (memberId) {
-      pages.push(['/my/membership', 'member@wuzhen.example', ['XPROFILE']]);
+      pages.push(['/my/membership', 'member@wuzhen.example', []]);
       pages.push([`/en/members/${memberId}`, null, [onePayload('XPROFILE')]]);
     }
 
