@@ -35,9 +35,26 @@ export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput)
   const target = path.join(filesDir, sha256.slice(0, 2), sha256);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, input.data, { flag: 'w' });
-  const safeName = path.basename(input.filename).replace(/[\u0000-\u001f\\/]/g, '_').slice(0, 200) || 'file';
+  const safeName = safeFileName(input.filename);
   const [row] = await db.insert(files).values({ sha256, mime, size: input.data.length, originalName: safeName, ownerId: input.ownerId ?? null }).returning();
   return row;
+}
+
+/**
+ * The name kept for display and downloads: the last path segment (either
+ * separator), without control or bidirectional-override characters (which
+ * can disguise "evil\u202Efdp.exe" as "evilexe.pdf"), at most 200 characters
+ * without splitting one, never "." or "..".
+ */
+export function safeFileName(name: string): string {
+  const last = name.split(/[/\\]/).pop() ?? '';
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '_')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .toWellFormed()
+    .trim();
+  const cut = Array.from(clean).slice(0, 200).join('');
+  return cut === '' || cut === '.' || cut === '..' ? 'file' : cut;
 }
 
 export async function readFile(db: DbOrTx, filesDir: string, id: string) {
