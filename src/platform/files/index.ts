@@ -51,7 +51,7 @@ export function safeFileName(name: string): string {
   const clean = last
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '_')
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
-    .toWellFormed()
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') // lone surrogates
     .trim();
   const cut = Array.from(clean).slice(0, 200).join('');
   return cut === '' || cut === '.' || cut === '..' ? 'file' : cut;
