@@ -73,7 +73,7 @@ export const eventInput = z
     mode: z.enum(modes),
     visibility: z.enum(visibilities),
     registrationOpen: z.boolean().default(false),
-    onlineUrl: z.url().max(500).nullish(),
+    onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullish(), // no javascript: or data: links
     categories: z.array(categoryInput).max(30).optional(),
     formFields: z.array(formFieldInput).max(100).optional(),
   })

@@ -41,13 +41,20 @@ export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput)
 }
 
 /**
- * The name a file is shown and downloaded under: its last path part, without
- * control characters, path separators or bidirectional controls (which can
- * make "exe.pdf" read as "fdp.exe"), at most 200 characters.
+ * The name kept for display and downloads: the last path segment (either
+ * separator), without control or bidirectional-override characters (which
+ * can disguise "evil\u202Efdp.exe" as "evilexe.pdf"), at most 200 characters
+ * without splitting one, never "." or "..".
  */
-export function safeFileName(name: string) {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  return base.replace(/[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '').trim().slice(0, 200) || 'file';
+export function safeFileName(name: string): string {
+  const last = name.split(/[/\\]/).pop() ?? '';
+  const clean = last
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, '_')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') // lone surrogates
+    .trim();
+  const cut = Array.from(clean).slice(0, 200).join('');
+  return cut === '' || cut === '.' || cut === '..' ? 'file' : cut;
 }
 
 export async function readFile(db: DbOrTx, filesDir: string, id: string) {
