@@ -3,11 +3,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import { users } from '../src/features/accounts/model.js';
-import { createSession as createLoginSession } from '../src/features/accounts/service.js';
-import { events } from '../src/features/events/model.js';
-import * as svc from '../src/features/events/service.js';
 import { openDatabase, type Database } from '../src/platform/db/index.js';
+import { people, post, rushEvent } from '../tests/support/rush.js';
 import { benchDatabaseUrl, fmt, startServer, type RunningServer } from './lib.js';
 
 /**
@@ -30,7 +27,7 @@ export async function run(args: string[]) {
   const sizes = list('n', [250, 500, 1000, 2000]);
   const processCounts = list('processes', [1, 2]);
   const poolPerProcess = 10;
-  const people = Math.max(...sizes);
+  const maxN = Math.max(...sizes);
 
   const name = `wz_bench_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: benchDatabaseUrl });
@@ -42,12 +39,7 @@ export async function run(args: string[]) {
   const servers: RunningServer[] = [];
   try {
     await database.migrate();
-    const who: Array<{ cookie: string; csrf: string }> = [];
-    for (let i = 0; i < people; i++) {
-      const [row] = await database.db.insert(users).values({ email: `b${i}@bench.example`, name: `B ${i}` }).returning();
-      const sess = await createLoginSession(database.db, row.id, 1, {});
-      who.push({ cookie: `wz_session=${sess.token}`, csrf: sess.csrfToken });
-    }
+    const who = await people(database, maxN, 'b');
     await database.rows(sql`create table bench_counter (id int primary key, n bigint not null)`);
     const baselinePool = new pg.Pool({ connectionString: u.toString(), max: poolPerProcess * Math.max(...processCounts) });
     baselinePool.on('error', () => {});
@@ -141,26 +133,6 @@ function cpuNow(servers: RunningServer[]) {
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-function post(agent: http.Agent, url: string, headers: Record<string, string>, body: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let data = '';
-      res.setEncoding('utf8');
-      res.on('data', (c) => (data += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-async function rushEvent(database: Database, slug: string, capacity: number) {
-  const ev = await svc.createEvent(database.db, null, { slug, kind: 'summit', name: { en: 'Rush' }, startDate: '2026-12-08', endDate: '2026-12-10', timeZone: 'Asia/Shanghai', mode: 'hybrid', visibility: 'public', registrationOpen: true });
-  await database.db.update(events).set({ status: 'published' }).where(eq(events.id, ev.id));
-  const s = await svc.createSession(database.db, null, ev.id, { kind: 'sub-forum', title: { en: 'Rush' }, startsAt: new Date('2026-12-08T01:00:00Z'), endsAt: new Date('2026-12-08T02:00:00Z'), capacity });
-  return { eventId: ev.id, sessionId: s.id };
-}
 
 /** Every count must be 0. */
 async function invariants(database: Database, eventId: string, sessionId: string, capacity: number, answers: Array<{ status: number; seat?: string }>) {
