@@ -9,9 +9,13 @@ export interface Column<T> {
   width?: number;
 }
 
-/** CSV as Excel opens it: UTF-8 with a byte-order mark, CRLF line ends. */
+/**
+ * CSV as Excel opens it: UTF-8 with a byte-order mark, CRLF line ends. Text
+ * starting with = + - @ or a tab gets a leading apostrophe, so a spreadsheet
+ * shows a stored "=HYPERLINK(…)" instead of running it.
+ */
 export function toCsv<T>(columns: Column<T>[], rows: T[]): Buffer {
-  const body = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))], { record_delimiter: '\r\n' });
+  const body = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))], { record_delimiter: '\r\n', escape_formulas: true });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }
 
@@ -30,6 +34,9 @@ export interface SheetRow {
   line: number;
   values: Record<string, string>;
 }
+
+/** A cell as exported: the apostrophe that kept it from being a formula comes off again. */
+const unescapeFormula = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
 /** Reads a CSV (any BOM, comma or semicolon) or an XLSX upload into rows keyed by header. */
 export async function readSheet(data: Buffer, filename: string): Promise<SheetRow[]> {
@@ -66,6 +73,6 @@ export async function readSheet(data: Buffer, filename: string): Promise<SheetRo
   if (!header) return [];
   const keys = header.map((h) => h.trim());
   return rest
-    .map((r, i) => ({ line: i + 2, values: Object.fromEntries(keys.map((k, j) => [k, (r[j] ?? '').trim()])) }))
+    .map((r, i) => ({ line: i + 2, values: Object.fromEntries(keys.map((k, j) => [k, unescapeFormula((r[j] ?? '').trim())])) }))
     .filter((r) => Object.values(r.values).some((v) => v !== ''));
 }
