@@ -33,6 +33,8 @@ export interface RouteEntry {
   method: string;
   url: string;
   access: Access;
+  /** Takes a file upload (multipart/form-data). */
+  upload: boolean;
 }
 
 declare module 'fastify' {
@@ -74,7 +76,8 @@ export function installAccess(app: FastifyInstance, authenticate: Authenticate) 
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access).`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access });
+    const upload = !!(route.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload });
   });
   app.addHook('onRequest', async (req) => {
     req.actor = await authenticate(req);

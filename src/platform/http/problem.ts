@@ -37,8 +37,10 @@ export function installProblemHandler(app: FastifyInstance) {
       detail = 'The request is larger than this server accepts.';
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       status = 415;
-      code = 'unsupported_media_type';
-      detail = 'This content type is not accepted here; send application/json.';
+      const upload = !!(request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
+      code = upload ? 'multipart_required' : 'unsupported_media_type';
+      detail = upload ? 'Send the file as multipart/form-data in a field named "file".' : 'This content type is not accepted here; send application/json.';
+      if (upload) fields = [{ path: 'file', message: 'required' }];
     } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       status = 400;
       code = 'malformed_json';

@@ -23,5 +23,6 @@ export async function readUpload(req: FastifyRequest, maxBytes: number): Promise
     throw new AppError(400, 'multipart_invalid', 'The upload could not be read; send multipart/form-data with one file.', [{ path: 'file', message: 'unreadable' }]);
   }
   if (!file) throw new AppError(400, 'validation_failed', 'file: no file was sent', [{ path: 'file', message: 'required' }]);
+  if (!file.data.length) throw new AppError(400, 'file_empty', 'The file is empty.', [{ path: 'file', message: 'empty' }]);
   return { ...file, fields };
 }
