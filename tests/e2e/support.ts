@@ -93,7 +93,14 @@ export async function apiAs(baseUrl: string, email: string, password = demoPassw
     const type = r.headers.get('content-type') ?? '';
     return { status: r.status, body: type.includes('json') ? await r.json() : await r.text() };
   };
-  return { get: (u: string) => call('GET', u), post: (u: string, b?: unknown) => call('POST', u, b ?? {}), put: (u: string, b?: unknown) => call('PUT', u, b ?? {}), patch: (u: string, b?: unknown) => call('PATCH', u, b ?? {}), delete: (u: string) => call('DELETE', u) };
+  /** A file as multipart/form-data in the field "file". */
+  const upload = async (method: 'POST' | 'PUT', url: string, name: string, data: Buffer, type: string) => {
+    const form = new FormData();
+    form.append('file', new Blob([data], { type }), name);
+    const r = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+    return { status: r.status, body: (await r.json()) as unknown };
+  };
+  return { get: (u: string) => call('GET', u), post: (u: string, b?: unknown) => call('POST', u, b ?? {}), put: (u: string, b?: unknown) => call('PUT', u, b ?? {}), patch: (u: string, b?: unknown) => call('PATCH', u, b ?? {}), delete: (u: string) => call('DELETE', u), upload };
 }
 
 /** The newest mail to an address, read from the admin outbox. */

@@ -29,7 +29,8 @@ const short = (n: number) => `WZX${n} ${payloads[n % payloads.length]} ${payload
 let server: Server;
 let browser: Browser;
 const fields: string[] = [];
-const pages: Array<{ url: string; as: 'anonymous' | 'chair' | 'member' | 'reviewer'; expect?: string }> = [];
+/** `expect`: a marker the page must show; `steps`: what to click to reach the rest of it. */
+const pages: Array<{ url: string; as: 'anonymous' | 'admin' | 'chair' | 'member' | 'reviewer'; expect?: string; steps?: (page: Page) => Promise<void> }> = [];
 
 beforeAll(async () => {
   server = await startServer();
@@ -55,19 +56,54 @@ beforeAll(async () => {
   pages.push({ url: `/en/library/${pub.id}`, as: 'anonymous', expect: 'WZX7' }, { url: `/zh-hans/library/${pub.id}`, as: 'anonymous', expect: 'WZX8' }, { url: '/en/library', as: 'anonymous', expect: 'WZX7' });
 
   // An open call: its title and rules.
-  const call = ok(await admin.post('/api/v1/calls', { template: 'practice-case', year: 2026, opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2027-12-31T00:00:00+08:00', published: true, title: { en: short(14), 'zh-Hans': short(15) }, rules: { en: all } }), 'call title (en)', 'call title (zh-Hans)', 'call rules');
+  const call = ok(await admin.post('/api/v1/calls', { template: 'practice-case', codePrefix: 'XSSC', reviewsPerSubmission: 1, year: 2026, opensAt: '2026-01-01T00:00:00+08:00', closesAt: '2027-12-31T00:00:00+08:00', published: true, title: { en: short(14), 'zh-Hans': short(15) }, rules: { en: all } }), 'call title (en)', 'call title (zh-Hans)', 'call rules');
   pages.push({ url: `/en/calls/${call.id}`, as: 'anonymous', expect: 'WZX14' }, { url: `/zh-hans/calls/${call.id}`, as: 'anonymous', expect: 'WZX15' }, { url: '/en/calls', as: 'anonymous', expect: 'WZX14' });
 
-  // A submission's answers, as the applicant sees them; a review's comments, as the reviewer writes them.
+  // An entry taken all the way: submitted with hostile answers, reviewed, discussed, selected, published.
   const member = await apiAs(server.url, 'member@wuzhen.example');
-  const sub = ok(await member.post(`/api/v1/calls/${call.id}/submissions`, { answers: { title: { en: short(16), 'zh-Hans': short(17) } } }), 'submission title (en)', 'submission title (zh-Hans)');
-  pages.push({ url: '/my/submissions', as: 'member', expect: 'WZX16' }, { url: `/my/submissions/${sub.id}`, as: 'member' });
+  const sub = ok(await member.post(`/api/v1/calls/${call.id}/submissions`, { answers: {} }));
+  const file = (await member.upload('POST', `/api/v1/submissions/${sub.id}/files`, 'case.pdf', Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'), 'application/pdf')).body as { fileId: string };
+  const title = (n: number) => short(n).slice(0, 120);
+  ok(
+    await member.put(`/api/v1/submissions/${sub.id}`, {
+      answers: { title: { en: title(16), 'zh-Hans': title(17) }, applicantType: 'civil-society', organization: short(18), country: 'CN', summary: { en: `WZX19 ${all}` }, practice: { en: all }, results: { en: `WZX20 ${all}` }, keywords: short(21), team: [{ name: short(22).slice(0, 100), email: 'xss-team@e2e.example' }], attachment: file.fileId },
+      category: 'digital-economy',
+    }),
+    'submission title (en)', 'submission title (zh-Hans)', 'organization (answer)', 'summary', 'practice', 'results', 'keywords', 'team member name',
+  );
+  ok(await member.post(`/api/v1/submissions/${sub.id}/submit`));
+  ok(await admin.post(`/api/v1/calls/${call.id}/auto-screen`));
+  const amara = (await admin.get('/api/v1/directory/people?q=Amara')).body as { items: Array<{ id: string }> };
+  ok(await admin.post(`/api/v1/review/calls/${call.id}/reviewers`, { round: 1, reviewers: [{ personId: amara.items[0].id, expertise: ['digital-economy'], capacity: 5 }] }));
   const reviewer = await apiAs(server.url, 'reviewer@wuzhen.example');
-  const assignments = (await reviewer.get('/api/v1/review/assignments')).body as Array<{ submissionId?: string; id?: string }> | { items: Array<{ submissionId?: string; id?: string }> };
-  const first = (Array.isArray(assignments) ? assignments : assignments.items)[0];
-  const reviewed = first.submissionId ?? first.id!;
-  ok(await reviewer.put(`/api/v1/review/submissions/${reviewed}/review`, { commentCommittee: all, commentApplicant: all }), 'review comment to the committee', 'review comment to the applicant');
-  pages.push({ url: `/review/${reviewed}`, as: 'reviewer' });
+  const invitations = (await reviewer.get('/api/v1/review/invitations')).body as Array<{ id: string; callId: string }>;
+  ok(await reviewer.post(`/api/v1/review/invitations/${invitations.find((i) => i.callId === call.id)!.id}/respond`, { accept: true }));
+  ok(await admin.post(`/api/v1/review/calls/${call.id}/assign`, { round: 1 }));
+  ok(await reviewer.put(`/api/v1/review/submissions/${sub.id}/review`, { scores: { innovation: 9, impact: 8, replicability: 7 }, commentCommittee: `WZXC ${all}`, commentApplicant: `WZXA ${all}`, submit: true }), 'review comment to the committee', 'review comment to the applicant');
+  ok(await reviewer.post(`/api/v1/review/submissions/${sub.id}/discussion`, { body: `WZXD ${all}` }), 'review discussion post');
+  ok(await admin.post(`/api/v1/review/calls/${call.id}/decisions`, { decisions: [{ submissionId: sub.id, decision: 'selected' }], notify: true }));
+  ok(await admin.post(`/api/v1/showcase/calls/${call.id}/publish`, {}));
+  const code = (await admin.get(`/api/v1/submissions/${sub.id}`)).body as { code: string };
+  pages.push(
+    { url: '/my/submissions', as: 'member', expect: 'WZX16' },
+    { url: `/my/submissions/${sub.id}`, as: 'member', expect: 'WZXA' },
+    { url: `/review/${sub.id}`, as: 'reviewer', expect: 'WZXD' },
+    { url: `/en/showcase/${sub.id}`, as: 'anonymous', expect: 'WZX20' },
+    { url: `/zh-hans/showcase/${sub.id}`, as: 'anonymous', expect: 'WZX17' },
+    { url: '/en/showcase', as: 'anonymous', expect: 'WZX16' },
+    {
+      url: `/admin/calls/${call.id}`,
+      as: 'admin',
+      steps: async (page) => {
+        // The staff's views: the ranking, and every review of the entry in its dialog.
+        await page.getByRole('tab', { name: /Ranking/ }).click();
+        await page.waitForFunction(() => document.body.innerText.includes('WZX16'), null, { timeout: 15_000 });
+        await page.getByRole('tab', { name: /Submissions/ }).click();
+        await page.getByRole('button', { name: code.code }).click();
+        await page.getByRole('dialog').getByText(/WZXC/).first().waitFor({ timeout: 15_000 });
+      },
+    },
+  );
 
   // The chair's display name, and a discussion thread in the group workspace.
   ok(await chair.patch('/api/v1/auth/me', { name: short(10) }), 'person name');
@@ -76,7 +112,18 @@ beforeAll(async () => {
   ok(await chair.post(`/api/v1/groups/${ai.id}/threads`, { title: short(11), body: all }), 'thread title', 'post body');
   ok(await chair.post(`/api/v1/groups/${ai.id}/meetings`, { title: { en: short(12) }, startsAt: '2026-12-20T09:00:00+08:00', timezone: 'Asia/Shanghai', mode: 'in_person', location: short(13) }), 'meeting title', 'meeting location');
   ok(await chair.post(`/api/v1/groups/${ai.id}/documents`, { kind: 'report', title: { en: short(0) }, paragraphs: [{ text: { en: all } }] }), 'document title', 'document paragraph');
-  pages.push({ url: '/en/groups/artificial-intelligence/workspace', as: 'chair', expect: 'WZX11' });
+  pages.push({
+    url: '/en/groups/artificial-intelligence/workspace',
+    as: 'chair',
+    expect: 'WZX11',
+    steps: async (page) => {
+      // Every tab of the workspace: documents, meetings, discussion.
+      for (const [tab, mark] of [['Meetings', 'WZX12'], ['Documents', 'WZX0'], ['Discussion', 'WZX11']]) {
+        await page.getByRole('tab', { name: new RegExp(tab, 'i') }).click();
+        await page.waitForFunction((m) => document.body.innerText.includes(m), mark, { timeout: 15_000 });
+      }
+    },
+  });
 
   // Search shows titles and highlighted snippets of all of them.
   pages.push({ url: '/en/search?q=WZX1', as: 'anonymous', expect: 'WZX1' }, { url: `/en/search?q=${encodeURIComponent('script')}`, as: 'anonymous', expect: 'WZX' });
@@ -107,6 +154,7 @@ describe('stored XSS', () => {
     const chair = await open(chairContext, hits, dialogs);
     const member = await open(await browser.newContext({ locale: 'en-GB' }), hits, dialogs);
     const reviewer = await open(await browser.newContext({ locale: 'en-GB' }), hits, dialogs);
+    const admin = await open(await browser.newContext({ locale: 'en-GB' }), hits, dialogs);
     // The detector works: markup that does run is caught.
     await anon.setContent('<img src=x onerror="__xss(-1)">');
     await anon.waitForFunction(() => true);
@@ -116,18 +164,13 @@ describe('stored XSS', () => {
     await signIn(chair, server.url, 'ai.chair@wuzhen.example');
     await signIn(member, server.url, 'member@wuzhen.example');
     await signIn(reviewer, server.url, 'reviewer@wuzhen.example');
+    await signIn(admin, server.url, 'admin@wuzhen.example');
     let shown = 0;
     for (const p of pages) {
-      const page = { anonymous: anon, chair, member, reviewer }[p.as];
+      const page = { anonymous: anon, admin, chair, member, reviewer }[p.as];
       await page.goto(`${server.url}${p.url}`);
       await page.waitForLoadState('networkidle');
-      if (p.url.includes('workspace')) {
-        // Every tab of the workspace: documents, meetings, discussion.
-        for (const [tab, mark] of [['Meetings', 'WZX12'], ['Documents', 'WZX0'], ['Discussion', 'WZX11']]) {
-          await page.getByRole('tab', { name: new RegExp(tab, 'i') }).click();
-          await page.waitForFunction((m) => document.body.innerText.includes(m), mark, { timeout: 15_000 });
-        }
-      }
+      await p.steps?.(page);
       // Without a marker (a form holding the text in its fields): only that nothing runs.
       if (p.expect) await page.waitForFunction((m) => document.body.innerText.includes(m), p.expect, { timeout: 15_000 }).catch(async () => {
         throw new Error(`${p.url} does not show ${p.expect}: ${(await page.locator('body').innerText()).slice(0, 1500)}`);
