@@ -96,7 +96,7 @@ export async function apiAs(baseUrl: string, email: string, password = demoPassw
   /** A file as multipart/form-data in the field "file". */
   const upload = async (method: 'POST' | 'PUT', url: string, name: string, data: Buffer, type: string) => {
     const form = new FormData();
-    form.append('file', new Blob([data], { type }), name);
+    form.append('file', new Blob([new Uint8Array(data)], { type }), name);
     const r = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
     return { status: r.status, body: (await r.json()) as unknown };
   };

@@ -72,9 +72,15 @@ async function openPglite(dataDir?: string): Promise<Database> {
   let pgDir: string | undefined;
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true });
+    const lockPath = path.join(dataDir, 'server.lock');
+    // PGlite has no lock of its own and two processes on one directory corrupt it.
+    const lock = () => lockfile.lock(dataDir, { lockfilePath: lockPath, stale: 15_000, update: 5_000, retries: 0 });
     try {
-      // PGlite has no lock of its own and two processes on one directory corrupt it.
-      release = await lockfile.lock(dataDir, { lockfilePath: path.join(dataDir, 'server.lock'), stale: 15_000, update: 5_000, retries: 0 });
+      release = await lock().catch((err) => {
+        if ((err as { code?: string }).code === 'ELOCKED' && clearDeadLock(dataDir, lockPath)) return lock();
+        throw err;
+      });
+      fs.writeFileSync(path.join(dataDir, 'server.pid'), String(process.pid));
     } catch (err) {
       if ((err as { code?: string }).code === 'ELOCKED') {
         throw new DataDirLockedError(
@@ -94,9 +100,43 @@ async function openPglite(dataDir?: string): Promise<Database> {
     migrate: () => migratePglite(drizzlePglite({ client }), { migrationsFolder }),
     async close() {
       await client.close();
+      if (dataDir) fs.rmSync(path.join(dataDir, 'server.pid'), { force: true });
       await release?.();
     },
   };
+}
+
+/**
+ * A lock left by a process that no longer runs (killed, or the machine lost
+ * power) is taken over at once instead of after it goes stale, so a restart
+ * right after a crash works. The lock is moved aside and checked to be the one
+ * seen, so a process that took it in the meantime keeps it.
+ */
+function clearDeadLock(dataDir: string, lockPath: string): boolean {
+  try {
+    const seen = fs.statSync(lockPath).ino;
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'server.pid'), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isRunning(pid)) return false;
+    const aside = `${lockPath}.${process.pid}.dead`;
+    fs.renameSync(lockPath, aside);
+    if (fs.statSync(aside).ino !== seen) {
+      fs.renameSync(aside, lockPath);
+      return false;
+    }
+    fs.rmSync(aside, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isRunning(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export { sql };
