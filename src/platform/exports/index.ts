@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
 import { AppError } from '../http/errors.js';
 
 export interface Column<T> {
@@ -35,17 +36,49 @@ export interface SheetRow {
   values: Record<string, string>;
 }
 
+/** What an XLSX may unpack to: far above any real import, far below what would hurt the server. */
+export const maxUnpackedBytes = 128 * 1024 * 1024;
+
+const unreadable = () => new AppError(400, 'file_unreadable', 'This XLSX file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
+
+/**
+ * Refuses an XLSX that unpacks to more than maxUnpackedBytes (a "zip bomb")
+ * before ExcelJS inflates it: by the sizes the archive declares and, since
+ * those can lie, by inflating each entry once while yauzl checks the real size
+ * against the declared one.
+ */
+async function refuseZipBomb(data: Buffer) {
+  let total = 0;
+  try {
+    const zip = await yauzl.fromBufferPromise(data, { lazyEntries: true, validateEntrySizes: true });
+    try {
+      for await (const entry of zip.eachEntry()) {
+        total += entry.uncompressedSize;
+        if (total > maxUnpackedBytes) break;
+        const stream = await zip.openReadStreamPromise(entry);
+        for await (const _ of stream); // inflated and dropped: only the size check matters
+      }
+    } finally {
+      zip.close();
+    }
+  } catch {
+    throw unreadable();
+  }
+  if (total > maxUnpackedBytes) throw new AppError(413, 'file_too_large', `This spreadsheet unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MB.`, [{ path: 'file', message: 'too large' }]);
+}
+
 /** A cell as exported: the apostrophe that kept it from being a formula comes off again. */
 const unescapeFormula = (v: string) => (/^'[=+\-@\t\r]/.test(v) ? v.slice(1) : v);
 
 /** Reads a CSV (any BOM, comma or semicolon) or an XLSX upload into rows keyed by header. */
 export async function readSheet(data: Buffer, filename: string): Promise<SheetRow[]> {
   if (/\.xlsx$/i.test(filename) || (data[0] === 0x50 && data[1] === 0x4b)) {
+    await refuseZipBomb(data);
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(data as unknown as ArrayBuffer);
     } catch {
-      throw new AppError(400, 'file_unreadable', 'This XLSX file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
+      throw unreadable();
     }
     const ws = wb.worksheets[0];
     if (!ws) return [];

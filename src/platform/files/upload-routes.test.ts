@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
@@ -47,6 +48,41 @@ const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90), Buffer.fr
 const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]), Buffer.alloc(100)]);
 const brokenZip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), crypto.randomBytes(400)]);
 const big = (head: Buffer) => Buffer.concat([head, Buffer.alloc(6 * 1024 * 1024, 0x20)]); // over every cap (documents 2 MB here, covers 5 MB)
+
+/**
+ * A one-entry ZIP holding `size` bytes of spaces as an XLSX sheet, a few
+ * hundred KB on the wire; `declared` is the size its headers claim.
+ */
+function zipBomb(size: number, declared = size) {
+  const content = Buffer.alloc(size, 0x20);
+  const packed = zlib.deflateRawSync(content, { level: 9 });
+  const crc = zlib.crc32(content);
+  const name = Buffer.from('xl/worksheets/sheet1.xml');
+  const head = (sig: number, central: boolean) => {
+    const b = Buffer.alloc(central ? 46 : 30);
+    b.writeUInt32LE(sig, 0);
+    let o = 4;
+    if (central) (b.writeUInt16LE(20, o), (o += 2));
+    b.writeUInt16LE(20, o); // version needed
+    b.writeUInt16LE(8, o + 4); // deflate
+    b.writeUInt32LE(crc, o + 10);
+    b.writeUInt32LE(packed.length, o + 14);
+    b.writeUInt32LE(declared, o + 18);
+    b.writeUInt16LE(name.length, o + 22);
+    return b; // local header at offset 0; the rest stays zero
+  };
+  const local = Buffer.concat([head(0x04034b50, false), name, packed]);
+  const central = Buffer.concat([head(0x02014b50, true), name]);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length, 12);
+  end.writeUInt32LE(local.length, 16);
+  return Buffer.concat([local, central, end]);
+}
+const bomb = zipBomb(200 * 1024 * 1024);
+const lyingBomb = zipBomb(200 * 1024 * 1024, 1024);
 
 /** Files each kind of route must refuse (name, bytes, claimed type). */
 const hostile: Record<Kind, Array<[string, Buffer, string]>> = {
@@ -131,7 +167,13 @@ describe('every upload route', () => {
       const [goodName, goodData, goodType] = good[t.kind];
       const attempts: Array<[string, { payload: Buffer | string; headers: Record<string, string> }, number[]]> = [
         ...hostile[t.kind].map(([name, data, type]): [string, ReturnType<typeof multipart>, number[]] => [`${name} holding ${data.subarray(0, 4).toString('latin1')}`, multipart(name, data, type, t.fields), t.kind === 'table' ? [400] : [415]]),
-        ['an empty file', multipart(goodName, Buffer.alloc(0), goodType, t.fields), t.kind === 'table' ? [400, 413] : [400]],
+        ...(t.kind === 'table'
+          ? ([
+              ['a zip bomb (200 MB in a few hundred KB)', multipart('people.xlsx', bomb, goodType), [413]],
+              ['a zip bomb that declares 1 KB', multipart('people.xlsx', lyingBomb, goodType), [400]],
+            ] as Array<[string, ReturnType<typeof multipart>, number[]]>)
+          : []),
+        ['an empty file', multipart(goodName, Buffer.alloc(0), goodType, t.fields), [400]],
         ['a file over the limit', multipart(goodName, big(goodData), goodType, t.fields), [413]],
         ['two files', rawMultipart([[goodName, goodData], [goodName, goodData]], t.fields), [400, 413]],
         ['fields but no file', rawMultipart([], { ...t.fields, name: 'x' }), [400]],
