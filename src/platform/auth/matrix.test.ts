@@ -56,6 +56,7 @@ async function buildWorld() {
   // data.chair@ chairs the data group, forum@ manages the 2026 summit.
   as.reviewer = await sessionOf('reviewer@wuzhen.example');
   as.chair = await sessionOf('data.chair@wuzhen.example');
+  as.cochair = await sessionOf('emily.carter@demo.wuzhen.example');
   as.manager = await sessionOf('forum@wuzhen.example');
 
   // Membership: applications, their documents, memberships of org A (the contact's) and org B, a representative of each.

@@ -12,7 +12,7 @@
  * role decides, not the resource; and no real record is deleted by the walk).
  */
 
-export const matrixRoles = ['anon', 'applicant', 'contact', 'delegate', 'reviewer', 'member', 'chair', 'manager', 'secretariat', 'admin'] as const;
+export const matrixRoles = ['anon', 'applicant', 'contact', 'delegate', 'reviewer', 'member', 'chair', 'cochair', 'manager', 'secretariat', 'admin'] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
 
 /** Every resource the world holds in two copies: one the role users own or run, one they do not. */
@@ -42,8 +42,9 @@ export interface Rule {
 const staff = ['secretariat', 'admin'] as const;
 const S = [...staff];
 const managers: MatrixRole[] = ['manager', ...staff];
-const insiders: MatrixRole[] = ['member', 'chair', ...staff];
-const editors: MatrixRole[] = ['chair', ...staff];
+/** A co-chair runs the group as its chair does (in the demo, Emily Carter co-chairs G, the data group). */
+const insiders: MatrixRole[] = ['member', 'chair', 'cochair', ...staff];
+const editors: MatrixRole[] = ['chair', 'cochair', ...staff];
 /** Who counts as a member: the contact of member org A, and the chair (in the demo, affiliated with member org bj-data). */
 const memberPeople: MatrixRole[] = ['contact', 'chair', ...staff];
 const futureIso = '2030-01-01T10:00:00Z';
