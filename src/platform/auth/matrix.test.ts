@@ -57,6 +57,15 @@ async function buildWorld() {
   as.reviewer = await sessionOf('reviewer@wuzhen.example');
   as.chair = await sessionOf('data.chair@wuzhen.example');
   as.cochair = await sessionOf('emily.carter@demo.wuzhen.example');
+  // An individual member: applied, submitted, approved.
+  as.individual = await h.user({ name: 'Matrix Individual' });
+  const individual = await must(as.individual, 'POST', '/api/v1/membership/applications', { categoryKey: 'individual', data: { individual: { name: 'Matrix Individual', countryCode: 'BR' }, motivation: 'Matrix' } });
+  await must(as.individual, 'POST', `/api/v1/membership/applications/${individual.id}/documents`, multipart('cv.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'application/pdf', { docKey: 'cv' }));
+  await must(as.individual, 'POST', `/api/v1/membership/applications/${individual.id}/submit`, {});
+  await must(admin, 'POST', `/api/v1/membership/applications/${individual.id}/approve`, {});
+  // Invited to group G by its chair, not joined.
+  as.invitee = await h.user({ name: 'Matrix Invitee' });
+  await must(as.chair, 'POST', `/api/v1/groups/${refs.groups.get('data')}/invitations`, { email: as.invitee.email });
   as.manager = await sessionOf('forum@wuzhen.example');
 
   // Membership: applications, their documents, memberships of org A (the contact's) and org B, a representative of each.

@@ -12,7 +12,7 @@
  * role decides, not the resource; and no real record is deleted by the walk).
  */
 
-export const matrixRoles = ['anon', 'applicant', 'contact', 'delegate', 'reviewer', 'member', 'chair', 'cochair', 'manager', 'secretariat', 'admin'] as const;
+export const matrixRoles = ['anon', 'applicant', 'contact', 'individual', 'delegate', 'reviewer', 'member', 'invitee', 'chair', 'cochair', 'manager', 'secretariat', 'admin'] as const;
 export type MatrixRole = (typeof matrixRoles)[number];
 
 /** Every resource the world holds in two copies: one the role users own or run, one they do not. */
@@ -45,8 +45,11 @@ const managers: MatrixRole[] = ['manager', ...staff];
 /** A co-chair runs the group as its chair does (in the demo, Emily Carter co-chairs G, the data group). */
 const insiders: MatrixRole[] = ['member', 'chair', 'cochair', ...staff];
 const editors: MatrixRole[] = ['chair', 'cochair', ...staff];
-/** Who counts as a member: the contact of member org A, and the chair (in the demo, affiliated with member org bj-data). */
-const memberPeople: MatrixRole[] = ['contact', 'chair', ...staff];
+/**
+ * Who counts as a member: the contact of member org A, an individual member, and the chair (in the demo,
+ * affiliated with member org bj-data). The invitee is invited to group G and has not answered: an outsider still.
+ */
+const memberPeople: MatrixRole[] = ['contact', 'individual', 'chair', ...staff];
 const futureIso = '2030-01-01T10:00:00Z';
 const meeting = { title: { en: 'Matrix meeting' }, startsAt: futureIso, durationMinutes: 60, timezone: 'UTC', mode: 'online', link: 'https://meet.matrix.example/x' };
 const session = { kind: 'plenary', title: { en: 'Matrix session' }, startsAt: '2026-12-08T18:00:00+08:00', endsAt: '2026-12-08T19:00:00+08:00', capacity: 100 };
