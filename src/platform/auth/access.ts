@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, forbidden, unauthenticated } from '../http/errors.js';
+import { isUploadRoute } from '../http/upload.js';
 
 export const globalRoles = ['admin', 'secretariat', 'reviewer'] as const;
 export type GlobalRole = (typeof globalRoles)[number];
@@ -76,7 +77,7 @@ export function installAccess(app: FastifyInstance, authenticate: Authenticate) 
     const url = route.url ?? route.path;
     if (!url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access).`);
-    const upload = !!(route.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
+    const upload = isUploadRoute(route.schema);
     for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload });
   });
   app.addHook('onRequest', async (req) => {

@@ -37,7 +37,7 @@ export interface SheetRow {
 }
 
 /** What an XLSX may unpack to: far above any real import, far below what would hurt the server. */
-export const maxUnpackedBytes = 128 * 1024 * 1024;
+const maxUnpackedBytes = 128 * 1024 * 1024;
 
 const unreadable = () => new AppError(400, 'file_unreadable', 'This XLSX file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
 

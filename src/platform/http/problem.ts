@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
+import { isUploadRoute } from './upload.js';
 
 /** Maps every error to application/problem+json (RFC 9457); nothing leaves as a bare 500 page. */
 export function installProblemHandler(app: FastifyInstance) {
@@ -37,7 +38,7 @@ export function installProblemHandler(app: FastifyInstance) {
       detail = 'The request is larger than this server accepts.';
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       status = 415;
-      const upload = !!(request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
+      const upload = isUploadRoute(request.routeOptions.schema);
       code = upload ? 'multipart_required' : 'unsupported_media_type';
       detail = upload ? 'Send the file as multipart/form-data in a field named "file".' : 'This content type is not accepted here; send application/json.';
       if (upload) fields = [{ path: 'file', message: 'required' }];

@@ -1,6 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
+/** A route that takes a file declares `consumes: ['multipart/form-data']` in its schema. */
+export const isUploadRoute = (schema: unknown) => !!(schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
+
 /** Reads the one file of a multipart request, refusing anything else cleanly. */
 export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ data: Buffer; filename: string; fields: Record<string, string> }> {
   if (!req.isMultipart()) throw new AppError(415, 'multipart_required', 'Send the file as multipart/form-data in a field named "file".', [{ path: 'file', message: 'required' }]);
