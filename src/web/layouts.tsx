@@ -65,7 +65,7 @@ function AccountMenu() {
         <Menu.Item
           onClick={async () => {
             await api.post('/api/v1/auth/logout');
-            await qc.invalidateQueries();
+            await qc.resetQueries(); // nothing of the account stays in the cache
             navigate(`/${prefixOf[locale]}/`);
           }}
         >

@@ -37,9 +37,10 @@ export const holdsAny = (me: Me | undefined, roles?: string[], scopes?: string[]
 
 /** Shows children only to a signed-in account (with one of the roles or scoped roles, when given); otherwise sends to sign-in. */
 export function RequireAuth({ roles, scopes, children }: { roles?: string[]; scopes?: string[]; children: ReactNode }) {
-  const { data, isLoading } = useMe();
+  const { data, isLoading, isFetching } = useMe();
   const location = useLocation();
-  if (isLoading)
+  // A stale "not signed in" while the answer is being fetched again (just after signing in) is not a reason to leave.
+  if (isLoading || (isFetching && !data?.user))
     return (
       <Center py="xl">
         <Loader aria-label="loading" />

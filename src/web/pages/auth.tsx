@@ -15,7 +15,8 @@ function useSignedIn() {
   const locale = useLocale();
   return async (r: { csrfToken: string; next?: string }, next?: string | null) => {
     setCsrfToken(r.csrfToken);
-    await qc.invalidateQueries();
+    // Whoever the cache knew (nobody) is gone: drop every answer and fetch again as the new account.
+    await qc.resetQueries();
     navigate(safeNext(r.next ?? next ?? null) ?? `/${prefixOf[locale]}/`, { replace: true });
   };
 }

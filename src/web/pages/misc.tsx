@@ -87,7 +87,7 @@ function AccountForm() {
   const everywhere = useMutation({
     mutationFn: () => api.post('/api/v1/auth/logout-all'),
     onSuccess: async () => {
-      await qc.invalidateQueries();
+      await qc.resetQueries();
       navigate('/signin');
     },
   });
