@@ -142,7 +142,7 @@ export const searchPage: PublicPageKind = {
     const pageNo = Math.min(1000, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1));
     const body: Html[] = [html`<h1>${s.title}</h1>`];
     if (q.trim()) {
-      const r = await searchIndex(ctx.db, { q, kinds: kind ? [kind] : undefined, page: pageNo, pageSize: 20, locale, visibilities: ['public'] });
+      const r = await searchIndex(ctx.db, { q, kinds: kind ? [kind] : undefined, page: pageNo, pageSize: 20, locale, visibilities: ['public'], countCap: ctx.config.SEARCH_COUNT_CAP });
       const base = `/${prefixOf[locale]}/search?q=${encodeURIComponent(q)}`;
       const all = r.kinds.reduce((n, k) => n + k.count, 0);
       body.push(html`<h2>${fill(s.resultsFor, { q })}</h2><p role="status">${fill(s.count, { n: r.total })}</p>`);
