@@ -141,7 +141,7 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
           b as materialized (select ${cols}, 0 as title_hit, ${rank} as rank from search_docs where ${base} and not ${titleHit} limit greatest(${cap + 1} - (select count(*) from t), 0)),
           c as (select * from t union all select * from b),
           f as (select * from c limit ${cap}),
-          p as (select kind, id, row_number() over (order by ${order}) as o from c where ${kindFilter} order by o limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+          p as (select * from (select kind, id, row_number() over (order by ${order}) as o from c where ${kindFilter}) r where o <= ${cap} order by o limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
           select (select count(*) from c)::int as n,
             (select count(*) from c where ${kindFilter})::int as total,
             (select coalesce(json_agg(x order by x.count desc, x.kind), '[]') from (select kind, count(*)::int as count from f group by kind) x) as kinds,
