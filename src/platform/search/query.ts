@@ -98,13 +98,14 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
         sql`, `,
       )})`
     : sql`true`;
-  const where = (withFuzzy: boolean) => {
-    // Words or a close name: each side from its own index (an OR of the two would scan the table).
-    const match = !terms.length
+  // Words or a close name: each side from its own index (an OR of the two would scan the table).
+  const matchOf = (withFuzzy: boolean) =>
+    !terms.length
       ? sql`true`
       : withFuzzy
         ? sql`(kind, id) in (select kind, id from search_docs where words @@ ${tsq}::tsquery union select kind, id from search_docs where ${fuzzy} <% title_norm)`
         : sql`words @@ ${tsq}::tsquery`;
+  const where = (match: SQL) => {
     const filters: SQL[] = [vis, match];
     if (query.year) filters.push(sql`year = ${query.year}`);
     if (query.country) filters.push(sql`country_code = ${query.country}`);
@@ -112,9 +113,10 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     return sql.join(filters, sql` and `);
   };
 
-  // The planner underrates the trigram index and would scan every row for the typo-tolerant pass; it is told not to.
-  const run = <T>(q: SQL, withFuzzy: boolean) =>
-    withFuzzy
+  // The planner underrates the trigram index, and guesses that a LIMIT stops a table scan early
+  // (it does not when few rows match): searches for words are told not to scan the table.
+  const run = <T>(q: SQL, indexOnly: boolean) =>
+    indexOnly
       ? db.transaction(async (tx) => {
           await tx.execute(sql`set local enable_seqscan = off`);
           return rows<T>(tx, q);
@@ -129,19 +131,24 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
    * `candidates` narrows what is read (the kind filter, when it is applied before the cap).
    */
   const pass = async (withFuzzy: boolean, candidates: SQL): Promise<Pass> => {
-    const base = sql`${where(withFuzzy)} and ${candidates}`;
+    const base = sql`${where(matchOf(withFuzzy))} and ${candidates}`;
+    // Title words are words too: a title match is a match, found from the smaller title index.
+    const inTitle = terms.length ? sql`${where(sql`title_words @@ ${tsq}::tsquery`)} and ${candidates}` : sql`false`;
     const rank = !terms.length
       ? sql`0::real`
       : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${withFuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
     const titleHit = terms.length ? sql`coalesce(title_words @@ ${tsq}::tsquery, false)` : sql`false`;
     const cols = sql`kind, id, year, country_code, updated_at`;
+    // Pages end with the cap: the total never says more.
+    const offset = (query.page - 1) * query.pageSize;
+    const pageLimit = Math.max(0, Math.min(query.pageSize, cap - offset));
     const r = (
       await run<{ n: number; total: number; kinds: Pass['kinds'] | string; years: Pass['years'] | string; countries: Pass['countries'] | string; items: Row[] | string }>(
-        sql`with t as materialized (select ${cols}, 1 as title_hit, ${rank} as rank from search_docs where ${base} and ${titleHit} limit ${cap + 1}),
+        sql`with t as materialized (select ${cols}, 1 as title_hit, ${rank} as rank from search_docs where ${inTitle} limit ${cap + 1}),
           b as materialized (select ${cols}, 0 as title_hit, ${rank} as rank from search_docs where ${base} and not ${titleHit} limit greatest(${cap + 1} - (select count(*) from t), 0)),
           c as (select * from t union all select * from b),
           f as (select * from c limit ${cap}),
-          p as (select * from (select kind, id, row_number() over (order by ${order}) as o from c where ${kindFilter}) r where o <= ${cap} order by o limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize})
+          p as (select kind, id, row_number() over (order by ${order}) as o from (select * from c where ${kindFilter} order by ${order} limit ${pageLimit} offset ${offset}) s)
           select (select count(*) from c)::int as n,
             (select count(*) from c where ${kindFilter})::int as total,
             (select coalesce(json_agg(x order by x.count desc, x.kind), '[]') from (select kind, count(*)::int as count from f group by kind) x) as kinds,
@@ -149,7 +156,7 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
             (select coalesce(json_agg(x order by x.count desc, x."countryCode"), '[]') from (select country_code as "countryCode", count(*)::int as count from f where ${kindFilter} and country_code is not null group by country_code order by count desc, country_code limit 50) x) as countries,
             (select coalesce(json_agg(x order by x.o), '[]') from (select d.kind, d.id, d.url, d.year, d.country_code, d.langs, d.title, d.summary, p.o
               from p join search_docs d on d.kind = p.kind and d.id = p.id where ${visOf(sql`d.visibility`)}) x) as items`,
-        withFuzzy,
+        terms.length > 0,
       )
     )[0];
     return { n: r.n, total: r.total, kinds: json(r.kinds), years: json(r.years), countries: json(r.countries), items: json(r.items) };
@@ -170,7 +177,7 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
   if (!terms.length && total > cap)
     found = await rows<Row>(
       db,
-      sql`select kind, id, url, year, country_code, langs, title, summary from search_docs where ${where(false)} and ${kindFilter}
+      sql`select kind, id, url, year, country_code, langs, title, summary from search_docs where ${where(sql`true`)} and ${kindFilter}
         order by year desc nulls last, updated_at desc, kind, id limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
     );
   const totalCapped = total > cap;
