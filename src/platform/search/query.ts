@@ -124,6 +124,9 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
       : rows<T>(db, q);
   const json = <T>(v: T | string): T => (typeof v === 'string' ? (JSON.parse(v) as T) : v);
   const order = sql`title_hit desc, rank desc, year desc nulls last, updated_at desc, kind, id`;
+  // Pages end with the cap: the total never says more.
+  const offset = (query.page - 1) * query.pageSize;
+  const pageLimit = Math.max(0, Math.min(query.pageSize, cap - offset));
 
   /**
    * One bounded pass: up to cap + 1 matches (those with the words in the title
@@ -139,9 +142,6 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
       : sql`(case when words @@ ${tsq}::tsquery then 1 + ts_rank('{0.1, 0.2, 0.4, 1.0}', words, ${tsq}::tsquery) else 0 end)${withFuzzy ? sql` + word_similarity(${fuzzy}, title_norm)` : sql``}`;
     const titleHit = terms.length ? sql`coalesce(title_words @@ ${tsq}::tsquery, false)` : sql`false`;
     const cols = sql`kind, id, year, country_code, updated_at`;
-    // Pages end with the cap: the total never says more.
-    const offset = (query.page - 1) * query.pageSize;
-    const pageLimit = Math.max(0, Math.min(query.pageSize, cap - offset));
     const r = (
       await run<{ n: number; total: number; kinds: Pass['kinds'] | string; years: Pass['years'] | string; countries: Pass['countries'] | string; items: Row[] | string }>(
         sql`with t as materialized (select ${cols}, 1 as title_hit, ${rank} as rank from search_docs where ${inTitle} limit ${cap + 1}),
@@ -178,7 +178,7 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     found = await rows<Row>(
       db,
       sql`select kind, id, url, year, country_code, langs, title, summary from search_docs where ${where(sql`true`)} and ${kindFilter}
-        order by year desc nulls last, updated_at desc, kind, id limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`,
+        order by year desc nulls last, updated_at desc, kind, id limit ${pageLimit} offset ${offset}`,
     );
   const totalCapped = total > cap;
   const kinds = c.kinds;
