@@ -24,6 +24,7 @@ const schema = z.object({
   SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),
   WORKERS: z.enum(['on', 'off']).default('on'),
   PAGE_CACHE_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  SEARCH_COUNT_CAP: z.coerce.number().int().min(1).max(1_000_000).default(10_000),
 });
 
 export type Config = z.infer<typeof schema> & { dataDir: string; filesDir: string; publicUrl: string };

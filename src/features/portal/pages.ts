@@ -142,14 +142,17 @@ export const searchPage: PublicPageKind = {
     const pageNo = Math.min(1000, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1));
     const body: Html[] = [html`<h1>${s.title}</h1>`];
     if (q.trim()) {
-      const r = await searchIndex(ctx.db, { q, kinds: kind ? [kind] : undefined, page: pageNo, pageSize: 20, locale, visibilities: ['public'] });
+      const r = await searchIndex(ctx.db, { q, kinds: kind ? [kind] : undefined, page: pageNo, pageSize: 20, locale, visibilities: ['public'], countCap: ctx.config.SEARCH_COUNT_CAP });
       const base = `/${prefixOf[locale]}/search?q=${encodeURIComponent(q)}`;
       const all = r.kinds.reduce((n, k) => n + k.count, 0);
-      body.push(html`<h2>${fill(s.resultsFor, { q })}</h2><p role="status">${fill(s.count, { n: r.total })}</p>`);
+      const num = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN');
+      // Past the cap, counts are lower bounds: "10,000+".
+      const facet = (n: number) => `${num(n)}${r.facetsCapped ? '+' : ''}`;
+      body.push(html`<h2>${fill(s.resultsFor, { q })}</h2><p role="status">${fill(r.totalCapped ? s.countCapped : s.count, { n: num(r.total) })}</p>`);
       if (r.kinds.length)
         body.push(
-          html`<nav aria-label="${s.title}"><ul class="portal-kinds"><li><a href="${base}"${!kind ? html` aria-current="page"` : ''}>${s.all} (${all})</a></li>${r.kinds.map(
-            (k) => html`<li><a href="${base}&kind=${k.kind}"${kind === k.kind ? html` aria-current="page"` : ''}>${s.kinds[k.kind] ?? k.kind} (${k.count})</a></li>`,
+          html`<nav aria-label="${s.title}"><ul class="portal-kinds"><li><a href="${base}"${!kind ? html` aria-current="page"` : ''}>${s.all} (${facet(all)})</a></li>${r.kinds.map(
+            (k) => html`<li><a href="${base}&kind=${k.kind}"${kind === k.kind ? html` aria-current="page"` : ''}>${s.kinds[k.kind] ?? k.kind} (${facet(k.count)})</a></li>`,
           )}</ul></nav>`,
         );
       body.push(

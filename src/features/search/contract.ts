@@ -42,11 +42,15 @@ export type SearchHit = z.infer<typeof searchHit>;
 
 export const searchResult = z.object({
   items: z.array(searchHit),
+  /** Matches, or the cap when there are more (then totalCapped is true: show it as "10,000+"). */
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
   kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
   years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   countries: z.array(z.object({ countryCode: z.string(), count: z.number().int() })),
+  /** True when the counts per kind, year and country come from the first matches up to the cap only (each a lower bound). */
+  facetsCapped: z.boolean(),
 });
 export type SearchResult = z.infer<typeof searchResult>;

@@ -18,6 +18,7 @@ export async function search(ctx: Ctx, actor: Actor | null, q: SearchQueryInput)
     page: q.page,
     pageSize: q.pageSize,
     visibilities: await visibleTo(ctx, actor),
+    countCap: ctx.config.SEARCH_COUNT_CAP,
   });
 }
 

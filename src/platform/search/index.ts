@@ -42,6 +42,7 @@ export async function indexDocs(db: DbOrTx, docs: SearchDoc[]) {
       countryCode: d.countryCode ?? null,
       langs: Object.keys(d.title).filter((k) => (d.title as Record<string, string>)[k]),
       words: vector as unknown as string,
+      titleWords: sql`array_to_tsvector(${sql.param(a)}::text[])` as unknown as string,
       titleNorm: normalize(titleTexts.join(' | ')),
       updatedAt: new Date(),
     };

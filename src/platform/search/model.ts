@@ -25,6 +25,8 @@ export const searchDocs = pgTable(
     langs: text('langs').array().notNull().default(sql`'{}'::text[]`),
     /** Normalized, segmented words of title (weight A) and body (weight B). */
     words: tsvector('words').notNull(),
+    /** The title's words alone: lets a search with many matches rank title matches first without reading every match. */
+    titleWords: tsvector('title_words'),
     /** Normalized title for typo-tolerant trigram matching of names. */
     titleNorm: text('title_norm').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -32,7 +34,10 @@ export const searchDocs = pgTable(
   (t) => [
     primaryKey({ columns: [t.kind, t.id] }),
     index('search_docs_words_idx').using('gin', t.words),
+    index('search_docs_title_words_idx').using('gin', t.titleWords),
     index('search_docs_title_trgm_idx').using('gin', sql`${t.titleNorm} gin_trgm_ops`),
     index('search_docs_visibility_idx').on(t.visibility, t.kind),
+    // Browsing without words lists the newest first: this order without sorting every row.
+    index('search_docs_recent_idx').on(sql`${t.year} desc nulls last`, sql`${t.updatedAt} desc`, t.kind, t.id),
   ],
 );

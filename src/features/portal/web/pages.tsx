@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, qs } from '../../../web/api';
+import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale } from '../../../web/i18n';
 import type { SearchResult } from '../../search/contract';
 import './portal.css';
@@ -109,6 +110,9 @@ export function SearchPage() {
   const data = result.data;
   const all = data?.kinds.reduce((n, k) => n + k.count, 0) ?? 0;
   const kindLabel = (k: string) => t(`portal:kinds.${k}`, { defaultValue: k });
+  const { number } = useFormat();
+  // Past the server's cap, counts are lower bounds: "10,000+".
+  const facetCount = (n: number) => (data?.facetsCapped ? t('portal:search.atLeast', { n: number(n) }) : number(n));
   return (
     <Stack py="md" gap="md">
       <Title order={1}>{t('portal:search.title')}</Title>
@@ -126,10 +130,10 @@ export function SearchPage() {
       </form>
       {q && data ? (
         <>
-          <Text role="status">{t('portal:search.count', { count: data.total })}</Text>
+          <Text role="status">{data.totalCapped ? t('portal:search.countCapped', { n: number(data.total) }) : t('portal:search.count', { count: data.total })}</Text>
           {data.kinds.length ? (
             <Group gap="xs" role="group" aria-label={t('portal:search.byType')}>
-              {[{ kind: '', label: `${t('portal:search.all')} (${all})` }, ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${k.count})` }))].map((k) => (
+              {[{ kind: '', label: `${t('portal:search.all')} (${facetCount(all)})` }, ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${facetCount(k.count)})` }))].map((k) => (
                 <Button key={k.kind || 'all'} size="compact-sm" variant={kind === k.kind ? 'filled' : 'default'} aria-pressed={kind === k.kind} onClick={() => update({ kind: k.kind })}>
                   {k.label}
                 </Button>
@@ -139,7 +143,7 @@ export function SearchPage() {
           <Group>
             <Select
               label={t('portal:search.year')}
-              data={[{ value: '', label: t('portal:search.anyYear') }, ...data.years.map((y) => ({ value: String(y.year), label: `${y.year} (${y.count})` }))]}
+              data={[{ value: '', label: t('portal:search.anyYear') }, ...data.years.map((y) => ({ value: String(y.year), label: `${y.year} (${facetCount(y.count)})` }))]}
               value={year}
               onChange={(v) => update({ year: v ?? '' })}
               allowDeselect={false}
