@@ -17,6 +17,7 @@ import { installAccess } from './platform/auth/access.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
 import { installProblemHandler } from './platform/http/problem.js';
+import { checkReferences, idFieldsOf, type ReferenceCheck } from './platform/http/references.js';
 import type { App, Ctx } from './platform/http/types.js';
 import { JobRunner } from './platform/jobs/index.js';
 import { Mailer } from './platform/mail/index.js';
@@ -84,11 +85,30 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     return { status: 'ok' as const, database: database.kind };
   });
 
+  installReferences(app, ctx);
   for (const f of features) await f.routes?.(app, ctx);
   for (const f of features) f.jobs?.(ctx.jobs, ctx);
 
   await serveWeb(app);
   return { app, ctx };
+}
+
+/**
+ * Ids in request bodies are references (platform/http/references.ts): each kind's
+ * check comes from the feature that owns the records; a route whose body refers
+ * to a kind nobody checks does not start.
+ */
+function installReferences(app: App, ctx: Ctx) {
+  const checks = new Map<string, ReferenceCheck>();
+  for (const f of features) for (const [kind, check] of Object.entries(f.references ?? {})) checks.set(kind, check);
+  app.addHook('onRoute', (route) => {
+    const body = route.schema?.body as z.ZodType | undefined;
+    if (!body || typeof (body as { safeParse?: unknown }).safeParse !== 'function') return;
+    for (const f of idFieldsOf(body)) if (f.kind && !checks.has(f.kind)) throw new Error(`Route ${String(route.method)} ${route.url}: body.${f.path} refers to "${f.kind}", which no feature checks.`);
+  });
+  app.addHook('preHandler', async (req) => {
+    if (req.url.startsWith('/api/')) await checkReferences(ctx, checks, req);
+  });
 }
 
 /** The single-page app: built files, and index.html for every other non-API path. */

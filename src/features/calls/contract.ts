@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 import { eligibility, formDefinition, option } from './form.js';
 import { callKinds } from './templates.js';
@@ -76,7 +77,7 @@ export const draftInput = z.object({
   answers: z.record(z.string(), z.unknown()).default({}),
   category: z.string().max(100).nullish(),
   /** The applicant's organization in the directory, if it is there (used for conflicts of interest). */
-  organizationId: z.uuid().nullish(),
+  organizationId: ref('ownOrganization').nullish(),
 });
 export type DraftInput = z.infer<typeof draftInput>;
 
@@ -108,7 +109,7 @@ export const staffSubmission = mySubmission.extend({
 });
 
 export const screenInput = z.object({ result: z.enum(['passed', 'failed']), reason: z.string().trim().max(2000).default('') });
-export const nominateInput = z.object({ organizationId: z.uuid(), name: z.string().trim().min(1).max(200), email: z.email().max(254) });
+export const nominateInput = z.object({ organizationId: ref('ownOrganization'), name: z.string().trim().min(1).max(200), email: z.email().max(254) });
 export const submissionQuery = z.object({
   status: z.enum(['draft', 'submitted', 'withdrawn']).optional(),
   screening: z.enum(['pending', 'passed', 'failed']).optional(),

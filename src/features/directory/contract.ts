@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
 export const stakeholderGroups = ['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia'] as const;
@@ -28,7 +29,7 @@ export type OrganizationInput = z.infer<typeof organizationInput>;
 
 const isoDate = z.iso.date();
 export const affiliationInput = z.object({
-  organizationId: z.uuid(),
+  organizationId: ref('organization'),
   title: localizedText(200).optional(),
   startDate: isoDate.nullish(),
   endDate: isoDate.nullish(),

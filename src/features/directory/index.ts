@@ -1,10 +1,12 @@
 import type { Feature } from '../../platform/http/types.js';
+import { directoryReferences } from './references.js';
 import { seedDirectoryDemo } from './demo.js';
 import { directoryRoutes } from './routes.js';
 import { erasePersonEntry, personPersonalData, syncCountries } from './service.js';
 
 export const directory: Feature = {
   name: 'directory',
+  references: directoryReferences,
   routes: directoryRoutes,
   init: (ctx) => syncCountries(ctx.db),
   personalData: (ctx, s) => personPersonalData(ctx.db, s.personId),

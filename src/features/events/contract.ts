@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
 export const eventKinds = ['summit', 'forum', 'regional-forum', 'overseas-forum', 'themed-forum', 'dialogue', 'member-day', 'webinar'] as const;
@@ -52,7 +53,7 @@ export const seriesInput = z.object({ slug, name: requiredLocalizedText(300) });
 
 export const eventInput = z
   .object({
-    seriesId: z.uuid().nullish(),
+    seriesId: ref('eventSeries').nullish(),
     edition: z.number().int().min(1900).max(3000).nullish(),
     slug,
     kind: z.enum(eventKinds),
@@ -91,10 +92,10 @@ export const sessionInput = z
     language: z.string().trim().max(20).nullish(),
     startsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
     endsAt: z.iso.datetime({ offset: true }).transform((s) => new Date(s)),
-    roomId: z.uuid().nullish(),
+    roomId: ref('room').nullish(),
     capacity: z.number().int().min(1).max(100_000).nullish(),
     coOrganizers: z.array(requiredLocalizedText(300)).max(20).optional(),
-    people: z.array(z.object({ personId: z.uuid(), role: z.enum(speakerRoles) })).max(100).optional(),
+    people: z.array(z.object({ personId: ref('person'), role: z.enum(speakerRoles) })).max(100).optional(),
   })
   .refine((s) => s.endsAt > s.startsAt, { message: 'ends before it starts', path: ['endsAt'] });
 export type SessionInput = z.infer<typeof sessionInput>;
@@ -112,8 +113,8 @@ export const invitationInput = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
   category: z.enum(invitationCategories),
-  channelId: z.uuid().nullish(),
-  personId: z.uuid().nullish(),
+  channelId: ref('invitationChannel').nullish(),
+  personId: ref('person').nullish(),
   locale: z.enum(['en', 'zh-Hans', 'zh-Hant']).default('en'),
 });
 export type InvitationInput = z.infer<typeof invitationInput>;
@@ -133,13 +134,13 @@ export const registrationInput = z.object({
   stakeholderGroup: z.enum(['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual']).nullish(),
   gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
-  sessions: z.array(z.uuid()).max(50).default([]),
+  sessions: z.array(ref('session')).max(50).default([]),
   invitationToken: z.string().max(200).optional(),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
 export const decisionInput = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(2000).optional() });
-export const checkinInput = z.object({ token: z.string().max(500).optional(), registrationId: z.uuid().optional(), sessionId: z.uuid().nullish() }).refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
+export const checkinInput = z.object({ token: z.string().max(500).optional(), registrationId: ref('registration').optional(), sessionId: ref('session').nullish() }).refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
 export const templateInput = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
 
 const loc = z.record(z.string(), z.string());
@@ -183,7 +184,7 @@ export const sessionOut = z.object({
   confirmed: z.number(),
   waiting: z.number(),
   coOrganizers: z.array(loc),
-  people: z.array(z.object({ personId: z.uuid(), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
+  people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
 });
 
 export const conflictOut = z.object({ kind: z.enum(conflictKinds), sessionIds: z.array(z.uuid()), message: z.string(), roomId: z.uuid().optional(), personId: z.uuid().optional() });

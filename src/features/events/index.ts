@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/http/types.js';
+import { eventReferences } from './references.js';
 import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
 import { eraseEventsData, eventsPersonalData } from './registration.js';
@@ -7,6 +8,7 @@ import { eventRoutes } from './routes.js';
 
 export const events: Feature = {
   name: 'events',
+  references: eventReferences,
   routes: eventRoutes,
   publicPages: eventPages,
   jobs(runner, ctx) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { requireActor, type Actor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx, type Column } from '../../platform/exports/index.js';
 import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
@@ -202,7 +203,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
     return Promise.all((await reg.myRegistrations(db, actor.userId)).map((r) => reg.presentRegistration(db, r, url())));
   });
   app.get('/api/v1/registrations/:id', { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: c.registrationOut } } }, async (req) => reg.presentRegistration(db, await ownedRegistration(requireActor(req), req.params.id), url()));
-  app.post('/api/v1/registrations/:id/sessions', { config: { access: 'user' }, schema: { tags, summary: 'Sign up for a session (a seat, or the waitlist)', params: idParams, body: z.object({ sessionId: z.uuid() }), response: { 200: c.registrationOut } } }, async (req) => {
+  app.post('/api/v1/registrations/:id/sessions', { config: { access: 'user' }, schema: { tags, summary: 'Sign up for a session (a seat, or the waitlist)', params: idParams, body: z.object({ sessionId: ref('session') }), response: { 200: c.registrationOut } } }, async (req) => {
     const r = await ownedRegistration(requireActor(req), req.params.id);
     return reg.addSignup(db, requireActor(req), r, req.body.sessionId, url());
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
 export const documentKinds = ['report', 'consensus', 'initiative', 'proposal'] as const;
@@ -42,7 +43,7 @@ export const groupInput = z.object({
   slug,
   name: requiredLocalizedText(200),
   mandate: localizedText(10_000).optional(),
-  liaisonUserId: z.uuid().nullish(),
+  liaisonUserId: ref('user').nullish(),
 });
 export const groupUpdate = groupInput.partial().omit({ slug: true }).extend({ status: z.enum(['active', 'closed']).optional() });
 
@@ -67,10 +68,10 @@ export const inviteInput = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(memberRoles).default('member'),
-  organizationId: z.uuid().nullish(),
+  organizationId: ref('organization').nullish(),
   message: z.string().trim().max(2000).optional(),
 });
-export const joinRequestInput = z.object({ organizationId: z.uuid().nullish(), message: z.string().trim().max(2000).optional() });
+export const joinRequestInput = z.object({ organizationId: ref('ownOrganization').nullish(), message: z.string().trim().max(2000).optional() });
 export const roleInput = z.object({ role: z.enum(memberRoles) });
 export const memberRow = z.object({
   id: z.uuid(),
@@ -95,7 +96,7 @@ export const meetingInput = z.object({
   link: httpUrl.nullish(),
   minutes: z.string().max(100_000).nullish(),
   /** A published event the meeting is held at. */
-  eventId: z.uuid().nullish(),
+  eventId: ref('event').nullish(),
 });
 export const meeting = z.object({
   id: z.uuid(),
@@ -202,7 +203,7 @@ export const diffResult = z.object({
 export const endorseInput = z.object({
   kind: z.enum(['endorse', 'cosign']).default('endorse'),
   /** Endorse for this organization (you must be one of its contacts); without it, you endorse as an individual. */
-  organizationId: z.uuid().nullish(),
+  organizationId: ref('ownOrganization').nullish(),
   countryCode: z.string().regex(/^[A-Z]{2}$/).nullish(),
 });
 export const endorsement = z.object({
@@ -225,7 +226,7 @@ export const submissionInput = z.object({
   process: requiredLocalizedText(500),
   submittedOn: calendarDate,
   partners: z
-    .array(z.union([z.object({ organizationId: z.uuid() }), z.object({ name: requiredLocalizedText(300), countryCode: z.string().regex(/^[A-Z]{2}$/).nullish() })]))
+    .array(z.union([z.object({ organizationId: ref('organization') }), z.object({ name: requiredLocalizedText(300), countryCode: z.string().regex(/^[A-Z]{2}$/).nullish() })]))
     .max(500),
 });
 export const submission = z.object({

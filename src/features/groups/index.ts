@@ -1,4 +1,5 @@
 import type { Feature } from '../../platform/http/types.js';
+import { groupReferences } from './references.js';
 import { seedGroupsDemo } from './demo.js';
 import { groupsSearchDocs } from './documents.js';
 import { eraseGroupsData, groupsPersonalData } from './privacy.js';
@@ -6,6 +7,7 @@ import { groupRoutes } from './routes.js';
 
 export const groups: Feature = {
   name: 'groups',
+  references: groupReferences,
   routes: groupRoutes,
   seedDemo: seedGroupsDemo,
   personalData: (ctx, s) => groupsPersonalData(ctx.db, s),

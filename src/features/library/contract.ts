@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
 export const publicationKinds = ['report', 'consensus', 'initiative', 'proposal', 'blue-book', 'outlook', 'case-collection', 'concept'] as const;
@@ -6,7 +7,9 @@ export type PublicationKind = (typeof publicationKinds)[number];
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
 
-export const authorInput = z.object({ kind: z.enum(['group', 'organization', 'person']), refId: z.uuid().nullish(), name: requiredLocalizedText(300) });
+/** An author: a group, organization or person of the platform (refId), or just a name. */
+const author = <K extends 'group' | 'organization' | 'person'>(kind: K) => z.object({ kind: z.literal(kind), refId: ref(kind).nullish(), name: requiredLocalizedText(300) });
+export const authorInput = z.discriminatedUnion('kind', [author('group'), author('organization'), author('person')]);
 export const publicationInput = z.object({
   kind: z.enum(publicationKinds),
   year: z.number().int().min(1990).max(2100),
@@ -14,7 +17,7 @@ export const publicationInput = z.object({
   abstract: localizedText(10_000).optional(),
   tags: z.array(tag).max(30).default([]),
   edition: z.string().trim().max(20).nullish(),
-  supersedesId: z.uuid().nullish(),
+  supersedesId: ref('publication').nullish(),
   authors: z.array(authorInput).max(100).default([]),
   status: z.enum(['draft', 'published']).default('published'),
 });
@@ -31,7 +34,7 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
-const ref = z.object({ id: z.uuid(), title: loc, edition: z.string().nullable(), year: z.number().int() });
+const editionLink = z.object({ id: z.uuid(), title: loc, edition: z.string().nullable(), year: z.number().int() });
 export const publication = z.object({
   id: z.uuid(),
   kind: z.enum(publicationKinds),
@@ -45,8 +48,8 @@ export const publication = z.object({
   authors: z.array(z.object({ kind: z.string(), refId: z.uuid().nullable(), name: loc })),
   files: z.array(z.object({ lang: z.string(), url: z.string(), name: z.string(), size: z.number(), downloads: z.number().int() })),
   downloads: z.number().int(),
-  supersedes: ref.nullable(),
-  supersededBy: ref.nullable(),
+  supersedes: editionLink.nullable(),
+  supersededBy: editionLink.nullable(),
   sourceDocumentId: z.uuid().nullable(),
   endorsers: z.array(z.object({ name: loc, countryCode: z.string().nullable(), stakeholderGroup: z.string(), kind: z.string() })),
   status: z.enum(['draft', 'published']),

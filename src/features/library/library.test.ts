@@ -5,7 +5,7 @@ import { createHarness, multipart, type Harness, type TestUser } from '../../tes
 let h: Harness;
 let staff: TestUser, plain: TestUser;
 const pdf = (s: string) => Buffer.from(`%PDF-1.4\n% ${s}\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n`);
-const groupA = '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77';
+let groupA: string;
 
 async function pub(body: Record<string, unknown>) {
   const r = await h.call(staff, { method: 'POST', url: '/api/v1/library', payload: body });
@@ -23,6 +23,7 @@ beforeAll(async () => {
   h = await createHarness();
   staff = await h.user({ roles: ['secretariat'] });
   plain = await h.user();
+  groupA = (await h.call(staff, { method: 'POST', url: '/api/v1/groups', payload: { slug: 'data', name: { en: 'Data Working Group' } } })).json().id;
   blue = (await pub({ kind: 'blue-book', year: 2024, title: { en: 'World Internet Development Report 2024', 'zh-Hans': '世界互联网发展报告2024' }, tags: ['development'], authors: [{ kind: 'group', refId: groupA, name: { en: 'Data Working Group' } }] })).id;
   outlook = (await pub({ kind: 'outlook', year: 2023, title: { en: 'Wuzhen Outlook 2023' }, tags: ['outlook', 'development'] })).id;
   v3 = (await pub({ kind: 'report', year: 2021, title: { en: 'Cyber Sovereignty: Theory and Practice (3.0)' }, edition: '3.0' })).id;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 import { continents, countryCode, stakeholderGroups } from '../directory/contract.js';
 import { dimensions, goalRules } from './representation.js';
@@ -101,7 +102,7 @@ export const optionalReasonBody = z.object({ reason: z.string().trim().max(5000)
 export const approveBody = z.object({
   reason: z.string().trim().max(5000).optional(),
   /** Link to this directory organization instead of matching or creating one. */
-  organizationId: z.uuid().optional(),
+  organizationId: ref('organization').optional(),
   startDate: z.iso.date().optional(),
   directoryOptIn: z.boolean().optional(),
 });

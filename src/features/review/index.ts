@@ -1,9 +1,11 @@
 import type { Feature } from '../../platform/http/types.js';
+import { reviewReferences } from './references.js';
 import { reviewRoutes } from './routes.js';
 import { sendReminders } from './service.js';
 
 export const review: Feature = {
   name: 'review',
+  references: reviewReferences,
   routes: reviewRoutes,
   jobs(runner, ctx) {
     // Daily reminders to reviewers with unsubmitted reviews.

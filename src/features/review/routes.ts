@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { isStaff, requireActor } from '../../platform/auth/access.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { App, Ctx } from '../../platform/http/types.js';
@@ -27,9 +28,9 @@ export function reviewRoutes(app: App, ctx: Ctx) {
   );
   app.post('/api/v1/review/calls/:id/reviewers', {
     config: { access: can.staff },
-    schema: { tags, summary: 'Invite directory people to the panel of a round', params: callParams, body: z.object({ round: z.number().int().min(1).max(10).default(1), reviewers: z.array(z.object({ personId: z.uuid(), expertise: z.array(z.string().trim().min(1).max(60)).max(30).default([]), capacity: z.number().int().min(0).max(10_000).default(10) })).min(1).max(500) }) },
+    schema: { tags, summary: 'Invite directory people to the panel of a round', params: callParams, body: z.object({ round: z.number().int().min(1).max(10).default(1), reviewers: z.array(z.object({ personId: ref('person'), expertise: z.array(z.string().trim().min(1).max(60)).max(30).default([]), capacity: z.number().int().min(0).max(10_000).default(10) })).min(1).max(500) }) },
   }, async (req, reply) => reply.code(201).send(await svc.invite(db, requireActor(req), req.params.id, req.body.round, req.body.reviewers, config.publicUrl)));
-  app.post('/api/v1/review/calls/:id/pairs', { config: { access: can.staff }, schema: { tags, summary: 'Pin or forbid a reviewer–submission pair (kept on every re-run), or clear it', params: callParams, body: z.object({ submissionId: z.uuid(), reviewerId: z.uuid(), action: z.enum(['pin', 'forbid', 'clear']) }) } }, async (req) =>
+  app.post('/api/v1/review/calls/:id/pairs', { config: { access: can.staff }, schema: { tags, summary: 'Pin or forbid a reviewer–submission pair (kept on every re-run), or clear it', params: callParams, body: z.object({ submissionId: ref('submission'), reviewerId: ref('reviewer'), action: z.enum(['pin', 'forbid', 'clear']) }) } }, async (req) =>
     svc.setPair(db, requireActor(req), req.params.id, req.body),
   );
   app.post('/api/v1/review/calls/:id/assign', { config: { access: can.staff }, schema: { tags, summary: 'Run the optimal assignment for a round (k per submission, load limits, conflicts, pins)', params: callParams, body: z.object({ round: z.number().int().min(1).max(10).default(1) }) } }, async (req) =>
@@ -50,7 +51,7 @@ export function reviewRoutes(app: App, ctx: Ctx) {
   }, async (req) => svc.advance(db, requireActor(req), req.params.id, req.body));
   app.post('/api/v1/review/calls/:id/decisions', {
     config: { access: can.staff },
-    schema: { tags, summary: 'Record decisions; with notify, mail each applicant in their language', params: callParams, body: z.object({ decisions: z.array(z.object({ submissionId: z.uuid(), decision: z.enum(['selected', 'shortlisted', 'not_selected']) })).min(1).max(5000), notify: z.boolean().default(true) }) },
+    schema: { tags, summary: 'Record decisions; with notify, mail each applicant in their language', params: callParams, body: z.object({ decisions: z.array(z.object({ submissionId: ref('submission'), decision: z.enum(['selected', 'shortlisted', 'not_selected']) })).min(1).max(5000), notify: z.boolean().default(true) }) },
   }, async (req) => svc.decide(db, requireActor(req), req.params.id, req.body, config.publicUrl));
   app.post('/api/v1/review/calls/:id/reminders', { config: { access: can.staff }, schema: { tags, summary: 'Remind reviewers with unsubmitted reviews now', params: callParams } }, async (req) => ({ sent: await svc.sendReminders(db, config.publicUrl, req.params.id) }));
   app.get('/api/v1/review/submissions/:id/reviews', { config: { access: can.staff }, schema: { tags, summary: 'All reviews of a submission, every round', params: idParams } }, async (req) => svc.submissionReviews(db, req.params.id));
@@ -79,7 +80,7 @@ export function reviewRoutes(app: App, ctx: Ctx) {
   app.get('/api/v1/review/invitations/:id/submissions', { config: { access: can.reviewer }, schema: { tags, summary: 'Titles of the call’s entries, to declare conflicts', params: idParams } }, async (req) =>
     svc.titlesForConflicts(db, requireActor(req), req.params.id),
   );
-  app.post('/api/v1/review/invitations/:id/conflicts', { config: { access: can.reviewer }, schema: { tags, summary: 'Declare a conflict of interest with an entry', params: idParams, body: z.object({ submissionId: z.uuid(), reason: z.string().trim().max(500).default('') }) } }, async (req) =>
+  app.post('/api/v1/review/invitations/:id/conflicts', { config: { access: can.reviewer }, schema: { tags, summary: 'Declare a conflict of interest with an entry', params: idParams, body: z.object({ submissionId: ref('submission'), reason: z.string().trim().max(500).default('') }) } }, async (req) =>
     svc.declareConflict(db, requireActor(req), req.params.id, req.body.submissionId, req.body.reason),
   );
   app.get('/api/v1/review/assignments', { config: { access: can.reviewer }, schema: { tags, summary: 'My assigned entries (conflicted ones never appear)' } }, async (req) => svc.myAssignments(db, requireActor(req)));

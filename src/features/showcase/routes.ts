@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ref } from '../../platform/http/ref.js';
 import { requireActor } from '../../platform/auth/access.js';
 import { toXlsx, type Column } from '../../platform/exports/index.js';
 import { invalid } from '../../platform/http/errors.js';
@@ -56,7 +57,7 @@ export function showcaseRoutes(app: App, ctx: Ctx) {
       .send(await toXlsx(`${call.kind} ${call.year}`, cols, entries));
   });
 
-  app.post('/api/v1/showcase/calls/:id/publish', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Publish the selected entries of a call (all, or those listed)', params: idParams, body: z.object({ submissionIds: z.array(z.uuid()).max(1000).optional() }) } }, async (req) =>
+  app.post('/api/v1/showcase/calls/:id/publish', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Publish the selected entries of a call (all, or those listed)', params: idParams, body: z.object({ submissionIds: z.array(ref('submission')).max(1000).optional() }) } }, async (req) =>
     svc.publish(db, requireActor(req), req.params.id, req.body.submissionIds),
   );
   app.delete('/api/v1/showcase/entries/:id', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Take an entry off the showcase', params: idParams } }, async (req) => svc.unpublish(db, requireActor(req), req.params.id));

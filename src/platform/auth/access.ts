@@ -36,6 +36,8 @@ export interface RouteEntry {
   access: Access;
   /** Takes a file upload (multipart/form-data). */
   upload: boolean;
+  /** The declared body schema, if any (the reference tests walk it). */
+  body?: unknown;
 }
 
 declare module 'fastify' {
@@ -78,7 +80,7 @@ export function installAccess(app: FastifyInstance, authenticate: Authenticate) 
     if (!url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access).`);
     const upload = isUploadRoute(route.schema);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload });
+    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload, body: route.schema?.body });
   });
   app.addHook('onRequest', async (req) => {
     req.actor = await authenticate(req);

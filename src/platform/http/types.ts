@@ -8,6 +8,7 @@ import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { SearchDoc } from '../search/index.js';
 import type { PublicPageKind } from './pages.js';
+import type { ReferenceCheck } from './references.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
@@ -45,6 +46,8 @@ export interface Feature {
    * rebuild` empties the index and re-adds what every feature yields here.
    */
   searchDocs?: (ctx: Ctx) => AsyncIterable<SearchDoc>;
+  /** Checks for the reference kinds the feature owns (ref('organization') in a body → references.organization). */
+  references?: Record<string, ReferenceCheck>;
   /** Public pages rendered on the server under /en, /zh-hans, /zh-hant (see platform/http/pages.ts). */
   publicPages?: PublicPageKind[];
 }
