@@ -1,5 +1,5 @@
 import type { Access, Actor } from '../../platform/auth/access.js';
-import { isStaff } from '../../platform/auth/access.js';
+import { hasScope, isStaff } from '../../platform/auth/access.js';
 import type { SubmissionRow } from './service.js';
 
 /** Route-level access of the calls engine; finer rules below and in the services (owner, nominee, reviewer assignment). */
@@ -9,6 +9,21 @@ export const callsAccess: Record<'browse' | 'staff' | 'apply', Access> = {
   apply: 'user',
 };
 
-/** Applicants see their own submissions; staff see all. Everyone else: not found. */
-export const canSeeAsApplicant = (actor: Actor, s: Pick<SubmissionRow, 'applicantId'>) => s.applicantId === actor.userId;
+/**
+ * The decision as its applicant may know it: once staff sent it (decidedAt is
+ * set when the decision is mailed). Every path that shows a submission to its
+ * applicant uses this: the submission view, the feedback, "download my data".
+ */
+export const releasedDecision = (s: Pick<SubmissionRow, 'decision' | 'decidedAt'>) => (s.decidedAt ? s.decision : null);
+
+/** Who looks at a submission: staff, its applicant, or a contact of the organization that nominated the person. */
+export type SubmissionAudience = 'staff' | 'applicant' | 'nominator';
+
+export function submissionAudience(actor: Actor | null, s: Pick<SubmissionRow, 'applicantId' | 'nominatedByOrg'>): SubmissionAudience | null {
+  if (!actor) return null;
+  if (isStaff(actor)) return 'staff';
+  if (s.applicantId === actor.userId) return 'applicant';
+  if (s.nominatedByOrg && hasScope(actor, 'org_contact', 'organization', s.nominatedByOrg)) return 'nominator';
+  return null;
+}
 export { isStaff };

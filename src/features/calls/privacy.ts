@@ -4,6 +4,7 @@ import type { DataSubject } from '../../platform/http/types.js';
 import { removeDoc } from '../../platform/search/index.js';
 import { assignments, discussion, reviewers, reviews } from '../review/model.js';
 import { calls, submissions } from './model.js';
+import { releasedDecision } from './policy.js';
 
 const mineAsApplicant = (s: DataSubject) =>
   or(s.userId ? eq(submissions.applicantId, s.userId) : sql`false`, s.email ? eq(submissions.nomineeEmail, s.email.toLowerCase()) : sql`false`);
@@ -11,7 +12,8 @@ const mineAsReviewer = (s: DataSubject) => or(s.userId ? eq(reviewers.userId, s.
 
 /** What the calls engine holds about a person: their submissions, their reviews, their discussion posts. */
 export async function callsPersonalData(db: Db, s: DataSubject) {
-  const subs = await db.select({ code: submissions.code, callId: submissions.callId, status: submissions.status, answers: submissions.answers, decision: submissions.decision, submittedAt: submissions.submittedAt }).from(submissions).where(mineAsApplicant(s));
+  const rows = await db.select({ code: submissions.code, callId: submissions.callId, status: submissions.status, answers: submissions.answers, decision: submissions.decision, decidedAt: submissions.decidedAt, submittedAt: submissions.submittedAt }).from(submissions).where(mineAsApplicant(s));
+  const subs = rows.map(({ decidedAt, ...x }) => ({ ...x, decision: releasedDecision({ decision: x.decision, decidedAt }) }));
   const panels = await db.select({ id: reviewers.id, callId: reviewers.callId, round: reviewers.round, status: reviewers.status, expertise: reviewers.expertise, capacity: reviewers.capacity }).from(reviewers).where(mineAsReviewer(s));
   const written = panels.length
     ? await db.select({ submissionId: assignments.submissionId, scores: reviews.scores, total: reviews.total, commentCommittee: reviews.commentCommittee, commentApplicant: reviews.commentApplicant, status: reviews.status }).from(reviews).innerJoin(assignments, eq(assignments.id, reviews.assignmentId)).where(inArray(assignments.reviewerId, panels.map((p) => p.id)))

@@ -31,24 +31,22 @@ export function callsRoutes(app: App, ctx: Ctx) {
 
   // Applicants
   app.post('/api/v1/calls/:id/submissions', { config: { access: can.apply }, schema: { tags, summary: 'Start a submission (a draft, with its code)', params: idParams, body: c.draftInput } }, async (req, reply) =>
-    reply.code(201).send(svc.presentMine(await svc.createDraft(db, requireActor(req), req.params.id, req.body))),
+    reply.code(201).send(svc.presentSubmission(req.actor, await svc.createDraft(db, requireActor(req), req.params.id, req.body))),
   );
   app.post('/api/v1/calls/:id/nominations', { config: { access: can.apply }, schema: { tags, summary: 'An organization nominates a person (youth program)', params: idParams, body: c.nominateInput } }, async (req, reply) =>
-    reply.code(201).send(svc.presentStaff(await svc.nominate(db, requireActor(req), req.params.id, req.body, config.publicUrl))),
+    reply.code(201).send(svc.presentSubmission(req.actor, await svc.nominate(db, requireActor(req), req.params.id, req.body, config.publicUrl))),
   );
-  app.get('/api/v1/my/submissions', { config: { access: can.apply }, schema: { tags, summary: 'My submissions and nominations addressed to me' } }, async (req) => (await svc.listMine(db, requireActor(req))).map(svc.presentMine));
-  app.get('/api/v1/submissions/:id', { config: { access: can.apply }, schema: { tags, params: idParams } }, async (req) => {
-    const actor = requireActor(req);
-    if (isStaff(actor)) return svc.presentStaff(await svc.getSubmission(db, req.params.id));
-    return svc.presentMine(await svc.getOwn(db, actor, req.params.id));
-  });
+  app.get('/api/v1/my/submissions', { config: { access: can.apply }, schema: { tags, summary: 'My submissions and nominations addressed to me' } }, async (req) => (await svc.listMine(db, requireActor(req))).map((s) => svc.presentSubmission(req.actor, s)));
+  app.get('/api/v1/submissions/:id', { config: { access: can.apply }, schema: { tags, summary: 'A submission, as its applicant, its nominating organization or staff may see it', params: idParams } }, async (req) =>
+    svc.readSubmission(db, requireActor(req), req.params.id),
+  );
   app.put('/api/v1/submissions/:id', { config: { access: can.apply }, schema: { tags, summary: 'Save a draft (or edit before the deadline if the call allows)', params: idParams, body: c.draftInput } }, async (req) =>
-    svc.presentMine(await svc.updateDraft(db, requireActor(req), req.params.id, req.body)),
+    svc.presentSubmission(req.actor, await svc.updateDraft(db, requireActor(req), req.params.id, req.body)),
   );
   app.post('/api/v1/submissions/:id/submit', { config: { access: can.apply }, schema: { tags, summary: 'Submit before the close time', params: idParams } }, async (req) =>
-    svc.presentMine(await svc.submit(db, requireActor(req), req.params.id, config.publicUrl)),
+    svc.presentSubmission(req.actor, await svc.submit(db, requireActor(req), req.params.id, config.publicUrl)),
   );
-  app.post('/api/v1/submissions/:id/withdraw', { config: { access: can.apply }, schema: { tags, params: idParams } }, async (req) => svc.presentMine(await svc.withdraw(db, requireActor(req), req.params.id)));
+  app.post('/api/v1/submissions/:id/withdraw', { config: { access: can.apply }, schema: { tags, params: idParams } }, async (req) => svc.presentSubmission(req.actor, await svc.withdraw(db, requireActor(req), req.params.id)));
   app.post('/api/v1/submissions/:id/files', { config: { access: can.apply }, schema: { tags, summary: 'Upload a file (PDF, image, DOCX, ZIP); put the returned id in a file field', params: idParams, consumes: ['multipart/form-data'] } }, async (req, reply) => {
     const actor = requireActor(req);
     await svc.assertCanUpload(db, actor, req.params.id);
@@ -71,9 +69,9 @@ export function callsRoutes(app: App, ctx: Ctx) {
   );
 
   // Staff
-  app.get('/api/v1/calls/:id/submissions', { config: { access: can.staff }, schema: { tags, params: idParams, querystring: c.submissionQuery } }, async (req) => (await svc.listSubmissions(db, req.params.id, req.query)).map(svc.presentStaff));
+  app.get('/api/v1/calls/:id/submissions', { config: { access: can.staff }, schema: { tags, params: idParams, querystring: c.submissionQuery } }, async (req) => (await svc.listSubmissions(db, req.params.id, req.query)).map((s) => svc.presentSubmission(req.actor, s)));
   app.post('/api/v1/submissions/:id/screening', { config: { access: can.staff }, schema: { tags, summary: 'Manual screening: pass or fail with a reason', params: idParams, body: c.screenInput } }, async (req) =>
-    svc.presentStaff(await svc.screen(db, requireActor(req), req.params.id, req.body)),
+    svc.presentSubmission(req.actor, await svc.screen(db, requireActor(req), req.params.id, req.body)),
   );
   app.post('/api/v1/calls/:id/auto-screen', { config: { access: can.staff }, schema: { tags, summary: 'Pass every pending entry the automatic eligibility check finds eligible', params: idParams } }, async (req) => ({
     passed: await svc.autoScreen(db, requireActor(req), req.params.id),

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { hasScope, isStaff } from '../../platform/auth/access.js';
+import { presenter } from '../../platform/auth/audience.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
@@ -13,6 +14,7 @@ import { rubrics } from '../review/model.js';
 import type { CreateCallInput, DraftInput, UpdateCallInput } from './contract.js';
 import { checkEligibility, validateAnswers, type FormField, type Person } from './form.js';
 import { callMail } from './mails.js';
+import { releasedDecision, submissionAudience } from './policy.js';
 import { calls, submissions } from './model.js';
 import { templates } from './templates.js';
 
@@ -260,7 +262,7 @@ export async function listMine(db: DbOrTx, actor: Actor) {
     .orderBy(desc(submissions.createdAt));
 }
 
-export const presentMine = (s: SubmissionRow) => ({
+const presentApplicant = (s: SubmissionRow) => ({
   id: s.id,
   callId: s.callId,
   code: s.code,
@@ -269,15 +271,14 @@ export const presentMine = (s: SubmissionRow) => ({
   category: s.category,
   organizationId: s.organizationId,
   answers: s.answers,
-  // A decision reaches the applicant once staff made it (and mailed it).
-  decision: s.decidedAt ? s.decision : null,
+  decision: releasedDecision(s),
   nominated: !!s.nominatedByOrg,
   submittedAt: s.submittedAt,
   updatedAt: s.updatedAt,
 });
 
-export const presentStaff = (s: SubmissionRow) => ({
-  ...presentMine(s),
+const presentStaff = (s: SubmissionRow) => ({
+  ...presentApplicant(s),
   decision: s.decision,
   applicantId: s.applicantId,
   applicantType: s.applicantType,
@@ -289,6 +290,19 @@ export const presentStaff = (s: SubmissionRow) => ({
   publishedAt: s.publishedAt,
   nomineeEmail: s.nomineeEmail,
 });
+
+/** What the nominating organization sees: its nomination and how far it got, nothing of the person's account or the review. */
+const presentNomination = (s: SubmissionRow) => ({ id: s.id, callId: s.callId, code: s.code, status: s.status, nomineeName: s.nomineeName, nominated: true, submittedAt: s.submittedAt, updatedAt: s.updatedAt });
+
+/** A submission as the caller may see it: staff, applicant or nominator, decided by the policy. */
+export const presentSubmission = presenter((actor: Actor | null, s: SubmissionRow) => submissionAudience(actor, s), { staff: presentStaff, applicant: presentApplicant, nominator: presentNomination });
+
+/** A submission for its reader; a nomination addressed to the reader's e-mail is taken up on first reading. */
+export async function readSubmission(db: DbOrTx, actor: Actor, id: string) {
+  const row = await getSubmission(db, id);
+  if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase()) return presentSubmission(actor, await getOwn(db, actor, id));
+  return presentSubmission(actor, row);
+}
 
 /** An organization (its contact, or staff) nominates a person, who then completes the application. */
 export async function nominate(db: Db, actor: Actor, callId: string, input: { organizationId: string; name: string; email: string }, publicUrl: string) {

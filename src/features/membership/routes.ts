@@ -37,9 +37,9 @@ export function membershipRoutes(app: App, ctx: Ctx) {
   );
 
   // Applications: applicant side
-  app.post(`${base}/applications/start`, { config: { access: can.public }, schema: { tags, summary: 'Start an application without an account: the draft is saved and a sign-in link leads back to it', body: c.startApplicationBody, response: { 202: z.object({ ok: z.literal(true), message: z.string() }) } } }, async (req, reply) => {
+  app.post(`${base}/applications/start`, { config: { access: can.public }, schema: { tags, summary: 'Start an application without signing in: a sign-in link leads to the draft (a new address) or back to the form (an address that has an account)', body: c.startApplicationBody, response: { 202: z.object({ ok: z.literal(true), message: z.string() }) } } }, async (req, reply) => {
     await svc.startApplication(db, url, req.body);
-    return reply.code(202).send({ ok: true as const, message: 'Your draft is saved. Check your mailbox for a link to continue.' });
+    return reply.code(202).send({ ok: true as const, message: 'Check your mailbox for a link to continue your application.' });
   });
   app.post(`${base}/applications`, { config: { access: can.user }, schema: { tags, summary: 'Create a draft application as the signed-in account', body: c.createApplicationBody, response: { 201: c.application } } }, async (req, reply) => {
     const actor = requireActor(req);

@@ -8,7 +8,7 @@ import { AppError, conflict, notFound, type FieldError } from '../../platform/ht
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { ensureUser, grantRole, sendLoginLink } from '../accounts/service.js';
+import { ensureUser, grantRole, normalizeEmail, sendLoginLink } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
 import { countries, affiliations, organizations, people } from '../directory/model.js';
 import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
@@ -124,9 +124,14 @@ async function addMessage(tx: DbOrTx, applicationId: string, actor: Actor | null
   await tx.insert(applicationMessages).values({ applicationId, authorUserId: actor?.userId ?? null, authorName: actor?.name ?? '', authorRole: m.role, kind: m.kind, internal: m.internal ?? false, body: m.body });
 }
 
-export async function createApplication(db: Db, actor: { userId: string; email: string; name?: string } | Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
-  const cat = await getCategoryByKey(db, input.categoryKey);
+async function activeCategory(db: DbOrTx, key: string) {
+  const cat = await getCategoryByKey(db, key);
   if (!cat || !cat.active) throw new AppError(400, 'validation_failed', 'categoryKey: no such membership category', [{ path: 'categoryKey', message: 'unknown category' }]);
+  return cat;
+}
+
+export async function createApplication(db: Db, actor: { userId: string; email: string; name?: string } | Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
+  const cat = await activeCategory(db, input.categoryKey);
   return db.transaction(async (tx) => {
     const data = input.data as ApplicationData;
     const [row] = await tx
@@ -143,12 +148,22 @@ export async function createApplication(db: Db, actor: { userId: string; email: 
  * kept under an account for that address, and a sign-in link brings them back
  * to it. The answer does not reveal whether the address was known.
  */
+/**
+ * An application started without signing in. A new address gets an account and
+ * the draft; an address that already has an account gets only a sign-in link
+ * back to the form: nothing is written into an account by someone who has not
+ * proved they hold it. The answer is the same either way.
+ */
 export async function startApplication(db: Db, publicUrl: string, input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput }) {
+  await activeCategory(db, input.categoryKey); // refused alike, with or without an account
+  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(input.email)));
+  if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[input.locale]}/membership/apply`);
   const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
-  if (user.disabledAt) return;
   const app = await createApplication(db, { userId: user.id, email: user.email }, { categoryKey: input.categoryKey, locale: input.locale, data: input.data });
   await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
 }
+
+const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
 
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
   return db.transaction(async (tx) => {

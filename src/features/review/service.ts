@@ -10,6 +10,7 @@ import { affinityOf, runAssignment } from '../calls/assign.js';
 import { calls, submissions, type Decision } from '../calls/model.js';
 import { callMail } from '../calls/mails.js';
 import { getCall, getSubmission, type CallRow, type SubmissionRow } from '../calls/service.js';
+import { releasedDecision } from '../calls/policy.js';
 import { affiliations, countries, people } from '../directory/model.js';
 import { diverseSelection, type DiversityRules } from './diversity.js';
 import { reviewMail } from './mails.js';
@@ -491,11 +492,12 @@ export async function selectionPreview(db: DbOrTx, callId: string, round: number
 
 /** What an applicant may read of their reviews: the comments meant for them, once a decision was sent. */
 export async function applicantFeedback(db: DbOrTx, s: SubmissionRow) {
-  if (!s.decidedAt) return { decision: null, comments: [] };
+  const decision = releasedDecision(s);
+  if (!decision) return { decision: null, comments: [] };
   const rows = await db
     .select({ text: reviews.commentApplicant })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .where(and(eq(assignments.submissionId, s.id), eq(reviews.status, 'submitted')));
-  return { decision: s.decision, comments: rows.map((r) => r.text).filter(Boolean) };
+  return { decision, comments: rows.map((r) => r.text).filter(Boolean) };
 }
