@@ -93,7 +93,7 @@ export type EventRow = Awaited<ReturnType<typeof getEventRow>>;
 
 export async function getEventRow(db: DbOrTx, id: string) {
   const [row] = await db.select(eventColumns).from(events).where(eq(events.id, id));
-  if (!row) throw notFound('event');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -159,11 +159,11 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
 export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean | (() => Promise<boolean>), idOrSlug: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
   const [row] = await db.select(eventColumns).from(events).where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
-  if (!row) throw notFound('event');
+  if (!row) throw notFound();
   if (canManageEvent(actor, row.id) || (row.status === 'published' && row.visibility === 'public')) return row;
   const invited = await isInvited(db, actor, row.id);
   const member = typeof isMember === 'function' ? row.visibility === 'members' && !invited && (await isMember()) : isMember;
-  if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound('event');
+  if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound();
   return row;
 }
 
@@ -234,7 +234,7 @@ export async function listSessions(db: DbOrTx, eventId: string, filter: { day?: 
 
 export async function getSession(db: DbOrTx, id: string) {
   const [s] = await db.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, id));
-  if (!s) throw notFound('session');
+  if (!s) throw notFound();
   const list = await listSessions(db, s.eventId);
   return list.find((x) => x.id === id)!;
 }
@@ -286,7 +286,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: Ses
   return db.transaction(async (tx) => {
     // Lock the counter row: capacity changes and sign-ups are serialized.
     const [cur] = await tx.select({ eventId: eventSessions.eventId, confirmed: eventSessions.confirmed }).from(eventSessions).where(eq(eventSessions.id, id)).for('update');
-    if (!cur) throw notFound('session');
+    if (!cur) throw notFound();
     await checkRoom(tx, cur.eventId, input.roomId);
     if (input.capacity != null && input.capacity < cur.confirmed) throw conflict('capacity_below_confirmed', `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`);
     const before = await getSession(tx, id);
