@@ -91,6 +91,8 @@ function onCheckExpectation(_req: IncomingMessage, res: ServerResponse) {
 /** Maps every error to application/problem+json (RFC 9457); nothing leaves as a bare 500 page. */
 export function installProblemHandler(app: FastifyInstance) {
   app.server.on('checkExpectation', onCheckExpectation);
+  // Without a listener Node drops a CONNECT request without a word.
+  app.server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end(rawResponse('method_not_allowed')));
   // Node's own check for Host answers an empty 400 (requireHostHeader is off in app.ts).
   app.addHook('onRequest', async (request) => {
     if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw new AppError(400, 'missing_host', refusals.missing_host[1]);
