@@ -73,7 +73,7 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
 /** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
 async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
   const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
-  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses the code prefix ${prefix}; choose another.`);
+  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
 }
 
 export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {

@@ -58,7 +58,7 @@ export const defaultCategories: RegistrationCategory[] = [
 export async function createSeries(db: Db, actor: Actor | null, input: { slug: string; name: Record<string, string> }) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(eventSeries).values(input).onConflictDoNothing().returning();
-    if (!row) throw conflict('slug_taken', `A series with the slug ${input.slug} exists.`);
+    if (!row) throw conflict('slug_taken', 'A series with this slug exists.');
     await audit(tx, { actor, action: 'event_series.create', entity: 'event_series', entityId: row.id, after: input });
     return row;
   });
@@ -122,7 +122,7 @@ const eventValues = (i: EventInput) => ({
 export async function createEvent(db: Db, actor: Actor | null, input: EventInput) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(events).values(eventValues(input)).onConflictDoNothing().returning({ id: events.id });
-    if (!row) throw conflict('slug_taken', `An event with the slug ${input.slug} exists.`);
+    if (!row) throw conflict('slug_taken', 'An event with this slug exists.');
     await audit(tx, { actor, action: 'event.create', entity: 'event', entityId: row.id, after: input });
     return getEventRow(tx, row.id);
   });
@@ -132,7 +132,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
   return db.transaction(async (tx) => {
     const before = await getEventRow(tx, id);
     const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.slug, input.slug), ne(events.id, id)));
-    if (clash) throw conflict('slug_taken', `An event with the slug ${input.slug} exists.`);
+    if (clash) throw conflict('slug_taken', 'An event with this slug exists.');
     await tx.update(events).set({ ...eventValues(input), updatedAt: new Date() }).where(eq(events.id, id));
     const after = await getEventRow(tx, id);
     await audit(tx, { actor, action: 'event.update', entity: 'event', entityId: id, before, after });

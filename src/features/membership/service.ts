@@ -35,7 +35,7 @@ export async function getCategoryByKey(db: DbOrTx, key: string) {
 
 export async function createCategory(db: Db, actor: Actor | null, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', 'A category with this key already exists.');
     const [row] = await tx.insert(membershipCategories).values({ ...input, description: input.description ?? {} }).returning();
     await audit(tx, { actor, action: 'membership_category.create', entity: 'membership_category', entityId: row.id, after: input });
     return row;
@@ -47,7 +47,7 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
     const [before] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, id));
     if (!before) throw notFound();
     const [other] = await tx.select({ id: membershipCategories.id }).from(membershipCategories).where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
-    if (other) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    if (other) throw conflict('category_key_taken', 'A category with this key already exists.');
     if (before.applicantKind !== input.applicantKind) {
       const [used] = await tx.select({ id: membershipApplications.id }).from(membershipApplications).where(eq(membershipApplications.categoryId, id)).limit(1);
       if (used) throw conflict('category_in_use', 'Applications use this category: its applicant kind cannot change.');

@@ -49,7 +49,7 @@ export async function invite(db: Db, actor: Actor, callId: string, round: number
     const out: ReviewerRow[] = [];
     for (const item of list) {
       const [p] = await tx.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(eq(people.id, item.personId));
-      if (!p) throw invalid('reviewers.personId', `no person ${item.personId} in the directory`);
+      if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
       const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
@@ -458,7 +458,7 @@ export async function decide(db: Db, actor: Actor, callId: string, input: { deci
     let mailed = 0;
     for (const d of input.decisions) {
       const [s] = await tx.select().from(submissions).where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId))).for('update');
-      if (!s) throw invalid('decisions.submissionId', `no submission ${d.submissionId} in this call`);
+      if (!s) throw invalid('decisions.submissionId', 'no such submission in this call');
       if (s.status !== 'submitted') throw conflict('not_submitted', `${s.code} is not a submitted entry.`);
       if (s.decision === d.decision && s.decidedAt) continue;
       await tx.update(submissions).set({ decision: d.decision, decidedAt: input.notify ? new Date() : null, updatedAt: new Date(), publishedAt: d.decision === 'selected' ? s.publishedAt : null }).where(eq(submissions.id, s.id));
