@@ -16,7 +16,7 @@ import { loadActorBySession, sessionCookie } from './features/accounts/index.js'
 import { installAccess } from './platform/auth/access.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
-import { installProblemHandler } from './platform/http/problem.js';
+import { clientErrorHandler, frameworkErrors, installProblemHandler } from './platform/http/problem.js';
 import { checkReferences, idFieldsOf, type ReferenceCheck } from './platform/http/references.js';
 import type { App, Ctx } from './platform/http/types.js';
 import { JobRunner } from './platform/jobs/index.js';
@@ -37,6 +37,10 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     bodyLimit: 1024 * 1024,
     trustProxy: process.env.TRUST_PROXY === 'true',
     routerOptions: { maxParamLength: 200 },
+    // Refusals made before a route runs are problem+json too (platform/http/problem.ts).
+    frameworkErrors,
+    clientErrorHandler,
+    http: { requireHostHeader: false },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

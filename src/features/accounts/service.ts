@@ -242,7 +242,7 @@ export async function createStaff(db: Db, publicUrl: string, actor: Actor, input
 export async function setGlobalRoles(db: Db, actor: Actor, userId: string, roles: GlobalRole[]) {
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
-    if (!user) throw notFound('account');
+    if (!user) throw notFound();
     const before = await tx.select().from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, '')));
     if (actor.userId === userId && before.some((g) => g.role === 'admin') && !roles.includes('admin')) {
       throw conflict('cannot_remove_own_admin', 'You cannot remove your own admin role; ask another admin.');

@@ -59,9 +59,9 @@ export function callsRoutes(app: App, ctx: Ctx) {
     const s = await svc.getSubmission(db, req.params.id);
     const allowed = isStaff(actor) || s.applicantId === actor.userId || !!(await reviewerAccess(db, actor, s.id));
     const call = await svc.getCall(db, s.callId);
-    if (!allowed || !svc.fileIdsOf(call.form, s.answers).includes(req.params.fileId)) throw notFound('file');
+    if (!allowed || !svc.fileIdsOf(call.form, s.answers).includes(req.params.fileId)) throw notFound();
     const f = await readFile(db, config.filesDir, req.params.fileId);
-    if (!f) throw notFound('file');
+    if (!f) throw notFound();
     return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.originalName)}`).header('x-content-type-options', 'nosniff').send(f.data);
   });
   app.get('/api/v1/submissions/:id/feedback', { config: { access: can.apply }, schema: { tags, summary: 'The decision and the reviewers’ comments meant for the applicant', params: idParams, response: { 200: c.feedback } } }, async (req) =>

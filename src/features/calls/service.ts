@@ -75,13 +75,13 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
 /** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
 async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
   const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
-  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses the code prefix ${prefix}; choose another.`);
+  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
 }
 
 export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(calls).where(eq(calls.id, id)).for('update');
-    if (!before) throw notFound('call');
+    if (!before) throw notFound();
     const next = { ...before, ...input };
     if (next.closesAt <= next.opensAt) throw invalid('closesAt', 'must be after the opening time');
     if (input.codePrefix || input.year) {
@@ -100,7 +100,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, input: Update
 
 export async function getCall(db: DbOrTx, id: string) {
   const [row] = await db.select().from(calls).where(eq(calls.id, id));
-  if (!row) throw notFound('call');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -115,7 +115,7 @@ export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: strin
 
 export async function getVisibleCall(db: DbOrTx, actor: Actor | null, id: string) {
   const c = await getCall(db, id);
-  if (!c.published && !isStaff(actor)) throw notFound('call');
+  if (!c.published && !isStaff(actor)) throw notFound();
   return c;
 }
 
@@ -162,7 +162,7 @@ async function prepare(db: DbOrTx, c: CallRow, userId: string | null, input: Dra
 export async function createDraft(db: Db, actor: Actor, callId: string, input: DraftInput, now = new Date()) {
   return db.transaction(async (tx) => {
     const c = await getCall(tx, callId);
-    if (!c.published) throw notFound('call');
+    if (!c.published) throw notFound();
     if (now < c.opensAt) throw conflict('call_not_open', `This call opens at ${localTime(c.opensAt, c.timeZone)}.`);
     if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
     const values = await prepare(tx, c, actor.userId, input, false);
@@ -177,13 +177,13 @@ export async function createDraft(db: Db, actor: Actor, callId: string, input: D
 export async function getOwn(db: DbOrTx, actor: Actor, id: string, lock = false) {
   const q = db.select().from(submissions).where(eq(submissions.id, id));
   const [row] = lock ? await q.for('update') : await q;
-  if (!row) throw notFound('submission');
+  if (!row) throw notFound();
   if (row.applicantId === actor.userId) return row;
   if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase()) {
     const [claimed] = await db.update(submissions).set({ applicantId: actor.userId }).where(and(eq(submissions.id, id), isNull(submissions.applicantId))).returning();
     if (claimed) return claimed;
   }
-  throw notFound('submission');
+  throw notFound();
 }
 
 function editable(c: CallRow, s: SubmissionRow, now: Date) {
@@ -309,7 +309,7 @@ export async function nominate(db: Db, actor: Actor, callId: string, input: { or
   if (!isStaff(actor) && !hasScope(actor, 'org_contact', 'organization', input.organizationId)) throw forbidden('Only a contact of this organization may nominate on its behalf.');
   return db.transaction(async (tx) => {
     const c = await getCall(tx, callId);
-    if (!c.published) throw notFound('call');
+    if (!c.published) throw notFound();
     if (!c.allowNominations) throw conflict('nominations_closed', 'This call does not take nominations.');
     if (new Date() >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}.`);
     const email = input.email.toLowerCase();
@@ -342,7 +342,7 @@ export async function listSubmissions(db: DbOrTx, callId: string, q: { status?: 
 
 export async function getSubmission(db: DbOrTx, id: string) {
   const [row] = await db.select().from(submissions).where(eq(submissions.id, id));
-  if (!row) throw notFound('submission');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -350,7 +350,7 @@ export async function screen(db: Db, actor: Actor, id: string, input: { result: 
   if (input.result === 'failed' && !input.reason) throw invalid('reason', 'give the reason a submission fails screening');
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(submissions).where(eq(submissions.id, id)).for('update');
-    if (!s) throw notFound('submission');
+    if (!s) throw notFound();
     if (s.status !== 'submitted') throw conflict('not_submitted', 'Only submitted entries are screened.');
     const [row] = await tx.update(submissions).set({ screening: input.result, screeningReason: input.reason || null, updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
     await audit(tx, { actor, action: 'submission.screen', entity: 'submission', entityId: id, before: { screening: s.screening }, after: input });

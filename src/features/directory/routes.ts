@@ -46,8 +46,8 @@ export function directoryRoutes(app: App, ctx: Ctx) {
   // Logos are public: an organization's logo is shown wherever the organization is.
   app.get('/api/v1/files/logos/:id', { config: { access: 'public' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const f = await readFile(db, config.filesDir, req.params.id);
-    if (!f || !imageTypes.includes(f.mime)) throw notFound('file');
-    if (!(await svc.isOrganizationLogo(db, req.params.id))) throw notFound('file');
+    if (!f || !imageTypes.includes(f.mime)) throw notFound();
+    if (!(await svc.isOrganizationLogo(db, req.params.id))) throw notFound();
     return reply.type(f.mime).header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff').send(f.data);
   });
 

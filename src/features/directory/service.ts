@@ -81,7 +81,7 @@ export async function allOrganizations(db: DbOrTx, q: Partial<ListQuery>) {
 
 export async function getOrganization(db: DbOrTx, id: string) {
   const [row] = await db.select(orgColumns).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(eq(organizations.id, id));
-  if (!row) throw notFound('organization');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -197,7 +197,7 @@ export async function allPeople(db: DbOrTx, q: Partial<ListQuery>) {
 
 export async function getPerson(db: DbOrTx, id: string) {
   const [row] = await db.select(personColumns).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(eq(people.id, id));
-  if (!row) throw notFound('person');
+  if (!row) throw notFound();
   return (await withAffiliations(db, [row]))[0];
 }
 

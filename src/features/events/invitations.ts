@@ -28,7 +28,7 @@ export async function createChannel(db: Db, actor: Actor | null, eventId: string
 export async function updateChannel(db: Db, actor: Actor, id: string, input: { name: string; quota: number }) {
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(invitationChannels).where(eq(invitationChannels.id, id)).for('update');
-    if (!cur) throw notFound('channel');
+    if (!cur) throw notFound();
     if (input.quota < cur.used) throw conflict('quota_below_used', `${cur.used} invitations already count against this channel.`);
     const [row] = await tx.update(invitationChannels).set(input).where(eq(invitationChannels.id, id)).returning();
     await audit(tx, { actor, action: 'event_channel.update', entity: 'event_channel', entityId: id, before: cur, after: row });
@@ -65,7 +65,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
   if (dup) throw conflict('already_invited', `${email} is already invited to this event.`);
   if (input.channelId) {
     const [ch] = await tx.select({ eventId: invitationChannels.eventId }).from(invitationChannels).where(eq(invitationChannels.id, input.channelId));
-    if (!ch || ch.eventId !== eventId) throw notFound('channel');
+    if (!ch || ch.eventId !== eventId) throw notFound();
     const taken = await tx
       .update(invitationChannels)
       .set({ used: sql`${invitationChannels.used} + 1` })
@@ -132,9 +132,9 @@ export async function listInvitations(db: DbOrTx, eventId: string) {
 
 async function byToken(db: DbOrTx, token: string) {
   const parts = await verifyToken(db, 'i', token);
-  if (!parts) throw notFound('invitation');
+  if (!parts) throw notFound();
   const [row] = await db.select().from(invitations).where(eq(invitations.id, parts[0]));
-  if (!row) throw notFound('invitation');
+  if (!row) throw notFound();
   return row;
 }
 

@@ -44,7 +44,7 @@ export async function signUp(tx: DbOrTx, registrationId: string, sessionId: stri
     .set({ arrivals: sql`${eventSessions.arrivals} + 1`, confirmed: sql`${eventSessions.confirmed} + ${seat}::int`, waiting: sql`${eventSessions.waiting} + (not ${seat})::int` })
     .where(opts.eventId ? and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, opts.eventId)) : eq(eventSessions.id, sessionId))
     .returning({ capacity: eventSessions.capacity, waiting: eventSessions.waiting, arrival: eventSessions.arrivals });
-  if (!s) throw opts.eventId ? invalid('sessions', 'a session is not part of this event') : notFound('session');
+  if (!s) throw opts.eventId ? invalid('sessions', 'a session is not part of this event') : notFound();
   // A seat was taken iff nobody is waiting after the update (a waitlist place makes waiting ≥ 1).
   const status = s.capacity == null || s.waiting === 0 ? 'confirmed' : 'waitlisted';
   const arrival = s.arrival;
@@ -81,7 +81,7 @@ async function freshSignUp(tx: DbOrTx, registrationId: string, sessionId: string
     select ${sessionId}, ${registrationId}, case when s.capacity is null or s.waiting = 0 then 'confirmed' else 'waitlisted' end, s.arrivals from s
     returning status, arrival, (select waiting from s) as waiting`)) as unknown as { rows: Array<{ status: 'confirmed' | 'waitlisted'; arrival: string | number; waiting: number }> };
   const [row] = res.rows;
-  if (!row) throw eventId ? invalid('sessions', 'a session is not part of this event') : notFound('session');
+  if (!row) throw eventId ? invalid('sessions', 'a session is not part of this event') : notFound();
   return { sessionId, status: row.status, arrival: Number(row.arrival), position: row.status === 'waitlisted' ? row.waiting : null, created: true };
 }
 
@@ -117,7 +117,7 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
 /** Cancels a sign-up and hands the seat to the first person waiting, in the same transaction. */
 export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId: string, publicUrl: string) {
   const [s] = await tx.select({ confirmed: eventSessions.confirmed, waiting: eventSessions.waiting }).from(eventSessions).where(eq(eventSessions.id, sessionId)).for('update');
-  if (!s) throw notFound('session');
+  if (!s) throw notFound();
   const [su] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
   if (!su || su.status === 'cancelled') return false;
   await tx.update(signups).set({ status: 'cancelled' }).where(eq(signups.id, su.id));
@@ -205,7 +205,7 @@ export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publ
 
 export async function getRegistration(db: DbOrTx, id: string) {
   const [r] = await db.select().from(registrations).where(eq(registrations.id, id));
-  if (!r) throw notFound('registration');
+  if (!r) throw notFound();
   return r;
 }
 
@@ -235,7 +235,7 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
     if (input.attendance === 'on-site' && ev.mode === 'online') throw invalid('attendance', 'this event is online only');
     if (input.attendance === 'online' && ev.mode === 'in-person') throw invalid('attendance', 'this event is in person only');
     const inv = await invitationOf(tx, actor, eventId);
-    if (ev.visibility === 'invitation' && !inv) throw notFound('event');
+    if (ev.visibility === 'invitation' && !inv) throw notFound();
     if (cat.invitationOnly && inv?.category !== cat.key) throw new AppError(403, 'invitation_required', 'This category is open to invited guests only.');
     const answers = checkAnswers(ev.formFields, input.answers);
     // Sessions are checked to belong to this event where their seats are taken, at the end.
@@ -288,7 +288,7 @@ export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sess
   return db.transaction(async (tx) => {
     if (reg.status === 'cancelled' || reg.status === 'rejected') throw conflict('registration_inactive', 'This registration is not active.');
     const [s] = await tx.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, sessionId));
-    if (!s || s.eventId !== reg.eventId) throw notFound('session');
+    if (!s || s.eventId !== reg.eventId) throw notFound();
     const r = await signUp(tx, reg.id, sessionId);
     if (r.created) await audit(tx, { actor, action: 'event_signup.create', entity: 'event_registration', entityId: reg.id, after: r });
     return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
@@ -305,7 +305,7 @@ export async function removeSignup(db: Db, actor: Actor, reg: RegistrationRow, s
 export async function cancelRegistration(db: Db, actor: Actor, id: string, publicUrl: string) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
-    if (!reg) throw notFound('registration');
+    if (!reg) throw notFound();
     if (reg.status !== 'cancelled') {
       await cancelAllSignups(tx, id, publicUrl);
       await tx.update(registrations).set({ status: 'cancelled', badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
@@ -319,7 +319,7 @@ export async function cancelRegistration(db: Db, actor: Actor, id: string, publi
 export async function decide(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined, publicUrl: string) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
-    if (!reg) throw notFound('registration');
+    if (!reg) throw notFound();
     const target = decision === 'approve' ? 'approved' : 'rejected';
     if (reg.status === target) return presentRegistration(tx, reg, publicUrl);
     if (reg.status !== 'pending') throw conflict('not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
@@ -378,13 +378,13 @@ export async function checkIn(db: Db, actor: Actor, eventId: string, input: { to
       version = Number(parts[1]);
     }
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, regId!));
-    if (!reg || reg.eventId !== eventId) throw notFound('registration');
+    if (!reg || reg.eventId !== eventId) throw notFound();
     const who = { id: reg.id, name: reg.name, nameLatin: reg.nameLatin, organization: reg.organization, category: reg.category, countryCode: reg.countryCode };
     if (reg.badgeRevokedAt || (version !== null && version !== reg.badgeVersion)) return { result: 'revoked', registration: who };
     if (reg.status !== 'approved') return { result: 'not_accredited', registration: who };
     if (input.sessionId) {
       const [s] = await tx.select({ eventId: eventSessions.eventId, capacity: eventSessions.capacity }).from(eventSessions).where(eq(eventSessions.id, input.sessionId));
-      if (!s || s.eventId !== eventId) throw notFound('session');
+      if (!s || s.eventId !== eventId) throw notFound();
       if (s.capacity != null) {
         const [su] = await tx.select({ status: signups.status }).from(signups).where(and(eq(signups.sessionId, input.sessionId), eq(signups.registrationId, reg.id)));
         if (su?.status !== 'confirmed') return { result: 'not_signed_up', registration: who };
@@ -430,7 +430,7 @@ export async function ensureVisaRef(db: Db, reg: RegistrationRow) {
 /** What a consulate may confirm from a reference number: who, for which event, and whether it still stands. */
 export async function verifyVisaRef(db: DbOrTx, ref: string) {
   const [r] = await db.select().from(registrations).where(eq(registrations.visaRef, ref.trim().toUpperCase()));
-  if (!r) throw notFound('visa letter');
+  if (!r) throw notFound();
   const ev = await getEventRow(db, r.eventId);
   return { reference: r.visaRef!, valid: r.status === 'approved', name: r.name, nameLatin: r.nameLatin, nationality: (r.answers.nationality as string) ?? r.countryCode, passportEnding: String(r.answers.passport_number ?? '').slice(-3), event: ev.name, startDate: ev.startDate, endDate: ev.endDate };
 }

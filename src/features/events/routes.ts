@@ -31,17 +31,17 @@ export function eventRoutes(app: App, ctx: Ctx) {
   /** The event, if the caller manages it; 404 otherwise. */
   async function managed(req: { actor: Actor | null }, eventId: string) {
     const actor = req.actor;
-    if (!actor || !canManageEvent(actor, eventId)) throw notFound('event');
+    if (!actor || !canManageEvent(actor, eventId)) throw notFound();
     return svc.getEventRow(db, eventId);
   }
   async function ownedRegistration(actor: Actor, id: string) {
     const r = await reg.getRegistration(db, id);
-    if (!canSeeRegistration(actor, r)) throw notFound('registration');
+    if (!canSeeRegistration(actor, r)) throw notFound();
     return r;
   }
   async function sessionEvent(sessionId: string) {
     const s = await svc.getSession(db, sessionId).catch(() => null);
-    if (!s) throw notFound('session');
+    if (!s) throw notFound();
     return s;
   }
 
@@ -136,7 +136,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
     { config: { access: 'public' }, schema: { hide: true, params: z.object({ slug: z.string().max(200) }), querystring: z.object({ t: z.string().max(400) }) } },
     async (req, reply) => {
       const target = await reg.onlineAccessTarget(db, req.params.slug, req.query.t);
-      if (!target) throw notFound('access link');
+      if (!target) throw notFound();
       reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');
       return target.onlineUrl ? reply.redirect(target.onlineUrl, 302) : reply.redirect(`/en/events/${target.slug}`, 302);
     },
@@ -147,7 +147,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
   });
   app.get('/api/v1/agenda/:token', { config: { access: 'public' }, schema: { tags, summary: "A person's own agenda: the sessions they hold a seat in, as iCalendar", params: z.object({ token: z.string().max(200) }) } }, async (req, reply) => {
     const parts = await svc.verifyToken(db, 'a', req.params.token.replace(/\.ics$/, ''));
-    if (!parts) throw notFound('agenda');
+    if (!parts) throw notFound();
     const mine = await reg.myRegistrations(db, parts[0]);
     const sessions = [];
     let tz = 'UTC';

@@ -58,7 +58,7 @@ export const defaultCategories: RegistrationCategory[] = [
 export async function createSeries(db: Db, actor: Actor | null, input: { slug: string; name: Record<string, string> }) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(eventSeries).values(input).onConflictDoNothing().returning();
-    if (!row) throw conflict('slug_taken', `A series with the slug ${input.slug} exists.`);
+    if (!row) throw conflict('slug_taken', 'A series with this slug exists.');
     await audit(tx, { actor, action: 'event_series.create', entity: 'event_series', entityId: row.id, after: input });
     return row;
   });
@@ -93,7 +93,7 @@ export type EventRow = Awaited<ReturnType<typeof getEventRow>>;
 
 export async function getEventRow(db: DbOrTx, id: string) {
   const [row] = await db.select(eventColumns).from(events).where(eq(events.id, id));
-  if (!row) throw notFound('event');
+  if (!row) throw notFound();
   return row;
 }
 
@@ -122,7 +122,7 @@ const eventValues = (i: EventInput) => ({
 export async function createEvent(db: Db, actor: Actor | null, input: EventInput) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(events).values(eventValues(input)).onConflictDoNothing().returning({ id: events.id });
-    if (!row) throw conflict('slug_taken', `An event with the slug ${input.slug} exists.`);
+    if (!row) throw conflict('slug_taken', 'An event with this slug exists.');
     await audit(tx, { actor, action: 'event.create', entity: 'event', entityId: row.id, after: input });
     return getEventRow(tx, row.id);
   });
@@ -132,7 +132,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
   return db.transaction(async (tx) => {
     const before = await getEventRow(tx, id);
     const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.slug, input.slug), ne(events.id, id)));
-    if (clash) throw conflict('slug_taken', `An event with the slug ${input.slug} exists.`);
+    if (clash) throw conflict('slug_taken', 'An event with this slug exists.');
     await tx.update(events).set({ ...eventValues(input), updatedAt: new Date() }).where(eq(events.id, id));
     const after = await getEventRow(tx, id);
     await audit(tx, { actor, action: 'event.update', entity: 'event', entityId: id, before, after });
@@ -159,11 +159,11 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
 export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean | (() => Promise<boolean>), idOrSlug: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
   const [row] = await db.select(eventColumns).from(events).where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
-  if (!row) throw notFound('event');
+  if (!row) throw notFound();
   if (canManageEvent(actor, row.id) || (row.status === 'published' && row.visibility === 'public')) return row;
   const invited = await isInvited(db, actor, row.id);
   const member = typeof isMember === 'function' ? row.visibility === 'members' && !invited && (await isMember()) : isMember;
-  if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound('event');
+  if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound();
   return row;
 }
 
@@ -234,7 +234,7 @@ export async function listSessions(db: DbOrTx, eventId: string, filter: { day?: 
 
 export async function getSession(db: DbOrTx, id: string) {
   const [s] = await db.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, id));
-  if (!s) throw notFound('session');
+  if (!s) throw notFound();
   const list = await listSessions(db, s.eventId);
   return list.find((x) => x.id === id)!;
 }
@@ -286,7 +286,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: Ses
   return db.transaction(async (tx) => {
     // Lock the counter row: capacity changes and sign-ups are serialized.
     const [cur] = await tx.select({ eventId: eventSessions.eventId, confirmed: eventSessions.confirmed }).from(eventSessions).where(eq(eventSessions.id, id)).for('update');
-    if (!cur) throw notFound('session');
+    if (!cur) throw notFound();
     await checkRoom(tx, cur.eventId, input.roomId);
     if (input.capacity != null && input.capacity < cur.confirmed) throw conflict('capacity_below_confirmed', `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`);
     const before = await getSession(tx, id);

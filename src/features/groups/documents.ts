@@ -35,14 +35,14 @@ interface Loaded {
 /** Loads a document with what the caller may do; a caller who may see no version of it is told it does not exist. */
 export async function loadDocument(db: DbOrTx, actor: Actor | null, id: string): Promise<Loaded & { versions: Version[] }> {
   const [doc] = await db.select().from(documents).where(eq(documents.id, id));
-  if (!doc) throw notFound('document');
+  if (!doc) throw notFound();
   const [group] = doc.groupId ? await db.select().from(workingGroups).where(eq(workingGroups.id, doc.groupId)) : [null];
   const ref: GroupRef | null = group ?? null;
   const editor = isGroupEditor(actor, ref);
   const insider = editor || (!!group && isGroupInsider(actor, group));
   const all = await db.select().from(documentVersions).where(eq(documentVersions.documentId, id)).orderBy(asc(documentVersions.number));
   const versions = insider ? all : all.filter((v) => isPublicStatus(v.status));
-  if (!versions.length) throw notFound('document');
+  if (!versions.length) throw notFound();
   return { doc, group: group ?? null, insider, editor, versions };
 }
 
@@ -97,7 +97,7 @@ function assertChangeable(v: Version) {
 
 async function loadVersion(db: DbOrTx, l: { versions: Version[] }, versionId: string) {
   const v = l.versions.find((x) => x.id === versionId);
-  if (!v) throw notFound('version');
+  if (!v) throw notFound();
   return v;
 }
 
@@ -234,7 +234,7 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
 export async function closeRound(db: DbOrTx, actor: Actor, id: string, roundId: string) {
   await loadEditable(db, actor, id);
   const [r] = await db.select().from(commentRounds).where(and(eq(commentRounds.id, roundId), eq(commentRounds.documentId, id)));
-  if (!r) throw notFound('round');
+  if (!r) throw notFound();
   if (r.closedAt) return r;
   const [after] = await db.update(commentRounds).set({ closedAt: new Date() }).where(eq(commentRounds.id, r.id)).returning();
   await audit(db, { actor: auditActor(actor), action: 'document.round.close', entity: 'comment_round', entityId: r.id });
@@ -277,14 +277,14 @@ async function commentsOf(db: DbOrTx, actor: Actor | null, versionId: string) {
 /** Comments are for the group only: members, chairs, the liaison and the secretariat. */
 export async function listComments(db: DbOrTx, actor: Actor, id: string, versionId: string) {
   const l = await loadDocument(db, actor, id);
-  if (!l.insider) throw notFound('document');
+  if (!l.insider) throw notFound();
   const v = await loadVersion(db, l, versionId);
   return commentsOf(db, actor, v.id);
 }
 
 export async function addComment(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.commentInput>) {
   const l = await loadDocument(db, actor, id);
-  if (!l.insider) throw notFound('document');
+  if (!l.insider) throw notFound();
   const v = latest(l.versions);
   const rounds = await db.select().from(commentRounds).where(eq(commentRounds.versionId, v.id));
   const open = rounds.find((r) => roundIsOpen(r));
@@ -300,7 +300,7 @@ export async function resolveComment(db: DbOrTx, actor: Actor, id: string, comme
   const l = await loadEditable(db, actor, id);
   const [cm] = await db.select().from(documentComments).where(eq(documentComments.id, commentId));
   const v = cm && l.versions.find((x) => x.id === cm.versionId);
-  if (!cm || !v) throw notFound('comment');
+  if (!cm || !v) throw notFound();
   assertChangeable(v);
   if (input.status === 'declined' && !input.response) throw invalid('response', 'Give the reason for declining.');
   const [after] = await db
@@ -394,7 +394,7 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
   if (input.organizationId) {
     if (!canActForOrganization(actor, input.organizationId)) throw forbidden('Only a contact of this organization may endorse for it.');
     const [o] = await db.select().from(organizations).where(eq(organizations.id, input.organizationId));
-    if (!o) throw notFound('organization');
+    if (!o) throw notFound();
     values = { documentId: id, versionId: l.last.id, kind: input.kind, organizationId: o.id, userId: actor.userId, countryCode: o.countryCode, stakeholderGroup: o.stakeholderGroup };
   } else {
     const [p] = await db.select({ countryCode: people.countryCode, name: people.name }).from(people).where(eq(people.userId, actor.userId)).limit(1);
@@ -417,7 +417,7 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
 export async function withdrawEndorsement(db: DbOrTx, actor: Actor, id: string, endorsementId: string) {
   const l = await loadForEndorsement(db, actor, id);
   const [e] = await db.select().from(endorsements).where(and(eq(endorsements.id, endorsementId), eq(endorsements.documentId, id)));
-  if (!e) throw notFound('endorsement');
+  if (!e) throw notFound();
   const mayAct = e.organizationId ? canActForOrganization(actor, e.organizationId) : e.userId === actor.userId;
   if (!mayAct) throw forbidden('Only who made an endorsement (or another contact of the organization) may withdraw it.');
   // An endorsement belongs to the version it endorsed; once that version is published, it stands.

@@ -116,7 +116,7 @@ export function groupRoutes(app: App, ctx: Ctx) {
     const g = await svc.loadGroupAsInsider(db, actor, req.params.id);
     const m = await svc.loadMeeting(db, g, req.params.meetingId);
     const f = m.minutesFileId ? await readFile(db, config.filesDir, m.minutesFileId) : null;
-    if (!f) throw notFound('file');
+    if (!f) throw notFound();
     return reply.type(f.mime).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.originalName)}`).header('x-content-type-options', 'nosniff').send(f.data);
   });
   app.post('/api/v1/groups/:id/threads', { config: { access: can.user }, schema: { tags, params: groupParams, body: c.threadInput } }, async (req, reply) => {

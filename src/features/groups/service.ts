@@ -30,14 +30,14 @@ export async function loadGroup(db: DbOrTx, idOrSlug: string): Promise<Group> {
     .select()
     .from(workingGroups)
     .where(uuidRe.test(idOrSlug) ? eq(workingGroups.id, idOrSlug) : eq(workingGroups.slug, idOrSlug.toLowerCase()));
-  if (!g) throw notFound('group');
+  if (!g) throw notFound();
   return g;
 }
 
 /** The workspace is for insiders; everyone else is told it does not exist. */
 export async function loadGroupAsInsider(db: DbOrTx, actor: Actor | null, idOrSlug: string) {
   const g = await loadGroup(db, idOrSlug);
-  if (!isGroupInsider(actor, g)) throw notFound('group');
+  if (!isGroupInsider(actor, g)) throw notFound();
   return g;
 }
 
@@ -245,7 +245,7 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
 
 async function loadMember(db: DbOrTx, g: Group, memberId: string) {
   const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.id, memberId), eq(groupMembers.groupId, g.id)));
-  if (!m) throw notFound('member');
+  if (!m) throw notFound();
   return m;
 }
 
@@ -341,7 +341,7 @@ export async function createMeeting(db: DbOrTx, actor: Actor, g: Group, input: z
 
 export async function loadMeeting(db: DbOrTx, g: Group, meetingId: string) {
   const [m] = await db.select().from(groupMeetings).where(and(eq(groupMeetings.id, meetingId), eq(groupMeetings.groupId, g.id)));
-  if (!m) throw notFound('meeting');
+  if (!m) throw notFound();
   return m;
 }
 
@@ -385,7 +385,7 @@ export async function createThread(db: DbOrTx, actor: Actor, g: Group, input: z.
 
 async function loadThread(db: DbOrTx, g: Group, threadId: string) {
   const [t] = await db.select().from(groupThreads).where(and(eq(groupThreads.id, threadId), eq(groupThreads.groupId, g.id)));
-  if (!t) throw notFound('thread');
+  if (!t) throw notFound();
   return t;
 }
 

@@ -57,13 +57,13 @@ export function libraryRoutes(app: App, ctx: Ctx) {
   app.get('/api/v1/library/:id/cover', { config: { access: can.read }, schema: { tags, params: idParams } }, async (req, reply) => {
     const fileId = await svc.coverFileId(db, req.params.id);
     const f = fileId ? await readFile(db, config.filesDir, fileId) : null;
-    if (!f || !imageTypes.includes(f.mime)) throw notFound('file');
+    if (!f || !imageTypes.includes(f.mime)) throw notFound();
     return reply.type(f.mime).header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff').send(f.data);
   });
   app.get('/api/v1/library/:id/files/:lang', { config: { access: can.read }, schema: { tags, summary: 'Download the file of one language (counts the download)', params: z.object({ id: z.uuid(), lang: localeSchema }) } }, async (req, reply) => {
     const { fileId } = await svc.countDownload(db, req.params.id, req.params.lang);
     const f = await readFile(db, config.filesDir, fileId);
-    if (!f) throw notFound('file');
+    if (!f) throw notFound();
     const ascii = f.originalName.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '');
     return reply
       .type(f.mime)

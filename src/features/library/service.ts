@@ -85,7 +85,7 @@ export async function createPublication(db: DbOrTx, actor: Actor | null, input: 
 
 export async function updatePublication(db: DbOrTx, actor: Actor, id: string, input: PublicationInput) {
   const [before] = await db.select().from(publications).where(eq(publications.id, id));
-  if (!before) throw notFound('publication');
+  if (!before) throw notFound();
   await checkSupersedes(db, id, input.supersedesId);
   await db
     .update(publications)
@@ -99,7 +99,7 @@ export async function updatePublication(db: DbOrTx, actor: Actor, id: string, in
 
 export async function setPublicationFile(db: DbOrTx, actor: Actor | null, id: string, lang: string, fileId: string) {
   const [p] = await db.select({ languages: publications.languages }).from(publications).where(eq(publications.id, id));
-  if (!p) throw notFound('publication');
+  if (!p) throw notFound();
   await db.insert(publicationFiles).values({ publicationId: id, lang, fileId }).onConflictDoUpdate({ target: [publicationFiles.publicationId, publicationFiles.lang], set: { fileId } });
   if (!p.languages.includes(lang)) await db.update(publications).set({ languages: [...p.languages, lang] }).where(eq(publications.id, id));
   await audit(db, { actor: auditActor(actor), action: 'publication.file', entity: 'publication', entityId: id, after: { lang, fileId } });
@@ -107,13 +107,13 @@ export async function setPublicationFile(db: DbOrTx, actor: Actor | null, id: st
 
 export async function setCover(db: DbOrTx, actor: Actor | null, id: string, fileId: string) {
   const r = await db.update(publications).set({ coverFileId: fileId }).where(eq(publications.id, id)).returning({ id: publications.id });
-  if (!r.length) throw notFound('publication');
+  if (!r.length) throw notFound();
   await audit(db, { actor: auditActor(actor), action: 'publication.cover', entity: 'publication', entityId: id, after: { fileId } });
 }
 
 export async function deletePublication(db: DbOrTx, actor: Actor, id: string) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
-  if (!p) throw notFound('publication');
+  if (!p) throw notFound();
   const [later] = await db.select({ id: publications.id }).from(publications).where(eq(publications.supersedesId, id));
   if (later) throw conflict('publication_superseded', 'A later edition supersedes this publication; remove or relink that one first.');
   await db.delete(publications).where(eq(publications.id, id));
@@ -208,7 +208,7 @@ export async function libraryFacets(db: DbOrTx) {
 
 export async function getPublication(db: DbOrTx, id: string, includeDrafts = false) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
-  if (!p || (!includeDrafts && p.status !== 'published')) throw notFound('publication');
+  if (!p || (!includeDrafts && p.status !== 'published')) throw notFound();
   return (await present(db, [p]))[0];
 }
 
@@ -224,7 +224,7 @@ export async function countDownload(db: DbOrTx, id: string, lang: string) {
     .set({ downloads: sql`${publicationFiles.downloads} + 1` })
     .where(and(eq(publicationFiles.publicationId, id), eq(publicationFiles.lang, lang), sql`exists (select 1 from ${publications} p where p.id = ${publicationFiles.publicationId} and p.status = 'published')`))
     .returning({ fileId: publicationFiles.fileId, downloads: publicationFiles.downloads });
-  if (!row) throw notFound('file');
+  if (!row) throw notFound();
   return row;
 }
 

@@ -36,7 +36,7 @@ export async function createGoal(db: Db, actor: Actor, input: GoalInput) {
 export async function updateGoal(db: Db, actor: Actor, id: string, input: GoalInput) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(representationGoals).where(eq(representationGoals.id, id));
-    if (!before) throw notFound('goal');
+    if (!before) throw notFound();
     const [row] = await tx.update(representationGoals).set({ ...input, value: input.value ?? null, label: input.label ?? {} }).where(eq(representationGoals.id, id)).returning();
     await audit(tx, { actor, action: 'representation_goal.update', entity: 'representation_goal', entityId: id, before, after: row });
     return row;
@@ -46,7 +46,7 @@ export async function updateGoal(db: Db, actor: Actor, id: string, input: GoalIn
 export async function deleteGoal(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const [row] = await tx.delete(representationGoals).where(eq(representationGoals.id, id)).returning();
-    if (!row) throw notFound('goal');
+    if (!row) throw notFound();
     await audit(tx, { actor, action: 'representation_goal.delete', entity: 'representation_goal', entityId: id, before: row });
   });
 }

@@ -125,7 +125,7 @@ export function presentPublic(r: MemberRow) {
 
 async function loadMember(db: DbOrTx, id: string) {
   const [r] = await memberBase(db).where(eq(memberships.id, id));
-  if (!r) throw notFound('membership');
+  if (!r) throw notFound();
   return r;
 }
 
@@ -275,7 +275,7 @@ export const membershipTransitions: Record<MembershipAction, { from: MembershipS
 export async function changeMembership(db: Db, publicUrl: string, actor: Actor, id: string, action: MembershipAction, reason: string | undefined, now = new Date()) {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, id)).for('update');
-    if (!m) throw notFound('membership');
+    if (!m) throw notFound();
     const t = membershipTransitions[action];
     if (!t.from.includes(m.status as MembershipStatus)) throw conflict('invalid_transition', `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`, { status: m.status, action });
     const patch: Partial<typeof memberships.$inferInsert> = { status: t.to, statusReason: reason ?? null, updatedAt: new Date() };
@@ -351,7 +351,7 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
 
 async function managed(db: DbOrTx, actor: Actor, id: string) {
   const [r] = await memberBase(db).where(eq(memberships.id, id));
-  if (!r || !canManageMembership(actor, r)) throw notFound('membership');
+  if (!r || !canManageMembership(actor, r)) throw notFound();
   return r;
 }
 
@@ -419,7 +419,7 @@ export async function removeRepresentative(db: Db, actor: Actor, id: string, use
     const r = await managed(tx, actor, id);
     if (!r.organizationId) throw conflict('not_an_organization', 'Only organization members have representatives.');
     const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
-    if (!reps.some((u) => u.id === userId)) throw notFound('representative');
+    if (!reps.some((u) => u.id === userId)) throw notFound();
     if (reps.length === 1) throw conflict('last_representative', 'A member keeps at least one representative: add another before removing this one.');
     await revokeRole(tx, userId, contactRole, { type: 'organization', id: r.organizationId });
     await audit(tx, { actor, action: 'membership.representative_remove', entity: 'membership', entityId: id, before: { userId } });
@@ -450,7 +450,7 @@ export async function publicMembers(db: DbOrTx, q: PublicQuery) {
 
 export async function publicMember(db: DbOrTx, id: string) {
   const [r] = await memberBase(db).where(and(eq(memberships.id, id), ...listed()));
-  if (!r) throw notFound('member');
+  if (!r) throw notFound();
   return presentPublic(r);
 }
 

@@ -65,7 +65,7 @@ export function membershipRoutes(app: App, ctx: Ctx) {
   app.get(`${base}/applications/:id/documents/:docId`, { config: { access: can.user }, schema: { tags, summary: 'Download a document of an application', params: docParams } }, async (req, reply) => {
     const fileId = await svc.documentFile(db, requireActor(req), req.params.id, req.params.docId);
     const f = await readFile(db, config.filesDir, fileId);
-    if (!f) throw notFound('document');
+    if (!f) throw notFound();
     return reply
       .type(f.mime)
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.originalName)}`)
@@ -144,7 +144,7 @@ export function membershipRoutes(app: App, ctx: Ctx) {
     const actor = requireActor(req);
     return db.transaction(async (tx) => {
       const r = await members.loadManagedMembership(tx, actor, req.params.id);
-      if (!r.organizationId || !r.orgName) throw notFound('membership');
+      if (!r.organizationId || !r.orgName) throw notFound();
       await svc.addRepresentative(tx, url, actor, r.organizationId, r.orgName, req.body, (actor.locale as 'en') ?? 'en');
       await audit(tx, { actor, action: 'membership.representative_add', entity: 'membership', entityId: req.params.id, after: { email: req.body.email } });
       return members.portalView(tx, await members.loadMember(tx, req.params.id));

@@ -35,7 +35,7 @@ export async function getCategoryByKey(db: DbOrTx, key: string) {
 
 export async function createCategory(db: Db, actor: Actor | null, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', 'A category with this key already exists.');
     const [row] = await tx.insert(membershipCategories).values({ ...input, description: input.description ?? {} }).returning();
     await audit(tx, { actor, action: 'membership_category.create', entity: 'membership_category', entityId: row.id, after: input });
     return row;
@@ -45,9 +45,9 @@ export async function createCategory(db: Db, actor: Actor | null, input: Categor
 export async function updateCategory(db: Db, actor: Actor, id: string, input: CategoryInput) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, id));
-    if (!before) throw notFound('category');
+    if (!before) throw notFound();
     const [other] = await tx.select({ id: membershipCategories.id }).from(membershipCategories).where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
-    if (other) throw conflict('category_key_taken', `A category with the key ${input.key} already exists.`);
+    if (other) throw conflict('category_key_taken', 'A category with this key already exists.');
     if (before.applicantKind !== input.applicantKind) {
       const [used] = await tx.select({ id: membershipApplications.id }).from(membershipApplications).where(eq(membershipApplications.categoryId, id)).limit(1);
       if (used) throw conflict('category_in_use', 'Applications use this category: its applicant kind cannot change.');
@@ -97,13 +97,13 @@ function derived(kind: string, data: ApplicationData) {
 
 async function lockApplication(tx: DbOrTx, id: string) {
   const [app] = await tx.select().from(membershipApplications).where(eq(membershipApplications.id, id)).for('update');
-  if (!app) throw notFound('application');
+  if (!app) throw notFound();
   return app;
 }
 
 async function loadVisible(db: DbOrTx, actor: Actor | null, id: string) {
   const [app] = await db.select().from(membershipApplications).where(eq(membershipApplications.id, id));
-  if (!app || !canReadApplication(actor, app)) throw notFound('application');
+  if (!app || !canReadApplication(actor, app)) throw notFound();
   return app;
 }
 
@@ -168,7 +168,7 @@ const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', '
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!isApplicant(actor, app)) throw notFound('application');
+    if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
     const next = data as ApplicationData;
     await tx.update(membershipApplications).set({ data: next, ...derived(app.applicantKind, next), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
@@ -194,7 +194,7 @@ export function missingForSubmit(kind: string, data: ApplicationData, cat: { req
 export async function submitApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!isApplicant(actor, app)) throw notFound('application');
+    if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'submitted') return; // a double click
     assertTransition(app.status, 'submit');
     const cat = await categoryOf(tx, app.categoryId);
@@ -226,7 +226,7 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
 export async function withdrawApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!isApplicant(actor, app)) throw notFound('application');
+    if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'withdrawn') return;
     assertTransition(app.status, 'withdraw');
     await tx.update(membershipApplications).set({ status: 'withdrawn', decidedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
@@ -261,7 +261,7 @@ export async function rejectApplication(db: Db, publicUrl: string, actor: Actor,
 export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: string, input: { body: string; internal: boolean }) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!canReadApplication(actor, app)) throw notFound('application');
+    if (!canReadApplication(actor, app)) throw notFound();
     const staff = isStaff(actor) && !isApplicant(actor, app);
     if (input.internal && !staff) throw new AppError(403, 'forbidden', 'Only the secretariat writes internal comments.');
     if (!input.internal) assertTransition(app.status, 'message');
@@ -274,7 +274,7 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
 export async function addDocument(db: Db, filesDir: string, actor: Actor, id: string, docKey: string, file: { data: Buffer; filename: string }, maxBytes: number) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!isApplicant(actor, app)) throw notFound('application');
+    if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
     const stored = await storeFile(tx, filesDir, { data: file.data, filename: file.filename, allowed: documentTypes, maxBytes, ownerId: actor.userId });
     const [row] = await tx.insert(applicationDocuments).values({ applicationId: id, fileId: stored.id, docKey }).returning();
@@ -286,10 +286,10 @@ export async function addDocument(db: Db, filesDir: string, actor: Actor, id: st
 export async function removeDocument(db: Db, actor: Actor, id: string, docId: string) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
-    if (!isApplicant(actor, app)) throw notFound('application');
+    if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
     const [row] = await tx.delete(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id))).returning();
-    if (!row) throw notFound('document');
+    if (!row) throw notFound();
     await audit(tx, { actor, action: 'membership_application.document_remove', entity: 'membership_application', entityId: id, before: { docKey: row.docKey, fileId: row.fileId } });
   });
 }
@@ -298,7 +298,7 @@ export async function removeDocument(db: Db, actor: Actor, id: string, docId: st
 export async function documentFile(db: DbOrTx, actor: Actor, id: string, docId: string) {
   await loadVisible(db, actor, id);
   const [row] = await db.select({ fileId: applicationDocuments.fileId }).from(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
-  if (!row) throw notFound('document');
+  if (!row) throw notFound();
   return row.fileId;
 }
 

@@ -108,7 +108,7 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       const { pathname, search } = splitUrl(req.url);
       let pagePath = pathname.slice(prefixOf[locale].length + 1) || '/';
       if (pagePath.length > 1 && pagePath.endsWith('/')) pagePath = pagePath.slice(0, -1);
-      if (pagePath.length > 500) throw notFound('page');
+      if (pagePath.length > 500) throw notFound();
       reply.header('cache-control', 'no-cache').header('content-language', locale);
       reply.header('set-cookie', `${langCookie}=${prefixOf[locale]}; Path=/; Max-Age=31536000; SameSite=Lax`);
       const query = new URLSearchParams(search);
@@ -116,7 +116,7 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       if (!rendered) {
         // A page the server does not render: the web app handles it (or says it does not exist).
         if (fs.existsSync(webIndex)) return reply.type('text/html; charset=utf-8').send(spaTemplate());
-        throw notFound('page');
+        throw notFound();
       }
       return reply.code(rendered.status).type('text/html; charset=utf-8').send(rendered.html);
     };
@@ -141,7 +141,7 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       async (req) => {
         const { pathname, search } = splitUrl(req.query.path);
         const rendered = await renderPath(ctx, pages(), req.query.locale, pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname, new URLSearchParams(search));
-        if (!rendered || rendered.status === 404) throw notFound('page');
+        if (!rendered || rendered.status === 404) throw notFound();
         return { kind: rendered.kind, title: rendered.page.title, description: rendered.page.description, body: rendered.page.body.value };
       },
     );

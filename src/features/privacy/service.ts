@@ -10,14 +10,14 @@ import { people } from '../directory/model.js';
 /** The account and directory entry that belong to one person (linked by user id or e-mail). */
 export async function subjectOfUser(db: DbOrTx, userId: string): Promise<DataSubject> {
   const [u] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
-  if (!u) throw notFound('account');
+  if (!u) throw notFound();
   const [p] = await db.select({ id: people.id }).from(people).where(or(eq(people.userId, u.id), eq(people.email, u.email))).limit(1);
   return { userId: u.id, personId: p?.id ?? null, email: u.email };
 }
 
 export async function subjectOfPerson(db: DbOrTx, personId: string): Promise<DataSubject> {
   const [p] = await db.select({ id: people.id, userId: people.userId, email: people.email }).from(people).where(eq(people.id, personId));
-  if (!p) throw notFound('person');
+  if (!p) throw notFound();
   let userId = p.userId;
   if (!userId && p.email) userId = (await db.select({ id: users.id }).from(users).where(eq(users.email, p.email)))[0]?.id ?? null;
   return { userId, personId: p.id, email: p.email };

@@ -60,7 +60,7 @@ export function reviewRoutes(app: App, ctx: Ctx) {
   const mayDiscuss = async (req: { actor: Parameters<typeof isStaff>[0] }, id: string) => {
     const actor = req.actor!;
     if (isStaff(actor)) return getSubmission(db, id);
-    if (!(await svc.reviewerAccess(db, actor, id))) throw notFound('submission');
+    if (!(await svc.reviewerAccess(db, actor, id))) throw notFound();
   };
   app.get('/api/v1/review/submissions/:id/discussion', { config: { access: can.reviewer }, schema: { tags, params: idParams } }, async (req) => {
     await mayDiscuss(req, req.params.id);

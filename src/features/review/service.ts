@@ -23,7 +23,7 @@ export type ReviewerRow = typeof reviewers.$inferSelect;
 
 export async function getRubric(db: DbOrTx, callId: string, round: number) {
   const [r] = await db.select().from(rubrics).where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
-  if (!r) throw notFound('rubric');
+  if (!r) throw notFound();
   return r;
 }
 
@@ -50,7 +50,7 @@ export async function invite(db: Db, actor: Actor, callId: string, round: number
     const out: ReviewerRow[] = [];
     for (const item of list) {
       const [p] = await tx.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(eq(people.id, item.personId));
-      if (!p) throw invalid('reviewers.personId', `no person ${item.personId} in the directory`);
+      if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
       const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
@@ -94,7 +94,7 @@ export async function myInvitations(db: DbOrTx, actor: Actor) {
 export async function respond(db: Db, actor: Actor, reviewerId: string, accept: boolean) {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
-    if (!r) throw notFound('invitation');
+    if (!r) throw notFound();
     const [row] = await tx.update(reviewers).set({ status: accept ? 'accepted' : 'declined', userId: actor.userId, respondedAt: new Date() }).where(eq(reviewers.id, reviewerId)).returning();
     if (!accept) {
       // A declined reviewer's unstarted assignments go back to the pool.
@@ -149,9 +149,9 @@ async function storedConflicts(db: DbOrTx, reviewerIds: string[]) {
 export async function declareConflict(db: Db, actor: Actor, reviewerId: string, submissionId: string, reason: string) {
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
-    if (!r) throw notFound('invitation');
+    if (!r) throw notFound();
     const s = await getSubmission(tx, submissionId);
-    if (s.callId !== r.callId) throw notFound('submission');
+    if (s.callId !== r.callId) throw notFound();
     await tx.insert(conflicts).values({ reviewerId, submissionId, source: 'declared', reason }).onConflictDoNothing();
     const own = await tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.reviewerId, reviewerId), eq(assignments.submissionId, submissionId)));
     if (own.length) await tx.delete(assignments).where(inArray(assignments.id, own.map((o) => o.id)));
@@ -163,7 +163,7 @@ export async function declareConflict(db: Db, actor: Actor, reviewerId: string, 
 /** What an accepted reviewer sees to declare conflicts: codes, titles and organizations, minus the automatic conflicts. */
 export async function titlesForConflicts(db: DbOrTx, actor: Actor, reviewerId: string) {
   const [r] = await db.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor), eq(reviewers.status, 'accepted')));
-  if (!r) throw notFound('invitation');
+  if (!r) throw notFound();
   const c = await getCall(db, r.callId);
   const [facts] = await reviewerFacts(db, [r]);
   const stored = await storedConflicts(db, [r.id]);
@@ -176,7 +176,7 @@ export async function setPair(db: Db, actor: Actor, callId: string, input: { sub
   return db.transaction(async (tx) => {
     const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, input.reviewerId), eq(reviewers.callId, callId)));
     const s = await getSubmission(tx, input.submissionId);
-    if (!r || s.callId !== callId) throw notFound('reviewer or submission');
+    if (!r || s.callId !== callId) throw notFound();
     if (input.action === 'pin') {
       const c = await getCall(tx, callId);
       const [facts] = await reviewerFacts(tx, [r]);
@@ -212,7 +212,7 @@ const topicsOf = (s: SubmissionRow) => [s.category ?? '', ...String(s.answers.ke
 export async function assign(db: Db, actor: Actor, callId: string, round: number) {
   return db.transaction(async (tx) => {
     const [c] = await tx.select().from(calls).where(eq(calls.id, callId)).for('update');
-    if (!c) throw notFound('call');
+    if (!c) throw notFound();
     const subs = await tx.select().from(submissions).where(inRound(callId, round)).orderBy(submissions.code);
     const pool = await tx.select().from(reviewers).where(and(eq(reviewers.callId, callId), eq(reviewers.round, round), eq(reviewers.status, 'accepted')));
     const facts = await reviewerFacts(tx, pool);
@@ -303,7 +303,7 @@ export async function myAssignments(db: DbOrTx, actor: Actor) {
 
 export async function reviewerView(db: DbOrTx, actor: Actor, submissionId: string) {
   const acc = await reviewerAccess(db, actor, submissionId);
-  if (!acc) throw notFound('submission');
+  if (!acc) throw notFound();
   const rubric = await getRubric(db, acc.call.id, acc.assignment.round);
   const [review] = await db.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id));
   const s = acc.submission;
@@ -319,7 +319,7 @@ export async function reviewerView(db: DbOrTx, actor: Actor, submissionId: strin
 export async function saveReview(db: Db, actor: Actor, submissionId: string, input: { scores: Record<string, number>; commentCommittee: string; commentApplicant: string; submit: boolean }) {
   return db.transaction(async (tx) => {
     const acc = await reviewerAccess(tx, actor, submissionId);
-    if (!acc) throw notFound('submission');
+    if (!acc) throw notFound();
     if (acc.submission.decidedAt) throw conflict('already_decided', 'A decision was made on this submission; reviews are closed.');
     const rubric = await getRubric(tx, acc.call.id, acc.assignment.round);
     const problems = [];
@@ -459,7 +459,7 @@ export async function decide(db: Db, actor: Actor, callId: string, input: { deci
     let mailed = 0;
     for (const d of input.decisions) {
       const [s] = await tx.select().from(submissions).where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId))).for('update');
-      if (!s) throw invalid('decisions.submissionId', `no submission ${d.submissionId} in this call`);
+      if (!s) throw invalid('decisions.submissionId', 'no such submission in this call');
       if (s.status !== 'submitted') throw conflict('not_submitted', `${s.code} is not a submitted entry.`);
       if (s.decision === d.decision && s.decidedAt) continue;
       await tx.update(submissions).set({ decision: d.decision, decidedAt: input.notify ? new Date() : null, updatedAt: new Date(), publishedAt: d.decision === 'selected' ? s.publishedAt : null }).where(eq(submissions.id, s.id));

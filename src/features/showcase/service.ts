@@ -82,7 +82,7 @@ export async function listShowcase(db: DbOrTx, q: ShowcaseQuery) {
 
 export async function getEntry(db: DbOrTx, id: string, locale: Locale) {
   const [r] = await rows(db, and(published({}), eq(submissions.id, id)));
-  if (!r) throw notFound('entry');
+  if (!r) throw notFound();
   return presentEntry(r, locale);
 }
 
@@ -138,7 +138,7 @@ export async function publish(db: Db, actor: Actor, callId: string, ids?: string
 export async function unpublish(db: Db, actor: Actor, submissionId: string) {
   return db.transaction(async (tx) => {
     const [s] = await tx.update(submissions).set({ publishedAt: null }).where(eq(submissions.id, submissionId)).returning({ id: submissions.id });
-    if (!s) throw notFound('entry');
+    if (!s) throw notFound();
     await removeDoc(tx, 'case', submissionId);
     await audit(tx, { actor, action: 'showcase.unpublish', entity: 'submission', entityId: submissionId });
     return { ok: true as const };

@@ -100,7 +100,9 @@ export async function readSheet(data: Buffer, filename: string): Promise<SheetRo
   try {
     records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true });
   } catch (err) {
-    throw new AppError(400, 'file_unreadable', `This CSV file cannot be read: ${(err as Error).message}`, [{ path: 'file', message: 'unreadable' }]);
+    // The parser's message quotes the file's content: only the line number is passed on.
+    const line = (err as { lines?: unknown }).lines;
+    throw new AppError(400, 'file_unreadable', typeof line === 'number' ? `This CSV file cannot be read (line ${line}).` : 'This CSV file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
   }
   const [header, ...rest] = records;
   if (!header) return [];

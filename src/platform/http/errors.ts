@@ -20,7 +20,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'resource') => new AppError(404, 'not_found', `This ${what} does not exist, or you may not see it.`);
+// One text for everything: a caller must not tell a hidden parent from an unknown child.
+export const notFound = () => new AppError(404, 'not_found', 'Not found, or you may not see it.');
 export const forbidden = (message = 'You may not do this.') => new AppError(403, 'forbidden', message);
 export const unauthenticated = () => new AppError(401, 'unauthenticated', 'Sign in first.');
 export const conflict = (code: string, message: string, extra?: Record<string, unknown>) => new AppError(409, code, message, undefined, extra);

@@ -1,10 +1,103 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
 import { isUploadRoute } from './upload.js';
 
+/**
+ * Refusals made by Fastify, its plugins or Node's HTTP parser, each with a
+ * fixed text: a refusal never quotes any part of the request (URL, header,
+ * parameter or body), so it cannot be used to reflect content.
+ */
+const refusals = {
+  bad_request: [400, 'The request could not be understood.'],
+  bad_url: [400, 'The request URL is not validly encoded.'],
+  missing_host: [400, 'An HTTP/1.1 request needs a Host header.'],
+  bad_content_length: [400, 'The request body does not match its declared length.'],
+  route_not_found: [404, 'There is nothing at this address.'],
+  method_not_allowed: [405, 'This method is not allowed here.'],
+  not_acceptable: [406, 'The request cannot be answered in an acceptable form.'],
+  request_timeout: [408, 'The request took too long to arrive.'],
+  payload_too_large: [413, 'The request is larger than this server accepts.'],
+  uri_too_long: [414, 'The request URL is longer than this server accepts.'],
+  unsupported_media_type: [415, 'This content type is not accepted here; send application/json.'],
+  expectation_failed: [417, 'This server does not meet the expectation of the request.'],
+  headers_too_large: [431, 'The request line or headers are larger than this server accepts.'],
+} as const satisfies Record<string, readonly [number, string]>;
+type Refusal = keyof typeof refusals;
+
+/** Fastify's and its plugins' own 4xx errors, by their error code. */
+const byFastifyCode: Record<string, Refusal> = {
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri_too_long',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_content_length',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_REQ_FILE_TOO_LARGE: 'payload_too_large',
+  FST_PARTS_LIMIT: 'payload_too_large',
+  FST_FILES_LIMIT: 'payload_too_large',
+  FST_FIELDS_LIMIT: 'payload_too_large',
+};
+
+/** Any other 4xx from outside our code: a refusal by its status alone. */
+const byStatus: Record<number, Refusal> = { 404: 'route_not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 408: 'request_timeout', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 417: 'expectation_failed', 431: 'headers_too_large' };
+
+const problem = (status: number, code: string, detail: string, more: Record<string, unknown> = {}) => ({ type: 'about:blank', title: titleOf(status), status, code, detail, ...more });
+
+function sendRefusal(reply: FastifyReply, code: Refusal) {
+  const [status, detail] = refusals[code];
+  return reply.code(status).type('application/problem+json').header('x-content-type-options', 'nosniff').send(problem(status, code, detail));
+}
+
+/** Fastify's `frameworkErrors`: bad percent-encoding and over-long path parameters, before any route runs. */
+export function frameworkErrors(err: FastifyError, _request: unknown, reply: FastifyReply) {
+  sendRefusal(reply, byFastifyCode[err.code] ?? 'bad_request');
+}
+
+/**
+ * Fastify's `clientErrorHandler`: Node's HTTP parser refused the bytes (headers
+ * too large, a malformed request line, a timeout). There is no request to
+ * answer through, so a complete response is written on the socket, which is then closed.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: Refusal = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'bad_request';
+  if (socket.writable) socket.write(rawResponse(code));
+  socket.destroy();
+}
+
+function rawResponse(code: Refusal) {
+  const [status, detail] = refusals[code];
+  const body = JSON.stringify(problem(status, code, detail));
+  return [
+    `HTTP/1.1 ${status} ${titleOf(status)}`,
+    'Content-Type: application/problem+json',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    'X-Content-Type-Options: nosniff',
+    'Cache-Control: no-store',
+    'Connection: close',
+    '',
+    body,
+  ].join('\r\n');
+}
+
+/** Node answers an `Expect` other than 100-continue itself, with an empty 417, unless this listens. */
+function onCheckExpectation(_req: IncomingMessage, res: ServerResponse) {
+  const [status, detail] = refusals.expectation_failed;
+  const body = JSON.stringify(problem(status, 'expectation_failed', detail));
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff', connection: 'close' }).end(body);
+}
+
 /** Maps every error to application/problem+json (RFC 9457); nothing leaves as a bare 500 page. */
 export function installProblemHandler(app: FastifyInstance) {
+  app.server.on('checkExpectation', onCheckExpectation);
+  // Without a listener Node drops a CONNECT request without a word.
+  app.server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end(rawResponse('method_not_allowed')));
+  // Node's own check for Host answers an empty 400 (requireHostHeader is off in app.ts).
+  app.addHook('onRequest', async (request) => {
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw new AppError(400, 'missing_host', refusals.missing_host[1]);
+  });
+
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let status = 500;
     let code = 'internal_error';
@@ -23,7 +116,9 @@ export function installProblemHandler(app: FastifyInstance) {
       fields = err.validation.map((v) => {
         const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         const base = err.validationContext ?? 'body';
-        return { path: where ? `${base}.${where}` : base, message: v.message ?? 'invalid', code: (v.params as { issue?: { code?: string } } | undefined)?.issue?.code };
+        const issue = (v.params as { issue?: { code?: string } } | undefined)?.issue?.code;
+        // zod's own messages name the expected shape, not the value, except for unknown keys.
+        return { path: where ? `${base}.${where}` : base, message: issue === 'unrecognized_keys' ? 'Unrecognized key' : (v.message ?? 'invalid'), code: issue };
       });
       detail = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     } else if (isResponseSerializationError(err)) {
@@ -32,10 +127,6 @@ export function installProblemHandler(app: FastifyInstance) {
       status = 400;
       code = 'malformed_json';
       detail = 'The request body is not valid JSON.';
-    } else if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.code === 'FST_REQ_FILE_TOO_LARGE') {
-      status = 413;
-      code = 'payload_too_large';
-      detail = 'The request is larger than this server accepts.';
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       status = 415;
       const upload = isUploadRoute(request.routeOptions.schema);
@@ -47,9 +138,10 @@ export function installProblemHandler(app: FastifyInstance) {
       code = 'malformed_json';
       detail = 'The request body is empty; send a JSON object.';
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
-      status = err.statusCode;
-      code = (err.code ?? 'bad_request').toLowerCase();
-      detail = err.message;
+      // Error messages from Fastify and plugins may quote the request: fixed texts only.
+      const refusal = byFastifyCode[err.code] ?? byStatus[err.statusCode];
+      code = refusal ?? 'bad_request';
+      [status, detail] = refusal ? refusals[refusal] : [err.statusCode, refusals.bad_request[1]];
     } else if (isDbError(err)) {
       ({ status, code, detail } = mapDbError(err));
     } else if (isConnectionError(err)) {
@@ -61,12 +153,10 @@ export function installProblemHandler(app: FastifyInstance) {
     reply
       .code(status)
       .type('application/problem+json')
-      .send({ type: `about:blank`, title: titleOf(status), status, code, detail, ...(fields ? { errors: fields } : {}), ...extra });
+      .send(problem(status, code, detail, { ...(fields ? { errors: fields } : {}), ...extra }));
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).type('application/problem+json').send({ type: 'about:blank', title: 'Not Found', status: 404, code: 'route_not_found', detail: `No route ${request.method} ${request.url.split('?')[0]}.` });
-  });
+  app.setNotFoundHandler((_request, reply) => sendRefusal(reply, 'route_not_found'));
 }
 
 function isDbError(err: unknown): err is { code: string; cause?: unknown } {
@@ -93,5 +183,5 @@ function mapDbError(err: { code: string; cause?: unknown }) {
   return { status: 503, code: 'database_unavailable', detail: 'The database is unavailable; nothing was saved. Please try again shortly.' };
 }
 
-const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict', 413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 417: 'Expectation Failed', 422: 'Unprocessable Content', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable' };
 const titleOf = (s: number) => titles[s] ?? 'Error';
