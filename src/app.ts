@@ -48,6 +48,12 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM, { retrySeconds: config.MAIL_RETRY_SECONDS, giveUpHours: config.MAIL_GIVE_UP_HOURS }), membership: { isMember: async () => false } };
 
   installProblemHandler(app);
+  // The API speaks JSON (and multipart for files): a text/plain body is refused, not parsed (ASVS 13.2.5).
+  app.removeContentTypeParser('text/plain');
+  // API answers may hold personal data: no cache keeps them unless a route says otherwise (ASVS 8.2.1).
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   await app.register(cookie);
   await app.register(helmet, {
     contentSecurityPolicy: {

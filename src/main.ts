@@ -160,8 +160,8 @@ export async function main(argv: string[]) {
           console.error(`"${values.email}" is not an e-mail address.`);
           return 2;
         }
-        if (values.password !== undefined && values.password.length < 10) {
-          console.error('The password must have at least 10 characters.');
+        if (values.password !== undefined && values.password.length < 12) {
+          console.error('The password must have at least 12 characters.');
           return 2;
         }
         const [existing] = await ctx.db.select().from(users).where(eq(users.email, email));

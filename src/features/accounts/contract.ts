@@ -3,7 +3,8 @@ import { globalRoles } from '../../platform/auth/access.js';
 import { localeSchema } from '../../platform/i18n/index.js';
 
 export const email = z.email({ message: 'Enter a valid e-mail address.' }).max(254);
-export const password = z.string().min(10, { message: 'Use at least 10 characters.' }).max(200);
+/** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, no composition rules, never truncated. */
+export const password = z.string().min(12, { message: 'Use at least 12 characters.' }).max(128, { message: 'Use at most 128 characters.' });
 /** Only same-site paths, so a link cannot send someone elsewhere. */
 export const nextPath = z.string().max(500).regex(/^\/(?!\/)[^\s\\]*$/, 'must be a path on this site').optional();
 

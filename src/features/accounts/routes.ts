@@ -56,7 +56,7 @@ export function accountRoutes(app: App, ctx: Ctx) {
   });
 
   app.post('/api/v1/auth/password-reset/complete', { config: { access: 'public' }, schema: { tags, summary: 'Choose a new password with a reset link', body: c.resetBody, response: { 200: c.signedIn } } }, async (req, reply) => {
-    const user = await svc.completePasswordReset(db, req.body.token, req.body.password);
+    const user = await svc.completePasswordReset(db, config.publicUrl, req.body.token, req.body.password);
     return signIn(req, reply, user.id);
   });
 
@@ -73,7 +73,7 @@ export function accountRoutes(app: App, ctx: Ctx) {
   });
 
   app.patch('/api/v1/auth/me', { config: { access: 'user' }, schema: { tags, summary: 'Change name, language or password', body: c.profileBody, response: { 200: okSchema } } }, async (req) => {
-    await svc.updateProfile(db, requireActor(req), req.body);
+    await svc.updateProfile(db, config.publicUrl, requireActor(req), req.body);
     return { ok: true as const };
   });
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { and, eq, gt, isNull, sql, ilike, or, inArray } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, sql, ilike, or, inArray } from 'drizzle-orm';
 import type { Actor, GlobalRole, ScopedRole } from '../../platform/auth/access.js';
 import { globalRoles } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
@@ -15,7 +15,7 @@ export const sha256 = (s: string) => crypto.createHash('sha256').update(s).diges
 const randomToken = () => crypto.randomBytes(32).toString('base64url');
 export const normalizeEmail = (e: string) => e.trim().toLowerCase();
 
-const tokenLife: Record<string, number> = { verify: 48 * 3600e3, login: 20 * 60e3, reset: 2 * 3600e3, welcome: 7 * 24 * 3600e3 };
+const tokenLife: Record<string, number> = { verify: 48 * 3600e3, login: 10 * 60e3, reset: 2 * 3600e3, welcome: 7 * 24 * 3600e3 };
 const lockAfter = 5;
 
 export const hashPassword = (password: string) => hash(password);
@@ -36,6 +36,12 @@ async function sendTokenMail(db: DbOrTx, publicUrl: string, user: { id: string; 
   const { subject, text } = accountMail(mail, user.locale as Locale, link, user.name);
   await queueMail(db, { to: user.email, subject, text, locale: user.locale as Locale, template: `accounts.${mail}` });
   return token;
+}
+
+/** Tells the owner their password changed (ASVS 2.2.3, 2.5.5); the link leads to a reset. */
+async function notifyPasswordChanged(db: DbOrTx, publicUrl: string, user: { email: string; name: string; locale: string }) {
+  const { subject, text } = accountMail('passwordChanged', user.locale as Locale, `${publicUrl}/forgot-password`, user.name);
+  await queueMail(db, { to: user.email, subject, text, locale: user.locale as Locale, template: 'accounts.passwordChanged' });
 }
 
 async function consumeToken(db: DbOrTx, token: string, purpose: string) {
@@ -120,7 +126,7 @@ export async function requestPasswordReset(db: Db, publicUrl: string, emailIn: s
   await sendTokenMail(db, publicUrl, user, 'reset', 'reset');
 }
 
-export async function completePasswordReset(db: Db, token: string, password: string) {
+export async function completePasswordReset(db: Db, publicUrl: string, token: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const t = await consumeToken(tx, token, 'reset');
@@ -132,6 +138,7 @@ export async function completePasswordReset(db: Db, token: string, password: str
     // A new password ends every other session.
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await audit(tx, { actor: { userId: user.id, email: user.email }, action: 'account.password_reset', entity: 'user', entityId: user.id });
+    await notifyPasswordChanged(tx, publicUrl, user);
     return user;
   });
 }
@@ -180,7 +187,7 @@ export async function loadActorBySession(db: DbOrTx, token: string): Promise<Act
   };
 }
 
-export async function updateProfile(db: Db, actor: Actor, input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string }) {
+export async function updateProfile(db: Db, publicUrl: string, actor: Actor, input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string }) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, actor.userId));
     const patch: Partial<typeof users.$inferInsert> = {};
@@ -194,6 +201,11 @@ export async function updateProfile(db: Db, actor: Actor, input: { name?: string
     if (Object.keys(patch).length === 0) return before;
     const [after] = await tx.update(users).set(patch).where(eq(users.id, actor.userId)).returning();
     await audit(tx, { actor, action: 'account.update', entity: 'user', entityId: actor.userId, before: { name: before.name, locale: before.locale }, after: { name: after.name, locale: after.locale, passwordChanged: !!input.newPassword } });
+    if (input.newPassword) {
+      // A new password ends every other session (ASVS 3.3.3); this one stays.
+      await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, actor.sessionId)));
+      await notifyPasswordChanged(tx, publicUrl, after);
+    }
     return after;
   });
 }
