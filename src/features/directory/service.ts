@@ -373,3 +373,24 @@ export async function erasePersonEntry(db: DbOrTx, personId: string | null) {
   if (!personId) return;
   await db.update(people).set({ name: 'Erased person', nameLatin: null, email: null, phone: null, userId: null, searchText: '', updatedAt: new Date() }).where(eq(people.id, personId));
 }
+
+const rowsOf = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;
+
+/**
+ * Deletes a person nothing refers to any more (no row of any table with a
+ * foreign key to people), e.g. one created only to make someone a member
+ * contact. Returns whether it was deleted. The references are read from the
+ * catalog, so a feature adding one is covered without a change here.
+ */
+export async function deletePersonIfUnreferenced(db: DbOrTx, id: string) {
+  const refs = await rowsOf<{ tbl: string; col: string }>(
+    db,
+    sql`select c.conrelid::regclass::text as tbl, a.attname as col from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1] where c.contype = 'f' and c.confrelid = 'people'::regclass`,
+  );
+  for (const r of refs) {
+    const [hit] = await rowsOf(db, sql`select 1 from ${sql.identifier(r.tbl)} where ${sql.identifier(r.col)} = ${id} limit 1`);
+    if (hit) return false;
+  }
+  const gone = await db.delete(people).where(eq(people.id, id)).returning({ id: people.id });
+  return gone.length > 0;
+}

@@ -206,7 +206,21 @@ export const portalMembership = membership.extend({
   website: z.string().nullable(),
   logoFileId: z.string().nullable(),
   representatives: z.array(representative),
+  /** Invitations sent by a contact and not answered yet; nothing is granted before the invitee accepts. */
+  invitations: z.array(z.object({ id: z.uuid(), email: z.string(), name: z.string(), title: z.string().nullable(), createdAt: z.date(), expiresAt: z.date() })),
 });
+export const invitationView = z.object({
+  status: z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']),
+  email: z.string(),
+  name: z.string(),
+  organization: localized,
+  invitedBy: z.string().nullable(),
+  expiresAt: z.date(),
+  membershipId: z.uuid(),
+  /** Whether the signed-in account is the invited address (only that account may answer). */
+  forYou: z.boolean(),
+});
+export const invitationAnswer = z.object({ ok: z.literal(true), membershipId: z.uuid() });
 
 // Public directory
 

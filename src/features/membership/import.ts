@@ -11,7 +11,7 @@ import { organizationInput } from '../directory/contract.js';
 import { createOrganization, createPerson } from '../directory/service.js';
 import { membershipCategories, membershipHistory, memberships } from './model.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
-import { addRepresentative } from './service.js';
+import { addRepresentative } from './representatives.js';
 
 export interface ImportError {
   line: number;

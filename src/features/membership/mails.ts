@@ -55,6 +55,11 @@ const mails = {
     'zh-Hans': { subject: (p) => `您已成为${p.subject}的会员代表`, body: (p) => `${p.name}，您好：\n\n您已成为会员单位${p.subject}的代表。请使用此邮箱登录（可通过邮件链接登录），维护会员资料：\n${p.link}` },
     'zh-Hant': { subject: (p) => `您已成為${p.subject}的會員代表`, body: (p) => `${p.name}，您好：\n\n您已成為會員單位${p.subject}的代表。請使用此信箱登入（可透過郵件連結登入），維護會員資料：\n${p.link}` },
   },
+  representativeInvite: {
+    en: { subject: (p) => `Invitation to represent ${p.subject}`, body: (p) => `Hello ${p.name},\n\n${p.text} invites you to represent the member ${p.subject} at the WIC International Organization. Nothing changes until you accept.\n\nSign in with this address (or create an account with it) and accept or decline here, before ${p.date}:\n${p.link}\n\nIf you do not know this organization, ignore this message.` },
+    'zh-Hans': { subject: (p) => `邀请您担任${p.subject}的会员代表`, body: (p) => `${p.name}，您好：\n\n${p.text}邀请您担任会员单位${p.subject}的代表。在您接受之前，不会发生任何变更。\n\n请在${p.date}之前使用此邮箱登录（或用此邮箱注册账户），在此接受或拒绝：\n${p.link}\n\n如您不认识该机构，请忽略此邮件。` },
+    'zh-Hant': { subject: (p) => `邀請您擔任${p.subject}的會員代表`, body: (p) => `${p.name}，您好：\n\n${p.text}邀請您擔任會員單位${p.subject}的代表。在您接受之前，不會有任何變更。\n\n請在${p.date}之前使用此信箱登入（或以此信箱註冊帳戶），在此接受或拒絕：\n${p.link}\n\n如您不認識該機構，請忽略此郵件。` },
+  },
   reminder: {
     en: { subject: (p) => `Membership renewal due on ${p.date}`, body: (p) => `Hello ${p.name},\n\nThe membership of ${p.subject} is due for renewal on ${p.date} (in ${p.days} days).\n\n${p.link}` },
     'zh-Hans': { subject: (p) => `会员资格将于${p.date}到期续期`, body: (p) => `${p.name}，您好：\n\n${p.subject}的会员资格将于${p.date}到期（还有${p.days}天），请及时办理续期。\n\n${p.link}` },

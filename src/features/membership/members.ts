@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
@@ -6,13 +6,13 @@ import { conflict, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { revokeRole, usersWithScope } from '../accounts/service.js';
+import { usersWithScope } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
 import { countries, organizations, people } from '../directory/model.js';
 import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/service.js';
 import type { MembershipStatus } from './contract.js';
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
-import { membershipCategories, membershipHistory, memberships } from './model.js';
+import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
 import { canManageMembership, contactRole } from './policy.js';
 
 // Dates are calendar days (ISO strings), compared as such.
@@ -357,7 +357,21 @@ async function managed(db: DbOrTx, actor: Actor, id: string) {
 
 async function portalView(db: DbOrTx, r: MemberRow) {
   const reps = r.organizationId ? await usersWithScope(db, contactRole, 'organization', r.organizationId) : [];
-  return { ...presentMember(r), description: r.description ?? {}, website: r.website ?? null, logoFileId: r.logoFileId ?? null, representatives: reps.map((u) => ({ userId: u.id, name: u.name, email: u.email })) };
+  const invited = r.organizationId
+    ? await db
+        .select({ id: representativeInvitations.id, email: representativeInvitations.email, name: representativeInvitations.name, title: representativeInvitations.title, createdAt: representativeInvitations.createdAt, expiresAt: representativeInvitations.expiresAt })
+        .from(representativeInvitations)
+        .where(and(eq(representativeInvitations.membershipId, r.id), isNull(representativeInvitations.acceptedAt), isNull(representativeInvitations.declinedAt), isNull(representativeInvitations.revokedAt)))
+        .orderBy(asc(representativeInvitations.createdAt))
+    : [];
+  return {
+    ...presentMember(r),
+    description: r.description ?? {},
+    website: r.website ?? null,
+    logoFileId: r.logoFileId ?? null,
+    representatives: reps.map((u) => ({ userId: u.id, name: u.name, email: u.email })),
+    invitations: invited,
+  };
 }
 
 export async function myMemberships(db: DbOrTx, actor: Actor) {
@@ -410,19 +424,6 @@ export async function setDirectoryOptIn(db: Db, actor: Actor, id: string, optIn:
       await audit(tx, { actor, action: optIn ? 'membership.directory_opt_in' : 'membership.directory_opt_out', entity: 'membership', entityId: id });
     }
     await syncMemberIndex(tx, id);
-    return portalView(tx, await loadMember(tx, id));
-  });
-}
-
-export async function removeRepresentative(db: Db, actor: Actor, id: string, userId: string) {
-  return db.transaction(async (tx) => {
-    const r = await managed(tx, actor, id);
-    if (!r.organizationId) throw conflict('not_an_organization', 'Only organization members have representatives.');
-    const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
-    if (!reps.some((u) => u.id === userId)) throw notFound();
-    if (reps.length === 1) throw conflict('last_representative', 'A member keeps at least one representative: add another before removing this one.');
-    await revokeRole(tx, userId, contactRole, { type: 'organization', id: r.organizationId });
-    await audit(tx, { actor, action: 'membership.representative_remove', entity: 'membership', entityId: id, before: { userId } });
     return portalView(tx, await loadMember(tx, id));
   });
 }

@@ -191,11 +191,17 @@ describe('the member portal and the public directory', () => {
     expect((await get(b.membershipId)).directoryOptIn).toBe(false);
     expect((await h.call(repA, { method: 'GET', url: `/api/v1/membership/memberships/${a.membershipId}` })).statusCode).toBe(403);
 
-    const added = await h.call(repA, { method: 'POST', url: `/api/v1/membership/portal/${a.membershipId}/representatives`, payload: { name: '新代表', email: 'second@example.org' } });
-    expect(added.statusCode, added.body).toBe(200);
+    // A contact invites; the invitee becomes a representative by accepting (representatives.test.ts has the details).
+    const second = await h.user({ email: 'second@example.org' });
+    const invited = await h.call(repA, { method: 'POST', url: `/api/v1/membership/portal/${a.membershipId}/representatives`, payload: { name: '新代表', email: 'second@example.org' } });
+    expect(invited.statusCode, invited.body).toBe(200);
+    expect(invited.json().representatives).toHaveLength(1);
+    const [inviteMail] = await h.ctx.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, 'second@example.org'), eq(mailOutbox.template, 'membership.representativeInvite')));
+    const token = /token=([A-Za-z0-9_-]+)/.exec(inviteMail.text)![1];
+    expect((await h.call(second, { method: 'POST', url: `/api/v1/membership/invitations/${token}/accept` })).statusCode).toBe(200);
+    const added = await h.call(second, { method: 'GET', url: `/api/v1/membership/portal/${a.membershipId}` });
+    expect(added.statusCode).toBe(200);
     expect(added.json().representatives).toHaveLength(2);
-    const second = await signInAs('second@example.org');
-    expect((await h.call(second, { method: 'GET', url: `/api/v1/membership/portal/${a.membershipId}` })).statusCode).toBe(200);
     const selfId = added.json().representatives.find((r: { email: string }) => r.email === a.repEmail).userId;
     const removed = await h.call(second, { method: 'DELETE', url: `/api/v1/membership/portal/${a.membershipId}/representatives/${selfId}` });
     expect(removed.json().representatives.map((r: { email: string }) => r.email)).toEqual(['second@example.org']);

@@ -190,3 +190,60 @@ export const representationGoals = pgTable(
   },
   (t) => [index('representation_goals_population_idx').on(t.population)],
 );
+
+/**
+ * A member contact's invitation to someone to become a representative of the
+ * organization. Nothing is granted until the invitee accepts as the invited
+ * address; the row stays as the record of what happened to it.
+ */
+export const representativeInvitations = pgTable(
+  'membership_representative_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    membershipId: uuid('membership_id')
+      .notNull()
+      .references(() => memberships.id, { onDelete: 'cascade' }),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    title: text('title'),
+    locale: text('locale').notNull().default('en'),
+    /** sha256 of the link's token. */
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    acceptedAt: timestamp('accepted_at', { withTimezone: true }),
+    acceptedBy: uuid('accepted_by'),
+    declinedAt: timestamp('declined_at', { withTimezone: true }),
+    /** Cancelled before an answer, or the representative it made was removed. */
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('membership_rep_invitations_token_idx').on(t.tokenHash), index('membership_rep_invitations_membership_idx').on(t.membershipId)],
+);
+
+/**
+ * What making someone a representative created, so that removing them undoes
+ * exactly that: the org_contact role always; the person, its link to the
+ * account and the affiliation only when the grant made them.
+ */
+export const representativeGrants = pgTable(
+  'membership_representative_grants',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id'),
+    personCreated: boolean('person_created').notNull().default(false),
+    personLinked: boolean('person_linked').notNull().default(false),
+    /** The affiliation the grant created; null when the person already had one. */
+    affiliationId: uuid('affiliation_id'),
+    invitationId: uuid('invitation_id'),
+    grantedBy: uuid('granted_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('membership_rep_grants_org_user_idx').on(t.organizationId, t.userId)],
+);

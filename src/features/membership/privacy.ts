@@ -2,7 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { DataSubject } from '../../platform/http/types.js';
 import { removeDoc } from '../../platform/search/index.js';
-import { applicationDocuments, applicationMessages, membershipApplications, membershipHistory, memberships, type ApplicationData } from './model.js';
+import { applicationDocuments, applicationMessages, membershipApplications, membershipHistory, memberships, representativeInvitations, type ApplicationData } from './model.js';
 
 const mentions = (email: string) => sql`${membershipApplications.data}->'representatives' @> ${JSON.stringify([{ email }])}::jsonb`;
 
@@ -42,6 +42,8 @@ export async function eraseMembershipData(tx: DbOrTx, s: DataSubject) {
       .where(eq(membershipApplications.id, a.id));
     if (own) await tx.delete(applicationDocuments).where(eq(applicationDocuments.applicationId, a.id));
   }
+  // Invitations to represent a member name the invitee; the answered ones are history of no further use.
+  if (email) await tx.delete(representativeInvitations).where(eq(representativeInvitations.email, email));
   if (s.userId) await tx.update(applicationMessages).set({ body: '[erased]', authorName: 'Erased person' }).where(eq(applicationMessages.authorUserId, s.userId));
   if (s.personId) {
     const own = await tx.update(memberships).set({ directoryOptIn: false, sector: null, updatedAt: new Date() }).where(eq(memberships.personId, s.personId)).returning({ id: memberships.id });

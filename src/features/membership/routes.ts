@@ -3,7 +3,6 @@ import { requireActor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx } from '../../platform/exports/index.js';
 import { imageTypes, readFile, storeFile } from '../../platform/files/index.js';
 import { AppError, notFound } from '../../platform/http/errors.js';
-import { audit } from '../../platform/audit/index.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { idParams, okSchema, page } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
@@ -11,6 +10,7 @@ import * as c from './contract.js';
 import * as dash from './dashboard.js';
 import { importMembers } from './import.js';
 import * as members from './members.js';
+import * as reps from './representatives.js';
 import { membershipAccess as can } from './policy.js';
 import * as svc from './service.js';
 
@@ -140,18 +140,30 @@ export function membershipRoutes(app: App, ctx: Ctx) {
     await members.setLogo(db, actor, req.params.id, stored.id);
     return members.getPortalMembership(db, actor, req.params.id);
   });
-  app.post(`${base}/portal/:id/representatives`, { config: { access: can.user }, schema: { tags, summary: 'Add a representative (they get an account and a welcome mail)', params: idParams, body: c.representativeInput, response: { 200: c.portalMembership } } }, async (req) => {
-    const actor = requireActor(req);
-    return db.transaction(async (tx) => {
-      const r = await members.loadManagedMembership(tx, actor, req.params.id);
-      if (!r.organizationId || !r.orgName) throw notFound();
-      await svc.addRepresentative(tx, url, actor, r.organizationId, r.orgName, req.body, (actor.locale as 'en') ?? 'en');
-      await audit(tx, { actor, action: 'membership.representative_add', entity: 'membership', entityId: req.params.id, after: { email: req.body.email } });
-      return members.portalView(tx, await members.loadMember(tx, req.params.id));
-    });
-  });
-  app.delete(`${base}/portal/:id/representatives/:userId`, { config: { access: can.user }, schema: { tags, summary: 'Remove a representative', params: z.object({ id: z.uuid(), userId: z.uuid() }), response: { 200: c.portalMembership } } }, async (req) =>
-    members.removeRepresentative(db, requireActor(req), req.params.id, req.params.userId),
+  app.post(`${base}/portal/:id/representatives`, { config: { access: can.user }, schema: { tags, summary: 'Add a representative: staff grant directly; a contact invites, and nothing is granted until the invitee accepts', params: idParams, body: c.representativeInput, response: { 200: c.portalMembership } } }, async (req) =>
+    reps.addOrInvite(db, url, requireActor(req), req.params.id, req.body),
+  );
+  app.delete(`${base}/portal/:id/representatives/:userId`, { config: { access: can.user }, schema: { tags, summary: 'Remove a representative: the role and what granting it created go', params: z.object({ id: z.uuid(), userId: z.uuid() }), response: { 200: c.portalMembership } } }, async (req) =>
+    reps.removeRepresentative(db, requireActor(req), req.params.id, req.params.userId),
+  );
+  const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
+  app.post(`${base}/portal/:id/invitations/:invitationId/resend`, { config: { access: can.user }, schema: { tags, summary: 'Send a pending invitation again, with a new link', params: invitationParams, response: { 200: c.portalMembership } } }, async (req) =>
+    reps.resendInvitation(db, url, requireActor(req), req.params.id, req.params.invitationId),
+  );
+  app.delete(`${base}/portal/:id/invitations/:invitationId`, { config: { access: can.user }, schema: { tags, summary: 'Cancel a pending invitation', params: invitationParams, response: { 200: c.portalMembership } } }, async (req) =>
+    reps.cancelInvitation(db, requireActor(req), req.params.id, req.params.invitationId),
+  );
+
+  // The invitee's side: the link is theirs, and only the invited address answers.
+  const tokenParams = z.object({ token: z.string().min(20).max(100) });
+  app.get(`${base}/invitations/:token`, { config: { access: can.user }, schema: { tags, summary: 'An invitation to represent a member, as its link shows it', params: tokenParams, response: { 200: c.invitationView } } }, async (req) =>
+    reps.viewInvitation(db, requireActor(req), req.params.token),
+  );
+  app.post(`${base}/invitations/:token/accept`, { config: { access: can.user }, schema: { tags, summary: 'Accept: become a representative (only as the invited address)', params: tokenParams, response: { 200: c.invitationAnswer } } }, async (req) =>
+    reps.acceptInvitation(db, requireActor(req), req.params.token),
+  );
+  app.post(`${base}/invitations/:token/decline`, { config: { access: can.user }, schema: { tags, summary: 'Decline (only as the invited address)', params: tokenParams, response: { 200: c.invitationAnswer } } }, async (req) =>
+    reps.declineInvitation(db, requireActor(req), req.params.token),
   );
 
   // Public member directory

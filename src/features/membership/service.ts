@@ -8,7 +8,7 @@ import { AppError, conflict, notFound, type FieldError } from '../../platform/ht
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { ensureUser, grantRole, normalizeEmail, sendLoginLink } from '../accounts/service.js';
+import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
 import { countries, affiliations, organizations, people } from '../directory/model.js';
 import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
@@ -17,6 +17,7 @@ import { membershipMail, type MailParams, type MembershipMail } from './mails.js
 import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
 import { canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
+import { addRepresentative } from './representatives.js';
 
 // Categories
 
@@ -437,32 +438,6 @@ async function findOrCreatePerson(tx: Tx, actor: Actor | null, p: { name: string
   if (existing) return existing;
   const created = await createPerson(tx as unknown as Db, actor, { name: p.name, nameLatin: p.nameLatin ?? null, email, countryCode: p.countryCode ?? null, gender: (p.gender as 'female') ?? null, affiliations: [] });
   return { id: created.id, userId: null as string | null };
-}
-
-/** Makes someone a contact of an organization: a person in the directory, an account, the scoped role, a welcome mail. */
-export async function addRepresentative(
-  tx: Tx,
-  publicUrl: string,
-  actor: Actor | null,
-  orgId: string,
-  orgName: LocalizedText,
-  rep: { name: string; nameLatin?: string | null; email: string; title?: string | null; gender?: string | null; countryCode?: string | null },
-  locale: Locale,
-  sendMail = true,
-) {
-  const org = await getOrganization(tx, orgId);
-  const person = await findOrCreatePerson(tx, actor, { ...rep, countryCode: rep.countryCode ?? org.countryCode });
-  const [aff] = await tx.select({ id: affiliations.id }).from(affiliations).where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
-  if (!aff) await tx.insert(affiliations).values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} });
-  const { user } = await ensureUser(tx, { email: rep.email, name: rep.name, locale });
-  if (!person.userId) await tx.update(people).set({ userId: user.id }).where(eq(people.id, person.id));
-  await grantRole(tx, user.id, contactRole, { type: 'organization', id: orgId });
-  if (sendMail) {
-    const userLocale = user.locale as Locale;
-    const m = membershipMail('contactWelcome', userLocale, { name: user.name, subject: localize(orgName, userLocale).text, link: `${publicUrl}/my/membership` });
-    await queueMail(tx, { to: user.email, subject: m.subject, text: m.text, locale: userLocale, template: 'membership.contactWelcome' });
-  }
-  return user;
 }
 
 export async function approveApplication(db: Db, publicUrl: string, actor: Actor, id: string, opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean }, now = new Date()) {

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../features/accounts/service.js';
 import { users } from '../../features/accounts/model.js';
+import { mailOutbox } from '../mail/model.js';
 import { seedDemo } from '../../demo.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { eventBody, matrix, matrixRoles, registrationBody, type Ids, type MatrixRole, type Rule, type Who } from './matrix.js';
@@ -83,6 +84,11 @@ async function buildWorld() {
     side.logo = logo.logoFileId;
   }
   other.logo = unknownId;
+  // A pending invitation to represent each member, sent by a contact (staff would grant directly).
+  contactB = await h.user({ scopes: [{ role: 'org_contact', type: 'organization', id: refs.organizations.get('ke-mobile')! }] });
+  for (const side of [own, other]) side.repInvitation = (await freshInvitation(side)).repInvitation;
+  own.repInvitationToken = (await freshInvitation(own)).token;
+  other.repInvitationToken = 'forged-token-forged-token-forged';
 
   // Events: E is run by the manager (the demo's 2026 summit), O is not; a registration at each.
   own.event = refs.events.get('wuzhen-summit-2026')!;
@@ -170,6 +176,16 @@ async function buildWorld() {
   }
 }
 
+let contactB: TestUser;
+
+/** A contact of the member invites a new address; returns the invitation and the link's token from the mail. */
+async function freshInvitation(side: Ids) {
+  const email = `invitee-${crypto.randomBytes(4).toString('hex')}@matrix.example`;
+  const m = await must(side === world.own ? as.contact! : contactB, 'POST', `/api/v1/membership/portal/${side.membership}/representatives`, { name: 'Invitee', email });
+  const [mail] = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
+  return { repInvitation: m.invitations.find((i: { email: string }) => i.email === email).id as string, token: /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1] };
+}
+
 /** Someone new joins the group (asks, a secretariat member approves): a membership to act on. */
 async function freshGroupMember(groupId: string) {
   const u = await h.user();
@@ -194,6 +210,8 @@ async function fresh(kind: string, side: 'own' | 'other', who: TestUser | null):
       const m = await must(as.admin!, 'POST', `/api/v1/membership/portal/${ids.membership}/representatives`, { name: 'Rep', email });
       return { ids: { representative: m.representatives.find((r: { email: string }) => r.email === email).userId }, who };
     }
+    case 'repInvitation':
+      return { ids: { repInvitation: (await freshInvitation(ids)).repInvitation }, who };
     case 'event':
       await must(sec, 'POST', `/api/v1/events/${ids.event}/publish`, { force: true });
       return { ids: {}, who };

@@ -119,7 +119,31 @@ export const membershipTexts = {
       "add": "Add",
       "remove": "Remove",
       "renewal": "Renewal date: {{date}}",
-      "graceUntil": "Grace period until {{date}}"
+      "graceUntil": "Grace period until {{date}}",
+      "invitations": "Invited, waiting for an answer",
+      "inviteHint": "We e-mail them an invitation; they become a representative only when they accept it.",
+      "invite": "Invite",
+      "invited": "Invitation sent.",
+      "resend": "Resend",
+      "cancelInvitation": "Cancel",
+      "expires": "Link valid until {{date}}",
+      "expired": "Link expired: resend it"
+    },
+    "invitation": {
+      "title": "Invitation to represent a member",
+      "intro": "{{inviter}} invites you to represent this member of the WIC International Organization. As a representative you keep its profile and receive its mail.",
+      "introNoInviter": "You are invited to represent this member of the WIC International Organization. As a representative you keep its profile and receive its mail.",
+      "forAddress": "This invitation is for {{email}}.",
+      "otherAccount": "You are signed in as {{me}}. Sign out, then sign in with {{email}} (or create an account with that address) to answer.",
+      "validUntil": "Answer before {{date}}.",
+      "accept": "Accept",
+      "decline": "Decline",
+      "accepted": "You now represent this member.",
+      "declined": "You declined this invitation.",
+      "cancelled": "This invitation was cancelled.",
+      "expired": "This invitation has expired. Ask the member's contact to send it again.",
+      "portal": "Open the member portal",
+      "noToken": "This link is incomplete. Open the link from the e-mail again."
     },
     "admin": {
       "membersTitle": "Memberships",
@@ -191,7 +215,11 @@ export const membershipTexts = {
       "invalid_transition": "This is not possible in the application's current status. Reload the page.",
       "application_incomplete": "The application is not complete.",
       "already_member": "This organization or person is already a member.",
-      "last_representative": "A member keeps at least one representative."
+      "last_representative": "A member keeps at least one representative.",
+      "already_representative": "This person already represents the member.",
+      "already_invited": "This person is already invited: resend the invitation instead.",
+      "invitation_closed": "This invitation is no longer open.",
+      "invitation_other_account": "This invitation is for another e-mail address: sign in with that address to answer it."
     }
   },
   "zh-Hans": {
@@ -313,7 +341,31 @@ export const membershipTexts = {
       "add": "添加",
       "remove": "移除",
       "renewal": "续期日期：{{date}}",
-      "graceUntil": "宽限期至 {{date}}"
+      "graceUntil": "宽限期至 {{date}}",
+      "invitations": "已邀请，等待答复",
+      "inviteHint": "我们将通过邮件发送邀请；对方接受后才会成为会员代表。",
+      "invite": "邀请",
+      "invited": "邀请已发送。",
+      "resend": "重新发送",
+      "cancelInvitation": "取消",
+      "expires": "链接有效期至 {{date}}",
+      "expired": "链接已过期，请重新发送"
+    },
+    "invitation": {
+      "title": "会员代表邀请",
+      "intro": "{{inviter}}邀请您担任世界互联网大会国际组织这一会员的代表。会员代表负责维护会员资料并接收会员邮件。",
+      "introNoInviter": "您受邀担任世界互联网大会国际组织这一会员的代表。会员代表负责维护会员资料并接收会员邮件。",
+      "forAddress": "此邀请发给 {{email}}。",
+      "otherAccount": "您当前以 {{me}} 登录。请退出后使用 {{email}} 登录（或用该邮箱注册账户）再作答复。",
+      "validUntil": "请在 {{date}} 之前答复。",
+      "accept": "接受",
+      "decline": "拒绝",
+      "accepted": "您已成为该会员的代表。",
+      "declined": "您已拒绝此邀请。",
+      "cancelled": "此邀请已被取消。",
+      "expired": "此邀请已过期，请联系会员联系人重新发送。",
+      "portal": "进入会员中心",
+      "noToken": "链接不完整，请重新打开邮件中的链接。"
     },
     "admin": {
       "membersTitle": "会员管理",
@@ -385,7 +437,11 @@ export const membershipTexts = {
       "invalid_transition": "申请当前状态下无法执行此操作，请刷新页面。",
       "application_incomplete": "申请尚不完整。",
       "already_member": "该机构或个人已是会员。",
-      "last_representative": "会员至少需保留一名代表。"
+      "last_representative": "会员至少需保留一名代表。",
+      "already_representative": "此人已是该会员的代表。",
+      "already_invited": "已邀请此人，请改为重新发送邀请。",
+      "invitation_closed": "此邀请已失效。",
+      "invitation_other_account": "此邀请发给另一个邮箱，请使用该邮箱登录后答复。"
     }
   },
   "zh-Hant": {
@@ -507,7 +563,31 @@ export const membershipTexts = {
       "add": "新增",
       "remove": "移除",
       "renewal": "續期日期：{{date}}",
-      "graceUntil": "寬限期至 {{date}}"
+      "graceUntil": "寬限期至 {{date}}",
+      "invitations": "已邀請，等待答覆",
+      "inviteHint": "我們將透過郵件傳送邀請；對方接受後才會成為會員代表。",
+      "invite": "邀請",
+      "invited": "邀請已傳送。",
+      "resend": "重新傳送",
+      "cancelInvitation": "取消",
+      "expires": "連結有效期至 {{date}}",
+      "expired": "連結已過期，請重新傳送"
+    },
+    "invitation": {
+      "title": "會員代表邀請",
+      "intro": "{{inviter}}邀請您擔任世界互聯網大會國際組織這一會員的代表。會員代表負責維護會員資料並接收會員郵件。",
+      "introNoInviter": "您受邀擔任世界互聯網大會國際組織這一會員的代表。會員代表負責維護會員資料並接收會員郵件。",
+      "forAddress": "此邀請寄給 {{email}}。",
+      "otherAccount": "您目前以 {{me}} 登入。請登出後使用 {{email}} 登入（或以該信箱註冊帳戶）再作答覆。",
+      "validUntil": "請在 {{date}} 之前答覆。",
+      "accept": "接受",
+      "decline": "拒絕",
+      "accepted": "您已成為該會員的代表。",
+      "declined": "您已拒絕此邀請。",
+      "cancelled": "此邀請已被取消。",
+      "expired": "此邀請已過期，請聯繫會員聯絡人重新傳送。",
+      "portal": "進入會員中心",
+      "noToken": "連結不完整，請重新開啟郵件中的連結。"
     },
     "admin": {
       "membersTitle": "會員管理",
@@ -579,7 +659,11 @@ export const membershipTexts = {
       "invalid_transition": "申請當前狀態下無法執行此操作，請重新整理頁面。",
       "application_incomplete": "申請尚不完整。",
       "already_member": "該機構或個人已是會員。",
-      "last_representative": "會員至少需保留一名代表。"
+      "last_representative": "會員至少需保留一名代表。",
+      "already_representative": "此人已是該會員的代表。",
+      "already_invited": "已邀請此人，請改為重新傳送邀請。",
+      "invitation_closed": "此邀請已失效。",
+      "invitation_other_account": "此邀請寄給另一個信箱，請使用該信箱登入後答覆。"
     }
   }
 };

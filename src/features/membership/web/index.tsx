@@ -2,7 +2,7 @@ import type { WebFeature } from '../../../web/feature';
 import { CategoriesPage, DashboardPage, MembershipsPage, QueueDetailPage, QueuePage } from './admin';
 import { ApplyPage, MyApplicationPage, MyApplicationsPage } from './apply';
 import { membershipTexts } from './i18n';
-import { MemberDirectoryPage, MemberPage, PortalPage } from './members';
+import { InvitationPage, MemberDirectoryPage, MemberPage, PortalPage } from './members';
 
 export const membershipWeb: WebFeature = {
   name: 'membership',
@@ -20,6 +20,7 @@ export const membershipWeb: WebFeature = {
     { path: '/my/applications', element: <MyApplicationsPage /> },
     { path: '/my/applications/:id', element: <MyApplicationPage /> },
     { path: '/my/membership', element: <PortalPage /> },
+    { path: '/my/membership/invitation', element: <InvitationPage /> },
   ],
   accountNav: [
     { to: '/my/applications', label: 'membership:nav.myApplications' },

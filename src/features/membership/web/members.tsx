@@ -1,16 +1,18 @@
-import { Anchor, Avatar, Badge, Button, Card, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Avatar, Badge, Button, Card, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { Pager } from '../../../web/components/Pager';
 import { api, qs } from '../../../web/api';
 import { CountrySelect, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
-import { continents, memberGroups, MembershipError, StatusBadge } from './shared';
+import { continents, memberGroups, MembershipError, StatusBadge, useMembershipError } from './shared';
+import { isStaff, useMe } from '../../../web/session';
+import { notifications } from '@mantine/notifications';
 
 interface PublicMember {
   id: string;
@@ -147,6 +149,7 @@ interface PortalMembership {
   website: string | null;
   logoFileId: string | null;
   representatives: Array<{ userId: string; name: string; email: string }>;
+  invitations: Array<{ id: string; email: string; name: string; expiresAt: string }>;
 }
 
 /** The member portal: the memberships this account keeps. */
@@ -166,6 +169,9 @@ export function PortalPage() {
 function PortalCard({ initial }: { initial: PortalMembership }) {
   const { t } = useTranslation(['membership', 'shell']);
   const notify = useNotify();
+  const errorText = useMembershipError();
+  const fail = (e: unknown) => notifications.show({ color: 'red', message: errorText(e) });
+  const staff = isStaff(useMe().data);
   const f = useFormat();
   const qc = useQueryClient();
   const [m, setM] = useState(initial);
@@ -180,8 +186,10 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
   const save = useMutation({ mutationFn: () => api.put<PortalMembership>(`${base}/profile`, { description, website, sector }), onSuccess: (r) => (done(r), notify.ok()), onError: notify.error });
   const optIn = useMutation({ mutationFn: (v: boolean) => api.put<PortalMembership>(`${base}/directory`, { optIn: v }), onSuccess: (r) => (done(r), notify.ok()), onError: notify.error });
   const upload = useMutation({ mutationFn: () => api.upload<PortalMembership>(`${base}/logo`, logo!, 'PUT'), onSuccess: (r) => (done(r), setLogo(null), notify.ok()), onError: notify.error });
-  const addRep = useMutation({ mutationFn: () => api.post<PortalMembership>(`${base}/representatives`, rep), onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok()), onError: notify.error });
-  const removeRep = useMutation({ mutationFn: (userId: string) => api.delete<PortalMembership>(`${base}/representatives/${userId}`), onSuccess: (r) => (done(r), notify.ok()), onError: notify.error });
+  const addRep = useMutation({ mutationFn: () => api.post<PortalMembership>(`${base}/representatives`, rep), onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok(staff ? undefined : t('portal.invited'))), onError: fail });
+  const removeRep = useMutation({ mutationFn: (userId: string) => api.delete<PortalMembership>(`${base}/representatives/${userId}`), onSuccess: (r) => (done(r), notify.ok()), onError: fail });
+  const resend = useMutation({ mutationFn: (id: string) => api.post<PortalMembership>(`${base}/invitations/${id}/resend`, {}), onSuccess: (r) => (done(r), notify.ok(t('portal.invited'))), onError: fail });
+  const cancel = useMutation({ mutationFn: (id: string) => api.delete<PortalMembership>(`${base}/invitations/${id}`), onSuccess: (r) => (done(r), notify.ok()), onError: fail });
   return (
     <Paper withBorder p="md" data-testid="portal-membership">
       <Stack>
@@ -239,16 +247,126 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
                 ))}
               </Table.Tbody>
             </Table>
+            {m.invitations.length ? (
+              <>
+                <Title order={4}>{t('portal.invitations')}</Title>
+                <Stack gap="xs" data-testid="rep-invitations">
+                  {m.invitations.map((i) => {
+                    const expired = new Date(i.expiresAt) < new Date();
+                    return (
+                      <Group key={i.id} justify="space-between" wrap="wrap" gap="xs">
+                        <div>
+                          <Text>
+                            {i.name} · <span style={{ overflowWrap: 'anywhere' }}>{i.email}</span>
+                          </Text>
+                          <Text size="sm" c={expired ? 'red' : 'dimmed'}>
+                            {expired ? t('portal.expired') : t('portal.expires', { date: f.date(i.expiresAt) })}
+                          </Text>
+                        </div>
+                        <Group gap="xs" wrap="nowrap">
+                          <Button size="xs" variant="default" loading={resend.isPending && resend.variables === i.id} onClick={() => resend.mutate(i.id)}>
+                            {t('portal.resend')}
+                          </Button>
+                          <Button size="xs" variant="subtle" color="red" loading={cancel.isPending && cancel.variables === i.id} onClick={() => cancel.mutate(i.id)}>
+                            {t('portal.cancelInvitation')}
+                          </Button>
+                        </Group>
+                      </Group>
+                    );
+                  })}
+                </Stack>
+              </>
+            ) : null}
+            {staff ? null : (
+              <Text size="sm" c="dimmed">
+                {t('portal.inviteHint')}
+              </Text>
+            )}
             <Group align="flex-end">
               <TextInput label={t('apply.repName')} value={rep.name} onChange={(e) => setRep({ ...rep, name: e.currentTarget.value })} />
               <TextInput label={t('apply.repEmail')} type="email" value={rep.email} onChange={(e) => setRep({ ...rep, email: e.currentTarget.value })} />
-              <Button variant="default" disabled={!rep.name || !rep.email} loading={addRep.isPending} onClick={() => addRep.mutate()}>
-                {t('portal.add')}
+              <Button variant="default" disabled={!rep.name || !rep.email} loading={addRep.isPending} onClick={() => addRep.mutate()} data-testid="add-representative">
+                {staff ? t('portal.add') : t('portal.invite')}
               </Button>
             </Group>
           </>
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+interface InvitationView {
+  status: 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired';
+  email: string;
+  name: string;
+  organization: LocalizedText;
+  invitedBy: string | null;
+  expiresAt: string;
+  membershipId: string;
+  forYou: boolean;
+}
+
+/** The invitee's page, from the link in the invitation mail: accept or decline, as the invited address only. */
+export function InvitationPage() {
+  const { t } = useTranslation(['membership', 'shell']);
+  const [params] = useSearchParams();
+  const token = params.get('token') ?? '';
+  const me = useMe().data;
+  const f = useFormat();
+  const qc = useQueryClient();
+  const url = `/api/v1/membership/invitations/${encodeURIComponent(token)}`;
+  const view = useQuery({ queryKey: ['membership', 'invitation', token], queryFn: () => api.get<InvitationView>(url), enabled: token.length > 0, retry: false });
+  const answer = useMutation({
+    mutationFn: (what: 'accept' | 'decline') => api.post<{ ok: true }>(`${url}/${what}`, {}),
+    // Accepting changes the account's roles: everything cached about it is stale.
+    onSuccess: () => qc.invalidateQueries(),
+  });
+  const v = view.data;
+  return (
+    <Stack maw={640}>
+      <Title order={1}>{t('invitation.title')}</Title>
+      {!token ? <Text>{t('invitation.noToken')}</Text> : null}
+      <MembershipError error={view.error ?? answer.error} />
+      {v ? (
+        <Paper withBorder p="md" data-testid="invitation">
+          <Stack>
+            <Title order={2}>
+              <LText value={v.organization} />
+            </Title>
+            {v.status === 'pending' ? (
+              <>
+                <Text>{v.invitedBy ? t('invitation.intro', { inviter: v.invitedBy }) : t('invitation.introNoInviter')}</Text>
+                <Text>{t('invitation.forAddress', { email: v.email })}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('invitation.validUntil', { date: f.date(v.expiresAt) })}
+                </Text>
+                {v.forYou ? (
+                  <Group>
+                    <Button onClick={() => answer.mutate('accept')} loading={answer.isPending && answer.variables === 'accept'} data-testid="accept-invitation">
+                      {t('invitation.accept')}
+                    </Button>
+                    <Button variant="default" onClick={() => answer.mutate('decline')} loading={answer.isPending && answer.variables === 'decline'} data-testid="decline-invitation">
+                      {t('invitation.decline')}
+                    </Button>
+                  </Group>
+                ) : (
+                  <Alert color="orange" variant="light" data-testid="invitation-other-account">
+                    {t('invitation.otherAccount', { me: me?.user?.email ?? '', email: v.email })}
+                  </Alert>
+                )}
+              </>
+            ) : (
+              <Text data-testid="invitation-status">{t(`invitation.${v.status}`)}</Text>
+            )}
+            {v.status === 'accepted' && v.forYou ? (
+              <Anchor component={Link} to="/my/membership">
+                {t('invitation.portal')}
+              </Anchor>
+            ) : null}
+          </Stack>
+        </Paper>
+      ) : null}
+    </Stack>
   );
 }
