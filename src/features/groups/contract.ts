@@ -69,6 +69,8 @@ export const inviteInput = z.object({
   role: z.enum(memberRoles).default('member'),
   organizationId: z.uuid().nullish(),
   message: z.string().trim().max(2000).optional(),
+  /** Staff only: add the person at once instead of inviting them (audited). */
+  direct: z.boolean().default(false),
 });
 export const joinRequestInput = z.object({ organizationId: z.uuid().nullish(), message: z.string().trim().max(2000).optional() });
 export const roleInput = z.object({ role: z.enum(memberRoles) });
