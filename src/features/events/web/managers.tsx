@@ -41,6 +41,7 @@ export function ManagersTab({ eventId }: { eventId: string }) {
   const refresh = () => qc.invalidateQueries({ queryKey: key });
   const add = useMutation({
     mutationFn: () => api.post<{ status: 'granted' | 'invited' }>(`/api/v1/events/${eventId}/managers`, { email }),
+    onMutate: () => setDone(null),
     onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
   });
   const remove = useMutation({ mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`), onSuccess: () => (setDone(null), refresh()) });
