@@ -211,3 +211,14 @@ export const registrationOut = z.object({
   createdAt: z.date(),
   signups: z.array(signupOut),
 });
+
+// Managers of an event (staff name them; a manager sees the list).
+export const managerInput = z.object({ email: z.email().max(254) });
+export const managerAdded = z.discriminatedUnion('status', [z.object({ status: z.literal('granted'), userId: z.uuid() }), z.object({ status: z.literal('invited'), invitationId: z.uuid() })]);
+export const managerList = z.object({
+  managers: z.array(z.object({ userId: z.uuid(), name: z.string(), email: z.string(), since: z.string() })),
+  pending: z.array(z.object({ id: z.uuid(), email: z.string(), createdAt: z.string(), expiresAt: z.string() })),
+});
+export const managerInvitationView = z.object({ eventId: z.uuid(), eventName: localizedText(), email: z.string(), yours: z.boolean() });
+export type ManagerList = z.infer<typeof managerList>;
+export type ManagerInvitationView = z.infer<typeof managerInvitationView>;

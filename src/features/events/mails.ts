@@ -73,3 +73,19 @@ export async function saveTemplate(db: DbOrTx, key: MailKey, locale: Locale, t: 
     .values({ key, locale, ...t })
     .onConflictDoUpdate({ target: [mailTemplates.key, mailTemplates.locale], set: { subject: t.subject, body: t.body, updatedAt: new Date() } });
 }
+
+type ManagerTexts = Record<Locale, { subject: (event: string) => string; body: (event: string, link: string, name: string) => string }>;
+
+/** Mails about managing an event (not staff-editable: they carry a grant, not an event's voice). */
+export const managerMails: Record<'granted' | 'invited', ManagerTexts> = {
+  granted: {
+    en: { subject: (e) => `You now manage ${e}`, body: (e, l, n) => `Hello ${n},\n\nThe secretariat named you a manager of ${e}. Its administration page:\n${l}` },
+    'zh-Hans': { subject: (e) => `您已成为${e}的管理人`, body: (e, l, n) => `${n}，您好：\n\n秘书处已指定您为${e}的管理人。管理页面：\n${l}` },
+    'zh-Hant': { subject: (e) => `您已成為${e}的管理人`, body: (e, l, n) => `${n}，您好：\n\n秘書處已指定您為${e}的管理人。管理頁面：\n${l}` },
+  },
+  invited: {
+    en: { subject: (e) => `Invitation to manage ${e}`, body: (e, l) => `Hello,\n\nThe secretariat invites you to manage ${e}. Create an account with this e-mail address (or sign in with it), then accept here:\n${l}\n\nThe link is valid for 14 days.` },
+    'zh-Hans': { subject: (e) => `邀请您管理${e}`, body: (e, l) => `您好：\n\n秘书处邀请您担任${e}的管理人。请使用本电子邮件地址注册（或登录）后，在此接受邀请：\n${l}\n\n链接14天内有效。` },
+    'zh-Hant': { subject: (e) => `邀請您管理${e}`, body: (e, l) => `您好：\n\n秘書處邀請您擔任${e}的管理人。請使用本電子郵件地址註冊（或登入）後，在此接受邀請：\n${l}\n\n連結14天內有效。` },
+  },
+};

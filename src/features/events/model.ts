@@ -246,3 +246,25 @@ export const eventSecrets = pgTable('event_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * Staff named someone without an account as a manager of an event: the grant waits
+ * until they create an account with this address and accept. Deleted on acceptance or withdrawal.
+ */
+export const eventManagerInvitations = pgTable(
+  'event_manager_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    eventId: uuid('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    /** Stored lower-cased. */
+    email: text('email').notNull(),
+    /** sha256 of the link's token. */
+    tokenHash: text('token_hash').notNull(),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('event_manager_invitations_email_idx').on(t.eventId, t.email), uniqueIndex('event_manager_invitations_token_idx').on(t.tokenHash)],
+);

@@ -4,12 +4,13 @@ import { requireActor, type Actor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx, type Column } from '../../platform/exports/index.js';
 import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
 import type { App, Ctx } from '../../platform/http/types.js';
-import { idParams } from '../../platform/http/types.js';
+import { idParams, okSchema } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { localeSchema, localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import * as c from './contract.js';
 import { badgesPdf, buildIcs, visaLetterPdf, type BadgeData } from './documents.js';
 import * as inv from './invitations.js';
+import * as mgr from './managers.js';
 import { listTemplates, mailKeys, saveTemplate } from './mails.js';
 import { canManageEvent, canSeeRegistration } from './policy.js';
 import * as reg from './registration.js';
@@ -74,6 +75,30 @@ export function eventRoutes(app: App, ctx: Ctx) {
     await managed(req, req.params.id);
     return svc.unpublishEvent(db, requireActor(req), req.params.id);
   });
+
+  // Managers: staff name and remove them (audited); a manager sees who else runs the event.
+  const managerParams = eventParams.extend({ userId: z.uuid() });
+  app.get('/api/v1/events/:id/managers', { config: { access: 'user' }, schema: { tags, summary: 'Who manages the event, and pending invitations to manage it', params: eventParams, response: { 200: c.managerList } } }, async (req) => {
+    await managed(req, req.params.id);
+    return mgr.listManagers(db, req.params.id);
+  });
+  app.post('/api/v1/events/:id/managers', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Name a manager by e-mail: an account gets the role at once; an unknown address is invited to create one', params: eventParams, body: c.managerInput, response: { 201: c.managerAdded } } }, async (req, reply) =>
+    reply.code(201).send(await db.transaction((t) => mgr.addManager(t, requireActor(req), req.params.id, req.body.email, url()))),
+  );
+  app.delete('/api/v1/events/:id/managers/:userId', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Remove a manager (revokes the role)', params: managerParams, response: { 200: okSchema } } }, async (req) => {
+    await db.transaction((t) => mgr.removeManager(t, requireActor(req), req.params.id, req.params.userId));
+    return { ok: true as const };
+  });
+  app.delete('/api/v1/events/:id/manager-invitations/:invitationId', { config: { access: ['secretariat'] }, schema: { tags, summary: 'Withdraw a pending invitation to manage the event', params: eventParams.extend({ invitationId: z.uuid() }), response: { 200: okSchema } } }, async (req) => {
+    await db.transaction((t) => mgr.withdrawManagerInvitation(t, requireActor(req), req.params.id, req.params.invitationId));
+    return { ok: true as const };
+  });
+  app.get('/api/v1/event-manager-invitations/:token', { config: { access: 'user' }, schema: { tags, summary: 'An invitation to manage an event, as seen by the signed-in account', params: tokenParams, response: { 200: c.managerInvitationView } } }, async (req) =>
+    mgr.viewManagerInvitation(db, requireActor(req), req.params.token),
+  );
+  app.post('/api/v1/event-manager-invitations/:token/accept', { config: { access: 'user' }, schema: { tags, summary: 'Accept an invitation to manage an event (signed in with the invited address)', params: tokenParams, response: { 200: z.object({ eventId: z.uuid() }) } } }, async (req) =>
+    db.transaction((t) => mgr.acceptManagerInvitation(t, requireActor(req), req.params.token)),
+  );
 
   // Rooms
   app.get('/api/v1/events/:id/rooms', { config: { access: 'public' }, schema: { tags, params: eventParams } }, async (req) => {

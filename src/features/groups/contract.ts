@@ -70,6 +70,8 @@ export const inviteInput = z.object({
   role: z.enum(memberRoles).default('member'),
   organizationId: ref('organization').nullish(),
   message: z.string().trim().max(2000).optional(),
+  /** Staff only: add the person at once instead of inviting them (audited). */
+  direct: z.boolean().default(false),
 });
 export const joinRequestInput = z.object({ organizationId: ref('ownOrganization').nullish(), message: z.string().trim().max(2000).optional() });
 export const roleInput = z.object({ role: z.enum(memberRoles) });

@@ -2,11 +2,16 @@ import type { Locale } from '../../platform/i18n/index.js';
 
 type Texts = Record<Locale, { subject: (g: string) => string; body: (g: string, link: string, name: string) => string }>;
 
-export const groupMails: Record<'invitation' | 'requestApproved' | 'roundOpen', Texts> = {
+export const groupMails: Record<'invitation' | 'added' | 'requestApproved' | 'roundOpen', Texts> = {
   invitation: {
     en: { subject: (g) => `Invitation to join the ${g}`, body: (g, l, n) => `Hello ${n},\n\nYou are invited to join the ${g}. Accept or decline the invitation here:\n${l}` },
     'zh-Hans': { subject: (g) => `邀请您加入${g}`, body: (g, l, n) => `${n}，您好：\n\n诚邀您加入${g}。请在此接受或谢绝邀请：\n${l}` },
     'zh-Hant': { subject: (g) => `邀請您加入${g}`, body: (g, l, n) => `${n}，您好：\n\n誠邀您加入${g}。請在此接受或婉拒邀請：\n${l}` },
+  },
+  added: {
+    en: { subject: (g) => `You were added to the ${g}`, body: (g, l, n) => `Hello ${n},\n\nThe secretariat added you to the ${g}. The group's workspace:\n${l}\n\nYou may leave the group at any time from its page.` },
+    'zh-Hans': { subject: (g) => `您已加入${g}`, body: (g, l, n) => `${n}，您好：\n\n秘书处已将您加入${g}。工作组空间：\n${l}\n\n您可随时在工作组页面退出。` },
+    'zh-Hant': { subject: (g) => `您已加入${g}`, body: (g, l, n) => `${n}，您好：\n\n秘書處已將您加入${g}。工作組空間：\n${l}\n\n您可隨時在工作組頁面退出。` },
   },
   roundOpen: {
     en: { subject: (d) => `Comments invited: ${d}`, body: (d, l, n) => `Hello ${n},\n\nA comment round is open on "${d}". Comment on any paragraph here:\n${l}` },

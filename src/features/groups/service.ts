@@ -191,24 +191,29 @@ async function checkOrganization(db: DbOrTx, organizationId: string | null | und
 
 const groupTitle = (g: Group, locale: Locale) => localize(g.name, locale).text;
 
+/**
+ * A chair or co-chair invites (the person accepts); staff may instead add someone directly,
+ * which is audited as such. A pending request from the same person counts as their consent.
+ */
 export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.inviteInput>, publicUrl: string) {
   if (input.role === 'chair' && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat appoints the chair.');
+  if (input.direct && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat adds members directly; chairs invite.');
   await checkOrganization(db, input.organizationId);
   const { user } = await ensureUser(db, { email: input.email, name: input.name ?? input.email.split('@')[0] });
   const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
   if (existing?.status === 'active') throw conflict('already_member', 'This person is already a member of the group.');
   const person = await personOf(db, user.id);
-  const values = { role: input.role, status: 'invited', organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, invitedBy: actor.userId, decidedBy: null, decidedAt: null };
-  // A pending request from the same person is answered by the invitation: they are in.
-  const status = existing?.status === 'requested' ? 'active' : 'invited';
+  const status = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
+  const values = { role: input.role, status, organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, invitedBy: actor.userId, decidedBy: status === 'active' ? actor.userId : null, decidedAt: status === 'active' ? new Date() : null };
   const [m] = existing
-    ? await db.update(groupMembers).set({ ...values, status }).where(eq(groupMembers.id, existing.id)).returning()
+    ? await db.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).returning()
     : await db.insert(groupMembers).values({ ...values, groupId: g.id, userId: user.id }).returning();
   await syncRoles(db, m);
   const locale = (user.locale as Locale) ?? 'en';
-  const t = groupMails.invitation[locale] ?? groupMails.invitation.en;
-  await queueMail(db, { to: user.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name), locale, template: 'group.invitation' });
-  await audit(db, { actor: auditActor(actor), action: 'group.invite', entity: 'group_member', entityId: m.id, after: { groupId: g.id, userId: user.id, role: input.role, status } });
+  const mail = input.direct ? groupMails.added : groupMails.invitation;
+  const t = mail[locale] ?? mail.en;
+  await queueMail(db, { to: user.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name), locale, template: input.direct ? 'group.added' : 'group.invitation' });
+  await audit(db, { actor: auditActor(actor), action: input.direct ? 'group.member.add' : 'group.invite', entity: 'group_member', entityId: m.id, after: { groupId: g.id, userId: user.id, role: input.role, status } });
   return m;
 }
 
@@ -276,14 +281,17 @@ export async function setMemberRole(db: DbOrTx, actor: Actor, g: Group, memberId
   return after;
 }
 
-/** An editor removes someone, or a member leaves. */
+/**
+ * An editor removes someone (or withdraws an invitation), or a member leaves. The row goes:
+ * the membership's only effects are the row and its role grants, and the audit log keeps the history.
+ */
 export async function removeMember(db: DbOrTx, actor: Actor, g: Group, memberId: string) {
   const m = await loadMember(db, g, memberId);
   if (m.userId !== actor.userId && !isGroupEditor(actor, g)) throw forbidden();
   if (m.role === 'chair' && m.userId !== actor.userId && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat removes the chair.');
-  const [after] = await db.update(groupMembers).set({ status: 'left', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(groupMembers.id, m.id)).returning();
-  await syncRoles(db, after);
-  await audit(db, { actor: auditActor(actor), action: 'group.member.remove', entity: 'group_member', entityId: m.id });
+  await db.delete(groupMembers).where(eq(groupMembers.id, m.id));
+  await syncRoles(db, { ...m, status: 'left' });
+  await audit(db, { actor: auditActor(actor), action: m.userId === actor.userId ? 'group.member.leave' : 'group.member.remove', entity: 'group_member', entityId: m.id, before: { groupId: g.id, userId: m.userId, role: m.role, status: m.status } });
 }
 
 // Meetings

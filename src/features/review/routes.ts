@@ -30,6 +30,9 @@ export function reviewRoutes(app: App, ctx: Ctx) {
     config: { access: can.staff },
     schema: { tags, summary: 'Invite directory people to the panel of a round', params: callParams, body: z.object({ round: z.number().int().min(1).max(10).default(1), reviewers: z.array(z.object({ personId: ref('person'), expertise: z.array(z.string().trim().min(1).max(60)).max(30).default([]), capacity: z.number().int().min(0).max(10_000).default(10) })).min(1).max(500) }) },
   }, async (req, reply) => reply.code(201).send(await svc.invite(db, requireActor(req), req.params.id, req.body.round, req.body.reviewers, config.publicUrl)));
+  app.delete('/api/v1/review/calls/:id/reviewers/:reviewerId', { config: { access: can.staff }, schema: { tags, summary: 'Take a reviewer off the panel (refused once they have submitted a review)', params: callParams.extend({ reviewerId: z.uuid() }), response: { 200: z.object({ ok: z.literal(true) }) } } }, async (req) =>
+    svc.removeReviewer(db, requireActor(req), req.params.id, req.params.reviewerId),
+  );
   app.post('/api/v1/review/calls/:id/pairs', { config: { access: can.staff }, schema: { tags, summary: 'Pin or forbid a reviewer–submission pair (kept on every re-run), or clear it', params: callParams, body: z.object({ submissionId: ref('submission'), reviewerId: ref('reviewer'), action: z.enum(['pin', 'forbid', 'clear']) }) } }, async (req) =>
     svc.setPair(db, requireActor(req), req.params.id, req.body),
   );

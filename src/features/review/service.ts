@@ -71,6 +71,28 @@ export async function invite(db: Db, actor: Actor, callId: string, round: number
   });
 }
 
+/**
+ * Staff take someone off a panel. Everything the place gave goes with its row (the foreign keys
+ * cascade): pending assignments, draft reviews, declared and staff-set conflicts, and so access to
+ * the entries. A place with a submitted review stays: the review counts in the ranking.
+ */
+export async function removeReviewer(db: Db, actor: Actor, callId: string, reviewerId: string) {
+  return db.transaction(async (tx) => {
+    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), eq(reviewers.callId, callId))).for('update');
+    if (!r) throw notFound();
+    const [done] = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+      .where(and(eq(assignments.reviewerId, r.id), eq(reviews.status, 'submitted')))
+      .limit(1);
+    if (done) throw conflict('reviewer_has_reviews', 'This reviewer has submitted reviews, which count in the ranking; they cannot be removed from the panel.');
+    await tx.delete(reviewers).where(eq(reviewers.id, r.id));
+    await audit(tx, { actor, action: 'review.remove_reviewer', entity: 'call', entityId: callId, before: { reviewerId: r.id, personId: r.personId, userId: r.userId, round: r.round, status: r.status } });
+    return { ok: true as const };
+  });
+}
+
 export async function listPool(db: DbOrTx, callId: string, round?: number) {
   return db
     .select({ id: reviewers.id, round: reviewers.round, personId: reviewers.personId, name: people.name, nameLatin: people.nameLatin, countryCode: people.countryCode, email: reviewers.email, expertise: reviewers.expertise, capacity: reviewers.capacity, status: reviewers.status })

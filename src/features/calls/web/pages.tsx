@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -527,6 +528,11 @@ function ReviewersTab({ callId }: { callId: string }) {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['pool', callId] }),
     onError: notify.error,
   });
+  const remove = useMutation({
+    mutationFn: (reviewerId: string) => api.delete(`/api/v1/review/calls/${callId}/reviewers/${reviewerId}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['pool', callId] }),
+    onError: (e) => (e instanceof ApiError && e.code === 'reviewer_has_reviews' ? notifications.show({ color: 'red', message: t('calls:admin.reviewerHasReviews') }) : notify.error(e)),
+  });
   return (
     <Stack>
       <Group align="end">
@@ -548,6 +554,11 @@ function ReviewersTab({ callId }: { callId: string }) {
               <Table.Td>{r.capacity}</Table.Td>
               <Table.Td>{r.round}</Table.Td>
               <Table.Td>{r.status}</Table.Td>
+              <Table.Td>
+                <Button size="xs" variant="default" onClick={() => window.confirm(t('calls:admin.confirmRemoveReviewer', { name: r.name })) && remove.mutate(r.id)}>
+                  {t('calls:admin.removeReviewer')}
+                </Button>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -1,5 +1,6 @@
 import type { WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
+import { ManagerInvitationPage } from './managers';
 import { AdminEventPage, AdminEventsPage, CheckinPage, EventPage, EventsPage, InvitationPage, MailTemplatesPage, MyRegistrationsPage, RegisterPage, SessionPage } from './pages';
 
 export const eventsWeb: WebFeature = {
@@ -15,6 +16,7 @@ export const eventsWeb: WebFeature = {
   appRoutes: [
     { path: '/me/registrations', element: <MyRegistrationsPage /> },
     { path: '/me/registrations/:id', element: <MyRegistrationsPage /> },
+    { path: '/event-manager/:token', element: <ManagerInvitationPage /> },
   ],
   adminRoutes: [
     { path: 'events', element: <AdminEventsPage /> },

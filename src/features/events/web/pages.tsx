@@ -9,6 +9,7 @@ import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
 import { hasScope, isStaff, RequireAuth, useMe } from '../../../web/session';
+import { ManagersTab } from './managers';
 
 interface Category {
   key: string;
@@ -860,6 +861,7 @@ export function AdminEventPage() {
           <Tabs.Tab value="invitations">{t('events:admin.invitations')}</Tabs.Tab>
           <Tabs.Tab value="accreditation">{t('events:admin.accreditation')}</Tabs.Tab>
           <Tabs.Tab value="figures">{t('events:admin.figures')}</Tabs.Tab>
+          <Tabs.Tab value="managers">{t('events:managers.title')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="program" pt="md">
           <ProgramTab ev={ev} />
@@ -872,6 +874,9 @@ export function AdminEventPage() {
         </Tabs.Panel>
         <Tabs.Panel value="figures" pt="md">
           <FiguresTab ev={ev} />
+        </Tabs.Panel>
+        <Tabs.Panel value="managers" pt="md">
+          <ManagersTab eventId={ev.id} />
         </Tabs.Panel>
       </Tabs>
     </Stack>

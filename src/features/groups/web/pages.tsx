@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, FileInput, Group, Loader, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, Loader, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { ErrorAlert, LocalizedInput, useCountryName, useNotify } from '../../../
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
-import { useMe } from '../../../web/session';
+import { isStaff, useMe } from '../../../web/session';
 import { SafeHtml } from './markdown';
 
 export interface GroupSummary {
@@ -304,9 +304,21 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const notify = useNotify();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<'member' | 'co_chair'>('member');
+  const [direct, setDirect] = useState(false);
+  const { data: me } = useMe();
+  const staff = isStaff(me);
+  const to = useLangPath();
+  const navigate = useNavigate();
   const q = useQuery({ queryKey: ['members', slug], queryFn: () => api.get<Member[]>(`/api/v1/groups/${slug}/members`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', slug] });
-  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role }), onSuccess: () => (setEmail(''), refresh()), onError: notify.error });
+  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role, direct: staff && direct }), onSuccess: () => (setEmail(''), refresh()), onError: notify.error });
+  // Removing someone, withdrawing an invitation and leaving are one request; leaving ends one's own access.
+  const remove = useMutation({
+    mutationFn: (m: Member) => api.delete(`/api/v1/groups/${slug}/members/${m.id}`),
+    onSuccess: (_r, m) => (m.userId === me?.user?.id ? (qc.clear(), navigate(to(`/groups/${slug}`))) : refresh()),
+    onError: notify.error,
+  });
+  const removable = (m: Member) => m.userId !== me?.user?.id && editor && (m.role !== 'chair' || staff);
   const decide = useMutation({ mutationFn: (v: { id: string; d: 'approve' | 'decline' }) => api.post(`/api/v1/groups/${slug}/members/${v.id}/${v.d}`), onSuccess: refresh, onError: notify.error });
   return (
     <Stack>
@@ -316,7 +328,7 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
             <Table.Th>{t('shell:common.name')}</Table.Th>
             <Table.Th>{t('groups:memberOrgs')}</Table.Th>
             <Table.Th>{t('shell:common.status')}</Table.Th>
-            {editor ? <Table.Th>{t('shell:common.actions')}</Table.Th> : null}
+            <Table.Th>{t('shell:common.actions')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -329,20 +341,28 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
               <Table.Td>
                 {t(`groups:role.${m.role}`)} · {t(`groups:status.${m.status}`)}
               </Table.Td>
-              {editor ? (
-                <Table.Td>
-                  {m.status === 'requested' ? (
-                    <Group gap="xs">
-                      <Button size="xs" onClick={() => decide.mutate({ id: m.id, d: 'approve' })}>
-                        {t('groups:approve')}
-                      </Button>
-                      <Button size="xs" variant="default" onClick={() => decide.mutate({ id: m.id, d: 'decline' })}>
-                        {t('groups:decline')}
-                      </Button>
-                    </Group>
-                  ) : null}
-                </Table.Td>
-              ) : null}
+              <Table.Td>
+                {editor && m.status === 'requested' ? (
+                  <Group gap="xs">
+                    <Button size="xs" onClick={() => decide.mutate({ id: m.id, d: 'approve' })}>
+                      {t('groups:approve')}
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => decide.mutate({ id: m.id, d: 'decline' })}>
+                      {t('groups:decline')}
+                    </Button>
+                  </Group>
+                ) : null}
+                {removable(m) && (m.status === 'active' || m.status === 'invited') ? (
+                  <Button size="xs" variant="default" onClick={() => window.confirm(t('groups:confirmRemove', { name: m.name })) && remove.mutate(m)}>
+                    {m.status === 'invited' ? t('groups:withdrawInvitation') : t('groups:removeMember')}
+                  </Button>
+                ) : null}
+                {m.userId === me?.user?.id && m.status === 'active' ? (
+                  <Button size="xs" variant="default" onClick={() => window.confirm(t('groups:confirmLeave')) && remove.mutate(m)}>
+                    {t('groups:leave')}
+                  </Button>
+                ) : null}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -351,6 +371,7 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
         <Group align="flex-end">
           <TextInput label={t('groups:inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
           <Select label={t('groups:roleLabel')} data={(['member', 'co_chair'] as const).map((r) => ({ value: r, label: t(`groups:role.${r}`) }))} value={role} onChange={(v) => v && setRole(v as 'member')} allowDeselect={false} />
+          {staff ? <Checkbox label={t('groups:addDirectly')} checked={direct} onChange={(e) => setDirect(e.currentTarget.checked)} mb={8} /> : null}
           <Button onClick={() => invite.mutate()} disabled={!email}>
             {t('groups:invite')}
           </Button>

@@ -1,0 +1,160 @@
+import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { api, ApiError } from '../../../web/api';
+import { useErrorText } from '../../../web/components/forms';
+import { useFormat } from '../../../web/format';
+import { LText } from '../../../web/localized';
+import { isStaff, useMe } from '../../../web/session';
+import type { ManagerInvitationView, ManagerList } from '../contract';
+
+/** Our own codes first (events:managers.errors), then the shell's. */
+function useManagerErrorText() {
+  const { t, i18n } = useTranslation(['events', 'shell']);
+  const fallback = useErrorText();
+  return (err: unknown) => (err instanceof ApiError && i18n.exists(`events:managers.errors.${err.code}`) ? t(`events:managers.errors.${err.code}`) : fallback(err));
+}
+
+function Failure({ error }: { error: unknown }) {
+  const text = useManagerErrorText();
+  if (!error) return null;
+  return (
+    <Alert color="red" role="alert" variant="light">
+      {text(error)}
+    </Alert>
+  );
+}
+
+/** The "Managers" tab of an event's admin page: staff name and remove managers; a manager sees the list. */
+export function ManagersTab({ eventId }: { eventId: string }) {
+  const { t } = useTranslation(['events', 'shell']);
+  const { data: me } = useMe();
+  const staff = isStaff(me);
+  const fmt = useFormat();
+  const qc = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const key = ['event-managers', eventId];
+  const q = useQuery({ queryKey: key, queryFn: () => api.get<ManagerList>(`/api/v1/events/${eventId}/managers`) });
+  const refresh = () => qc.invalidateQueries({ queryKey: key });
+  const add = useMutation({
+    mutationFn: () => api.post<{ status: 'granted' | 'invited' }>(`/api/v1/events/${eventId}/managers`, { email }),
+    onMutate: () => setDone(null),
+    onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
+  });
+  const remove = useMutation({ mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`), onSuccess: () => (setDone(null), refresh()) });
+  const withdraw = useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/events/${eventId}/manager-invitations/${id}`), onSuccess: () => (setDone(null), refresh()) });
+  const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
+  const data = q.data;
+  return (
+    <Stack>
+      <Title order={2} size="h4">
+        {t('events:managers.title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('events:managers.intro')}
+      </Text>
+      <Failure error={error} />
+      {done ? <Alert color="green">{done}</Alert> : null}
+      {data && data.managers.length === 0 && data.pending.length === 0 ? <Text>{t('events:managers.none')}</Text> : null}
+      {data && (data.managers.length > 0 || data.pending.length > 0) ? (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('shell:common.name')}</Table.Th>
+              <Table.Th>{t('events:admin.email')}</Table.Th>
+              <Table.Th>{t('shell:common.status')}</Table.Th>
+              {staff ? <Table.Th>{t('shell:common.actions')}</Table.Th> : null}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.managers.map((m) => (
+              <Table.Tr key={m.userId}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>{m.email}</Table.Td>
+                <Table.Td>{t('events:managers.since', { date: fmt.date(m.since) })}</Table.Td>
+                {staff ? (
+                  <Table.Td>
+                    <Button size="xs" variant="default" color="red" loading={remove.isPending && remove.variables === m.userId} onClick={() => window.confirm(t('events:managers.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}>
+                      {t('events:managers.remove')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+            {data.pending.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>—</Table.Td>
+                <Table.Td>{p.email}</Table.Td>
+                <Table.Td>{t('events:managers.pending', { date: fmt.date(p.expiresAt) })}</Table.Td>
+                {staff ? (
+                  <Table.Td>
+                    <Button size="xs" variant="default" loading={withdraw.isPending && withdraw.variables === p.id} onClick={() => withdraw.mutate(p.id)}>
+                      {t('events:managers.withdraw')}
+                    </Button>
+                  </Table.Td>
+                ) : null}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
+      {staff ? (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            add.mutate();
+          }}
+        >
+          <Group align="flex-end">
+            <TextInput label={t('events:managers.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={add.error instanceof ApiError ? add.error.field('email') : undefined} />
+            <Button type="submit" disabled={!email} loading={add.isPending}>
+              {t('events:managers.add')}
+            </Button>
+          </Group>
+        </form>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** Where the invitation mail leads: the invited person, signed in with that address, accepts. */
+export function ManagerInvitationPage() {
+  const { token = '' } = useParams();
+  const { t } = useTranslation(['events', 'shell']);
+  const qc = useQueryClient();
+  const q = useQuery({ queryKey: ['manager-invitation', token], queryFn: () => api.get<ManagerInvitationView>(`/api/v1/event-manager-invitations/${token}`), retry: false });
+  const accept = useMutation({
+    mutationFn: () => api.post<{ eventId: string }>(`/api/v1/event-manager-invitations/${token}/accept`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
+  });
+  return (
+    <Stack maw={640}>
+      <Title order={1}>{t('events:managers.invitation.title')}</Title>
+      {q.error instanceof ApiError && q.error.code === 'not_found' ? <Alert color="red">{t('events:managers.invitation.notFound')}</Alert> : <Failure error={q.error ?? accept.error} />}
+      {q.data ? (
+        <>
+          <Text size="lg">
+            {t('events:managers.invitation.to')} <LText value={q.data.eventName} />
+          </Text>
+          {accept.data ? (
+            <Alert color="green">
+              {t('events:managers.invitation.accepted')}{' '}
+              <Link to={`/admin/events/${accept.data.eventId}`}>{t('events:managers.invitation.open')}</Link>
+            </Alert>
+          ) : q.data.yours ? (
+            <Group>
+              <Button onClick={() => accept.mutate()} loading={accept.isPending}>
+                {t('events:managers.invitation.accept')}
+              </Button>
+            </Group>
+          ) : (
+            <Alert color="yellow">{t('events:managers.invitation.otherAccount', { email: q.data.email })}</Alert>
+          )}
+        </>
+      ) : null}
+    </Stack>
+  );
+}
