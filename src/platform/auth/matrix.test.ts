@@ -1,12 +1,15 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
+import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../features/accounts/service.js';
 import { users } from '../../features/accounts/model.js';
 import { mailOutbox } from '../mail/model.js';
 import { seedDemo } from '../../demo.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
-import { eventBody, matrix, matrixRoles, registrationBody, type Ids, type MatrixRole, type Rule, type Who } from './matrix.js';
+import { changedTables, snapshot } from '../../test/snapshot.js';
+import { idFieldsOf, referencesIn } from '../http/references.js';
+import { eventBody, matrix, matrixRoles, referenceCases, registrationBody, type Ids, type MatrixRole, type Rule, type Who } from './matrix.js';
 
 /**
  * The authorization matrix (issue 9): every route × every role × a resource
@@ -270,6 +273,79 @@ describe('authorization matrix', () => {
     expect(Object.keys(matrix).filter((k) => !routes.includes(k)), 'entries for routes that no longer exist').toEqual([]);
     const userRoutes = h.app.routeTable.filter((r) => r.access === 'user').map((r) => `${r.method} ${r.url}`);
     expect(userRoutes.filter((k) => !matrix[k].own), "'user' routes must say who gets past").toEqual([]);
+  });
+
+  it('every reference in a request body is checked: a caller without rights over the record is refused, and nothing changes', async () => {
+    const { own, other } = world;
+    const sec = as.secretariat!;
+    // What the reference cases use besides the matrix world: records of the caller's own, and foreign ones.
+    const [person] = await h.database.rows<{ id: string }>(sql`select id from people order by created_at limit 1`);
+    const [series] = await h.database.rows<{ id: string }>(sql`select id from event_series limit 1`);
+    const room = async (eventId: string) => (await must(sec, 'POST', `/api/v1/events/${eventId}/rooms`, { name: { en: 'Ref room' }, capacity: 500 })).id as string;
+    const channel = async (eventId: string) => (await must(sec, 'POST', `/api/v1/events/${eventId}/channels`, { name: 'Ref channel', quota: 5 })).id as string;
+    // An entry of a call the reviewer does not review.
+    const openCall = (await must(sec, 'POST', '/api/v1/calls', { template: 'practice-case', codePrefix: 'REF', year: 2026, opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', published: true })).id;
+    const elsewhere = await must(outsider, 'POST', `/api/v1/calls/${openCall}/submissions`, { answers: {} });
+    // The applicant works at an organization of their own (not a member), so they may file entries for it.
+    const applicantOrg = (await must(sec, 'POST', '/api/v1/directory/organizations', { name: { en: 'Applicant Lab' }, countryCode: 'FR', stakeholderGroup: 'academia' })).id as string;
+    const applicantPerson = await must(sec, 'POST', '/api/v1/directory/people', { name: 'Matrix Applicant', email: as.applicant!.email, affiliations: [{ organizationId: applicantOrg }] });
+    await h.database.rows(sql`update people set user_id = ${as.applicant!.id} where id = ${applicantPerson.id}`);
+    const mine: Ids = { ...own, person: person.id, series: series.id, room: await room(own.event), channel: await channel(own.event), applicantOrganization: applicantOrg };
+    /** Per caller, an existing record of each kind they may not use; every kind also gets an id that matches nothing. */
+    const foreign: Partial<Record<MatrixRole, Record<string, string>>> = {
+      contact: { ownOrganization: other.organization },
+      applicant: { ownOrganization: own.organization, session: other.shownSession },
+      delegate: { session: other.shownSession },
+      manager: { room: await room(other.event), invitationChannel: await channel(other.event), registration: other.registration, session: other.shownSession },
+      reviewer: { submission: elsewhere.id },
+      chair: { event: other.shownEvent, user: as.member!.id },
+    };
+    const setAt = (body: unknown, path: string, value: string) => {
+      const keys = path.split('.');
+      let o = body as Record<string, unknown>;
+      for (const k of keys.slice(0, -1)) o = o[k] as Record<string, unknown>;
+      o[keys.at(-1)!] = value;
+    };
+    const failures: string[] = [];
+    let cases = 0;
+    // No body takes a bare id: every id is a reference with a kind, so it cannot skip the check.
+    for (const r of h.app.routeTable) for (const f of r.body ? idFieldsOf(r.body as z.ZodType) : []) if (!f.kind) failures.push(`${r.method} ${r.url}: body.${f.path} is a bare uuid; declare it with ref(kind)`);
+    const withRefs = h.app.routeTable.filter((r) => r.body && idFieldsOf(r.body as z.ZodType).some((f) => f.kind));
+    for (const route of withRefs) {
+      const key = `${route.method} ${route.url}`;
+      const c = referenceCases[key];
+      if (!c) {
+        failures.push(`${key}: no case in referenceCases`);
+        continue;
+      }
+      const schema = route.body as z.ZodType;
+      const ids: Ids = { ...mine, user: as[c.who]!.id };
+      const url = route.url.replace(/:(\w+)/g, (_, p: string) => ids[c.params?.[p] ?? p]);
+      const template = c.body(ids);
+      const found = referencesIn(schema, template);
+      const declared = idFieldsOf(schema).filter((f) => f.kind);
+      const covered = new Set(found.map((f) => `${f.path.replace(/\.\d+(?=\.|$)/g, '.*')} ${f.kind}`));
+      for (const d of declared) if (!covered.has(`${d.path} ${d.kind}`)) failures.push(`${key}: the case leaves body.${d.path} (${d.kind}) out`);
+      for (const ref of found) {
+        for (const bad of [foreign[c.who]?.[ref.kind], '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77'].filter((x): x is string => !!x)) {
+          const body = structuredClone(template);
+          setAt(body, ref.path, bad);
+          const before = await snapshot(h.database);
+          const res = await h.call(as[c.who]!, { method: route.method as 'POST', url, payload: body });
+          const changed = changedTables(before, await snapshot(h.database));
+          cases++;
+          const problem = res.json() as { code?: string; errors?: Array<{ path: string }> };
+          if (res.statusCode !== 404 || problem.code !== 'reference_not_found' || !problem.errors?.some((e) => e.path === ref.path)) failures.push(`${key} as ${c.who}, body.${ref.path} = ${bad === foreign[c.who]?.[ref.kind] ? `foreign ${ref.kind}` : 'unknown id'}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (changed.length) failures.push(`${key} as ${c.who}, body.${ref.path}: the refusal changed ${changed.join(', ')}`);
+        }
+      }
+      // The control: with the caller's own records, the references pass (whatever the handler then says).
+      const control = await h.call(as[c.who]!, { method: route.method as 'POST', url, payload: template });
+      if (control.statusCode === 404 && control.json().code === 'reference_not_found') failures.push(`${key} as ${c.who}: its own records were refused: ${control.body.slice(0, 200)}`);
+    }
+    for (const k of Object.keys(referenceCases)) if (!withRefs.some((r) => `${r.method} ${r.url}` === k)) failures.push(`${k}: a case for a route without references`);
+    console.log(`foreign-reference check: ${withRefs.length} operations, ${cases} refused requests`);
+    expect(failures).toEqual([]);
   });
 
   it('every role gets past exactly where the table says, on its own and on others\' resources', async () => {

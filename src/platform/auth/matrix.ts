@@ -322,3 +322,62 @@ export const matrix: Record<string, Rule> = {
   'GET /api/v1/search': { query: () => 'q=internet' },
   'GET /api/v1/portal/page': { query: () => 'path=/' },
 };
+
+/**
+ * The foreign-reference check (matrix.test.ts): for every route whose body
+ * holds references (ref() in its schema), a caller who gets past the route's
+ * access sends a body in which, one at a time, each reference points at a
+ * record they have no right to use (the world's `foreign` record of that kind
+ * for them, or an id that matches nothing). The answer must be 404
+ * reference_not_found naming that field, and no table may change. A route with
+ * references and no case here, or a case that leaves one of the route's
+ * reference fields out, fails the test.
+ */
+export interface ReferenceCase {
+  who: MatrixRole;
+  /** Path parameter → world key of the caller's own copy. */
+  params?: Record<string, string>;
+  /** A body filling every reference of the route with the caller's own (usable) records. */
+  body: (ids: Ids) => Record<string, unknown>;
+}
+
+const authors = (ids: Ids) => [
+  { kind: 'group', refId: ids.group, name: { en: 'Group' } },
+  { kind: 'organization', refId: ids.organization, name: { en: 'Organization' } },
+  { kind: 'person', refId: ids.person, name: { en: 'Person' } },
+];
+const publication = (ids: Ids) => ({ kind: 'report', year: 2026, title: { en: 'Matrix report' }, supersedesId: ids.publication, authors: authors(ids) });
+const sessionWithRefs = (ids: Ids) => ({ ...session, roomId: ids.room, people: [{ personId: ids.person, role: 'speaker' }] });
+const meetingAt = (ids: Ids) => ({ ...meeting, eventId: ids.shownEvent });
+
+export const referenceCases: Record<string, ReferenceCase> = {
+  'POST /api/v1/directory/people': { who: 'secretariat', body: (i) => ({ name: 'Matrix Person', affiliations: [{ organizationId: i.organization }] }) },
+  'PUT /api/v1/directory/people/:id': { who: 'secretariat', params: { id: 'person' }, body: (i) => ({ name: 'Matrix Person', affiliations: [{ organizationId: i.organization }] }) },
+  'POST /api/v1/membership/applications/:id/approve': { who: 'secretariat', params: { id: 'application' }, body: (i) => ({ organizationId: i.organization }) },
+  'POST /api/v1/events': { who: 'secretariat', body: (i) => ({ ...eventBody('matrix-ref-forum'), seriesId: i.series }) },
+  'PUT /api/v1/events/:id': { who: 'manager', params: { id: 'event' }, body: (i) => ({ ...eventBody(i.eventSlug), seriesId: i.series }) },
+  'POST /api/v1/events/:id/sessions': { who: 'manager', params: { id: 'event' }, body: sessionWithRefs },
+  'PUT /api/v1/sessions/:id': { who: 'manager', params: { id: 'session' }, body: sessionWithRefs },
+  'POST /api/v1/events/:id/invitations': { who: 'manager', params: { id: 'event' }, body: (i) => ({ email: 'ref-guest@matrix.example', name: 'Guest', category: 'delegate', channelId: i.channel, personId: i.person }) },
+  'POST /api/v1/events/:id/registrations': { who: 'applicant', params: { id: 'event' }, body: (i) => ({ ...registrationBody, sessions: [i.session] }) },
+  'POST /api/v1/registrations/:id/sessions': { who: 'delegate', params: { id: 'registration' }, body: (i) => ({ sessionId: i.session }) },
+  'POST /api/v1/events/:id/checkin': { who: 'manager', params: { id: 'event' }, body: (i) => ({ registrationId: i.registration, sessionId: i.session }) },
+  'POST /api/v1/calls/:id/submissions': { who: 'contact', params: { id: 'call' }, body: (i) => ({ answers: {}, organizationId: i.organization }) },
+  'POST /api/v1/calls/:id/nominations': { who: 'contact', params: { id: 'call' }, body: (i) => ({ organizationId: i.organization, name: 'Nominee', email: 'ref-nominee@matrix.example' }) },
+  'PUT /api/v1/submissions/:id': { who: 'applicant', params: { id: 'submission' }, body: (i) => ({ answers: { attachment: i.submissionFile }, organizationId: i.applicantOrganization }) },
+  'POST /api/v1/review/calls/:id/reviewers': { who: 'secretariat', params: { id: 'call' }, body: (i) => ({ round: 1, reviewers: [{ personId: i.person }] }) },
+  'POST /api/v1/review/calls/:id/pairs': { who: 'secretariat', params: { id: 'call' }, body: (i) => ({ submissionId: i.submission, reviewerId: i.reviewerPlace, action: 'pin' }) },
+  'POST /api/v1/review/calls/:id/decisions': { who: 'secretariat', params: { id: 'call' }, body: (i) => ({ decisions: [{ submissionId: i.submission, decision: 'selected' }], notify: false }) },
+  'POST /api/v1/review/invitations/:id/conflicts': { who: 'reviewer', params: { id: 'reviewerPlace' }, body: (i) => ({ submissionId: i.conflictEntry, reason: 'Matrix' }) },
+  'POST /api/v1/showcase/calls/:id/publish': { who: 'secretariat', params: { id: 'call' }, body: (i) => ({ submissionIds: [i.submission] }) },
+  'POST /api/v1/library': { who: 'secretariat', body: publication },
+  'PUT /api/v1/library/:id': { who: 'secretariat', params: { id: 'publication' }, body: publication },
+  'POST /api/v1/groups': { who: 'secretariat', body: (i) => ({ slug: 'matrix-ref-group', name: { en: 'Matrix group' }, liaisonUserId: i.user }) },
+  'PUT /api/v1/groups/:id': { who: 'chair', params: { id: 'group' }, body: (i) => ({ liaisonUserId: i.user }) },
+  'POST /api/v1/groups/:id/invitations': { who: 'chair', params: { id: 'group' }, body: (i) => ({ email: 'ref-invitee@matrix.example', organizationId: i.organization }) },
+  'POST /api/v1/groups/:id/requests': { who: 'contact', params: { id: 'group' }, body: (i) => ({ organizationId: i.organization }) },
+  'POST /api/v1/groups/:id/meetings': { who: 'chair', params: { id: 'group' }, body: meetingAt },
+  'PUT /api/v1/groups/:id/meetings/:meetingId': { who: 'chair', params: { id: 'group', meetingId: 'meeting' }, body: meetingAt },
+  'POST /api/v1/documents/:id/endorsements': { who: 'contact', params: { id: 'finalDocument' }, body: (i) => ({ organizationId: i.organization }) },
+  'POST /api/v1/documents/:id/submissions': { who: 'chair', params: { id: 'document' }, body: (i) => ({ process: { en: 'Matrix process' }, submittedOn: '2026-01-01', partners: [{ organizationId: i.organization }] }) },
+};
