@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { hasScope, isStaff, type Access, type Actor } from '../../platform/auth/access.js';
+import { applicationMessages } from './model.js';
 
 /** Route-level access; finer rules (owner, contact of this organization) are the functions below. */
 export const membershipAccess = {
@@ -17,6 +19,9 @@ export const isApplicant = (actor: Actor | null, app: { applicantUserId: string 
 
 /** Internal comments and the applicant's address are for the secretariat only. */
 export const seesInternal = (actor: Actor | null) => isStaff(actor);
+
+/** The part of an application's thread its applicant reads (the thread view, "download my data"): all but internal comments. */
+export const applicantThread = () => eq(applicationMessages.internal, false);
 
 /** A member's contacts (or the individual member) keep its profile; the secretariat may too. */
 export const canManageMembership = (actor: Actor | null, m: { organizationId: string | null; personUserId: string | null }) =>

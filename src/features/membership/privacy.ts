@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { DataSubject } from '../../platform/http/types.js';
 import { removeDoc } from '../../platform/search/index.js';
+import { applicantThread } from './policy.js';
 import { applicationDocuments, applicationMessages, membershipApplications, membershipHistory, memberships, representativeInvitations, type ApplicationData } from './model.js';
 
 const mentions = (email: string) => sql`${membershipApplications.data}->'representatives' @> ${JSON.stringify([{ email }])}::jsonb`;
@@ -11,11 +12,16 @@ export async function membershipPersonalData(db: DbOrTx, s: DataSubject) {
   const where = [s.userId ? eq(membershipApplications.applicantUserId, s.userId) : undefined, s.email ? mentions(s.email.toLowerCase()) : undefined].filter(Boolean);
   const apps = where.length ? await db.select().from(membershipApplications).where(or(...where)) : [];
   const ids = apps.map((a) => a.id);
-  const messages = ids.length ? await db.select().from(applicationMessages).where(and(inArray(applicationMessages.applicationId, ids), eq(applicationMessages.internal, false))) : [];
+  const messages = ids.length ? await db.select().from(applicationMessages).where(and(inArray(applicationMessages.applicationId, ids), applicantThread())) : [];
   const own = s.personId ? await db.select().from(memberships).where(eq(memberships.personId, s.personId)) : [];
   const history = own.length ? await db.select().from(membershipHistory).where(inArray(membershipHistory.membershipId, own.map((m) => m.id))) : [];
   return {
-    applications: apps.map((a) => ({ id: a.id, status: a.status, createdAt: a.createdAt, submittedAt: a.submittedAt, data: a.data, messages: messages.filter((m) => m.applicationId === a.id).map((m) => ({ at: m.createdAt, author: m.authorName, body: m.body })) })),
+    applications: apps.map((a) =>
+      a.applicantUserId === s.userId
+        ? { id: a.id, status: a.status, createdAt: a.createdAt, submittedAt: a.submittedAt, data: a.data, messages: messages.filter((m) => m.applicationId === a.id).map((m) => ({ at: m.createdAt, author: m.authorName, body: m.body })) }
+        : // Named as a representative in someone else's application: what it says of them, not the rest of it.
+          { id: a.id, status: a.status, createdAt: a.createdAt, representative: (a.data.representatives ?? []).filter((r) => r.email.toLowerCase() === s.email?.toLowerCase()) },
+    ),
     memberships: own.map((m) => ({ ...m, history: history.filter((h) => h.membershipId === m.id) })),
   };
 }

@@ -15,7 +15,7 @@ import { createOrganization, createPerson, getOrganization, matchSearch, searchT
 import type { ApplicationDataInput, ApplicationStatus, CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
-import { canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
+import { applicantThread, canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';
 
@@ -397,7 +397,7 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
   const messages = await db
     .select({ id: applicationMessages.id, authorName: applicationMessages.authorName, authorRole: applicationMessages.authorRole, kind: applicationMessages.kind, internal: applicationMessages.internal, body: applicationMessages.body, createdAt: applicationMessages.createdAt })
     .from(applicationMessages)
-    .where(internal ? eq(applicationMessages.applicationId, id) : and(eq(applicationMessages.applicationId, id), eq(applicationMessages.internal, false)))
+    .where(internal ? eq(applicationMessages.applicationId, id) : and(eq(applicationMessages.applicationId, id), applicantThread()))
     .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
   let applicantEmail: string | undefined;
   if (internal) {

@@ -41,6 +41,7 @@ beforeAll(async () => {
   orgMine = await org('Applicant Network');
   orgOther = await org('A Reviewer’s Institute');
   await grantRole(h.ctx.db, applicant.id, 'org_contact', { type: 'organization', id: orgMine });
+  await ok(h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional member' }, termMonths: 12 } }), 201);
 });
 afterAll(() => h.close());
 
@@ -92,7 +93,6 @@ describe('hole 2: a nomination answers the nominating organization, not the staf
 describe('hole 3: an anonymous start never writes into an existing account', () => {
   it('an address with an account gets a sign-in link back to the form; no draft, no audit entry in the owner’s name', async () => {
     const owner = await h.user({ email: 'owner@holes.example' });
-    await ok(h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional member' }, termMonths: 12 } }), 201);
     const before = await snapshot(h.database);
     const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'Owner@holes.example', name: 'Someone else', locale: 'zh-Hans', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
     expect(res.statusCode).toBe(202);
@@ -127,5 +127,18 @@ describe('hole 4: an entry is filed only for an organization the applicant acts 
     const moved = await h.call(applicant, { method: 'PUT', url: `/api/v1/submissions/${d.id}`, payload: { answers: {}, organizationId: orgOther } });
     expect([moved.statusCode, moved.json().code]).toEqual([404, 'reference_not_found']);
     expect((await ok(h.call(applicant, { method: 'GET', url: `/api/v1/submissions/${d.id}` }))).organizationId).toBe(orgMine);
+  });
+});
+
+describe('download-my-data follows the same rule as the screens', () => {
+  it('someone named as a representative in another’s application gets what it says of them, not the rest', async () => {
+    const named = await h.user({ email: 'named.rep@holes.example' });
+    const other = 'other.rep@holes.example';
+    const app = await ok(h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'institutional', data: { organization: { name: { en: 'Holes Institute' } }, representatives: [{ name: 'Named', email: named.email }, { name: 'Other', email: other }], motivation: 'private motivation' } } }), 201);
+    const data = JSON.stringify(await ok(h.call(named, { method: 'GET', url: '/api/v1/me/data' })));
+    expect(data).toContain(app.id);
+    expect(data).toContain(named.email);
+    expect(data).not.toContain(other);
+    expect(data).not.toContain('private motivation');
   });
 });
