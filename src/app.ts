@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -47,7 +47,8 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM, { retrySeconds: config.MAIL_RETRY_SECONDS, giveUpHours: config.MAIL_GIVE_UP_HOURS }), membership: { isMember: async () => false } };
 
-  installProblemHandler(app);
+  const web = webApp();
+  installProblemHandler(app, web?.page);
   // The API speaks JSON (and multipart for files): a text/plain body is refused, not parsed (ASVS 13.2.5).
   app.removeContentTypeParser('text/plain');
   // API answers may hold personal data: no cache keeps them unless a route says otherwise (ASVS 8.2.1).
@@ -99,7 +100,18 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   for (const f of features) await f.routes?.(app, ctx);
   for (const f of features) f.jobs?.(ctx.jobs, ctx);
 
-  await serveWeb(app);
+  if (web) {
+    await app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: false,
+      maxAge: '1h',
+      // Built assets carry their content hash in the name: cache them for good.
+      setHeaders: (res, file) => {
+        if (file.startsWith(path.join(webRoot, 'assets') + path.sep)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   return { app, ctx };
 }
 
@@ -121,20 +133,21 @@ function installReferences(app: App, ctx: Ctx) {
   });
 }
 
-/** The single-page app: built files, and index.html for every other non-API path. */
-async function serveWeb(app: App) {
+/**
+ * The single-page app, when it is built: its files are static routes, and a
+ * GET of any other path (not under /api/, without a file extension) that no
+ * route matches gets index.html. It lives in the not-found handler, so API
+ * paths are refused the same way whether or not the app is built.
+ */
+function webApp() {
   const index = path.join(webRoot, 'index.html');
-  if (!fs.existsSync(index)) return;
-  await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h' });
+  if (!fs.existsSync(index)) return null;
   const html = fs.readFileSync(index, 'utf8');
-  app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+  const page = (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0];
-    if (url.startsWith('/api/')) return reply.callNotFound();
-    const file = path.join(webRoot, path.normalize(url).replace(/^(\.\.[/\\])+/, ''));
-    if (file.startsWith(webRoot + path.sep) && /\.[a-z0-9]+$/i.test(url) && fs.existsSync(file)) {
-      return reply.sendFile(path.relative(webRoot, file), { maxAge: url.startsWith('/assets/') ? 31536000000 : 3600000, immutable: url.startsWith('/assets/') });
-    }
-    if (/\.[a-z0-9]+$/i.test(url)) return reply.callNotFound();
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
-  });
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.startsWith('/') || url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url)) return false;
+    void reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    return true;
+  };
+  return { page };
 }

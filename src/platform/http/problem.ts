@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type FieldError } from './errors.js';
 import { isUploadRoute } from './upload.js';
@@ -89,7 +89,10 @@ function onCheckExpectation(_req: IncomingMessage, res: ServerResponse) {
 }
 
 /** Maps every error to application/problem+json (RFC 9457); nothing leaves as a bare 500 page. */
-export function installProblemHandler(app: FastifyInstance) {
+/** Answers a request no route matched, when it is a page of the web app (the app's index.html); false: not a page. */
+export type PageFallback = (request: FastifyRequest, reply: FastifyReply) => boolean;
+
+export function installProblemHandler(app: FastifyInstance, pages?: PageFallback) {
   app.server.on('checkExpectation', onCheckExpectation);
   // Without a listener Node drops a CONNECT request without a word.
   app.server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end(rawResponse('method_not_allowed')));
@@ -156,7 +159,10 @@ export function installProblemHandler(app: FastifyInstance) {
       .send(problem(status, code, detail, { ...(fields ? { errors: fields } : {}), ...extra }));
   });
 
-  app.setNotFoundHandler((_request, reply) => sendRefusal(reply, 'route_not_found'));
+  app.setNotFoundHandler((request, reply) => {
+    if (pages?.(request, reply)) return;
+    sendRefusal(reply, 'route_not_found');
+  });
 }
 
 function isDbError(err: unknown): err is { code: string; cause?: unknown } {
