@@ -4,10 +4,9 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import { eventsErrors } from './contract.js';
 import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
 import { people } from '../directory/model.js';
-import type { EventInput, SessionInput } from './contract.js';
+import { eventsErrors, type EventInput, type SessionInput } from './contract.js';
 import { eventSecrets, events, eventSeries, eventSessions, invitations, registrations, rooms, sessionPeople, type RegistrationCategory } from './model.js';
 import { canManageEvent, canSeeEvent } from './policy.js';
 

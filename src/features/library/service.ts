@@ -4,10 +4,9 @@ import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import { libraryErrors } from './contract.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import type { ListQuery, PublicationInput } from './contract.js';
+import { libraryErrors, type ListQuery, type PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
 
 type Pub = typeof publications.$inferSelect;

@@ -6,7 +6,6 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
 import { documentTypes, files, storeFile } from '../../platform/files/index.js';
 import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
-import { membershipErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
@@ -14,7 +13,7 @@ import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.j
 import { users } from '../accounts/model.js';
 import { countries, affiliations, organizations, people } from '../directory/model.js';
 import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
-import type { ApplicationDataInput, ApplicationStatus, CategoryInput } from './contract.js';
+import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
 import { applicantThread, canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
