@@ -1,7 +1,16 @@
+import i18n from 'i18next';
+
 /** The browser's API client: same-origin cookies, CSRF header on writes, problem+json errors. */
 export interface FieldError {
   path: string;
   message: string;
+  code?: string;
+}
+
+/** A field error in the reader's language: the server's own English, else the translation of its code. */
+export function fieldErrorText(e: FieldError) {
+  const key = `shell:fieldErrors.${e.code}`;
+  return i18n.language === 'en' || !e.code || !i18n.exists(key) ? e.message : i18n.t(key);
 }
 
 export class ApiError extends Error {
@@ -16,7 +25,8 @@ export class ApiError extends Error {
   }
   /** The message for one field, matched on the end of its path (e.g. 'name.en'). */
   field(name: string) {
-    return this.errors.find((e) => e.path === `body.${name}` || e.path === name || e.path.endsWith(`.${name}`))?.message;
+    const e = this.errors.find((e) => e.path === `body.${name}` || e.path === name || e.path.endsWith(`.${name}`));
+    return e && fieldErrorText(e);
   }
 }
 

@@ -45,3 +45,15 @@ export const userListItem = z.object({
   roles: z.array(z.string()),
   scopes: z.array(scopedRole),
 });
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const accountsErrors = {
+  invalid_credentials: 401,
+  account_locked: 429,
+  email_not_verified: 403,
+  account_disabled: 403,
+  token_invalid: 400,
+  email_taken: 409,
+  cannot_remove_own_admin: 409,
+} as const;
+export type AccountsError = keyof typeof accountsErrors;

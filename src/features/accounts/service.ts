@@ -5,7 +5,9 @@ import type { Actor, GlobalRole, ScopedRole } from '../../platform/auth/access.j
 import { globalRoles } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
+import { platformErrors } from '../../platform/http/codes.js';
+import { accountsErrors } from './contract.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { accountMail, type AccountMail } from './mails.js';
@@ -50,7 +52,7 @@ async function consumeToken(db: DbOrTx, token: string, purpose: string) {
     .set({ usedAt: new Date() })
     .where(and(eq(emailTokens.id, sha256(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, new Date())))
     .returning();
-  if (!row || !row.userId) throw new AppError(400, 'token_invalid', 'This link is invalid, expired or already used. Ask for a new one.', [{ path: 'token', message: 'invalid or expired' }]);
+  if (!row || !row.userId) throw fail(accountsErrors, 'token_invalid', 'This link is invalid, expired or already used. Ask for a new one.', { fields: [{ path: 'token', message: 'invalid or expired', code: 'invalid' }] });
   return row;
 }
 
@@ -84,7 +86,7 @@ export async function checkPassword(db: Db, emailIn: string, password: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(429, 'account_locked', 'Too many failed attempts. Try again later, or sign in with an e-mail link.', undefined, { retryAfter: user.lockedUntil.toISOString() });
+    throw fail(accountsErrors, 'account_locked', 'Too many failed attempts. Try again later, or sign in with an e-mail link.', { extra: { retryAfter: user.lockedUntil.toISOString() } });
   }
   // Verify against a dummy hash for unknown addresses so both take the same time.
   dummyHash ??= await hash('not a password');
@@ -96,9 +98,9 @@ export async function checkPassword(db: Db, emailIn: string, password: string) {
       await db.update(users).set({ failedLogins: failed, lockedUntil }).where(eq(users.id, user.id));
       await audit(db, { actor: null, action: 'account.login_failed', entity: 'user', entityId: user.id, after: { failed } });
     }
-    throw new AppError(401, 'invalid_credentials', 'The e-mail address or the password is wrong.');
+    throw fail(accountsErrors, 'invalid_credentials', 'The e-mail address or the password is wrong.');
   }
-  if (!user.emailVerifiedAt) throw new AppError(403, 'email_not_verified', 'Confirm your e-mail address first: we sent you a link.');
+  if (!user.emailVerifiedAt) throw fail(accountsErrors, 'email_not_verified', 'Confirm your e-mail address first: we sent you a link.');
   if (user.failedLogins > 0) await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
   return user;
 }
@@ -115,7 +117,7 @@ export async function redeemLoginLink(db: Db, token: string) {
     const t = await consumeToken(tx, token, 'login');
     // Holding the mailbox proves the address.
     const [user] = await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, failedLogins: 0, lockedUntil: null }).where(eq(users.id, t.userId!)).returning();
-    if (user.disabledAt) throw new AppError(403, 'account_disabled', 'This account is disabled.');
+    if (user.disabledAt) throw fail(accountsErrors, 'account_disabled', 'This account is disabled.');
     return { user, next: (t.payload as { next?: string }).next };
   });
 }
@@ -195,7 +197,7 @@ export async function updateProfile(db: Db, publicUrl: string, actor: Actor, inp
     if (input.locale) patch.locale = input.locale;
     if (input.newPassword) {
       const ok = before.passwordHash && input.currentPassword ? await verify(before.passwordHash, input.currentPassword).catch(() => false) : false;
-      if (!ok) throw new AppError(400, 'validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'wrong password' }]);
+      if (!ok) throw fail(platformErrors, 'validation_failed', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'wrong password', code: 'wrong_password' }] });
       patch.passwordHash = await hashPassword(input.newPassword);
     }
     if (Object.keys(patch).length === 0) return before;
@@ -242,7 +244,7 @@ export async function createStaff(db: Db, publicUrl: string, actor: Actor, input
   return db.transaction(async (tx) => {
     const email = normalizeEmail(input.email);
     const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (exists) throw conflict('email_taken', 'An account with this e-mail address already exists; grant it roles instead.');
+    if (exists) throw fail(accountsErrors, 'email_taken', 'An account with this e-mail address already exists; grant it roles instead.');
     const [user] = await tx.insert(users).values({ email, name: input.name, locale: input.locale, emailVerifiedAt: new Date() }).returning();
     for (const r of input.roles) await grantRole(tx, user.id, r);
     await audit(tx, { actor, action: 'account.create_staff', entity: 'user', entityId: user.id, after: { email, name: input.name, roles: input.roles } });
@@ -257,7 +259,7 @@ export async function setGlobalRoles(db: Db, actor: Actor, userId: string, roles
     if (!user) throw notFound();
     const before = await tx.select().from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, '')));
     if (actor.userId === userId && before.some((g) => g.role === 'admin') && !roles.includes('admin')) {
-      throw conflict('cannot_remove_own_admin', 'You cannot remove your own admin role; ask another admin.');
+      throw fail(accountsErrors, 'cannot_remove_own_admin', 'You cannot remove your own admin role; ask another admin.');
     }
     await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, ''), inArray(roleGrants.role, [...globalRoles])));
     for (const r of roles) await grantRole(tx, userId, r);

@@ -3,7 +3,8 @@
  * (src/features/review/assignment.ts). The review service builds a plain
  * instance from the database and hands it here.
  */
-import { AppError } from '../../platform/http/errors.js';
+import { fail } from '../../platform/http/errors.js';
+import { callsErrors } from './contract.js';
 import { AssignmentInfeasibleError, solveAssignment, type AssignmentInstance, type AssignmentResult } from '../review/assignment.js';
 
 export type { AssignmentInstance, AssignmentResult };
@@ -15,16 +16,12 @@ export function runAssignment(instance: AssignmentInstance, names: (submissionId
   } catch (err) {
     if (err instanceof AssignmentInfeasibleError) {
       const shortfall = err.shortfall.map((x) => ({ submission: x.submission, code: names(x.submission), missing: x.missing }));
-      throw new AppError(
-        409,
-        'assignment_infeasible',
-        `Not enough reviewers: ${shortfall.map((x) => `${x.code} lacks ${x.missing}`).join(', ')}. Add reviewers to the pool or raise their load limits.`,
-        undefined,
-        { shortfall },
+      throw fail(callsErrors, 'assignment_infeasible', `Not enough reviewers: ${shortfall.map((x) => `${x.code} lacks ${x.missing}`).join(', ')}. Add reviewers to the pool or raise their load limits.`,
+        { extra: { shortfall } },
       );
     }
     // The solver refuses an instance it cannot read (e.g. pins beyond a load limit): a 409 that says why.
-    if (err instanceof Error && 'code' in err) throw new AppError(409, 'assignment_invalid', err.message);
+    if (err instanceof Error && 'code' in err) throw fail(callsErrors, 'assignment_invalid', err.message);
     throw err;
   }
 }

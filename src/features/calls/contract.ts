@@ -117,3 +117,20 @@ export const submissionQuery = z.object({
   decision: z.enum(['selected', 'shortlisted', 'not_selected']).optional(),
 });
 export const feedback = z.object({ decision: z.string().nullable(), comments: z.array(z.string()) });
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const callsErrors = {
+  code_prefix_taken: 409,
+  codes_issued: 409,
+  call_not_open: 409,
+  call_closed: 409,
+  submission_withdrawn: 409,
+  submission_locked: 409,
+  already_decided: 409,
+  nominations_closed: 409,
+  already_nominated: 409,
+  not_submitted: 409,
+  assignment_infeasible: 409,
+  assignment_invalid: 409,
+} as const;
+export type CallsError = keyof typeof callsErrors;

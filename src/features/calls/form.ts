@@ -4,6 +4,7 @@
  * contract.ts (the browser renders the same definitions).
  */
 import { z } from 'zod';
+import type { FieldCode } from '../../platform/http/codes.js';
 import { localizedText, type LocalizedText } from '../../platform/i18n/index.js';
 
 export const fieldTypes = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
@@ -73,7 +74,7 @@ export type Person = z.infer<typeof person>;
 export interface AnswerProblem {
   path: string;
   message: string;
-  code: string;
+  code: FieldCode;
 }
 
 const textLength = (s: string) => [...s].length;
@@ -104,7 +105,7 @@ export interface ValidateOptions {
 export function validateAnswers(form: FormField[], raw: Record<string, unknown>, opts: ValidateOptions): { answers: Record<string, unknown>; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const answers: Record<string, unknown> = {};
-  const bad = (path: string, message: string, code = 'invalid') => problems.push({ path: `answers.${path}`, message, code });
+  const bad = (path: string, message: string, code: FieldCode = 'invalid') => problems.push({ path: `answers.${path}`, message, code });
   for (const f of form) {
     const v = raw[f.key];
     if (!isShown(f, raw)) continue;

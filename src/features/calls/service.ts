@@ -5,13 +5,14 @@ import { presenter } from '../../platform/auth/audience.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { platformErrors } from '../../platform/http/codes.js';
 import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { users } from '../accounts/model.js';
 import { countries } from '../directory/model.js';
 import { rubrics } from '../review/model.js';
-import type { CreateCallInput, DraftInput, UpdateCallInput } from './contract.js';
+import { callsErrors, type CreateCallInput, type DraftInput, type UpdateCallInput } from './contract.js';
 import { checkEligibility, validateAnswers, type FormField, type Person } from './form.js';
 import { callMail } from './mails.js';
 import { releasedDecision, submissionAudience } from './policy.js';
@@ -75,7 +76,7 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
 /** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
 async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
   const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
-  if (other && other.id !== self) throw conflict('code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
+  if (other && other.id !== self) throw fail(callsErrors, 'code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
 }
 
 export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {
@@ -85,7 +86,7 @@ export async function updateCall(db: Db, actor: Actor, id: string, input: Update
     const next = { ...before, ...input };
     if (next.closesAt <= next.opensAt) throw invalid('closesAt', 'must be after the opening time');
     if (input.codePrefix || input.year) {
-      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year)) throw conflict('codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
+      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year)) throw fail(callsErrors, 'codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
       await assertPrefixFree(tx, next.codePrefix, next.year, id);
     }
     const [row] = await tx
@@ -147,7 +148,7 @@ async function prepare(db: DbOrTx, c: CallRow, userId: string | null, input: Dra
   const { answers, problems } = validateAnswers(c.form, input.answers, { complete, countryCodes: await countryCodes(db), fileOk: (id) => owned.has(id) });
   if (input.category != null && c.categories.length && !c.categories.some((o) => o.value === input.category)) problems.push({ path: 'category', message: 'is not one of the call’s categories', code: 'not_an_option' });
   if (complete && c.categories.length && !input.category) problems.push({ path: 'category', message: 'is required', code: 'required' });
-  if (problems.length) throw new AppError(400, 'validation_failed', `The answers have ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, problems);
+  if (problems.length) throw fail(platformErrors, 'validation_failed', `The answers have ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { fields: problems });
   return {
     answers,
     category: input.category ?? null,
@@ -163,8 +164,8 @@ export async function createDraft(db: Db, actor: Actor, callId: string, input: D
   return db.transaction(async (tx) => {
     const c = await getCall(tx, callId);
     if (!c.published) throw notFound();
-    if (now < c.opensAt) throw conflict('call_not_open', `This call opens at ${localTime(c.opensAt, c.timeZone)}.`);
-    if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
+    if (now < c.opensAt) throw fail(callsErrors, 'call_not_open', `This call opens at ${localTime(c.opensAt, c.timeZone)}.`);
+    if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
     const values = await prepare(tx, c, actor.userId, input, false);
     const code = await nextCode(tx, c.id);
     const [row] = await tx.insert(submissions).values({ callId: c.id, code, applicantId: actor.userId, ...values }).returning();
@@ -187,9 +188,9 @@ export async function getOwn(db: DbOrTx, actor: Actor, id: string, lock = false)
 }
 
 function editable(c: CallRow, s: SubmissionRow, now: Date) {
-  if (s.status === 'withdrawn') throw conflict('submission_withdrawn', 'This submission was withdrawn.');
-  if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission can no longer be changed.`);
-  if (s.status === 'submitted' && !c.allowEdit) throw conflict('submission_locked', 'This call does not allow changes after submission.');
+  if (s.status === 'withdrawn') throw fail(callsErrors, 'submission_withdrawn', 'This submission was withdrawn.');
+  if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission can no longer be changed.`);
+  if (s.status === 'submitted' && !c.allowEdit) throw fail(callsErrors, 'submission_locked', 'This call does not allow changes after submission.');
 }
 
 export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftInput, now = new Date()) {
@@ -222,8 +223,8 @@ export async function submit(db: Db, actor: Actor, id: string, publicUrl: string
     const s = await getOwn(tx, actor, id, true);
     const c = await getCall(tx, s.callId);
     if (s.status === 'submitted') return s;
-    if (s.status === 'withdrawn') throw conflict('submission_withdrawn', 'This submission was withdrawn.');
-    if (now >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission was not submitted.`);
+    if (s.status === 'withdrawn') throw fail(callsErrors, 'submission_withdrawn', 'This submission was withdrawn.');
+    if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission was not submitted.`);
     await prepare(tx, c, actor.userId, { answers: s.answers, category: s.category, organizationId: s.organizationId }, true);
     const [row] = await tx.update(submissions).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(submissions.id, id)).returning();
     row.eligibilityProblems = await recheck(tx, c, row);
@@ -241,7 +242,7 @@ export async function withdraw(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const s = await getOwn(tx, actor, id, true);
     if (s.status === 'withdrawn') return s;
-    if (s.decision) throw conflict('already_decided', 'A decision was already made on this submission.');
+    if (s.decision) throw fail(callsErrors, 'already_decided', 'A decision was already made on this submission.');
     const [row] = await tx.update(submissions).set({ status: 'withdrawn', updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
     await audit(tx, { actor, action: 'submission.withdraw', entity: 'submission', entityId: id });
     return row;
@@ -310,11 +311,11 @@ export async function nominate(db: Db, actor: Actor, callId: string, input: { or
   return db.transaction(async (tx) => {
     const c = await getCall(tx, callId);
     if (!c.published) throw notFound();
-    if (!c.allowNominations) throw conflict('nominations_closed', 'This call does not take nominations.');
-    if (new Date() >= c.closesAt) throw conflict('call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}.`);
+    if (!c.allowNominations) throw fail(callsErrors, 'nominations_closed', 'This call does not take nominations.');
+    if (new Date() >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}.`);
     const email = input.email.toLowerCase();
     const [dup] = await tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)));
-    if (dup) throw conflict('already_nominated', 'This organization already nominated this person.');
+    if (dup) throw fail(callsErrors, 'already_nominated', 'This organization already nominated this person.');
     const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
     const code = await nextCode(tx, callId);
     const [row] = await tx
@@ -351,7 +352,7 @@ export async function screen(db: Db, actor: Actor, id: string, input: { result: 
   return db.transaction(async (tx) => {
     const [s] = await tx.select().from(submissions).where(eq(submissions.id, id)).for('update');
     if (!s) throw notFound();
-    if (s.status !== 'submitted') throw conflict('not_submitted', 'Only submitted entries are screened.');
+    if (s.status !== 'submitted') throw fail(callsErrors, 'not_submitted', 'Only submitted entries are screened.');
     const [row] = await tx.update(submissions).set({ screening: input.result, screeningReason: input.reason || null, updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
     await audit(tx, { actor, action: 'submission.screen', entity: 'submission', entityId: id, before: { screening: s.screening }, after: input });
     return row;

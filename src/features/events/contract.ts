@@ -222,3 +222,28 @@ export const managerList = z.object({
 export const managerInvitationView = z.object({ eventId: z.uuid(), eventName: localizedText(), email: z.string(), yours: z.boolean() });
 export type ManagerList = z.infer<typeof managerList>;
 export type ManagerInvitationView = z.infer<typeof managerInvitationView>;
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const eventsErrors = {
+  slug_taken: 409,
+  capacity_below_confirmed: 409,
+  program_conflicts: 409,
+  already_signed_up: 409,
+  registration_closed: 409,
+  registration_inactive: 409,
+  invitation_required: 403,
+  not_pending: 409,
+  badge_invalid: 400,
+  visa_letter_not_applicable: 409,
+  visa_not_needed: 409,
+  quota_below_used: 409,
+  quota_exceeded: 409,
+  already_invited: 409,
+  already_accepted: 409,
+  already_declined: 409,
+  account_disabled: 409,
+  already_manager: 409,
+  invitation_other_account: 403,
+  font_missing: 500,
+} as const;
+export type EventsError = keyof typeof eventsErrors;

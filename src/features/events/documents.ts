@@ -5,7 +5,8 @@ import QRCode from 'qrcode';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { AppError } from '../../platform/http/errors.js';
+import { fail } from '../../platform/http/errors.js';
+import { eventsErrors } from './contract.js';
 import { localize, type LocalizedText } from '../../platform/i18n/index.js';
 
 dayjs.extend(utc);
@@ -112,14 +113,11 @@ const fallbackFonts = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/
 export function findCjkFont(): { path: string; family?: string } {
   const env = process.env.PDF_CJK_FONT;
   if (env) {
-    if (!fs.existsSync(env)) throw new AppError(500, 'font_missing', `PDF_CJK_FONT points to ${env}, which does not exist.`);
+    if (!fs.existsSync(env)) throw fail(eventsErrors, 'font_missing', `PDF_CJK_FONT points to ${env}, which does not exist.`);
     return { path: env, family: env.endsWith('.ttc') ? 'NotoSansCJKsc-Regular' : undefined };
   }
   for (const [p, family] of fontCandidates) if (fs.existsSync(p)) return { path: p, family };
-  throw new AppError(
-    500,
-    'font_missing',
-    'No CJK font for PDFs: install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set PDF_CJK_FONT to a .ttf/.otf/.ttc file.',
+  throw fail(eventsErrors, 'font_missing', 'No CJK font for PDFs: install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set PDF_CJK_FONT to a .ttf/.otf/.ttc file.',
   );
 }
 

@@ -4,9 +4,9 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { readSheet } from '../../platform/exports/index.js';
-import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { AppError, fail, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale } from '../../platform/i18n/index.js';
-import { invitationInput, type InvitationInput } from './contract.js';
+import { invitationInput, type InvitationInput, eventsErrors } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { invitationChannels, invitations } from './model.js';
 import { getEventRow, signToken, verifyToken } from './service.js';
@@ -29,7 +29,7 @@ export async function updateChannel(db: Db, actor: Actor, id: string, input: { n
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(invitationChannels).where(eq(invitationChannels.id, id)).for('update');
     if (!cur) throw notFound();
-    if (input.quota < cur.used) throw conflict('quota_below_used', `${cur.used} invitations already count against this channel.`);
+    if (input.quota < cur.used) throw fail(eventsErrors, 'quota_below_used', `${cur.used} invitations already count against this channel.`);
     const [row] = await tx.update(invitationChannels).set(input).where(eq(invitationChannels.id, id)).returning();
     await audit(tx, { actor, action: 'event_channel.update', entity: 'event_channel', entityId: id, before: cur, after: row });
     return row;
@@ -62,7 +62,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
   const ev = await getEventRow(tx, eventId);
   const email = input.email.toLowerCase();
   const [dup] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.eventId, eventId), eq(invitations.email, email)));
-  if (dup) throw conflict('already_invited', `${email} is already invited to this event.`);
+  if (dup) throw fail(eventsErrors, 'already_invited', `${email} is already invited to this event.`);
   if (input.channelId) {
     const [ch] = await tx.select({ eventId: invitationChannels.eventId }).from(invitationChannels).where(eq(invitationChannels.id, input.channelId));
     if (!ch || ch.eventId !== eventId) throw notFound();
@@ -71,7 +71,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
       .set({ used: sql`${invitationChannels.used} + 1` })
       .where(and(eq(invitationChannels.id, input.channelId), lt(invitationChannels.used, invitationChannels.quota)))
       .returning({ used: invitationChannels.used });
-    if (!taken.length) throw conflict('quota_exceeded', 'This channel has used all its invitations.');
+    if (!taken.length) throw fail(eventsErrors, 'quota_exceeded', 'This channel has used all its invitations.');
   }
   const id = crypto.randomUUID();
   const token = await signToken(tx, 'i', [id]);
@@ -80,7 +80,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
     .values({ id, eventId, channelId: input.channelId ?? null, category: input.category, email, name: input.name, locale: input.locale, personId: input.personId ?? null, tokenHash: sha(token) })
     .onConflictDoNothing()
     .returning();
-  if (!row) throw conflict('already_invited', `${email} is already invited to this event.`);
+  if (!row) throw fail(eventsErrors, 'already_invited', `${email} is already invited to this event.`);
   await sendEventMail(tx, 'invitation', email, input.locale, { name: input.name, event: localize(ev.name, input.locale as Locale).text, link: inviteLink(publicUrl, input.locale, token) });
   await audit(tx, { actor, action: 'event_invitation.create', entity: 'event_invitation', entityId: row.id, after: { email, category: input.category, channelId: input.channelId } });
   return { invitation: presentInvitation(row), token };
@@ -152,8 +152,8 @@ export async function openInvitation(db: Db, token: string) {
 export async function respondInvitation(db: Db, actor: Actor | null, token: string, accept: boolean) {
   return db.transaction(async (tx) => {
     const inv = await byToken(tx, token);
-    if (inv.status === 'accepted' && !accept) throw conflict('already_accepted', 'This invitation was accepted; cancel the registration instead.');
-    if (inv.status === 'declined' && accept) throw conflict('already_declined', 'This invitation was declined.');
+    if (inv.status === 'accepted' && !accept) throw fail(eventsErrors, 'already_accepted', 'This invitation was accepted; cancel the registration instead.');
+    if (inv.status === 'declined' && accept) throw fail(eventsErrors, 'already_declined', 'This invitation was declined.');
     if ((accept && inv.status === 'accepted') || (!accept && inv.status === 'declined')) return presentInvitation(inv);
     const [row] = await tx
       .update(invitations)

@@ -3,7 +3,8 @@ import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
-import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
+import { eventsErrors } from './contract.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { roleGrants, users } from '../accounts/model.js';
@@ -45,10 +46,10 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
   const ev = await getEventRow(db, eventId);
   const email = normalizeEmail(emailIn);
   const [u] = await db.select({ id: users.id, name: users.name, locale: users.locale, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
-  if (u?.disabledAt) throw conflict('account_disabled', 'This account is disabled.');
+  if (u?.disabledAt) throw fail(eventsErrors, 'account_disabled', 'This account is disabled.');
   if (u) {
     const [existing] = await db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, u.id), eq(roleGrants.role, managerRole), eq(roleGrants.scopeType, 'event'), eq(roleGrants.scopeId, eventId)));
-    if (existing) throw conflict('already_manager', 'This person already manages the event.');
+    if (existing) throw fail(eventsErrors, 'already_manager', 'This person already manages the event.');
     await grantRole(db, u.id, managerRole, scopeOf(eventId));
     const locale = pickLocale(u.locale) as Locale;
     const m = managerMails.granted[locale];
@@ -58,7 +59,7 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
     return { status: 'granted' as const, userId: u.id };
   }
   const [pending] = await db.select({ id: eventManagerInvitations.id }).from(eventManagerInvitations).where(and(eq(eventManagerInvitations.eventId, eventId), eq(eventManagerInvitations.email, email)));
-  if (pending) throw conflict('already_invited', 'This address already has a pending invitation to manage the event.');
+  if (pending) throw fail(eventsErrors, 'already_invited', 'This address already has a pending invitation to manage the event.');
   const token = crypto.randomBytes(32).toString('base64url');
   const [row] = await db.insert(eventManagerInvitations).values({ eventId, email, tokenHash: sha(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + invitationLife) }).returning();
   const locale = pickLocale(actor.locale) as Locale;
@@ -103,7 +104,7 @@ export async function viewManagerInvitation(db: DbOrTx, actor: Actor, token: str
 /** The invited person, signed in with the invited address, takes the role; the invitation row goes. */
 export async function acceptManagerInvitation(db: DbOrTx, actor: Actor, token: string) {
   const { inv } = await liveInvitation(db, token);
-  if (normalizeEmail(actor.email) !== inv.email) throw new AppError(403, 'invitation_other_account', 'This invitation was sent to another e-mail address; sign in with that address to accept it.');
+  if (normalizeEmail(actor.email) !== inv.email) throw fail(eventsErrors, 'invitation_other_account', 'This invitation was sent to another e-mail address; sign in with that address to accept it.');
   await grantRole(db, actor.userId, managerRole, scopeOf(inv.eventId));
   await db.delete(eventManagerInvitations).where(eq(eventManagerInvitations.id, inv.id));
   await audit(db, { actor, action: 'event.manager.accept', entity: 'event', entityId: inv.eventId, after: { invitationId: inv.id, userId: actor.userId } });

@@ -3,11 +3,11 @@ import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale } from '../../platform/i18n/index.js';
 import { users } from '../accounts/model.js';
 import { countries } from '../directory/model.js';
-import type { RegistrationInput } from './contract.js';
+import { eventsErrors, type RegistrationInput } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
 import { getEventRow, signToken, verifyToken, visibleEvent, type EventRow } from './service.js';
@@ -55,10 +55,10 @@ export async function signUp(tx: DbOrTx, registrationId: string, sessionId: stri
       .set({ status, arrival, createdAt: new Date(), promotedAt: null })
       .where(and(eq(signups.id, existing.id), eq(signups.status, 'cancelled')))
       .returning({ id: signups.id });
-    if (!row) throw conflict('already_signed_up', 'This sign-up was just made by another request.');
+    if (!row) throw fail(eventsErrors, 'already_signed_up', 'This sign-up was just made by another request.');
   } else {
     const [row] = await tx.insert(signups).values({ sessionId, registrationId, status, arrival }).onConflictDoNothing().returning({ id: signups.id });
-    if (!row) throw conflict('already_signed_up', 'This sign-up was just made by another request.');
+    if (!row) throw fail(eventsErrors, 'already_signed_up', 'This sign-up was just made by another request.');
   }
   return { sessionId, status, arrival, position: status === 'waitlisted' ? s.waiting : null, created: true };
 }
@@ -228,7 +228,7 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
   const done = await db.transaction(async (tx) => {
     // An event the caller may not see is not found, whether or not registration is open.
     const ev = await visibleEvent(tx, actor, () => isMember(tx), eventId);
-    if (!ev.registrationOpen || ev.status !== 'published') throw conflict('registration_closed', 'Registration for this event is not open.');
+    if (!ev.registrationOpen || ev.status !== 'published') throw fail(eventsErrors, 'registration_closed', 'Registration for this event is not open.');
     const cat = ev.categories.find((c) => c.key === input.category);
     if (!cat) throw invalid('category', 'not a category of this event');
     if (!cat.attendance.includes(input.attendance)) throw invalid('attendance', `this category attends ${cat.attendance.join(' or ')}`);
@@ -236,7 +236,7 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
     if (input.attendance === 'online' && ev.mode === 'in-person') throw invalid('attendance', 'this event is in person only');
     const inv = await invitationOf(tx, actor, eventId);
     if (ev.visibility === 'invitation' && !inv) throw notFound();
-    if (cat.invitationOnly && inv?.category !== cat.key) throw new AppError(403, 'invitation_required', 'This category is open to invited guests only.');
+    if (cat.invitationOnly && inv?.category !== cat.key) throw fail(eventsErrors, 'invitation_required', 'This category is open to invited guests only.');
     const answers = checkAnswers(ev.formFields, input.answers);
     // Sessions are checked to belong to this event where their seats are taken, at the end.
     const sessionIds = [...new Set(input.sessions)].sort();
@@ -286,7 +286,7 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
 
 export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
   return db.transaction(async (tx) => {
-    if (reg.status === 'cancelled' || reg.status === 'rejected') throw conflict('registration_inactive', 'This registration is not active.');
+    if (reg.status === 'cancelled' || reg.status === 'rejected') throw fail(eventsErrors, 'registration_inactive', 'This registration is not active.');
     const [s] = await tx.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, sessionId));
     if (!s || s.eventId !== reg.eventId) throw notFound();
     const r = await signUp(tx, reg.id, sessionId);
@@ -322,7 +322,7 @@ export async function decide(db: Db, actor: Actor, id: string, decision: 'approv
     if (!reg) throw notFound();
     const target = decision === 'approve' ? 'approved' : 'rejected';
     if (reg.status === target) return presentRegistration(tx, reg, publicUrl);
-    if (reg.status !== 'pending') throw conflict('not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
+    if (reg.status !== 'pending') throw fail(eventsErrors, 'not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
     if (decision === 'reject' && !reason) throw invalid('reason', 'give the reason for a rejection');
     if (decision === 'reject') await cancelAllSignups(tx, id, publicUrl);
     await tx.update(registrations).set({ status: target, reason: reason ?? null, decidedAt: new Date() }).where(eq(registrations.id, id));
@@ -373,7 +373,7 @@ export async function checkIn(db: Db, actor: Actor, eventId: string, input: { to
     let version: number | null = null;
     if (input.token) {
       const parts = await verifyToken(tx, 'b', input.token);
-      if (!parts) throw new AppError(400, 'badge_invalid', 'This code is not a badge of ours.');
+      if (!parts) throw fail(eventsErrors, 'badge_invalid', 'This code is not a badge of ours.');
       [regId] = parts;
       version = Number(parts[1]);
     }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
 import { requireActor, type Actor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx, type Column } from '../../platform/exports/index.js';
-import { conflict, forbidden, notFound } from '../../platform/http/errors.js';
+import { fail, forbidden, notFound } from '../../platform/http/errors.js';
+import { eventsErrors } from './contract.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { idParams, okSchema } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
@@ -310,10 +311,10 @@ export function eventRoutes(app: App, ctx: Ctx) {
   // Visa letters
   app.get('/api/v1/registrations/:id/visa-letter.pdf', { config: { access: 'user' }, schema: { tags, params: idParams } }, async (req, reply) => {
     const r = await ownedRegistration(requireActor(req), req.params.id);
-    if (r.status !== 'approved' || r.attendance !== 'on-site') throw conflict('visa_letter_not_applicable', 'Visa letters are issued to approved on-site delegates only.');
+    if (r.status !== 'approved' || r.attendance !== 'on-site') throw fail(eventsErrors, 'visa_letter_not_applicable', 'Visa letters are issued to approved on-site delegates only.');
     const a = r.answers;
     // A letter for a Chinese visa is for foreign delegates only.
-    if (r.countryCode === 'CN') throw conflict('visa_not_needed', 'Delegates from mainland China need no visa invitation letter.');
+    if (r.countryCode === 'CN') throw fail(eventsErrors, 'visa_not_needed', 'Delegates from mainland China need no visa invitation letter.');
     if (!a.passport_number) throw forbidden('Fill in the passport fields of your registration first.');
     const ev = await svc.getEventRow(db, r.eventId);
     const ref = await reg.ensureVisaRef(db, r);

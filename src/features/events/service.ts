@@ -3,10 +3,10 @@ import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
 import { people } from '../directory/model.js';
-import type { EventInput, SessionInput } from './contract.js';
+import { eventsErrors, type EventInput, type SessionInput } from './contract.js';
 import { eventSecrets, events, eventSeries, eventSessions, invitations, registrations, rooms, sessionPeople, type RegistrationCategory } from './model.js';
 import { canManageEvent, canSeeEvent } from './policy.js';
 
@@ -58,7 +58,7 @@ export const defaultCategories: RegistrationCategory[] = [
 export async function createSeries(db: Db, actor: Actor | null, input: { slug: string; name: Record<string, string> }) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(eventSeries).values(input).onConflictDoNothing().returning();
-    if (!row) throw conflict('slug_taken', 'A series with this slug exists.');
+    if (!row) throw fail(eventsErrors, 'slug_taken', 'A series with this slug exists.');
     await audit(tx, { actor, action: 'event_series.create', entity: 'event_series', entityId: row.id, after: input });
     return row;
   });
@@ -122,7 +122,7 @@ const eventValues = (i: EventInput) => ({
 export async function createEvent(db: Db, actor: Actor | null, input: EventInput) {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(events).values(eventValues(input)).onConflictDoNothing().returning({ id: events.id });
-    if (!row) throw conflict('slug_taken', 'An event with this slug exists.');
+    if (!row) throw fail(eventsErrors, 'slug_taken', 'An event with this slug exists.');
     await audit(tx, { actor, action: 'event.create', entity: 'event', entityId: row.id, after: input });
     return getEventRow(tx, row.id);
   });
@@ -132,7 +132,7 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
   return db.transaction(async (tx) => {
     const before = await getEventRow(tx, id);
     const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.slug, input.slug), ne(events.id, id)));
-    if (clash) throw conflict('slug_taken', 'An event with this slug exists.');
+    if (clash) throw fail(eventsErrors, 'slug_taken', 'An event with this slug exists.');
     await tx.update(events).set({ ...eventValues(input), updatedAt: new Date() }).where(eq(events.id, id));
     const after = await getEventRow(tx, id);
     await audit(tx, { actor, action: 'event.update', entity: 'event', entityId: id, before, after });
@@ -288,7 +288,7 @@ export async function updateSession(db: Db, actor: Actor, id: string, input: Ses
     const [cur] = await tx.select({ eventId: eventSessions.eventId, confirmed: eventSessions.confirmed }).from(eventSessions).where(eq(eventSessions.id, id)).for('update');
     if (!cur) throw notFound();
     await checkRoom(tx, cur.eventId, input.roomId);
-    if (input.capacity != null && input.capacity < cur.confirmed) throw conflict('capacity_below_confirmed', `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`);
+    if (input.capacity != null && input.capacity < cur.confirmed) throw fail(eventsErrors, 'capacity_below_confirmed', `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`);
     const before = await getSession(tx, id);
     await tx.update(eventSessions).set(sessionValues(input)).where(eq(eventSessions.id, id));
     await writePeople(tx, id, input.people);
@@ -374,7 +374,7 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
 export async function publishEvent(db: Db, actor: Actor, id: string, force: boolean) {
   return db.transaction(async (tx) => {
     const found = await findConflicts(tx, id);
-    if (found.length && !force) throw conflict('program_conflicts', `The program has ${found.length} conflict(s); fix them or publish anyway.`, { conflicts: found });
+    if (found.length && !force) throw fail(eventsErrors, 'program_conflicts', `The program has ${found.length} conflict(s); fix them or publish anyway.`, { extra: { conflicts: found } });
     await tx.update(events).set({ status: 'published', updatedAt: new Date() }).where(eq(events.id, id));
     await reindexEvent(tx, id);
     await audit(tx, { actor, action: 'event.publish', entity: 'event', entityId: id, after: { conflicts: found.length } });

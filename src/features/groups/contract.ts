@@ -245,3 +245,27 @@ export const workspace = z.object({
   threads: z.array(thread),
   you: z.object({ editor: z.boolean() }),
 });
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const groupsErrors = {
+  slug_taken: 409,
+  already_member: 409,
+  no_invitation: 409,
+  group_closed: 409,
+  not_requested: 409,
+  version_frozen: 409,
+  version_locked: 409,
+  edit_conflict: 409,
+  draft_exists: 409,
+  version_exists: 409,
+  not_latest: 409,
+  status_move_not_allowed: 409,
+  document_empty: 409,
+  status_changed: 409,
+  round_open: 409,
+  round_closed: 409,
+  not_final: 409,
+  document_published: 409,
+  not_published: 409,
+} as const;
+export type GroupsError = keyof typeof groupsErrors;

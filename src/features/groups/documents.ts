@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
-import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { groupMails } from './mails.js';
@@ -13,7 +13,7 @@ import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
 import { createPublication, publicationBySourceVersion } from '../library/service.js';
 import type * as c from './contract.js';
-import { statusMoves, type VersionStatus } from './contract.js';
+import { statusMoves, type VersionStatus, groupsErrors } from './contract.js';
 import { diffVersions } from './diff.js';
 import { commentRounds, documentComments, documentParagraphs, documents, documentVersions, endorsements, groupMembers, jointSubmissions, workingGroups } from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider, isPublicStatus, type GroupRef } from './policy.js';
@@ -86,13 +86,13 @@ export async function createDocument(db: DbOrTx, actor: Actor, group: Group | nu
 
 export async function updateTitle(db: DbOrTx, actor: Actor, id: string, title: LocalizedText) {
   const l = await loadEditable(db, actor, id);
-  if (l.versions.some((v) => v.status === 'published')) throw conflict('version_frozen', 'A version of this document is published; its title no longer changes.');
+  if (l.versions.some((v) => v.status === 'published')) throw fail(groupsErrors, 'version_frozen', 'A version of this document is published; its title no longer changes.');
   await db.update(documents).set({ title, updatedAt: new Date() }).where(eq(documents.id, id));
   await audit(db, { actor: auditActor(actor), action: 'document.title', entity: 'document', entityId: id, before: l.doc.title, after: title });
 }
 
 function assertChangeable(v: Version) {
-  if (v.status === 'published') throw conflict('version_frozen', 'This version is published and can no longer change.');
+  if (v.status === 'published') throw fail(groupsErrors, 'version_frozen', 'This version is published and can no longer change.');
 }
 
 async function loadVersion(db: DbOrTx, l: { versions: Version[] }, versionId: string) {
@@ -106,13 +106,13 @@ export async function updateVersionText(db: DbOrTx, actor: Actor, id: string, ve
   const l = await loadEditable(db, actor, id);
   const v = await loadVersion(db, l, versionId);
   assertChangeable(v);
-  if (v.status !== 'draft') throw conflict('version_locked', 'Only a draft can be edited; make a new version to change this text.');
+  if (v.status !== 'draft') throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited; make a new version to change this text.');
   if (input.baseUpdatedAt && new Date(input.baseUpdatedAt).getTime() !== v.updatedAt.getTime()) {
-    throw conflict('edit_conflict', 'Someone else saved this draft after you opened it. Reload to see their changes.');
+    throw fail(groupsErrors, 'edit_conflict', 'Someone else saved this draft after you opened it. Reload to see their changes.');
   }
   // Lock the version row so two saves cannot interleave.
   const locked = await db.update(documentVersions).set({ updatedAt: new Date() }).where(and(eq(documentVersions.id, v.id), eq(documentVersions.status, 'draft'))).returning();
-  if (!locked.length) throw conflict('version_locked', 'Only a draft can be edited.');
+  if (!locked.length) throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited.');
   const languages = await writeParagraphs(db, v.id, input.paragraphs);
   const [after] = await db.update(documentVersions).set({ languages }).where(eq(documentVersions.id, v.id)).returning();
   await audit(db, { actor: auditActor(actor), action: 'document.text', entity: 'document_version', entityId: v.id, after: { paragraphs: input.paragraphs.length } });
@@ -123,7 +123,7 @@ export async function updateVersionText(db: DbOrTx, actor: Actor, id: string, ve
 export async function newVersion(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.newVersionInput>) {
   const l = await loadEditable(db, actor, id);
   const last = latest(l.versions);
-  if (last.status === 'draft') throw conflict('draft_exists', 'The latest version is still a draft; edit it instead.');
+  if (last.status === 'draft') throw fail(groupsErrors, 'draft_exists', 'The latest version is still a draft; edit it instead.');
   const number = last.number + 1;
   const label = input.label ?? String(number);
   if (l.versions.some((v) => v.label === label)) throw invalid('label', 'Another version has this label.');
@@ -132,7 +132,7 @@ export async function newVersion(db: DbOrTx, actor: Actor, id: string, input: z.
     .values({ documentId: id, number, label, status: 'draft', basedOnId: last.id, languages: last.languages, changeSummary: input.changeSummary ?? {}, createdBy: actor.userId })
     .onConflictDoNothing()
     .returning();
-  if (!v) throw conflict('version_exists', 'Someone made a new version at the same moment; reload.');
+  if (!v) throw fail(groupsErrors, 'version_exists', 'Someone made a new version at the same moment; reload.');
   const paras = await paragraphsOf(db, last.id);
   if (paras.length) await db.insert(documentParagraphs).values(paras.map((p) => ({ ...p, versionId: v.id })));
   await db.update(commentRounds).set({ closedAt: new Date() }).where(and(eq(commentRounds.versionId, last.id), isNull(commentRounds.closedAt)));
@@ -153,12 +153,12 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
   const v = await loadVersion(db, l, versionId);
   assertChangeable(v);
   if (v.status === status) return v; // a double click
-  if (v.id !== latest(l.versions).id) throw conflict('not_latest', 'Only the latest version changes status.');
+  if (v.id !== latest(l.versions).id) throw fail(groupsErrors, 'not_latest', 'Only the latest version changes status.');
   if (!statusMoves[v.status as VersionStatus].includes(status)) {
-    throw conflict('status_move_not_allowed', `A ${v.status} version cannot become ${status}.`, { from: v.status, to: status, allowed: statusMoves[v.status as VersionStatus] });
+    throw fail(groupsErrors, 'status_move_not_allowed', `A ${v.status} version cannot become ${status}.`, { extra: { from: v.status, to: status, allowed: statusMoves[v.status as VersionStatus] } });
   }
   const paras = await paragraphsOf(db, v.id);
-  if (status !== 'consultation' && !paras.length) throw conflict('document_empty', 'The text is empty.');
+  if (status !== 'consultation' && !paras.length) throw fail(groupsErrors, 'document_empty', 'The text is empty.');
   const now = new Date();
   // Compare-and-set on the status: two editors moving it at once cannot both win.
   const [after] = await db
@@ -166,7 +166,7 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
     .set({ status, updatedAt: now, ...(status === 'final' ? { finalAt: now } : {}), ...(status === 'published' ? { publishedAt: now } : {}) })
     .where(and(eq(documentVersions.id, v.id), eq(documentVersions.status, v.status)))
     .returning();
-  if (!after) throw conflict('status_changed', 'Someone changed the status meanwhile; reload.');
+  if (!after) throw fail(groupsErrors, 'status_changed', 'Someone changed the status meanwhile; reload.');
   if (status === 'final' || status === 'published') await db.update(commentRounds).set({ closedAt: now }).where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
   if (status === 'published') await indexDocs(db, [documentSearchDoc(l.doc, paras, now)]);
   await audit(db, { actor: auditActor(actor), action: 'document.status', entity: 'document_version', entityId: v.id, before: { status: v.status }, after: { status } });
@@ -204,12 +204,12 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
   const l = await loadEditable(db, actor, id);
   const v = latest(l.versions);
   assertChangeable(v);
-  if (v.status !== 'draft' && v.status !== 'consultation') throw conflict('status_move_not_allowed', 'Comment rounds run on a draft or a version in consultation.');
+  if (v.status !== 'draft' && v.status !== 'consultation') throw fail(groupsErrors, 'status_move_not_allowed', 'Comment rounds run on a draft or a version in consultation.');
   const opensAt = input.opensAt ? new Date(input.opensAt) : new Date();
   const closesAt = new Date(input.closesAt);
   if (closesAt <= opensAt) throw invalid('closesAt', 'The round must close after it opens.');
   const existing = await db.select().from(commentRounds).where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
-  if (existing.some((r) => r.closesAt > new Date())) throw conflict('round_open', 'A comment round is already open or planned on this version.');
+  if (existing.some((r) => r.closesAt > new Date())) throw fail(groupsErrors, 'round_open', 'A comment round is already open or planned on this version.');
   const [r] = await db.insert(commentRounds).values({ documentId: id, versionId: v.id, opensAt, closesAt, createdBy: actor.userId }).returning();
   if (v.status === 'draft') await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
   if (publicUrl && l.group) {
@@ -288,7 +288,7 @@ export async function addComment(db: DbOrTx, actor: Actor, id: string, input: z.
   const v = latest(l.versions);
   const rounds = await db.select().from(commentRounds).where(eq(commentRounds.versionId, v.id));
   const open = rounds.find((r) => roundIsOpen(r));
-  if (!open) throw conflict('round_closed', 'No comment round is open on this document now.');
+  if (!open) throw fail(groupsErrors, 'round_closed', 'No comment round is open on this document now.');
   const [p] = await db.select({ key: documentParagraphs.key }).from(documentParagraphs).where(and(eq(documentParagraphs.versionId, v.id), eq(documentParagraphs.key, input.paragraphKey)));
   if (!p) throw invalid('paragraphKey', 'No such paragraph in this version.');
   const [cm] = await db.insert(documentComments).values({ roundId: open.id, versionId: v.id, paragraphKey: input.paragraphKey, authorId: actor.userId, body: input.body }).returning();
@@ -389,7 +389,7 @@ async function loadForEndorsement(db: DbOrTx, actor: Actor | null, id: string) {
 
 export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.endorseInput>) {
   const l = await loadForEndorsement(db, actor, id);
-  if (l.last.status !== 'final') throw conflict('not_final', 'Only a final document can be endorsed.');
+  if (l.last.status !== 'final') throw fail(groupsErrors, 'not_final', 'Only a final document can be endorsed.');
   let values: typeof endorsements.$inferInsert;
   if (input.organizationId) {
     if (!canActForOrganization(actor, input.organizationId)) throw forbidden('Only a contact of this organization may endorse for it.');
@@ -422,7 +422,7 @@ export async function withdrawEndorsement(db: DbOrTx, actor: Actor, id: string, 
   if (!mayAct) throw forbidden('Only who made an endorsement (or another contact of the organization) may withdraw it.');
   // An endorsement belongs to the version it endorsed; once that version is published, it stands.
   const endorsed = l.versions.find((v) => v.id === e.versionId);
-  if (!endorsed || endorsed.status === 'published') throw conflict('document_published', 'The document is published; its endorsements no longer change.');
+  if (!endorsed || endorsed.status === 'published') throw fail(groupsErrors, 'document_published', 'The document is published; its endorsements no longer change.');
   if (e.status === 'withdrawn') return e;
   const [after] = await db.update(endorsements).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(and(eq(endorsements.id, e.id), eq(endorsements.status, 'active'))).returning();
   await audit(db, { actor: auditActor(actor), action: 'document.endorse.withdraw', entity: 'endorsement', entityId: e.id });
@@ -517,7 +517,7 @@ export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: 
   const l = await loadEditable(db, actor, id);
   const published = l.versions.filter((v) => v.status === 'published');
   const v = published[published.length - 1];
-  if (!v) throw conflict('not_published', 'Publish a version first.');
+  if (!v) throw fail(groupsErrors, 'not_published', 'Publish a version first.');
   const existing = await publicationBySourceVersion(db, v.id);
   if (existing) return { id: existing, created: false };
   const endorsers = (await activeEndorsers(db, id, v.id)).map((r) => ({ name: r.orgName ?? { en: r.displayName ?? '' }, countryCode: r.countryCode, stakeholderGroup: r.stakeholderGroup, kind: r.kind }));

@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
-import { conflict, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.js';
+import { groupsErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
@@ -62,7 +63,7 @@ async function checkLiaison(db: DbOrTx, userId: string | null | undefined) {
 export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeof c.groupInput>) {
   await checkLiaison(db, input.liaisonUserId);
   const [dupe] = await db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.slug, input.slug));
-  if (dupe) throw conflict('slug_taken', 'Another group already uses this address.');
+  if (dupe) throw fail(groupsErrors, 'slug_taken', 'Another group already uses this address.');
   const [g] = await db.insert(workingGroups).values({ slug: input.slug, name: input.name, mandate: input.mandate ?? {}, liaisonUserId: input.liaisonUserId ?? null }).returning();
   await audit(db, { actor: auditActor(actor), action: 'group.create', entity: 'group', entityId: g.id, after: input });
   await reindexGroup(db, g);
@@ -201,7 +202,7 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
   await checkOrganization(db, input.organizationId);
   const { user } = await ensureUser(db, { email: input.email, name: input.name ?? input.email.split('@')[0] });
   const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
-  if (existing?.status === 'active') throw conflict('already_member', 'This person is already a member of the group.');
+  if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'This person is already a member of the group.');
   const person = await personOf(db, user.id);
   const status = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
   const values = { role: input.role, status, organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, invitedBy: actor.userId, decidedBy: status === 'active' ? actor.userId : null, decidedAt: status === 'active' ? new Date() : null };
@@ -219,7 +220,7 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
 
 export async function answerInvitation(db: DbOrTx, actor: Actor, g: Group, accept: boolean) {
   const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
-  if (!m || m.status !== 'invited') throw conflict('no_invitation', 'You have no open invitation to this group.');
+  if (!m || m.status !== 'invited') throw fail(groupsErrors, 'no_invitation', 'You have no open invitation to this group.');
   const [after] = await db.update(groupMembers).set({ status: accept ? 'active' : 'declined', decidedAt: new Date(), decidedBy: actor.userId }).where(eq(groupMembers.id, m.id)).returning();
   await syncRoles(db, after);
   await audit(db, { actor: auditActor(actor), action: accept ? 'group.invitation.accept' : 'group.invitation.decline', entity: 'group_member', entityId: m.id });
@@ -227,7 +228,7 @@ export async function answerInvitation(db: DbOrTx, actor: Actor, g: Group, accep
 }
 
 export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.joinRequestInput>) {
-  if (g.status !== 'active') throw conflict('group_closed', 'This group has closed.');
+  if (g.status !== 'active') throw fail(groupsErrors, 'group_closed', 'This group has closed.');
   if (input.organizationId) {
     await checkOrganization(db, input.organizationId);
     // You may say you represent an organization if you are its contact or are affiliated with it.
@@ -236,7 +237,7 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
     if (!aff && !canActForOrganization(actor, input.organizationId)) throw invalid('organizationId', 'You are not linked to this organization.');
   }
   const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
-  if (existing?.status === 'active') throw conflict('already_member', 'You are already a member of this group.');
+  if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'You are already a member of this group.');
   if (existing?.status === 'requested') return existing; // a double click
   if (existing?.status === 'invited') return answerInvitation(db, actor, g, true);
   const person = await personOf(db, actor.userId);
@@ -258,7 +259,7 @@ export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId
   const m = await loadMember(db, g, memberId);
   if (m.status !== 'requested') {
     if ((approve && m.status === 'active') || (!approve && m.status === 'declined')) return m; // already decided so
-    throw conflict('not_requested', 'This person has no pending request.');
+    throw fail(groupsErrors, 'not_requested', 'This person has no pending request.');
   }
   const [after] = await db.update(groupMembers).set({ status: approve ? 'active' : 'declined', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(groupMembers.id, m.id)).returning();
   await syncRoles(db, after);

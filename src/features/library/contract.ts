@@ -61,3 +61,9 @@ export const facets = z.object({
   groups: z.array(z.object({ id: z.uuid(), name: loc, count: z.number() })),
 });
 export const fileParams = z.object({ id: z.uuid(), lang: localeSchema });
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const libraryErrors = {
+  publication_superseded: 409,
+} as const;
+export type LibraryError = keyof typeof libraryErrors;

@@ -3,10 +3,10 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
-import { conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import type { ListQuery, PublicationInput } from './contract.js';
+import { libraryErrors, type ListQuery, type PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
 
 type Pub = typeof publications.$inferSelect;
@@ -115,7 +115,7 @@ export async function deletePublication(db: DbOrTx, actor: Actor, id: string) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
   if (!p) throw notFound();
   const [later] = await db.select({ id: publications.id }).from(publications).where(eq(publications.supersedesId, id));
-  if (later) throw conflict('publication_superseded', 'A later edition supersedes this publication; remove or relink that one first.');
+  if (later) throw fail(libraryErrors, 'publication_superseded', 'A later edition supersedes this publication; remove or relink that one first.');
   await db.delete(publications).where(eq(publications.id, id));
   await removeDoc(db, 'publication', id);
   await audit(db, { actor: auditActor(actor), action: 'publication.delete', entity: 'publication', entityId: id, before: { title: p.title } });

@@ -288,3 +288,19 @@ export const importReport = z.object({
   written: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
 });
+
+/** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
+export const membershipErrors = {
+  application_incomplete: 400,
+  invalid_transition: 409,
+  category_key_taken: 409,
+  category_in_use: 409,
+  already_member: 409,
+  not_an_organization: 409,
+  already_representative: 409,
+  already_invited: 409,
+  invitation_closed: 409,
+  invitation_other_account: 403,
+  last_representative: 409,
+} as const;
+export type MembershipError = keyof typeof membershipErrors;

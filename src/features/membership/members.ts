@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
@@ -10,7 +10,7 @@ import { usersWithScope } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
 import { countries, organizations, people } from '../directory/model.js';
 import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/service.js';
-import type { MembershipStatus } from './contract.js';
+import { membershipErrors, type MembershipStatus } from './contract.js';
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
 import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
 import { canManageMembership, contactRole } from './policy.js';
@@ -277,7 +277,7 @@ export async function changeMembership(db: Db, publicUrl: string, actor: Actor, 
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, id)).for('update');
     if (!m) throw notFound();
     const t = membershipTransitions[action];
-    if (!t.from.includes(m.status as MembershipStatus)) throw conflict('invalid_transition', `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`, { status: m.status, action });
+    if (!t.from.includes(m.status as MembershipStatus)) throw fail(membershipErrors, 'invalid_transition', `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`, { extra: { status: m.status, action } });
     const patch: Partial<typeof memberships.$inferInsert> = { status: t.to, statusReason: reason ?? null, updatedAt: new Date() };
     if (action === 'renew') {
       const [cat] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, m.categoryId));
@@ -411,7 +411,7 @@ export async function updateProfile(db: Db, actor: Actor, id: string, input: { d
 
 export async function setLogo(db: Db, actor: Actor, id: string, fileId: string) {
   const r = await managed(db, actor, id);
-  if (!r.organizationId) throw conflict('not_an_organization', 'Only organization members have a logo.');
+  if (!r.organizationId) throw fail(membershipErrors, 'not_an_organization', 'Only organization members have a logo.');
   await setOrganizationLogo(db, actor, r.organizationId, fileId);
 }
 

@@ -3,7 +3,8 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import { isStaff, type Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
-import { AppError, conflict, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
+import { membershipErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { ensureUser, grantRole, normalizeEmail, revokeRole, sha256, usersWithScope } from '../accounts/service.js';
@@ -115,13 +116,13 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
     if (!r.organizationId || !r.orgName) throw notFound();
     const email = normalizeEmail(rep.email);
     const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
-    if (reps.some((u) => u.email === email)) throw conflict('already_representative', 'This person already represents the member.');
+    if (reps.some((u) => u.email === email)) throw fail(membershipErrors, 'already_representative', 'This person already represents the member.');
     if (isStaff(actor)) {
       await addRepresentative(tx, publicUrl, actor, r.organizationId, r.orgName, { ...rep, email }, (actor.locale as Locale) ?? 'en');
       await audit(tx, { actor, action: 'membership.representative_add', entity: 'membership', entityId: membershipId, after: { email } });
     } else {
       const open = await tx.select().from(representativeInvitations).where(and(eq(representativeInvitations.membershipId, membershipId), eq(representativeInvitations.email, email)));
-      if (open.some(isPending)) throw conflict('already_invited', 'This person is already invited; resend the invitation instead.');
+      if (open.some(isPending)) throw fail(membershipErrors, 'already_invited', 'This person is already invited; resend the invitation instead.');
       // The invitee's own language when they have an account, else the inviter's.
       const [known] = await tx.select({ locale: users.locale }).from(users).where(eq(users.email, email));
       const [inv] = await tx
@@ -181,9 +182,9 @@ export async function viewInvitation(db: DbOrTx, actor: Actor, token: string) {
 
 async function answerable(tx: Tx, actor: Actor, token: string) {
   const inv = await byToken(tx, token, true);
-  if (statusOf(inv) !== 'pending') throw conflict('invitation_closed', `This invitation is ${statusOf(inv)}.`, { status: statusOf(inv) });
+  if (statusOf(inv) !== 'pending') throw fail(membershipErrors, 'invitation_closed', `This invitation is ${statusOf(inv)}.`, { extra: { status: statusOf(inv) } });
   // Consent is the invited person's: the link alone is not enough.
-  if (normalizeEmail(actor.email) !== inv.email) throw new AppError(403, 'invitation_other_account', 'This invitation is for another e-mail address: sign in with that address to answer it.');
+  if (normalizeEmail(actor.email) !== inv.email) throw fail(membershipErrors, 'invitation_other_account', 'This invitation is for another e-mail address: sign in with that address to answer it.');
   return inv;
 }
 
@@ -212,10 +213,10 @@ export async function declineInvitation(db: Db, actor: Actor, token: string) {
 export async function removeRepresentative(db: Db, actor: Actor, id: string, userId: string) {
   return db.transaction(async (tx) => {
     const r = await loadManagedMembership(tx, actor, id);
-    if (!r.organizationId) throw conflict('not_an_organization', 'Only organization members have representatives.');
+    if (!r.organizationId) throw fail(membershipErrors, 'not_an_organization', 'Only organization members have representatives.');
     const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
     if (!reps.some((u) => u.id === userId)) throw notFound();
-    if (reps.length === 1) throw conflict('last_representative', 'A member keeps at least one representative: add another before removing this one.');
+    if (reps.length === 1) throw fail(membershipErrors, 'last_representative', 'A member keeps at least one representative: add another before removing this one.');
     const undone = await undoGrant(tx, r.organizationId, userId);
     await audit(tx, { actor, action: 'membership.representative_remove', entity: 'membership', entityId: id, before: { userId }, after: undone ?? {} });
     return portalView(tx, await loadMember(tx, id));

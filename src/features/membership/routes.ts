@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { requireActor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx } from '../../platform/exports/index.js';
 import { imageTypes, readFile, storeFile } from '../../platform/files/index.js';
-import { AppError, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
+import { platformErrors } from '../../platform/http/codes.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { idParams, okSchema, page } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
@@ -59,7 +60,7 @@ export function membershipRoutes(app: App, ctx: Ctx) {
     const actor = requireActor(req);
     const up = await readUpload(req, docMaxBytes);
     const docKey = (up.fields.docKey ?? 'other').trim();
-    if (!/^[a-z0-9_-]{1,40}$/.test(docKey)) throw new AppError(400, 'validation_failed', 'docKey: lower-case letters, digits, - and _', [{ path: 'docKey', message: 'invalid' }]);
+    if (!/^[a-z0-9_-]{1,40}$/.test(docKey)) throw fail(platformErrors, 'validation_failed', 'docKey: lower-case letters, digits, - and _', { fields: [{ path: 'docKey', message: 'invalid', code: 'invalid' }] });
     return reply.code(201).send(await svc.addDocument(db, config.filesDir, actor, req.params.id, docKey, up, docMaxBytes));
   });
   app.get(`${base}/applications/:id/documents/:docId`, { config: { access: can.user }, schema: { tags, summary: 'Download a document of an application', params: docParams } }, async (req, reply) => {

@@ -4,7 +4,8 @@ import { isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
 import { documentTypes, files, storeFile } from '../../platform/files/index.js';
-import { AppError, conflict, notFound, type FieldError } from '../../platform/http/errors.js';
+import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
+import { platformErrors } from '../../platform/http/codes.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
@@ -12,7 +13,7 @@ import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.j
 import { users } from '../accounts/model.js';
 import { countries, affiliations, organizations, people } from '../directory/model.js';
 import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
-import type { ApplicationDataInput, ApplicationStatus, CategoryInput } from './contract.js';
+import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
 import { applicantThread, canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
@@ -36,7 +37,7 @@ export async function getCategoryByKey(db: DbOrTx, key: string) {
 
 export async function createCategory(db: Db, actor: Actor | null, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    if (await getCategoryByKey(tx, input.key)) throw conflict('category_key_taken', 'A category with this key already exists.');
+    if (await getCategoryByKey(tx, input.key)) throw fail(membershipErrors, 'category_key_taken', 'A category with this key already exists.');
     const [row] = await tx.insert(membershipCategories).values({ ...input, description: input.description ?? {} }).returning();
     await audit(tx, { actor, action: 'membership_category.create', entity: 'membership_category', entityId: row.id, after: input });
     return row;
@@ -48,10 +49,10 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
     const [before] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, id));
     if (!before) throw notFound();
     const [other] = await tx.select({ id: membershipCategories.id }).from(membershipCategories).where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
-    if (other) throw conflict('category_key_taken', 'A category with this key already exists.');
+    if (other) throw fail(membershipErrors, 'category_key_taken', 'A category with this key already exists.');
     if (before.applicantKind !== input.applicantKind) {
       const [used] = await tx.select({ id: membershipApplications.id }).from(membershipApplications).where(eq(membershipApplications.categoryId, id)).limit(1);
-      if (used) throw conflict('category_in_use', 'Applications use this category: its applicant kind cannot change.');
+      if (used) throw fail(membershipErrors, 'category_in_use', 'Applications use this category: its applicant kind cannot change.');
     }
     const [row] = await tx.update(membershipCategories).set({ ...input, description: input.description ?? {} }).where(eq(membershipCategories.id, id)).returning();
     await audit(tx, { actor, action: 'membership_category.update', entity: 'membership_category', entityId: id, before, after: row });
@@ -76,7 +77,7 @@ export const transitions: Record<ApplicationAction, { from: ApplicationStatus[];
 
 function assertTransition(status: string, action: ApplicationAction) {
   if (!transitions[action].from.includes(status as ApplicationStatus)) {
-    throw conflict('invalid_transition', `This application is ${status.replace('_', ' ')}: it cannot be ${action === 'edit' ? 'edited' : action.replace('_', ' ') + (action.endsWith('e') ? 'd' : 'ed')} now.`, { status, action });
+    throw fail(membershipErrors, 'invalid_transition', `This application is ${status.replace('_', ' ')}: it cannot be ${action === 'edit' ? 'edited' : action.replace('_', ' ') + (action.endsWith('e') ? 'd' : 'ed')} now.`, { extra: { status, action } });
   }
 }
 
@@ -127,7 +128,7 @@ async function addMessage(tx: DbOrTx, applicationId: string, actor: Actor | null
 
 async function activeCategory(db: DbOrTx, key: string) {
   const cat = await getCategoryByKey(db, key);
-  if (!cat || !cat.active) throw new AppError(400, 'validation_failed', 'categoryKey: no such membership category', [{ path: 'categoryKey', message: 'unknown category' }]);
+  if (!cat || !cat.active) throw fail(platformErrors, 'validation_failed', 'categoryKey: no such membership category', { fields: [{ path: 'categoryKey', message: 'unknown category', code: 'not_an_option' }] });
   return cat;
 }
 
@@ -201,7 +202,7 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
     const cat = await categoryOf(tx, app.categoryId);
     const docs = await tx.select({ docKey: applicationDocuments.docKey }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, id));
     const missing = missingForSubmit(app.applicantKind, app.data, cat, docs.map((d) => d.docKey));
-    if (missing.length) throw new AppError(400, 'application_incomplete', `The application is not complete: ${missing.map((m) => m.path).join(', ')}.`, missing);
+    if (missing.length) throw fail(membershipErrors, 'application_incomplete', `The application is not complete: ${missing.map((m) => m.path).join(', ')}.`, { fields: missing });
     const answered = app.status === 'info_requested';
     await tx.update(membershipApplications).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: answered ? 'resubmitted' : 'submitted' });
@@ -264,7 +265,7 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
     const app = await lockApplication(tx, id);
     if (!canReadApplication(actor, app)) throw notFound();
     const staff = isStaff(actor) && !isApplicant(actor, app);
-    if (input.internal && !staff) throw new AppError(403, 'forbidden', 'Only the secretariat writes internal comments.');
+    if (input.internal && !staff) throw fail(platformErrors, 'forbidden', 'Only the secretariat writes internal comments.');
     if (!input.internal) assertTransition(app.status, 'message');
     await addMessage(tx, id, actor, { role: staff ? 'secretariat' : 'applicant', kind: input.internal ? 'comment' : 'message', body: input.body, internal: input.internal });
     await audit(tx, { actor, action: input.internal ? 'membership_application.comment' : 'membership_application.message', entity: 'membership_application', entityId: id });
@@ -481,7 +482,7 @@ export async function approveApplication(db: Db, publicUrl: string, actor: Actor
       .where(organizationId ? eq(memberships.organizationId, organizationId) : eq(memberships.personId, personId!))
       .for('update');
     if (existing && ['active', 'grace', 'suspended'].includes(existing.status)) {
-      throw conflict('already_member', 'This organization or person already holds a membership; renew or reinstate it instead.', { membershipId: existing.id });
+      throw fail(membershipErrors, 'already_member', 'This organization or person already holds a membership; renew or reinstate it instead.', { extra: { membershipId: existing.id } });
     }
     const startDate = opts.startDate ?? isoDay(now);
     const values = {

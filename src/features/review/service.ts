@@ -2,7 +2,9 @@ import { and, asc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm'
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { AppError, conflict, invalid, notFound } from '../../platform/http/errors.js';
+import { fail, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
+import { platformErrors } from '../../platform/http/codes.js';
+import { reviewErrors } from './contract.js';
 import { localize, pickLocale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { users } from '../accounts/model.js';
@@ -86,7 +88,7 @@ export async function removeReviewer(db: Db, actor: Actor, callId: string, revie
       .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
       .where(and(eq(assignments.reviewerId, r.id), eq(reviews.status, 'submitted')))
       .limit(1);
-    if (done) throw conflict('reviewer_has_reviews', 'This reviewer has submitted reviews, which count in the ranking; they cannot be removed from the panel.');
+    if (done) throw fail(reviewErrors, 'reviewer_has_reviews', 'This reviewer has submitted reviews, which count in the ranking; they cannot be removed from the panel.');
     await tx.delete(reviewers).where(eq(reviewers.id, r.id));
     await audit(tx, { actor, action: 'review.remove_reviewer', entity: 'call', entityId: callId, before: { reviewerId: r.id, personId: r.personId, userId: r.userId, round: r.round, status: r.status } });
     return { ok: true as const };
@@ -203,7 +205,7 @@ export async function setPair(db: Db, actor: Actor, callId: string, input: { sub
       const c = await getCall(tx, callId);
       const [facts] = await reviewerFacts(tx, [r]);
       const why = conflictReason(c, facts, s, await storedConflicts(tx, [r.id]));
-      if (why) throw conflict('conflict_of_interest', `This reviewer may not review this submission (${why}).`);
+      if (why) throw fail(reviewErrors, 'conflict_of_interest', `This reviewer may not review this submission (${why}).`);
       await tx.insert(assignments).values({ reviewerId: r.id, submissionId: s.id, round: r.round, pinned: true }).onConflictDoUpdate({ target: [assignments.reviewerId, assignments.submissionId], set: { pinned: true } });
     } else if (input.action === 'forbid') {
       await tx.insert(conflicts).values({ reviewerId: r.id, submissionId: s.id, source: 'staff' }).onConflictDoNothing();
@@ -342,15 +344,15 @@ export async function saveReview(db: Db, actor: Actor, submissionId: string, inp
   return db.transaction(async (tx) => {
     const acc = await reviewerAccess(tx, actor, submissionId);
     if (!acc) throw notFound();
-    if (acc.submission.decidedAt) throw conflict('already_decided', 'A decision was made on this submission; reviews are closed.');
+    if (acc.submission.decidedAt) throw fail(reviewErrors, 'already_decided', 'A decision was made on this submission; reviews are closed.');
     const rubric = await getRubric(tx, acc.call.id, acc.assignment.round);
-    const problems = [];
+    const problems: FieldError[] = [];
     for (const [k, v] of Object.entries(input.scores)) {
-      if (!rubric.criteria.some((c) => c.key === k)) problems.push({ path: `scores.${k}`, message: 'is not a criterion of this rubric' });
-      else if (!Number.isFinite(v) || v < rubric.scaleMin || v > rubric.scaleMax) problems.push({ path: `scores.${k}`, message: `must be between ${rubric.scaleMin} and ${rubric.scaleMax}` });
+      if (!rubric.criteria.some((c) => c.key === k)) problems.push({ path: `scores.${k}`, message: 'is not a criterion of this rubric', code: 'not_an_option' });
+      else if (!Number.isFinite(v) || v < rubric.scaleMin || v > rubric.scaleMax) problems.push({ path: `scores.${k}`, message: `must be between ${rubric.scaleMin} and ${rubric.scaleMax}`, code: 'out_of_range' });
     }
-    if (input.submit) for (const c of rubric.criteria) if (input.scores[c.key] == null) problems.push({ path: `scores.${c.key}`, message: 'is required to submit' });
-    if (problems.length) throw new AppError(400, 'validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+    if (input.submit) for (const c of rubric.criteria) if (input.scores[c.key] == null) problems.push({ path: `scores.${c.key}`, message: 'is required to submit', code: 'required' });
+    if (problems.length) throw fail(platformErrors, 'validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), { fields: problems });
     const complete = rubric.criteria.every((c) => input.scores[c.key] != null);
     const total = complete ? weightedTotal(rubric.criteria, input.scores) : null;
     const [existing] = await tx.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id)).for('update');
@@ -461,7 +463,7 @@ export async function sendReminders(db: Db, publicUrl: string, callId?: string) 
 export async function advance(db: Db, actor: Actor, callId: string, input: { fromRound: number; topN?: number; threshold?: number; by: 'normalized' | 'raw' }) {
   if (input.topN == null && input.threshold == null) throw invalid('topN', 'give topN or threshold');
   const c = await getCall(db, callId);
-  if (input.fromRound >= c.rounds.length) throw conflict('last_round', 'This is the call’s last round.');
+  if (input.fromRound >= c.rounds.length) throw fail(reviewErrors, 'last_round', 'This is the call’s last round.');
   const ranked = (await ranking(db, callId, input.fromRound)).sort((a, b) => (input.by === 'raw' ? b.raw - a.raw : b.normalized - a.normalized));
   const chosen = input.topN != null ? ranked.slice(0, input.topN) : ranked.filter((r) => (input.by === 'raw' ? r.raw : r.normalized) >= input.threshold!);
   const next = input.fromRound + 1;
@@ -482,7 +484,7 @@ export async function decide(db: Db, actor: Actor, callId: string, input: { deci
     for (const d of input.decisions) {
       const [s] = await tx.select().from(submissions).where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId))).for('update');
       if (!s) throw invalid('decisions.submissionId', 'no such submission in this call');
-      if (s.status !== 'submitted') throw conflict('not_submitted', `${s.code} is not a submitted entry.`);
+      if (s.status !== 'submitted') throw fail(reviewErrors, 'not_submitted', `${s.code} is not a submitted entry.`);
       if (s.decision === d.decision && s.decidedAt) continue;
       await tx.update(submissions).set({ decision: d.decision, decidedAt: input.notify ? new Date() : null, updatedAt: new Date(), publishedAt: d.decision === 'selected' ? s.publishedAt : null }).where(eq(submissions.id, s.id));
       if (input.notify && s.applicantId) {

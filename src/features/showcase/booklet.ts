@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { AppError } from '../../platform/http/errors.js';
+import { fail } from '../../platform/http/errors.js';
+import { showcaseErrors } from './contract.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import type { ShowcaseEntry } from './service.js';
 
@@ -18,7 +19,7 @@ const labels: Record<Locale, { contents: string; collection: string }> = {
 export async function bookletPdf(title: string, year: number, entries: ShowcaseEntry[], locale: Locale): Promise<Buffer> {
   const font = cjkFontPath();
   if (!fs.existsSync(font)) {
-    throw new AppError(503, 'cjk_font_missing', `The booklet needs a CJK font at ${font} (Debian package fonts-noto-cjk, or set CJK_FONT_PATH). Install it and try again.`);
+    throw fail(showcaseErrors, 'cjk_font_missing', `The booklet needs a CJK font at ${font} (Debian package fonts-noto-cjk, or set CJK_FONT_PATH). Install it and try again.`);
   }
   const doc = new PDFDocument({ size: 'A4', margin: 60, bufferPages: true, info: { Title: `${title} ${year}` } });
   doc.registerFont('cjk', font, cjkFontName);

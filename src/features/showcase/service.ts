@@ -2,7 +2,8 @@ import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { conflict, notFound } from '../../platform/http/errors.js';
+import { fail, notFound } from '../../platform/http/errors.js';
+import { showcaseErrors } from './contract.js';
 import { fillChinese, localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
 import { calls, submissions } from '../calls/model.js';
@@ -124,7 +125,7 @@ export async function publish(db: Db, actor: Actor, callId: string, ids?: string
   return db.transaction(async (tx) => {
     const where = and(eq(submissions.callId, callId), eq(submissions.decision, 'selected'), eq(submissions.status, 'submitted'), ids?.length ? inArray(submissions.id, ids) : undefined);
     const chosen = await rows(tx, where);
-    if (ids?.length && chosen.length !== ids.length) throw conflict('not_selected', 'Only selected entries of this call can be published.');
+    if (ids?.length && chosen.length !== ids.length) throw fail(showcaseErrors, 'not_selected', 'Only selected entries of this call can be published.');
     const now = new Date();
     for (const r of chosen) {
       if (!r.s.publishedAt) await tx.update(submissions).set({ publishedAt: now }).where(eq(submissions.id, r.s.id));

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError, forbidden, unauthenticated } from '../http/errors.js';
+import { fail, forbidden, unauthenticated } from '../http/errors.js';
+import { platformErrors } from '../http/codes.js';
 import { isUploadRoute } from '../http/upload.js';
 
 export const globalRoles = ['admin', 'secretariat', 'reviewer'] as const;
@@ -87,7 +88,7 @@ export function installAccess(app: FastifyInstance, authenticate: Authenticate) 
     const access = req.routeOptions.config?.access;
     // Cookie sessions need the CSRF token on every write, public routes included.
     if (req.actor && !safeMethods.has(req.method) && req.headers['x-csrf-token'] !== req.actor.csrfToken) {
-      throw new AppError(403, 'csrf_failed', 'The request lacks a valid X-CSRF-Token header. Reload the page and try again.');
+      throw fail(platformErrors, 'csrf_failed', 'The request lacks a valid X-CSRF-Token header. Reload the page and try again.');
     }
     if (!access || access === 'public') return;
     if (!req.actor) throw unauthenticated();

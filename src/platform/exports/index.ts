@@ -2,7 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
-import { AppError } from '../http/errors.js';
+import { fail } from '../http/errors.js';
+import { platformErrors } from '../http/codes.js';
 
 export interface Column<T> {
   header: string;
@@ -39,7 +40,7 @@ export interface SheetRow {
 /** What an XLSX may unpack to: far above any real import, far below what would hurt the server. */
 const maxUnpackedBytes = 128 * 1024 * 1024;
 
-const unreadable = () => new AppError(400, 'file_unreadable', 'This XLSX file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
+const unreadable = () => fail(platformErrors, 'file_unreadable', 'This XLSX file cannot be read.', { fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }] });
 
 /**
  * Refuses an XLSX that unpacks to more than maxUnpackedBytes (a "zip bomb")
@@ -64,7 +65,7 @@ async function refuseZipBomb(data: Buffer) {
   } catch {
     throw unreadable();
   }
-  if (total > maxUnpackedBytes) throw new AppError(413, 'file_too_large', `This spreadsheet unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MB.`, [{ path: 'file', message: 'too large' }]);
+  if (total > maxUnpackedBytes) throw fail(platformErrors, 'file_too_large', `This spreadsheet unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MB.`, { fields: [{ path: 'file', message: 'too large', code: 'too_large' }] });
 }
 
 /** A cell as exported: the apostrophe that kept it from being a formula comes off again. */
@@ -102,7 +103,7 @@ export async function readSheet(data: Buffer, filename: string): Promise<SheetRo
   } catch (err) {
     // The parser's message quotes the file's content: only the line number is passed on.
     const line = (err as { lines?: unknown }).lines;
-    throw new AppError(400, 'file_unreadable', typeof line === 'number' ? `This CSV file cannot be read (line ${line}).` : 'This CSV file cannot be read.', [{ path: 'file', message: 'unreadable' }]);
+    throw fail(platformErrors, 'file_unreadable', typeof line === 'number' ? `This CSV file cannot be read (line ${line}).` : 'This CSV file cannot be read.', { fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }] });
   }
   const [header, ...rest] = records;
   if (!header) return [];

@@ -2,7 +2,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldError } from './errors.js';
+import { AppError, fail, type FieldError } from './errors.js';
+import { platformErrors, type FieldCode, type PlatformError } from './codes.js';
 import { isUploadRoute } from './upload.js';
 
 /**
@@ -10,7 +11,7 @@ import { isUploadRoute } from './upload.js';
  * fixed text: a refusal never quotes any part of the request (URL, header,
  * parameter or body), so it cannot be used to reflect content.
  */
-const refusals = {
+export const refusals = {
   bad_request: [400, 'The request could not be understood.'],
   bad_url: [400, 'The request URL is not validly encoded.'],
   missing_host: [400, 'An HTTP/1.1 request needs a Host header.'],
@@ -24,8 +25,8 @@ const refusals = {
   unsupported_media_type: [415, 'This content type is not accepted here; send application/json.'],
   expectation_failed: [417, 'This server does not meet the expectation of the request.'],
   headers_too_large: [431, 'The request line or headers are larger than this server accepts.'],
-} as const satisfies Record<string, readonly [number, string]>;
-type Refusal = keyof typeof refusals;
+} as const satisfies Partial<Record<PlatformError, readonly [number, string]>>;
+export type Refusal = keyof typeof refusals;
 
 /** Fastify's and its plugins' own 4xx errors, by their error code. */
 const byFastifyCode: Record<string, Refusal> = {
@@ -98,12 +99,12 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
   app.server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end(rawResponse('method_not_allowed')));
   // Node's own check for Host answers an empty 400 (requireHostHeader is off in app.ts).
   app.addHook('onRequest', async (request) => {
-    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw new AppError(400, 'missing_host', refusals.missing_host[1]);
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw fail(platformErrors, 'missing_host', refusals.missing_host[1]);
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
     let status = 500;
-    let code = 'internal_error';
+    let code: string = 'internal_error' satisfies PlatformError;
     let detail = 'Something went wrong on our side. Nothing you sent was lost; please try again.';
     let fields: FieldError[] | undefined;
     let extra: Record<string, unknown> | undefined;
@@ -115,11 +116,11 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
       extra = err.extra;
     } else if (hasZodFastifySchemaValidationErrors(err)) {
       status = 400;
-      code = 'validation_failed';
+      code = 'validation_failed' satisfies PlatformError;
       fields = err.validation.map((v) => {
         const where = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
         const base = err.validationContext ?? 'body';
-        const issue = (v.params as { issue?: { code?: string } } | undefined)?.issue?.code;
+        const issue = (v.params as { issue?: { code?: FieldCode } } | undefined)?.issue?.code ?? 'invalid';
         // zod's own messages name the expected shape, not the value, except for unknown keys.
         return { path: where ? `${base}.${where}` : base, message: issue === 'unrecognized_keys' ? 'Unrecognized key' : (v.message ?? 'invalid'), code: issue };
       });
@@ -128,17 +129,17 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
       request.log.error({ err: err.cause }, 'response does not match its schema');
     } else if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError) {
       status = 400;
-      code = 'malformed_json';
+      code = 'malformed_json' satisfies PlatformError;
       detail = 'The request body is not valid JSON.';
     } else if (err.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       status = 415;
       const upload = isUploadRoute(request.routeOptions.schema);
-      code = upload ? 'multipart_required' : 'unsupported_media_type';
+      code = upload ? ('multipart_required' satisfies PlatformError) : ('unsupported_media_type' satisfies PlatformError);
       detail = upload ? 'Send the file as multipart/form-data in a field named "file".' : 'This content type is not accepted here; send application/json.';
-      if (upload) fields = [{ path: 'file', message: 'required' }];
+      if (upload) fields = [{ path: 'file', message: 'required', code: 'required' }];
     } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       status = 400;
-      code = 'malformed_json';
+      code = 'malformed_json' satisfies PlatformError;
       detail = 'The request body is empty; send a JSON object.';
     } else if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       // Error messages from Fastify and plugins may quote the request: fixed texts only.
@@ -149,7 +150,7 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
       ({ status, code, detail } = mapDbError(err));
     } else if (isConnectionError(err)) {
       status = 503;
-      code = 'database_unavailable';
+      code = 'database_unavailable' satisfies PlatformError;
       detail = 'The database is unavailable; nothing was saved. Please try again shortly.';
     }
     if (status >= 500) request.log.error({ err }, 'request failed');
@@ -179,7 +180,7 @@ function isConnectionError(err: unknown) {
   return false;
 }
 
-function mapDbError(err: { code: string; cause?: unknown }) {
+export function mapDbError(err: { code: string; cause?: unknown }): { status: number; code: PlatformError; detail: string } {
   const code = ((err.cause as { code?: string }) ?? err).code;
   // 22xxx: bad value (e.g. an id that is not a uuid), 23xxx: constraint.
   if (code === '23505') return { status: 409, code: 'already_exists', detail: 'Something with these values already exists.' };

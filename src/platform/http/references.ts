@@ -4,7 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Actor } from '../auth/access.js';
 import type { DbOrTx } from '../db/index.js';
-import { AppError } from './errors.js';
+import { fail } from './errors.js';
+import { platformErrors } from './codes.js';
 import type { Ctx } from './types.js';
 
 export { ref } from './ref.js';
@@ -100,12 +101,9 @@ export function idFieldsOf(schema: z.ZodType, path = '', seen = new Set<z.ZodTyp
 }
 
 export const referenceNotFound = (paths: string[]) =>
-  new AppError(
-    404,
-    'reference_not_found',
-    'Something this request refers to does not exist, or you may not use it.',
-    paths.map((path) => ({ path, message: 'does not exist, or you may not use it', code: 'reference_not_found' })),
-  );
+  fail(platformErrors, 'reference_not_found', 'Something this request refers to does not exist, or you may not use it.', {
+    fields: paths.map((path) => ({ path, message: 'does not exist, or you may not use it', code: 'reference_not_found' })),
+  });
 
 /**
  * Checks every reference in a request body against its kind's check, all ids

@@ -1,7 +1,7 @@
 import { Alert, Select, Stack, Text, TextInput, Textarea, type SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../api';
+import { api, ApiError, fieldErrorText } from '../api';
 import { pick, useLocale, type Locale, type LocalizedText } from '../i18n';
 import { notifications } from '@mantine/notifications';
 
@@ -108,8 +108,10 @@ export function useErrorText() {
   return (err: unknown) => {
     if (err instanceof ApiError) {
       const key = `errors.${err.code}`;
-      if (i18n.exists(key)) return err.errors.length && err.code === 'validation_failed' ? `${t(key)} ${err.errors.map((e) => e.message).join('; ')}` : t(key);
-      return err.message;
+      if (!i18n.exists(key)) return err.message;
+      if (err.code !== 'validation_failed' || !err.errors.length) return t(key);
+      // Each field named by its path, without the request part it came in.
+      return `${t(key)} ${err.errors.map((e) => `${e.path.replace(/^(body|query|params)\./, '')}: ${fieldErrorText(e)}`).join('; ')}`;
     }
     return t('errors.generic');
   };

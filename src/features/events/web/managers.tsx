@@ -10,15 +10,8 @@ import { LText } from '../../../web/localized';
 import { isStaff, useMe } from '../../../web/session';
 import type { ManagerInvitationView, ManagerList } from '../contract';
 
-/** Our own codes first (events:managers.errors), then the shell's. */
-function useManagerErrorText() {
-  const { t, i18n } = useTranslation(['events', 'shell']);
-  const fallback = useErrorText();
-  return (err: unknown) => (err instanceof ApiError && i18n.exists(`events:managers.errors.${err.code}`) ? t(`events:managers.errors.${err.code}`) : fallback(err));
-}
-
 function Failure({ error }: { error: unknown }) {
-  const text = useManagerErrorText();
+  const text = useErrorText();
   if (!error) return null;
   return (
     <Alert color="red" role="alert" variant="light">

@@ -208,18 +208,6 @@ export const membershipTexts = {
       "requiredDocuments": "Required documents",
       "addDocument": "Add a document",
       "active": "Open for applications"
-    },
-    "errors": {
-      "category_key_taken": "A category with this key already exists.",
-      "category_in_use": "Applications use this category: its applicant kind cannot change.",
-      "invalid_transition": "This is not possible in the application's current status. Reload the page.",
-      "application_incomplete": "The application is not complete.",
-      "already_member": "This organization or person is already a member.",
-      "last_representative": "A member keeps at least one representative.",
-      "already_representative": "This person already represents the member.",
-      "already_invited": "This person is already invited: resend the invitation instead.",
-      "invitation_closed": "This invitation is no longer open.",
-      "invitation_other_account": "This invitation is for another e-mail address: sign in with that address to answer it."
     }
   },
   "zh-Hans": {
@@ -430,18 +418,6 @@ export const membershipTexts = {
       "requiredDocuments": "必交材料",
       "addDocument": "添加材料",
       "active": "接受申请"
-    },
-    "errors": {
-      "category_key_taken": "已存在使用此代码的类别。",
-      "category_in_use": "已有申请使用此类别，不能更改申请人类型。",
-      "invalid_transition": "申请当前状态下无法执行此操作，请刷新页面。",
-      "application_incomplete": "申请尚不完整。",
-      "already_member": "该机构或个人已是会员。",
-      "last_representative": "会员至少需保留一名代表。",
-      "already_representative": "此人已是该会员的代表。",
-      "already_invited": "已邀请此人，请改为重新发送邀请。",
-      "invitation_closed": "此邀请已失效。",
-      "invitation_other_account": "此邀请发给另一个邮箱，请使用该邮箱登录后答复。"
     }
   },
   "zh-Hant": {
@@ -652,18 +628,6 @@ export const membershipTexts = {
       "requiredDocuments": "必交材料",
       "addDocument": "新增材料",
       "active": "接受申請"
-    },
-    "errors": {
-      "category_key_taken": "已存在使用此代碼的類別。",
-      "category_in_use": "已有申請使用此類別，不能更改申請人類型。",
-      "invalid_transition": "申請當前狀態下無法執行此操作，請重新整理頁面。",
-      "application_incomplete": "申請尚不完整。",
-      "already_member": "該機構或個人已是會員。",
-      "last_representative": "會員至少需保留一名代表。",
-      "already_representative": "此人已是該會員的代表。",
-      "already_invited": "已邀請此人，請改為重新傳送邀請。",
-      "invitation_closed": "此邀請已失效。",
-      "invitation_other_account": "此邀請寄給另一個信箱，請使用該信箱登入後答覆。"
     }
   }
 };

@@ -62,17 +62,13 @@ export function useCategories() {
   return useQuery({ queryKey: ['membership', 'categories'], queryFn: () => api.get<Category[]>('/api/v1/membership/categories'), staleTime: 60_000 });
 }
 
-/** Error text: the feature's own codes first, then the shell's; field errors listed. */
+/** Error text; an incomplete application also lists what is missing. */
 export function useMembershipError() {
-  const { t, i18n } = useTranslation(['membership', 'shell']);
-  const shellText = useErrorText();
-  return (err: unknown) => {
-    if (err instanceof ApiError && i18n.exists(`membership:errors.${err.code}`)) {
-      const fields = err.code === 'application_incomplete' ? ` ${err.errors.map((e) => e.path.replace(/^data\./, '').replace(/^documents\./, '📎 ')).join(', ')}` : '';
-      return `${t(`membership:errors.${err.code}`)}${fields}`;
-    }
-    return shellText(err);
-  };
+  const text = useErrorText();
+  return (err: unknown) =>
+    err instanceof ApiError && err.code === 'application_incomplete'
+      ? `${text(err)} ${err.errors.map((e) => e.path.replace(/^data\./, '').replace(/^documents\./, '📎 ')).join(', ')}`
+      : text(err);
 }
 
 export function MembershipError({ error }: { error: unknown }) {
