@@ -23,6 +23,8 @@ export interface FoundReference {
 const refKind = (s: z.ZodType) => (z.globalRegistry.get(s) as { 'x-ref'?: string } | undefined)?.['x-ref'];
 
 type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; getter?: () => z.ZodType; valueType?: z.ZodType };
+/** Schemas that wrap one other (optional, default …): walked through. */
+const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 /** The references in a parsed body, found by walking its schema beside the value. */
@@ -31,16 +33,9 @@ export function referencesIn(schema: z.ZodType, value: unknown, path = ''): Foun
   if (kind) return typeof value === 'string' ? [{ kind, id: value, path }] : [];
   if (value === undefined || value === null) return [];
   const d = defOf(schema);
+  if (wrappers.has(d.type)) return referencesIn(d.innerType!, value, path);
   const at = (k: string | number) => (path ? `${path}.${k}` : String(k));
   switch (d.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
-      return referencesIn(d.innerType!, value, path);
     case 'pipe':
       return referencesIn(d.in!, value, path);
     case 'lazy':
@@ -71,16 +66,9 @@ export function idFieldsOf(schema: z.ZodType, path = '', seen = new Set<z.ZodTyp
   const d = defOf(schema);
   if (kind) return [{ path, kind }];
   if (d.type === 'string' && (d as { format?: string }).format === 'uuid') return [{ path, kind: null }];
+  if (wrappers.has(d.type)) return idFieldsOf(d.innerType!, path, seen);
   const at = (k: string) => (path ? `${path}.${k}` : k);
   switch (d.type) {
-    case 'optional':
-    case 'nullable':
-    case 'default':
-    case 'prefault':
-    case 'nonoptional':
-    case 'readonly':
-    case 'catch':
-      return idFieldsOf(d.innerType!, path, seen);
     case 'pipe':
       return [...idFieldsOf(d.in!, path, seen), ...idFieldsOf(d.out!, path, seen)];
     case 'lazy':

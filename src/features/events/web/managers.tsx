@@ -4,21 +4,11 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api, ApiError } from '../../../web/api';
-import { useErrorText } from '../../../web/components/forms';
+import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { LText } from '../../../web/localized';
 import { isStaff, useMe } from '../../../web/session';
 import type { ManagerInvitationView, ManagerList } from '../contract';
-
-function Failure({ error }: { error: unknown }) {
-  const text = useErrorText();
-  if (!error) return null;
-  return (
-    <Alert color="red" role="alert" variant="light">
-      {text(error)}
-    </Alert>
-  );
-}
 
 /** The "Managers" tab of an event's admin page: staff name and remove managers; a manager sees the list. */
 export function ManagersTab({ eventId }: { eventId: string }) {
@@ -49,7 +39,7 @@ export function ManagersTab({ eventId }: { eventId: string }) {
       <Text size="sm" c="dimmed">
         {t('events:managers.intro')}
       </Text>
-      <Failure error={error} />
+      <ErrorAlert error={error} />
       {done ? <Alert color="green">{done}</Alert> : null}
       {data && data.managers.length === 0 && data.pending.length === 0 ? <Text>{t('events:managers.none')}</Text> : null}
       {data && (data.managers.length > 0 || data.pending.length > 0) ? (
@@ -126,7 +116,7 @@ export function ManagerInvitationPage() {
   return (
     <Stack maw={640}>
       <Title order={1}>{t('events:managers.invitation.title')}</Title>
-      {q.error instanceof ApiError && q.error.code === 'not_found' ? <Alert color="red">{t('events:managers.invitation.notFound')}</Alert> : <Failure error={q.error ?? accept.error} />}
+      {q.error instanceof ApiError && q.error.code === 'not_found' ? <Alert color="red">{t('events:managers.invitation.notFound')}</Alert> : <ErrorAlert error={q.error ?? accept.error} />}
       {q.data ? (
         <>
           <Text size="lg">
