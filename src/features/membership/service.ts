@@ -6,7 +6,7 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
 import { documentTypes, files, storeFile } from '../../platform/files/index.js';
 import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
-import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.js';
@@ -158,8 +158,9 @@ export async function createApplication(db: Db, actor: { userId: string; email: 
  */
 export async function startApplication(db: Db, publicUrl: string, input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput }) {
   await activeCategory(db, input.categoryKey); // refused alike, with or without an account
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, normalizeEmail(input.email)));
-  if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[input.locale]}/membership/apply`);
+  const [existing] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(input.email)));
+  // The link opens the form in the owner's language, like the mail that carries it.
+  if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
   const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
   const app = await createApplication(db, { userId: user.id, email: user.email }, { categoryKey: input.categoryKey, locale: input.locale, data: input.data });
   await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);

@@ -93,14 +93,15 @@ describe('hole 2: a nomination answers the nominating organization, not the staf
 describe('hole 3: an anonymous start never writes into an existing account', () => {
   it('an address with an account gets a sign-in link back to the form; no draft, no audit entry in the owner’s name', async () => {
     const owner = await h.user({ email: 'owner@holes.example' });
+    await h.database.rows(sql`update users set locale = 'zh-Hant' where id = ${owner.id}`);
     const before = await snapshot(h.database);
-    const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'Owner@holes.example', name: 'Someone else', locale: 'zh-Hans', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
+    const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'Owner@holes.example', name: 'Someone else', locale: 'en', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
     expect(res.statusCode).toBe(202);
     // Only the sign-in link: its token and its mail.
     expect(changedTables(before, await snapshot(h.database), ['mail_outbox', 'email_tokens', 'jobs'])).toEqual([]);
     expect(await ok(h.call(owner, { method: 'GET', url: '/api/v1/membership/applications/mine' }))).toEqual([]);
     const [mail] = await h.database.rows<{ text: string }>(sql`select text from mail_outbox where "to" = 'owner@holes.example'`);
-    expect(decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1])).toBe('/zh-hans/membership/apply');
+    expect(decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1])).toBe('/zh-hant/membership/apply'); // the owner's language, not the visitor's
     expect(mail.text).not.toContain('someone else');
     // A new address still gets its draft, and the same answer.
     const fresh = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'new@holes.example', name: 'Someone else', locale: 'zh-Hans', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
