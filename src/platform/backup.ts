@@ -106,7 +106,6 @@ export async function restore(database: Database, schema: Record<string, unknown
     const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
     if (n > 0) throw new RestoreError(`The target database is not empty (table ${name} has ${n} rows). Restore into an empty data directory or database.`);
   }
-  const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
   let table: string | null = null;
   let columns: string[] = [];
   let pending: unknown[][] = [];
@@ -122,6 +121,8 @@ export async function restore(database: Database, schema: Record<string, unknown
     pending = [];
   };
   await database.db.transaction(async (tx) => {
+    // Opened right where it is read: lines readline emits before the loop starts listening are lost.
+    const rl = readline.createInterface({ input: fs.createReadStream(file).pipe(zlib.createGunzip()), crlfDelay: Infinity });
     for await (const line of rl) {
       if (!line) continue;
       const rec = JSON.parse(line);
