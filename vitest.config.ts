@@ -14,7 +14,19 @@ export default defineConfig({
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'pglite', include: apiTests, exclude: ['src/**/*.postgres.test.ts'], env: { TEST_DB: 'pglite' } } },
-      ...(withPostgres ? [{ extends: true as const, test: { name: 'postgres', include: apiTests, exclude: ['src/**/*.unit.test.ts', 'src/**/*.once.test.ts'], env: { TEST_DB: 'postgres' } } }] : []),
+      ...(withPostgres
+        ? [
+            {
+              extends: true as const,
+              test: {
+                name: 'postgres',
+                include: apiTests,
+                exclude: ['src/**/*.unit.test.ts', 'src/**/*.once.test.ts'],
+                env: { TEST_DB: 'postgres' },
+              },
+            },
+          ]
+        : []),
       { extends: true, test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], fileParallelism: false, testTimeout: 180_000 } },
     ],
   },

@@ -21,13 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { solveAssignment, AssignmentInfeasibleError } from '../src/features/review/assignment.js';
 import { clpAvailable, clpObjective } from './clp.js';
-import {
-  tagInstance,
-  toInstance,
-  greedy,
-  highsObjectiveArrays,
-  type PlainInstance,
-} from '../src/features/review/assignment.reference.js';
+import { tagInstance, toInstance, greedy, highsObjectiveArrays, type PlainInstance } from '../src/features/review/assignment.reference.js';
 
 interface Size {
   name: string;
@@ -157,7 +151,7 @@ export async function run(args: string[]) {
       'greedy/ours objective': ours.objective && gr.objective ? +(gr.objective / ours.objective).toFixed(4) : null,
       'greedy short papers': gr.extra?.shortSubmissions ?? null,
       'greedy missing reviews': gr.extra?.missing ?? null,
-      ...(withHighs && !hi ? { 'HiGHS': 'no answer (see above)' } : {}),
+      ...(withHighs && !hi ? { HiGHS: 'no answer (see above)' } : {}),
       ...(hi
         ? {
             'HiGHS s': +(hi.ms / 1000).toFixed(2),

@@ -48,7 +48,7 @@ async function writeMps(p: PlainInstance, file: string) {
   for (let r = 0; r < R; r++) await put(` rhs r${r} ${p.capacity[r]}\n`);
   await put('BOUNDS\n');
   for (const b of bparts) await put(b);
-  await put(bounds + 'ENDATA\n');
+  await put(`${bounds}ENDATA\n`);
   out.end(buf);
   await new Promise<void>((r) => out.once('finish', () => r()));
 }
@@ -83,7 +83,9 @@ export async function clpObjective(p: PlainInstance): Promise<ClpOutcome> {
     let log = '';
     child.stdout.on('data', (d: Buffer) => (log += d.toString()));
     child.stderr.on('data', (d: Buffer) => (log += d.toString()));
-    await new Promise<void>((resolve, reject) => child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`clp exited ${code}: ${log.slice(-500)}`)))));
+    await new Promise<void>((resolve, reject) =>
+      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`clp exited ${code}: ${log.slice(-500)}`)))),
+    );
     clearInterval(poll);
     const totalMs = performance.now() - t0;
     const peakMB = peakKB / 1024;
@@ -96,7 +98,8 @@ export async function clpObjective(p: PlainInstance): Promise<ClpOutcome> {
       const v = /^\s*\d+\s+x(\d+)\s+(\S+)/.exec(line);
       if (v && Number(v[2]) !== 0) objective += Number(v[2]) * p.affinity[Number(v[1])];
     }
-    if (Math.abs(objective + Number(m[1])) > 1e-6 * Math.max(1, objective)) throw new Error(`clp: solution sums to ${objective}, log says ${-Number(m[1])}`);
+    if (Math.abs(objective + Number(m[1])) > 1e-6 * Math.max(1, objective))
+      throw new Error(`clp: solution sums to ${objective}, log says ${-Number(m[1])}`);
     return { objective, totalMs, solveMs: Number(m[2]) * 1000, peakMB };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

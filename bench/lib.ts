@@ -13,7 +13,9 @@ export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximu
 /** Prints "ours vs baseline (ratio)" in one aligned line. */
 export function compare(label: string, ours: number, baseline: number, unit: string, higherIsBetter = true) {
   const ratio = ours / baseline;
-  console.log(`${label.padEnd(40)} ours ${fmt(ours, ours < 100 ? 2 : 0).padStart(10)} ${unit.padEnd(8)} baseline ${fmt(baseline, baseline < 100 ? 2 : 0).padStart(10)} ${unit.padEnd(8)} ratio ${ratio.toFixed(2)}${higherIsBetter ? '' : ' (lower is better)'}`);
+  console.log(
+    `${label.padEnd(40)} ours ${fmt(ours, ours < 100 ? 2 : 0).padStart(10)} ${unit.padEnd(8)} baseline ${fmt(baseline, baseline < 100 ? 2 : 0).padStart(10)} ${unit.padEnd(8)} ratio ${ratio.toFixed(2)}${higherIsBetter ? '' : ' (lower is better)'}`,
+  );
   return ratio;
 }
 
@@ -25,11 +27,18 @@ export interface RunningServer {
 }
 
 /** Starts `wuzhen start` as a child process and samples its memory. BENCH_NODE_ARGS adds Node flags (e.g. `--cpu-prof`). */
-export async function startServer(env: Record<string, string>, args = ['start', '--demo']): Promise<RunningServer & { startedInMs: number }> {
+export async function startServer(
+  env: Record<string, string>,
+  args = ['start', '--demo'],
+): Promise<RunningServer & { startedInMs: number }> {
   const port = await freePort();
   const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-bench-'));
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'bin/wuzhen.js', ...args], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), 'bin/wuzhen.js', ...args], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, type Database } from '../src/platform/db/index.js';
 import { people, post, rushEvent } from '../tests/support/rush.js';
@@ -23,7 +23,12 @@ import { benchDatabaseUrl, fmt, startServer, type RunningServer } from './lib.js
  * Options: --n=250,500,1000,2000 --processes=1,2
  */
 export async function run(args: string[]) {
-  const list = (name: string, d: number[]) => (args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1].split(',').map(Number) ?? d);
+  const list = (name: string, d: number[]) =>
+    args
+      .find((a) => a.startsWith(`--${name}=`))
+      ?.split('=')[1]
+      .split(',')
+      .map(Number) ?? d;
   const sizes = list('n', [250, 500, 1000, 2000]);
   const processCounts = list('processes', [1, 2]);
   const poolPerProcess = 10;
@@ -55,7 +60,12 @@ export async function run(args: string[]) {
         const agent = new http.Agent({ keepAlive: false });
         for (let i = 0; i < 50; i++) {
           const body = JSON.stringify({ category: 'delegate', attendance: 'online', name: `B ${i}`, sessions: [w.sessionId] });
-          await post(agent, `${s.url}/api/v1/events/${w.eventId}/registrations`, { 'content-type': 'application/json', cookie: who[i].cookie, 'x-csrf-token': who[i].csrf }, body);
+          await post(
+            agent,
+            `${s.url}/api/v1/events/${w.eventId}/registrations`,
+            { 'content-type': 'application/json', cookie: who[i].cookie, 'x-csrf-token': who[i].csrf },
+            body,
+          );
         }
         agent.destroy();
       }
@@ -71,7 +81,12 @@ export async function run(args: string[]) {
             const s = servers[i % processes];
             const body = JSON.stringify({ category: 'delegate', attendance: 'online', name: `B ${i}`, sessions: [sessionId] });
             const start = performance.now();
-            const r = await post(agent, `${s.url}/api/v1/events/${eventId}/registrations`, { 'content-type': 'application/json', cookie: who[i].cookie, 'x-csrf-token': who[i].csrf }, body);
+            const r = await post(
+              agent,
+              `${s.url}/api/v1/events/${eventId}/registrations`,
+              { 'content-type': 'application/json', cookie: who[i].cookie, 'x-csrf-token': who[i].csrf },
+              body,
+            );
             const seat = r.status === 201 ? (JSON.parse(r.body).signups?.[0]?.status as string | undefined) : undefined;
             answers[i] = { status: r.status, seat, ms: performance.now() - start };
           }),
@@ -80,23 +95,43 @@ export async function run(args: string[]) {
         const cpu1 = cpuNow(servers.slice(0, processes));
         agent.destroy();
         const perReg = (k: keyof typeof cpu0) => fmt((cpu1[k] - cpu0[k]) / n, 2);
-        console.log(`  CPU per registration: server ${perReg('server')} ms, PostgreSQL ${perReg('postgres')} ms, clients ${perReg('clients')} ms`);
+        console.log(
+          `  CPU per registration: server ${perReg('server')} ms, PostgreSQL ${perReg('postgres')} ms, clients ${perReg('clients')} ms`,
+        );
         const inv = await invariants(database, eventId, sessionId, capacity, answers);
         const lat = answers.map((a) => a.ms).sort((a, b) => a - b);
 
         const b0 = cpuNow([]);
         const base = await baseline(baselinePool, n, capacity);
         const b1 = cpuNow([]);
-        console.log(`  CPU per baseline update: PostgreSQL ${fmt((b1.postgres - b0.postgres) / n, 2)} ms, clients ${fmt((b1.clients - b0.clients) / n, 2)} ms`);
+        console.log(
+          `  CPU per baseline update: PostgreSQL ${fmt((b1.postgres - b0.postgres) / n, 2)} ms, clients ${fmt((b1.clients - b0.clients) / n, 2)} ms`,
+        );
         const ok = Object.values(inv).every((v) => v === 0);
         if (!ok) failures++;
         const ratio = n / secs / base.rate;
-        table.push([String(processes), fmt(n), fmt(capacity), fmt(n / secs), fmt(pct(lat, 50), 1), fmt(pct(lat, 99), 1), fmt(base.rate), fmt(base.p50, 1), fmt(base.p99, 1), ratio.toFixed(2), ok ? 'all 0' : JSON.stringify(inv)]);
-        console.log(`${processes} process${processes > 1 ? 'es' : ''}, N=${fmt(n)}: ours ${fmt(n / secs)} reg/s (p50 ${fmt(pct(lat, 50), 1)} ms, p99 ${fmt(pct(lat, 99), 1)} ms), baseline ${fmt(base.rate)} updates/s (p50 ${fmt(base.p50, 1)} ms, p99 ${fmt(base.p99, 1)} ms), ratio ${ratio.toFixed(2)}; invariants ${ok ? 'all 0' : JSON.stringify(inv)}`);
+        table.push([
+          String(processes),
+          fmt(n),
+          fmt(capacity),
+          fmt(n / secs),
+          fmt(pct(lat, 50), 1),
+          fmt(pct(lat, 99), 1),
+          fmt(base.rate),
+          fmt(base.p50, 1),
+          fmt(base.p99, 1),
+          ratio.toFixed(2),
+          ok ? 'all 0' : JSON.stringify(inv),
+        ]);
+        console.log(
+          `${processes} process${processes > 1 ? 'es' : ''}, N=${fmt(n)}: ours ${fmt(n / secs)} reg/s (p50 ${fmt(pct(lat, 50), 1)} ms, p99 ${fmt(pct(lat, 99), 1)} ms), baseline ${fmt(base.rate)} updates/s (p50 ${fmt(base.p50, 1)} ms, p99 ${fmt(base.p99, 1)} ms), ratio ${ratio.toFixed(2)}; invariants ${ok ? 'all 0' : JSON.stringify(inv)}`,
+        );
       }
     }
     await baselinePool.end();
-    console.log('\n| processes | N | seats | ours reg/s | ours p50 ms | ours p99 ms | baseline updates/s | baseline p50 ms | baseline p99 ms | ratio | invariants |');
+    console.log(
+      '\n| processes | N | seats | ours reg/s | ours p50 ms | ours p99 ms | baseline updates/s | baseline p50 ms | baseline p99 ms | ratio | invariants |',
+    );
     console.log('|---|---|---|---|---|---|---|---|---|---|---|');
     for (const row of table) console.log(`| ${row.join(' | ')} |`);
     if (failures) throw new Error(`${failures} run(s) broke an invariant`);
@@ -135,7 +170,13 @@ function cpuNow(servers: RunningServer[]) {
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** Every count must be 0. */
-async function invariants(database: Database, eventId: string, sessionId: string, capacity: number, answers: Array<{ status: number; seat?: string }>) {
+async function invariants(
+  database: Database,
+  eventId: string,
+  sessionId: string,
+  capacity: number,
+  answers: Array<{ status: number; seat?: string }>,
+) {
   const [c] = await database.rows<Record<string, number>>(sql`
     with s as (select status, arrival, row_number() over (order by arrival) as rank from event_signups where session_id = ${sessionId})
     select
@@ -144,8 +185,12 @@ async function invariants(database: Database, eventId: string, sessionId: string
       (select count(*) from s where status = 'waitlisted' and arrival < (select coalesce(max(arrival), 0) from s where status = 'confirmed'))::int as waitlist_order,
       (select count(*) from s where arrival <> rank)::int as arrival_gaps,
       (select abs(e.confirmed - (select count(*) from s where status = 'confirmed')) + abs(e.waiting - (select count(*) from s where status = 'waitlisted')) from event_sessions e where e.id = ${sessionId})::int as counter_mismatch`);
-  const [dup] = await database.rows<{ n: number }>(sql`select coalesce(sum(k - 1), 0)::int as n from (select count(*) as k from event_signups where session_id = ${sessionId} group by registration_id) x`);
-  const [confirmedRows] = await database.rows<{ n: number }>(sql`select count(*)::int as n from event_signups where session_id = ${sessionId} and status = 'confirmed'`);
+  const [dup] = await database.rows<{ n: number }>(
+    sql`select coalesce(sum(k - 1), 0)::int as n from (select count(*) as k from event_signups where session_id = ${sessionId} group by registration_id) x`,
+  );
+  const [confirmedRows] = await database.rows<{ n: number }>(
+    sql`select count(*)::int as n from event_signups where session_id = ${sessionId} and status = 'confirmed'`,
+  );
   const errors = answers.filter((a) => a.status !== 201).length;
   const confirmedAnswers = answers.filter((a) => a.seat === 'confirmed').length;
   return {

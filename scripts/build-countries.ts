@@ -6,7 +6,10 @@ import { hansToHant, hantToHans } from '../src/platform/i18n/index.js';
 
 const continentOf = (region: string, subregion: string) => {
   if (region === 'Americas') return subregion === 'South America' ? 'south-america' : 'north-america';
-  return ({ Africa: 'africa', Asia: 'asia', Europe: 'europe', Oceania: 'oceania', Antarctic: 'antarctica' } as Record<string, string>)[region] ?? 'antarctica';
+  return (
+    ({ Africa: 'africa', Asia: 'asia', Europe: 'europe', Oceania: 'oceania', Antarctic: 'antarctica' } as Record<string, string>)[region] ??
+    'antarctica'
+  );
 };
 // ISO 3166 / UN usage for these three.
 const overrides: Record<string, { en: string; hans: string }> = {
@@ -29,5 +32,8 @@ const out = countries
     };
   })
   .sort((a, b) => a.code.localeCompare(b.code));
-fs.writeFileSync(new URL('../src/features/directory/countries.json', import.meta.url), JSON.stringify(out, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+fs.writeFileSync(
+  new URL('../src/features/directory/countries.json', import.meta.url),
+  `${JSON.stringify(out, null, 0).replace(/\},\{/g, '},\n{')}\n`,
+);
 console.log(`${out.length} countries`);

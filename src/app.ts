@@ -45,7 +45,17 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  const ctx: Ctx = { database, db: database.db, config, jobs: new JobRunner(database), mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM, { retrySeconds: config.MAIL_RETRY_SECONDS, giveUpHours: config.MAIL_GIVE_UP_HOURS }), membership: { isMember: async () => false } };
+  const ctx: Ctx = {
+    database,
+    db: database.db,
+    config,
+    jobs: new JobRunner(database),
+    mailer: new Mailer(config.SMTP_URL, config.MAIL_FROM, {
+      retrySeconds: config.MAIL_RETRY_SECONDS,
+      giveUpHours: config.MAIL_GIVE_UP_HOURS,
+    }),
+    membership: { isMember: async () => false },
+  };
 
   const web = webApp();
   installProblemHandler(app, web?.page);
@@ -78,7 +88,11 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'Wuzhen API', version: '1', description: 'The JSON API of the Wuzhen platform. Errors are application/problem+json with a stable `code`.' },
+      info: {
+        title: 'Wuzhen API',
+        version: '1',
+        description: 'The JSON API of the Wuzhen platform. Errors are application/problem+json with a stable `code`.',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: sessionCookie } } },
     },
     transform: jsonSchemaTransform,
@@ -91,10 +105,21 @@ export async function buildApp({ database, config, logger = false }: BuildOption
   });
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { config: { access: 'public' }, schema: { tags: ['platform'], summary: 'Liveness and database reachability', response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) } } }, async () => {
-    await database.db.execute(sql`select 1`);
-    return { status: 'ok' as const, database: database.kind };
-  });
+  app.get(
+    '/api/health',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database reachability',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => {
+      await database.db.execute(sql`select 1`);
+      return { status: 'ok' as const, database: database.kind };
+    },
+  );
 
   installReferences(app, ctx);
   for (const f of features) await f.routes?.(app, ctx);
@@ -126,7 +151,9 @@ function installReferences(app: App, ctx: Ctx) {
   app.addHook('onRoute', (route) => {
     const body = route.schema?.body as z.ZodType | undefined;
     if (!body || typeof (body as { safeParse?: unknown }).safeParse !== 'function') return;
-    for (const f of idFieldsOf(body)) if (f.kind && !checks.has(f.kind)) throw new Error(`Route ${String(route.method)} ${route.url}: body.${f.path} refers to "${f.kind}", which no feature checks.`);
+    for (const f of idFieldsOf(body))
+      if (f.kind && !checks.has(f.kind))
+        throw new Error(`Route ${String(route.method)} ${route.url}: body.${f.path} refers to "${f.kind}", which no feature checks.`);
   });
   app.addHook('preHandler', async (req) => {
     if (req.url.startsWith('/api/')) await checkReferences(ctx, checks, req);
@@ -145,7 +172,8 @@ function webApp() {
   const html = fs.readFileSync(index, 'utf8');
   const page = (req: FastifyRequest, reply: FastifyReply) => {
     const url = req.url.split('?')[0];
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.startsWith('/') || url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url)) return false;
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.startsWith('/') || url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url))
+      return false;
     void reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     return true;
   };

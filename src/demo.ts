@@ -6,7 +6,13 @@ import type { GlobalRole } from './platform/auth/access.js';
 import type { Ctx, DemoRefs } from './platform/http/types.js';
 
 export const demoPassword = 'wuzhen-demo-2026';
-export const demoAccounts: Array<{ email: string; name: string; roles: GlobalRole[]; locale: 'en' | 'zh-Hans' | 'zh-Hant'; note?: string }> = [
+export const demoAccounts: Array<{
+  email: string;
+  name: string;
+  roles: GlobalRole[];
+  locale: 'en' | 'zh-Hans' | 'zh-Hant';
+  note?: string;
+}> = [
   { email: 'admin@wuzhen.example', name: 'Demo Admin', roles: ['admin'], locale: 'en' },
   { email: 'secretariat@wuzhen.example', name: '秘书处 林晓', roles: ['secretariat'], locale: 'zh-Hans' },
   { email: 'reviewer@wuzhen.example', name: 'Dr. Amara Diallo', roles: ['reviewer'], locale: 'en' },

@@ -120,7 +120,13 @@ export async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: rest,
     allowPositionals: true,
-    options: { help: { type: 'boolean', short: 'h' }, demo: { type: 'boolean' }, email: { type: 'string' }, name: { type: 'string' }, password: { type: 'string' } },
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      demo: { type: 'boolean' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
   });
   if (values.help) {
     console.log(help[command]);
@@ -167,19 +173,33 @@ export async function main(argv: string[]) {
         const [existing] = await ctx.db.select().from(users).where(eq(users.email, email));
         if (existing) {
           await grantRole(ctx.db, existing.id, 'admin');
-          if (values.password) await ctx.db.update(users).set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() }).where(eq(users.id, existing.id));
+          if (values.password)
+            await ctx.db
+              .update(users)
+              .set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() })
+              .where(eq(users.id, existing.id));
           console.log(`${email} now has the admin role.`);
           return 0;
         }
         if (values.password) {
           const { user } = await ensureUser(ctx.db, { email, name: values.name ?? email.split('@')[0] });
-          await ctx.db.update(users).set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() }).where(eq(users.id, user.id));
+          await ctx.db
+            .update(users)
+            .set({ passwordHash: await hashPassword(values.password), emailVerifiedAt: new Date() })
+            .where(eq(users.id, user.id));
           await grantRole(ctx.db, user.id, 'admin');
           console.log(`Admin ${email} created. Sign in at ${config.publicUrl}/signin`);
           return 0;
         }
-        await createStaff(ctx.db, config.publicUrl, null as never, { email, name: values.name ?? email.split('@')[0], locale: 'en', roles: ['admin'] });
-        const [mail] = await ctx.database.rows<{ text: string }>((await import('drizzle-orm')).sql`select text from mail_outbox where "to" = ${email} order by created_at desc limit 1`);
+        await createStaff(ctx.db, config.publicUrl, null as never, {
+          email,
+          name: values.name ?? email.split('@')[0],
+          locale: 'en',
+          roles: ['admin'],
+        });
+        const [mail] = await ctx.database.rows<{ text: string }>(
+          (await import('drizzle-orm')).sql`select text from mail_outbox where "to" = ${email} order by created_at desc limit 1`,
+        );
         const link = /https?:\/\/\S+/.exec(mail?.text ?? '')?.[0];
         console.log(`Admin ${email} created. Choose a password here (valid 7 days):\n${link}`);
         return 0;

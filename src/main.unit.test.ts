@@ -11,7 +11,8 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('the wuzhen command', () => {
   const run = promisify(execFile);
-  const cli = (args: string[], env: Record<string, string>) => run(process.execPath, ['bin/wuzhen.js', ...args], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, '..') });
+  const cli = (args: string[], env: Record<string, string>) =>
+    run(process.execPath, ['bin/wuzhen.js', ...args], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, '..') });
 
   it('backs up a data directory and restores it into an empty one', { timeout: 240_000 }, async () => {
     const dirA = path.join(tmp, 'cli-a');
@@ -39,7 +40,10 @@ describe('the wuzhen command', () => {
 
   it('a second process on the same data directory refuses with a clear message', { timeout: 120_000 }, async () => {
     const dir = path.join(tmp, 'locked');
-    const first = spawn(process.execPath, ['bin/wuzhen.js', 'start'], { env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' }, cwd: path.resolve(import.meta.dirname, '..') });
+    const first = spawn(process.execPath, ['bin/wuzhen.js', 'start'], {
+      env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' },
+      cwd: path.resolve(import.meta.dirname, '..'),
+    });
     let out = '';
     first.stdout.on('data', (d) => (out += d));
     for (let i = 0; i < 240 && !out.includes('is running'); i++) await new Promise((r) => setTimeout(r, 250));

@@ -17,7 +17,9 @@ async function fingerprint(db: Database) {
   const out: Record<string, string> = {};
   for (const t of tablesInOrder(schema)) {
     const name = getTableName(t);
-    const [row] = await db.rows<{ h: string; n: number }>(sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h, count(*)::int as n from ${sql.identifier(name)} x`);
+    const [row] = await db.rows<{ h: string; n: number }>(
+      sql`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h, count(*)::int as n from ${sql.identifier(name)} x`,
+    );
     out[name] = `${row.n}:${row.h}`;
   }
   return out;
@@ -93,4 +95,3 @@ describe(`backup and restore (${engine})`, () => {
     await b.drop();
   });
 });
-

@@ -42,7 +42,9 @@ export function tablesInOrder(schema: Record<string, unknown>): PgTable[] {
 const batch = 2000;
 
 const typeOf = (t: PgTable, column: string) => {
-  const type = getTableConfig(t).columns.find((c) => c.name === column)!.getSQLType();
+  const type = getTableConfig(t)
+    .columns.find((c) => c.name === column)!
+    .getSQLType();
   return type === 'bigserial' ? 'bigint' : type === 'serial' ? 'integer' : type;
 };
 
@@ -60,28 +62,31 @@ export async function backup(database: Database, schema: Record<string, unknown>
   fs.renameSync(tmp, file);
 
   async function* lines(query: <T>(q: SQL) => Promise<T[]>) {
-    yield JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), engine: database.kind }) + '\n';
+    yield `${JSON.stringify({ format: FORMAT, createdAt: new Date().toISOString(), engine: database.kind })}\n`;
     for (const t of tables) {
       const name = getTableName(t);
       const cols = getTableConfig(t).columns.map((c) => c.name);
-      yield JSON.stringify({ table: name, columns: cols }) + '\n';
+      yield `${JSON.stringify({ table: name, columns: cols })}\n`;
       // Keyset paging on the first column (the primary key, or its first part).
       const key = sql.identifier(cols[0]);
-      let last: unknown = undefined;
+      let last: unknown ;
       for (;;) {
         const after = last === undefined ? sql`true` : sql`${key} > ${last}`;
         const rows = await query<{ r: unknown[]; k: unknown }>(
-          sql`select json_build_array(${sql.join(cols.map((c) => sql`${sql.identifier(c)}`), sql`, `)}) as r, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
+          sql`select json_build_array(${sql.join(
+            cols.map((c) => sql`${sql.identifier(c)}`),
+            sql`, `,
+          )}) as r, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
         );
-        for (const row of rows) yield JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r }) + '\n';
+        for (const row of rows) yield `${JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r })}\n`;
         if (rows.length < batch) break;
         last = sql`${rows[rows.length - 1].k}::${sql.raw(typeOf(t, cols[0]))}`;
       }
     }
     for (const f of listFiles(filesDir)) {
-      yield JSON.stringify({ file: path.relative(filesDir, f), data: fs.readFileSync(f).toString('base64') }) + '\n';
+      yield `${JSON.stringify({ file: path.relative(filesDir, f), data: fs.readFileSync(f).toString('base64') })}\n`;
     }
-    yield JSON.stringify({ end: true }) + '\n';
+    yield `${JSON.stringify({ end: true })}\n`;
   }
 }
 
@@ -104,7 +109,10 @@ export async function restore(database: Database, schema: Record<string, unknown
     const name = getTableName(t);
     if (name === 'countries') continue; // reference data the server writes at start
     const [{ n }] = await database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(name)}`);
-    if (n > 0) throw new RestoreError(`The target database is not empty (table ${name} has ${n} rows). Restore into an empty data directory or database.`);
+    if (n > 0)
+      throw new RestoreError(
+        `The target database is not empty (table ${name} has ${n} rows). Restore into an empty data directory or database.`,
+      );
   }
   let table: string | null = null;
   let columns: string[] = [];
@@ -115,9 +123,14 @@ export async function restore(database: Database, schema: Record<string, unknown
     if (!table || pending.length === 0) return;
     // One parameter per batch: the server turns the JSON into typed rows.
     const objects = pending.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-    const cols = sql.join(columns.map((c) => sql.identifier(c)), sql`, `);
+    const cols = sql.join(
+      columns.map((c) => sql.identifier(c)),
+      sql`, `,
+    );
     const conflict = table === 'countries' ? sql` on conflict do nothing` : sql``;
-    await tx.execute(sql`insert into ${sql.identifier(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(objects)}::json)${conflict}`);
+    await tx.execute(
+      sql`insert into ${sql.identifier(table)} (${cols}) select ${cols} from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(objects)}::json)${conflict}`,
+    );
     pending = [];
   };
   await database.db.transaction(async (tx) => {
@@ -156,10 +169,11 @@ export async function restore(database: Database, schema: Record<string, unknown
       for (const c of getTableConfig(t).columns) {
         if (c.getSQLType() === 'bigserial' || c.getSQLType() === 'serial') {
           const name = getTableName(t);
-          await tx.execute(sql`select setval(pg_get_serial_sequence(${name}, ${c.name}), coalesce((select max(${sql.identifier(c.name)}) from ${sql.identifier(name)}), 0) + 1, false)`);
+          await tx.execute(
+            sql`select setval(pg_get_serial_sequence(${name}, ${c.name}), coalesce((select max(${sql.identifier(c.name)}) from ${sql.identifier(name)}), 0) + 1, false)`,
+          );
         }
       }
     }
   });
 }
-

@@ -18,7 +18,11 @@ const schema = z.object({
     .optional(),
   MAIL_FROM: z.string().default('Wuzhen <no-reply@localhost>'),
   MAIL_RETRY_SECONDS: z.coerce.number().positive().max(3600).default(30),
-  MAIL_GIVE_UP_HOURS: z.coerce.number().positive().max(24 * 30).default(72),
+  MAIL_GIVE_UP_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(72),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   SESSION_DAYS: z.coerce.number().int().positive().max(365).default(30),

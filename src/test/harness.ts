@@ -59,7 +59,12 @@ export interface Harness {
   database: Database;
   dataDir: string;
   /** A signed-in account with the given global roles (and scoped roles). */
-  user(opts?: { roles?: GlobalRole[]; scopes?: Array<{ role: string; type: string; id: string }>; email?: string; name?: string }): Promise<TestUser>;
+  user(opts?: {
+    roles?: GlobalRole[];
+    scopes?: Array<{ role: string; type: string; id: string }>;
+    email?: string;
+    name?: string;
+  }): Promise<TestUser>;
   /** app.inject as someone (or anonymously), with cookie and CSRF header set. */
   call(who: TestUser | null, opts: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -70,7 +75,14 @@ let counter = 0;
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const { database, drop } = await freshDatabase();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-test-'));
-  const config = loadConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'http://wuzhen.test', WORKERS: 'off', LOG_LEVEL: 'silent', PAGE_CACHE_SECONDS: '0', ...env });
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PUBLIC_URL: 'http://wuzhen.test',
+    WORKERS: 'off',
+    LOG_LEVEL: 'silent',
+    PAGE_CACHE_SECONDS: '0',
+    ...env,
+  });
   const { app, ctx } = await buildApp({ database, config });
   for (const f of features) await f.init?.(ctx);
   await app.ready();
@@ -83,7 +95,10 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     dataDir,
     async user(opts = {}) {
       const email = opts.email ?? `user${++counter}-${crypto.randomBytes(3).toString('hex')}@test.example`;
-      const [u] = await ctx.db.insert(users).values({ email, name: opts.name ?? email.split('@')[0], passwordHash, emailVerifiedAt: new Date() }).returning();
+      const [u] = await ctx.db
+        .insert(users)
+        .values({ email, name: opts.name ?? email.split('@')[0], passwordHash, emailVerifiedAt: new Date() })
+        .returning();
       for (const r of opts.roles ?? []) await grantRole(ctx.db, u.id, r);
       for (const s of opts.scopes ?? []) await grantRole(ctx.db, u.id, s.role, { type: s.type, id: s.id });
       const s = await createSession(ctx.db, u.id, 1, {});
@@ -107,11 +122,21 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
 }
 
 /** A multipart body with one file, for app.inject. */
-export function multipart(filename: string, data: Buffer | string, contentType = 'application/octet-stream', fields: Record<string, string> = {}) {
+export function multipart(
+  filename: string,
+  data: Buffer | string,
+  contentType = 'application/octet-stream',
+  fields: Record<string, string> = {},
+) {
   const boundary = `----wz${crypto.randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+  );
   parts.push(Buffer.isBuffer(data) ? data : Buffer.from(data));
   parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };

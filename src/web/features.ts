@@ -10,4 +10,15 @@ import { reviewWeb } from '../features/review/web';
 import { showcaseWeb } from '../features/showcase/web';
 
 /** Every feature's web part. Add yours here (one line). */
-export const webFeatures: WebFeature[] = [directoryWeb, membershipWeb, eventsWeb, callsWeb, reviewWeb, showcaseWeb, groupsWeb, documentsWeb, libraryWeb, portalWeb];
+export const webFeatures: WebFeature[] = [
+  directoryWeb,
+  membershipWeb,
+  eventsWeb,
+  callsWeb,
+  reviewWeb,
+  showcaseWeb,
+  groupsWeb,
+  documentsWeb,
+  libraryWeb,
+  portalWeb,
+];

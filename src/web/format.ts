@@ -5,13 +5,20 @@ export function useFormat() {
   const locale = useLocale();
   const tag = locale === 'en' ? 'en-GB' : locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN';
   return {
-    date: (d: string | Date | null | undefined, timeZone?: string) => (d ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }).format(new Date(d)) : ''),
+    date: (d: string | Date | null | undefined, timeZone?: string) =>
+      d ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }).format(new Date(d)) : '',
     dateTime: (d: string | Date | null | undefined, timeZone?: string) =>
       // dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out when a zone is named.
       d
-        ? new Intl.DateTimeFormat(tag, timeZone ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' } : { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(d))
+        ? new Intl.DateTimeFormat(
+            tag,
+            timeZone
+              ? { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone, timeZoneName: 'short' }
+              : { dateStyle: 'medium', timeStyle: 'short' },
+          ).format(new Date(d))
         : '',
-    time: (d: string | Date | null | undefined, timeZone?: string) => (d ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(new Date(d)) : ''),
+    time: (d: string | Date | null | undefined, timeZone?: string) =>
+      d ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(new Date(d)) : '',
     number: (n: number) => new Intl.NumberFormat(tag).format(n),
     viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };

@@ -9,7 +9,8 @@ export type LocalizedText = Partial<Record<Locale, string>>;
 
 /** Language ↔ URL prefix of public pages. */
 export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
-export const localeOfPrefix = (p: string | undefined): Locale | null => (p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null);
+export const localeOfPrefix = (p: string | undefined): Locale | null =>
+  p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null;
 
 const storageKey = 'wz.lang';
 
@@ -57,7 +58,8 @@ export const useLocale = () => useTranslation().i18n.language as Locale;
 export function pick(value: LocalizedText | null | undefined, locale: Locale): { text: string; lang: Locale | null } {
   if (!value) return { text: '', lang: null };
   if (value[locale]) return { text: value[locale]!, lang: locale };
-  const order: Locale[] = locale === 'en' ? ['en', 'zh-Hans', 'zh-Hant'] : locale === 'zh-Hant' ? ['zh-Hant', 'zh-Hans', 'en'] : ['zh-Hans', 'zh-Hant', 'en'];
+  const order: Locale[] =
+    locale === 'en' ? ['en', 'zh-Hans', 'zh-Hant'] : locale === 'zh-Hant' ? ['zh-Hant', 'zh-Hans', 'en'] : ['zh-Hans', 'zh-Hant', 'en'];
   for (const l of order) if (value[l]) return { text: value[l]!, lang: l };
   return { text: '', lang: null };
 }

@@ -86,7 +86,16 @@ export function PublicLayout() {
   const location = useLocation();
   const items = [...shellPublicNav, ...webFeatures.flatMap((f) => f.publicNav ?? [])];
   const links = items.map((i) => (
-    <Anchor key={i.to} component={RouterNavLink} to={`/${prefixOf[locale]}${i.to}`} onClick={close} size="sm" c="inherit" fw={500} underline="hover">
+    <Anchor
+      key={i.to}
+      component={RouterNavLink}
+      to={`/${prefixOf[locale]}${i.to}`}
+      onClick={close}
+      size="sm"
+      c="inherit"
+      fw={500}
+      underline="hover"
+    >
       {t(i.label)}
     </Anchor>
   ));
@@ -143,7 +152,9 @@ export function AdminLayout() {
   const { data: me } = useMe();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
-  const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter((i) => (!i.roles && !i.scopes) || holdsAny(me, i.roles, i.scopes));
+  const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter(
+    (i) => (!i.roles && !i.scopes) || holdsAny(me, i.roles, i.scopes),
+  );
   return (
     <RequireAuth roles={staffAreaRoles} scopes={staffAreaScopes}>
       <AppShell header={{ height: 60 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -168,7 +179,14 @@ export function AdminLayout() {
         <AppShell.Navbar p="xs" component="nav" aria-label={t('nav.admin')}>
           <ScrollArea>
             {items.map((i) => (
-              <NavLink key={i.to} component={Link} to={i.to} label={t(i.label)} active={i.to === '/admin' ? location.pathname === '/admin' : location.pathname.startsWith(i.to)} onClick={close} />
+              <NavLink
+                key={i.to}
+                component={Link}
+                to={i.to}
+                label={t(i.label)}
+                active={i.to === '/admin' ? location.pathname === '/admin' : location.pathname.startsWith(i.to)}
+                onClick={close}
+              />
             ))}
           </ScrollArea>
         </AppShell.Navbar>

@@ -26,7 +26,11 @@ const theme = createTheme({
 });
 
 // Dimmed text darker than the default, for WCAG AA contrast on white.
-const cssVariables: CSSVariablesResolver = () => ({ variables: {}, light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6b7178' }, dark: {} });
+const cssVariables: CSSVariablesResolver = () => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': '#5c636a', '--mantine-color-placeholder': '#6b7178' },
+  dark: {},
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -5,7 +5,14 @@ import { Navigate, useLocation } from 'react-router';
 import { api, setCsrfToken } from './api';
 
 export interface Me {
-  user: null | { id: string; email: string; name: string; locale: string; roles: Array<'admin' | 'secretariat' | 'reviewer'>; scopes: Array<{ role: string; scopeType: string; scopeId: string }> };
+  user: null | {
+    id: string;
+    email: string;
+    name: string;
+    locale: string;
+    roles: Array<'admin' | 'secretariat' | 'reviewer'>;
+    scopes: Array<{ role: string; scopeType: string; scopeId: string }>;
+  };
   csrfToken: string | null;
 }
 
@@ -26,7 +33,8 @@ export function useRefreshMe() {
   return () => qc.invalidateQueries({ queryKey: ['me'] });
 }
 
-export const hasRole = (me: Me | undefined, ...roles: string[]) => !!me?.user && (me.user.roles.includes('admin') || me.user.roles.some((r) => roles.includes(r)));
+export const hasRole = (me: Me | undefined, ...roles: string[]) =>
+  !!me?.user && (me.user.roles.includes('admin') || me.user.roles.some((r) => roles.includes(r)));
 export const isStaff = (me: Me | undefined) => hasRole(me, 'secretariat');
 export const hasScope = (me: Me | undefined, role: string, scopeType?: string, scopeId?: string) =>
   !!me?.user?.scopes.some((s) => s.role === role && (!scopeType || s.scopeType === scopeType) && (!scopeId || s.scopeId === scopeId));

@@ -23,11 +23,19 @@ const title = '乡村数字经济网络普惠实践';
 
 /** A new account, verified through the link in its mail. */
 async function account(email: string, name: string) {
-  const r = await fetch(`${server.url}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, name, password, locale: 'en' }) });
+  const r = await fetch(`${server.url}/api/v1/auth/signup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, name, password, locale: 'en' }),
+  });
   expect(r.status).toBeLessThan(300);
   const mail = await lastMailTo(server.url, email);
   const token = /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
-  const v = await fetch(`${server.url}/api/v1/auth/verify`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
+  const v = await fetch(`${server.url}/api/v1/auth/verify`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token }),
+  });
   expect(v.status).toBe(200);
   return apiAs(server.url, email, password);
 }
@@ -54,7 +62,9 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await staffPage.getByRole('tab', { name: /Settings|设置/ }).click();
     await staffPage.getByRole('textbox', { name: /Reviews per entry|每项评审数/ }).fill('2');
     await staffPage.getByRole('button', { name: /^(Save|保存)$/ }).click();
-    await expect.poll(async () => ((await staff.get(`/api/v1/calls/${callId}`)).body as { reviewsPerSubmission: number }).reviewsPerSubmission).toBe(2);
+    await expect
+      .poll(async () => ((await staff.get(`/api/v1/calls/${callId}`)).body as { reviewsPerSubmission: number }).reviewsPerSubmission)
+      .toBe(2);
 
     // Two judges with accounts; judge3 will be a co-applicant (a conflict).
     const judge2 = await account('judge2@e2e.example', 'Judge Two');
@@ -72,7 +82,10 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await page.getByRole('option', { name: '民间机构' }).click();
     await page.getByRole('textbox', { name: /申报单位/ }).fill('浙江乡村数字促进会');
     await page.getByRole('textbox', { name: /国家或地区/ }).fill('CN');
-    await page.getByRole('option', { name: /\(CN\)/ }).first().click();
+    await page
+      .getByRole('option', { name: /\(CN\)/ })
+      .first()
+      .click();
     await page.getByRole('textbox', { name: /领域 \/ 赛道/ }).click();
     await page.getByRole('option', { name: '数字经济' }).click();
     await page.getByLabel('摘要 (简体中文)').fill('通过网络基础设施和软件培训，帮助乡村发展数字经济。');
@@ -95,13 +108,19 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     // Staff screen, build the panel (reviewer@, judge2, judge3) and assign 2 per entry.
     expect((await staff.post(`/api/v1/calls/${callId}/auto-screen`)).body).toEqual({ passed: 1 });
     const personIds: string[] = [];
-    for (const [name, email] of [['Judge Two', 'judge2@e2e.example'], ['Judge Three', 'judge3@e2e.example']]) {
+    for (const [name, email] of [
+      ['Judge Two', 'judge2@e2e.example'],
+      ['Judge Three', 'judge3@e2e.example'],
+    ]) {
       const p = await staff.post('/api/v1/directory/people', { name, email, countryCode: 'DE' });
       personIds.push((p.body as { id: string }).id);
     }
     const amara = (await staff.get('/api/v1/directory/people?q=Amara')).body as { items: Array<{ id: string }> };
     personIds.push(amara.items[0].id);
-    const pool = await staff.post(`/api/v1/review/calls/${callId}/reviewers`, { round: 1, reviewers: personIds.map((personId) => ({ personId, expertise: ['digital-economy'], capacity: 5 })) });
+    const pool = await staff.post(`/api/v1/review/calls/${callId}/reviewers`, {
+      round: 1,
+      reviewers: personIds.map((personId) => ({ personId, expertise: ['digital-economy'], capacity: 5 })),
+    });
     expect(pool.status).toBe(201);
     const reviewer = await apiAs(server.url, 'reviewer@wuzhen.example');
     for (const who of [judge2, judge3, reviewer]) {
@@ -117,7 +136,7 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await p3.goto(`${server.url}/review/${subId}`);
     await p3.getByTestId('review-not-found').waitFor();
     expect(await p3.content()).not.toContain(title);
-    expect(((await judge3.get(`/api/v1/review/submissions/${subId}`)).status)).toBe(404);
+    expect((await judge3.get(`/api/v1/review/submissions/${subId}`)).status).toBe(404);
 
     // Two reviewers score it: reviewer@ in the browser, judge2 by the API.
     const p1 = await newPage();
@@ -129,8 +148,18 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await p1.locator('input[name=score-replicability]').fill('8');
     await p1.locator('textarea[name=commentApplicant]').fill('Excellent, replicable.');
     await p1.getByTestId('review-submit').click();
-    await expect.poll(async () => ((await reviewer.get('/api/v1/review/assignments')).body as Array<{ submissionId: string; reviewStatus: string }>).find((a) => a.submissionId === subId)?.reviewStatus).toBe('submitted');
-    const r2 = await judge2.put(`/api/v1/review/submissions/${subId}/review`, { scores: { innovation: 7, impact: 8, replicability: 9 }, submit: true });
+    await expect
+      .poll(
+        async () =>
+          ((await reviewer.get('/api/v1/review/assignments')).body as Array<{ submissionId: string; reviewStatus: string }>).find(
+            (a) => a.submissionId === subId,
+          )?.reviewStatus,
+      )
+      .toBe('submitted');
+    const r2 = await judge2.put(`/api/v1/review/submissions/${subId}/review`, {
+      scores: { innovation: 7, impact: 8, replicability: 9 },
+      submit: true,
+    });
     expect(r2.status).toBe(200);
 
     // Staff select it and publish, in the browser.
@@ -139,7 +168,9 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await staffPage.getByTestId(`decision-${code}`).click();
     await staffPage.getByRole('option', { name: /^(Selected|入选)$/ }).click();
     await staffPage.getByTestId('decide').click();
-    await expect.poll(async () => ((await staff.get(`/api/v1/submissions/${subId}`)).body as { decision: string }).decision).toBe('selected');
+    await expect
+      .poll(async () => ((await staff.get(`/api/v1/submissions/${subId}`)).body as { decision: string }).decision)
+      .toBe('selected');
     await staffPage.getByTestId('publish').click();
     // Staff see every review of the entry, with its reviewer.
     await staffPage.getByRole('tab', { name: /Submissions|申报/ }).click();

@@ -36,7 +36,9 @@ beforeAll(async () => {
   server = await startServer();
   browser = await launchBrowser();
   const chair = await apiAs(server.url, 'ai.chair@wuzhen.example');
-  const groups = (await chair.get('/api/v1/groups')).body as Array<{ id: string; slug: string }> | { items: Array<{ id: string; slug: string }> };
+  const groups = (await chair.get('/api/v1/groups')).body as
+    | Array<{ id: string; slug: string }>
+    | { items: Array<{ id: string; slug: string }> };
   groupId = (Array.isArray(groups) ? groups : groups.items).find((g) => g.slug === 'artificial-intelligence')!.id;
   attacker = http.createServer((req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -75,7 +77,10 @@ describe('cross-site requests', () => {
       const shown = await page.locator('body').innerText();
       expect(shown, host).toMatch(host === 'localhost' ? /unauthenticated|csrf_failed/ : /csrf_failed/);
       page.removeAllListeners('response');
-      expect(answers.every((a) => a.status === 401 || a.status === 403), `${host}: ${JSON.stringify(answers)}`).toBe(true);
+      expect(
+        answers.every((a) => a.status === 401 || a.status === 403),
+        `${host}: ${JSON.stringify(answers)}`,
+      ).toBe(true);
     }
     // Nothing was written and the chair is still signed in (logout-all was refused too).
     expect((await threadTitles()).filter((t) => t.startsWith('CSRF'))).toEqual([]);
@@ -86,7 +91,11 @@ describe('cross-site requests', () => {
     const ok = await page.evaluate(
       async ({ u, g }) => {
         const me = await (await fetch(`${u}/api/v1/auth/me`)).json();
-        const r = await fetch(`${u}/api/v1/groups/${g}/threads`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ title: 'Same origin', body: 'x' }) });
+        const r = await fetch(`${u}/api/v1/groups/${g}/threads`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+          body: JSON.stringify({ title: 'Same origin', body: 'x' }),
+        });
         return r.status;
       },
       { u: server.url, g: groupId },

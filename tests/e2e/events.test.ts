@@ -80,7 +80,9 @@ describe('events end to end', () => {
     try {
       await flow(staff);
     } catch (err) {
-      if (process.env.E2E_SHOTS) for (const [i, c] of browser.contexts().entries()) for (const p of c.pages()) await p.screenshot({ path: `/tmp/events-e2e-${i}.png`, fullPage: true });
+      if (process.env.E2E_SHOTS)
+        for (const [i, c] of browser.contexts().entries())
+          for (const p of c.pages()) await p.screenshot({ path: `/tmp/events-e2e-${i}.png`, fullPage: true });
       throw err;
     }
   });
@@ -103,17 +105,27 @@ async function flow(staff: Page) {
 
     const addSession = async (title: string, capacity?: string) => {
       await staff.getByLabel(/^(Title|标题)$/).fill(title);
-      if (capacity) await staff.getByLabel(/^(Capacity|容量)$/).last().fill(capacity);
+      if (capacity)
+        await staff
+          .getByLabel(/^(Capacity|容量)$/)
+          .last()
+          .fill(capacity);
       await staff.getByRole('button', { name: /Add session|添加场次/ }).click();
       await expect.poll(() => staff.getByTestId('admin-session').filter({ hasText: title }).count()).toBe(1);
     };
     await addSession('Opening plenary');
     await addSession('Small roundtable', '1');
     await staff.getByRole('button', { name: /^(Publish|发布)$/ }).click();
-    await staff.getByText(/^(Published|已发布)$/).first().waitFor();
+    await staff
+      .getByText(/^(Published|已发布)$/)
+      .first()
+      .waitFor();
 
     await staff.getByRole('tab', { name: /Invitations|邀请/ }).click();
-    await staff.getByLabel(/^(Channel|渠道)$/).first().fill('Partner organization');
+    await staff
+      .getByLabel(/^(Channel|渠道)$/)
+      .first()
+      .fill('Partner organization');
     await staff.getByRole('button', { name: /Add channel|添加渠道/ }).click();
     await staff.getByText('Partner organization').first().waitFor();
     for (const [email, name] of [
@@ -122,7 +134,10 @@ async function flow(staff: Page) {
     ]) {
       await staff.getByLabel(/^(E-mail|电子邮件)$/).fill(email);
       await staff.getByLabel(/^(Name|名称)$/).fill(name);
-      await staff.getByRole('textbox', { name: /^(Channel|渠道)$/ }).last().click();
+      await staff
+        .getByRole('textbox', { name: /^(Channel|渠道)$/ })
+        .last()
+        .click();
       await staff.getByRole('option', { name: /Partner organization/ }).click();
       await staff.getByRole('button', { name: /^(Invite|邀请)$/ }).click();
       await expect.poll(() => staff.getByTestId('invitation-row').filter({ hasText: email }).count()).toBe(1);
@@ -138,19 +153,28 @@ async function flow(staff: Page) {
     // The second guest is waitlisted.
     const g2 = await as('reviewer@wuzhen.example');
     await acceptAndRegister(g2, 'reviewer@wuzhen.example');
-    await expect.poll(() => g2.getByTestId('my-session').filter({ hasText: 'Small roundtable' }).textContent()).toContain('Place 1 on the waitlist');
+    await expect
+      .poll(() => g2.getByTestId('my-session').filter({ hasText: 'Small roundtable' }).textContent())
+      .toContain('Place 1 on the waitlist');
 
     // Staff accredit both.
     await staff.getByRole('tab', { name: /Accreditation|资格审核/ }).click();
     for (let i = 0; i < 2; i++) {
-      await staff.getByRole('button', { name: /^(Approve|通过)$/ }).first().click();
+      await staff
+        .getByRole('button', { name: /^(Approve|通过)$/ })
+        .first()
+        .click();
       await expect.poll(() => staff.getByTestId('accreditation-row').count()).toBe(1 - i);
     }
 
     // The first guest leaves the session: the second is promoted and told by e-mail.
     await g1.reload();
     await mySession.getByRole('button', { name: 'Leave session' }).click();
-    await expect.poll(() => g1.getByTestId('my-session').filter({ hasText: 'Small roundtable' }).getByRole('button', { name: 'Join session' }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        g1.getByTestId('my-session').filter({ hasText: 'Small roundtable' }).getByRole('button', { name: 'Join session' }).count(),
+      )
+      .toBe(1);
     const promo = await lastMailTo(server.url, 'reviewer@wuzhen.example');
     expect(promo.subject).toContain('Small roundtable');
     await g2.reload();
@@ -166,7 +190,10 @@ async function flow(staff: Page) {
     await staff.goto(`${server.url}/admin/events/${eventId}/checkin`);
     const scan = async () => {
       await staff.getByLabel(/Badge code|证件码/).fill(token);
-      await staff.getByRole('button', { name: /^(Check in|签到)$/ }).first().click();
+      await staff
+        .getByRole('button', { name: /^(Check in|签到)$/ })
+        .first()
+        .click();
     };
     await scan();
     await expect.poll(() => staff.getByTestId('checkin-result').getAttribute('data-result')).toBe('ok');

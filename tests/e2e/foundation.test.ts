@@ -58,7 +58,17 @@ describe('foundation in the browser', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
     const rows = (wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][]).map((r) => r.slice(1));
-    expect(rows[0]).toEqual(['id', 'name_en', 'name_zh_hans', 'name_zh_hant', 'short_name', 'country', 'continent', 'stakeholder_group', 'website']);
+    expect(rows[0]).toEqual([
+      'id',
+      'name_en',
+      'name_zh_hans',
+      'name_zh_hant',
+      'short_name',
+      'country',
+      'continent',
+      'stakeholder_group',
+      'website',
+    ]);
     expect(rows).toHaveLength(2);
     expect(rows[1].slice(1, 4)).toEqual(['Wuzhen Digital Governance Institute', '乌镇数字治理研究所', '烏鎮數字治理研究所']);
     expect(rows[1][5]).toBe('KE');
@@ -79,7 +89,13 @@ describe('foundation in the browser', () => {
       await page.locator('tbody tr').first().waitFor();
       report[path] = await seriousViolations(page);
     }
-    expect(report).toEqual({ '/en/': [], '/zh-hant/': [], '/signin': [], '/admin/directory/organizations': [], '/admin/directory/people': [] });
+    expect(report).toEqual({
+      '/en/': [],
+      '/zh-hant/': [],
+      '/signin': [],
+      '/admin/directory/organizations': [],
+      '/admin/directory/people': [],
+    });
     await page.close();
   });
 

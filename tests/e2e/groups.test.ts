@@ -154,7 +154,10 @@ describe('working groups in the browser', () => {
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await page.getByTestId('publication').filter({ hasText: 'World Internet Development Report 2024' }).click();
-    await page.getByText(/Download/).first().waitFor();
+    await page
+      .getByText(/Download/)
+      .first()
+      .waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // A published document with its endorsers.
     await page.goto(`${server.url}/en/groups/artificial-intelligence`);
@@ -196,9 +199,15 @@ describe('working groups in the browser', () => {
         const root = document.querySelector('main') ?? document.body;
         return {
           xss: w.__xss ?? null,
-          jsLinks: [...root.querySelectorAll('[href], [src]')].map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '').filter((u) => /^\s*(javascript|data|vbscript):/i.test(u)),
-          handlers: [...root.querySelectorAll('.wz-markdown *')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
-          dangerous: root.querySelectorAll('.wz-markdown script, .wz-markdown iframe, .wz-markdown svg, .wz-markdown object, .wz-markdown embed').length,
+          jsLinks: [...root.querySelectorAll('[href], [src]')]
+            .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? '')
+            .filter((u) => /^\s*(javascript|data|vbscript):/i.test(u)),
+          handlers: [...root.querySelectorAll('.wz-markdown *')]
+            .flatMap((e) => [...e.attributes].map((a) => a.name))
+            .filter((n) => n.startsWith('on')),
+          dangerous: root.querySelectorAll(
+            '.wz-markdown script, .wz-markdown iframe, .wz-markdown svg, .wz-markdown object, .wz-markdown embed',
+          ).length,
           bold: root.querySelectorAll('.wz-markdown strong').length,
           safeLinks: [...root.querySelectorAll('.wz-markdown a[href^="https://"]')].length,
         };

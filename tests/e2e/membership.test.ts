@@ -117,7 +117,10 @@ describe('membership, end to end', () => {
     const rep = await repContext.newPage();
     await rep.goto(`${url}/signin?next=/my/membership`);
     await rep.getByRole('tab', { name: /With an e-mail link|邮件链接登录|郵件連結登入/ }).click();
-    await rep.getByRole('tabpanel').getByLabel(/E-mail address|电子邮件地址|電子郵件地址/).fill(repEmail);
+    await rep
+      .getByRole('tabpanel')
+      .getByLabel(/E-mail address|电子邮件地址|電子郵件地址/)
+      .fill(repEmail);
     await rep.getByRole('button', { name: /Send me a sign-in link|发送登录链接|傳送登入連結/ }).click();
     await expect.poll(async () => (await lastMailTo(url, repEmail)).text).toMatch(/auth\/link/);
     await rep.goto(linkIn((await lastMailTo(url, repEmail)).text));
@@ -128,7 +131,10 @@ describe('membership, end to end', () => {
     await card.getByTestId('profile-website').fill('https://xihu-lab.example.org/zh');
     await card.getByTestId('profile-sector').fill('数据治理');
     await card.getByTestId('save-profile').click();
-    await rep.getByText(/Saved\.|已保存。|已儲存。/).first().waitFor();
+    await rep
+      .getByText(/Saved\.|已保存。|已儲存。/)
+      .first()
+      .waitFor();
     await card.getByTestId('directory-opt-in').click({ force: true });
     await card.getByText(/Listed in the public directory\.|已在公开名录中展示。|已在公開名錄中展示。/).waitFor();
 
@@ -143,7 +149,10 @@ describe('membership, end to end', () => {
     await result.first().click();
     await publicPage.waitForURL(/\/zh-hant\/members\/[0-9a-f-]{36}$/);
     await publicPage.getByText('https://xihu-lab.example.org/zh').waitFor();
-    await publicPage.getByText(/數據治理|数据治理|資料治理/).first().waitFor();
+    await publicPage
+      .getByText(/數據治理|数据治理|資料治理/)
+      .first()
+      .waitFor();
     expect(await seriousViolations(publicPage)).toEqual([]);
 
     // The secretariat's dashboard shows the new member and the goals; the staff pages pass axe.

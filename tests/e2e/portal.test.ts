@@ -13,7 +13,12 @@ let browser: Browser;
 let dataDir: string;
 
 /** A fictional public case, written in Simplified Chinese and English only. */
-const ourCase = { id: 'e2e-rural-digital-economy', hans: '乡村数字经济实践案例', en: 'Digital Economy in Rural Villages', url: '/showcase/e2e-rural-digital-economy' };
+const ourCase = {
+  id: 'e2e-rural-digital-economy',
+  hans: '乡村数字经济实践案例',
+  en: 'Digital Economy in Rural Villages',
+  url: '/showcase/e2e-rural-digital-economy',
+};
 
 beforeAll(async () => {
   // The index gets one known case before the server starts (the demo data adds the rest).
@@ -21,8 +26,24 @@ beforeAll(async () => {
   const database = await openDatabase({ dataDir });
   await database.migrate();
   await indexDocs(database.db, [
-    { kind: 'case', id: ourCase.id, visibility: 'public', title: { 'zh-Hans': ourCase.hans, en: ourCase.en }, summary: { 'zh-Hans': '电商平台带动农产品销售', en: 'Online shops help farmers sell their produce.' }, url: ourCase.url, year: 2024, countryCode: 'CN' },
-    { kind: 'case', id: 'e2e-hidden', visibility: 'members', title: { 'zh-Hans': '乡村数字经济会员内部案例', en: 'Members-only rural case' }, url: '/showcase/e2e-hidden', year: 2024 },
+    {
+      kind: 'case',
+      id: ourCase.id,
+      visibility: 'public',
+      title: { 'zh-Hans': ourCase.hans, en: ourCase.en },
+      summary: { 'zh-Hans': '电商平台带动农产品销售', en: 'Online shops help farmers sell their produce.' },
+      url: ourCase.url,
+      year: 2024,
+      countryCode: 'CN',
+    },
+    {
+      kind: 'case',
+      id: 'e2e-hidden',
+      visibility: 'members',
+      title: { 'zh-Hans': '乡村数字经济会员内部案例', en: 'Members-only rural case' },
+      url: '/showcase/e2e-hidden',
+      year: 2024,
+    },
   ]);
   await database.close();
   server = await startServer({ DATA_DIR: dataDir });
@@ -39,7 +60,11 @@ describe('portal in the browser', () => {
   it('a visitor searches a Simplified case title typed in Traditional, opens it, and switches to English', async () => {
     // A selected case of the demo data when the showcase provides one, else the case indexed above.
     const list = async (locale: string) =>
-      ((await (await fetch(`${server.url}/api/v1/search?kind=case&pageSize=50&locale=${locale}`)).json()) as { items: Array<{ id: string; url: string; titleText: string; langs: string[] }> }).items;
+      (
+        (await (await fetch(`${server.url}/api/v1/search?kind=case&pageSize=50&locale=${locale}`)).json()) as {
+          items: Array<{ id: string; url: string; titleText: string; langs: string[] }>;
+        }
+      ).items;
     const hans = await list('zh-Hans');
     const demo = hans.find((i) => i.id !== ourCase.id && i.langs.includes('zh-Hans') && i.langs.includes('en'));
     const item = demo ?? hans.find((i) => i.id === ourCase.id)!;
@@ -82,19 +107,29 @@ describe('portal in the browser', () => {
     await context.close();
   });
 
-  const pageKinds = ['/en/', '/zh-hant/', '/zh-hans/about', '/en/programs', `/zh-hant/search?q=${encodeURIComponent('数字经济')}`, `/en${ourCase.url}`];
+  const pageKinds = [
+    '/en/',
+    '/zh-hant/',
+    '/zh-hans/about',
+    '/en/programs',
+    `/zh-hant/search?q=${encodeURIComponent('数字经济')}`,
+    `/en${ourCase.url}`,
+  ];
 
-  it.each(pageKinds)('axe-core finds no serious or critical violation on %s, as the server sends it and once the app took over', async (p) => {
-    for (const app of [false, true]) {
-      const context = await browser.newContext({ bypassCSP: true }); // axe-core is injected as an inline script
-      const page = await context.newPage();
-      // Without the app's script: what search engines, link previews and slow connections see first.
-      if (!app) await page.route('**/assets/*.js', (route) => route.abort());
-      await page.goto(`${server.url}${p}`);
-      if (app) await page.waitForSelector('[data-portal-kind], [data-testid="search-results"]');
-      else expect(await page.locator('[data-ssr-page]').count()).toBe(1);
-      expect(await seriousViolations(page), `${p} app=${app}`).toEqual([]);
-      await context.close();
-    }
-  });
+  it.each(pageKinds)(
+    'axe-core finds no serious or critical violation on %s, as the server sends it and once the app took over',
+    async (p) => {
+      for (const app of [false, true]) {
+        const context = await browser.newContext({ bypassCSP: true }); // axe-core is injected as an inline script
+        const page = await context.newPage();
+        // Without the app's script: what search engines, link previews and slow connections see first.
+        if (!app) await page.route('**/assets/*.js', (route) => route.abort());
+        await page.goto(`${server.url}${p}`);
+        if (app) await page.waitForSelector('[data-portal-kind], [data-testid="search-results"]');
+        else expect(await page.locator('[data-ssr-page]').count()).toBe(1);
+        expect(await seriousViolations(page), `${p} app=${app}`).toEqual([]);
+        await context.close();
+      }
+    },
+  );
 });

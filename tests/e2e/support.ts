@@ -70,7 +70,17 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -84,12 +94,23 @@ export async function signIn(page: Page, baseUrl: string, email: string, passwor
 
 /** An API client signed in as someone, for reading what the UI cannot show (e.g. the mail outbox). */
 export async function apiAs(baseUrl: string, email: string, password = demoPassword) {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   const call = async (method: string, url: string, body?: unknown) => {
-    const r = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const r = await fetch(`${baseUrl}${url}`, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const type = r.headers.get('content-type') ?? '';
     return { status: r.status, body: type.includes('json') ? await r.json() : await r.text() };
   };
@@ -100,7 +121,14 @@ export async function apiAs(baseUrl: string, email: string, password = demoPassw
     const r = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
     return { status: r.status, body: (await r.json()) as unknown };
   };
-  return { get: (u: string) => call('GET', u), post: (u: string, b?: unknown) => call('POST', u, b ?? {}), put: (u: string, b?: unknown) => call('PUT', u, b ?? {}), patch: (u: string, b?: unknown) => call('PATCH', u, b ?? {}), delete: (u: string) => call('DELETE', u), upload };
+  return {
+    get: (u: string) => call('GET', u),
+    post: (u: string, b?: unknown) => call('POST', u, b ?? {}),
+    put: (u: string, b?: unknown) => call('PUT', u, b ?? {}),
+    patch: (u: string, b?: unknown) => call('PATCH', u, b ?? {}),
+    delete: (u: string) => call('DELETE', u),
+    upload,
+  };
 }
 
 /** The newest mail to an address, read from the admin outbox. */
@@ -119,7 +147,12 @@ export async function seriousViolations(page: Page) {
   const result = await page.evaluate(async () => {
     // @ts-expect-error injected above
     const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v: { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+    return r.violations.map((v: { id: string; impact: string; help: string; nodes: Array<{ target: string[] }> }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
   });
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
 }

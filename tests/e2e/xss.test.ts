@@ -39,11 +39,11 @@ function chunks(tag: string, max: number): string[] {
   const out: string[] = [];
   let cur = tag;
   for (const p of PAYLOADS) {
-    if ((cur + ' ' + p).length > max) {
+    if ((`${cur} ${p}`).length > max) {
       out.push(cur);
       cur = tag;
     }
-    cur += ' ' + p;
+    cur += ` ${p}`;
   }
   out.push(cur);
   return out;
@@ -75,7 +75,13 @@ describe('stored XSS', () => {
     const orgIds: string[] = [];
     for (const [i, name] of orgNames.entries()) {
       const o = ok<{ id: string }>(
-        await admin.post('/api/v1/directory/organizations', { name: { en: name, 'zh-Hans': `中文 ${name}` }, shortName: null, countryCode: 'DE', stakeholderGroup: 'civil-society', description: { en: all(`XORGD${i}`) } }),
+        await admin.post('/api/v1/directory/organizations', {
+          name: { en: name, 'zh-Hans': `中文 ${name}` },
+          shortName: null,
+          countryCode: 'DE',
+          stakeholderGroup: 'civil-society',
+          description: { en: all(`XORGD${i}`) },
+        }),
         'organization',
       );
       orgIds.push(o.id);
@@ -85,7 +91,15 @@ describe('stored XSS', () => {
     const personNames = chunks('XPER', 200);
     const personIds: string[] = [];
     for (const name of personNames) {
-      const p = ok<{ id: string }>(await admin.post('/api/v1/directory/people', { name, nameLatin: name, countryCode: 'DE', affiliations: [{ organizationId: orgIds[0], title: { en: 'XAFF <script>__xss(1)</script>' } }] }), 'person');
+      const p = ok<{ id: string }>(
+        await admin.post('/api/v1/directory/people', {
+          name,
+          nameLatin: name,
+          countryCode: 'DE',
+          affiliations: [{ organizationId: orgIds[0], title: { en: 'XAFF <script>__xss(1)</script>' } }],
+        }),
+        'person',
+      );
       personIds.push(p.id);
     }
     record('person.name', personNames);
@@ -118,11 +132,22 @@ describe('stored XSS', () => {
     record('event.theme', all('XTHEME'));
     record('event.city', chunks('XCITY', 200)[0]);
     // A javascript: URL where a link is expected must be refused.
-    const jsUrl = await admin.put(`/api/v1/events/${ev.id}`, { slug, kind: 'forum', name: { en: 'x' }, startDate: '2027-03-01', endDate: '2027-03-02', timeZone: 'Asia/Shanghai', mode: 'online', visibility: 'public', onlineUrl: 'javascript:__xss(7)' });
+    const jsUrl = await admin.put(`/api/v1/events/${ev.id}`, {
+      slug,
+      kind: 'forum',
+      name: { en: 'x' },
+      startDate: '2027-03-01',
+      endDate: '2027-03-02',
+      timeZone: 'Asia/Shanghai',
+      mode: 'online',
+      visibility: 'public',
+      onlineUrl: 'javascript:__xss(7)',
+    });
     if (jsUrl.status !== 400) rejected.push(`event.onlineUrl accepted javascript: (${jsUrl.status})`);
     const roomNames = chunks('XROOM', 200);
     const rooms: string[] = [];
-    for (const name of roomNames) rooms.push(ok<{ id: string }>(await admin.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: name }, capacity: 100 }), 'room').id);
+    for (const name of roomNames)
+      rooms.push(ok<{ id: string }>(await admin.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: name }, capacity: 100 }), 'room').id);
     record('room.name', roomNames);
     const sessionTitles = chunks('XSES', 300);
     const sessionIds: string[] = [];
@@ -159,25 +184,52 @@ describe('stored XSS', () => {
     record('thread.post', all('XPOST'));
     const meetingTitle = chunks('XMEET', 300)[0];
     ok(
-      await chair.post('/api/v1/groups/artificial-intelligence/meetings', { title: { en: meetingTitle }, startsAt: '2027-04-01T10:00:00+08:00', timezone: 'Asia/Shanghai', mode: 'online', location: chunks('XLOC', 300)[0], link: 'https://meet.example/x' }),
+      await chair.post('/api/v1/groups/artificial-intelligence/meetings', {
+        title: { en: meetingTitle },
+        startsAt: '2027-04-01T10:00:00+08:00',
+        timezone: 'Asia/Shanghai',
+        mode: 'online',
+        location: chunks('XLOC', 300)[0],
+        link: 'https://meet.example/x',
+      }),
       'meeting',
     );
     record('meeting.title', meetingTitle);
     record('meeting.location', chunks('XLOC', 300)[0]);
-    const jsLink = await chair.post('/api/v1/groups/artificial-intelligence/meetings', { title: { en: 'js link' }, startsAt: '2027-04-01T10:00:00+08:00', timezone: 'Asia/Shanghai', mode: 'online', link: 'javascript:__xss(7)' });
+    const jsLink = await chair.post('/api/v1/groups/artificial-intelligence/meetings', {
+      title: { en: 'js link' },
+      startsAt: '2027-04-01T10:00:00+08:00',
+      timezone: 'Asia/Shanghai',
+      mode: 'online',
+      link: 'javascript:__xss(7)',
+    });
     if (jsLink.status !== 400) rejected.push(`meeting.link accepted javascript: (${jsLink.status})`);
     const docTitle = all('XDOC');
     const doc = ok<{ id: string }>(
-      await chair.post('/api/v1/groups/artificial-intelligence/documents', { kind: 'report', title: { en: docTitle }, paragraphs: PAYLOADS.map((p) => ({ text: { en: `XPARA ${p}` } })) }),
+      await chair.post('/api/v1/groups/artificial-intelligence/documents', {
+        kind: 'report',
+        title: { en: docTitle },
+        paragraphs: PAYLOADS.map((p) => ({ text: { en: `XPARA ${p}` } })),
+      }),
       'document',
     );
     record('document.title', docTitle);
-    record('document.body', PAYLOADS.map((p) => `XPARA ${p}`));
+    record(
+      'document.body',
+      PAYLOADS.map((p) => `XPARA ${p}`),
+    );
 
     // Library.
     const pubTitle = all('XPUB');
     const pub = ok<{ id: string }>(
-      await admin.post('/api/v1/library', { kind: 'report', year: 2026, title: { en: pubTitle, 'zh-Hans': pubTitle }, abstract: { en: all('XABS'), 'zh-Hans': all('XABS') }, authors: [{ kind: 'person', name: { en: chunks('XAUTH', 300)[0] } }], status: 'published' }),
+      await admin.post('/api/v1/library', {
+        kind: 'report',
+        year: 2026,
+        title: { en: pubTitle, 'zh-Hans': pubTitle },
+        abstract: { en: all('XABS'), 'zh-Hans': all('XABS') },
+        authors: [{ kind: 'person', name: { en: chunks('XAUTH', 300)[0] } }],
+        status: 'published',
+      }),
       'publication',
     );
     record('publication.title', pubTitle);
@@ -189,7 +241,13 @@ describe('stored XSS', () => {
     let memberId: string | null = null;
     if (portal.length) {
       memberId = portal[0].id;
-      ok(await member.put(`/api/v1/membership/portal/${memberId}/profile`, { description: { en: all('XPROFILE') }, sector: chunks('XSECTOR', 200)[0] }), 'profile');
+      ok(
+        await member.put(`/api/v1/membership/portal/${memberId}/profile`, {
+          description: { en: all('XPROFILE') },
+          sector: chunks('XSECTOR', 200)[0],
+        }),
+        'profile',
+      );
       ok(await member.put(`/api/v1/membership/portal/${memberId}/directory`, { optIn: true }), 'opt in');
       record('member.description', all('XPROFILE'));
       record('member.sector', chunks('XSECTOR', 200)[0]);
@@ -263,7 +321,9 @@ describe('stored XSS', () => {
         jsLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
           .map((e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('action') ?? e.getAttribute('formaction') ?? '')
           .filter((u) => /^\s*(javascript|vbscript|data:text\/html)/i.test(u)),
-        handlers: [...document.querySelectorAll('main *')].flatMap((e) => [...e.attributes].map((a) => a.name)).filter((n) => n.startsWith('on')),
+        handlers: [...document.querySelectorAll('main *')]
+          .flatMap((e) => [...e.attributes].map((a) => a.name))
+          .filter((n) => n.startsWith('on')),
         injected: document.querySelectorAll('main script, main iframe[srcdoc], main svg[onload], main img[onerror]').length,
       }));
       expect(probe, path).toEqual({ jsLinks: [], handlers: [], injected: 0 });
@@ -274,7 +334,9 @@ describe('stored XSS', () => {
 
     const fields = stored.size;
     const pairs = [...stored.values()].reduce((a, b) => a + b, 0);
-    console.log(`stored XSS: ${PAYLOADS.length} payloads × ${fields} fields (${pairs} payload-field pairs) × ${checked} pages checked in Chromium; ${hits.length} hits, ${dialogs.length} dialogs, ${missing.length} texts missing`);
+    console.log(
+      `stored XSS: ${PAYLOADS.length} payloads × ${fields} fields (${pairs} payload-field pairs) × ${checked} pages checked in Chromium; ${hits.length} hits, ${dialogs.length} dialogs, ${missing.length} texts missing`,
+    );
     expect(hits).toEqual([]);
     expect(dialogs).toEqual([]);
     expect(missing).toEqual([]);

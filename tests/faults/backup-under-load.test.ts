@@ -68,24 +68,38 @@ describe('backup under load', () => {
     await admin.end();
     const copyUrl = new URL(postgresServer);
     copyUrl.pathname = `/${copyName}`;
-    await run(process.execPath, ['bin/wuzhen.js', 'restore', file], { cwd: root, env: { ...env, DATABASE_URL: copyUrl.toString(), DATA_DIR: path.join(tmp, 'restored') } });
+    await run(process.execPath, ['bin/wuzhen.js', 'restore', file], {
+      cwd: root,
+      env: { ...env, DATABASE_URL: copyUrl.toString(), DATA_DIR: path.join(tmp, 'restored') },
+    });
 
     const copy = await openDatabase({ url: copyUrl.toString(), poolSize: 2 });
     try {
       const state = await rushState(copy, eventId, sessionId, capacity);
       // One moment: every registration has its seat, and the session's counters match its rows.
-      expect(state).toMatchObject({ overbooked: 0, duplicate_registrations: 0, duplicate_signups: 0, waitlist_order: 0, arrival_gaps: 0, counter_mismatch: 0, registrations_without_seat: 0 });
+      expect(state).toMatchObject({
+        overbooked: 0,
+        duplicate_registrations: 0,
+        duplicate_signups: 0,
+        waitlist_order: 0,
+        arrival_gaps: 0,
+        counter_mismatch: 0,
+        registrations_without_seat: 0,
+      });
       expect(state.registrations).toBeGreaterThanOrEqual(before);
       expect(state.registrations).toBeLessThan(crowd.length);
       const [audit] = await copy.rows<{ n: number }>(sqlCount(eventId));
       expect(audit.n).toBe(state.registrations); // each registration's audit entry is in the same snapshot
       const live = await rushState(db.database, eventId, sessionId, capacity);
       expect(live.registrations).toBe(crowd.length);
-      console.log(`[faults] backup under load: ${duringBackup} registrations committed while the backup ran; the copy holds ${state.registrations} registrations, each with its seat and audit entry, counters equal to rows; restored into an empty database`);
+      console.log(
+        `[faults] backup under load: ${duringBackup} registrations committed while the backup ran; the copy holds ${state.registrations} registrations, each with its seat and audit entry, counters equal to rows; restored into an empty database`,
+      );
     } finally {
       await copy.close();
     }
   });
 });
 
-const sqlCount = (eventId: string) => sql`select count(*)::int as n from audit_log a join event_registrations r on r.id::text = a.entity_id where a.action = 'event_registration.create' and r.event_id = ${eventId}`;
+const sqlCount = (eventId: string) =>
+  sql`select count(*)::int as n from audit_log a join event_registrations r on r.id::text = a.entity_id where a.action = 'event_registration.create' and r.event_id = ${eventId}`;

@@ -21,7 +21,15 @@ afterAll(async () => {
   await db?.drop();
 });
 
-const zeroes = { overbooked: 0, duplicate_registrations: 0, duplicate_signups: 0, waitlist_order: 0, arrival_gaps: 0, counter_mismatch: 0, registrations_without_seat: 0 };
+const zeroes = {
+  overbooked: 0,
+  duplicate_registrations: 0,
+  duplicate_signups: 0,
+  waitlist_order: 0,
+  arrival_gaps: 0,
+  counter_mismatch: 0,
+  registrations_without_seat: 0,
+};
 
 async function rush(targets: () => Proc[], who: Person[], eventId: string, sessionId: string) {
   const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
@@ -47,7 +55,9 @@ describe('kill -9 during a registration rush', () => {
     const answers: Array<Answer & { email: string; server: number }> = [];
     const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
     // Everyone at once; the server dies once about a third have their answer.
-    const done = Promise.all(crowd.map(async (p) => answers.push({ ...(await register(agent, first.url, p, eventId, sessionId)), email: p.email, server: 0 })));
+    const done = Promise.all(
+      crowd.map(async (p) => answers.push({ ...(await register(agent, first.url, p, eventId, sessionId)), email: p.email, server: 0 })),
+    );
     expect(await waitFor(() => answered() >= n / 3, 60_000, 5)).toBe(true);
     await first.kill9();
     await done;
@@ -68,7 +78,12 @@ describe('kill -9 during a registration rush', () => {
     // Restart on the same database; those who got no answer try again.
     const second = await startServer(env);
     procs.push(second);
-    const retried = await rush(() => [second], crowd.filter((p) => failed.some((f) => f.email === p.email)), eventId, sessionId);
+    const retried = await rush(
+      () => [second],
+      crowd.filter((p) => failed.some((f) => f.email === p.email)),
+      eventId,
+      sessionId,
+    );
     expect(retried.filter((a) => a.status !== 200 && a.status !== 201)).toEqual([]);
     // Some of the cut-off requests had committed before the kill: the retry returns that registration (200), not a second one.
     const final = await rushState(db.database, eventId, sessionId, capacity);
@@ -114,6 +129,8 @@ describe('kill -9 during a registration rush', () => {
     const final = await rushState(db.database, eventId, sessionId, capacity);
     expect(final).toMatchObject({ ...zeroes, confirmed: capacity, waitlisted: n - capacity, registrations: n });
     expect(await answersMissing(db.database, sessionId, [...ok, ...retried])).toEqual([]);
-    console.log(`[faults] two processes, one killed: ${fromB.length} requests to the survivor all answered (${bAfterKill} after the kill), ${lost.length} of the dead one's clients retried on the survivor; ${final.confirmed} confirmed, ${final.waitlisted} waitlisted, invariants all 0`);
+    console.log(
+      `[faults] two processes, one killed: ${fromB.length} requests to the survivor all answered (${bAfterKill} after the kill), ${lost.length} of the dead one's clients retried on the survivor; ${final.confirmed} confirmed, ${final.waitlisted} waitlisted, invariants all 0`,
+    );
   });
 });

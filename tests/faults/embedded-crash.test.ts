@@ -22,7 +22,15 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const zeroes = { overbooked: 0, duplicate_registrations: 0, duplicate_signups: 0, waitlist_order: 0, arrival_gaps: 0, counter_mismatch: 0, registrations_without_seat: 0 };
+const zeroes = {
+  overbooked: 0,
+  duplicate_registrations: 0,
+  duplicate_signups: 0,
+  waitlist_order: 0,
+  arrival_gaps: 0,
+  counter_mismatch: 0,
+  registrations_without_seat: 0,
+};
 
 describe('kill -9 on the embedded database', () => {
   it('restarts at once on the same data directory with every confirmed registration intact', async () => {
@@ -38,7 +46,9 @@ describe('kill -9 on the embedded database', () => {
     procs.push(first);
     const answers: Array<Answer & { email: string }> = [];
     const agent = new http.Agent({ keepAlive: false, maxSockets: 64 });
-    const done = Promise.all(crowd.map(async (p) => answers.push({ ...(await register(agent, first.url, p, eventId, sessionId)), email: p.email })));
+    const done = Promise.all(
+      crowd.map(async (p) => answers.push({ ...(await register(agent, first.url, p, eventId, sessionId)), email: p.email })),
+    );
     expect(await waitFor(() => answers.filter((a) => a.status === 201).length >= n / 3, 60_000, 2)).toBe(true);
     await first.kill9();
     await done;
@@ -55,7 +65,11 @@ describe('kill -9 on the embedded database', () => {
     procs.push(second);
     const retryAgent = new http.Agent({ keepAlive: false, maxSockets: 64 });
     const retried: Array<Answer & { email: string }> = [];
-    await Promise.all(crowd.filter((p) => failed.some((f) => f.email === p.email)).map(async (p) => retried.push({ ...(await register(retryAgent, second.url, p, eventId, sessionId)), email: p.email })));
+    await Promise.all(
+      crowd
+        .filter((p) => failed.some((f) => f.email === p.email))
+        .map(async (p) => retried.push({ ...(await register(retryAgent, second.url, p, eventId, sessionId)), email: p.email })),
+    );
     retryAgent.destroy();
     expect(retried.filter((a) => a.status !== 200 && a.status !== 201)).toEqual([]);
     await second.stop();

@@ -34,7 +34,10 @@ describe('mail server down', () => {
     expect(answers.filter((a) => a.status !== 201)).toEqual([]);
 
     // Delivery is tried and fails while nothing listens; the mail stays queued.
-    const outbox = () => db.database.rows<{ to: string; status: string; attempts: number; last_error: string | null }>(sql`select "to", status, attempts, last_error from mail_outbox where "to" like '%@rush.example'`);
+    const outbox = () =>
+      db.database.rows<{ to: string; status: string; attempts: number; last_error: string | null }>(
+        sql`select "to", status, attempts, last_error from mail_outbox where "to" like '%@rush.example'`,
+      );
     expect(await waitFor(async () => (await outbox()).some((m) => m.attempts > 0), 20_000, 200)).toBe(true);
     await sleep(3000);
     const whileDown = await outbox();
@@ -64,6 +67,8 @@ describe('mail server down', () => {
     await sleep(3000); // no second copy arrives late
     expect(received.sort()).toEqual(crowd.map((p) => p.email).sort());
     expect((await outbox()).filter((m) => m.status !== 'sent')).toEqual([]);
-    console.log(`[faults] mail server down: ${crowd.length} mails written while it was down, ${tried.length} delivery attempts refused, 0 lost, 0 failed; all ${received.length} delivered exactly once within ${(allOutAfter / 1000).toFixed(1)} s of its return`);
+    console.log(
+      `[faults] mail server down: ${crowd.length} mails written while it was down, ${tried.length} delivery attempts refused, 0 lost, 0 failed; all ${received.length} delivered exactly once within ${(allOutAfter / 1000).toFixed(1)} s of its return`,
+    );
   });
 });

@@ -12,13 +12,16 @@ import { sleep, startServer, waitFor, type Proc } from './server.js';
 // A private PostgreSQL cluster (so restarting it disturbs nothing else), restarted
 // under load: requests fail cleanly while it is down, and the server recovers alone.
 
-const bin = ['/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/17/bin'].find((d) => fs.existsSync(path.join(d, 'initdb')));
+const bin = ['/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/17/bin'].find((d) =>
+  fs.existsSync(path.join(d, 'initdb')),
+);
 let dir: string;
 let port: number;
 let db: Awaited<ReturnType<typeof createPgDatabase>>;
 let server: Proc | undefined;
 
-const asPostgres = (cmd: string, args: string[]) => execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin!, cmd), ...args], { stdio: 'pipe', timeout: 60_000 });
+const asPostgres = (cmd: string, args: string[]) =>
+  execFileSync('runuser', ['-u', 'postgres', '--', path.join(bin!, cmd), ...args], { stdio: 'pipe', timeout: 60_000 });
 const pgCtl = (...args: string[]) => asPostgres('pg_ctl', ['-D', dir, '-w', '-t', '30', ...args]);
 
 beforeAll(async () => {
@@ -99,7 +102,9 @@ describe('PostgreSQL restarted under load', () => {
     const refused = seen.filter((s) => s.status !== 200);
     // While down: clean refusals only.
     expect(refused.length).toBeGreaterThan(0);
-    expect(refused.filter((s) => s.status !== 503 || !s.type.includes('application/problem+json') || s.code !== 'database_unavailable')).toEqual([]);
+    expect(
+      refused.filter((s) => s.status !== 503 || !s.type.includes('application/problem+json') || s.code !== 'database_unavailable'),
+    ).toEqual([]);
     // After recovery: everything answers again.
     const after = seen.filter((s) => s.at > recoveredAt + 200);
     expect(after.length).toBeGreaterThan(10);
@@ -109,14 +114,27 @@ describe('PostgreSQL restarted under load', () => {
     // Those refused try again, now that it is back: everyone ends up registered once.
     const retryAgent = new http.Agent({ keepAlive: false, maxSockets: 32 });
     const refusedPeople = crowd.filter((p) => registrations.some((r) => r.email === p.email && r.status !== 201));
-    const retried = await Promise.all(refusedPeople.map(async (p) => ({ email: p.email, ...(await register(retryAgent, server!.url, p, eventId, sessionId)) })));
+    const retried = await Promise.all(
+      refusedPeople.map(async (p) => ({ email: p.email, ...(await register(retryAgent, server!.url, p, eventId, sessionId)) })),
+    );
     retryAgent.destroy();
     expect(retried.filter((r) => r.status !== 201 && r.status !== 200)).toEqual([]);
     const check = await openDatabase({ url: db.url, poolSize: 2 });
     try {
       expect(await answersMissing(check, sessionId, [...registrations.filter((r) => r.status === 201), ...retried])).toEqual([]);
       const state = await rushState(check, eventId, sessionId, capacity);
-      expect(state).toMatchObject({ confirmed: capacity, waitlisted: crowd.length - capacity, registrations: crowd.length, overbooked: 0, duplicate_registrations: 0, duplicate_signups: 0, waitlist_order: 0, arrival_gaps: 0, counter_mismatch: 0, registrations_without_seat: 0 });
+      expect(state).toMatchObject({
+        confirmed: capacity,
+        waitlisted: crowd.length - capacity,
+        registrations: crowd.length,
+        overbooked: 0,
+        duplicate_registrations: 0,
+        duplicate_signups: 0,
+        waitlist_order: 0,
+        arrival_gaps: 0,
+        counter_mismatch: 0,
+        registrations_without_seat: 0,
+      });
       console.log(
         `[faults] PostgreSQL restarted under load: ${seen.length} reads and ${registrations.length} registrations; ${during.length} reads while it was down, ${refused.length} refused with 503 problem+json, 0 other errors; recovered ${recoveredAt - upAt} ms after PostgreSQL was back, without a restart; ${registrations.filter((r) => r.status === 201).length} registrations answered 201 all present; the ${refusedPeople.length} refused registered on retry; invariants all 0`,
       );

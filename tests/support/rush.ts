@@ -43,7 +43,10 @@ export async function people(database: Database, n: number, prefix = 'p'): Promi
   const out: Person[] = [];
   for (let i = 0; i < n; i++) {
     const email = `${prefix}${i}@rush.example`;
-    const [row] = await database.db.insert(users).values({ email, name: `${prefix.toUpperCase()} ${i}` }).returning();
+    const [row] = await database.db
+      .insert(users)
+      .values({ email, name: `${prefix.toUpperCase()} ${i}` })
+      .returning();
     const sess = await createLoginSession(database.db, row.id, 1, {});
     out.push({ email, cookie: `wz_session=${sess.token}`, csrf: sess.csrfToken });
   }
@@ -52,9 +55,25 @@ export async function people(database: Database, n: number, prefix = 'p'): Promi
 
 /** A published event open for registration, with one session of `capacity` seats. */
 export async function rushEvent(database: Database, slug: string, capacity: number) {
-  const ev = await svc.createEvent(database.db, null, { slug, kind: 'summit', name: { en: 'Rush' }, startDate: '2026-12-08', endDate: '2026-12-10', timeZone: 'Asia/Shanghai', mode: 'hybrid', visibility: 'public', registrationOpen: true });
+  const ev = await svc.createEvent(database.db, null, {
+    slug,
+    kind: 'summit',
+    name: { en: 'Rush' },
+    startDate: '2026-12-08',
+    endDate: '2026-12-10',
+    timeZone: 'Asia/Shanghai',
+    mode: 'hybrid',
+    visibility: 'public',
+    registrationOpen: true,
+  });
   await database.db.update(events).set({ status: 'published' }).where(eq(events.id, ev.id));
-  const s = await svc.createSession(database.db, null, ev.id, { kind: 'sub-forum', title: { en: 'Rush' }, startsAt: new Date('2026-12-08T01:00:00Z'), endsAt: new Date('2026-12-08T02:00:00Z'), capacity });
+  const s = await svc.createSession(database.db, null, ev.id, {
+    kind: 'sub-forum',
+    title: { en: 'Rush' },
+    startsAt: new Date('2026-12-08T01:00:00Z'),
+    endsAt: new Date('2026-12-08T02:00:00Z'),
+    capacity,
+  });
   return { eventId: ev.id, sessionId: s.id };
 }
 
@@ -69,11 +88,24 @@ export interface Answer {
 }
 
 /** One registration over HTTP, on a connection of its own, as from its own browser. */
-export async function register(agent: http.Agent, baseUrl: string, who: Person, eventId: string, sessionId: string, timeoutMs = 30_000): Promise<Answer> {
+export async function register(
+  agent: http.Agent,
+  baseUrl: string,
+  who: Person,
+  eventId: string,
+  sessionId: string,
+  timeoutMs = 30_000,
+): Promise<Answer> {
   const body = JSON.stringify({ category: 'delegate', attendance: 'online', name: who.email, sessions: [sessionId] });
   const start = performance.now();
   try {
-    const r = await post(agent, `${baseUrl}/api/v1/events/${eventId}/registrations`, { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf }, body, timeoutMs);
+    const r = await post(
+      agent,
+      `${baseUrl}/api/v1/events/${eventId}/registrations`,
+      { 'content-type': 'application/json', cookie: who.cookie, 'x-csrf-token': who.csrf },
+      body,
+      timeoutMs,
+    );
     const seat = r.status === 200 || r.status === 201 ? (JSON.parse(r.body).signups?.[0]?.status as string | undefined) : undefined;
     return { status: r.status, seat, ms: performance.now() - start, at: performance.now() };
   } catch (err) {
@@ -85,7 +117,14 @@ export function post(agent: http.Agent, url: string, headers: Record<string, str
   return request(agent, url, 'POST', { ...headers, 'content-length': String(Buffer.byteLength(body)) }, body, timeoutMs);
 }
 
-export function request(agent: http.Agent, url: string, method: string, headers: Record<string, string>, body?: string, timeoutMs = 30_000) {
+export function request(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+  timeoutMs = 30_000,
+) {
   return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
     const req = http.request(url, { method, agent, headers, timeout: timeoutMs }, (res) => {
       let data = '';
@@ -126,5 +165,7 @@ export async function answersMissing(database: Database, sessionId: string, answ
   const rows = await database.rows<{ email: string; status: string }>(sql`
     select r.email, s.status from event_signups s join event_registrations r on r.id = s.registration_id where s.session_id = ${sessionId}`);
   const held = new Map(rows.map((r) => [r.email, r.status]));
-  return answered.filter((a) => held.get(a.email) !== a.seat).map((a) => `${a.email}: told ${a.seat}, database ${held.get(a.email) ?? 'nothing'}`);
+  return answered
+    .filter((a) => held.get(a.email) !== a.seat)
+    .map((a) => `${a.email}: told ${a.seat}, database ${held.get(a.email) ?? 'nothing'}`);
 }

@@ -32,7 +32,10 @@ export const roleGrants = pgTable(
     scopeId: text('scope_id').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_grants_unique_idx').on(t.userId, t.role, t.scopeType, t.scopeId), index('role_grants_scope_idx').on(t.scopeType, t.scopeId)],
+  (t) => [
+    uniqueIndex('role_grants_unique_idx').on(t.userId, t.role, t.scopeType, t.scopeId),
+    index('role_grants_scope_idx').on(t.scopeType, t.scopeId),
+  ],
 );
 
 export const sessions = pgTable(

@@ -5,5 +5,6 @@ import { users } from './model.js';
 
 export const accountReferences: Record<string, ReferenceCheck> = {
   /** An account: staff may name anyone (e.g. a group's liaison); others only themselves. */
-  user: async (ctx, actor, ids) => (!actor ? [] : existingIds(ctx.db, users.id, ids, isStaff(actor) ? undefined : eq(users.id, actor.userId))),
+  user: async (ctx, actor, ids) =>
+    !actor ? [] : existingIds(ctx.db, users.id, ids, isStaff(actor) ? undefined : eq(users.id, actor.userId)),
 };

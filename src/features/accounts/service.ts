@@ -23,7 +23,14 @@ const lockAfter = 5;
 export const hashPassword = (password: string) => hash(password);
 
 /** Creates a one-time e-mail token and queues the mail that carries it. */
-async function sendTokenMail(db: DbOrTx, publicUrl: string, user: { id: string; email: string; name: string; locale: string }, purpose: 'verify' | 'login' | 'reset' | 'welcome', mail: AccountMail, next?: string) {
+async function sendTokenMail(
+  db: DbOrTx,
+  publicUrl: string,
+  user: { id: string; email: string; name: string; locale: string },
+  purpose: 'verify' | 'login' | 'reset' | 'welcome',
+  mail: AccountMail,
+  next?: string,
+) {
   const token = randomToken();
   await db.insert(emailTokens).values({
     id: sha256(token),
@@ -50,13 +57,27 @@ async function consumeToken(db: DbOrTx, token: string, purpose: string) {
   const [row] = await db
     .update(emailTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(emailTokens.id, sha256(token)), eq(emailTokens.purpose, purpose), isNull(emailTokens.usedAt), gt(emailTokens.expiresAt, new Date())))
+    .where(
+      and(
+        eq(emailTokens.id, sha256(token)),
+        eq(emailTokens.purpose, purpose),
+        isNull(emailTokens.usedAt),
+        gt(emailTokens.expiresAt, new Date()),
+      ),
+    )
     .returning();
-  if (!row || !row.userId) throw fail(accountsErrors, 'token_invalid', 'This link is invalid, expired or already used. Ask for a new one.', { fields: [{ path: 'token', message: 'invalid or expired', code: 'invalid' }] });
+  if (!row?.userId)
+    throw fail(accountsErrors, 'token_invalid', 'This link is invalid, expired or already used. Ask for a new one.', {
+      fields: [{ path: 'token', message: 'invalid or expired', code: 'invalid' }],
+    });
   return row;
 }
 
-export async function signUp(db: Db, publicUrl: string, input: { email: string; name: string; password: string; locale: Locale; next?: string }) {
+export async function signUp(
+  db: Db,
+  publicUrl: string,
+  input: { email: string; name: string; password: string; locale: Locale; next?: string },
+) {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
@@ -67,7 +88,13 @@ export async function signUp(db: Db, publicUrl: string, input: { email: string; 
       return;
     }
     const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash, locale: input.locale }).returning();
-    await audit(tx, { actor: { userId: user.id, email }, action: 'account.signup', entity: 'user', entityId: user.id, after: { email, name: input.name } });
+    await audit(tx, {
+      actor: { userId: user.id, email },
+      action: 'account.signup',
+      entity: 'user',
+      entityId: user.id,
+      after: { email, name: input.name },
+    });
     await sendTokenMail(tx, publicUrl, user, 'verify', 'verify', input.next);
   });
 }
@@ -86,12 +113,14 @@ export async function checkPassword(db: Db, emailIn: string, password: string) {
   const [user] = await db.select().from(users).where(eq(users.email, email));
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now) {
-    throw fail(accountsErrors, 'account_locked', 'Too many failed attempts. Try again later, or sign in with an e-mail link.', { extra: { retryAfter: user.lockedUntil.toISOString() } });
+    throw fail(accountsErrors, 'account_locked', 'Too many failed attempts. Try again later, or sign in with an e-mail link.', {
+      extra: { retryAfter: user.lockedUntil.toISOString() },
+    });
   }
   // Verify against a dummy hash for unknown addresses so both take the same time.
   dummyHash ??= await hash('not a password');
   const ok = await verify(user?.passwordHash ?? dummyHash, password).catch(() => false);
-  if (!user || !user.passwordHash || !ok || user.disabledAt) {
+  if (!user?.passwordHash || !ok || user.disabledAt) {
     if (user) {
       const failed = user.failedLogins + 1;
       const lockedUntil = failed >= lockAfter ? new Date(now.getTime() + Math.min(2 ** (failed - lockAfter), 60) * 60_000) : null;
@@ -107,7 +136,10 @@ export async function checkPassword(db: Db, emailIn: string, password: string) {
 let dummyHash: string | undefined;
 
 export async function sendLoginLink(db: Db, publicUrl: string, emailIn: string, next?: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(emailIn)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(emailIn)));
   if (!user || user.disabledAt) return; // no answer reveals whether the address is known
   await sendTokenMail(db, publicUrl, user, 'login', 'login', next);
 }
@@ -116,14 +148,21 @@ export async function redeemLoginLink(db: Db, token: string) {
   return db.transaction(async (tx) => {
     const t = await consumeToken(tx, token, 'login');
     // Holding the mailbox proves the address.
-    const [user] = await tx.update(users).set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, failedLogins: 0, lockedUntil: null }).where(eq(users.id, t.userId!)).returning();
+    const [user] = await tx
+      .update(users)
+      .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())`, failedLogins: 0, lockedUntil: null })
+      .where(eq(users.id, t.userId!))
+      .returning();
     if (user.disabledAt) throw fail(accountsErrors, 'account_disabled', 'This account is disabled.');
     return { user, next: (t.payload as { next?: string }).next };
   });
 }
 
 export async function requestPasswordReset(db: Db, publicUrl: string, emailIn: string) {
-  const [user] = await db.select().from(users).where(eq(users.email, normalizeEmail(emailIn)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(emailIn)));
   if (!user || user.disabledAt) return;
   await sendTokenMail(db, publicUrl, user, 'reset', 'reset');
 }
@@ -148,7 +187,16 @@ export async function completePasswordReset(db: Db, publicUrl: string, token: st
 export async function createSession(db: DbOrTx, userId: string, days: number, meta: { ip?: string; userAgent?: string }) {
   const token = randomToken();
   const csrfToken = randomToken();
-  await db.insert(sessions).values({ id: sha256(token), userId, csrfToken, expiresAt: new Date(Date.now() + days * 86400e3), ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  await db
+    .insert(sessions)
+    .values({
+      id: sha256(token),
+      userId,
+      csrfToken,
+      expiresAt: new Date(Date.now() + days * 86400e3),
+      ip: meta.ip ?? null,
+      userAgent: meta.userAgent?.slice(0, 300) ?? null,
+    });
   return { token, csrfToken };
 }
 
@@ -167,7 +215,9 @@ export async function loadActorBySession(db: DbOrTx, token: string): Promise<Act
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name, locale: users.locale, disabledAt: users.disabledAt },
       // The grants come with the session: one round trip per authenticated request.
-      grants: sql<Array<{ role: string; scopeType: string; scopeId: string }>>`coalesce((select json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id)) from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
+      grants: sql<
+        Array<{ role: string; scopeType: string; scopeId: string }>
+      >`coalesce((select json_agg(json_build_object('role', g.role, 'scopeType', g.scope_type, 'scopeId', g.scope_id)) from ${roleGrants} g where g.user_id = ${users.id}), '[]'::json)`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -189,20 +239,36 @@ export async function loadActorBySession(db: DbOrTx, token: string): Promise<Act
   };
 }
 
-export async function updateProfile(db: Db, publicUrl: string, actor: Actor, input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string }) {
+export async function updateProfile(
+  db: Db,
+  publicUrl: string,
+  actor: Actor,
+  input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string },
+) {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(users).where(eq(users.id, actor.userId));
     const patch: Partial<typeof users.$inferInsert> = {};
     if (input.name) patch.name = input.name;
     if (input.locale) patch.locale = input.locale;
     if (input.newPassword) {
-      const ok = before.passwordHash && input.currentPassword ? await verify(before.passwordHash, input.currentPassword).catch(() => false) : false;
-      if (!ok) throw fail(platformErrors, 'validation_failed', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'wrong password', code: 'wrong_password' }] });
+      const ok =
+        before.passwordHash && input.currentPassword ? await verify(before.passwordHash, input.currentPassword).catch(() => false) : false;
+      if (!ok)
+        throw fail(platformErrors, 'validation_failed', 'The current password is wrong.', {
+          fields: [{ path: 'currentPassword', message: 'wrong password', code: 'wrong_password' }],
+        });
       patch.passwordHash = await hashPassword(input.newPassword);
     }
     if (Object.keys(patch).length === 0) return before;
     const [after] = await tx.update(users).set(patch).where(eq(users.id, actor.userId)).returning();
-    await audit(tx, { actor, action: 'account.update', entity: 'user', entityId: actor.userId, before: { name: before.name, locale: before.locale }, after: { name: after.name, locale: after.locale, passwordChanged: !!input.newPassword } });
+    await audit(tx, {
+      actor,
+      action: 'account.update',
+      entity: 'user',
+      entityId: actor.userId,
+      before: { name: before.name, locale: before.locale },
+      after: { name: after.name, locale: after.locale, passwordChanged: !!input.newPassword },
+    });
     if (input.newPassword) {
       // A new password ends every other session (ASVS 3.3.3); this one stays.
       await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, actor.sessionId)));
@@ -217,7 +283,10 @@ export async function ensureUser(db: DbOrTx, input: { email: string; name: strin
   const email = normalizeEmail(input.email);
   const [existing] = await db.select().from(users).where(eq(users.email, email));
   if (existing) return { user: existing, created: false };
-  const [user] = await db.insert(users).values({ email, name: input.name, locale: input.locale ?? 'en' }).returning();
+  const [user] = await db
+    .insert(users)
+    .values({ email, name: input.name, locale: input.locale ?? 'en' })
+    .returning();
   return { user, created: true };
 }
 
@@ -229,7 +298,16 @@ export async function grantRole(db: DbOrTx, userId: string, role: string, scope?
 }
 
 export async function revokeRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
-  await db.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, role), eq(roleGrants.scopeType, scope?.type ?? ''), eq(roleGrants.scopeId, scope?.id ?? '')));
+  await db
+    .delete(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, role),
+        eq(roleGrants.scopeType, scope?.type ?? ''),
+        eq(roleGrants.scopeId, scope?.id ?? ''),
+      ),
+    );
 }
 
 export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {
@@ -240,14 +318,28 @@ export async function usersWithScope(db: DbOrTx, role: string, scopeType: string
     .where(and(eq(roleGrants.role, role), eq(roleGrants.scopeType, scopeType), eq(roleGrants.scopeId, scopeId)));
 }
 
-export async function createStaff(db: Db, publicUrl: string, actor: Actor, input: { email: string; name: string; locale: Locale; roles: GlobalRole[] }) {
+export async function createStaff(
+  db: Db,
+  publicUrl: string,
+  actor: Actor,
+  input: { email: string; name: string; locale: Locale; roles: GlobalRole[] },
+) {
   return db.transaction(async (tx) => {
     const email = normalizeEmail(input.email);
     const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
     if (exists) throw fail(accountsErrors, 'email_taken', 'An account with this e-mail address already exists; grant it roles instead.');
-    const [user] = await tx.insert(users).values({ email, name: input.name, locale: input.locale, emailVerifiedAt: new Date() }).returning();
+    const [user] = await tx
+      .insert(users)
+      .values({ email, name: input.name, locale: input.locale, emailVerifiedAt: new Date() })
+      .returning();
     for (const r of input.roles) await grantRole(tx, user.id, r);
-    await audit(tx, { actor, action: 'account.create_staff', entity: 'user', entityId: user.id, after: { email, name: input.name, roles: input.roles } });
+    await audit(tx, {
+      actor,
+      action: 'account.create_staff',
+      entity: 'user',
+      entityId: user.id,
+      after: { email, name: input.name, roles: input.roles },
+    });
     await sendTokenMail(tx, publicUrl, user, 'welcome', 'welcomeStaff');
     return user;
   });
@@ -257,13 +349,25 @@ export async function setGlobalRoles(db: Db, actor: Actor, userId: string, roles
   return db.transaction(async (tx) => {
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId));
     if (!user) throw notFound();
-    const before = await tx.select().from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, '')));
+    const before = await tx
+      .select()
+      .from(roleGrants)
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, '')));
     if (actor.userId === userId && before.some((g) => g.role === 'admin') && !roles.includes('admin')) {
       throw fail(accountsErrors, 'cannot_remove_own_admin', 'You cannot remove your own admin role; ask another admin.');
     }
-    await tx.delete(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, ''), inArray(roleGrants.role, [...globalRoles])));
+    await tx
+      .delete(roleGrants)
+      .where(and(eq(roleGrants.userId, userId), eq(roleGrants.scopeType, ''), inArray(roleGrants.role, [...globalRoles])));
     for (const r of roles) await grantRole(tx, userId, r);
-    await audit(tx, { actor, action: 'account.set_roles', entity: 'user', entityId: userId, before: before.map((g) => g.role), after: roles });
+    await audit(tx, {
+      actor,
+      action: 'account.set_roles',
+      entity: 'user',
+      entityId: userId,
+      before: before.map((g) => g.role),
+      after: roles,
+    });
     return roles;
   });
 }
@@ -273,20 +377,43 @@ export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page
   if (q.q) where.push(or(ilike(users.email, `%${q.q}%`), ilike(users.name, `%${q.q}%`)));
   if (q.role) where.push(sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})`);
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt, lockedUntil: users.lockedUntil, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      lockedUntil: users.lockedUntil,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(and(...where))
     .orderBy(users.email)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(users).where(and(...where));
-  const grants = rows.length ? await db.select().from(roleGrants).where(inArray(roleGrants.userId, rows.map((r) => r.id))) : [];
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(...where));
+  const grants = rows.length
+    ? await db
+        .select()
+        .from(roleGrants)
+        .where(
+          inArray(
+            roleGrants.userId,
+            rows.map((r) => r.id),
+          ),
+        )
+    : [];
   return {
     total,
     items: rows.map((r) => ({
       ...r,
       roles: grants.filter((g) => g.userId === r.id && g.scopeType === '').map((g) => g.role),
-      scopes: grants.filter((g) => g.userId === r.id && g.scopeType !== '').map((g): ScopedRole => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
+      scopes: grants
+        .filter((g) => g.userId === r.id && g.scopeType !== '')
+        .map((g): ScopedRole => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
     })),
   };
 }
@@ -296,13 +423,28 @@ export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page
 export async function accountPersonalData(db: DbOrTx, userId: string | null) {
   if (!userId) return null;
   const [u] = await db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, emailVerifiedAt: users.emailVerifiedAt, createdAt: users.createdAt })
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      emailVerifiedAt: users.emailVerifiedAt,
+      createdAt: users.createdAt,
+    })
     .from(users)
     .where(eq(users.id, userId));
   if (!u) return null;
-  const roles = await db.select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId }).from(roleGrants).where(eq(roleGrants.userId, userId));
-  const sess = await db.select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, userId));
-  const mails = await db.execute(sql`select subject, text, status, created_at from mail_outbox where "to" = ${u.email} order by created_at`);
+  const roles = await db
+    .select({ role: roleGrants.role, scopeType: roleGrants.scopeType, scopeId: roleGrants.scopeId })
+    .from(roleGrants)
+    .where(eq(roleGrants.userId, userId));
+  const sess = await db
+    .select({ createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip, userAgent: sessions.userAgent })
+    .from(sessions)
+    .where(eq(sessions.userId, userId));
+  const mails = await db.execute(
+    sql`select subject, text, status, created_at from mail_outbox where "to" = ${u.email} order by created_at`,
+  );
   return { account: u, roles, sessions: sess, mails: (mails as unknown as { rows: unknown[] }).rows };
 }
 
@@ -313,5 +455,8 @@ export async function eraseAccount(db: DbOrTx, userId: string | null) {
   await db.execute(sql`delete from mail_outbox where "to" = ${u.email}`);
   await db.delete(sessions).where(eq(sessions.userId, userId));
   await db.delete(emailTokens).where(eq(emailTokens.userId, userId));
-  await db.update(users).set({ email: `erased-${userId}@erased.invalid`, name: 'Erased account', passwordHash: null, disabledAt: new Date() }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ email: `erased-${userId}@erased.invalid`, name: 'Erased account', passwordHash: null, disabledAt: new Date() })
+    .where(eq(users.id, userId));
 }

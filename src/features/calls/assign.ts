@@ -16,7 +16,10 @@ export function runAssignment(instance: AssignmentInstance, names: (submissionId
   } catch (err) {
     if (err instanceof AssignmentInfeasibleError) {
       const shortfall = err.shortfall.map((x) => ({ submission: x.submission, code: names(x.submission), missing: x.missing }));
-      throw fail(callsErrors, 'assignment_infeasible', `Not enough reviewers: ${shortfall.map((x) => `${x.code} lacks ${x.missing}`).join(', ')}. Add reviewers to the pool or raise their load limits.`,
+      throw fail(
+        callsErrors,
+        'assignment_infeasible',
+        `Not enough reviewers: ${shortfall.map((x) => `${x.code} lacks ${x.missing}`).join(', ')}. Add reviewers to the pool or raise their load limits.`,
         { extra: { shortfall } },
       );
     }

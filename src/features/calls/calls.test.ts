@@ -28,7 +28,14 @@ async function ok<T = any>(p: Promise<{ statusCode: number; json: () => any; bod
 }
 
 async function person(name: string, email: string, country: string, organizationId?: string) {
-  return ok(h.call(staff, { method: 'POST', url: '/api/v1/directory/people', payload: { name, email, countryCode: country, affiliations: organizationId ? [{ organizationId }] : [] } }), 201);
+  return ok(
+    h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/people',
+      payload: { name, email, countryCode: country, affiliations: organizationId ? [{ organizationId }] : [] },
+    }),
+    201,
+  );
 }
 
 const answers = (fileId: string, extra: Record<string, unknown> = {}) => ({
@@ -50,17 +57,41 @@ async function newCall(patch: Record<string, unknown> = {}) {
   const now = Date.now();
   if (calls++ > 0 && !patch.codePrefix) patch = { codePrefix: `CASE${calls}`, ...patch };
   const c = await ok(
-    h.call(staff, { method: 'POST', url: '/api/v1/calls', payload: { template: 'practice-case', year: 2025, opensAt: new Date(now - hour).toISOString(), closesAt: new Date(now + 24 * hour).toISOString(), published: true, reviewsPerSubmission: 2, ...patch } }),
+    h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/calls',
+      payload: {
+        template: 'practice-case',
+        year: 2025,
+        opensAt: new Date(now - hour).toISOString(),
+        closesAt: new Date(now + 24 * hour).toISOString(),
+        published: true,
+        reviewsPerSubmission: 2,
+        ...patch,
+      },
+    }),
     201,
   );
   return c.id as string;
 }
 
 async function draftWithFile(who: TestUser, cid: string, extra: Record<string, unknown> = {}) {
-  const d = await ok(h.call(who, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: { title: { 'zh-Hans': '草稿' } } } }), 201);
+  const d = await ok(
+    h.call(who, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: { title: { 'zh-Hans': '草稿' } } } }),
+    201,
+  );
   const up = multipart('方案.pdf', pdf, 'application/pdf');
-  const f = await ok(h.call(who, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: up.payload, headers: up.headers }), 201);
-  await ok(h.call(who, { method: 'PUT', url: `/api/v1/submissions/${d.id}`, payload: { answers: answers(f.fileId, extra), category: 'digital-economy', organizationId: orgId } }));
+  const f = await ok(
+    h.call(who, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: up.payload, headers: up.headers }),
+    201,
+  );
+  await ok(
+    h.call(who, {
+      method: 'PUT',
+      url: `/api/v1/submissions/${d.id}`,
+      payload: { answers: answers(f.fileId, extra), category: 'digital-economy', organizationId: orgId },
+    }),
+  );
   return { id: d.id as string, code: d.code as string, fileId: f.fileId as string };
 }
 
@@ -72,7 +103,14 @@ beforeAll(async () => {
   rev1 = await h.user({ email: 'rev1@experts.example', roles: ['reviewer'] });
   rev2 = await h.user({ email: 'rev2@experts.example', roles: ['reviewer'] });
   revConflicted = await h.user({ email: 'rev3@experts.example', roles: ['reviewer'] });
-  const org = await ok(h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { 'zh-Hans': '浙江乡村数字促进会' }, countryCode: 'CN', stakeholderGroup: 'civil-society' } }), 201);
+  const org = await ok(
+    h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: { name: { 'zh-Hans': '浙江乡村数字促进会' }, countryCode: 'CN', stakeholderGroup: 'civil-society' },
+    }),
+    201,
+  );
   orgId = org.id;
   // The applicants file for their organization, so they act for it (here: as its contacts).
   for (const who of [alice, bob]) await grantRole(h.ctx.db, who.id, 'org_contact', { type: 'organization', id: orgId });
@@ -90,7 +128,11 @@ describe('calls from templates', () => {
     const hidden = await newCall({ published: false });
     expect((await h.call(null, { method: 'GET', url: `/api/v1/calls/${hidden}` })).statusCode).toBe(404);
     expect((await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/calls' }))).map((x) => x.id)).not.toContain(hidden);
-    const bad = await h.call(staff, { method: 'POST', url: '/api/v1/calls', payload: { template: 'competition', year: 2025, opensAt: '2025-01-02T00:00:00+08:00', closesAt: '2025-01-01T00:00:00+08:00' } });
+    const bad = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/calls',
+      payload: { template: 'competition', year: 2025, opensAt: '2025-01-02T00:00:00+08:00', closesAt: '2025-01-01T00:00:00+08:00' },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });
@@ -99,24 +141,35 @@ describe('submissions', () => {
   it('draft, file, submit: readable code, confirmation mail, eligibility checked', async () => {
     const s = await draftWithFile(alice, callId);
     expect(s.code).toMatch(/^CASE-2025-\d{4}$/);
-    const incomplete = await h.call(alice, { method: 'PUT', url: `/api/v1/submissions/${s.id}`, payload: { answers: { title: { en: 'x'.repeat(500) } } } });
+    const incomplete = await h.call(alice, {
+      method: 'PUT',
+      url: `/api/v1/submissions/${s.id}`,
+      payload: { answers: { title: { en: 'x'.repeat(500) } } },
+    });
     expect(incomplete.statusCode).toBe(400);
     expect(incomplete.json().errors[0].path).toBe('answers.title.en');
     const sub = await ok(h.call(alice, { method: 'POST', url: `/api/v1/submissions/${s.id}/submit` }));
     expect(sub.status).toBe('submitted');
     // A double click is harmless.
     await ok(h.call(alice, { method: 'POST', url: `/api/v1/submissions/${s.id}/submit` }));
-    const mails = await h.database.rows<{ to: string; subject: string }>(sql`select "to", subject from mail_outbox where template = 'calls.confirmation'`);
+    const mails = await h.database.rows<{ to: string; subject: string }>(
+      sql`select "to", subject from mail_outbox where template = 'calls.confirmation'`,
+    );
     expect(mails).toEqual([{ to: 'alice@applicant.example', subject: expect.stringContaining(s.code) }]);
     const st = await ok(h.call(staff, { method: 'GET', url: `/api/v1/submissions/${s.id}` }));
     expect(st.eligibilityProblems).toEqual([]);
   });
 
   it('refuses a submission with a required field missing, naming the field', async () => {
-    const d = await ok(h.call(bob, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: { title: { en: 'Half done' } } } }), 201);
+    const d = await ok(
+      h.call(bob, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: { title: { en: 'Half done' } } } }),
+      201,
+    );
     const res = await h.call(bob, { method: 'POST', url: `/api/v1/submissions/${d.id}/submit` });
     expect(res.statusCode).toBe(400);
-    expect(res.json().errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['answers.summary', 'answers.attachment', 'category']));
+    expect(res.json().errors.map((e: any) => e.path)).toEqual(
+      expect.arrayContaining(['answers.summary', 'answers.attachment', 'category']),
+    );
   });
 
   it('a file field accepts only files the applicant uploaded', async () => {
@@ -126,13 +179,18 @@ describe('submissions', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().errors[0].code).toBe('bad_file');
     const exe = multipart('x.pdf', Buffer.from('MZ\x90\x00not a pdf at all'), 'application/pdf');
-    expect((await h.call(bob, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: exe.payload, headers: exe.headers })).statusCode).toBe(415);
+    expect(
+      (await h.call(bob, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: exe.payload, headers: exe.headers }))
+        .statusCode,
+    ).toBe(415);
   });
 
   it('codes never repeat under concurrency', async () => {
     const cid = await newCall();
     const users = await Promise.all(Array.from({ length: 12 }, () => h.user()));
-    const res = await Promise.all(users.map((u) => h.call(u, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })));
+    const res = await Promise.all(
+      users.map((u) => h.call(u, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })),
+    );
     const codes = res.map((r) => r.json().code);
     expect(res.every((r) => r.statusCode === 201)).toBe(true);
     expect(new Set(codes).size).toBe(12);
@@ -143,7 +201,9 @@ describe('submissions', () => {
     const s = await draftWithFile(bob, callId);
     await ok(h.call(bob, { method: 'POST', url: `/api/v1/submissions/${s.id}/submit` }));
     expect((await ok(h.call(bob, { method: 'POST', url: `/api/v1/submissions/${s.id}/withdraw` }))).status).toBe('withdrawn');
-    expect((await h.call(bob, { method: 'PUT', url: `/api/v1/submissions/${s.id}`, payload: { answers: {} } })).json().code).toBe('submission_withdrawn');
+    expect((await h.call(bob, { method: 'PUT', url: `/api/v1/submissions/${s.id}`, payload: { answers: {} } })).json().code).toBe(
+      'submission_withdrawn',
+    );
   });
 });
 
@@ -154,7 +214,13 @@ describe('deadlines (acceptance 4)', () => {
     await ok(h.call(alice, { method: 'POST', url: `/api/v1/submissions/${early.id}/submit` }));
     const late = await draftWithFile(alice, cid);
     // The deadline passes (staff close the call a second ago; the server's clock decides).
-    await ok(h.call(staff, { method: 'PATCH', url: `/api/v1/calls/${cid}`, payload: { opensAt: new Date(Date.now() - 2 * hour).toISOString(), closesAt: new Date(Date.now() - 1000).toISOString() } }));
+    await ok(
+      h.call(staff, {
+        method: 'PATCH',
+        url: `/api/v1/calls/${cid}`,
+        payload: { opensAt: new Date(Date.now() - 2 * hour).toISOString(), closesAt: new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
     const res = await h.call(alice, { method: 'POST', url: `/api/v1/submissions/${late.id}/submit` });
     expect(res.statusCode).toBe(409);
     expect(res.json().code).toBe('call_closed');
@@ -163,8 +229,12 @@ describe('deadlines (acceptance 4)', () => {
     expect(mine.find((s) => s.id === late.id).status).toBe('draft');
     expect(mine.find((s) => s.id === early.id).status).toBe('submitted');
     // No editing, no new drafts after the close.
-    expect((await h.call(alice, { method: 'PUT', url: `/api/v1/submissions/${early.id}`, payload: { answers: {} } })).json().code).toBe('call_closed');
-    expect((await h.call(bob, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })).json().code).toBe('call_closed');
+    expect((await h.call(alice, { method: 'PUT', url: `/api/v1/submissions/${early.id}`, payload: { answers: {} } })).json().code).toBe(
+      'call_closed',
+    );
+    expect((await h.call(bob, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })).json().code).toBe(
+      'call_closed',
+    );
     // Staff see the draft as a draft, never among the submitted.
     const submitted = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/calls/${cid}/submissions?status=submitted` }));
     expect(submitted.map((s) => s.id)).toEqual([early.id]);
@@ -174,32 +244,78 @@ describe('deadlines (acceptance 4)', () => {
     const cid = await newCall({ allowEdit: false });
     const s = await draftWithFile(alice, cid);
     await ok(h.call(alice, { method: 'POST', url: `/api/v1/submissions/${s.id}/submit` }));
-    const res = await h.call(alice, { method: 'PUT', url: `/api/v1/submissions/${s.id}`, payload: { answers: answers(s.fileId), category: 'culture' } });
+    const res = await h.call(alice, {
+      method: 'PUT',
+      url: `/api/v1/submissions/${s.id}`,
+      payload: { answers: answers(s.fileId), category: 'culture' },
+    });
     expect(res.json().code).toBe('submission_locked');
   });
 
   it('a call not yet open refuses drafts', async () => {
     const cid = await newCall({ opensAt: new Date(Date.now() + hour).toISOString() });
-    expect((await h.call(alice, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })).json().code).toBe('call_not_open');
+    expect((await h.call(alice, { method: 'POST', url: `/api/v1/calls/${cid}/submissions`, payload: { answers: {} } })).json().code).toBe(
+      'call_not_open',
+    );
   });
 });
 
 describe('nominations (youth leaders)', () => {
   it('an organization contact nominates; the nominee completes the application', async () => {
     const now = Date.now();
-    const yc = await ok(h.call(staff, { method: 'POST', url: '/api/v1/calls', payload: { template: 'youth-leaders', year: 2025, opensAt: new Date(now - hour).toISOString(), closesAt: new Date(now + hour).toISOString(), published: true } }), 201);
+    const yc = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: '/api/v1/calls',
+        payload: {
+          template: 'youth-leaders',
+          year: 2025,
+          opensAt: new Date(now - hour).toISOString(),
+          closesAt: new Date(now + hour).toISOString(),
+          published: true,
+        },
+      }),
+      201,
+    );
     const contact = await h.user({ scopes: [{ role: 'org_contact', type: 'organization', id: orgId }] });
     const stranger = await h.user();
-    const refused = await h.call(stranger, { method: 'POST', url: `/api/v1/calls/${yc.id}/nominations`, payload: { organizationId: orgId, name: 'Lin Yu', email: 'lin.yu@young.example' } });
+    const refused = await h.call(stranger, {
+      method: 'POST',
+      url: `/api/v1/calls/${yc.id}/nominations`,
+      payload: { organizationId: orgId, name: 'Lin Yu', email: 'lin.yu@young.example' },
+    });
     expect([refused.statusCode, refused.json().code]).toEqual([404, 'reference_not_found']);
-    const n = await ok(h.call(contact, { method: 'POST', url: `/api/v1/calls/${yc.id}/nominations`, payload: { organizationId: orgId, name: 'Lin Yu', email: 'lin.yu@young.example' } }), 201);
+    const n = await ok(
+      h.call(contact, {
+        method: 'POST',
+        url: `/api/v1/calls/${yc.id}/nominations`,
+        payload: { organizationId: orgId, name: 'Lin Yu', email: 'lin.yu@young.example' },
+      }),
+      201,
+    );
     expect(n.code).toMatch(/^YOUTH-2025-/);
     const [mail] = await h.database.rows<{ to: string }>(sql`select "to" from mail_outbox where template = 'calls.nomination'`);
     expect(mail.to).toBe('lin.yu@young.example');
     const nominee = await h.user({ email: 'lin.yu@young.example' });
     const mine = await ok<any[]>(h.call(nominee, { method: 'GET', url: '/api/v1/my/submissions' }));
     expect(mine.map((s) => [s.id, s.nominated])).toEqual([[n.id, true]]);
-    const saved = await ok(h.call(nominee, { method: 'PUT', url: `/api/v1/submissions/${n.id}`, payload: { answers: { title: { en: 'Lin Yu' }, birthDate: '1980-01-01', country: 'SG', organization: 'x', summary: { en: 'bio' }, achievements: { en: 'a' } }, category: 'technology' } }));
+    const saved = await ok(
+      h.call(nominee, {
+        method: 'PUT',
+        url: `/api/v1/submissions/${n.id}`,
+        payload: {
+          answers: {
+            title: { en: 'Lin Yu' },
+            birthDate: '1980-01-01',
+            country: 'SG',
+            organization: 'x',
+            summary: { en: 'bio' },
+            achievements: { en: 'a' },
+          },
+          category: 'technology',
+        },
+      }),
+    );
     expect(saved.status).toBe('draft');
     await ok(h.call(nominee, { method: 'POST', url: `/api/v1/submissions/${n.id}/submit` }));
     const st = await ok(h.call(staff, { method: 'GET', url: `/api/v1/submissions/${n.id}` }));
@@ -207,8 +323,16 @@ describe('nominations (youth leaders)', () => {
     // Automatic screening passes only the eligible; a manual fail needs a reason.
     await ok(h.call(staff, { method: 'POST', url: `/api/v1/calls/${yc.id}/auto-screen` }));
     expect((await ok(h.call(staff, { method: 'GET', url: `/api/v1/submissions/${n.id}` }))).screening).toBe('pending');
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/submissions/${n.id}/screening`, payload: { result: 'failed' } })).statusCode).toBe(400);
-    const failed = await ok(h.call(staff, { method: 'POST', url: `/api/v1/submissions/${n.id}/screening`, payload: { result: 'failed', reason: 'over the age limit' } }));
+    expect(
+      (await h.call(staff, { method: 'POST', url: `/api/v1/submissions/${n.id}/screening`, payload: { result: 'failed' } })).statusCode,
+    ).toBe(400);
+    const failed = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/submissions/${n.id}/screening`,
+        payload: { result: 'failed', reason: 'over the age limit' },
+      }),
+    );
     expect([failed.screening, failed.screeningReason]).toEqual(['failed', 'over the age limit']);
   });
 });
@@ -222,7 +346,17 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     sub = await draftWithFile(alice, callId);
     await ok(h.call(alice, { method: 'POST', url: `/api/v1/submissions/${sub.id}/submit` }));
     other = await draftWithFile(bob, callId, { title: { en: 'Subsea cables for small islands' }, country: 'FJ' });
-    await ok(h.call(bob, { method: 'PUT', url: `/api/v1/submissions/${other.id}`, payload: { answers: answers(other.fileId, { title: { en: 'Subsea cables for small islands' }, country: 'FJ' }), category: 'infrastructure', organizationId: orgId } }));
+    await ok(
+      h.call(bob, {
+        method: 'PUT',
+        url: `/api/v1/submissions/${other.id}`,
+        payload: {
+          answers: answers(other.fileId, { title: { en: 'Subsea cables for small islands' }, country: 'FJ' }),
+          category: 'infrastructure',
+          organizationId: orgId,
+        },
+      }),
+    );
     await ok(h.call(bob, { method: 'POST', url: `/api/v1/submissions/${other.id}/submit` }));
     await ok(h.call(staff, { method: 'POST', url: `/api/v1/calls/${callId}/auto-screen` }));
 
@@ -230,27 +364,47 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     const p2 = await person('Jonas Becker', 'rev2@experts.example', 'DE');
     const p3 = await person('陈静', 'rev3@experts.example', 'CN', orgId);
     const pool = await ok<any[]>(
-      h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/reviewers`, payload: { round: 1, reviewers: [p1, p2, p3].map((p) => ({ personId: p.id, expertise: ['digital-economy', 'rural'], capacity: 5 })) } }),
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/reviewers`,
+        payload: {
+          round: 1,
+          reviewers: [p1, p2, p3].map((p) => ({ personId: p.id, expertise: ['digital-economy', 'rural'], capacity: 5 })),
+        },
+      }),
       201,
     );
     expect(pool).toHaveLength(3);
-    for (const [u, key] of [[rev1, 'r1'], [rev2, 'r2'], [revConflicted, 'r3']] as const) {
+    for (const [u, key] of [
+      [rev1, 'r1'],
+      [rev2, 'r2'],
+      [revConflicted, 'r3'],
+    ] as const) {
       const inv = await ok<any[]>(h.call(u, { method: 'GET', url: '/api/v1/review/invitations' }));
       invitation[key] = inv[0].id;
       await ok(h.call(u, { method: 'POST', url: `/api/v1/review/invitations/${inv[0].id}/respond`, payload: { accept: true } }));
     }
     // The conflicted reviewer does not even see the title to declare a conflict on it.
-    const titles = await ok<any[]>(h.call(revConflicted, { method: 'GET', url: `/api/v1/review/invitations/${invitation.r3}/submissions` }));
+    const titles = await ok<any[]>(
+      h.call(revConflicted, { method: 'GET', url: `/api/v1/review/invitations/${invitation.r3}/submissions` }),
+    );
     expect(titles.map((t) => t.id)).not.toContain(sub.id);
 
     // Staff pin a pair that is a conflict: refused.
-    const pin = await h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/pairs`, payload: { submissionId: sub.id, reviewerId: invitation.r3, action: 'pin' } });
+    const pin = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/review/calls/${callId}/pairs`,
+      payload: { submissionId: sub.id, reviewerId: invitation.r3, action: 'pin' },
+    });
     expect(pin.json().code).toBe('conflict_of_interest');
 
     const res = await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/assign`, payload: { round: 1 } }));
     expect(res.pairs).toBe(2 * res.submissions);
     const list = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/review/calls/${callId}/assignments?round=1` }));
-    const onSub = list.filter((a) => a.submissionId === sub.id).map((a) => a.reviewerId).sort();
+    const onSub = list
+      .filter((a) => a.submissionId === sub.id)
+      .map((a) => a.reviewerId)
+      .sort();
     expect(onSub).toEqual([invitation.r1, invitation.r2].sort());
   });
 
@@ -261,9 +415,13 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     const mine3 = await ok<any[]>(h.call(revConflicted, { method: 'GET', url: '/api/v1/review/assignments' }));
     expect(mine3.map((a) => a.submissionId)).not.toContain(sub.id);
     // Even if staff pinned it by hand before the conflict appeared, it stays hidden:
-    await h.database.rows(sql`insert into review_assignments (reviewer_id, submission_id, round, pinned) values (${invitation.r3}, ${sub.id}, 1, true)`);
+    await h.database.rows(
+      sql`insert into review_assignments (reviewer_id, submission_id, round, pinned) values (${invitation.r3}, ${sub.id}, 1, true)`,
+    );
     expect((await h.call(revConflicted, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}` })).statusCode).toBe(404);
-    expect((await ok<any[]>(h.call(revConflicted, { method: 'GET', url: '/api/v1/review/assignments' }))).map((a) => a.submissionId)).not.toContain(sub.id);
+    expect(
+      (await ok<any[]>(h.call(revConflicted, { method: 'GET', url: '/api/v1/review/assignments' }))).map((a) => a.submissionId),
+    ).not.toContain(sub.id);
     await h.database.rows(sql`delete from review_assignments where reviewer_id = ${invitation.r3} and submission_id = ${sub.id}`);
     // An assigned reviewer sees it, its file, and its form.
     const view = await ok(h.call(rev1, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}` }));
@@ -279,21 +437,61 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
   });
 
   it('two reviewers score; draft then submit; progress, ranking and discussion', async () => {
-    const bad = await h.call(rev1, { method: 'PUT', url: `/api/v1/review/submissions/${sub.id}/review`, payload: { scores: { innovation: 11 }, submit: false } });
+    const bad = await h.call(rev1, {
+      method: 'PUT',
+      url: `/api/v1/review/submissions/${sub.id}/review`,
+      payload: { scores: { innovation: 11 }, submit: false },
+    });
     expect(bad.statusCode).toBe(400);
-    await ok(h.call(rev1, { method: 'PUT', url: `/api/v1/review/submissions/${sub.id}/review`, payload: { scores: { innovation: 8 }, commentCommittee: 'Strong but narrow.' } }));
+    await ok(
+      h.call(rev1, {
+        method: 'PUT',
+        url: `/api/v1/review/submissions/${sub.id}/review`,
+        payload: { scores: { innovation: 8 }, commentCommittee: 'Strong but narrow.' },
+      }),
+    );
     const progress1 = await ok(h.call(staff, { method: 'GET', url: `/api/v1/review/calls/${callId}/progress?round=1` }));
     expect(progress1.reviewers.find((r: any) => r.reviewerId === invitation.r1)).toMatchObject({ drafts: 1, submitted: 0 });
     // Reminders go to reviewers with unsubmitted reviews, through the job.
     await h.ctx.jobs.runDue(new Date());
-    const reminded = await h.database.rows<{ to: string }>(sql`select distinct "to" from mail_outbox where template = 'review.reminder' order by 1`);
+    const reminded = await h.database.rows<{ to: string }>(
+      sql`select distinct "to" from mail_outbox where template = 'review.reminder' order by 1`,
+    );
     expect(reminded.map((r) => r.to)).toEqual(expect.arrayContaining(['rev1@experts.example', 'rev2@experts.example']));
-    const incomplete = await h.call(rev1, { method: 'PUT', url: `/api/v1/review/submissions/${sub.id}/review`, payload: { scores: { innovation: 8 }, submit: true } });
+    const incomplete = await h.call(rev1, {
+      method: 'PUT',
+      url: `/api/v1/review/submissions/${sub.id}/review`,
+      payload: { scores: { innovation: 8 }, submit: true },
+    });
     expect(incomplete.statusCode).toBe(400);
-    const r1 = await ok(h.call(rev1, { method: 'PUT', url: `/api/v1/review/submissions/${sub.id}/review`, payload: { scores: { innovation: 8, impact: 9, replicability: 7 }, commentCommittee: 'COMMITTEE-ONLY remark', commentApplicant: 'Please add figures per village.', submit: true } }));
+    const r1 = await ok(
+      h.call(rev1, {
+        method: 'PUT',
+        url: `/api/v1/review/submissions/${sub.id}/review`,
+        payload: {
+          scores: { innovation: 8, impact: 9, replicability: 7 },
+          commentCommittee: 'COMMITTEE-ONLY remark',
+          commentApplicant: 'Please add figures per village.',
+          submit: true,
+        },
+      }),
+    );
     expect(r1.total).toBeCloseTo((3 * 8 + 4 * 9 + 3 * 7) / 10, 10);
-    await ok(h.call(rev2, { method: 'PUT', url: `/api/v1/review/submissions/${sub.id}/review`, payload: { scores: { innovation: 6, impact: 7, replicability: 8 }, commentApplicant: 'Clear and replicable.', submit: true } }));
-    for (const u of [rev1, rev2]) await ok(h.call(u, { method: 'PUT', url: `/api/v1/review/submissions/${other.id}/review`, payload: { scores: { innovation: 5, impact: 5, replicability: 5 }, submit: true } }));
+    await ok(
+      h.call(rev2, {
+        method: 'PUT',
+        url: `/api/v1/review/submissions/${sub.id}/review`,
+        payload: { scores: { innovation: 6, impact: 7, replicability: 8 }, commentApplicant: 'Clear and replicable.', submit: true },
+      }),
+    );
+    for (const u of [rev1, rev2])
+      await ok(
+        h.call(u, {
+          method: 'PUT',
+          url: `/api/v1/review/submissions/${other.id}/review`,
+          payload: { scores: { innovation: 5, impact: 5, replicability: 5 }, submit: true },
+        }),
+      );
     const ranking = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/review/calls/${callId}/ranking?round=1` }));
     expect(ranking[0]).toMatchObject({ submission: sub.id, reviews: 2, rank: 1 });
     // rev1: (3·8 + 4·9 + 3·7)/10 = 8.1; rev2: (3·6 + 4·7 + 3·8)/10 = 7.0
@@ -301,25 +499,54 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect(ranking[0].spread).toBeCloseTo(1.1, 10);
     // Each reviewer scored sub above other: z = +1 from both.
     expect(ranking[0].normalized).toBeCloseTo(1, 10);
-    await ok(h.call(rev1, { method: 'POST', url: `/api/v1/review/submissions/${sub.id}/discussion`, payload: { body: '我支持入选。' } }), 201);
+    await ok(
+      h.call(rev1, { method: 'POST', url: `/api/v1/review/submissions/${sub.id}/discussion`, payload: { body: '我支持入选。' } }),
+      201,
+    );
     const thread = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}/discussion` }));
     expect(thread.map((m) => m.body)).toEqual(['我支持入选。']);
-    const preview = await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/selection-preview`, payload: { round: 1, n: 1, minPerContinent: { oceania: 1 } } }));
+    const preview = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/selection-preview`,
+        payload: { round: 1, n: 1, minPerContinent: { oceania: 1 } },
+      }),
+    );
     expect(preview.pure.map((x: any) => x.code)).toEqual([sub.code]);
     expect(preview.constrained.map((x: any) => x.code)).toEqual([other.code]);
   });
 
   it('decisions with localized mail; the applicant sees only the comments meant for them', async () => {
     expect((await ok(h.call(alice, { method: 'GET', url: `/api/v1/submissions/${sub.id}/feedback` }))).comments).toEqual([]);
-    const d = await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/decisions`, payload: { decisions: [{ submissionId: sub.id, decision: 'selected' }, { submissionId: other.id, decision: 'not_selected' }], notify: true } }));
+    const d = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/decisions`,
+        payload: {
+          decisions: [
+            { submissionId: sub.id, decision: 'selected' },
+            { submissionId: other.id, decision: 'not_selected' },
+          ],
+          notify: true,
+        },
+      }),
+    );
     expect(d.mailed).toBe(2);
-    const again = await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/decisions`, payload: { decisions: [{ submissionId: sub.id, decision: 'selected' }], notify: true } }));
+    const again = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/decisions`,
+        payload: { decisions: [{ submissionId: sub.id, decision: 'selected' }], notify: true },
+      }),
+    );
     expect(again.mailed).toBe(0);
     const fb = await ok(h.call(alice, { method: 'GET', url: `/api/v1/submissions/${sub.id}/feedback` }));
     expect(fb.decision).toBe('selected');
     expect(fb.comments.sort()).toEqual(['Clear and replicable.', 'Please add figures per village.']);
     expect(JSON.stringify(fb)).not.toContain('COMMITTEE-ONLY');
-    expect(JSON.stringify(await ok(h.call(alice, { method: 'GET', url: `/api/v1/submissions/${sub.id}` })))).not.toContain('COMMITTEE-ONLY');
+    expect(JSON.stringify(await ok(h.call(alice, { method: 'GET', url: `/api/v1/submissions/${sub.id}` })))).not.toContain(
+      'COMMITTEE-ONLY',
+    );
     expect((await h.call(bob, { method: 'GET', url: `/api/v1/submissions/${sub.id}/feedback` })).statusCode).toBe(404);
     // Staff see every review, with the reviewer.
     const all = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}/reviews` }));
@@ -329,7 +556,11 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
   it('the public sees only published selections, in zh-Hans and converted zh-Hant; booklet and XLSX', async () => {
     expect(await ok<any[]>(h.call(null, { method: 'GET', url: `/api/v1/showcase?callId=${callId}` }))).toEqual([]);
     expect((await h.call(null, { method: 'GET', url: `/api/v1/showcase/entries/${sub.id}` })).statusCode).toBe(404);
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/showcase/calls/${callId}/publish`, payload: { submissionIds: [other.id] } })).json().code).toBe('not_selected');
+    expect(
+      (
+        await h.call(staff, { method: 'POST', url: `/api/v1/showcase/calls/${callId}/publish`, payload: { submissionIds: [other.id] } })
+      ).json().code,
+    ).toBe('not_selected');
     expect((await ok(h.call(staff, { method: 'POST', url: `/api/v1/showcase/calls/${callId}/publish`, payload: {} }))).published).toBe(1);
     const hans = await ok<any[]>(h.call(null, { method: 'GET', url: `/api/v1/showcase?callId=${callId}&locale=zh-Hans` }));
     expect(hans.map((e) => e.id)).toEqual([sub.id]);
@@ -340,8 +571,12 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect(hant.available).toEqual(['zh-Hans', 'zh-Hant']);
     expect(hant.fields.map((f: any) => f.key)).not.toContain('practice');
     expect(JSON.stringify(hant)).not.toContain('zhou@coapp.example');
-    expect((await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?field=culture' })))).toEqual([]);
-    expect((await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?country=cn&year=2025&field=digital-economy' }))).map((e) => e.id)).toEqual([sub.id]);
+    expect(await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?field=culture' }))).toEqual([]);
+    expect(
+      (await ok<any[]>(h.call(null, { method: 'GET', url: '/api/v1/showcase?country=cn&year=2025&field=digital-economy' }))).map(
+        (e) => e.id,
+      ),
+    ).toEqual([sub.id]);
     // The same, server-rendered for visitors and search engines.
     const page = await h.call(null, { method: 'GET', url: `/zh-hant/showcase/${sub.id}` });
     expect(page.statusCode).toBe(200);
@@ -351,7 +586,9 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect(list.body).toContain(`href="/en/showcase/${sub.id}"`);
     expect(list.body).not.toContain(other.id);
     expect((await h.call(null, { method: 'GET', url: `/en/showcase/${other.id}` })).statusCode).toBe(404);
-    const [doc] = await h.database.rows<{ visibility: string; url: string }>(sql`select visibility, url from search_docs where kind = 'case' and id = ${sub.id}`);
+    const [doc] = await h.database.rows<{ visibility: string; url: string }>(
+      sql`select visibility, url from search_docs where kind = 'case' and id = ${sub.id}`,
+    );
     expect(doc).toEqual({ visibility: 'public', url: `/showcase/${sub.id}` });
 
     const pdfRes = await h.call(null, { method: 'GET', url: `/api/v1/showcase/booklet.pdf?callId=${callId}&locale=zh-Hant` });
@@ -385,7 +622,9 @@ describe('privacy', () => {
     const zhou = await person('周同', 'zhou@coapp.example', 'CN');
     const admin = await h.user({ roles: ['admin'] });
     await ok(h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${zhou.id}/erase`, payload: { confirm: true } }));
-    const [{ n }] = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from submissions where answers::text like '%zhou@coapp.example%' or 'zhou@coapp.example' = any(people_emails)`);
+    const [{ n }] = await h.database.rows<{ n: number }>(
+      sql`select count(*)::int as n from submissions where answers::text like '%zhou@coapp.example%' or 'zhou@coapp.example' = any(people_emails)`,
+    );
     expect(n).toBe(0);
   });
 });

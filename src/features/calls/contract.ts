@@ -109,7 +109,11 @@ export const staffSubmission = mySubmission.extend({
 });
 
 export const screenInput = z.object({ result: z.enum(['passed', 'failed']), reason: z.string().trim().max(2000).default('') });
-export const nominateInput = z.object({ organizationId: ref('ownOrganization'), name: z.string().trim().min(1).max(200), email: z.email().max(254) });
+export const nominateInput = z.object({
+  organizationId: ref('ownOrganization'),
+  name: z.string().trim().min(1).max(200),
+  email: z.email().max(254),
+});
 export const submissionQuery = z.object({
   status: z.enum(['draft', 'submitted', 'withdrawn']).optional(),
   screening: z.enum(['pending', 'passed', 'failed']).optional(),

@@ -14,7 +14,9 @@ afterAll(() => h.close());
 
 it('seeds the five programs, the 2023 case collection, and reviewer@ in the pools', async () => {
   const list = (await h.call(null, { method: 'GET', url: '/api/v1/calls' })).json();
-  expect(new Set(list.map((c: any) => c.kind))).toEqual(new Set(['practice-case', 'sci-tech', 'competition', 'youth-leaders', 'ai-for-good']));
+  expect(new Set(list.map((c: any) => c.kind))).toEqual(
+    new Set(['practice-case', 'sci-tech', 'competition', 'youth-leaders', 'ai-for-good']),
+  );
   const cases = (await h.call(null, { method: 'GET', url: '/api/v1/showcase?kind=practice-case&year=2023&locale=zh-Hant' })).json();
   expect(cases).toHaveLength(13);
   expect(new Set(cases.map((c: any) => c.category)).size).toBe(5);

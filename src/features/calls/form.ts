@@ -10,15 +10,22 @@ import { localizedText, type LocalizedText } from '../../platform/i18n/index.js'
 export const fieldTypes = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
-export const applicantTypes = ['government', 'international-organization', 'civil-society', 'academia', 'technical-community', 'business', 'team', 'individual'] as const;
+export const applicantTypes = [
+  'government',
+  'international-organization',
+  'civil-society',
+  'academia',
+  'technical-community',
+  'business',
+  'team',
+  'individual',
+] as const;
 
 export const option = z.object({ value: z.string().trim().min(1).max(100), label: localizedText(300) });
 export type Option = { value: string; label: LocalizedText };
 
 export const formField = z.object({
-  key: z
-    .string()
-    .regex(/^[a-z][a-zA-Z0-9_]{0,49}$/, 'starts with a lower-case letter; letters, digits and _ only'),
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,49}$/, 'starts with a lower-case letter; letters, digits and _ only'),
   type: z.enum(fieldTypes),
   label: localizedText(300),
   help: localizedText(2000).optional(),
@@ -46,8 +53,10 @@ export const formDefinition = z
     fields.forEach((f, i) => {
       if (keys.has(f.key)) ctx.addIssue({ code: 'custom', path: [i, 'key'], message: `duplicate key ${f.key}` });
       keys.add(f.key);
-      if ((f.type === 'choice' || f.type === 'multichoice') && !f.options?.length) ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'a choice needs options' });
-      if (f.showIf && !fields.slice(0, i).some((g) => g.key === f.showIf!.field)) ctx.addIssue({ code: 'custom', path: [i, 'showIf'], message: 'must refer to an earlier field' });
+      if ((f.type === 'choice' || f.type === 'multichoice') && !f.options?.length)
+        ctx.addIssue({ code: 'custom', path: [i, 'options'], message: 'a choice needs options' });
+      if (f.showIf && !fields.slice(0, i).some((g) => g.key === f.showIf!.field))
+        ctx.addIssue({ code: 'custom', path: [i, 'showIf'], message: 'must refer to an earlier field' });
     });
   });
 
@@ -64,9 +73,16 @@ export type Eligibility = z.infer<typeof eligibility>;
 
 export const person = z.object({
   name: z.string().trim().min(1).max(200),
-  email: z.email().max(254).optional().or(z.literal('').transform(() => undefined)),
+  email: z
+    .email()
+    .max(254)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   organization: z.string().trim().max(300).optional(),
-  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   role: z.string().trim().max(100).optional(),
 });
 export type Person = z.infer<typeof person>;
@@ -88,7 +104,10 @@ export function isShown(field: FormField, answers: Record<string, unknown>) {
 }
 
 const isEmpty = (v: unknown) =>
-  v == null || v === '' || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x == null || x === ''));
+  v == null ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (typeof v === 'object' && !Array.isArray(v) && Object.values(v as object).every((x) => x == null || x === ''));
 
 export interface ValidateOptions {
   /** On submit, required fields must be answered; drafts may be incomplete. */
@@ -102,7 +121,11 @@ export interface ValidateOptions {
  * Checks answers against the form. Returns the cleaned answers (unknown keys and
  * hidden fields dropped) and the problems, each with the path of its field.
  */
-export function validateAnswers(form: FormField[], raw: Record<string, unknown>, opts: ValidateOptions): { answers: Record<string, unknown>; problems: AnswerProblem[] } {
+export function validateAnswers(
+  form: FormField[],
+  raw: Record<string, unknown>,
+  opts: ValidateOptions,
+): { answers: Record<string, unknown>; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
   const answers: Record<string, unknown> = {};
   const bad = (path: string, message: string, code: FieldCode = 'invalid') => problems.push({ path: `answers.${path}`, message, code });
@@ -148,7 +171,8 @@ export function validateAnswers(form: FormField[], raw: Record<string, unknown>,
         break;
       }
       case 'multichoice': {
-        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !f.options?.some((o) => o.value === x))) bad(f.key, 'must be a list of the options', 'not_an_option');
+        if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || !f.options?.some((o) => o.value === x)))
+          bad(f.key, 'must be a list of the options', 'not_an_option');
         else if (f.maxItems && v.length > f.maxItems) bad(f.key, `may hold at most ${f.maxItems} choices`, 'too_many');
         else answers[f.key] = [...new Set(v as string[])];
         break;
@@ -162,7 +186,12 @@ export function validateAnswers(form: FormField[], raw: Record<string, unknown>,
         break;
       }
       case 'date': {
-        if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v)
+        if (
+          typeof v !== 'string' ||
+          !/^\d{4}-\d{2}-\d{2}$/.test(v) ||
+          Number.isNaN(Date.parse(`${v}T00:00:00Z`)) ||
+          new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v
+        )
           bad(f.key, 'must be a date YYYY-MM-DD');
         else answers[f.key] = v;
         break;
@@ -187,7 +216,8 @@ export function validateAnswers(form: FormField[], raw: Record<string, unknown>,
       }
       case 'file': {
         const ids = Array.isArray(v) ? v : [v];
-        if (ids.some((x) => typeof x !== 'string' || !z.uuid().safeParse(x).success || (opts.fileOk && !opts.fileOk(x)))) bad(f.key, 'must refer to files you uploaded to this submission', 'bad_file');
+        if (ids.some((x) => typeof x !== 'string' || !z.uuid().safeParse(x).success || (opts.fileOk && !opts.fileOk(x))))
+          bad(f.key, 'must refer to files you uploaded to this submission', 'bad_file');
         else if (ids.length > (f.maxItems ?? 1)) bad(f.key, `may hold at most ${f.maxItems ?? 1} files`, 'too_many');
         else answers[f.key] = f.maxItems && f.maxItems > 1 ? ids : ids[0];
         break;
@@ -220,10 +250,16 @@ export function ageOn(birthDate: string, on: Date) {
 }
 
 /** The automatic eligibility check: a list of problems, empty when eligible. */
-export function checkEligibility(rules: Eligibility, s: { applicantType?: string | null; countryCode?: string | null; birthDate?: string | null }, closesAt: Date): string[] {
+export function checkEligibility(
+  rules: Eligibility,
+  s: { applicantType?: string | null; countryCode?: string | null; birthDate?: string | null },
+  closesAt: Date,
+): string[] {
   const out: string[] = [];
-  if (rules.applicantTypes?.length && (!s.applicantType || !rules.applicantTypes.includes(s.applicantType as never))) out.push(`applicant type ${s.applicantType ?? '(none)'} is not eligible`);
-  if (rules.countries?.length && (!s.countryCode || !rules.countries.includes(s.countryCode))) out.push(`country ${s.countryCode ?? '(none)'} is not eligible`);
+  if (rules.applicantTypes?.length && (!s.applicantType || !rules.applicantTypes.includes(s.applicantType as never)))
+    out.push(`applicant type ${s.applicantType ?? '(none)'} is not eligible`);
+  if (rules.countries?.length && (!s.countryCode || !rules.countries.includes(s.countryCode)))
+    out.push(`country ${s.countryCode ?? '(none)'} is not eligible`);
   if (s.countryCode && rules.excludedCountries?.includes(s.countryCode)) out.push(`country ${s.countryCode} is excluded`);
   if (rules.maxAge != null || rules.minAge != null) {
     if (!s.birthDate) out.push('date of birth is missing');

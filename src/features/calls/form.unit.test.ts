@@ -15,7 +15,14 @@ describe('answers are checked against the form definition', () => {
   it('enforces types, options and length limits', () => {
     const { problems } = validateAnswers(
       form,
-      { title: { en: 'x'.repeat(121) }, applicantType: 'government', country: 'XX1', maturity: 'pilot', video: 'javascript:alert(1)', team: [{ email: 'no-name@example.org' }] },
+      {
+        title: { en: 'x'.repeat(121) },
+        applicantType: 'government',
+        country: 'XX1',
+        maturity: 'pilot',
+        video: 'javascript:alert(1)',
+        team: [{ email: 'no-name@example.org' }],
+      },
       { complete: false },
     );
     const byPath = Object.fromEntries(problems.map((p) => [p.path, p.code]));
@@ -49,6 +56,8 @@ describe('eligibility', () => {
     expect(ageOn('1985-09-30', close)).toBe(40);
     expect(checkEligibility({ maxAge: 40 }, { birthDate: '1985-09-30' }, close)).toEqual([]);
     expect(checkEligibility({ maxAge: 40 }, { birthDate: '1984-09-29' }, close)).toEqual(['age 41 is above the limit of 40']);
-    expect(checkEligibility({ applicantTypes: ['team'], excludedCountries: ['AQ'] }, { applicantType: 'individual', countryCode: 'AQ' }, close)).toHaveLength(2);
+    expect(
+      checkEligibility({ applicantTypes: ['team'], excludedCountries: ['AQ'] }, { applicantType: 'individual', countryCode: 'AQ' }, close),
+    ).toHaveLength(2);
   });
 });

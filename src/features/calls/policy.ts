@@ -19,10 +19,14 @@ export const releasedDecision = (s: Pick<SubmissionRow, 'decision' | 'decidedAt'
 /** Who looks at a submission: staff, its applicant (or the person a nomination is addressed to), or a contact of the organization that nominated the person. */
 export type SubmissionAudience = 'staff' | 'applicant' | 'nominator';
 
-export function submissionAudience(actor: Actor | null, s: Pick<SubmissionRow, 'applicantId' | 'nominatedByOrg' | 'nomineeEmail'>): SubmissionAudience | null {
+export function submissionAudience(
+  actor: Actor | null,
+  s: Pick<SubmissionRow, 'applicantId' | 'nominatedByOrg' | 'nomineeEmail'>,
+): SubmissionAudience | null {
   if (!actor) return null;
   if (isStaff(actor)) return 'staff';
-  if (s.applicantId === actor.userId || (!s.applicantId && !!s.nomineeEmail && s.nomineeEmail === actor.email.toLowerCase())) return 'applicant';
+  if (s.applicantId === actor.userId || (!s.applicantId && !!s.nomineeEmail && s.nomineeEmail === actor.email.toLowerCase()))
+    return 'applicant';
   if (s.nominatedByOrg && hasScope(actor, 'org_contact', 'organization', s.nominatedByOrg)) return 'nominator';
   return null;
 }

@@ -7,24 +7,79 @@ import { calls, submissions } from './model.js';
 import { releasedDecision } from './policy.js';
 
 const mineAsApplicant = (s: DataSubject) =>
-  or(s.userId ? eq(submissions.applicantId, s.userId) : sql`false`, s.email ? eq(submissions.nomineeEmail, s.email.toLowerCase()) : sql`false`);
-const mineAsReviewer = (s: DataSubject) => or(s.userId ? eq(reviewers.userId, s.userId) : sql`false`, s.personId ? eq(reviewers.personId, s.personId) : sql`false`);
+  or(
+    s.userId ? eq(submissions.applicantId, s.userId) : sql`false`,
+    s.email ? eq(submissions.nomineeEmail, s.email.toLowerCase()) : sql`false`,
+  );
+const mineAsReviewer = (s: DataSubject) =>
+  or(s.userId ? eq(reviewers.userId, s.userId) : sql`false`, s.personId ? eq(reviewers.personId, s.personId) : sql`false`);
 
 /** What the calls engine holds about a person: their submissions, their reviews, their discussion posts. */
 export async function callsPersonalData(db: Db, s: DataSubject) {
-  const rows = await db.select({ code: submissions.code, callId: submissions.callId, status: submissions.status, answers: submissions.answers, decision: submissions.decision, decidedAt: submissions.decidedAt, submittedAt: submissions.submittedAt }).from(submissions).where(mineAsApplicant(s));
+  const rows = await db
+    .select({
+      code: submissions.code,
+      callId: submissions.callId,
+      status: submissions.status,
+      answers: submissions.answers,
+      decision: submissions.decision,
+      decidedAt: submissions.decidedAt,
+      submittedAt: submissions.submittedAt,
+    })
+    .from(submissions)
+    .where(mineAsApplicant(s));
   const subs = rows.map(({ decidedAt, ...x }) => ({ ...x, decision: releasedDecision({ decision: x.decision, decidedAt }) }));
-  const panels = await db.select({ id: reviewers.id, callId: reviewers.callId, round: reviewers.round, status: reviewers.status, expertise: reviewers.expertise, capacity: reviewers.capacity }).from(reviewers).where(mineAsReviewer(s));
+  const panels = await db
+    .select({
+      id: reviewers.id,
+      callId: reviewers.callId,
+      round: reviewers.round,
+      status: reviewers.status,
+      expertise: reviewers.expertise,
+      capacity: reviewers.capacity,
+    })
+    .from(reviewers)
+    .where(mineAsReviewer(s));
   const written = panels.length
-    ? await db.select({ submissionId: assignments.submissionId, scores: reviews.scores, total: reviews.total, commentCommittee: reviews.commentCommittee, commentApplicant: reviews.commentApplicant, status: reviews.status }).from(reviews).innerJoin(assignments, eq(assignments.id, reviews.assignmentId)).where(inArray(assignments.reviewerId, panels.map((p) => p.id)))
+    ? await db
+        .select({
+          submissionId: assignments.submissionId,
+          scores: reviews.scores,
+          total: reviews.total,
+          commentCommittee: reviews.commentCommittee,
+          commentApplicant: reviews.commentApplicant,
+          status: reviews.status,
+        })
+        .from(reviews)
+        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
+        .where(
+          inArray(
+            assignments.reviewerId,
+            panels.map((p) => p.id),
+          ),
+        )
     : [];
-  const posts = s.userId ? await db.select({ submissionId: discussion.submissionId, body: discussion.body, createdAt: discussion.createdAt }).from(discussion).where(eq(discussion.authorId, s.userId)) : [];
+  const posts = s.userId
+    ? await db
+        .select({ submissionId: discussion.submissionId, body: discussion.body, createdAt: discussion.createdAt })
+        .from(discussion)
+        .where(eq(discussion.authorId, s.userId))
+    : [];
   return { submissions: subs, reviewerPanels: panels, reviews: written, discussion: posts };
 }
 
 const stripEmails = (answers: Record<string, unknown>, email: string | null) =>
   Object.fromEntries(
-    Object.entries(answers).map(([k, v]) => [k, Array.isArray(v) ? v.map((x) => (x && typeof x === 'object' && 'email' in x && (!email || String((x as { email?: string }).email).toLowerCase() === email) ? { ...(x as object), email: undefined } : x)) : v]),
+    Object.entries(answers).map(([k, v]) => [
+      k,
+      Array.isArray(v)
+        ? v.map((x) =>
+            x && typeof x === 'object' && 'email' in x && (!email || String((x as { email?: string }).email).toLowerCase() === email)
+              ? { ...(x as object), email: undefined }
+              : x,
+          )
+        : v,
+    ]),
   );
 
 /**
@@ -35,19 +90,44 @@ const stripEmails = (answers: Record<string, unknown>, email: string | null) =>
  */
 export async function eraseCallsData(tx: DbOrTx, s: DataSubject) {
   const email = s.email?.toLowerCase() ?? null;
-  const own = await tx.select({ id: submissions.id, answers: submissions.answers, kind: calls.kind }).from(submissions).innerJoin(calls, eq(calls.id, submissions.callId)).where(mineAsApplicant(s));
+  const own = await tx
+    .select({ id: submissions.id, answers: submissions.answers, kind: calls.kind })
+    .from(submissions)
+    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .where(mineAsApplicant(s));
   for (const x of own) {
     const personal = x.kind === 'youth-leaders';
     await tx
       .update(submissions)
-      .set({ applicantId: null, nomineeEmail: null, nomineeName: null, peopleEmails: [], answers: personal ? { title: { en: '(erased)' } } : stripEmails(x.answers, null), ...(personal ? { title: { en: '(erased)' }, publishedAt: null } : {}) })
+      .set({
+        applicantId: null,
+        nomineeEmail: null,
+        nomineeName: null,
+        peopleEmails: [],
+        answers: personal ? { title: { en: '(erased)' } } : stripEmails(x.answers, null),
+        ...(personal ? { title: { en: '(erased)' }, publishedAt: null } : {}),
+      })
       .where(eq(submissions.id, x.id));
     if (personal) await removeDoc(tx, 'case', x.id);
   }
   if (email) {
-    const listed = await tx.select({ id: submissions.id, answers: submissions.answers }).from(submissions).where(sql`${email} = any(${submissions.peopleEmails})`);
-    for (const x of listed) await tx.update(submissions).set({ answers: stripEmails(x.answers, email), peopleEmails: sql`array_remove(${submissions.peopleEmails}, ${email})` }).where(eq(submissions.id, x.id));
+    const listed = await tx
+      .select({ id: submissions.id, answers: submissions.answers })
+      .from(submissions)
+      .where(sql`${email} = any(${submissions.peopleEmails})`);
+    for (const x of listed)
+      await tx
+        .update(submissions)
+        .set({ answers: stripEmails(x.answers, email), peopleEmails: sql`array_remove(${submissions.peopleEmails}, ${email})` })
+        .where(eq(submissions.id, x.id));
   }
-  await tx.update(reviewers).set({ email: sql`'erased-' || ${reviewers.id} || '@invalid'`, userId: null }).where(mineAsReviewer(s));
-  if (s.userId) await tx.update(discussion).set({ authorName: '(erased)' }).where(and(eq(discussion.authorId, s.userId), isNotNull(discussion.authorName)));
+  await tx
+    .update(reviewers)
+    .set({ email: sql`'erased-' || ${reviewers.id} || '@invalid'`, userId: null })
+    .where(mineAsReviewer(s));
+  if (s.userId)
+    await tx
+      .update(discussion)
+      .set({ authorName: '(erased)' })
+      .where(and(eq(discussion.authorId, s.userId), isNotNull(discussion.authorName)));
 }

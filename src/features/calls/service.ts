@@ -24,11 +24,20 @@ export type SubmissionRow = typeof submissions.$inferSelect;
 
 /** A time as the call announces it, e.g. "2025-08-31 23:59 (Asia/Shanghai)". */
 export function localTime(d: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
   return `${parts.replace(',', '')} (${timeZone})`;
 }
 
-export const isOpenAt = (c: Pick<CallRow, 'opensAt' | 'closesAt' | 'published'>, now: Date) => c.published && c.opensAt <= now && now < c.closesAt;
+export const isOpenAt = (c: Pick<CallRow, 'opensAt' | 'closesAt' | 'published'>, now: Date) =>
+  c.published && c.opensAt <= now && now < c.closesAt;
 
 export function presentCall(c: CallRow, now = new Date()) {
   const { codeCounter: _n, createdAt: _c, updatedAt: _u, ...rest } = c;
@@ -65,18 +74,33 @@ export async function createCall(db: Db, actor: Actor, input: CreateCallInput) {
   if (merged.closesAt <= merged.opensAt) throw invalid('closesAt', 'must be after the opening time');
   return db.transaction(async (tx) => {
     await assertPrefixFree(tx, merged.codePrefix!, merged.year, null);
-    const [row] = await tx.insert(calls).values(merged as typeof calls.$inferInsert).returning();
-    const criteria = tpl?.rubric ?? [{ key: 'overall', weight: 1, label: { en: 'Overall merit', 'zh-Hans': '综合评价', 'zh-Hant': '綜合評價' } }];
+    const [row] = await tx
+      .insert(calls)
+      .values(merged as typeof calls.$inferInsert)
+      .returning();
+    const criteria = tpl?.rubric ?? [
+      { key: 'overall', weight: 1, label: { en: 'Overall merit', 'zh-Hans': '综合评价', 'zh-Hant': '綜合評價' } },
+    ];
     await tx.insert(rubrics).values({ callId: row.id, round: 1, criteria, scaleMin: 1, scaleMax: 10 });
-    await audit(tx, { actor, action: 'call.create', entity: 'call', entityId: row.id, after: { kind: row.kind, year: row.year, template: input.template ?? null } });
+    await audit(tx, {
+      actor,
+      action: 'call.create',
+      entity: 'call',
+      entityId: row.id,
+      after: { kind: row.kind, year: row.year, template: input.template ?? null },
+    });
     return row;
   });
 }
 
 /** Submission codes (PREFIX-YEAR-NNNN) are unique across calls: one prefix per year. */
 async function assertPrefixFree(tx: DbOrTx, prefix: string, year: number, self: string | null) {
-  const [other] = await tx.select({ id: calls.id }).from(calls).where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
-  if (other && other.id !== self) throw fail(callsErrors, 'code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
+  const [other] = await tx
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.codePrefix, prefix), eq(calls.year, year)));
+  if (other && other.id !== self)
+    throw fail(callsErrors, 'code_prefix_taken', `Another ${year} call already uses this code prefix; choose another.`);
 }
 
 export async function updateCall(db: Db, actor: Actor, id: string, input: UpdateCallInput) {
@@ -86,7 +110,8 @@ export async function updateCall(db: Db, actor: Actor, id: string, input: Update
     const next = { ...before, ...input };
     if (next.closesAt <= next.opensAt) throw invalid('closesAt', 'must be after the opening time');
     if (input.codePrefix || input.year) {
-      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year)) throw fail(callsErrors, 'codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
+      if (before.codeCounter > 0 && (next.codePrefix !== before.codePrefix || next.year !== before.year))
+        throw fail(callsErrors, 'codes_issued', 'Codes were already handed out; the prefix and year can no longer change.');
       await assertPrefixFree(tx, next.codePrefix, next.year, id);
     }
     const [row] = await tx
@@ -94,7 +119,14 @@ export async function updateCall(db: Db, actor: Actor, id: string, input: Update
       .set({ ...input, updatedAt: new Date() })
       .where(eq(calls.id, id))
       .returning();
-    await audit(tx, { actor, action: 'call.update', entity: 'call', entityId: id, before: { closesAt: before.closesAt, published: before.published }, after: input });
+    await audit(tx, {
+      actor,
+      action: 'call.update',
+      entity: 'call',
+      entityId: id,
+      before: { closesAt: before.closesAt, published: before.published },
+      after: input,
+    });
     return row;
   });
 }
@@ -111,7 +143,11 @@ export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: strin
   if (!opts.staff) where.push(eq(calls.published, true));
   if (opts.kind) where.push(eq(calls.kind, opts.kind));
   if (opts.year) where.push(eq(calls.year, opts.year));
-  return db.select().from(calls).where(and(...where)).orderBy(desc(calls.year), desc(calls.closesAt));
+  return db
+    .select()
+    .from(calls)
+    .where(and(...where))
+    .orderBy(desc(calls.year), desc(calls.closesAt));
 }
 
 export async function getVisibleCall(db: DbOrTx, actor: Actor | null, id: string) {
@@ -124,36 +160,65 @@ export async function getVisibleCall(db: DbOrTx, actor: Actor | null, id: string
 
 /** The next code of a call, e.g. CASE-2025-0042. One atomic UPDATE: concurrent callers never get the same number. */
 async function nextCode(tx: DbOrTx, callId: string) {
-  const [row] = await tx.update(calls).set({ codeCounter: sql`${calls.codeCounter} + 1` }).where(eq(calls.id, callId)).returning({ n: calls.codeCounter, prefix: calls.codePrefix, year: calls.year });
+  const [row] = await tx
+    .update(calls)
+    .set({ codeCounter: sql`${calls.codeCounter} + 1` })
+    .where(eq(calls.id, callId))
+    .returning({ n: calls.codeCounter, prefix: calls.codePrefix, year: calls.year });
   return `${row.prefix}-${row.year}-${String(row.n).padStart(4, '0')}`;
 }
 
-const peopleEmails = (form: FormField[], answers: Record<string, unknown>) =>
-  [...new Set(form.filter((f) => f.type === 'people').flatMap((f) => ((answers[f.key] as Person[] | undefined) ?? []).map((p) => p.email?.toLowerCase()).filter((e): e is string => !!e)))];
+const peopleEmails = (form: FormField[], answers: Record<string, unknown>) => [
+  ...new Set(
+    form
+      .filter((f) => f.type === 'people')
+      .flatMap((f) => ((answers[f.key] as Person[] | undefined) ?? []).map((p) => p.email?.toLowerCase()).filter((e): e is string => !!e)),
+  ),
+];
 
 async function countryCodes(db: DbOrTx) {
   return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
 }
 
 async function ownedFiles(db: DbOrTx, userId: string | null, answers: Record<string, unknown>, form: FormField[]) {
-  const ids = form.filter((f) => f.type === 'file').flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x)));
+  const ids = form
+    .filter((f) => f.type === 'file')
+    .flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string' && /^[0-9a-f-]{36}$/i.test(x)));
   if (!ids.length || !userId) return new Set<string>();
-  const rows = await db.select({ id: files.id }).from(files).where(and(inArray(files.id, ids), eq(files.ownerId, userId)));
+  const rows = await db
+    .select({ id: files.id })
+    .from(files)
+    .where(and(inArray(files.id, ids), eq(files.ownerId, userId)));
   return new Set(rows.map((r) => r.id));
 }
 
 /** Checks and derives the stored columns from the answers. */
 async function prepare(db: DbOrTx, c: CallRow, userId: string | null, input: DraftInput, complete: boolean) {
   const owned = await ownedFiles(db, userId, input.answers, c.form);
-  const { answers, problems } = validateAnswers(c.form, input.answers, { complete, countryCodes: await countryCodes(db), fileOk: (id) => owned.has(id) });
-  if (input.category != null && c.categories.length && !c.categories.some((o) => o.value === input.category)) problems.push({ path: 'category', message: 'is not one of the call’s categories', code: 'not_an_option' });
+  const { answers, problems } = validateAnswers(c.form, input.answers, {
+    complete,
+    countryCodes: await countryCodes(db),
+    fileOk: (id) => owned.has(id),
+  });
+  if (input.category != null && c.categories.length && !c.categories.some((o) => o.value === input.category))
+    problems.push({ path: 'category', message: 'is not one of the call’s categories', code: 'not_an_option' });
   if (complete && c.categories.length && !input.category) problems.push({ path: 'category', message: 'is required', code: 'required' });
-  if (problems.length) throw fail(platformErrors, 'validation_failed', `The answers have ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`, { fields: problems });
+  if (problems.length)
+    throw fail(
+      platformErrors,
+      'validation_failed',
+      `The answers have ${problems.length} problem(s): ${problems.map((p) => `${p.path} ${p.message}`).join('; ')}`,
+      { fields: problems },
+    );
   return {
     answers,
     category: input.category ?? null,
     organizationId: input.organizationId ?? null,
-    title: (typeof answers.title === 'object' ? answers.title : typeof answers.title === 'string' ? { en: answers.title } : {}) as LocalizedText,
+    title: (typeof answers.title === 'object'
+      ? answers.title
+      : typeof answers.title === 'string'
+        ? { en: answers.title }
+        : {}) as LocalizedText,
     applicantType: typeof answers.applicantType === 'string' ? answers.applicantType : null,
     countryCode: typeof answers.country === 'string' ? answers.country : null,
     peopleEmails: peopleEmails(c.form, answers),
@@ -165,10 +230,14 @@ export async function createDraft(db: Db, actor: Actor, callId: string, input: D
     const c = await getCall(tx, callId);
     if (!c.published) throw notFound();
     if (now < c.opensAt) throw fail(callsErrors, 'call_not_open', `This call opens at ${localTime(c.opensAt, c.timeZone)}.`);
-    if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
+    if (now >= c.closesAt)
+      throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; no new submissions are accepted.`);
     const values = await prepare(tx, c, actor.userId, input, false);
     const code = await nextCode(tx, c.id);
-    const [row] = await tx.insert(submissions).values({ callId: c.id, code, applicantId: actor.userId, ...values }).returning();
+    const [row] = await tx
+      .insert(submissions)
+      .values({ callId: c.id, code, applicantId: actor.userId, ...values })
+      .returning();
     await audit(tx, { actor, action: 'submission.create', entity: 'submission', entityId: row.id, after: { code } });
     return row;
   });
@@ -181,7 +250,11 @@ export async function getOwn(db: DbOrTx, actor: Actor, id: string, lock = false)
   if (!row) throw notFound();
   if (row.applicantId === actor.userId) return row;
   if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase()) {
-    const [claimed] = await db.update(submissions).set({ applicantId: actor.userId }).where(and(eq(submissions.id, id), isNull(submissions.applicantId))).returning();
+    const [claimed] = await db
+      .update(submissions)
+      .set({ applicantId: actor.userId })
+      .where(and(eq(submissions.id, id), isNull(submissions.applicantId)))
+      .returning();
     if (claimed) return claimed;
   }
   throw notFound();
@@ -189,8 +262,14 @@ export async function getOwn(db: DbOrTx, actor: Actor, id: string, lock = false)
 
 function editable(c: CallRow, s: SubmissionRow, now: Date) {
   if (s.status === 'withdrawn') throw fail(callsErrors, 'submission_withdrawn', 'This submission was withdrawn.');
-  if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission can no longer be changed.`);
-  if (s.status === 'submitted' && !c.allowEdit) throw fail(callsErrors, 'submission_locked', 'This call does not allow changes after submission.');
+  if (now >= c.closesAt)
+    throw fail(
+      callsErrors,
+      'call_closed',
+      `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission can no longer be changed.`,
+    );
+  if (s.status === 'submitted' && !c.allowEdit)
+    throw fail(callsErrors, 'submission_locked', 'This call does not allow changes after submission.');
 }
 
 export async function updateDraft(db: Db, actor: Actor, id: string, input: DraftInput, now = new Date()) {
@@ -199,7 +278,11 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: Draft
     const c = await getCall(tx, s.callId);
     editable(c, s, now);
     const values = await prepare(tx, c, actor.userId, input, s.status === 'submitted');
-    const [row] = await tx.update(submissions).set({ ...values, updatedAt: now }).where(eq(submissions.id, id)).returning();
+    const [row] = await tx
+      .update(submissions)
+      .set({ ...values, updatedAt: now })
+      .where(eq(submissions.id, id))
+      .returning();
     if (s.status === 'submitted') row.eligibilityProblems = await recheck(tx, c, row);
     await audit(tx, { actor, action: 'submission.update', entity: 'submission', entityId: id });
     return row;
@@ -207,7 +290,15 @@ export async function updateDraft(db: Db, actor: Actor, id: string, input: Draft
 }
 
 async function recheck(tx: DbOrTx, c: CallRow, s: SubmissionRow) {
-  const problems = checkEligibility(c.eligibility, { applicantType: s.applicantType, countryCode: s.countryCode, birthDate: typeof s.answers.birthDate === 'string' ? s.answers.birthDate : null }, c.closesAt);
+  const problems = checkEligibility(
+    c.eligibility,
+    {
+      applicantType: s.applicantType,
+      countryCode: s.countryCode,
+      birthDate: typeof s.answers.birthDate === 'string' ? s.answers.birthDate : null,
+    },
+    c.closesAt,
+  );
   await tx.update(submissions).set({ eligibilityProblems: problems }).where(eq(submissions.id, s.id));
   return problems;
 }
@@ -224,13 +315,24 @@ export async function submit(db: Db, actor: Actor, id: string, publicUrl: string
     const c = await getCall(tx, s.callId);
     if (s.status === 'submitted') return s;
     if (s.status === 'withdrawn') throw fail(callsErrors, 'submission_withdrawn', 'This submission was withdrawn.');
-    if (now >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission was not submitted.`);
+    if (now >= c.closesAt)
+      throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}; the submission was not submitted.`);
     await prepare(tx, c, actor.userId, { answers: s.answers, category: s.category, organizationId: s.organizationId }, true);
-    const [row] = await tx.update(submissions).set({ status: 'submitted', submittedAt: now, updatedAt: now }).where(eq(submissions.id, id)).returning();
+    const [row] = await tx
+      .update(submissions)
+      .set({ status: 'submitted', submittedAt: now, updatedAt: now })
+      .where(eq(submissions.id, id))
+      .returning();
     row.eligibilityProblems = await recheck(tx, c, row);
     const u = await userLocale(tx, actor.userId);
     if (u) {
-      const m = callMail('confirmation', u.locale, { code: row.code, title: localize(row.title, u.locale).text, call: localize(c.title, u.locale).text, link: `${publicUrl}/calls/submissions/${row.id}`, name: u.name });
+      const m = callMail('confirmation', u.locale, {
+        code: row.code,
+        title: localize(row.title, u.locale).text,
+        call: localize(c.title, u.locale).text,
+        link: `${publicUrl}/calls/submissions/${row.id}`,
+        name: u.name,
+      });
       await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale: u.locale, template: 'calls.confirmation' });
     }
     await audit(tx, { actor, action: 'submission.submit', entity: 'submission', entityId: id, after: { code: row.code } });
@@ -243,7 +345,11 @@ export async function withdraw(db: Db, actor: Actor, id: string) {
     const s = await getOwn(tx, actor, id, true);
     if (s.status === 'withdrawn') return s;
     if (s.decision) throw fail(callsErrors, 'already_decided', 'A decision was already made on this submission.');
-    const [row] = await tx.update(submissions).set({ status: 'withdrawn', updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
+    const [row] = await tx
+      .update(submissions)
+      .set({ status: 'withdrawn', updatedAt: new Date() })
+      .where(eq(submissions.id, id))
+      .returning();
     await audit(tx, { actor, action: 'submission.withdraw', entity: 'submission', entityId: id });
     return row;
   });
@@ -259,7 +365,12 @@ export async function listMine(db: DbOrTx, actor: Actor) {
   return db
     .select()
     .from(submissions)
-    .where(or(eq(submissions.applicantId, actor.userId), and(isNull(submissions.applicantId), eq(submissions.nomineeEmail, actor.email.toLowerCase()))))
+    .where(
+      or(
+        eq(submissions.applicantId, actor.userId),
+        and(isNull(submissions.applicantId), eq(submissions.nomineeEmail, actor.email.toLowerCase())),
+      ),
+    )
     .orderBy(desc(submissions.createdAt));
 }
 
@@ -293,52 +404,108 @@ const presentStaff = (s: SubmissionRow) => ({
 });
 
 /** What the nominating organization sees: its nomination and how far it got, nothing of the person's account or the review. */
-const presentNomination = (s: SubmissionRow) => ({ id: s.id, callId: s.callId, code: s.code, status: s.status, nomineeName: s.nomineeName, nominated: true, submittedAt: s.submittedAt, updatedAt: s.updatedAt });
+const presentNomination = (s: SubmissionRow) => ({
+  id: s.id,
+  callId: s.callId,
+  code: s.code,
+  status: s.status,
+  nomineeName: s.nomineeName,
+  nominated: true,
+  submittedAt: s.submittedAt,
+  updatedAt: s.updatedAt,
+});
 
 /** A submission as the caller may see it: staff, applicant or nominator, decided by the policy. */
-export const presentSubmission = presenter((actor: Actor | null, s: SubmissionRow) => submissionAudience(actor, s), { staff: presentStaff, applicant: presentApplicant, nominator: presentNomination });
+export const presentSubmission = presenter((actor: Actor | null, s: SubmissionRow) => submissionAudience(actor, s), {
+  staff: presentStaff,
+  applicant: presentApplicant,
+  nominator: presentNomination,
+});
 
 /** A submission for its reader; a nomination addressed to the reader's e-mail is taken up on first reading. */
 export async function readSubmission(db: DbOrTx, actor: Actor, id: string) {
   const row = await getSubmission(db, id);
-  if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase()) return presentSubmission(actor, await getOwn(db, actor, id));
+  if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase())
+    return presentSubmission(actor, await getOwn(db, actor, id));
   return presentSubmission(actor, row);
 }
 
 /** An organization (its contact, or staff) nominates a person, who then completes the application. */
-export async function nominate(db: Db, actor: Actor, callId: string, input: { organizationId: string; name: string; email: string }, publicUrl: string) {
-  if (!isStaff(actor) && !hasScope(actor, 'org_contact', 'organization', input.organizationId)) throw forbidden('Only a contact of this organization may nominate on its behalf.');
+export async function nominate(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  input: { organizationId: string; name: string; email: string },
+  publicUrl: string,
+) {
+  if (!isStaff(actor) && !hasScope(actor, 'org_contact', 'organization', input.organizationId))
+    throw forbidden('Only a contact of this organization may nominate on its behalf.');
   return db.transaction(async (tx) => {
     const c = await getCall(tx, callId);
     if (!c.published) throw notFound();
     if (!c.allowNominations) throw fail(callsErrors, 'nominations_closed', 'This call does not take nominations.');
     if (new Date() >= c.closesAt) throw fail(callsErrors, 'call_closed', `This call closed at ${localTime(c.closesAt, c.timeZone)}.`);
     const email = input.email.toLowerCase();
-    const [dup] = await tx.select({ id: submissions.id }).from(submissions).where(and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)));
+    const [dup] = await tx
+      .select({ id: submissions.id })
+      .from(submissions)
+      .where(
+        and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)),
+      );
     if (dup) throw fail(callsErrors, 'already_nominated', 'This organization already nominated this person.');
     const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
     const code = await nextCode(tx, callId);
     const [row] = await tx
       .insert(submissions)
-      .values({ callId, code, applicantId: existing?.id ?? null, nomineeEmail: email, nomineeName: input.name, nominatedByOrg: input.organizationId, organizationId: input.organizationId, title: { en: input.name }, answers: { title: { en: input.name } } })
+      .values({
+        callId,
+        code,
+        applicantId: existing?.id ?? null,
+        nomineeEmail: email,
+        nomineeName: input.name,
+        nominatedByOrg: input.organizationId,
+        organizationId: input.organizationId,
+        title: { en: input.name },
+        answers: { title: { en: input.name } },
+      })
       .returning();
     const locale = pickLocale(existing?.locale);
-    const m = callMail('nomination', locale, { code, title: input.name, call: localize(c.title, locale).text, link: `${publicUrl}/calls/submissions/${row.id}`, name: input.name });
+    const m = callMail('nomination', locale, {
+      code,
+      title: input.name,
+      call: localize(c.title, locale).text,
+      link: `${publicUrl}/calls/submissions/${row.id}`,
+      name: input.name,
+    });
     await queueMail(tx, { to: email, subject: m.subject, text: m.text, locale, template: 'calls.nomination' });
-    await audit(tx, { actor, action: 'submission.nominate', entity: 'submission', entityId: row.id, after: { code, organizationId: input.organizationId } });
+    await audit(tx, {
+      actor,
+      action: 'submission.nominate',
+      entity: 'submission',
+      entityId: row.id,
+      after: { code, organizationId: input.organizationId },
+    });
     return row;
   });
 }
 
 // ---------------------------------------------------------------- staff
 
-export async function listSubmissions(db: DbOrTx, callId: string, q: { status?: string; screening?: string; round?: number; decision?: string }) {
+export async function listSubmissions(
+  db: DbOrTx,
+  callId: string,
+  q: { status?: string; screening?: string; round?: number; decision?: string },
+) {
   const where: SQL[] = [eq(submissions.callId, callId)];
   if (q.status) where.push(eq(submissions.status, q.status as never));
   if (q.screening) where.push(eq(submissions.screening, q.screening as never));
   if (q.round) where.push(sql`${submissions.round} >= ${q.round}`);
   if (q.decision) where.push(eq(submissions.decision, q.decision as never));
-  return db.select().from(submissions).where(and(...where)).orderBy(submissions.code);
+  return db
+    .select()
+    .from(submissions)
+    .where(and(...where))
+    .orderBy(submissions.code);
 }
 
 export async function getSubmission(db: DbOrTx, id: string) {
@@ -353,8 +520,19 @@ export async function screen(db: Db, actor: Actor, id: string, input: { result: 
     const [s] = await tx.select().from(submissions).where(eq(submissions.id, id)).for('update');
     if (!s) throw notFound();
     if (s.status !== 'submitted') throw fail(callsErrors, 'not_submitted', 'Only submitted entries are screened.');
-    const [row] = await tx.update(submissions).set({ screening: input.result, screeningReason: input.reason || null, updatedAt: new Date() }).where(eq(submissions.id, id)).returning();
-    await audit(tx, { actor, action: 'submission.screen', entity: 'submission', entityId: id, before: { screening: s.screening }, after: input });
+    const [row] = await tx
+      .update(submissions)
+      .set({ screening: input.result, screeningReason: input.reason || null, updatedAt: new Date() })
+      .where(eq(submissions.id, id))
+      .returning();
+    await audit(tx, {
+      actor,
+      action: 'submission.screen',
+      entity: 'submission',
+      entityId: id,
+      before: { screening: s.screening },
+      after: input,
+    });
     return row;
   });
 }
@@ -365,7 +543,14 @@ export async function autoScreen(db: Db, actor: Actor, callId: string) {
     const rows = await tx
       .update(submissions)
       .set({ screening: 'passed', screeningReason: 'automatic eligibility check', updatedAt: new Date() })
-      .where(and(eq(submissions.callId, callId), eq(submissions.status, 'submitted'), eq(submissions.screening, 'pending'), sql`jsonb_array_length(${submissions.eligibilityProblems}) = 0`))
+      .where(
+        and(
+          eq(submissions.callId, callId),
+          eq(submissions.status, 'submitted'),
+          eq(submissions.screening, 'pending'),
+          sql`jsonb_array_length(${submissions.eligibilityProblems}) = 0`,
+        ),
+      )
       .returning({ id: submissions.id });
     await audit(tx, { actor, action: 'call.auto_screen', entity: 'call', entityId: callId, after: { passed: rows.length } });
     return rows.length;

@@ -6,7 +6,7 @@
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import type { Criterion } from '../review/model.js';
 import type { Eligibility, FormField, Option } from './form.js';
-import { applicantTypes } from './form.js';
+import type { applicantTypes } from './form.js';
 
 export const callKinds = ['practice-case', 'sci-tech', 'competition', 'youth-leaders', 'ai-for-good'] as const;
 export type CallKind = (typeof callKinds)[number];
@@ -26,8 +26,24 @@ const applicantTypeLabels: Record<(typeof applicantTypes)[number], [string, stri
 };
 
 const common = {
-  title: { key: 'title', type: 'text', localized: true, required: true, maxLength: 120, public: true, label: t('Title', '标题', '標題') } as FormField,
-  summary: { key: 'summary', type: 'longtext', localized: true, required: true, maxLength: 3000, public: true, label: t('Summary', '摘要', '摘要') } as FormField,
+  title: {
+    key: 'title',
+    type: 'text',
+    localized: true,
+    required: true,
+    maxLength: 120,
+    public: true,
+    label: t('Title', '标题', '標題'),
+  } as FormField,
+  summary: {
+    key: 'summary',
+    type: 'longtext',
+    localized: true,
+    required: true,
+    maxLength: 3000,
+    public: true,
+    label: t('Summary', '摘要', '摘要'),
+  } as FormField,
   applicantType: (types: readonly string[]): FormField => ({
     key: 'applicantType',
     type: 'choice',
@@ -35,15 +51,42 @@ const common = {
     label: t('Applicant type', '申报主体类型', '申報主體類型'),
     options: types.map((v) => opt(v, ...applicantTypeLabels[v as keyof typeof applicantTypeLabels])),
   }),
-  organization: { key: 'organization', type: 'text', required: true, maxLength: 300, public: true, label: t('Organization', '申报单位', '申報單位') } as FormField,
+  organization: {
+    key: 'organization',
+    type: 'text',
+    required: true,
+    maxLength: 300,
+    public: true,
+    label: t('Organization', '申报单位', '申報單位'),
+  } as FormField,
   country: { key: 'country', type: 'country', required: true, label: t('Country or region', '国家或地区', '國家或地區') } as FormField,
-  keywords: { key: 'keywords', type: 'text', maxLength: 200, label: t('Keywords (comma-separated)', '关键词（以逗号分隔）', '關鍵詞（以逗號分隔）') } as FormField,
+  keywords: {
+    key: 'keywords',
+    type: 'text',
+    maxLength: 200,
+    label: t('Keywords (comma-separated)', '关键词（以逗号分隔）', '關鍵詞（以逗號分隔）'),
+  } as FormField,
   website: { key: 'website', type: 'url', public: true, label: t('Website', '网址', '網址') } as FormField,
-  team: { key: 'team', type: 'people', maxItems: 20, label: t('Team members and co-applicants', '团队成员及共同申报人', '團隊成員及共同申報人') } as FormField,
-  attachment: { key: 'attachment', type: 'file', required: true, label: t('Supporting document (PDF)', '证明材料（PDF）', '證明材料（PDF）') } as FormField,
+  team: {
+    key: 'team',
+    type: 'people',
+    maxItems: 20,
+    label: t('Team members and co-applicants', '团队成员及共同申报人', '團隊成員及共同申報人'),
+  } as FormField,
+  attachment: {
+    key: 'attachment',
+    type: 'file',
+    required: true,
+    label: t('Supporting document (PDF)', '证明材料（PDF）', '證明材料（PDF）'),
+  } as FormField,
 };
 
-const criterion = (key: string, weight: number, en: string, hans: string, hant: string, gEn: string): Criterion => ({ key, weight, label: t(en, hans, hant), guidance: { en: gEn } });
+const criterion = (key: string, weight: number, en: string, hans: string, hant: string, gEn: string): Criterion => ({
+  key,
+  weight,
+  label: t(en, hans, hant),
+  guidance: { en: gEn },
+});
 
 export interface CallTemplate {
   kind: CallKind;
@@ -69,14 +112,20 @@ const baseRubric = [
 export const templates: Record<CallKind, CallTemplate> = {
   'practice-case': {
     kind: 'practice-case',
-    title: t('Jointly Building a Community with a Shared Future in Cyberspace: Practice Cases', '携手构建网络空间命运共同体实践案例', '攜手構建網路空間命運共同體實踐案例'),
+    title: t(
+      'Jointly Building a Community with a Shared Future in Cyberspace: Practice Cases',
+      '携手构建网络空间命运共同体实践案例',
+      '攜手構建網路空間命運共同體實踐案例',
+    ),
     rules: t(
       'Open to governments, international organizations, NGOs, research institutions, universities, technical communities, enterprises and teams worldwide. Selected cases are presented at the Wuzhen Summit and collected in the case book.',
       '面向全球政府、国际组织、民间机构、科研院校、技术社群、企业及团队征集。入选案例将在乌镇峰会上发布展示，并收录进案例集。',
       '面向全球政府、國際組織、民間機構、科研院校、技術社群、企業及團隊徵集。入選案例將在烏鎮峰會上發佈展示，並收錄進案例集。',
     ),
     codePrefix: 'CASE',
-    eligibility: { applicantTypes: ['government', 'international-organization', 'civil-society', 'academia', 'technical-community', 'business', 'team'] },
+    eligibility: {
+      applicantTypes: ['government', 'international-organization', 'civil-society', 'academia', 'technical-community', 'business', 'team'],
+    },
     categories: [
       opt('infrastructure', 'Network infrastructure', '网络基础设施', '網路基礎設施'),
       opt('culture', 'Online cultural exchange', '网络文化交流', '網路文化交流'),
@@ -87,12 +136,39 @@ export const templates: Record<CallKind, CallTemplate> = {
     rounds: [opt('expert', 'Expert review', '专家评审', '專家評審')],
     form: [
       common.title,
-      common.applicantType(['government', 'international-organization', 'civil-society', 'academia', 'technical-community', 'business', 'team']),
+      common.applicantType([
+        'government',
+        'international-organization',
+        'civil-society',
+        'academia',
+        'technical-community',
+        'business',
+        'team',
+      ]),
       common.organization,
       common.country,
       common.summary,
-      { key: 'practice', type: 'longtext', localized: true, required: true, maxLength: 10000, label: t('The practice: what was done, how, with whom', '实践内容：做了什么、如何做、与谁合作', '實踐內容：做了什麼、如何做、與誰合作') },
-      { key: 'results', type: 'longtext', localized: true, required: true, maxLength: 5000, public: true, label: t('Results and impact', '成效与影响', '成效與影響') },
+      {
+        key: 'practice',
+        type: 'longtext',
+        localized: true,
+        required: true,
+        maxLength: 10000,
+        label: t(
+          'The practice: what was done, how, with whom',
+          '实践内容：做了什么、如何做、与谁合作',
+          '實踐內容：做了什麼、如何做、與誰合作',
+        ),
+      },
+      {
+        key: 'results',
+        type: 'longtext',
+        localized: true,
+        required: true,
+        maxLength: 5000,
+        public: true,
+        label: t('Results and impact', '成效与影响', '成效與影響'),
+      },
       common.keywords,
       common.website,
       common.team,
@@ -127,9 +203,31 @@ export const templates: Record<CallKind, CallTemplate> = {
       common.organization,
       common.country,
       common.summary,
-      { key: 'novelty', type: 'longtext', localized: true, required: true, maxLength: 5000, label: t('What is new, compared with the state of the art', '与现有技术相比的领先之处', '與現有技術相比的領先之處') },
-      { key: 'maturity', type: 'choice', required: true, label: t('Maturity', '成熟度', '成熟度'), options: [opt('research', 'Research', '研究阶段', '研究階段'), opt('pilot', 'Pilot', '试点应用', '試點應用'), opt('deployed', 'Deployed at scale', '规模化应用', '規模化應用')] },
-      { key: 'video', type: 'url', label: t('Demonstration video', '演示视频', '演示影片'), showIf: { field: 'maturity', equals: ['pilot', 'deployed'] } },
+      {
+        key: 'novelty',
+        type: 'longtext',
+        localized: true,
+        required: true,
+        maxLength: 5000,
+        label: t('What is new, compared with the state of the art', '与现有技术相比的领先之处', '與現有技術相比的領先之處'),
+      },
+      {
+        key: 'maturity',
+        type: 'choice',
+        required: true,
+        label: t('Maturity', '成熟度', '成熟度'),
+        options: [
+          opt('research', 'Research', '研究阶段', '研究階段'),
+          opt('pilot', 'Pilot', '试点应用', '試點應用'),
+          opt('deployed', 'Deployed at scale', '规模化应用', '規模化應用'),
+        ],
+      },
+      {
+        key: 'video',
+        type: 'url',
+        label: t('Demonstration video', '演示视频', '演示影片'),
+        showIf: { field: 'maturity', equals: ['pilot', 'deployed'] },
+      },
       common.keywords,
       common.team,
       common.attachment,
@@ -146,7 +244,11 @@ export const templates: Record<CallKind, CallTemplate> = {
   competition: {
     kind: 'competition',
     title: t('"Straight to Wuzhen" Global Internet Competition', '"直通乌镇"全球互联网大赛', '"直通烏鎮"全球網際網路大賽'),
-    rules: t('Teams and start-ups from every country compete in tracks, from preliminaries to the final in Wuzhen.', '面向全球团队与初创企业，分赛道比赛，经初赛、复赛进入乌镇总决赛。', '面向全球團隊與新創企業，分賽道比賽，經初賽、複賽進入烏鎮總決賽。'),
+    rules: t(
+      'Teams and start-ups from every country compete in tracks, from preliminaries to the final in Wuzhen.',
+      '面向全球团队与初创企业，分赛道比赛，经初赛、复赛进入乌镇总决赛。',
+      '面向全球團隊與新創企業，分賽道比賽，經初賽、複賽進入烏鎮總決賽。',
+    ),
     codePrefix: 'COMP',
     eligibility: { applicantTypes: ['team', 'business'] },
     categories: [
@@ -155,15 +257,35 @@ export const templates: Record<CallKind, CallTemplate> = {
       opt('connected-vehicles', 'Connected vehicles', '车联网', '車聯網'),
       opt('industrial-internet', 'Industrial internet', '工业互联网', '工業網際網路'),
     ],
-    rounds: [opt('preliminary', 'Preliminaries', '初赛', '初賽'), opt('semifinal', 'Semi-final', '复赛', '複賽'), opt('final', 'Final', '总决赛', '總決賽')],
+    rounds: [
+      opt('preliminary', 'Preliminaries', '初赛', '初賽'),
+      opt('semifinal', 'Semi-final', '复赛', '複賽'),
+      opt('final', 'Final', '总决赛', '總決賽'),
+    ],
     form: [
       common.title,
       common.applicantType(['team', 'business']),
       common.organization,
       common.country,
       common.summary,
-      { key: 'stage', type: 'choice', required: true, label: t('Stage', '项目阶段', '專案階段'), options: [opt('idea', 'Idea', '创意', '創意'), opt('seed', 'Seed', '种子期', '種子期'), opt('growth', 'Growth', '成长期', '成長期')] },
-      { key: 'funding', type: 'number', min: 0, label: t('Funding raised (USD)', '已获融资（美元）', '已獲融資（美元）'), showIf: { field: 'stage', equals: ['seed', 'growth'] } },
+      {
+        key: 'stage',
+        type: 'choice',
+        required: true,
+        label: t('Stage', '项目阶段', '專案階段'),
+        options: [
+          opt('idea', 'Idea', '创意', '創意'),
+          opt('seed', 'Seed', '种子期', '種子期'),
+          opt('growth', 'Growth', '成长期', '成長期'),
+        ],
+      },
+      {
+        key: 'funding',
+        type: 'number',
+        min: 0,
+        label: t('Funding raised (USD)', '已获融资（美元）', '已獲融資（美元）'),
+        showIf: { field: 'stage', equals: ['seed', 'growth'] },
+      },
       { key: 'founded', type: 'date', label: t('Founded on', '成立日期', '成立日期') },
       { key: 'pitch', type: 'file', required: true, label: t('Pitch deck (PDF)', '路演材料（PDF）', '路演材料（PDF）') },
       common.keywords,
@@ -182,7 +304,11 @@ export const templates: Record<CallKind, CallTemplate> = {
   'youth-leaders': {
     kind: 'youth-leaders',
     title: t('Global Youth Leaders Program', '全球青年领军者计划', '全球青年領軍者計劃'),
-    rules: t('Young people under 40 from any country apply themselves or are nominated by an organization; the nominee then completes the application.', '面向全球40岁以下青年，可个人申报或由机构提名，被提名人完成申报。', '面向全球40歲以下青年，可個人申報或由機構提名，被提名人完成申報。'),
+    rules: t(
+      'Young people under 40 from any country apply themselves or are nominated by an organization; the nominee then completes the application.',
+      '面向全球40岁以下青年，可个人申报或由机构提名，被提名人完成申报。',
+      '面向全球40歲以下青年，可個人申報或由機構提名，被提名人完成申報。',
+    ),
     codePrefix: 'YOUTH',
     eligibility: { maxAge: 40 },
     categories: [
@@ -198,7 +324,15 @@ export const templates: Record<CallKind, CallTemplate> = {
       common.country,
       common.organization,
       { ...common.summary, label: t('Biography', '个人简介', '個人簡介') },
-      { key: 'achievements', type: 'longtext', localized: true, required: true, maxLength: 5000, public: true, label: t('Achievements', '主要成就', '主要成就') },
+      {
+        key: 'achievements',
+        type: 'longtext',
+        localized: true,
+        required: true,
+        maxLength: 5000,
+        public: true,
+        label: t('Achievements', '主要成就', '主要成就'),
+      },
       { key: 'nominator', type: 'people', maxItems: 1, label: t('Nominating organization contact', '提名机构联系人', '提名機構聯絡人') },
       common.keywords,
       { ...common.attachment, required: false, label: t('CV (PDF)', '简历（PDF）', '簡歷（PDF）') },
@@ -215,7 +349,11 @@ export const templates: Record<CallKind, CallTemplate> = {
   'ai-for-good': {
     kind: 'ai-for-good',
     title: t('AI for Good Action Plan: Project Call', '爱(AI)公益行动计划项目征集', '愛(AI)公益行動計劃專案徵集'),
-    rules: t('Projects that use artificial intelligence for the public good: health, education, disability, environment, disaster relief.', '征集运用人工智能服务公益的项目：健康、教育、助残、环境、救灾等。', '徵集運用人工智慧服務公益的專案：健康、教育、助殘、環境、救災等。'),
+    rules: t(
+      'Projects that use artificial intelligence for the public good: health, education, disability, environment, disaster relief.',
+      '征集运用人工智能服务公益的项目：健康、教育、助残、环境、救灾等。',
+      '徵集運用人工智慧服務公益的專案：健康、教育、助殘、環境、救災等。',
+    ),
     codePrefix: 'AIGOOD',
     eligibility: { applicantTypes: ['civil-society', 'academia', 'business', 'team', 'international-organization'] },
     categories: [
@@ -233,7 +371,13 @@ export const templates: Record<CallKind, CallTemplate> = {
       common.country,
       common.summary,
       { key: 'beneficiaries', type: 'number', min: 0, required: true, label: t('People reached', '受益人数', '受益人數') },
-      { key: 'sdgs', type: 'multichoice', maxItems: 5, label: t('Sustainable Development Goals', '可持续发展目标', '永續發展目標'), options: [3, 4, 5, 10, 13].map((n) => opt(`sdg${n}`, `SDG ${n}`, `目标${n}`, `目標${n}`)) },
+      {
+        key: 'sdgs',
+        type: 'multichoice',
+        maxItems: 5,
+        label: t('Sustainable Development Goals', '可持续发展目标', '永續發展目標'),
+        options: [3, 4, 5, 10, 13].map((n) => opt(`sdg${n}`, `SDG ${n}`, `目标${n}`, `目標${n}`)),
+      },
       common.keywords,
       common.website,
       common.team,

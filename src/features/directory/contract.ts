@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
-export const stakeholderGroups = ['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia'] as const;
+export const stakeholderGroups = [
+  'government',
+  'international-organization',
+  'business',
+  'technical-community',
+  'civil-society',
+  'academia',
+] as const;
 export const continents = ['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania', 'antarctica'] as const;
 export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
 
@@ -40,7 +47,11 @@ export const personInput = z.object({
   nameLatin: z.string().trim().max(200).nullish(),
   countryCode: countryCode.nullish(),
   gender: z.enum(genders).nullish(),
-  email: z.email().max(254).nullish().or(z.literal('').transform(() => null)),
+  email: z
+    .email()
+    .max(254)
+    .nullish()
+    .or(z.literal('').transform(() => null)),
   phone: z
     .string()
     .trim()
@@ -64,7 +75,15 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 export const localized = z.record(z.string(), z.string());
-export const country = z.object({ code: z.string(), alpha3: z.string(), m49: z.string(), continent: z.string(), region: z.string(), subregion: z.string(), name: localized });
+export const country = z.object({
+  code: z.string(),
+  alpha3: z.string(),
+  m49: z.string(),
+  continent: z.string(),
+  region: z.string(),
+  subregion: z.string(),
+  name: localized,
+});
 
 export const organization = z.object({
   id: z.uuid(),
@@ -89,7 +108,16 @@ export const person = z.object({
   gender: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
-  affiliations: z.array(z.object({ id: z.uuid(), organizationId: z.uuid(), organizationName: localized, title: localized, startDate: z.string().nullable(), endDate: z.string().nullable() })),
+  affiliations: z.array(
+    z.object({
+      id: z.uuid(),
+      organizationId: z.uuid(),
+      organizationName: localized,
+      title: localized,
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+    }),
+  ),
   createdAt: z.date(),
   updatedAt: z.date(),
 });

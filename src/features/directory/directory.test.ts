@@ -11,16 +11,30 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const org = (over: Record<string, unknown> = {}) => ({ name: { en: 'Cyberspace Institute', 'zh-Hans': '网络空间研究院' }, countryCode: 'cn', stakeholderGroup: 'academia', website: 'https://cyber.example.org', ...over });
-const count = async (table: string) => (await h.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
+const org = (over: Record<string, unknown> = {}) => ({
+  name: { en: 'Cyberspace Institute', 'zh-Hans': '网络空间研究院' },
+  countryCode: 'cn',
+  stakeholderGroup: 'academia',
+  website: 'https://cyber.example.org',
+  ...over,
+});
+const count = async (table: string) =>
+  (await h.database.rows<{ n: number }>(sql`select count(*)::int as n from ${sql.identifier(table)}`))[0].n;
 
 describe('countries', () => {
   it('ships ISO codes with UN M49 regions, continents and three languages', async () => {
     const res = await h.call(null, { method: 'GET', url: '/api/v1/countries' });
     const list = res.json() as Array<{ code: string; m49: string; continent: string; subregion: string; name: Record<string, string> }>;
     expect(list.length).toBeGreaterThan(240);
-    expect(list.find((c) => c.code === 'KE')).toMatchObject({ m49: '404', continent: 'africa', subregion: 'Eastern Africa', name: { en: 'Kenya', 'zh-Hans': '肯尼亚', 'zh-Hant': '肯亞' } });
-    expect(new Set(list.map((c) => c.continent))).toEqual(new Set(['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania', 'antarctica']));
+    expect(list.find((c) => c.code === 'KE')).toMatchObject({
+      m49: '404',
+      continent: 'africa',
+      subregion: 'Eastern Africa',
+      name: { en: 'Kenya', 'zh-Hans': '肯尼亚', 'zh-Hant': '肯亞' },
+    });
+    expect(new Set(list.map((c) => c.continent))).toEqual(
+      new Set(['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania', 'antarctica']),
+    );
   });
 });
 
@@ -48,10 +62,25 @@ describe('organizations', () => {
   });
 
   it('finds a Simplified name by its Traditional spelling and back, and filters by continent and group', async () => {
-    await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org({ name: { 'zh-Hans': '数字丝路信息中心' }, countryCode: 'KZ', stakeholderGroup: 'international-organization' }) });
-    await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org({ name: { 'zh-Hant': '臺灣網路資訊協會' }, countryCode: 'TW', stakeholderGroup: 'civil-society' }) });
-    await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org({ name: { en: 'Nairobi Open Data Lab' }, countryCode: 'KE', stakeholderGroup: 'civil-society' }) });
-    const find = async (q: string, extra = '') => (await h.call(staff, { method: 'GET', url: `/api/v1/directory/organizations?q=${encodeURIComponent(q)}${extra}` })).json().items.map((o: { name: Record<string, string> }) => Object.values(o.name)[0]);
+    await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: org({ name: { 'zh-Hans': '数字丝路信息中心' }, countryCode: 'KZ', stakeholderGroup: 'international-organization' }),
+    });
+    await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: org({ name: { 'zh-Hant': '臺灣網路資訊協會' }, countryCode: 'TW', stakeholderGroup: 'civil-society' }),
+    });
+    await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: org({ name: { en: 'Nairobi Open Data Lab' }, countryCode: 'KE', stakeholderGroup: 'civil-society' }),
+    });
+    const find = async (q: string, extra = '') =>
+      (await h.call(staff, { method: 'GET', url: `/api/v1/directory/organizations?q=${encodeURIComponent(q)}${extra}` }))
+        .json()
+        .items.map((o: { name: Record<string, string> }) => Object.values(o.name)[0]);
     // Taiwan phrasing (數位 for 数字, 資訊 for 信息) folds to the same form.
     expect(await find('數位絲路資訊')).toEqual(['数字丝路信息中心']);
     expect(await find('數字絲路資訊中心')).toEqual(['数字丝路信息中心']);
@@ -67,10 +96,21 @@ describe('organizations', () => {
 
   it('accepts a PNG logo, refuses a script named logo.png, and serves logos publicly', async () => {
     const o = (await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org() })).json();
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c40000000049454e44ae426082', 'hex');
-    const ok = await h.call(staff, { method: 'PUT', url: `/api/v1/directory/organizations/${o.id}/logo`, ...multipart('logo.png', png, 'image/png') });
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4c40000000049454e44ae426082',
+      'hex',
+    );
+    const ok = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/directory/organizations/${o.id}/logo`,
+      ...multipart('logo.png', png, 'image/png'),
+    });
     expect(ok.statusCode).toBe(200);
-    const bad = await h.call(staff, { method: 'PUT', url: `/api/v1/directory/organizations/${o.id}/logo`, ...multipart('logo.png', '<script>alert(1)</script>', 'image/png') });
+    const bad = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/directory/organizations/${o.id}/logo`,
+      ...multipart('logo.png', '<script>alert(1)</script>', 'image/png'),
+    });
     expect(bad.statusCode).toBe(415);
     expect(bad.json().code).toBe('file_type_not_allowed');
     const img = await h.call(null, { method: 'GET', url: `/api/v1/files/logos/${ok.json().fileId}` });
@@ -81,18 +121,42 @@ describe('organizations', () => {
 
 describe('people', () => {
   it('keeps the name in its own script and in Latin letters, with affiliations over time', async () => {
-    const o = (await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org({ name: { en: 'Affiliation Org' } }) })).json();
+    const o = (
+      await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: org({ name: { en: 'Affiliation Org' } }) })
+    ).json();
     const p = await h.call(staff, {
       method: 'POST',
       url: '/api/v1/directory/people',
-      payload: { name: '王芳', nameLatin: 'Wang Fang', countryCode: 'CN', gender: 'female', email: 'Wang.Fang@Example.org', phone: '+86 571 0000 0000', affiliations: [{ organizationId: o.id, title: { en: 'Director', 'zh-Hans': '主任' }, startDate: '2022-07-12' }] },
+      payload: {
+        name: '王芳',
+        nameLatin: 'Wang Fang',
+        countryCode: 'CN',
+        gender: 'female',
+        email: 'Wang.Fang@Example.org',
+        phone: '+86 571 0000 0000',
+        affiliations: [{ organizationId: o.id, title: { en: 'Director', 'zh-Hans': '主任' }, startDate: '2022-07-12' }],
+      },
     });
     expect(p.statusCode).toBe(201);
-    expect(p.json()).toMatchObject({ name: '王芳', nameLatin: 'Wang Fang', email: 'wang.fang@example.org', affiliations: [{ organizationId: o.id, startDate: '2022-07-12' }] });
+    expect(p.json()).toMatchObject({
+      name: '王芳',
+      nameLatin: 'Wang Fang',
+      email: 'wang.fang@example.org',
+      affiliations: [{ organizationId: o.id, startDate: '2022-07-12' }],
+    });
     const byLatin = await h.call(staff, { method: 'GET', url: '/api/v1/directory/people?q=wang%20fang' });
     expect(byLatin.json().items.map((x: { name: string }) => x.name)).toContain('王芳');
-    const bad = await h.call(staff, { method: 'POST', url: '/api/v1/directory/people', payload: { name: '', phone: 'call me', gender: 'robot' } });
-    expect(bad.json().errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.gender', 'body.name', 'body.phone']);
+    const bad = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/people',
+      payload: { name: '', phone: 'call me', gender: 'robot' },
+    });
+    expect(
+      bad
+        .json()
+        .errors.map((e: { path: string }) => e.path)
+        .sort(),
+    ).toEqual(['body.gender', 'body.name', 'body.phone']);
   });
 });
 
@@ -110,7 +174,11 @@ describe('import and export', () => {
 
   it('a dry run reports every bad row by line and column and writes nothing', async () => {
     const before = await count('organizations');
-    const r = await h.call(staff, { method: 'POST', url: '/api/v1/directory/import/organizations?dryRun=true', ...multipart('orgs.csv', `\uFEFF${file}`, 'text/csv') });
+    const r = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/import/organizations?dryRun=true',
+      ...multipart('orgs.csv', `\uFEFF${file}`, 'text/csv'),
+    });
     expect(r.statusCode).toBe(200);
     const report = r.json();
     expect(report.rows).toBe(6);
@@ -129,11 +197,22 @@ describe('import and export', () => {
 
   it('a real import of a file with bad rows also writes nothing; a clean file writes every row', async () => {
     const before = await count('organizations');
-    const r = await h.call(staff, { method: 'POST', url: '/api/v1/directory/import/organizations?dryRun=false', ...multipart('orgs.csv', file, 'text/csv') });
+    const r = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/import/organizations?dryRun=false',
+      ...multipart('orgs.csv', file, 'text/csv'),
+    });
     expect(r.json().written).toBe(0);
     expect(await count('organizations')).toBe(before);
-    const clean = file.split('\n').filter((_, i) => ![2, 4, 5].includes(i)).join('\n');
-    const ok = await h.call(staff, { method: 'POST', url: '/api/v1/directory/import/organizations?dryRun=false', ...multipart('orgs.csv', clean, 'text/csv') });
+    const clean = file
+      .split('\n')
+      .filter((_, i) => ![2, 4, 5].includes(i))
+      .join('\n');
+    const ok = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/import/organizations?dryRun=false',
+      ...multipart('orgs.csv', clean, 'text/csv'),
+    });
     expect(ok.json()).toMatchObject({ written: 3, errors: [] });
     expect(await count('organizations')).toBe(before + 3);
   });
@@ -143,7 +222,11 @@ describe('import and export', () => {
     const ws = wb.addWorksheet('people');
     ws.addRow(['name', 'name_latin', 'country', 'gender', 'email', 'organization', 'title']);
     ws.addRow(['Adaeze Obi', '', 'NG', 'female', 'adaeze@example.org', '拉各斯數字中心', 'Founder']);
-    const r = await h.call(staff, { method: 'POST', url: '/api/v1/directory/import/people?dryRun=false', ...multipart('people.xlsx', Buffer.from(await wb.xlsx.writeBuffer())) });
+    const r = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/import/people?dryRun=false',
+      ...multipart('people.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+    });
     expect(r.json()).toMatchObject({ rows: 1, written: 1, errors: [] });
     const p = (await h.call(staff, { method: 'GET', url: '/api/v1/directory/people?q=adaeze' })).json().items[0];
     expect(p.affiliations[0].organizationName['zh-Hans']).toBe('拉各斯数字中心');
@@ -159,11 +242,20 @@ describe('import and export', () => {
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
     const rows = wb.worksheets[0].getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0]).toContain('name_en');
-    expect(rows.slice(1).map((r) => r[2]).sort()).toEqual(['Lima Data Commons', 'Quito Network']);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[2])
+        .sort(),
+    ).toEqual(['Lima Data Commons', 'Quito Network']);
   });
 
   it('refuses a file that is not a spreadsheet', async () => {
-    const r = await h.call(staff, { method: 'POST', url: '/api/v1/directory/import/organizations', ...multipart('x.xlsx', Buffer.from('PK\u0003\u0004garbage')) });
+    const r = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/import/organizations',
+      ...multipart('x.xlsx', Buffer.from('PK\u0003\u0004garbage')),
+    });
     expect(r.statusCode).toBe(400);
     expect(r.json().code).toBe('file_unreadable');
   });

@@ -17,7 +17,17 @@ export async function syncCountries(db: DbOrTx) {
     await db
       .insert(countries)
       .values(countryData.slice(i, i + 100))
-      .onConflictDoUpdate({ target: countries.code, set: { alpha3: sql`excluded.alpha3`, m49: sql`excluded.m49`, continent: sql`excluded.continent`, region: sql`excluded.region`, subregion: sql`excluded.subregion`, name: sql`excluded.name` } });
+      .onConflictDoUpdate({
+        target: countries.code,
+        set: {
+          alpha3: sql`excluded.alpha3`,
+          m49: sql`excluded.m49`,
+          continent: sql`excluded.continent`,
+          region: sql`excluded.region`,
+          subregion: sql`excluded.subregion`,
+          name: sql`excluded.name`,
+        },
+      });
   }
 }
 
@@ -71,16 +81,29 @@ export async function listOrganizations(db: DbOrTx, q: ListQuery) {
     .orderBy(dir(sortCol), asc(organizations.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(orgFilters(q));
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(organizations)
+    .innerJoin(countries, eq(countries.code, organizations.countryCode))
+    .where(orgFilters(q));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function allOrganizations(db: DbOrTx, q: Partial<ListQuery>) {
-  return db.select(orgColumns).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(orgFilters(q)).orderBy(asc(nameKey));
+  return db
+    .select(orgColumns)
+    .from(organizations)
+    .innerJoin(countries, eq(countries.code, organizations.countryCode))
+    .where(orgFilters(q))
+    .orderBy(asc(nameKey));
 }
 
 export async function getOrganization(db: DbOrTx, id: string) {
-  const [row] = await db.select(orgColumns).from(organizations).innerJoin(countries, eq(countries.code, organizations.countryCode)).where(eq(organizations.id, id));
+  const [row] = await db
+    .select(orgColumns)
+    .from(organizations)
+    .innerJoin(countries, eq(countries.code, organizations.countryCode))
+    .where(eq(organizations.id, id));
   if (!row) throw notFound();
   return row;
 }
@@ -116,7 +139,10 @@ export async function updateOrganization(db: Db, actor: Actor, id: string, input
   return db.transaction(async (tx) => {
     const before = await getOrganization(tx, id);
     await assertCountry(tx, input.countryCode);
-    await tx.update(organizations).set({ ...orgValues(input), updatedAt: new Date() }).where(eq(organizations.id, id));
+    await tx
+      .update(organizations)
+      .set({ ...orgValues(input), updatedAt: new Date() })
+      .where(eq(organizations.id, id));
     const after = await getOrganization(tx, id);
     await audit(tx, { actor, action: 'organization.update', entity: 'organization', entityId: id, before, after });
     return after;
@@ -127,7 +153,14 @@ export async function setOrganizationLogo(db: Db, actor: Actor, id: string, file
   return db.transaction(async (tx) => {
     const before = await getOrganization(tx, id);
     await tx.update(organizations).set({ logoFileId: fileId, updatedAt: new Date() }).where(eq(organizations.id, id));
-    await audit(tx, { actor, action: 'organization.logo', entity: 'organization', entityId: id, before: { logoFileId: before.logoFileId }, after: { logoFileId: fileId } });
+    await audit(tx, {
+      actor,
+      action: 'organization.logo',
+      entity: 'organization',
+      entityId: id,
+      before: { logoFileId: before.logoFileId },
+      after: { logoFileId: fileId },
+    });
   });
 }
 
@@ -144,10 +177,23 @@ export async function deleteOrganization(db: Db, actor: Actor, id: string) {
 async function withAffiliations<T extends { id: string }>(db: DbOrTx, rows: T[]) {
   if (rows.length === 0) return rows.map((r) => ({ ...r, affiliations: [] }));
   const affs = await db
-    .select({ id: affiliations.id, personId: affiliations.personId, organizationId: affiliations.organizationId, organizationName: organizations.name, title: affiliations.title, startDate: affiliations.startDate, endDate: affiliations.endDate })
+    .select({
+      id: affiliations.id,
+      personId: affiliations.personId,
+      organizationId: affiliations.organizationId,
+      organizationName: organizations.name,
+      title: affiliations.title,
+      startDate: affiliations.startDate,
+      endDate: affiliations.endDate,
+    })
     .from(affiliations)
     .innerJoin(organizations, eq(organizations.id, affiliations.organizationId))
-    .where(inArray(affiliations.personId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        affiliations.personId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(desc(sql`coalesce(${affiliations.startDate}, '1900-01-01')`));
   return rows.map((r) => ({ ...r, affiliations: affs.filter((a) => a.personId === r.id).map(({ personId: _p, ...a }) => a) }));
 }
@@ -171,13 +217,20 @@ function personFilters(q: Partial<ListQuery>) {
   if (q.country) where.push(eq(people.countryCode, q.country));
   if (q.continent) where.push(eq(countries.continent, q.continent));
   if (q.stakeholderGroup)
-    where.push(sql`exists (select 1 from affiliations a join organizations o on o.id = a.organization_id where a.person_id = ${people.id} and o.stakeholder_group = ${q.stakeholderGroup})`);
+    where.push(
+      sql`exists (select 1 from affiliations a join organizations o on o.id = a.organization_id where a.person_id = ${people.id} and o.stakeholder_group = ${q.stakeholderGroup})`,
+    );
   return and(...where);
 }
 
 export async function listPeople(db: DbOrTx, q: ListQuery) {
   const dir = q.order === 'desc' ? desc : asc;
-  const sortCol = q.sort === 'country' ? people.countryCode : q.sort === 'created' ? people.createdAt : sql`coalesce(${people.nameLatin}, ${people.name})`;
+  const sortCol =
+    q.sort === 'country'
+      ? people.countryCode
+      : q.sort === 'created'
+        ? people.createdAt
+        : sql`coalesce(${people.nameLatin}, ${people.name})`;
   const rows = await db
     .select(personColumns)
     .from(people)
@@ -186,17 +239,30 @@ export async function listPeople(db: DbOrTx, q: ListQuery) {
     .orderBy(dir(sortCol), asc(people.id))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(personFilters(q));
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(people)
+    .leftJoin(countries, eq(countries.code, people.countryCode))
+    .where(personFilters(q));
   return { items: await withAffiliations(db, rows), total, page: q.page, pageSize: q.pageSize };
 }
 
 export async function allPeople(db: DbOrTx, q: Partial<ListQuery>) {
-  const rows = await db.select(personColumns).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(personFilters(q)).orderBy(asc(people.name));
+  const rows = await db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(countries, eq(countries.code, people.countryCode))
+    .where(personFilters(q))
+    .orderBy(asc(people.name));
   return withAffiliations(db, rows);
 }
 
 export async function getPerson(db: DbOrTx, id: string) {
-  const [row] = await db.select(personColumns).from(people).leftJoin(countries, eq(countries.code, people.countryCode)).where(eq(people.id, id));
+  const [row] = await db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(countries, eq(countries.code, people.countryCode))
+    .where(eq(people.id, id));
   if (!row) throw notFound();
   return (await withAffiliations(db, [row]))[0];
 }
@@ -204,7 +270,18 @@ export async function getPerson(db: DbOrTx, id: string) {
 async function writeAffiliations(tx: DbOrTx, personId: string, list: PersonInput['affiliations']) {
   if (!list) return;
   await tx.delete(affiliations).where(eq(affiliations.personId, personId));
-  if (list.length) await tx.insert(affiliations).values(list.map((a) => ({ personId, organizationId: a.organizationId, title: a.title ?? {}, startDate: a.startDate ?? null, endDate: a.endDate ?? null })));
+  if (list.length)
+    await tx
+      .insert(affiliations)
+      .values(
+        list.map((a) => ({
+          personId,
+          organizationId: a.organizationId,
+          title: a.title ?? {},
+          startDate: a.startDate ?? null,
+          endDate: a.endDate ?? null,
+        })),
+      );
 }
 
 const personValues = (p: PersonInput) => ({
@@ -231,7 +308,10 @@ export async function updatePerson(db: Db, actor: Actor, id: string, input: Pers
   return db.transaction(async (tx) => {
     const before = await getPerson(tx, id);
     await assertCountry(tx, input.countryCode);
-    await tx.update(people).set({ ...personValues(input), updatedAt: new Date() }).where(eq(people.id, id));
+    await tx
+      .update(people)
+      .set({ ...personValues(input), updatedAt: new Date() })
+      .where(eq(people.id, id));
     await writeAffiliations(tx, id, input.affiliations);
     const after = await getPerson(tx, id);
     await audit(tx, { actor, action: 'person.update', entity: 'person', entityId: id, before, after });
@@ -286,13 +366,29 @@ function personFromRow(r: SheetRow) {
   };
 }
 
-const fieldToColumn: Record<string, string> = { countryCode: 'country', stakeholderGroup: 'stakeholder_group', shortName: 'short_name', nameLatin: 'name_latin', 'name.en': 'name_en', 'name.zh-Hans': 'name_zh_hans', 'name.zh-Hant': 'name_zh_hant', name: 'name' };
+const fieldToColumn: Record<string, string> = {
+  countryCode: 'country',
+  stakeholderGroup: 'stakeholder_group',
+  shortName: 'short_name',
+  nameLatin: 'name_latin',
+  'name.en': 'name_en',
+  'name.zh-Hans': 'name_zh_hans',
+  'name.zh-Hant': 'name_zh_hant',
+  name: 'name',
+};
 
 /**
  * Validates every row first and reports every bad one by line and column.
  * Writes only when the whole file is clean and dryRun is false: all rows or none.
  */
-export async function importDirectory(db: Db, actor: Actor, kind: 'organizations' | 'people', data: Buffer, filename: string, dryRun: boolean) {
+export async function importDirectory(
+  db: Db,
+  actor: Actor,
+  kind: 'organizations' | 'people',
+  data: Buffer,
+  filename: string,
+  dryRun: boolean,
+) {
   const rows = await readSheet(data, filename);
   const errors: ImportError[] = [];
   const known = new Set((await db.select({ code: countries.code }).from(countries)).map((c) => c.code));
@@ -323,7 +419,13 @@ export async function importDirectory(db: Db, actor: Actor, kind: 'organizations
       if (kind === 'organizations') good.push({ line: r.line, org: parsed.data as OrganizationInput });
       else {
         const title = cell(r, 'title');
-        good.push({ line: r.line, person: { ...(parsed.data as PersonInput), affiliations: orgId ? [{ organizationId: orgId, title: title ? { en: title } : {} }] : [] } });
+        good.push({
+          line: r.line,
+          person: {
+            ...(parsed.data as PersonInput),
+            affiliations: orgId ? [{ organizationId: orgId, title: title ? { en: title } : {} }] : [],
+          },
+        });
       }
     }
   }
@@ -356,7 +458,6 @@ async function organizationLookup(db: DbOrTx) {
   return map;
 }
 
-
 export async function isOrganizationLogo(db: DbOrTx, fileId: string) {
   const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.logoFileId, fileId)).limit(1);
   return !!row;
@@ -371,7 +472,10 @@ export async function personPersonalData(db: DbOrTx, personId: string | null) {
 /** Keeps country, gender and affiliations (they feed aggregate figures); removes what identifies the person. */
 export async function erasePersonEntry(db: DbOrTx, personId: string | null) {
   if (!personId) return;
-  await db.update(people).set({ name: 'Erased person', nameLatin: null, email: null, phone: null, userId: null, searchText: '', updatedAt: new Date() }).where(eq(people.id, personId));
+  await db
+    .update(people)
+    .set({ name: 'Erased person', nameLatin: null, email: null, phone: null, userId: null, searchText: '', updatedAt: new Date() })
+    .where(eq(people.id, personId));
 }
 
 const rowsOf = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknown as { rows: T[] }).rows;

@@ -4,15 +4,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { createHarness, engine, freshDatabase, type Harness, type TestUser } from '../../test/harness.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { eq, } from 'drizzle-orm';
+import { freshDatabase, } from '../../test/harness.js';
 import { users } from '../accounts/model.js';
 import { createSession as createLoginSession } from '../accounts/service.js';
-import type { Database } from '../../platform/db/index.js';
 import { events as eventsTable } from './model.js';
 import * as svc from './service.js';
-import { checkRush, delegate, makeEvent, makeSession, publish } from './testkit.js';
+import { checkRush, delegate, } from './testkit.js';
 
 describe('registration rush on two server processes sharing one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;
@@ -31,7 +30,16 @@ describe('registration rush on two server processes sharing one PostgreSQL', () 
     dirs.push(dataDir);
     const p = spawn(process.execPath, ['bin/wuzhen.js', 'start'], {
       cwd: path.resolve(import.meta.dirname, '../../..'),
-      env: { ...process.env, DATABASE_URL: url, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', WORKERS: 'off', PUBLIC_URL: `http://127.0.0.1:${port}` },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        WORKERS: 'off',
+        PUBLIC_URL: `http://127.0.0.1:${port}`,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let log = '';
@@ -69,11 +77,20 @@ describe('registration rush on two server processes sharing one PostgreSQL', () 
       registrationOpen: true,
     });
     await database.db.update(eventsTable).set({ status: 'published' }).where(eq(eventsTable.id, ev.id));
-    const s = await svc.createSession(database.db, null, ev.id, { kind: 'sub-forum', title: { en: 'Small room' }, startsAt: new Date('2026-11-08T01:00:00Z'), endsAt: new Date('2026-11-08T02:00:00Z'), capacity: 50 });
+    const s = await svc.createSession(database.db, null, ev.id, {
+      kind: 'sub-forum',
+      title: { en: 'Small room' },
+      startsAt: new Date('2026-11-08T01:00:00Z'),
+      endsAt: new Date('2026-11-08T02:00:00Z'),
+      capacity: 50,
+    });
 
     const people = [];
     for (let i = 0; i < 250; i++) {
-      const [u] = await database.db.insert(users).values({ email: `rush${i}-${crypto.randomBytes(3).toString('hex')}@test.example`, name: `Rush ${i}`, emailVerifiedAt: new Date() }).returning();
+      const [u] = await database.db
+        .insert(users)
+        .values({ email: `rush${i}-${crypto.randomBytes(3).toString('hex')}@test.example`, name: `Rush ${i}`, emailVerifiedAt: new Date() })
+        .returning();
       const sess = await createLoginSession(database.db, u.id, 1, {});
       people.push({ cookie: `wz_session=${sess.token}`, csrf: sess.csrfToken });
     }

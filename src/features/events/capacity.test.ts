@@ -1,16 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq, sql } from 'drizzle-orm';
-import { createHarness, engine, freshDatabase, type Harness, type TestUser } from '../../test/harness.js';
-import { users } from '../accounts/model.js';
-import { createSession as createLoginSession } from '../accounts/service.js';
-import type { Database } from '../../platform/db/index.js';
-import { events as eventsTable } from './model.js';
-import * as svc from './service.js';
+import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { checkRush, delegate, makeEvent, makeSession, publish } from './testkit.js';
 
 describe('registration rush through app.inject', () => {
@@ -29,7 +19,11 @@ describe('registration rush through app.inject', () => {
     const people = await Promise.all(Array.from({ length: 200 }, () => h.user()));
     // 20 of them double-click: their second submit must not create a second registration.
     const shots = [...people, ...people.slice(0, 20)].map((u, i) =>
-      h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate(`Delegate ${i}`, [s.id], { attendance: 'online' }) }),
+      h.call(u, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate(`Delegate ${i}`, [s.id], { attendance: 'online' }),
+      }),
     );
     const res = await Promise.all(shots);
     const codes = res.map((r) => r.statusCode);
@@ -37,7 +31,10 @@ describe('registration rush through app.inject', () => {
     expect(codes.filter((c) => c === 200).length).toBe(20);
     await checkRush(h.database, s.id, 200);
     // What each person sees agrees with the table: a position on the waitlist, 1..150.
-    const positions = res.filter((r) => r.statusCode === 201).map((r) => r.json().signups[0]).filter((x) => x.status === 'waitlisted');
+    const positions = res
+      .filter((r) => r.statusCode === 201)
+      .map((r) => r.json().signups[0])
+      .filter((x) => x.status === 'waitlisted');
     expect(positions.length).toBe(150);
   });
 });

@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
-export const eventKinds = ['summit', 'forum', 'regional-forum', 'overseas-forum', 'themed-forum', 'dialogue', 'member-day', 'webinar'] as const;
+export const eventKinds = [
+  'summit',
+  'forum',
+  'regional-forum',
+  'overseas-forum',
+  'themed-forum',
+  'dialogue',
+  'member-day',
+  'webinar',
+] as const;
 export const sessionKinds = ['ceremony', 'plenary', 'sub-forum', 'roundtable', 'lecture', 'special-dialogue'] as const;
 export const modes = ['in-person', 'online', 'hybrid'] as const;
 export const visibilities = ['public', 'members', 'invitation'] as const;
@@ -44,7 +53,10 @@ export const formFieldInput = z.object({
   label: requiredLocalizedText(200),
   type: z.enum(['text', 'textarea', 'select', 'date', 'country', 'checkbox']),
   required: z.boolean().default(false),
-  options: z.array(z.object({ value: z.string().min(1).max(100), label: requiredLocalizedText(200) })).max(100).optional(),
+  options: z
+    .array(z.object({ value: z.string().min(1).max(100), label: requiredLocalizedText(200) }))
+    .max(100)
+    .optional(),
   showIf: z.object({ field: key, equals: z.union([z.string(), z.boolean()]) }).optional(),
   passport: z.boolean().optional(),
 });
@@ -74,7 +86,10 @@ export const eventInput = z
     mode: z.enum(modes),
     visibility: z.enum(visibilities),
     registrationOpen: z.boolean().default(false),
-    onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullish(), // no javascript: or data: links
+    onlineUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullish(), // no javascript: or data: links
     categories: z.array(categoryInput).max(30).optional(),
     formFields: z.array(formFieldInput).max(100).optional(),
   })
@@ -95,7 +110,10 @@ export const sessionInput = z
     roomId: ref('room').nullish(),
     capacity: z.number().int().min(1).max(100_000).nullish(),
     coOrganizers: z.array(requiredLocalizedText(300)).max(20).optional(),
-    people: z.array(z.object({ personId: ref('person'), role: z.enum(speakerRoles) })).max(100).optional(),
+    people: z
+      .array(z.object({ personId: ref('person'), role: z.enum(speakerRoles) }))
+      .max(100)
+      .optional(),
   })
   .refine((s) => s.endsAt > s.startsAt, { message: 'ends before it starts', path: ['endsAt'] });
 export type SessionInput = z.infer<typeof sessionInput>;
@@ -131,7 +149,9 @@ export const registrationInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/)
     .nullish(),
-  stakeholderGroup: z.enum(['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual']).nullish(),
+  stakeholderGroup: z
+    .enum(['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual'])
+    .nullish(),
   gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
   sessions: z.array(ref('session')).max(50).default([]),
@@ -140,7 +160,9 @@ export const registrationInput = z.object({
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
 export const decisionInput = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(2000).optional() });
-export const checkinInput = z.object({ token: z.string().max(500).optional(), registrationId: ref('registration').optional(), sessionId: ref('session').nullish() }).refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
+export const checkinInput = z
+  .object({ token: z.string().max(500).optional(), registrationId: ref('registration').optional(), sessionId: ref('session').nullish() })
+  .refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
 export const templateInput = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
 
 const loc = z.record(z.string(), z.string());
@@ -187,7 +209,13 @@ export const sessionOut = z.object({
   people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
 });
 
-export const conflictOut = z.object({ kind: z.enum(conflictKinds), sessionIds: z.array(z.uuid()), message: z.string(), roomId: z.uuid().optional(), personId: z.uuid().optional() });
+export const conflictOut = z.object({
+  kind: z.enum(conflictKinds),
+  sessionIds: z.array(z.uuid()),
+  message: z.string(),
+  roomId: z.uuid().optional(),
+  personId: z.uuid().optional(),
+});
 
 export const signupOut = z.object({ sessionId: z.uuid(), status: z.string(), arrival: z.number(), position: z.number().nullable() });
 
@@ -214,7 +242,10 @@ export const registrationOut = z.object({
 
 // Managers of an event (staff name them; a manager sees the list).
 export const managerInput = z.object({ email: z.email().max(254) });
-export const managerAdded = z.discriminatedUnion('status', [z.object({ status: z.literal('granted'), userId: z.uuid() }), z.object({ status: z.literal('invited'), invitationId: z.uuid() })]);
+export const managerAdded = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('granted'), userId: z.uuid() }),
+  z.object({ status: z.literal('invited'), invitationId: z.uuid() }),
+]);
 export const managerList = z.object({
   managers: z.array(z.object({ userId: z.uuid(), name: z.string(), email: z.string(), since: z.string() })),
   pending: z.array(z.object({ id: z.uuid(), email: z.string(), createdAt: z.string(), expiresAt: z.string() })),

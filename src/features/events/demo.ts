@@ -23,24 +23,53 @@ interface DemoSession {
 /** Local wall time in a zone → the instant. */
 function at(local: string, tz: string) {
   const guess = new Date(`${local}:00Z`);
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(guess)
+      .map((p) => [p.type, p.value]),
+  );
   const shown = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
   return new Date(guess.getTime() - (shown - guess.getTime()));
 }
 
-const theme2023: LocalizedText = { en: 'Building an Inclusive, Beneficial and Resilient Digital World — Jointly Building a Community with a Shared Future in Cyberspace', 'zh-Hans': '建设包容、普惠、有韧性的数字世界——携手构建网络空间命运共同体' };
-const sampleNote: LocalizedText = { en: 'Demo data: the event is real, the program details and speakers are fictional samples.', 'zh-Hans': '演示数据：活动真实存在，议程细节与嘉宾为虚构示例。' };
+const theme2023: LocalizedText = {
+  en: 'Building an Inclusive, Beneficial and Resilient Digital World — Jointly Building a Community with a Shared Future in Cyberspace',
+  'zh-Hans': '建设包容、普惠、有韧性的数字世界——携手构建网络空间命运共同体',
+};
+const sampleNote: LocalizedText = {
+  en: 'Demo data: the event is real, the program details and speakers are fictional samples.',
+  'zh-Hans': '演示数据：活动真实存在，议程细节与嘉宾为虚构示例。',
+};
 
 /** The organization's real events from the seeds (dates, places), with sample programs and speakers from the directory demo. */
 export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
   const { db } = ctx;
   const person = (name: string) => refs.people?.get(name);
   const summit = await createSeries(db, null, { slug: 'wuzhen-summit', name: { en: 'Wuzhen Summit', 'zh-Hans': '乌镇峰会' } });
-  const silk = await createSeries(db, null, { slug: 'digital-silk-road-forum', name: { en: 'Digital Silk Road Development Forum', 'zh-Hans': '数字丝路发展论坛' } });
-  const nishan = await createSeries(db, null, { slug: 'nishan-dialogue', name: { en: 'Digital Civilization Nishan Dialogue', 'zh-Hans': '数字文明尼山对话' } });
+  const silk = await createSeries(db, null, {
+    slug: 'digital-silk-road-forum',
+    name: { en: 'Digital Silk Road Development Forum', 'zh-Hans': '数字丝路发展论坛' },
+  });
+  const nishan = await createSeries(db, null, {
+    slug: 'nishan-dialogue',
+    name: { en: 'Digital Civilization Nishan Dialogue', 'zh-Hans': '数字文明尼山对话' },
+  });
   const eventIds = new Map<string, string>();
 
-  async function add(input: Omit<EventInput, 'registrationOpen'> & { registrationOpen?: boolean }, roomDefs: Array<[LocalizedText, number]>, sessions: DemoSession[], published = true) {
+  async function add(
+    input: Omit<EventInput, 'registrationOpen'> & { registrationOpen?: boolean },
+    roomDefs: Array<[LocalizedText, number]>,
+    sessions: DemoSession[],
+    published = true,
+  ) {
     const ev = await createEvent(db, null, { registrationOpen: false, ...input, description: input.description ?? sampleNote });
     const roomIds = [];
     for (const [name, capacity] of roomDefs) roomIds.push((await addRoom(db, null, ev.id, { name, capacity })).id);
@@ -92,13 +121,96 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
     wuzhenRooms,
     [
       { kind: 'ceremony', title: { en: 'Opening Ceremony', 'zh-Hans': '开幕式' }, start: '2023-11-08T09:30', minutes: 60, room: 0 },
-      { kind: 'plenary', title: { en: 'Plenary Session', 'zh-Hans': '全体会议' }, start: '2023-11-08T10:45', minutes: 90, room: 0, people: [['Wang Xiaomei', 'moderator'], ['Oliver Hughes', 'speaker'], ['Wanjiru Kamau', 'speaker']] },
-      { kind: 'sub-forum', title: { en: 'Artificial Intelligence Forum', 'zh-Hans': '人工智能论坛' }, start: '2023-11-08T14:00', minutes: 150, room: 1, capacity: 300, theme: 'ai', people: [['Tan Mei Ling', 'keynote'], ['Noah Tremblay', 'panelist'], ['Li Jianguo', 'panelist']] },
-      { kind: 'sub-forum', title: { en: 'Data Governance Forum', 'zh-Hans': '数据治理论坛' }, start: '2023-11-08T14:00', minutes: 150, room: 2, capacity: 200, theme: 'data', people: [['Chen Jing', 'moderator'], ['Jonas Becker', 'speaker']] },
-      { kind: 'roundtable', title: { en: 'Government–Enterprise Roundtable', 'zh-Hans': '政企圆桌会' }, start: '2023-11-09T09:00', minutes: 120, room: 3, capacity: 40, people: [['Diego Hernández', 'panelist'], ['Fatima Al-Zahra', 'panelist'], ['Zhang Wei', 'moderator']] },
-      { kind: 'sub-forum', title: { en: 'Cross-border E-commerce Forum', 'zh-Hans': '跨境电商论坛' }, start: '2023-11-09T14:00', minutes: 150, room: 1, capacity: 300, theme: 'e-commerce', people: [['Ana Souza', 'speaker'], ['Budi Santoso', 'speaker']] },
-      { kind: 'special-dialogue', title: { en: 'Special Dialogue: Bridging the Digital Divide', 'zh-Hans': '特别对话：弥合数字鸿沟' }, start: '2023-11-09T14:00', minutes: 90, room: 2, capacity: 200, theme: 'digital-divide', language: 'en', people: [['Chinedu Okafor', 'speaker'], ['Abebe Tesfaye', 'speaker'], ['Priya Sharma', 'moderator']] },
-      { kind: 'lecture', title: { en: 'Distinguished Lecture', 'zh-Hans': '名人大讲堂' }, start: '2023-11-10T10:00', minutes: 60, room: 2, capacity: 200, language: 'en', people: [['Ken Sato', 'keynote']] },
+      {
+        kind: 'plenary',
+        title: { en: 'Plenary Session', 'zh-Hans': '全体会议' },
+        start: '2023-11-08T10:45',
+        minutes: 90,
+        room: 0,
+        people: [
+          ['Wang Xiaomei', 'moderator'],
+          ['Oliver Hughes', 'speaker'],
+          ['Wanjiru Kamau', 'speaker'],
+        ],
+      },
+      {
+        kind: 'sub-forum',
+        title: { en: 'Artificial Intelligence Forum', 'zh-Hans': '人工智能论坛' },
+        start: '2023-11-08T14:00',
+        minutes: 150,
+        room: 1,
+        capacity: 300,
+        theme: 'ai',
+        people: [
+          ['Tan Mei Ling', 'keynote'],
+          ['Noah Tremblay', 'panelist'],
+          ['Li Jianguo', 'panelist'],
+        ],
+      },
+      {
+        kind: 'sub-forum',
+        title: { en: 'Data Governance Forum', 'zh-Hans': '数据治理论坛' },
+        start: '2023-11-08T14:00',
+        minutes: 150,
+        room: 2,
+        capacity: 200,
+        theme: 'data',
+        people: [
+          ['Chen Jing', 'moderator'],
+          ['Jonas Becker', 'speaker'],
+        ],
+      },
+      {
+        kind: 'roundtable',
+        title: { en: 'Government–Enterprise Roundtable', 'zh-Hans': '政企圆桌会' },
+        start: '2023-11-09T09:00',
+        minutes: 120,
+        room: 3,
+        capacity: 40,
+        people: [
+          ['Diego Hernández', 'panelist'],
+          ['Fatima Al-Zahra', 'panelist'],
+          ['Zhang Wei', 'moderator'],
+        ],
+      },
+      {
+        kind: 'sub-forum',
+        title: { en: 'Cross-border E-commerce Forum', 'zh-Hans': '跨境电商论坛' },
+        start: '2023-11-09T14:00',
+        minutes: 150,
+        room: 1,
+        capacity: 300,
+        theme: 'e-commerce',
+        people: [
+          ['Ana Souza', 'speaker'],
+          ['Budi Santoso', 'speaker'],
+        ],
+      },
+      {
+        kind: 'special-dialogue',
+        title: { en: 'Special Dialogue: Bridging the Digital Divide', 'zh-Hans': '特别对话：弥合数字鸿沟' },
+        start: '2023-11-09T14:00',
+        minutes: 90,
+        room: 2,
+        capacity: 200,
+        theme: 'digital-divide',
+        language: 'en',
+        people: [
+          ['Chinedu Okafor', 'speaker'],
+          ['Abebe Tesfaye', 'speaker'],
+          ['Priya Sharma', 'moderator'],
+        ],
+      },
+      {
+        kind: 'lecture',
+        title: { en: 'Distinguished Lecture', 'zh-Hans': '名人大讲堂' },
+        start: '2023-11-10T10:00',
+        minutes: 60,
+        room: 2,
+        capacity: 200,
+        language: 'en',
+        people: [['Ken Sato', 'keynote']],
+      },
     ],
   );
   await add(
@@ -120,7 +232,18 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
     [[{ en: 'Main Hall', 'zh-Hans': '主会场' }, 400]],
     [
       { kind: 'ceremony', title: { en: 'Opening', 'zh-Hans': '开幕式' }, start: '2024-04-16T09:00', minutes: 45, room: 0 },
-      { kind: 'plenary', title: { en: 'Building the Digital Silk Road Together', 'zh-Hans': '共建数字丝绸之路' }, start: '2024-04-16T10:00', minutes: 120, room: 0, people: [['Aigerim Nurlanova', 'speaker'], ['Milica Jovanović', 'speaker'], ['Dmitry Orlov', 'panelist']] },
+      {
+        kind: 'plenary',
+        title: { en: 'Building the Digital Silk Road Together', 'zh-Hans': '共建数字丝绸之路' },
+        start: '2024-04-16T10:00',
+        minutes: 120,
+        room: 0,
+        people: [
+          ['Aigerim Nurlanova', 'speaker'],
+          ['Milica Jovanović', 'speaker'],
+          ['Dmitry Orlov', 'panelist'],
+        ],
+      },
     ],
   );
   await add(
@@ -138,7 +261,22 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
       visibility: 'public',
     },
     [[{ en: 'Forum Room', 'zh-Hans': '论坛会场' }, 150]],
-    [{ kind: 'sub-forum', title: { en: 'Latest Advances in Computing Power', 'zh-Hans': '算力发展最新成果' }, start: '2024-02-26T10:00', minutes: 180, room: 0, capacity: 150, language: 'en', people: [['Lucía Fernández', 'moderator'], ['Li Jianguo', 'speaker'], ['Camille Dubois', 'speaker']] }],
+    [
+      {
+        kind: 'sub-forum',
+        title: { en: 'Latest Advances in Computing Power', 'zh-Hans': '算力发展最新成果' },
+        start: '2024-02-26T10:00',
+        minutes: 180,
+        room: 0,
+        capacity: 150,
+        language: 'en',
+        people: [
+          ['Lucía Fernández', 'moderator'],
+          ['Li Jianguo', 'speaker'],
+          ['Camille Dubois', 'speaker'],
+        ],
+      },
+    ],
   );
   await add(
     {
@@ -147,7 +285,10 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
       slug: 'nishan-dialogue-2023',
       kind: 'dialogue',
       name: { en: 'Digital Civilization Nishan Dialogue', 'zh-Hans': '数字文明尼山对话' },
-      theme: { en: 'The Age of AI: Building a Digital World of Exchange, Mutual Learning and Inclusiveness', 'zh-Hans': '人工智能时代：构建交流、互鉴、包容的数字世界' },
+      theme: {
+        en: 'The Age of AI: Building a Digital World of Exchange, Mutual Learning and Inclusiveness',
+        'zh-Hans': '人工智能时代：构建交流、互鉴、包容的数字世界',
+      },
       startDate: '2023-06-28',
       endDate: '2023-06-28',
       timeZone: 'Asia/Shanghai',
@@ -157,7 +298,20 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
       visibility: 'public',
     },
     [[{ en: 'Nishan Hall', 'zh-Hans': '尼山厅' }, 300]],
-    [{ kind: 'special-dialogue', title: { en: 'Civilizations in the Age of AI', 'zh-Hans': '人工智能时代的文明对话' }, start: '2023-06-28T09:30', minutes: 150, room: 0, people: [['Zhao Min', 'speaker'], ['Ahmed Hassan', 'speaker'], ['Emily Carter', 'moderator']] }],
+    [
+      {
+        kind: 'special-dialogue',
+        title: { en: 'Civilizations in the Age of AI', 'zh-Hans': '人工智能时代的文明对话' },
+        start: '2023-06-28T09:30',
+        minutes: 150,
+        room: 0,
+        people: [
+          ['Zhao Min', 'speaker'],
+          ['Ahmed Hassan', 'speaker'],
+          ['Emily Carter', 'moderator'],
+        ],
+      },
+    ],
   );
   const next = await add(
     {
@@ -167,7 +321,10 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
       kind: 'summit',
       name: { en: '2026 World Internet Conference Wuzhen Summit (sample)', 'zh-Hans': '2026年世界互联网大会乌镇峰会（示例）' },
       theme: { en: 'Jointly Building a Community with a Shared Future in Cyberspace', 'zh-Hans': '携手构建网络空间命运共同体' },
-      description: { en: 'A sample upcoming edition, open for registration in the demo. Dates are fictional.', 'zh-Hans': '演示用的示例届次，开放报名，日期为虚构。' },
+      description: {
+        en: 'A sample upcoming edition, open for registration in the demo. Dates are fictional.',
+        'zh-Hans': '演示用的示例届次，开放报名，日期为虚构。',
+      },
       startDate: '2026-12-08',
       endDate: '2026-12-10',
       timeZone: 'Asia/Shanghai',
@@ -179,19 +336,77 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
       registrationOpen: true,
       onlineUrl: 'https://live.wuzhen.example/2026',
       formFields: [
-        { key: 'needs_visa', label: { en: 'I need a visa invitation letter', 'zh-Hans': '需要签证邀请函' }, type: 'checkbox', required: false },
-        { key: 'passport_number', label: { en: 'Passport number', 'zh-Hans': '护照号码' }, type: 'text', required: true, showIf: { field: 'needs_visa', equals: true }, passport: true },
-        { key: 'nationality', label: { en: 'Nationality (as in passport)', 'zh-Hans': '国籍（与护照一致）' }, type: 'text', required: true, showIf: { field: 'needs_visa', equals: true }, passport: true },
-        { key: 'birth_date', label: { en: 'Date of birth', 'zh-Hans': '出生日期' }, type: 'date', required: true, showIf: { field: 'needs_visa', equals: true }, passport: true },
-        { key: 'passport_expiry', label: { en: 'Passport expiry date', 'zh-Hans': '护照有效期' }, type: 'date', required: true, showIf: { field: 'needs_visa', equals: true }, passport: true },
+        {
+          key: 'needs_visa',
+          label: { en: 'I need a visa invitation letter', 'zh-Hans': '需要签证邀请函' },
+          type: 'checkbox',
+          required: false,
+        },
+        {
+          key: 'passport_number',
+          label: { en: 'Passport number', 'zh-Hans': '护照号码' },
+          type: 'text',
+          required: true,
+          showIf: { field: 'needs_visa', equals: true },
+          passport: true,
+        },
+        {
+          key: 'nationality',
+          label: { en: 'Nationality (as in passport)', 'zh-Hans': '国籍（与护照一致）' },
+          type: 'text',
+          required: true,
+          showIf: { field: 'needs_visa', equals: true },
+          passport: true,
+        },
+        {
+          key: 'birth_date',
+          label: { en: 'Date of birth', 'zh-Hans': '出生日期' },
+          type: 'date',
+          required: true,
+          showIf: { field: 'needs_visa', equals: true },
+          passport: true,
+        },
+        {
+          key: 'passport_expiry',
+          label: { en: 'Passport expiry date', 'zh-Hans': '护照有效期' },
+          type: 'date',
+          required: true,
+          showIf: { field: 'needs_visa', equals: true },
+          passport: true,
+        },
       ],
     },
     wuzhenRooms,
     [
       { kind: 'ceremony', title: { en: 'Opening Ceremony', 'zh-Hans': '开幕式' }, start: '2026-12-08T09:30', minutes: 60, room: 0 },
-      { kind: 'sub-forum', title: { en: 'AI for Good Forum', 'zh-Hans': '人工智能赋能公益论坛' }, start: '2026-12-08T14:00', minutes: 150, room: 1, capacity: 300, theme: 'ai', people: [['Tan Mei Ling', 'keynote']] },
-      { kind: 'roundtable', title: { en: 'Government–Enterprise Roundtable', 'zh-Hans': '政企圆桌会' }, start: '2026-12-09T09:00', minutes: 120, room: 3, capacity: 30, people: [['Zhang Wei', 'moderator']] },
-      { kind: 'lecture', title: { en: 'Distinguished Lecture', 'zh-Hans': '名人大讲堂' }, start: '2026-12-10T10:00', minutes: 60, room: 2, capacity: 200, language: 'en' },
+      {
+        kind: 'sub-forum',
+        title: { en: 'AI for Good Forum', 'zh-Hans': '人工智能赋能公益论坛' },
+        start: '2026-12-08T14:00',
+        minutes: 150,
+        room: 1,
+        capacity: 300,
+        theme: 'ai',
+        people: [['Tan Mei Ling', 'keynote']],
+      },
+      {
+        kind: 'roundtable',
+        title: { en: 'Government–Enterprise Roundtable', 'zh-Hans': '政企圆桌会' },
+        start: '2026-12-09T09:00',
+        minutes: 120,
+        room: 3,
+        capacity: 30,
+        people: [['Zhang Wei', 'moderator']],
+      },
+      {
+        kind: 'lecture',
+        title: { en: 'Distinguished Lecture', 'zh-Hans': '名人大讲堂' },
+        start: '2026-12-10T10:00',
+        minutes: 60,
+        room: 2,
+        capacity: 200,
+        language: 'en',
+      },
     ],
   );
   await createChannel(db, null, next.id, { name: 'Member organizations', quota: 60 });

@@ -17,7 +17,16 @@ dayjs.extend(timezone);
 /** UTC offset of a zone at an instant, in minutes. */
 function offsetAt(tz: string, at: Date) {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -25,7 +34,8 @@ function offsetAt(tz: string, at: Date) {
   return Math.round((local - at.getTime()) / 60_000);
 }
 
-const fmtOffset = (m: number) => `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}${String(Math.abs(m) % 60).padStart(2, '0')}`;
+const fmtOffset = (m: number) =>
+  `${m < 0 ? '-' : '+'}${String(Math.floor(Math.abs(m) / 60)).padStart(2, '0')}${String(Math.abs(m) % 60).padStart(2, '0')}`;
 const fmtLocal = (d: Date, offset: number) => new Date(d.getTime() + offset * 60_000).toISOString().replace(/[-:]/g, '').slice(0, 15);
 
 /**
@@ -55,11 +65,23 @@ export function vtimezone(tz: string, years: number[]): string {
     }
   }
   if (!changes.length) {
-    lines.push('BEGIN:STANDARD', `DTSTART:${fmtLocal(new Date(from), prev)}`, `TZOFFSETFROM:${fmtOffset(prev)}`, `TZOFFSETTO:${fmtOffset(prev)}`, 'END:STANDARD');
+    lines.push(
+      'BEGIN:STANDARD',
+      `DTSTART:${fmtLocal(new Date(from), prev)}`,
+      `TZOFFSETFROM:${fmtOffset(prev)}`,
+      `TZOFFSETTO:${fmtOffset(prev)}`,
+      'END:STANDARD',
+    );
   } else {
     for (const c of changes) {
       const kind = c.to > c.from ? 'DAYLIGHT' : 'STANDARD';
-      lines.push(`BEGIN:${kind}`, `DTSTART:${fmtLocal(c.at, c.from)}`, `TZOFFSETFROM:${fmtOffset(c.from)}`, `TZOFFSETTO:${fmtOffset(c.to)}`, `END:${kind}`);
+      lines.push(
+        `BEGIN:${kind}`,
+        `DTSTART:${fmtLocal(c.at, c.from)}`,
+        `TZOFFSETFROM:${fmtOffset(c.from)}`,
+        `TZOFFSETTO:${fmtOffset(c.to)}`,
+        `END:${kind}`,
+      );
     }
   }
   lines.push('END:VTIMEZONE');
@@ -76,12 +98,27 @@ export interface IcsSession {
   people: Array<{ name: string; nameLatin: string | null; role: string }>;
 }
 
-export function buildIcs(opts: { name: string; timeZone: string; host: string; locale: 'en' | 'zh-Hans' | 'zh-Hant'; venue: string; sessions: Array<IcsSession & { eventName?: string; eventTimeZone?: string }>; url: (s: IcsSession) => string }) {
+export function buildIcs(opts: {
+  name: string;
+  timeZone: string;
+  host: string;
+  locale: 'en' | 'zh-Hans' | 'zh-Hant';
+  venue: string;
+  sessions: Array<IcsSession & { eventName?: string; eventTimeZone?: string }>;
+  url: (s: IcsSession) => string;
+}) {
   const zones = new Set([opts.timeZone, ...opts.sessions.map((s) => s.eventTimeZone ?? opts.timeZone)]);
   const years = [...new Set(opts.sessions.map((s) => s.startsAt.getUTCFullYear()))];
-  const cal = ical({ name: opts.name, method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Wuzhen', product: 'events', language: 'EN' } });
+  const cal = ical({
+    name: opts.name,
+    method: ICalCalendarMethod.PUBLISH,
+    prodId: { company: 'Wuzhen', product: 'events', language: 'EN' },
+  });
   // ical-generator takes one generator; we print every zone the calendar uses.
-  cal.timezone({ name: opts.timeZone, generator: () => [...zones].map((z) => vtimezone(z, years.length ? years : [new Date().getUTCFullYear()])).join('\r\n') });
+  cal.timezone({
+    name: opts.timeZone,
+    generator: () => [...zones].map((z) => vtimezone(z, years.length ? years : [new Date().getUTCFullYear()])).join('\r\n'),
+  });
   for (const s of opts.sessions) {
     const tz = s.eventTimeZone ?? opts.timeZone;
     const speakers = s.people.map((p) => `${p.name}${p.nameLatin ? ` (${p.nameLatin})` : ''} – ${p.role}`).join('\n');
@@ -117,7 +154,10 @@ export function findCjkFont(): { path: string; family?: string } {
     return { path: env, family: env.endsWith('.ttc') ? 'NotoSansCJKsc-Regular' : undefined };
   }
   for (const [p, family] of fontCandidates) if (fs.existsSync(p)) return { path: p, family };
-  throw fail(eventsErrors, 'font_missing', 'No CJK font for PDFs: install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set PDF_CJK_FONT to a .ttf/.otf/.ttc file.',
+  throw fail(
+    eventsErrors,
+    'font_missing',
+    'No CJK font for PDFs: install the Noto CJK fonts (Debian/Ubuntu: apt-get install fonts-noto-cjk) or set PDF_CJK_FONT to a .ttf/.otf/.ttc file.',
   );
 }
 
@@ -164,18 +204,42 @@ export async function badgesPdf(badges: BadgeData[]) {
   for (const [i, b] of badges.entries()) {
     if (i > 0) doc.addPage();
     doc.rect(0, 0, W, 54).fill(b.color);
-    doc.fillColor('#ffffff').font('cjk').fontSize(11).text(b.eventName, 18, 14, { width: W - 36, align: 'center' });
+    doc
+      .fillColor('#ffffff')
+      .font('cjk')
+      .fontSize(11)
+      .text(b.eventName, 18, 14, { width: W - 36, align: 'center' });
     doc.fontSize(8).text(b.eventDates, 18, 34, { width: W - 36, align: 'center' });
     doc.fillColor('#000000');
-    doc.font(hasOther && needsOther(b.name) ? 'other' : 'cjk').fontSize(22).text(b.name, 18, 74, { width: W - 36, align: 'center' });
-    if (b.nameLatin && b.nameLatin !== b.name) doc.font('cjk').fontSize(13).text(b.nameLatin, { width: W - 36, align: 'center' });
+    doc
+      .font(hasOther && needsOther(b.name) ? 'other' : 'cjk')
+      .fontSize(22)
+      .text(b.name, 18, 74, { width: W - 36, align: 'center' });
+    if (b.nameLatin && b.nameLatin !== b.name)
+      doc
+        .font('cjk')
+        .fontSize(13)
+        .text(b.nameLatin, { width: W - 36, align: 'center' });
     doc.moveDown(0.4);
-    if (b.organization) doc.font(hasOther && needsOther(b.organization) ? 'other' : 'cjk').fontSize(10).text(b.organization, { width: W - 36, align: 'center' });
-    if (b.countryCode) doc.font('cjk').fontSize(9).fillColor('#444444').text(b.countryCode, { width: W - 36, align: 'center' });
+    if (b.organization)
+      doc
+        .font(hasOther && needsOther(b.organization) ? 'other' : 'cjk')
+        .fontSize(10)
+        .text(b.organization, { width: W - 36, align: 'center' });
+    if (b.countryCode)
+      doc
+        .font('cjk')
+        .fontSize(9)
+        .fillColor('#444444')
+        .text(b.countryCode, { width: W - 36, align: 'center' });
     const qr = await QRCode.toBuffer(b.token, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
     doc.image(qr, (W - 110) / 2, 200, { width: 110 });
     doc.rect(0, doc.page.height - 44, W, 44).fill(b.color);
-    doc.fillColor('#ffffff').font('cjk').fontSize(14).text(b.categoryName.toUpperCase(), 18, doc.page.height - 32, { width: W - 36, align: 'center' });
+    doc
+      .fillColor('#ffffff')
+      .font('cjk')
+      .fontSize(14)
+      .text(b.categoryName.toUpperCase(), 18, doc.page.height - 32, { width: W - 36, align: 'center' });
     doc.fillColor('#000000');
   }
   if (!badges.length) doc.fontSize(12).text('—');
@@ -214,11 +278,15 @@ export async function visaLetterPdf(v: VisaLetterData) {
   doc.fontSize(11);
   doc.text('致中华人民共和国驻外使领馆：');
   doc.moveDown(0.5);
-  doc.text('兹邀请下列人员来华出席', { continued: true }).text(`${v.eventNameZh}（${v.cityZh}，${v.startDate}至${v.endDate}）。请惠予办理签证为荷。`);
+  doc
+    .text('兹邀请下列人员来华出席', { continued: true })
+    .text(`${v.eventNameZh}（${v.cityZh}，${v.startDate}至${v.endDate}）。请惠予办理签证为荷。`);
   doc.moveDown();
-  doc.text('To the Embassy or Consulate of the People\'s Republic of China:');
+  doc.text("To the Embassy or Consulate of the People's Republic of China:");
   doc.moveDown(0.5);
-  doc.text(`We are pleased to invite the person named below to attend the ${v.eventNameEn} in ${v.cityEn}, from ${v.startDate} to ${v.endDate}. We kindly ask you to grant the visa required.`);
+  doc.text(
+    `We are pleased to invite the person named below to attend the ${v.eventNameEn} in ${v.cityEn}, from ${v.startDate} to ${v.endDate}. We kindly ask you to grant the visa required.`,
+  );
   doc.moveDown();
   const row = (zh: string, en: string, value: string, script = false) => {
     doc.font('cjk').fontSize(10).text(`${zh} ${en}: `, { continued: true });

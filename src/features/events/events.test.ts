@@ -22,7 +22,10 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const mails = (to: string) => h.database.rows<{ subject: string; text: string; template: string }>(sql`select subject, text, template from mail_outbox where "to" = ${to} order by created_at`);
+const mails = (to: string) =>
+  h.database.rows<{ subject: string; text: string; template: string }>(
+    sql`select subject, text, template from mail_outbox where "to" = ${to} order by created_at`,
+  );
 
 describe('program conflicts (acceptance 4: one test per kind)', () => {
   it('a room used twice at once', async () => {
@@ -38,7 +41,11 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
     const ev = await makeEvent(h, staff);
     const other = await makeEvent(h, staff);
     await makeSession(h, staff, ev.id, { people: [{ personId: personA, role: 'speaker' }] });
-    await makeSession(h, staff, other.id, { people: [{ personId: personA, role: 'moderator' }], startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T12:00:00+08:00' });
+    await makeSession(h, staff, other.id, {
+      people: [{ personId: personA, role: 'moderator' }],
+      startsAt: '2023-11-08T10:00:00+08:00',
+      endsAt: '2023-11-08T12:00:00+08:00',
+    });
     await makeSession(h, staff, ev.id, { people: [{ personId: personB, role: 'speaker' }] });
     const res = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/conflicts` });
     const found = res.json();
@@ -72,20 +79,56 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
 
   it('bad input is a 400, never a 500', async () => {
     const ev = await makeEvent(h, staff);
-    const bad = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/sessions`, payload: { kind: 'sub-forum', title: { en: 'x' }, startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T09:00:00+08:00' } });
+    const bad = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/sessions`,
+      payload: { kind: 'sub-forum', title: { en: 'x' }, startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T09:00:00+08:00' },
+    });
     expect(bad.statusCode).toBe(400);
     expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${'-'.repeat(36)}/agenda` })).statusCode).toBe(404);
-    const tz = await h.call(staff, { method: 'POST', url: '/api/v1/events', payload: { slug: 'bad-tz', kind: 'summit', name: { en: 'x' }, startDate: '2023-01-01', endDate: '2023-01-02', timeZone: 'Mars/Olympus', mode: 'online', visibility: 'public' } });
+    const tz = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/events',
+      payload: {
+        slug: 'bad-tz',
+        kind: 'summit',
+        name: { en: 'x' },
+        startDate: '2023-01-01',
+        endDate: '2023-01-02',
+        timeZone: 'Mars/Olympus',
+        mode: 'online',
+        visibility: 'public',
+      },
+    });
     expect(tz.statusCode).toBe(400);
   });
 });
 
 describe('agenda and iCalendar (acceptance 3)', () => {
   it('filters by day in the event time zone, room, theme and language; the .ics carries TZID and a matching VTIMEZONE', async () => {
-    const ev = await makeEvent(h, staff, { timeZone: 'Europe/Madrid', startDate: '2024-02-26', endDate: '2024-02-27', city: { en: 'Madrid', 'zh-Hans': '马德里' } });
+    const ev = await makeEvent(h, staff, {
+      timeZone: 'Europe/Madrid',
+      startDate: '2024-02-26',
+      endDate: '2024-02-27',
+      city: { en: 'Madrid', 'zh-Hans': '马德里' },
+    });
     const room = await makeRoom(h, staff, ev.id, 100);
-    const s1 = await makeSession(h, staff, ev.id, { title: { en: 'Computing networks', 'zh-Hans': '算力网络' }, theme: 'computing', language: 'en', roomId: room.id, startsAt: '2024-02-26T10:00:00+01:00', endsAt: '2024-02-26T11:00:00+01:00', people: [{ personId: personB, role: 'speaker' }] });
-    await makeSession(h, staff, ev.id, { title: { en: 'Day two' }, theme: 'ai', language: 'zh', startsAt: '2024-02-27T00:30:00+01:00', endsAt: '2024-02-27T01:30:00+01:00' });
+    const s1 = await makeSession(h, staff, ev.id, {
+      title: { en: 'Computing networks', 'zh-Hans': '算力网络' },
+      theme: 'computing',
+      language: 'en',
+      roomId: room.id,
+      startsAt: '2024-02-26T10:00:00+01:00',
+      endsAt: '2024-02-26T11:00:00+01:00',
+      people: [{ personId: personB, role: 'speaker' }],
+    });
+    await makeSession(h, staff, ev.id, {
+      title: { en: 'Day two' },
+      theme: 'ai',
+      language: 'zh',
+      startsAt: '2024-02-27T00:30:00+01:00',
+      endsAt: '2024-02-27T01:30:00+01:00',
+    });
     await publish(h, staff, ev.id);
 
     const day1 = await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.slug}/agenda?day=2024-02-26` });
@@ -93,7 +136,9 @@ describe('agenda and iCalendar (acceptance 3)', () => {
     expect(day1.json().sessions.map((s: { id: string }) => s.id)).toEqual([s1.id]);
     expect(day1.json().days).toEqual(['2024-02-26', '2024-02-27']);
     expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/agenda?theme=ai` })).json().sessions).toHaveLength(1);
-    expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/agenda?room=${room.id}` })).json().sessions[0].people[0].name).toBe('Lucía Fernández');
+    expect(
+      (await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/agenda?room=${room.id}` })).json().sessions[0].people[0].name,
+    ).toBe('Lucía Fernández');
     expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/agenda?language=zh` })).json().sessions).toHaveLength(1);
 
     const ics = await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/calendar.ics?lang=zh-Hans` });
@@ -147,12 +192,20 @@ describe('visibility and permissions (acceptance 5)', () => {
       expect((await h.call(who, { method: 'GET', url: `/api/v1/events/${ev.slug}/agenda` })).statusCode).toBe(404);
       expect((await h.call(who, { method: 'GET', url: '/api/v1/events' })).json().some((e: { id: string }) => e.id === ev.id)).toBe(false);
     }
-    expect((await h.call(stranger, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Stranger') })).statusCode).toBe(404);
-    const r = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations`, payload: { email: guest.email, name: 'Guest', category: 'delegate' } });
+    expect(
+      (await h.call(stranger, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Stranger') })).statusCode,
+    ).toBe(404);
+    const r = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations`,
+      payload: { email: guest.email, name: 'Guest', category: 'delegate' },
+    });
     expect(r.statusCode).toBe(201);
     expect((await h.call(guest, { method: 'GET', url: `/api/v1/events/${ev.id}` })).statusCode).toBe(200);
     expect((await h.call(guest, { method: 'GET', url: '/api/v1/events' })).json().some((e: { id: string }) => e.id === ev.id)).toBe(true);
-    expect((await h.call(guest, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Guest') })).statusCode).toBe(201);
+    expect(
+      (await h.call(guest, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Guest') })).statusCode,
+    ).toBe(201);
     // Drafts are visible to managers only.
     const draft = await makeEvent(h, staff);
     expect((await h.call(null, { method: 'GET', url: `/api/v1/events/${draft.id}` })).statusCode).toBe(404);
@@ -174,7 +227,9 @@ describe('visibility and permissions (acceptance 5)', () => {
     const mine = (await h.call(a, { method: 'GET', url: '/api/v1/me/registrations' })).json();
     expect(mine.map((r: { id: string }) => r.id)).toEqual([ra.id]);
     expect((await h.call(a, { method: 'GET', url: `/api/v1/events/${ev.id}/registrations` })).statusCode).toBe(404);
-    expect((await h.call(a, { method: 'POST', url: `/api/v1/registrations/${ra.id}/decision`, payload: { decision: 'approve' } })).statusCode).toBe(404);
+    expect(
+      (await h.call(a, { method: 'POST', url: `/api/v1/registrations/${ra.id}/decision`, payload: { decision: 'approve' } })).statusCode,
+    ).toBe(404);
     const manager = await h.user({ scopes: [{ role: 'event_manager', type: 'event', id: ev.id }] });
     expect((await h.call(manager, { method: 'GET', url: `/api/v1/events/${ev.id}/registrations` })).json()).toHaveLength(2);
     expect((await h.call(manager, { method: 'GET', url: `/api/v1/registrations/${rb.id}` })).statusCode).toBe(200);
@@ -184,22 +239,42 @@ describe('visibility and permissions (acceptance 5)', () => {
 
   it('channel quotas cannot be exceeded, even by simultaneous invitations; a decline gives the place back', async () => {
     const ev = await makeEvent(h, staff);
-    const ch = (await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/channels`, payload: { name: 'Partner organization', quota: 5 } })).json();
+    const ch = (
+      await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/channels`, payload: { name: 'Partner organization', quota: 5 } })
+    ).json();
     const res = await Promise.all(
-      Array.from({ length: 30 }, (_, i) => h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations`, payload: { email: `guest${i}@partner.example`, name: `Guest ${i}`, category: 'delegate', channelId: ch.id } })),
+      Array.from({ length: 30 }, (_, i) =>
+        h.call(staff, {
+          method: 'POST',
+          url: `/api/v1/events/${ev.id}/invitations`,
+          payload: { email: `guest${i}@partner.example`, name: `Guest ${i}`, category: 'delegate', channelId: ch.id },
+        }),
+      ),
     );
     expect(res.filter((r) => r.statusCode === 201)).toHaveLength(5);
     expect(res.filter((r) => r.statusCode === 409).every((r) => r.json().code === 'quota_exceeded')).toBe(true);
-    const [row] = await h.database.rows<{ used: number; n: number }>(sql`select used, (select count(*)::int from event_invitations where channel_id = ${ch.id}) as n from event_invitation_channels where id = ${ch.id}`);
+    const [row] = await h.database.rows<{ used: number; n: number }>(
+      sql`select used, (select count(*)::int from event_invitations where channel_id = ${ch.id}) as n from event_invitation_channels where id = ${ch.id}`,
+    );
     expect(row).toEqual({ used: 5, n: 5 });
     const link = res.find((r) => r.statusCode === 201)!.json().link as string;
     const token = link.split('/').pop()!;
-    expect((await h.call(null, { method: 'POST', url: `/api/v1/invitations/${token}/decline`, payload: {} })).json().status).toBe('declined');
-    const again = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations`, payload: { email: 'late@partner.example', name: 'Late', category: 'delegate', channelId: ch.id } });
+    expect((await h.call(null, { method: 'POST', url: `/api/v1/invitations/${token}/decline`, payload: {} })).json().status).toBe(
+      'declined',
+    );
+    const again = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations`,
+      payload: { email: 'late@partner.example', name: 'Late', category: 'delegate', channelId: ch.id },
+    });
     expect(again.statusCode).toBe(201);
     // CSV import counts against the same quota: all rows or none.
     const csv = 'email,name,category,channel\nx1@partner.example,X1,delegate,Partner organization\n';
-    const imp = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations/import?dryRun=false`, ...multipart('guests.csv', csv, 'text/csv') });
+    const imp = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations/import?dryRun=false`,
+      ...multipart('guests.csv', csv, 'text/csv'),
+    });
     expect(imp.json().written).toBe(0);
     expect(imp.json().errors[0].field).toBe('channel');
   });
@@ -209,11 +284,20 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
   it('invite by CSV; the link is opened, accepted, reminders go to those who did not answer', async () => {
     const ev = await makeEvent(h, staff);
     await publish(h, staff, ev.id);
-    const csv = 'email,name,category,locale\nvip@gov.example,Minister Vip,vip,en\nreporter@media.example,张记者,media,zh-Hans\nbad-address,Nobody,delegate,en\n';
-    const dry = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations/import`, ...multipart('guests.csv', csv, 'text/csv') });
+    const csv =
+      'email,name,category,locale\nvip@gov.example,Minister Vip,vip,en\nreporter@media.example,张记者,media,zh-Hans\nbad-address,Nobody,delegate,en\n';
+    const dry = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations/import`,
+      ...multipart('guests.csv', csv, 'text/csv'),
+    });
     expect(dry.json().errors).toHaveLength(1);
     const good = csv.split('\n').slice(0, 3).join('\n');
-    const imp = await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations/import?dryRun=false`, ...multipart('guests.csv', good, 'text/csv') });
+    const imp = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations/import?dryRun=false`,
+      ...multipart('guests.csv', good, 'text/csv'),
+    });
     expect(imp.json()).toMatchObject({ written: 2, errors: [] });
     const [m] = await mails('vip@gov.example');
     const token = m.text.match(/invitations\/(\S+)/)![1];
@@ -223,9 +307,21 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     expect((await h.call(vip, { method: 'POST', url: `/api/v1/invitations/${token}/accept`, payload: {} })).json().status).toBe('accepted');
     // An uninvited person may not pick the VIP category.
     const plain = await h.user();
-    const denied = await h.call(plain, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Plain', [], { category: 'vip' }) });
+    const denied = await h.call(plain, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/registrations`,
+      payload: delegate('Plain', [], { category: 'vip' }),
+    });
     expect(denied.statusCode).toBe(403);
-    expect((await h.call(vip, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Minister Vip', [], { category: 'vip' }) })).statusCode).toBe(201);
+    expect(
+      (
+        await h.call(vip, {
+          method: 'POST',
+          url: `/api/v1/events/${ev.id}/registrations`,
+          payload: delegate('Minister Vip', [], { category: 'vip' }),
+        })
+      ).statusCode,
+    ).toBe(201);
     await h.ctx.jobs.runDue(new Date(Date.now() + 6 * 86_400_000));
     const zh = await mails('reporter@media.example');
     expect(zh.map((x) => x.template)).toEqual(['events.invitation', 'events.reminder']);
@@ -239,15 +335,32 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const ev = await makeEvent(h, staff, {
       formFields: [
         { key: 'needs_visa', label: { en: 'I need a visa letter' }, type: 'checkbox', required: false },
-        { key: 'passport_number', label: { en: 'Passport number' }, type: 'text', required: true, showIf: { field: 'needs_visa', equals: true }, passport: true },
-        { key: 'diet', label: { en: 'Diet' }, type: 'select', required: false, options: [{ value: 'halal', label: { en: 'Halal' } }, { value: 'veg', label: { en: 'Vegetarian' } }] },
+        {
+          key: 'passport_number',
+          label: { en: 'Passport number' },
+          type: 'text',
+          required: true,
+          showIf: { field: 'needs_visa', equals: true },
+          passport: true,
+        },
+        {
+          key: 'diet',
+          label: { en: 'Diet' },
+          type: 'select',
+          required: false,
+          options: [
+            { value: 'halal', label: { en: 'Halal' } },
+            { value: 'veg', label: { en: 'Vegetarian' } },
+          ],
+        },
       ],
     });
     await publish(h, staff, ev.id);
     const u = await h.user();
-    const post = (answers: Record<string, unknown>) => h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Form', [], { answers }) });
+    const post = (answers: Record<string, unknown>) =>
+      h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Form', [], { answers }) });
     const first = await post({ needs_visa: true });
-    
+
     expect(first.json().errors[0].path).toBe('answers.passport_number');
     expect((await post({ diet: 'pizza' })).statusCode).toBe(400);
     expect((await post({ unknown: 'x' })).statusCode).toBe(400);
@@ -260,29 +373,48 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const ev = await makeEvent(h, staff, { onlineUrl: 'https://live.example/summit' });
     await publish(h, staff, ev.id);
     const on = await h.user();
-    const r = (await h.call(on, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Online', [], { attendance: 'online' }) })).json();
+    const r = (
+      await h.call(on, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate('Online', [], { attendance: 'online' }),
+      })
+    ).json();
     expect(r.status).toBe('approved');
     expect(r.accessUrl).toMatch(/\/online\?t=/);
     // The link leads to the online venue; a tampered one goes nowhere.
     const access = await h.call(null, { method: 'GET', url: new URL(r.accessUrl).pathname + new URL(r.accessUrl).search });
     expect(access.statusCode).toBe(302);
     expect(access.headers.location).toBe('https://live.example/summit');
-    const forged = await h.call(null, { method: 'GET', url: new URL(r.accessUrl).pathname + new URL(r.accessUrl).search.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')) });
+    const forged = await h.call(null, {
+      method: 'GET',
+      url: new URL(r.accessUrl).pathname + new URL(r.accessUrl).search.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a')),
+    });
     expect(forged.statusCode).toBe(404);
     const site = await h.user();
     // Closing registration refuses new ones.
     await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/registration`, payload: { open: false } });
-    expect((await h.call(site, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Onsite') })).json().code).toBe('registration_closed');
+    expect(
+      (await h.call(site, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Onsite') })).json().code,
+    ).toBe('registration_closed');
     await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/registration`, payload: { open: true } });
     const p = (await h.call(site, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Onsite') })).json();
     expect(p.status).toBe('pending');
     const queue = (await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/registrations?status=pending` })).json();
     expect(queue.map((x: { id: string }) => x.id)).toEqual([p.id]);
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${p.id}/decision`, payload: { decision: 'reject' } })).statusCode).toBe(400);
-    const rej = await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${p.id}/decision`, payload: { decision: 'reject', reason: 'Incomplete details' } });
+    expect(
+      (await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${p.id}/decision`, payload: { decision: 'reject' } })).statusCode,
+    ).toBe(400);
+    const rej = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/registrations/${p.id}/decision`,
+      payload: { decision: 'reject', reason: 'Incomplete details' },
+    });
     expect(rej.json()).toMatchObject({ status: 'rejected', reason: 'Incomplete details' });
     expect((await mails(site.email)).at(-1)!.text).toContain('Incomplete details');
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${p.id}/decision`, payload: { decision: 'approve' } })).statusCode).toBe(409);
+    expect(
+      (await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${p.id}/decision`, payload: { decision: 'approve' } })).statusCode,
+    ).toBe(409);
   });
 
   it('a full session waitlists; cancelling frees the seat and promotes the first in line with an e-mail; check-in warns on a second scan and a revoked badge', async () => {
@@ -292,16 +424,29 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const g1 = await h.user();
     const g2 = await h.user();
     const g3 = await h.user();
-    const r1 = (await h.call(g1, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('First', [small.id]) })).json();
-    const r2 = (await h.call(g2, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Second', [small.id]) })).json();
+    const r1 = (
+      await h.call(g1, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('First', [small.id]) })
+    ).json();
+    const r2 = (
+      await h.call(g2, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Second', [small.id]) })
+    ).json();
     const r3 = (await h.call(g3, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Third', []) })).json();
     expect(r1.signups[0]).toMatchObject({ status: 'confirmed' });
     expect(r2.signups[0]).toMatchObject({ status: 'waitlisted', position: 1 });
-    const r3b = (await h.call(g3, { method: 'POST', url: `/api/v1/registrations/${r3.id}/sessions`, payload: { sessionId: small.id } })).json();
+    const r3b = (
+      await h.call(g3, { method: 'POST', url: `/api/v1/registrations/${r3.id}/sessions`, payload: { sessionId: small.id } })
+    ).json();
     expect(r3b.signups[0]).toMatchObject({ status: 'waitlisted', position: 2 });
     // A second click on the same sign-up changes nothing.
-    expect((await h.call(g3, { method: 'POST', url: `/api/v1/registrations/${r3.id}/sessions`, payload: { sessionId: small.id } })).json().signups[0].position).toBe(2);
-    for (const r of [r1, r2]) expect((await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${r.id}/decision`, payload: { decision: 'approve' } })).json().status).toBe('approved');
+    expect(
+      (await h.call(g3, { method: 'POST', url: `/api/v1/registrations/${r3.id}/sessions`, payload: { sessionId: small.id } })).json()
+        .signups[0].position,
+    ).toBe(2);
+    for (const r of [r1, r2])
+      expect(
+        (await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${r.id}/decision`, payload: { decision: 'approve' } })).json()
+          .status,
+      ).toBe('approved');
 
     const left = await h.call(g1, { method: 'DELETE', url: `/api/v1/registrations/${r1.id}/sessions/${small.id}` });
     expect(left.json().signups).toEqual([]);
@@ -318,8 +463,14 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const second = (await scan()).json();
     expect(second.result).toBe('already');
     expect(second.firstAt).toBeTruthy();
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/checkin`, payload: { token, sessionId: small.id } })).json().result).toBe('ok');
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/checkin`, payload: { token: token.slice(0, -2) + 'xx' } })).statusCode).toBe(400);
+    expect(
+      (await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/checkin`, payload: { token, sessionId: small.id } })).json()
+        .result,
+    ).toBe('ok');
+    expect(
+      (await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/checkin`, payload: { token: `${token.slice(0, -2)}xx` } }))
+        .statusCode,
+    ).toBe(400);
     // A revoked badge warns; a reissued one has a new token and the old one stays revoked.
     await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${r2.id}/badge/revoke`, payload: {} });
     expect((await scan()).json().result).toBe('revoked');
@@ -349,10 +500,17 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
       const u = await h.user();
       regs.push((await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate(n, [s.id]) })).json());
     }
-    const body = { kind: 'sub-forum', title: { en: 'Sub-forum' }, startsAt: '2023-11-08T09:00:00+08:00', endsAt: '2023-11-08T10:30:00+08:00' };
+    const body = {
+      kind: 'sub-forum',
+      title: { en: 'Sub-forum' },
+      startsAt: '2023-11-08T09:00:00+08:00',
+      endsAt: '2023-11-08T10:30:00+08:00',
+    };
     const up = await h.call(staff, { method: 'PUT', url: `/api/v1/sessions/${s.id}`, payload: { ...body, capacity: 2 } });
     expect(up.json()).toMatchObject({ confirmed: 2, waiting: 1 });
-    const rows = await h.database.rows<{ name: string; status: string }>(sql`select r.name, s.status from event_signups s join event_registrations r on r.id = s.registration_id where s.session_id = ${s.id} order by s.arrival`);
+    const rows = await h.database.rows<{ name: string; status: string }>(
+      sql`select r.name, s.status from event_signups s join event_registrations r on r.id = s.registration_id where s.session_id = ${s.id} order by s.arrival`,
+    );
     expect(rows.map((r) => `${r.name}:${r.status}`)).toEqual(['A:confirmed', 'B:confirmed', 'C:waitlisted']);
     const down = await h.call(staff, { method: 'PUT', url: `/api/v1/sessions/${s.id}`, payload: { ...body, capacity: 1 } });
     expect(down.statusCode).toBe(409);
@@ -366,7 +524,9 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     await makeSession(h, staff, hidden.id);
     const members = await makeEvent(h, staff, { visibility: 'members', kind: 'member-day' });
     for (const e of [pub, hidden, members]) await publish(h, staff, e.id);
-    const docs = await h.database.rows<{ kind: string; id: string; visibility: string }>(sql`select kind, id, visibility from search_docs where id in (${pub.id}, ${ps.id}, ${hidden.id}, ${members.id}) order by kind, visibility`);
+    const docs = await h.database.rows<{ kind: string; id: string; visibility: string }>(
+      sql`select kind, id, visibility from search_docs where id in (${pub.id}, ${ps.id}, ${hidden.id}, ${members.id}) order by kind, visibility`,
+    );
     expect(docs).toEqual([
       { kind: 'event', id: members.id, visibility: 'members' },
       { kind: 'event', id: pub.id, visibility: 'public' },
@@ -383,7 +543,11 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     const ev = await makeEvent(h, staff);
     await publish(h, staff, ev.id);
     const u = await h.user();
-    await h.call(staff, { method: 'POST', url: `/api/v1/events/${ev.id}/invitations`, payload: { email: u.email, name: 'Exported', category: 'delegate' } });
+    await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/invitations`,
+      payload: { email: u.email, name: 'Exported', category: 'delegate' },
+    });
     await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Exported Person') });
     const data = (await h.call(u, { method: 'GET', url: '/api/v1/me/data' })).json();
     expect(data.events.registrations.map((r: { name: string }) => r.name)).toEqual(['Exported Person']);
@@ -391,17 +555,32 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
   });
 
   it('mail templates are editable per language', async () => {
-    const put = await h.call(staff, { method: 'PUT', url: '/api/v1/event-mail-templates/approval/en', payload: { subject: 'Welcome to {{event}}', body: 'Dear {{name}}, you are in.' } });
+    const put = await h.call(staff, {
+      method: 'PUT',
+      url: '/api/v1/event-mail-templates/approval/en',
+      payload: { subject: 'Welcome to {{event}}', body: 'Dear {{name}}, you are in.' },
+    });
     expect(put.statusCode).toBe(200);
     const ev = await makeEvent(h, staff);
     await publish(h, staff, ev.id);
     const u = await h.user();
-    await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Tpl', [], { attendance: 'online' }) });
+    await h.call(u, {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/registrations`,
+      payload: delegate('Tpl', [], { attendance: 'online' }),
+    });
     expect((await mails(u.email))[0]).toMatchObject({ subject: 'Welcome to Wuzhen Summit Test', text: 'Dear Tpl, you are in.' });
     const all = (await h.call(staff, { method: 'GET', url: '/api/v1/event-mail-templates' })).json();
     expect(all.filter((t: { customized: boolean }) => t.customized)).toHaveLength(1);
     expect(all).toHaveLength(18);
-    await h.call(staff, { method: 'PUT', url: '/api/v1/event-mail-templates/approval/en', payload: { subject: 'Your registration is approved: {{event}}', body: 'Dear {{name}},\n\nYour registration for {{event}} is approved.\n{{link}}' } });
+    await h.call(staff, {
+      method: 'PUT',
+      url: '/api/v1/event-mail-templates/approval/en',
+      payload: {
+        subject: 'Your registration is approved: {{event}}',
+        body: 'Dear {{name}},\n\nYour registration for {{event}} is approved.\n{{link}}',
+      },
+    });
   });
 });
 
@@ -424,7 +603,13 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     await publish(h, staff, ev.id);
     const u = await h.user();
     const answers = { passport_number: 'E12345678', nationality: 'Kazakhstan', birth_date: '1985-03-14', passport_expiry: '2031-01-01' };
-    const r = (await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('张伟', [], { nameLatin: 'Zhang Wei', organization: '深圳开放软件基金会', countryCode: 'KZ', answers }) })).json();
+    const r = (
+      await h.call(u, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate('张伟', [], { nameLatin: 'Zhang Wei', organization: '深圳开放软件基金会', countryCode: 'KZ', answers }),
+      })
+    ).json();
     expect((await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/badge.pdf` })).statusCode).toBe(403);
     await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${r.id}/decision`, payload: { decision: 'approve' } });
     const badge = await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/badge.pdf` });
@@ -452,8 +637,16 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     expect((await h.call(null, { method: 'GET', url: '/api/v1/visa-letters/WIC-2023-0000000000' })).statusCode).toBe(404);
     // Delegates from mainland China get no visa letter.
     const cn = await h.user();
-    const rc = (await h.call(cn, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('李建国', [], { countryCode: 'CN', answers }) })).json();
+    const rc = (
+      await h.call(cn, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate('李建国', [], { countryCode: 'CN', answers }),
+      })
+    ).json();
     await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${rc.id}/decision`, payload: { decision: 'approve' } });
-    expect((await h.call(cn, { method: 'GET', url: `/api/v1/registrations/${rc.id}/visa-letter.pdf` })).json().code).toBe('visa_not_needed');
+    expect((await h.call(cn, { method: 'GET', url: `/api/v1/registrations/${rc.id}/visa-letter.pdf` })).json().code).toBe(
+      'visa_not_needed',
+    );
   });
 });

@@ -12,7 +12,11 @@ export const events: Feature = {
   routes: eventRoutes,
   publicPages: eventPages,
   jobs(runner, ctx) {
-    runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)), 3_600_000);
+    runner.register(
+      'events.invitation-reminders',
+      async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)),
+      3_600_000,
+    );
   },
   seedDemo: (ctx, refs) => seedEventsDemo(ctx, refs),
   personalData: (ctx, s) => eventsPersonalData(ctx.db, s),

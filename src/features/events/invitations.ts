@@ -12,14 +12,18 @@ import { invitationChannels, invitations } from './model.js';
 import { getEventRow, signToken, verifyToken } from './service.js';
 
 /** The invitation page, in the guest's language. */
-export const inviteLink = (publicUrl: string, locale: string, token: string) => `${publicUrl}/${locale === 'zh-Hans' ? 'zh-hans' : locale === 'zh-Hant' ? 'zh-hant' : 'en'}/invitations/${token}`;
+export const inviteLink = (publicUrl: string, locale: string, token: string) =>
+  `${publicUrl}/${locale === 'zh-Hans' ? 'zh-hans' : locale === 'zh-Hant' ? 'zh-hant' : 'en'}/invitations/${token}`;
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 export async function createChannel(db: Db, actor: Actor | null, eventId: string, input: { name: string; quota: number }) {
   return db.transaction(async (tx) => {
     await getEventRow(tx, eventId);
-    const [row] = await tx.insert(invitationChannels).values({ eventId, ...input }).returning();
+    const [row] = await tx
+      .insert(invitationChannels)
+      .values({ eventId, ...input })
+      .returning();
     await audit(tx, { actor, action: 'event_channel.create', entity: 'event_channel', entityId: row.id, after: input });
     return row;
   });
@@ -36,7 +40,8 @@ export async function updateChannel(db: Db, actor: Actor, id: string, input: { n
   });
 }
 
-export const listChannels = (db: DbOrTx, eventId: string) => db.select().from(invitationChannels).where(eq(invitationChannels.eventId, eventId)).orderBy(asc(invitationChannels.name));
+export const listChannels = (db: DbOrTx, eventId: string) =>
+  db.select().from(invitationChannels).where(eq(invitationChannels.eventId, eventId)).orderBy(asc(invitationChannels.name));
 
 const presentInvitation = (i: typeof invitations.$inferSelect) => ({
   id: i.id,
@@ -61,10 +66,16 @@ const presentInvitation = (i: typeof invitations.$inferSelect) => ({
 export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: InvitationInput, publicUrl: string) {
   const ev = await getEventRow(tx, eventId);
   const email = input.email.toLowerCase();
-  const [dup] = await tx.select({ id: invitations.id }).from(invitations).where(and(eq(invitations.eventId, eventId), eq(invitations.email, email)));
+  const [dup] = await tx
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.eventId, eventId), eq(invitations.email, email)));
   if (dup) throw fail(eventsErrors, 'already_invited', `${email} is already invited to this event.`);
   if (input.channelId) {
-    const [ch] = await tx.select({ eventId: invitationChannels.eventId }).from(invitationChannels).where(eq(invitationChannels.id, input.channelId));
+    const [ch] = await tx
+      .select({ eventId: invitationChannels.eventId })
+      .from(invitationChannels)
+      .where(eq(invitationChannels.id, input.channelId));
     if (!ch || ch.eventId !== eventId) throw notFound();
     const taken = await tx
       .update(invitationChannels)
@@ -77,12 +88,32 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
   const token = await signToken(tx, 'i', [id]);
   const [row] = await tx
     .insert(invitations)
-    .values({ id, eventId, channelId: input.channelId ?? null, category: input.category, email, name: input.name, locale: input.locale, personId: input.personId ?? null, tokenHash: sha(token) })
+    .values({
+      id,
+      eventId,
+      channelId: input.channelId ?? null,
+      category: input.category,
+      email,
+      name: input.name,
+      locale: input.locale,
+      personId: input.personId ?? null,
+      tokenHash: sha(token),
+    })
     .onConflictDoNothing()
     .returning();
   if (!row) throw fail(eventsErrors, 'already_invited', `${email} is already invited to this event.`);
-  await sendEventMail(tx, 'invitation', email, input.locale, { name: input.name, event: localize(ev.name, input.locale as Locale).text, link: inviteLink(publicUrl, input.locale, token) });
-  await audit(tx, { actor, action: 'event_invitation.create', entity: 'event_invitation', entityId: row.id, after: { email, category: input.category, channelId: input.channelId } });
+  await sendEventMail(tx, 'invitation', email, input.locale, {
+    name: input.name,
+    event: localize(ev.name, input.locale as Locale).text,
+    link: inviteLink(publicUrl, input.locale, token),
+  });
+  await audit(tx, {
+    actor,
+    action: 'event_invitation.create',
+    entity: 'event_invitation',
+    entityId: row.id,
+    after: { email, category: input.category, channelId: input.channelId },
+  });
   return { invitation: presentInvitation(row), token };
 }
 
@@ -91,7 +122,15 @@ export async function inviteOne(db: Db, actor: Actor, eventId: string, input: In
 }
 
 /** CSV/XLSX columns: email, name, category, channel (a channel's name), locale. All rows or none. */
-export async function importInvitations(db: Db, actor: Actor, eventId: string, data: Buffer, filename: string, publicUrl: string, dryRun: boolean) {
+export async function importInvitations(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  data: Buffer,
+  filename: string,
+  publicUrl: string,
+  dryRun: boolean,
+) {
   const rows = await readSheet(data, filename);
   const channels = await listChannels(db, eventId);
   const errors: Array<{ line: number; field: string; message: string }> = [];
@@ -102,7 +141,13 @@ export async function importInvitations(db: Db, actor: Actor, eventId: string, d
       errors.push({ line: r.line, field: 'channel', message: `no channel named ${r.values.channel}` });
       continue;
     }
-    const p = invitationInput.safeParse({ email: r.values.email, name: r.values.name, category: (r.values.category ?? '').toLowerCase(), channelId: ch?.id ?? null, locale: r.values.locale || 'en' });
+    const p = invitationInput.safeParse({
+      email: r.values.email,
+      name: r.values.name,
+      category: (r.values.category ?? '').toLowerCase(),
+      channelId: ch?.id ?? null,
+      locale: r.values.locale || 'en',
+    });
     if (!p.success) for (const i of p.error.issues) errors.push({ line: r.line, field: i.path.join('.'), message: i.message });
     else parsed.push({ line: r.line, input: p.data });
   }
@@ -113,7 +158,8 @@ export async function importInvitations(db: Db, actor: Actor, eventId: string, d
         try {
           await invite(tx, actor, eventId, p.input, publicUrl);
         } catch (err) {
-          if (err instanceof AppError) errors.push({ line: p.line, field: err.code === 'quota_exceeded' ? 'channel' : 'email', message: err.message });
+          if (err instanceof AppError)
+            errors.push({ line: p.line, field: err.code === 'quota_exceeded' ? 'channel' : 'email', message: err.message });
           else throw err;
         }
       }
@@ -127,7 +173,9 @@ export async function importInvitations(db: Db, actor: Actor, eventId: string, d
 }
 
 export async function listInvitations(db: DbOrTx, eventId: string) {
-  return (await db.select().from(invitations).where(eq(invitations.eventId, eventId)).orderBy(asc(invitations.sentAt))).map(presentInvitation);
+  return (await db.select().from(invitations).where(eq(invitations.eventId, eventId)).orderBy(asc(invitations.sentAt))).map(
+    presentInvitation,
+  );
 }
 
 async function byToken(db: DbOrTx, token: string) {
@@ -142,9 +190,22 @@ async function byToken(db: DbOrTx, token: string) {
 export async function openInvitation(db: Db, token: string) {
   return db.transaction(async (tx) => {
     const inv = await byToken(tx, token);
-    if (inv.status === 'sent') await tx.update(invitations).set({ status: 'opened', openedAt: new Date() }).where(eq(invitations.id, inv.id));
+    if (inv.status === 'sent')
+      await tx.update(invitations).set({ status: 'opened', openedAt: new Date() }).where(eq(invitations.id, inv.id));
     const ev = await getEventRow(tx, inv.eventId);
-    return { invitation: presentInvitation({ ...inv, status: inv.status === 'sent' ? 'opened' : inv.status }), event: { id: ev.id, slug: ev.slug, name: ev.name, startDate: ev.startDate, endDate: ev.endDate, timeZone: ev.timeZone, city: ev.city, mode: ev.mode } };
+    return {
+      invitation: presentInvitation({ ...inv, status: inv.status === 'sent' ? 'opened' : inv.status }),
+      event: {
+        id: ev.id,
+        slug: ev.slug,
+        name: ev.name,
+        startDate: ev.startDate,
+        endDate: ev.endDate,
+        timeZone: ev.timeZone,
+        city: ev.city,
+        mode: ev.mode,
+      },
+    };
   });
 }
 
@@ -152,7 +213,8 @@ export async function openInvitation(db: Db, token: string) {
 export async function respondInvitation(db: Db, actor: Actor | null, token: string, accept: boolean) {
   return db.transaction(async (tx) => {
     const inv = await byToken(tx, token);
-    if (inv.status === 'accepted' && !accept) throw fail(eventsErrors, 'already_accepted', 'This invitation was accepted; cancel the registration instead.');
+    if (inv.status === 'accepted' && !accept)
+      throw fail(eventsErrors, 'already_accepted', 'This invitation was accepted; cancel the registration instead.');
     if (inv.status === 'declined' && accept) throw fail(eventsErrors, 'already_declined', 'This invitation was declined.');
     if ((accept && inv.status === 'accepted') || (!accept && inv.status === 'declined')) return presentInvitation(inv);
     const [row] = await tx
@@ -161,7 +223,11 @@ export async function respondInvitation(db: Db, actor: Actor | null, token: stri
       .where(eq(invitations.id, inv.id))
       .returning();
     // A declined invitation gives its place in the channel back.
-    if (!accept && inv.channelId) await tx.update(invitationChannels).set({ used: sql`greatest(${invitationChannels.used} - 1, 0)` }).where(eq(invitationChannels.id, inv.channelId));
+    if (!accept && inv.channelId)
+      await tx
+        .update(invitationChannels)
+        .set({ used: sql`greatest(${invitationChannels.used} - 1, 0)` })
+        .where(eq(invitationChannels.id, inv.channelId));
     await audit(tx, { actor, action: `event_invitation.${accept ? 'accept' : 'decline'}`, entity: 'event_invitation', entityId: inv.id });
     return presentInvitation(row);
   });
@@ -172,15 +238,29 @@ export async function sendReminders(db: Db, publicUrlOf: () => string, now: Date
   const due = await db
     .select()
     .from(invitations)
-    .where(and(or(eq(invitations.status, 'sent'), eq(invitations.status, 'opened')), isNull(invitations.remindedAt), lt(invitations.sentAt, new Date(now.getTime() - afterDays * 86_400_000))))
+    .where(
+      and(
+        or(eq(invitations.status, 'sent'), eq(invitations.status, 'opened')),
+        isNull(invitations.remindedAt),
+        lt(invitations.sentAt, new Date(now.getTime() - afterDays * 86_400_000)),
+      ),
+    )
     .limit(500);
   for (const inv of due) {
     await db.transaction(async (tx) => {
       const token = await signToken(tx, 'i', [inv.id]);
-      const [row] = await tx.update(invitations).set({ remindedAt: now }).where(and(eq(invitations.id, inv.id), isNull(invitations.remindedAt))).returning();
+      const [row] = await tx
+        .update(invitations)
+        .set({ remindedAt: now })
+        .where(and(eq(invitations.id, inv.id), isNull(invitations.remindedAt)))
+        .returning();
       if (!row) return;
       const ev = await getEventRow(tx, inv.eventId);
-      await sendEventMail(tx, 'reminder', inv.email, inv.locale, { name: inv.name, event: localize(ev.name, inv.locale as Locale).text, link: inviteLink(publicUrlOf(), inv.locale, token) });
+      await sendEventMail(tx, 'reminder', inv.email, inv.locale, {
+        name: inv.name,
+        event: localize(ev.name, inv.locale as Locale).text,
+        link: inviteLink(publicUrlOf(), inv.locale, token),
+      });
     });
   }
   return due.length;

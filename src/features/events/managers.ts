@@ -28,7 +28,12 @@ export async function listManagers(db: DbOrTx, eventId: string) {
     .where(and(eq(roleGrants.role, managerRole), eq(roleGrants.scopeType, 'event'), eq(roleGrants.scopeId, eventId)))
     .orderBy(asc(users.name));
   const pending = await db
-    .select({ id: eventManagerInvitations.id, email: eventManagerInvitations.email, createdAt: eventManagerInvitations.createdAt, expiresAt: eventManagerInvitations.expiresAt })
+    .select({
+      id: eventManagerInvitations.id,
+      email: eventManagerInvitations.email,
+      createdAt: eventManagerInvitations.createdAt,
+      expiresAt: eventManagerInvitations.expiresAt,
+    })
     .from(eventManagerInvitations)
     .where(eq(eventManagerInvitations.eventId, eventId))
     .orderBy(asc(eventManagerInvitations.email));
@@ -45,27 +50,58 @@ export async function listManagers(db: DbOrTx, eventId: string) {
 export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emailIn: string, publicUrl: string) {
   const ev = await getEventRow(db, eventId);
   const email = normalizeEmail(emailIn);
-  const [u] = await db.select({ id: users.id, name: users.name, locale: users.locale, disabledAt: users.disabledAt }).from(users).where(eq(users.email, email));
+  const [u] = await db
+    .select({ id: users.id, name: users.name, locale: users.locale, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, email));
   if (u?.disabledAt) throw fail(eventsErrors, 'account_disabled', 'This account is disabled.');
   if (u) {
-    const [existing] = await db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, u.id), eq(roleGrants.role, managerRole), eq(roleGrants.scopeType, 'event'), eq(roleGrants.scopeId, eventId)));
+    const [existing] = await db
+      .select({ id: roleGrants.id })
+      .from(roleGrants)
+      .where(
+        and(
+          eq(roleGrants.userId, u.id),
+          eq(roleGrants.role, managerRole),
+          eq(roleGrants.scopeType, 'event'),
+          eq(roleGrants.scopeId, eventId),
+        ),
+      );
     if (existing) throw fail(eventsErrors, 'already_manager', 'This person already manages the event.');
     await grantRole(db, u.id, managerRole, scopeOf(eventId));
     const locale = pickLocale(u.locale) as Locale;
     const m = managerMails.granted[locale];
     const name = localize(ev.name, locale).text;
-    await queueMail(db, { to: email, subject: m.subject(name), text: m.body(name, `${publicUrl}/admin/events/${eventId}`, u.name), locale, template: 'events.manager.granted' });
+    await queueMail(db, {
+      to: email,
+      subject: m.subject(name),
+      text: m.body(name, `${publicUrl}/admin/events/${eventId}`, u.name),
+      locale,
+      template: 'events.manager.granted',
+    });
     await audit(db, { actor, action: 'event.manager.grant', entity: 'event', entityId: eventId, after: { userId: u.id, email } });
     return { status: 'granted' as const, userId: u.id };
   }
-  const [pending] = await db.select({ id: eventManagerInvitations.id }).from(eventManagerInvitations).where(and(eq(eventManagerInvitations.eventId, eventId), eq(eventManagerInvitations.email, email)));
+  const [pending] = await db
+    .select({ id: eventManagerInvitations.id })
+    .from(eventManagerInvitations)
+    .where(and(eq(eventManagerInvitations.eventId, eventId), eq(eventManagerInvitations.email, email)));
   if (pending) throw fail(eventsErrors, 'already_invited', 'This address already has a pending invitation to manage the event.');
   const token = crypto.randomBytes(32).toString('base64url');
-  const [row] = await db.insert(eventManagerInvitations).values({ eventId, email, tokenHash: sha(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + invitationLife) }).returning();
+  const [row] = await db
+    .insert(eventManagerInvitations)
+    .values({ eventId, email, tokenHash: sha(token), invitedBy: actor.userId, expiresAt: new Date(Date.now() + invitationLife) })
+    .returning();
   const locale = pickLocale(actor.locale) as Locale;
   const m = managerMails.invited[locale];
   const name = localize(ev.name, locale).text;
-  await queueMail(db, { to: email, subject: m.subject(name), text: m.body(name, `${publicUrl}/event-manager/${token}`, email), locale, template: 'events.manager.invited' });
+  await queueMail(db, {
+    to: email,
+    subject: m.subject(name),
+    text: m.body(name, `${publicUrl}/event-manager/${token}`, email),
+    locale,
+    template: 'events.manager.invited',
+  });
   await audit(db, { actor, action: 'event.manager.invite', entity: 'event', entityId: eventId, after: { invitationId: row.id, email } });
   return { status: 'invited' as const, invitationId: row.id };
 }
@@ -73,16 +109,35 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
 /** Removing a manager takes the role away; the role is all the grant gave. */
 export async function removeManager(db: DbOrTx, actor: Actor, eventId: string, userId: string) {
   await getEventRow(db, eventId);
-  const [g] = await db.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, managerRole), eq(roleGrants.scopeType, 'event'), eq(roleGrants.scopeId, eventId)));
+  const [g] = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, managerRole),
+        eq(roleGrants.scopeType, 'event'),
+        eq(roleGrants.scopeId, eventId),
+      ),
+    );
   if (!g) throw notFound();
   await revokeRole(db, userId, managerRole, scopeOf(eventId));
   await audit(db, { actor, action: 'event.manager.revoke', entity: 'event', entityId: eventId, before: { userId } });
 }
 
 export async function withdrawManagerInvitation(db: DbOrTx, actor: Actor, eventId: string, invitationId: string) {
-  const [row] = await db.delete(eventManagerInvitations).where(and(eq(eventManagerInvitations.id, invitationId), eq(eventManagerInvitations.eventId, eventId))).returning();
+  const [row] = await db
+    .delete(eventManagerInvitations)
+    .where(and(eq(eventManagerInvitations.id, invitationId), eq(eventManagerInvitations.eventId, eventId)))
+    .returning();
   if (!row) throw notFound();
-  await audit(db, { actor, action: 'event.manager.withdraw', entity: 'event', entityId: eventId, before: { invitationId, email: row.email } });
+  await audit(db, {
+    actor,
+    action: 'event.manager.withdraw',
+    entity: 'event',
+    entityId: eventId,
+    before: { invitationId, email: row.email },
+  });
 }
 
 async function liveInvitation(db: DbOrTx, token: string) {
@@ -104,9 +159,20 @@ export async function viewManagerInvitation(db: DbOrTx, actor: Actor, token: str
 /** The invited person, signed in with the invited address, takes the role; the invitation row goes. */
 export async function acceptManagerInvitation(db: DbOrTx, actor: Actor, token: string) {
   const { inv } = await liveInvitation(db, token);
-  if (normalizeEmail(actor.email) !== inv.email) throw fail(eventsErrors, 'invitation_other_account', 'This invitation was sent to another e-mail address; sign in with that address to accept it.');
+  if (normalizeEmail(actor.email) !== inv.email)
+    throw fail(
+      eventsErrors,
+      'invitation_other_account',
+      'This invitation was sent to another e-mail address; sign in with that address to accept it.',
+    );
   await grantRole(db, actor.userId, managerRole, scopeOf(inv.eventId));
   await db.delete(eventManagerInvitations).where(eq(eventManagerInvitations.id, inv.id));
-  await audit(db, { actor, action: 'event.manager.accept', entity: 'event', entityId: inv.eventId, after: { invitationId: inv.id, userId: actor.userId } });
+  await audit(db, {
+    actor,
+    action: 'event.manager.accept',
+    entity: 'event',
+    entityId: inv.eventId,
+    after: { invitationId: inv.id, userId: actor.userId },
+  });
   return { eventId: inv.eventId };
 }

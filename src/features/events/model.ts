@@ -188,7 +188,11 @@ export const registrations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // One registration per person and event: a double submit finds the first one.
-  (t) => [uniqueIndex('event_registrations_user_idx').on(t.eventId, t.userId), uniqueIndex('event_registrations_visa_idx').on(t.visaRef), index('event_registrations_status_idx').on(t.eventId, t.status)],
+  (t) => [
+    uniqueIndex('event_registrations_user_idx').on(t.eventId, t.userId),
+    uniqueIndex('event_registrations_visa_idx').on(t.visaRef),
+    index('event_registrations_status_idx').on(t.eventId, t.status),
+  ],
 );
 
 export const signups = pgTable(
@@ -225,7 +229,9 @@ export const checkins = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   // One attendance per badge and place: a second scan finds the first.
-  (t) => [uniqueIndex('event_checkins_once_idx').on(t.registrationId, sql`coalesce(session_id, '00000000-0000-0000-0000-000000000000'::uuid)`)],
+  (t) => [
+    uniqueIndex('event_checkins_once_idx').on(t.registrationId, sql`coalesce(session_id, '00000000-0000-0000-0000-000000000000'::uuid)`),
+  ],
 );
 
 /** Staff edits of the mail texts; the shipped defaults live in mails.ts. */
@@ -266,5 +272,8 @@ export const eventManagerInvitations = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('event_manager_invitations_email_idx').on(t.eventId, t.email), uniqueIndex('event_manager_invitations_token_idx').on(t.tokenHash)],
+  (t) => [
+    uniqueIndex('event_manager_invitations_email_idx').on(t.eventId, t.email),
+    uniqueIndex('event_manager_invitations_token_idx').on(t.tokenHash),
+  ],
 );

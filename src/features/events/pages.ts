@@ -18,11 +18,18 @@ export const eventPages: PublicPageKind[] = [
     kind: 'events',
     path: '/events',
     async load(ctx, { locale }) {
-      const rows = await ctx.db.select({ slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate, city: events.city }).from(events).where(and(eq(events.status, 'published'), eq(events.visibility, 'public'))).orderBy(desc(events.startDate));
+      const rows = await ctx.db
+        .select({ slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate, city: events.city })
+        .from(events)
+        .where(and(eq(events.status, 'published'), eq(events.visibility, 'public')))
+        .orderBy(desc(events.startDate));
       const t = titles[locale];
       return {
         title: t.events,
-        description: rows.slice(0, 5).map((r) => localize(r.name, locale).text).join(' · '),
+        description: rows
+          .slice(0, 5)
+          .map((r) => localize(r.name, locale).text)
+          .join(' · '),
         body: html`<h1>${t.events}</h1><ul>${rows.map((r) => html`<li><a href="/${prefix[locale]}/events/${r.slug}">${localize(r.name, locale).text}</a> · ${r.startDate} – ${r.endDate} · ${localize(r.city, locale).text}</li>`)}</ul>`,
       };
     },
@@ -31,11 +38,17 @@ export const eventPages: PublicPageKind[] = [
     kind: 'event',
     path: '/events/:slug',
     async list(ctx) {
-      const rows = await ctx.db.select({ slug: events.slug }).from(events).where(and(eq(events.status, 'published'), eq(events.visibility, 'public')));
+      const rows = await ctx.db
+        .select({ slug: events.slug })
+        .from(events)
+        .where(and(eq(events.status, 'published'), eq(events.visibility, 'public')));
       return rows.map((r) => `/events/${r.slug}`);
     },
     async load(ctx, { params, locale }) {
-      const [ev] = await ctx.db.select().from(events).where(and(eq(events.slug, params.slug), eq(events.status, 'published'), eq(events.visibility, 'public')));
+      const [ev] = await ctx.db
+        .select()
+        .from(events)
+        .where(and(eq(events.slug, params.slug), eq(events.status, 'published'), eq(events.visibility, 'public')));
       if (!ev) return null;
       const name = localize(ev.name, locale).text;
       const theme = localize(ev.theme, locale).text;

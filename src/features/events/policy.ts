@@ -1,7 +1,8 @@
 import { hasScope, isStaff, type Actor } from '../../platform/auth/access.js';
 
 /** Staff run every event; an event manager runs the events they are scoped to. */
-export const canManageEvent = (actor: Actor | null, eventId: string) => isStaff(actor) || hasScope(actor, 'event_manager', 'event', eventId);
+export const canManageEvent = (actor: Actor | null, eventId: string) =>
+  isStaff(actor) || hasScope(actor, 'event_manager', 'event', eventId);
 
 export interface Viewer {
   actor: Actor | null;
@@ -23,4 +24,5 @@ export function canSeeEvent(ev: { id: string; status: string; visibility: string
 }
 
 /** A registration is seen by its owner and the event's managers only. */
-export const canSeeRegistration = (actor: Actor | null, reg: { userId: string; eventId: string }) => !!actor && (actor.userId === reg.userId || canManageEvent(actor, reg.eventId));
+export const canSeeRegistration = (actor: Actor | null, reg: { userId: string; eventId: string }) =>
+  !!actor && (actor.userId === reg.userId || canManageEvent(actor, reg.eventId));

@@ -34,14 +34,27 @@ interface SignupResult {
  * `fresh` (a registration created in this transaction) skips the look-up of
  * an earlier sign-up; `eventId` refuses sessions of another event.
  */
-export async function signUp(tx: DbOrTx, registrationId: string, sessionId: string, opts: { fresh?: boolean; eventId?: string } = {}): Promise<SignupResult> {
+export async function signUp(
+  tx: DbOrTx,
+  registrationId: string,
+  sessionId: string,
+  opts: { fresh?: boolean; eventId?: string } = {},
+): Promise<SignupResult> {
   if (opts.fresh) return freshSignUp(tx, registrationId, sessionId, opts.eventId);
-  const [existing] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
-  if (existing && existing.status !== 'cancelled') return { sessionId, status: existing.status as 'confirmed' | 'waitlisted', arrival: existing.arrival, position: null, created: false };
+  const [existing] = await tx
+    .select()
+    .from(signups)
+    .where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
+  if (existing && existing.status !== 'cancelled')
+    return { sessionId, status: existing.status as 'confirmed' | 'waitlisted', arrival: existing.arrival, position: null, created: false };
   const seat = sql`(${eventSessions.capacity} is null or (${eventSessions.confirmed} < ${eventSessions.capacity} and ${eventSessions.waiting} = 0))`;
   const [s] = await tx
     .update(eventSessions)
-    .set({ arrivals: sql`${eventSessions.arrivals} + 1`, confirmed: sql`${eventSessions.confirmed} + ${seat}::int`, waiting: sql`${eventSessions.waiting} + (not ${seat})::int` })
+    .set({
+      arrivals: sql`${eventSessions.arrivals} + 1`,
+      confirmed: sql`${eventSessions.confirmed} + ${seat}::int`,
+      waiting: sql`${eventSessions.waiting} + (not ${seat})::int`,
+    })
     .where(opts.eventId ? and(eq(eventSessions.id, sessionId), eq(eventSessions.eventId, opts.eventId)) : eq(eventSessions.id, sessionId))
     .returning({ capacity: eventSessions.capacity, waiting: eventSessions.waiting, arrival: eventSessions.arrivals });
   if (!s) throw opts.eventId ? invalid('sessions', 'a session is not part of this event') : notFound();
@@ -57,7 +70,11 @@ export async function signUp(tx: DbOrTx, registrationId: string, sessionId: stri
       .returning({ id: signups.id });
     if (!row) throw fail(eventsErrors, 'already_signed_up', 'This sign-up was just made by another request.');
   } else {
-    const [row] = await tx.insert(signups).values({ sessionId, registrationId, status, arrival }).onConflictDoNothing().returning({ id: signups.id });
+    const [row] = await tx
+      .insert(signups)
+      .values({ sessionId, registrationId, status, arrival })
+      .onConflictDoNothing()
+      .returning({ id: signups.id });
     if (!row) throw fail(eventsErrors, 'already_signed_up', 'This sign-up was just made by another request.');
   }
   return { sessionId, status, arrival, position: status === 'waitlisted' ? s.waiting : null, created: true };
@@ -79,16 +96,30 @@ async function freshSignUp(tx: DbOrTx, registrationId: string, sessionId: string
       returning capacity, waiting, arrivals)
     insert into event_signups (session_id, registration_id, status, arrival)
     select ${sessionId}, ${registrationId}, case when s.capacity is null or s.waiting = 0 then 'confirmed' else 'waitlisted' end, s.arrivals from s
-    returning status, arrival, (select waiting from s) as waiting`)) as unknown as { rows: Array<{ status: 'confirmed' | 'waitlisted'; arrival: string | number; waiting: number }> };
+    returning status, arrival, (select waiting from s) as waiting`)) as unknown as {
+    rows: Array<{ status: 'confirmed' | 'waitlisted'; arrival: string | number; waiting: number }>;
+  };
   const [row] = res.rows;
   if (!row) throw eventId ? invalid('sessions', 'a session is not part of this event') : notFound();
-  return { sessionId, status: row.status, arrival: Number(row.arrival), position: row.status === 'waitlisted' ? row.waiting : null, created: true };
+  return {
+    sessionId,
+    status: row.status,
+    arrival: Number(row.arrival),
+    position: row.status === 'waitlisted' ? row.waiting : null,
+    created: true,
+  };
 }
 
 /** Gives free seats to the waitlist, first come first served, with an e-mail each. */
 export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
   const [s] = await tx
-    .select({ capacity: eventSessions.capacity, confirmed: eventSessions.confirmed, waiting: eventSessions.waiting, title: eventSessions.title, eventId: eventSessions.eventId })
+    .select({
+      capacity: eventSessions.capacity,
+      confirmed: eventSessions.confirmed,
+      waiting: eventSessions.waiting,
+      title: eventSessions.title,
+      eventId: eventSessions.eventId,
+    })
     .from(eventSessions)
     .where(eq(eventSessions.id, sessionId))
     .for('update');
@@ -96,7 +127,13 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
   const free = s.capacity == null ? s.waiting : Math.min(s.waiting, s.capacity - s.confirmed);
   if (free <= 0) return 0;
   const next = await tx
-    .select({ id: signups.id, registrationId: signups.registrationId, email: registrations.email, name: registrations.name, locale: users.locale })
+    .select({
+      id: signups.id,
+      registrationId: signups.registrationId,
+      email: registrations.email,
+      name: registrations.name,
+      locale: users.locale,
+    })
     .from(signups)
     .innerJoin(registrations, eq(registrations.id, signups.registrationId))
     .innerJoin(users, eq(users.id, registrations.userId))
@@ -104,21 +141,50 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
     .orderBy(asc(signups.arrival))
     .limit(free);
   if (!next.length) return 0;
-  await tx.update(signups).set({ status: 'confirmed', promotedAt: new Date() }).where(inArray(signups.id, next.map((n) => n.id)));
-  await tx.update(eventSessions).set({ confirmed: s.confirmed + next.length, waiting: s.waiting - next.length }).where(eq(eventSessions.id, sessionId));
+  await tx
+    .update(signups)
+    .set({ status: 'confirmed', promotedAt: new Date() })
+    .where(
+      inArray(
+        signups.id,
+        next.map((n) => n.id),
+      ),
+    );
+  await tx
+    .update(eventSessions)
+    .set({ confirmed: s.confirmed + next.length, waiting: s.waiting - next.length })
+    .where(eq(eventSessions.id, sessionId));
   const ev = await getEventRow(tx, s.eventId);
   for (const n of next) {
-    await sendEventMail(tx, 'promotion', n.email, n.locale, { name: n.name, event: nameOf(ev.name, n.locale), session: nameOf(s.title, n.locale), link: `${publicUrl}/me/registrations/${n.registrationId}` });
-    await audit(tx, { actor: null, action: 'event_signup.promote', entity: 'event_registration', entityId: n.registrationId, after: { sessionId } });
+    await sendEventMail(tx, 'promotion', n.email, n.locale, {
+      name: n.name,
+      event: nameOf(ev.name, n.locale),
+      session: nameOf(s.title, n.locale),
+      link: `${publicUrl}/me/registrations/${n.registrationId}`,
+    });
+    await audit(tx, {
+      actor: null,
+      action: 'event_signup.promote',
+      entity: 'event_registration',
+      entityId: n.registrationId,
+      after: { sessionId },
+    });
   }
   return next.length;
 }
 
 /** Cancels a sign-up and hands the seat to the first person waiting, in the same transaction. */
 export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId: string, publicUrl: string) {
-  const [s] = await tx.select({ confirmed: eventSessions.confirmed, waiting: eventSessions.waiting }).from(eventSessions).where(eq(eventSessions.id, sessionId)).for('update');
+  const [s] = await tx
+    .select({ confirmed: eventSessions.confirmed, waiting: eventSessions.waiting })
+    .from(eventSessions)
+    .where(eq(eventSessions.id, sessionId))
+    .for('update');
   if (!s) throw notFound();
-  const [su] = await tx.select().from(signups).where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
+  const [su] = await tx
+    .select()
+    .from(signups)
+    .where(and(eq(signups.sessionId, sessionId), eq(signups.registrationId, registrationId)));
   if (!su || su.status === 'cancelled') return false;
   await tx.update(signups).set({ status: 'cancelled' }).where(eq(signups.id, su.id));
   await tx
@@ -130,7 +196,11 @@ export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId
 }
 
 async function cancelAllSignups(tx: DbOrTx, registrationId: string, publicUrl: string) {
-  const mine = await tx.select({ sessionId: signups.sessionId }).from(signups).where(and(eq(signups.registrationId, registrationId), ne(signups.status, 'cancelled'))).orderBy(asc(signups.sessionId));
+  const mine = await tx
+    .select({ sessionId: signups.sessionId })
+    .from(signups)
+    .where(and(eq(signups.registrationId, registrationId), ne(signups.status, 'cancelled')))
+    .orderBy(asc(signups.sessionId));
   for (const m of mine) await cancelSignup(tx, registrationId, m.sessionId, publicUrl);
 }
 
@@ -170,12 +240,26 @@ export type RegistrationRow = typeof registrations.$inferSelect;
 /** `taken`: the sign-ups just made for a new registration, which are then all it has (saves reading them back). */
 export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publicUrl: string, ev?: EventRow, taken?: SignupResult[]) {
   const e = ev ?? (await getEventRow(db, reg.eventId));
-  const mine = taken ? [] : await db.select().from(signups).where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled'))).orderBy(asc(signups.createdAt));
-  const withPos: Array<{ sessionId: string; status: string; arrival: number; position: number | null }> = (taken ?? []).map((t) => ({ sessionId: t.sessionId, status: t.status, arrival: t.arrival, position: t.position }));
+  const mine = taken
+    ? []
+    : await db
+        .select()
+        .from(signups)
+        .where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled')))
+        .orderBy(asc(signups.createdAt));
+  const withPos: Array<{ sessionId: string; status: string; arrival: number; position: number | null }> = (taken ?? []).map((t) => ({
+    sessionId: t.sessionId,
+    status: t.status,
+    arrival: t.arrival,
+    position: t.position,
+  }));
   for (const s of mine) {
     let position: number | null = null;
     if (s.status === 'waitlisted') {
-      const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(signups).where(and(eq(signups.sessionId, s.sessionId), eq(signups.status, 'waitlisted'), lt(signups.arrival, s.arrival)));
+      const [{ n }] = await db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(signups)
+        .where(and(eq(signups.sessionId, s.sessionId), eq(signups.status, 'waitlisted'), lt(signups.arrival, s.arrival)));
       position = n + 1;
     }
     withPos.push({ sessionId: s.sessionId, status: s.status, arrival: s.arrival, position });
@@ -214,7 +298,13 @@ async function invitationOf(tx: DbOrTx, actor: Actor, eventId: string) {
   const [inv] = await tx
     .select()
     .from(invitations)
-    .where(and(eq(invitations.eventId, eventId), ne(invitations.status, 'declined'), sql`(${invitations.userId} = ${actor.userId} or ${invitations.email} = ${actor.email.toLowerCase()})`))
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        ne(invitations.status, 'declined'),
+        sql`(${invitations.userId} = ${actor.userId} or ${invitations.email} = ${actor.email.toLowerCase()})`,
+      ),
+    )
     .limit(1);
   return inv ?? null;
 }
@@ -224,11 +314,19 @@ async function invitationOf(tx: DbOrTx, actor: Actor, eventId: string) {
  * sessions they picked. One registration per person and event: submitting
  * twice (double click, retry, two tabs) returns the first one.
  */
-export async function register(db: Db, actor: Actor, eventId: string, input: RegistrationInput, publicUrl: string, isMember: (tx: DbOrTx) => Promise<boolean>) {
+export async function register(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  input: RegistrationInput,
+  publicUrl: string,
+  isMember: (tx: DbOrTx) => Promise<boolean>,
+) {
   const done = await db.transaction(async (tx) => {
     // An event the caller may not see is not found, whether or not registration is open.
     const ev = await visibleEvent(tx, actor, () => isMember(tx), eventId);
-    if (!ev.registrationOpen || ev.status !== 'published') throw fail(eventsErrors, 'registration_closed', 'Registration for this event is not open.');
+    if (!ev.registrationOpen || ev.status !== 'published')
+      throw fail(eventsErrors, 'registration_closed', 'Registration for this event is not open.');
     const cat = ev.categories.find((c) => c.key === input.category);
     if (!cat) throw invalid('category', 'not a category of this event');
     if (!cat.attendance.includes(input.attendance)) throw invalid('attendance', `this category attends ${cat.attendance.join(' or ')}`);
@@ -236,7 +334,8 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
     if (input.attendance === 'online' && ev.mode === 'in-person') throw invalid('attendance', 'this event is in person only');
     const inv = await invitationOf(tx, actor, eventId);
     if (ev.visibility === 'invitation' && !inv) throw notFound();
-    if (cat.invitationOnly && inv?.category !== cat.key) throw fail(eventsErrors, 'invitation_required', 'This category is open to invited guests only.');
+    if (cat.invitationOnly && inv?.category !== cat.key)
+      throw fail(eventsErrors, 'invitation_required', 'This category is open to invited guests only.');
     const answers = checkAnswers(ev.formFields, input.answers);
     // Sessions are checked to belong to this event where their seats are taken, at the end.
     const sessionIds = [...new Set(input.sessions)].sort();
@@ -263,16 +362,37 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
     let created = fresh;
     if (!reg) {
       // Someone (this person, a moment ago) registered first: that one stands.
-      [reg] = await tx.select().from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId)));
+      [reg] = await tx
+        .select()
+        .from(registrations)
+        .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId)));
       if (reg.status === 'cancelled') {
-        [reg] = await tx.update(registrations).set({ ...values, reason: null, createdAt: new Date() }).where(eq(registrations.id, reg.id)).returning();
+        [reg] = await tx
+          .update(registrations)
+          .set({ ...values, reason: null, createdAt: new Date() })
+          .where(eq(registrations.id, reg.id))
+          .returning();
         created = true;
       }
     }
     if (created) {
-      if (inv && inv.status !== 'accepted') await tx.update(invitations).set({ status: 'accepted', userId: actor.userId, respondedAt: new Date() }).where(eq(invitations.id, inv.id));
-      await sendEventMail(tx, status === 'approved' ? 'approval' : 'confirmation', reg.email, actor.locale, { name: reg.name, event: nameOf(ev.name, actor.locale), link: `${publicUrl}/me/registrations/${reg.id}` });
-      await audit(tx, { actor, action: 'event_registration.create', entity: 'event_registration', entityId: reg.id, after: { category: reg.category, attendance: reg.attendance, sessions: sessionIds } });
+      if (inv && inv.status !== 'accepted')
+        await tx
+          .update(invitations)
+          .set({ status: 'accepted', userId: actor.userId, respondedAt: new Date() })
+          .where(eq(invitations.id, inv.id));
+      await sendEventMail(tx, status === 'approved' ? 'approval' : 'confirmation', reg.email, actor.locale, {
+        name: reg.name,
+        event: nameOf(ev.name, actor.locale),
+        link: `${publicUrl}/me/registrations/${reg.id}`,
+      });
+      await audit(tx, {
+        actor,
+        action: 'event_registration.create',
+        entity: 'event_registration',
+        entityId: reg.id,
+        after: { category: reg.category, attendance: reg.attendance, sessions: sessionIds },
+      });
       // Seats last, just before the commit: the session rows stay locked as briefly as possible.
       // Sessions are locked in id order, so two registrations never wait on each other in a cycle.
       const taken: SignupResult[] = [];
@@ -286,7 +406,8 @@ export async function register(db: Db, actor: Actor, eventId: string, input: Reg
 
 export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
   return db.transaction(async (tx) => {
-    if (reg.status === 'cancelled' || reg.status === 'rejected') throw fail(eventsErrors, 'registration_inactive', 'This registration is not active.');
+    if (reg.status === 'cancelled' || reg.status === 'rejected')
+      throw fail(eventsErrors, 'registration_inactive', 'This registration is not active.');
     const [s] = await tx.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, sessionId));
     if (!s || s.eventId !== reg.eventId) throw notFound();
     const r = await signUp(tx, reg.id, sessionId);
@@ -297,7 +418,8 @@ export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sess
 
 export async function removeSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
   return db.transaction(async (tx) => {
-    if (await cancelSignup(tx, reg.id, sessionId, publicUrl)) await audit(tx, { actor, action: 'event_signup.cancel', entity: 'event_registration', entityId: reg.id, after: { sessionId } });
+    if (await cancelSignup(tx, reg.id, sessionId, publicUrl))
+      await audit(tx, { actor, action: 'event_signup.cancel', entity: 'event_registration', entityId: reg.id, after: { sessionId } });
     return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
   });
 }
@@ -309,27 +431,56 @@ export async function cancelRegistration(db: Db, actor: Actor, id: string, publi
     if (reg.status !== 'cancelled') {
       await cancelAllSignups(tx, id, publicUrl);
       await tx.update(registrations).set({ status: 'cancelled', badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
-      await audit(tx, { actor, action: 'event_registration.cancel', entity: 'event_registration', entityId: id, before: { status: reg.status } });
+      await audit(tx, {
+        actor,
+        action: 'event_registration.cancel',
+        entity: 'event_registration',
+        entityId: id,
+        before: { status: reg.status },
+      });
     }
     return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
   });
 }
 
 /** Accreditation: a pending on-site registration is approved, or rejected with a reason (which frees its seats). */
-export async function decide(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined, publicUrl: string) {
+export async function decide(
+  db: Db,
+  actor: Actor,
+  id: string,
+  decision: 'approve' | 'reject',
+  reason: string | undefined,
+  publicUrl: string,
+) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
     if (!reg) throw notFound();
     const target = decision === 'approve' ? 'approved' : 'rejected';
     if (reg.status === target) return presentRegistration(tx, reg, publicUrl);
-    if (reg.status !== 'pending') throw fail(eventsErrors, 'not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
+    if (reg.status !== 'pending')
+      throw fail(eventsErrors, 'not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
     if (decision === 'reject' && !reason) throw invalid('reason', 'give the reason for a rejection');
     if (decision === 'reject') await cancelAllSignups(tx, id, publicUrl);
-    await tx.update(registrations).set({ status: target, reason: reason ?? null, decidedAt: new Date() }).where(eq(registrations.id, id));
+    await tx
+      .update(registrations)
+      .set({ status: target, reason: reason ?? null, decidedAt: new Date() })
+      .where(eq(registrations.id, id));
     const ev = await getEventRow(tx, reg.eventId);
     const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, reg.userId));
-    await sendEventMail(tx, decision === 'approve' ? 'approval' : 'rejection', reg.email, u?.locale ?? 'en', { name: reg.name, event: nameOf(ev.name, u?.locale ?? 'en'), reason: reason ?? '', link: `${publicUrl}/me/registrations/${id}` });
-    await audit(tx, { actor, action: `event_registration.${decision}`, entity: 'event_registration', entityId: id, before: { status: reg.status }, after: { status: target, reason } });
+    await sendEventMail(tx, decision === 'approve' ? 'approval' : 'rejection', reg.email, u?.locale ?? 'en', {
+      name: reg.name,
+      event: nameOf(ev.name, u?.locale ?? 'en'),
+      reason: reason ?? '',
+      link: `${publicUrl}/me/registrations/${id}`,
+    });
+    await audit(tx, {
+      actor,
+      action: `event_registration.${decision}`,
+      entity: 'event_registration',
+      entityId: id,
+      before: { status: reg.status },
+      after: { status: target, reason },
+    });
     return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
   });
 }
@@ -338,10 +489,15 @@ export async function listRegistrations(db: DbOrTx, eventId: string, q: { status
   const where = [eq(registrations.eventId, eventId)];
   if (q.status) where.push(eq(registrations.status, q.status));
   if (q.category) where.push(eq(registrations.category, q.category));
-  return db.select().from(registrations).where(and(...where)).orderBy(asc(registrations.createdAt), asc(registrations.id));
+  return db
+    .select()
+    .from(registrations)
+    .where(and(...where))
+    .orderBy(asc(registrations.createdAt), asc(registrations.id));
 }
 
-export const myRegistrations = (db: DbOrTx, userId: string) => db.select().from(registrations).where(eq(registrations.userId, userId)).orderBy(asc(registrations.createdAt));
+export const myRegistrations = (db: DbOrTx, userId: string) =>
+  db.select().from(registrations).where(eq(registrations.userId, userId)).orderBy(asc(registrations.createdAt));
 
 // Badges and check-in
 
@@ -351,7 +507,13 @@ export async function revokeBadge(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const reg = await getRegistration(tx, id);
     await tx.update(registrations).set({ badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
-    await audit(tx, { actor, action: 'event_badge.revoke', entity: 'event_registration', entityId: id, before: { badgeVersion: reg.badgeVersion } });
+    await audit(tx, {
+      actor,
+      action: 'event_badge.revoke',
+      entity: 'event_registration',
+      entityId: id,
+      before: { badgeVersion: reg.badgeVersion },
+    });
   });
 }
 
@@ -359,15 +521,40 @@ export async function revokeBadge(db: Db, actor: Actor, id: string) {
 export async function reissueBadge(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const reg = await getRegistration(tx, id);
-    await tx.update(registrations).set({ badgeRevokedAt: null, badgeVersion: reg.badgeVersion + 1 }).where(eq(registrations.id, id));
-    await audit(tx, { actor, action: 'event_badge.reissue', entity: 'event_registration', entityId: id, after: { badgeVersion: reg.badgeVersion + 1 } });
+    await tx
+      .update(registrations)
+      .set({ badgeRevokedAt: null, badgeVersion: reg.badgeVersion + 1 })
+      .where(eq(registrations.id, id));
+    await audit(tx, {
+      actor,
+      action: 'event_badge.reissue',
+      entity: 'event_registration',
+      entityId: id,
+      after: { badgeVersion: reg.badgeVersion + 1 },
+    });
   });
 }
 
-export type CheckinResult = { result: 'ok' | 'already' | 'revoked' | 'not_accredited' | 'not_signed_up'; firstAt?: Date; registration: { id: string; name: string; nameLatin: string | null; organization: string | null; category: string; countryCode: string | null } };
+export type CheckinResult = {
+  result: 'ok' | 'already' | 'revoked' | 'not_accredited' | 'not_signed_up';
+  firstAt?: Date;
+  registration: {
+    id: string;
+    name: string;
+    nameLatin: string | null;
+    organization: string | null;
+    category: string;
+    countryCode: string | null;
+  };
+};
 
 /** Records attendance for the event or one session; warns (never fails silently) on a second scan, a revoked badge or a person not accredited. */
-export async function checkIn(db: Db, actor: Actor, eventId: string, input: { token?: string; registrationId?: string; sessionId?: string | null }): Promise<CheckinResult> {
+export async function checkIn(
+  db: Db,
+  actor: Actor,
+  eventId: string,
+  input: { token?: string; registrationId?: string; sessionId?: string | null },
+): Promise<CheckinResult> {
   return db.transaction(async (tx) => {
     let regId = input.registrationId;
     let version: number | null = null;
@@ -379,26 +566,54 @@ export async function checkIn(db: Db, actor: Actor, eventId: string, input: { to
     }
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, regId!));
     if (!reg || reg.eventId !== eventId) throw notFound();
-    const who = { id: reg.id, name: reg.name, nameLatin: reg.nameLatin, organization: reg.organization, category: reg.category, countryCode: reg.countryCode };
+    const who = {
+      id: reg.id,
+      name: reg.name,
+      nameLatin: reg.nameLatin,
+      organization: reg.organization,
+      category: reg.category,
+      countryCode: reg.countryCode,
+    };
     if (reg.badgeRevokedAt || (version !== null && version !== reg.badgeVersion)) return { result: 'revoked', registration: who };
     if (reg.status !== 'approved') return { result: 'not_accredited', registration: who };
     if (input.sessionId) {
-      const [s] = await tx.select({ eventId: eventSessions.eventId, capacity: eventSessions.capacity }).from(eventSessions).where(eq(eventSessions.id, input.sessionId));
+      const [s] = await tx
+        .select({ eventId: eventSessions.eventId, capacity: eventSessions.capacity })
+        .from(eventSessions)
+        .where(eq(eventSessions.id, input.sessionId));
       if (!s || s.eventId !== eventId) throw notFound();
       if (s.capacity != null) {
-        const [su] = await tx.select({ status: signups.status }).from(signups).where(and(eq(signups.sessionId, input.sessionId), eq(signups.registrationId, reg.id)));
+        const [su] = await tx
+          .select({ status: signups.status })
+          .from(signups)
+          .where(and(eq(signups.sessionId, input.sessionId), eq(signups.registrationId, reg.id)));
         if (su?.status !== 'confirmed') return { result: 'not_signed_up', registration: who };
       }
     }
-    const [row] = await tx.insert(checkins).values({ registrationId: reg.id, sessionId: input.sessionId ?? null, byUserId: actor.userId }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(checkins)
+      .values({ registrationId: reg.id, sessionId: input.sessionId ?? null, byUserId: actor.userId })
+      .onConflictDoNothing()
+      .returning();
     if (!row) {
       const [first] = await tx
         .select({ at: checkins.at })
         .from(checkins)
-        .where(and(eq(checkins.registrationId, reg.id), input.sessionId ? eq(checkins.sessionId, input.sessionId) : sql`${checkins.sessionId} is null`));
+        .where(
+          and(
+            eq(checkins.registrationId, reg.id),
+            input.sessionId ? eq(checkins.sessionId, input.sessionId) : sql`${checkins.sessionId} is null`,
+          ),
+        );
       return { result: 'already', firstAt: first?.at, registration: who };
     }
-    await audit(tx, { actor, action: 'event_checkin.create', entity: 'event_registration', entityId: reg.id, after: { sessionId: input.sessionId ?? null } });
+    await audit(tx, {
+      actor,
+      action: 'event_checkin.create',
+      entity: 'event_registration',
+      entityId: reg.id,
+      after: { sessionId: input.sessionId ?? null },
+    });
     return { result: 'ok', registration: who };
   });
 }
@@ -406,9 +621,22 @@ export async function checkIn(db: Db, actor: Actor, eventId: string, input: { to
 export async function searchAttendees(db: DbOrTx, eventId: string, q: string) {
   const pattern = `%${q.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
   return db
-    .select({ id: registrations.id, name: registrations.name, nameLatin: registrations.nameLatin, organization: registrations.organization, category: registrations.category, status: registrations.status, countryCode: registrations.countryCode })
+    .select({
+      id: registrations.id,
+      name: registrations.name,
+      nameLatin: registrations.nameLatin,
+      organization: registrations.organization,
+      category: registrations.category,
+      status: registrations.status,
+      countryCode: registrations.countryCode,
+    })
     .from(registrations)
-    .where(and(eq(registrations.eventId, eventId), sql`(${registrations.name} ilike ${pattern} or ${registrations.nameLatin} ilike ${pattern} or ${registrations.email} ilike ${pattern})`))
+    .where(
+      and(
+        eq(registrations.eventId, eventId),
+        sql`(${registrations.name} ilike ${pattern} or ${registrations.nameLatin} ilike ${pattern} or ${registrations.email} ilike ${pattern})`,
+      ),
+    )
     .orderBy(asc(registrations.name))
     .limit(20);
 }
@@ -420,7 +648,11 @@ export async function ensureVisaRef(db: Db, reg: RegistrationRow) {
   const year = reg.createdAt.getUTCFullYear();
   for (;;) {
     const ref = `WIC-${year}-${crypto.randomBytes(5).toString('hex').toUpperCase()}`;
-    const [row] = await db.update(registrations).set({ visaRef: ref }).where(and(eq(registrations.id, reg.id), sql`${registrations.visaRef} is null`)).returning({ visaRef: registrations.visaRef });
+    const [row] = await db
+      .update(registrations)
+      .set({ visaRef: ref })
+      .where(and(eq(registrations.id, reg.id), sql`${registrations.visaRef} is null`))
+      .returning({ visaRef: registrations.visaRef });
     if (row) return ref;
     const again = await getRegistration(db, reg.id);
     if (again.visaRef) return again.visaRef;
@@ -432,18 +664,39 @@ export async function verifyVisaRef(db: DbOrTx, ref: string) {
   const [r] = await db.select().from(registrations).where(eq(registrations.visaRef, ref.trim().toUpperCase()));
   if (!r) throw notFound();
   const ev = await getEventRow(db, r.eventId);
-  return { reference: r.visaRef!, valid: r.status === 'approved', name: r.name, nameLatin: r.nameLatin, nationality: (r.answers.nationality as string) ?? r.countryCode, passportEnding: String(r.answers.passport_number ?? '').slice(-3), event: ev.name, startDate: ev.startDate, endDate: ev.endDate };
+  return {
+    reference: r.visaRef!,
+    valid: r.status === 'approved',
+    name: r.name,
+    nameLatin: r.nameLatin,
+    nationality: (r.answers.nationality as string) ?? r.countryCode,
+    passportEnding: String(r.answers.passport_number ?? '').slice(-3),
+    event: ev.name,
+    startDate: ev.startDate,
+    endDate: ev.endDate,
+  };
 }
 
 // Figures
 
 export async function figures(db: DbOrTx, eventId: string) {
   const rows = await db
-    .select({ status: registrations.status, attendance: registrations.attendance, countryCode: registrations.countryCode, continent: countries.continent, group: registrations.stakeholderGroup, gender: registrations.gender })
+    .select({
+      status: registrations.status,
+      attendance: registrations.attendance,
+      countryCode: registrations.countryCode,
+      continent: countries.continent,
+      group: registrations.stakeholderGroup,
+      gender: registrations.gender,
+    })
     .from(registrations)
     .leftJoin(countries, eq(countries.code, registrations.countryCode))
     .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), ne(registrations.status, 'rejected')));
-  const attended = await db.select({ id: checkins.registrationId }).from(checkins).innerJoin(registrations, eq(registrations.id, checkins.registrationId)).where(and(eq(registrations.eventId, eventId), sql`${checkins.sessionId} is null`));
+  const attended = await db
+    .select({ id: checkins.registrationId })
+    .from(checkins)
+    .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
+    .where(and(eq(registrations.eventId, eventId), sql`${checkins.sessionId} is null`));
   const count = (key: (r: (typeof rows)[number]) => string | null) => {
     const m: Record<string, number> = {};
     for (const r of rows) {
@@ -472,13 +725,27 @@ export async function eventsPersonalData(db: DbOrTx, s: { userId: string | null;
   const regs = s.userId ? await db.select().from(registrations).where(eq(registrations.userId, s.userId)) : [];
   const ids = regs.map((r) => r.id);
   const invs = await db
-    .select({ id: invitations.id, eventId: invitations.eventId, category: invitations.category, email: invitations.email, name: invitations.name, status: invitations.status, sentAt: invitations.sentAt, respondedAt: invitations.respondedAt })
+    .select({
+      id: invitations.id,
+      eventId: invitations.eventId,
+      category: invitations.category,
+      email: invitations.email,
+      name: invitations.name,
+      status: invitations.status,
+      sentAt: invitations.sentAt,
+      respondedAt: invitations.respondedAt,
+    })
     .from(invitations)
     .where(sql`${invitations.userId} = ${s.userId} or ${invitations.email} = ${s.email?.toLowerCase() ?? ''}`);
   return {
     registrations: regs,
     signups: ids.length ? await db.select().from(signups).where(inArray(signups.registrationId, ids)) : [],
-    checkins: ids.length ? await db.select({ registrationId: checkins.registrationId, sessionId: checkins.sessionId, at: checkins.at }).from(checkins).where(inArray(checkins.registrationId, ids)) : [],
+    checkins: ids.length
+      ? await db
+          .select({ registrationId: checkins.registrationId, sessionId: checkins.sessionId, at: checkins.at })
+          .from(checkins)
+          .where(inArray(checkins.registrationId, ids))
+      : [],
     invitations: invs,
   };
 }
@@ -488,7 +755,15 @@ export async function eraseEventsData(tx: DbOrTx, s: { userId: string | null; em
   if (s.userId)
     await tx
       .update(registrations)
-      .set({ name: 'erased', nameLatin: null, organization: null, email: sql`'erased-' || ${registrations.id} || '@erased.invalid'`, answers: {}, visaRef: null, badgeRevokedAt: new Date() })
+      .set({
+        name: 'erased',
+        nameLatin: null,
+        organization: null,
+        email: sql`'erased-' || ${registrations.id} || '@erased.invalid'`,
+        answers: {},
+        visaRef: null,
+        badgeRevokedAt: new Date(),
+      })
       .where(eq(registrations.userId, s.userId));
   await tx
     .update(invitations)
@@ -505,6 +780,6 @@ export async function onlineAccessTarget(db: DbOrTx, slug: string, token: string
     .from(registrations)
     .innerJoin(events, eq(events.id, registrations.eventId))
     .where(eq(registrations.id, parts[0]));
-  if (!row || row.status !== 'approved' || row.attendance !== 'online' || row.slug !== slug) return null;
+  if (row?.status !== 'approved' || row.attendance !== 'online' || row.slug !== slug) return null;
   return { slug: row.slug, onlineUrl: row.onlineUrl };
 }

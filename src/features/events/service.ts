@@ -7,7 +7,17 @@ import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
 import { people } from '../directory/model.js';
 import { eventsErrors, type EventInput, type SessionInput } from './contract.js';
-import { eventSecrets, events, eventSeries, eventSessions, invitations, registrations, rooms, sessionPeople, type RegistrationCategory } from './model.js';
+import {
+  eventSecrets,
+  events,
+  eventSeries,
+  eventSessions,
+  invitations,
+  registrations,
+  rooms,
+  sessionPeople,
+  type RegistrationCategory,
+} from './model.js';
 import { canManageEvent, canSeeEvent } from './policy.js';
 
 // Secrets and signed tokens
@@ -20,7 +30,10 @@ export async function getSecret(db: DbOrTx, name: string): Promise<Buffer> {
   secretCache.set(db, cache);
   const hit = cache.get(name);
   if (hit) return hit;
-  await db.insert(eventSecrets).values({ name, value: crypto.randomBytes(32).toString('base64url') }).onConflictDoNothing();
+  await db
+    .insert(eventSecrets)
+    .values({ name, value: crypto.randomBytes(32).toString('base64url') })
+    .onConflictDoNothing();
   const [row] = await db.select({ value: eventSecrets.value }).from(eventSecrets).where(eq(eventSecrets.name, name));
   const buf = Buffer.from(row.value, 'base64url');
   cache.set(name, buf);
@@ -47,8 +60,20 @@ export async function verifyToken(db: DbOrTx, purpose: string, token: string): P
 
 export const defaultCategories: RegistrationCategory[] = [
   { key: 'vip', name: { en: 'VIP guest', 'zh-Hans': '贵宾' }, color: '#b8860b', invitationOnly: true, attendance: ['on-site'] },
-  { key: 'speaker', name: { en: 'Speaker', 'zh-Hans': '演讲嘉宾' }, color: '#c0392b', invitationOnly: true, attendance: ['on-site', 'online'] },
-  { key: 'delegate', name: { en: 'Delegate', 'zh-Hans': '代表' }, color: '#1f6feb', invitationOnly: false, attendance: ['on-site', 'online'] },
+  {
+    key: 'speaker',
+    name: { en: 'Speaker', 'zh-Hans': '演讲嘉宾' },
+    color: '#c0392b',
+    invitationOnly: true,
+    attendance: ['on-site', 'online'],
+  },
+  {
+    key: 'delegate',
+    name: { en: 'Delegate', 'zh-Hans': '代表' },
+    color: '#1f6feb',
+    invitationOnly: false,
+    attendance: ['on-site', 'online'],
+  },
   { key: 'media', name: { en: 'Media', 'zh-Hans': '媒体' }, color: '#27ae60', invitationOnly: true, attendance: ['on-site'] },
   { key: 'staff', name: { en: 'Staff', 'zh-Hans': '工作人员' }, color: '#7f8c8d', invitationOnly: true, attendance: ['on-site'] },
 ];
@@ -131,9 +156,15 @@ export async function createEvent(db: Db, actor: Actor | null, input: EventInput
 export async function updateEvent(db: Db, actor: Actor, id: string, input: EventInput) {
   return db.transaction(async (tx) => {
     const before = await getEventRow(tx, id);
-    const [clash] = await tx.select({ id: events.id }).from(events).where(and(eq(events.slug, input.slug), ne(events.id, id)));
+    const [clash] = await tx
+      .select({ id: events.id })
+      .from(events)
+      .where(and(eq(events.slug, input.slug), ne(events.id, id)));
     if (clash) throw fail(eventsErrors, 'slug_taken', 'An event with this slug exists.');
-    await tx.update(events).set({ ...eventValues(input), updatedAt: new Date() }).where(eq(events.id, id));
+    await tx
+      .update(events)
+      .set({ ...eventValues(input), updatedAt: new Date() })
+      .where(eq(events.id, id));
     const after = await getEventRow(tx, id);
     await audit(tx, { actor, action: 'event.update', entity: 'event', entityId: id, before, after });
     if (after.status === 'published') await reindexEvent(tx, id);
@@ -147,10 +178,20 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
   const [inv] = await db
     .select({ id: invitations.id })
     .from(invitations)
-    .where(and(eq(invitations.eventId, eventId), ne(invitations.status, 'declined'), or(eq(invitations.userId, actor.userId), eq(invitations.email, actor.email.toLowerCase()))))
+    .where(
+      and(
+        eq(invitations.eventId, eventId),
+        ne(invitations.status, 'declined'),
+        or(eq(invitations.userId, actor.userId), eq(invitations.email, actor.email.toLowerCase())),
+      ),
+    )
     .limit(1);
   if (inv) return true;
-  const [reg] = await db.select({ id: registrations.id }).from(registrations).where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId))).limit(1);
+  const [reg] = await db
+    .select({ id: registrations.id })
+    .from(registrations)
+    .where(and(eq(registrations.eventId, eventId), eq(registrations.userId, actor.userId)))
+    .limit(1);
   return !!reg;
 }
 
@@ -158,7 +199,10 @@ export async function isInvited(db: DbOrTx, actor: Actor | null, eventId: string
 /** `isMember` may be a function: it is then asked only for a members-only event. */
 export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: boolean | (() => Promise<boolean>), idOrSlug: string) {
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrSlug);
-  const [row] = await db.select(eventColumns).from(events).where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
+  const [row] = await db
+    .select(eventColumns)
+    .from(events)
+    .where(isUuid ? eq(events.id, idOrSlug) : eq(events.slug, idOrSlug));
   if (!row) throw notFound();
   if (canManageEvent(actor, row.id) || (row.status === 'published' && row.visibility === 'public')) return row;
   const invited = await isInvited(db, actor, row.id);
@@ -171,7 +215,12 @@ export async function listVisibleEvents(db: DbOrTx, actor: Actor | null, isMembe
   const rows = await db.select(eventColumns).from(events).orderBy(sql`${events.startDate} desc`);
   const out = [];
   for (const r of rows) {
-    const invited = r.visibility === 'invitation' && r.status === 'published' && !canManageEvent(actor, r.id) ? await isInvited(db, actor, r.id) : r.visibility === 'members' && !isMember ? await isInvited(db, actor, r.id) : false;
+    const invited =
+      r.visibility === 'invitation' && r.status === 'published' && !canManageEvent(actor, r.id)
+        ? await isInvited(db, actor, r.id)
+        : r.visibility === 'members' && !isMember
+          ? await isInvited(db, actor, r.id)
+          : false;
     if (canSeeEvent(r, { actor, isMember, invited })) out.push(r);
   }
   return out;
@@ -182,7 +231,10 @@ export async function listVisibleEvents(db: DbOrTx, actor: Actor | null, isMembe
 export async function addRoom(db: Db, actor: Actor | null, eventId: string, input: { name: Record<string, string>; capacity: number }) {
   return db.transaction(async (tx) => {
     await getEventRow(tx, eventId);
-    const [row] = await tx.insert(rooms).values({ eventId, ...input }).returning();
+    const [row] = await tx
+      .insert(rooms)
+      .values({ eventId, ...input })
+      .returning();
     await audit(tx, { actor, action: 'event_room.create', entity: 'event_room', entityId: row.id, after: input });
     return row;
   });
@@ -192,7 +244,12 @@ export const listRooms = (db: DbOrTx, eventId: string) => db.select().from(rooms
 
 // Sessions
 
-export async function listSessions(db: DbOrTx, eventId: string, filter: { day?: string; room?: string; theme?: string; language?: string } = {}, tz?: string) {
+export async function listSessions(
+  db: DbOrTx,
+  eventId: string,
+  filter: { day?: string; room?: string; theme?: string; language?: string } = {},
+  tz?: string,
+) {
   const where = [eq(eventSessions.eventId, eventId)];
   if (filter.room) where.push(eq(eventSessions.roomId, filter.room));
   if (filter.theme) where.push(eq(eventSessions.theme, filter.theme));
@@ -223,10 +280,21 @@ export async function listSessions(db: DbOrTx, eventId: string, filter: { day?: 
     .orderBy(asc(eventSessions.startsAt), asc(eventSessions.id));
   const ppl = rows.length
     ? await db
-        .select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, role: sessionPeople.role, name: people.name, nameLatin: people.nameLatin })
+        .select({
+          sessionId: sessionPeople.sessionId,
+          personId: sessionPeople.personId,
+          role: sessionPeople.role,
+          name: people.name,
+          nameLatin: people.nameLatin,
+        })
         .from(sessionPeople)
         .innerJoin(people, eq(people.id, sessionPeople.personId))
-        .where(inArray(sessionPeople.sessionId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            sessionPeople.sessionId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(asc(sessionPeople.position))
     : [];
   return rows.map((r) => ({ ...r, people: ppl.filter((p) => p.sessionId === r.id).map(({ sessionId: _s, ...p }) => p) }));
@@ -241,7 +309,10 @@ export async function getSession(db: DbOrTx, id: string) {
 
 async function checkRoom(tx: DbOrTx, eventId: string, roomId: string | null | undefined) {
   if (!roomId) return;
-  const [r] = await tx.select({ id: rooms.id }).from(rooms).where(and(eq(rooms.id, roomId), eq(rooms.eventId, eventId)));
+  const [r] = await tx
+    .select({ id: rooms.id })
+    .from(rooms)
+    .where(and(eq(rooms.id, roomId), eq(rooms.eventId, eventId)));
   if (!r) throw invalid('roomId', 'no such room at this event');
 }
 
@@ -249,9 +320,19 @@ async function writePeople(tx: DbOrTx, sessionId: string, list: SessionInput['pe
   if (!list) return;
   await tx.delete(sessionPeople).where(eq(sessionPeople.sessionId, sessionId));
   const seen = new Set<string>();
-  const rows = list.filter((p) => !seen.has(p.personId) && seen.add(p.personId)).map((p, i) => ({ sessionId, personId: p.personId, role: p.role, position: i }));
+  const rows = list
+    .filter((p) => !seen.has(p.personId) && seen.add(p.personId))
+    .map((p, i) => ({ sessionId, personId: p.personId, role: p.role, position: i }));
   if (rows.length) {
-    const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, rows.map((r) => r.personId)));
+    const found = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        inArray(
+          people.id,
+          rows.map((r) => r.personId),
+        ),
+      );
     if (found.length !== rows.length) throw invalid('people', 'unknown person');
     await tx.insert(sessionPeople).values(rows);
   }
@@ -274,7 +355,10 @@ export async function createSession(db: Db, actor: Actor | null, eventId: string
   return db.transaction(async (tx) => {
     const ev = await getEventRow(tx, eventId);
     await checkRoom(tx, eventId, input.roomId);
-    const [row] = await tx.insert(eventSessions).values({ eventId, ...sessionValues(input) }).returning({ id: eventSessions.id });
+    const [row] = await tx
+      .insert(eventSessions)
+      .values({ eventId, ...sessionValues(input) })
+      .returning({ id: eventSessions.id });
     await writePeople(tx, row.id, input.people);
     await audit(tx, { actor, action: 'event_session.create', entity: 'event_session', entityId: row.id, after: input });
     if (ev.status === 'published') await reindexEvent(tx, eventId);
@@ -282,13 +366,28 @@ export async function createSession(db: Db, actor: Actor | null, eventId: string
   });
 }
 
-export async function updateSession(db: Db, actor: Actor, id: string, input: SessionInput, promote: (tx: DbOrTx, sessionId: string) => Promise<unknown>) {
+export async function updateSession(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: SessionInput,
+  promote: (tx: DbOrTx, sessionId: string) => Promise<unknown>,
+) {
   return db.transaction(async (tx) => {
     // Lock the counter row: capacity changes and sign-ups are serialized.
-    const [cur] = await tx.select({ eventId: eventSessions.eventId, confirmed: eventSessions.confirmed }).from(eventSessions).where(eq(eventSessions.id, id)).for('update');
+    const [cur] = await tx
+      .select({ eventId: eventSessions.eventId, confirmed: eventSessions.confirmed })
+      .from(eventSessions)
+      .where(eq(eventSessions.id, id))
+      .for('update');
     if (!cur) throw notFound();
     await checkRoom(tx, cur.eventId, input.roomId);
-    if (input.capacity != null && input.capacity < cur.confirmed) throw fail(eventsErrors, 'capacity_below_confirmed', `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`);
+    if (input.capacity != null && input.capacity < cur.confirmed)
+      throw fail(
+        eventsErrors,
+        'capacity_below_confirmed',
+        `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`,
+      );
     const before = await getSession(tx, id);
     await tx.update(eventSessions).set(sessionValues(input)).where(eq(eventSessions.id, id));
     await writePeople(tx, id, input.people);
@@ -321,7 +420,8 @@ export interface Conflict {
 }
 
 /** The wall-clock date of an instant in a time zone, as YYYY-MM-DD. */
-export const localDate = (d: Date, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+export const localDate = (d: Date, tz: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
 
 /** Everything wrong with the program, shown before publishing. A person is checked across all events. */
 export async function findConflicts(db: DbOrTx, eventId: string): Promise<Conflict[]> {
@@ -329,32 +429,59 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
   const list = await listSessions(db, eventId);
   const roomRows = await listRooms(db, eventId);
   const out: Conflict[] = [];
-  const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) => a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+  const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
+    a.startsAt < b.endsAt && b.startsAt < a.endsAt;
   for (const s of list) {
     const first = localDate(s.startsAt, ev.timeZone);
     const last = localDate(new Date(s.endsAt.getTime() - 1), ev.timeZone);
     if (first < ev.startDate || last > ev.endDate)
-      out.push({ kind: 'outside_event_days', sessionIds: [s.id], message: `"${s.title.en ?? s.title['zh-Hans'] ?? ''}" is held ${first} (${ev.timeZone}), outside the event's days ${ev.startDate} – ${ev.endDate}.` });
+      out.push({
+        kind: 'outside_event_days',
+        sessionIds: [s.id],
+        message: `"${s.title.en ?? s.title['zh-Hans'] ?? ''}" is held ${first} (${ev.timeZone}), outside the event's days ${ev.startDate} – ${ev.endDate}.`,
+      });
     const room = roomRows.find((r) => r.id === s.roomId);
     if (room && s.capacity != null && s.capacity > room.capacity)
-      out.push({ kind: 'room_too_small', sessionIds: [s.id], roomId: room.id, message: `The room seats ${room.capacity}, the session offers ${s.capacity} places.` });
+      out.push({
+        kind: 'room_too_small',
+        sessionIds: [s.id],
+        roomId: room.id,
+        message: `The room seats ${room.capacity}, the session offers ${s.capacity} places.`,
+      });
   }
   for (let i = 0; i < list.length; i++)
     for (let j = i + 1; j < list.length; j++) {
       const a = list[i];
       const b = list[j];
-      if (a.roomId && a.roomId === b.roomId && overlaps(a, b)) out.push({ kind: 'room_double_booked', sessionIds: [a.id, b.id], roomId: a.roomId, message: 'Two sessions use the same room at the same time.' });
+      if (a.roomId && a.roomId === b.roomId && overlaps(a, b))
+        out.push({
+          kind: 'room_double_booked',
+          sessionIds: [a.id, b.id],
+          roomId: a.roomId,
+          message: 'Two sessions use the same room at the same time.',
+        });
     }
   // People: against every session anywhere that overlaps.
   const mine = await db
-    .select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt, name: people.name })
+    .select({
+      sessionId: sessionPeople.sessionId,
+      personId: sessionPeople.personId,
+      startsAt: eventSessions.startsAt,
+      endsAt: eventSessions.endsAt,
+      name: people.name,
+    })
     .from(sessionPeople)
     .innerJoin(eventSessions, eq(eventSessions.id, sessionPeople.sessionId))
     .innerJoin(people, eq(people.id, sessionPeople.personId))
     .where(eq(eventSessions.eventId, eventId));
   if (mine.length) {
     const all = await db
-      .select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt })
+      .select({
+        sessionId: sessionPeople.sessionId,
+        personId: sessionPeople.personId,
+        startsAt: eventSessions.startsAt,
+        endsAt: eventSessions.endsAt,
+      })
       .from(sessionPeople)
       .innerJoin(eventSessions, eq(eventSessions.id, sessionPeople.sessionId))
       .where(inArray(sessionPeople.personId, [...new Set(mine.map((m) => m.personId))]));
@@ -365,7 +492,12 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
         const k = [a.personId, ...[a.sessionId, b.sessionId].sort()].join(':');
         if (seen.has(k)) continue;
         seen.add(k);
-        out.push({ kind: 'person_double_booked', sessionIds: [a.sessionId, b.sessionId], personId: a.personId, message: `${a.name} is due in two sessions at the same time.` });
+        out.push({
+          kind: 'person_double_booked',
+          sessionIds: [a.sessionId, b.sessionId],
+          personId: a.personId,
+          message: `${a.name} is due in two sessions at the same time.`,
+        });
       }
   }
   return out;
@@ -374,7 +506,10 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
 export async function publishEvent(db: Db, actor: Actor, id: string, force: boolean) {
   return db.transaction(async (tx) => {
     const found = await findConflicts(tx, id);
-    if (found.length && !force) throw fail(eventsErrors, 'program_conflicts', `The program has ${found.length} conflict(s); fix them or publish anyway.`, { extra: { conflicts: found } });
+    if (found.length && !force)
+      throw fail(eventsErrors, 'program_conflicts', `The program has ${found.length} conflict(s); fix them or publish anyway.`, {
+        extra: { conflicts: found },
+      });
     await tx.update(events).set({ status: 'published', updatedAt: new Date() }).where(eq(events.id, id));
     await reindexEvent(tx, id);
     await audit(tx, { actor, action: 'event.publish', entity: 'event', entityId: id, after: { conflicts: found.length } });
@@ -412,7 +547,17 @@ export async function reindexEvent(tx: DbOrTx, id: string) {
   const visibility: Visibility = ev.visibility === 'members' ? 'members' : 'public';
   const year = Number(ev.startDate.slice(0, 4));
   await indexDocs(tx, [
-    { kind: 'event', id, visibility, title: ev.name, summary: ev.theme, body: [ev.description, ev.city, ev.venue], url: `/events/${ev.slug}`, year, countryCode: ev.countryCode },
+    {
+      kind: 'event',
+      id,
+      visibility,
+      title: ev.name,
+      summary: ev.theme,
+      body: [ev.description, ev.city, ev.venue],
+      url: `/events/${ev.slug}`,
+      year,
+      countryCode: ev.countryCode,
+    },
     ...list.map((s) => ({
       kind: 'session',
       id: s.id,

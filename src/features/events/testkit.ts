@@ -38,7 +38,13 @@ export async function makeSession(h: Harness, staff: TestUser, eventId: string, 
   const res = await h.call(staff, {
     method: 'POST',
     url: `/api/v1/events/${eventId}/sessions`,
-    payload: { kind: 'sub-forum', title: { en: 'Sub-forum' }, startsAt: '2023-11-08T09:00:00+08:00', endsAt: '2023-11-08T10:30:00+08:00', ...over },
+    payload: {
+      kind: 'sub-forum',
+      title: { en: 'Sub-forum' },
+      startsAt: '2023-11-08T09:00:00+08:00',
+      endsAt: '2023-11-08T10:30:00+08:00',
+      ...over,
+    },
   });
   if (res.statusCode !== 201) throw new Error(`session: ${res.statusCode} ${res.body}`);
   return res.json() as { id: string; capacity: number | null };
@@ -79,7 +85,8 @@ export async function checkRush(database: Database, sessionId: string, people: n
   // First come, first served: the 50 first arrivals hold the seats, the others wait in arrival order.
   expect(confirmed.map((r) => Number(r.arrival))).toEqual(arrivals.slice(0, 50));
   expect(waitlisted.map((r) => Number(r.arrival))).toEqual(arrivals.slice(50));
-  const [counter] = await database.rows<{ confirmed: number; waiting: number }>(sql`select confirmed, waiting from event_sessions where id = ${sessionId}`);
+  const [counter] = await database.rows<{ confirmed: number; waiting: number }>(
+    sql`select confirmed, waiting from event_sessions where id = ${sessionId}`,
+  );
   expect(counter).toEqual({ confirmed: 50, waiting: people - 50 });
 }
-

@@ -19,7 +19,11 @@ export const statusMoves: Record<VersionStatus, VersionStatus[]> = {
 };
 
 const loc = z.record(z.string(), z.string());
-const slug = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lower-case letters, digits and dashes');
+const slug = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9-]{1,60}$/, 'lower-case letters, digits and dashes');
 const timeZone = z.string().refine((tz) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: tz });
@@ -37,7 +41,11 @@ const calendarDate = z.iso.date().refine((v) => {
   const d = new Date(`${v}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2200;
 }, 'must be a real calendar date');
-const httpUrl = z.string().trim().max(500).regex(/^https?:\/\/\S+$/i, 'must start with http:// or https://');
+const httpUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .regex(/^https?:\/\/\S+$/i, 'must start with http:// or https://');
 
 export const groupInput = z.object({
   slug,
@@ -45,9 +53,17 @@ export const groupInput = z.object({
   mandate: localizedText(10_000).optional(),
   liaisonUserId: ref('user').nullish(),
 });
-export const groupUpdate = groupInput.partial().omit({ slug: true }).extend({ status: z.enum(['active', 'closed']).optional() });
+export const groupUpdate = groupInput
+  .partial()
+  .omit({ slug: true })
+  .extend({ status: z.enum(['active', 'closed']).optional() });
 
-export const person = z.object({ userId: z.uuid(), name: z.string(), organizationId: z.uuid().nullable(), organizationName: loc.nullable() });
+export const person = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  organizationId: z.uuid().nullable(),
+  organizationName: loc.nullable(),
+});
 export const publicGroup = z.object({
   id: z.uuid(),
   slug: z.string(),
@@ -62,7 +78,14 @@ export const publicGroup = z.object({
   /** What the caller may do here. */
   you: z.object({ member: z.boolean(), editor: z.boolean(), status: z.string().nullable() }),
 });
-export const groupSummary = z.object({ id: z.uuid(), slug: z.string(), name: loc, mandate: loc, status: z.string(), memberCount: z.number().int() });
+export const groupSummary = z.object({
+  id: z.uuid(),
+  slug: z.string(),
+  name: loc,
+  mandate: loc,
+  status: z.string(),
+  memberCount: z.number().int(),
+});
 
 export const inviteInput = z.object({
   email: z.email().max(254),
@@ -73,7 +96,10 @@ export const inviteInput = z.object({
   /** Staff only: add the person at once instead of inviting them (audited). */
   direct: z.boolean().default(false),
 });
-export const joinRequestInput = z.object({ organizationId: ref('ownOrganization').nullish(), message: z.string().trim().max(2000).optional() });
+export const joinRequestInput = z.object({
+  organizationId: ref('ownOrganization').nullish(),
+  message: z.string().trim().max(2000).optional(),
+});
 export const roleInput = z.object({ role: z.enum(memberRoles) });
 export const memberRow = z.object({
   id: z.uuid(),
@@ -91,7 +117,12 @@ export const memberRow = z.object({
 export const meetingInput = z.object({
   title: requiredLocalizedText(300),
   startsAt: dateTime,
-  durationMinutes: z.number().int().min(5).max(24 * 60).default(90),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(90),
   timezone: timeZone,
   mode: z.enum(meetingModes),
   location: z.string().trim().max(300).nullish(),
@@ -118,12 +149,22 @@ export const meeting = z.object({
 
 export const threadInput = z.object({ title: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
 export const postInput = z.object({ body: z.string().trim().min(1).max(20_000) });
-export const thread = z.object({ id: z.uuid(), title: z.string(), createdBy: z.string(), createdAt: z.string(), lastPostAt: z.string(), posts: z.number().int() });
+export const thread = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  lastPostAt: z.string(),
+  posts: z.number().int(),
+});
 export const post = z.object({ id: z.uuid(), authorName: z.string(), body: z.string(), html: z.string(), createdAt: z.string() });
 
 // Documents
 export const paragraphInput = z.object({
-  key: z.string().regex(/^[a-z0-9-]{4,40}$/).optional(),
+  key: z
+    .string()
+    .regex(/^[a-z0-9-]{4,40}$/)
+    .optional(),
   text: requiredLocalizedText(50_000),
 });
 export const documentInput = z.object({
@@ -137,16 +178,30 @@ export const versionTextInput = z.object({
   /** Optimistic lock: the version's updatedAt the editor started from. */
   baseUpdatedAt: z.string().optional(),
 });
-export const newVersionInput = z.object({ label: z.string().trim().min(1).max(20).optional(), changeSummary: localizedText(5000).optional() });
+export const newVersionInput = z.object({
+  label: z.string().trim().min(1).max(20).optional(),
+  changeSummary: localizedText(5000).optional(),
+});
 export const statusInput = z.object({ status: z.enum(versionStatuses) });
 export const roundInput = z.object({ opensAt: dateTime.optional(), closesAt: dateTime });
 export const commentInput = z.object({ paragraphKey: z.string().min(1).max(40), body: z.string().trim().min(1).max(10_000) });
 export const resolveInput = z
   .object({ status: z.enum(['accepted', 'declined', 'answered']), response: z.string().trim().max(5000).optional() })
-  .refine((v) => v.status === 'accepted' || !!v.response, { message: 'Give a reason (declined) or an answer (answered).', path: ['response'] });
+  .refine((v) => v.status === 'accepted' || !!v.response, {
+    message: 'Give a reason (declined) or an answer (answered).',
+    path: ['response'],
+  });
 
 export const paragraph = z.object({ key: z.string(), position: z.number().int(), text: loc, html: loc });
-export const versionSummary = z.object({ id: z.uuid(), number: z.number().int(), label: z.string(), status: z.enum(versionStatuses), languages: z.array(z.string()), createdAt: z.string(), publishedAt: z.string().nullable() });
+export const versionSummary = z.object({
+  id: z.uuid(),
+  number: z.number().int(),
+  label: z.string(),
+  status: z.enum(versionStatuses),
+  languages: z.array(z.string()),
+  createdAt: z.string(),
+  publishedAt: z.string().nullable(),
+});
 export const comment = z.object({
   id: z.uuid(),
   roundId: z.uuid(),
@@ -160,7 +215,14 @@ export const comment = z.object({
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
 });
-export const round = z.object({ id: z.uuid(), versionId: z.uuid(), opensAt: z.string(), closesAt: z.string(), closedAt: z.string().nullable(), open: z.boolean() });
+export const round = z.object({
+  id: z.uuid(),
+  versionId: z.uuid(),
+  opensAt: z.string(),
+  closesAt: z.string(),
+  closedAt: z.string().nullable(),
+  open: z.boolean(),
+});
 export const version = versionSummary.extend({
   documentId: z.uuid(),
   updatedAt: z.string(),
@@ -184,7 +246,13 @@ export const documentView = z.object({
   publicationId: z.uuid().nullable(),
   you: z.object({ member: z.boolean(), editor: z.boolean(), orgContactOf: z.array(z.object({ id: z.uuid(), name: loc })) }),
 });
-export const documentSummary = z.object({ id: z.uuid(), kind: z.enum(documentKinds), title: loc, latest: versionSummary, groupId: z.uuid().nullable() });
+export const documentSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(documentKinds),
+  title: loc,
+  latest: versionSummary,
+  groupId: z.uuid().nullable(),
+});
 export const diffQuery = z.object({ from: z.uuid(), to: z.uuid(), lang: localeSchema.default('en') });
 export const diffResult = z.object({
   from: versionSummary,
@@ -206,7 +274,10 @@ export const endorseInput = z.object({
   kind: z.enum(['endorse', 'cosign']).default('endorse'),
   /** Endorse for this organization (you must be one of its contacts); without it, you endorse as an individual. */
   organizationId: ref('ownOrganization').nullish(),
-  countryCode: z.string().regex(/^[A-Z]{2}$/).nullish(),
+  countryCode: z
+    .string()
+    .regex(/^[A-Z]{2}$/)
+    .nullish(),
 });
 export const endorsement = z.object({
   id: z.uuid(),
@@ -228,7 +299,18 @@ export const submissionInput = z.object({
   process: requiredLocalizedText(500),
   submittedOn: calendarDate,
   partners: z
-    .array(z.union([z.object({ organizationId: ref('organization') }), z.object({ name: requiredLocalizedText(300), countryCode: z.string().regex(/^[A-Z]{2}$/).nullish() })]))
+    .array(
+      z.union([
+        z.object({ organizationId: ref('organization') }),
+        z.object({
+          name: requiredLocalizedText(300),
+          countryCode: z
+            .string()
+            .regex(/^[A-Z]{2}$/)
+            .nullish(),
+        }),
+      ]),
+    )
     .max(500),
 });
 export const submission = z.object({

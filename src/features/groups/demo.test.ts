@@ -27,7 +27,8 @@ describe('groups and library demo data', () => {
   it('fills the library: blue books, outlook, concept, initiative, case collections, group documents; 4.0 supersedes 3.0', async () => {
     const all = (await h.call(null, { method: 'GET', url: '/api/v1/library?pageSize=100' })).json();
     const kinds = new Set(all.items.map((p: { kind: string }) => p.kind));
-    for (const k of ['blue-book', 'outlook', 'concept', 'initiative', 'case-collection', 'report', 'consensus', 'proposal']) expect(kinds).toContain(k);
+    for (const k of ['blue-book', 'outlook', 'concept', 'initiative', 'case-collection', 'report', 'consensus', 'proposal'])
+      expect(kinds).toContain(k);
     const cyber = all.items.filter((p: { title: { en: string } }) => p.title.en.startsWith('Cyber Sovereignty'));
     expect(cyber.map((p: { edition: string }) => p.edition).sort()).toEqual(['3.0', '4.0']);
     expect(cyber.find((p: { edition: string }) => p.edition === '4.0').supersedes.edition).toBe('3.0');
@@ -45,11 +46,16 @@ describe('groups and library demo data', () => {
 
 describe('search', () => {
   it('indexes groups, published documents and publications as public, never drafts; a rebuild yields the same', async () => {
-    const q = () => h.database.rows<{ kind: string; id: string; visibility: string }>(sql`select kind, id, visibility from search_docs where kind in ('group', 'document', 'publication') order by kind, id`);
+    const q = () =>
+      h.database.rows<{ kind: string; id: string; visibility: string }>(
+        sql`select kind, id, visibility from search_docs where kind in ('group', 'document', 'publication') order by kind, id`,
+      );
     const before = await q();
     expect(new Set(before.map((r) => r.kind))).toEqual(new Set(['group', 'document', 'publication']));
     expect(before.every((r) => r.visibility === 'public')).toBe(true);
-    const draft = await h.database.rows<{ id: string }>(sql`select d.id from documents d where not exists (select 1 from document_versions v where v.document_id = d.id and v.status = 'published')`);
+    const draft = await h.database.rows<{ id: string }>(
+      sql`select d.id from documents d where not exists (select 1 from document_versions v where v.document_id = d.id and v.status = 'published')`,
+    );
     expect(draft.length).toBeGreaterThan(0);
     expect(before.map((r) => r.id)).not.toContain(draft[0].id);
     await rebuild(h.ctx, features);

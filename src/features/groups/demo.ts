@@ -9,9 +9,21 @@ import * as docs from './documents.js';
 import { groupMembers } from './model.js';
 import { createGroup, createMeeting, type Group } from './service.js';
 
-const SAMPLE = { en: '*Sample text for the demo — fictional, not the real document.*', 'zh-Hans': '*演示用示例文本——虚构内容，并非真实文件。*' };
+const SAMPLE = {
+  en: '*Sample text for the demo — fictional, not the real document.*',
+  'zh-Hans': '*演示用示例文本——虚构内容，并非真实文件。*',
+};
 
-const actorOf = (userId: string, email: string, name: string, roles: Actor['roles'] = [], scopes: Actor['scopes'] = []): Actor => ({ userId, email, name, locale: 'en', roles, scopes, sessionId: '', csrfToken: '' });
+const actorOf = (userId: string, email: string, name: string, roles: Actor['roles'] = [], scopes: Actor['scopes'] = []): Actor => ({
+  userId,
+  email,
+  name,
+  locale: 'en',
+  roles,
+  scopes,
+  sessionId: '',
+  csrfToken: '',
+});
 
 /** Demo accounts of this feature (password: the demo password): chairs and organization contacts, linked to demo people. */
 const demoUsers = [
@@ -35,23 +47,49 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
   const account = new Map<string, string>();
   for (const u of demoUsers) {
     const { user } = await ensureUser(db, { email: u.email, name: u.name });
-    await db.update(users).set({ passwordHash, emailVerifiedAt: new Date() }).where(and(eq(users.id, user.id), isNull(users.passwordHash)));
+    await db
+      .update(users)
+      .set({ passwordHash, emailVerifiedAt: new Date() })
+      .where(and(eq(users.id, user.id), isNull(users.passwordHash)));
     const pid = persons.get(u.person);
-    if (pid) await db.update(people).set({ userId: user.id }).where(and(eq(people.id, pid), isNull(people.userId)));
-    if (u.contactOf && orgs.get(u.contactOf)) await grantRole(db, user.id, 'org_contact', { type: 'organization', id: orgs.get(u.contactOf)! });
+    if (pid)
+      await db
+        .update(people)
+        .set({ userId: user.id })
+        .where(and(eq(people.id, pid), isNull(people.userId)));
+    if (u.contactOf && orgs.get(u.contactOf))
+      await grantRole(db, user.id, 'org_contact', { type: 'organization', id: orgs.get(u.contactOf)! });
     account.set(u.email, user.id);
   }
   const wangPerson = persons.get('Wang Xiaomei');
-  if (wangPerson) await db.update(people).set({ userId: memberId }).where(and(eq(people.id, wangPerson), isNull(people.userId)));
+  if (wangPerson)
+    await db
+      .update(people)
+      .set({ userId: memberId })
+      .where(and(eq(people.id, wangPerson), isNull(people.userId)));
 
   // Members join directly in the demo (as if invited and accepted); scoped roles follow the membership.
   async function add(g: Group, userId: string, role: 'chair' | 'co_chair' | 'member', org: string | null, personKey?: string) {
-    await db.insert(groupMembers).values({ groupId: g.id, userId, role, status: 'active', organizationId: org ? orgs.get(org) ?? null : null, personId: personKey ? persons.get(personKey) ?? null : null }).onConflictDoNothing();
+    await db
+      .insert(groupMembers)
+      .values({
+        groupId: g.id,
+        userId,
+        role,
+        status: 'active',
+        organizationId: org ? (orgs.get(org) ?? null) : null,
+        personId: personKey ? (persons.get(personKey) ?? null) : null,
+      })
+      .onConflictDoNothing();
     await grantRole(db, userId, 'group_member', { type: 'group', id: g.id });
     if (role !== 'member') await grantRole(db, userId, 'group_chair', { type: 'group', id: g.id });
   }
   async function person(key: string, name: string) {
-    const email = `${key.toLowerCase().normalize('NFD').replace(/[^a-z]+/g, '.').replace(/^\.|\.$/g, '')}@demo.wuzhen.example`;
+    const email = `${key
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z]+/g, '.')
+      .replace(/^\.|\.$/g, '')}@demo.wuzhen.example`;
     return (await ensureUser(db, { email, name })).user.id;
   }
 
@@ -59,17 +97,26 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
     {
       slug: 'data',
       name: { en: 'Data Working Group', 'zh-Hans': '数据工作组' },
-      mandate: { en: 'Studies rules and practices for the development, governance and cross-border flow of data, and drafts shared positions for members. (Sample mandate.)', 'zh-Hans': '研究数据发展、治理与跨境流动的规则和实践，为会员起草共同立场。（示例职责）' },
+      mandate: {
+        en: 'Studies rules and practices for the development, governance and cross-border flow of data, and drafts shared positions for members. (Sample mandate.)',
+        'zh-Hans': '研究数据发展、治理与跨境流动的规则和实践，为会员起草共同立场。（示例职责）',
+      },
     },
     {
       slug: 'artificial-intelligence',
       name: { en: 'Artificial Intelligence Working Group', 'zh-Hans': '人工智能工作组' },
-      mandate: { en: 'Promotes the safe, responsible and inclusive development of artificial intelligence through research reports and consensus documents. (Sample mandate.)', 'zh-Hans': '通过研究报告和共识文件，推动人工智能安全、负责任、包容发展。（示例职责）' },
+      mandate: {
+        en: 'Promotes the safe, responsible and inclusive development of artificial intelligence through research reports and consensus documents. (Sample mandate.)',
+        'zh-Hans': '通过研究报告和共识文件，推动人工智能安全、负责任、包容发展。（示例职责）',
+      },
     },
     {
       slug: 'cross-border-ecommerce',
       name: { en: 'Cross-border E-commerce Working Group', 'zh-Hans': '跨境电商工作组' },
-      mandate: { en: 'Brings together platforms, logistics firms, regulators and researchers to study the rules of cross-border e-commerce. (Sample mandate.)', 'zh-Hans': '汇聚平台企业、物流企业、监管机构和研究者，研究跨境电商规则。（示例职责）' },
+      mandate: {
+        en: 'Brings together platforms, logistics firms, regulators and researchers to study the rules of cross-border e-commerce. (Sample mandate.)',
+        'zh-Hans': '汇聚平台企业、物流企业、监管机构和研究者，研究跨境电商规则。（示例职责）',
+      },
     },
   ];
   const g: Record<string, Group> = {};
@@ -80,29 +127,83 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
   await add(g['artificial-intelligence'], aiChair, 'chair', 'sg-ai', 'Tan Mei Ling');
   await add(g['artificial-intelligence'], await person('Noah Tremblay', 'Noah Tremblay'), 'co_chair', 'ca-ai', 'Noah Tremblay');
   await add(g['artificial-intelligence'], memberId, 'member', 'hz-lab', 'Wang Xiaomei');
-  for (const [n, o] of [['Priya Sharma', 'in-stack'], ['Jonas Becker', 'de-sec'], ['Thandiwe Nkosi', 'za-research'], ['Kim Ji-eun', 'kr-digital']] as const) await add(g['artificial-intelligence'], n === 'Jonas Becker' ? account.get('contact.de@wuzhen.example')! : await person(n, n), 'member', o, n);
+  for (const [n, o] of [
+    ['Priya Sharma', 'in-stack'],
+    ['Jonas Becker', 'de-sec'],
+    ['Thandiwe Nkosi', 'za-research'],
+    ['Kim Ji-eun', 'kr-digital'],
+  ] as const)
+    await add(
+      g['artificial-intelligence'],
+      n === 'Jonas Becker' ? account.get('contact.de@wuzhen.example')! : await person(n, n),
+      'member',
+      o,
+      n,
+    );
   await add(g['artificial-intelligence'], await person('Independent AI Expert', 'Dr. Sample Expert'), 'member', null);
   await add(g.data, dataChair, 'chair', 'bj-data', 'Chen Jing');
   await add(g.data, await person('Emily Carter', 'Emily Carter'), 'co_chair', 'us-open', 'Emily Carter');
   await add(g.data, memberId, 'member', 'hz-lab', 'Wang Xiaomei');
-  for (const [n, o] of [['Lucía Fernández', 'es-compute'], ['Aigerim Nurlanova', 'kz-silk'], ['Valentina Rojas', 'cl-ix']] as const) await add(g.data, await person(n, n), 'member', o, n);
+  for (const [n, o] of [
+    ['Lucía Fernández', 'es-compute'],
+    ['Aigerim Nurlanova', 'kz-silk'],
+    ['Valentina Rojas', 'cl-ix'],
+  ] as const)
+    await add(g.data, await person(n, n), 'member', o, n);
   await add(g['cross-border-ecommerce'], await person('Ana Souza', 'Ana Souza'), 'chair', 'br-commerce', 'Ana Souza');
   await add(g['cross-border-ecommerce'], await person('Zhao Min', '赵敏'), 'co_chair', 'zj-cloud', 'Zhao Min');
-  for (const [n, o] of [['Fatima Al-Zahra', 'ae-smart'], ['Wanjiru Kamau', 'ke-mobile'], ['Budi Santoso', 'id-connect']] as const) await add(g['cross-border-ecommerce'], n === 'Wanjiru Kamau' ? account.get('contact.ke@wuzhen.example')! : await person(n, n), 'member', o, n);
+  for (const [n, o] of [
+    ['Fatima Al-Zahra', 'ae-smart'],
+    ['Wanjiru Kamau', 'ke-mobile'],
+    ['Budi Santoso', 'id-connect'],
+  ] as const)
+    await add(
+      g['cross-border-ecommerce'],
+      n === 'Wanjiru Kamau' ? account.get('contact.ke@wuzhen.example')! : await person(n, n),
+      'member',
+      o,
+      n,
+    );
 
   const para = (en: string, zh: string) => ({ text: { en, 'zh-Hans': zh } });
-  const chairOf = (slug: string, userId: string) => actorOf(userId, '', '', [], [{ role: 'group_chair', scopeType: 'group', scopeId: g[slug].id }, { role: 'group_member', scopeType: 'group', scopeId: g[slug].id }]);
-  const contact = (email: string, org: string) => actorOf(account.get(email)!, email, '', [], [{ role: 'org_contact', scopeType: 'organization', scopeId: orgs.get(org)! }]);
-  const contactsFor = (keys: string[]) => keys.filter((k) => orgs.get(k)).map((k) => actorOf(adminId, '', '', [], [{ role: 'org_contact', scopeType: 'organization', scopeId: orgs.get(k)! }]));
+  const chairOf = (slug: string, userId: string) =>
+    actorOf(
+      userId,
+      '',
+      '',
+      [],
+      [
+        { role: 'group_chair', scopeType: 'group', scopeId: g[slug].id },
+        { role: 'group_member', scopeType: 'group', scopeId: g[slug].id },
+      ],
+    );
+  const contact = (email: string, org: string) =>
+    actorOf(account.get(email)!, email, '', [], [{ role: 'org_contact', scopeType: 'organization', scopeId: orgs.get(org)! }]);
+  const contactsFor = (keys: string[]) =>
+    keys
+      .filter((k) => orgs.get(k))
+      .map((k) => actorOf(adminId, '', '', [], [{ role: 'org_contact', scopeType: 'organization', scopeId: orgs.get(k)! }]));
 
-  async function publishedDoc(editor: Actor, group: Group | null, kind: 'report' | 'consensus' | 'proposal', title: LocalizedText, label: string, body: Array<{ text: LocalizedText }>, endorsers: Actor[] = [], tags: string[] = []) {
+  async function publishedDoc(
+    editor: Actor,
+    group: Group | null,
+    kind: 'report' | 'consensus' | 'proposal',
+    title: LocalizedText,
+    label: string,
+    body: Array<{ text: LocalizedText }>,
+    endorsers: Actor[] = [],
+    tags: string[] = [],
+  ) {
     return db.transaction(async (tx) => {
       const d = await docs.createDocument(tx, editor, group, { kind, title, label, paragraphs: [{ text: SAMPLE }, ...body] });
       const [v] = (await docs.documentView(tx, editor, d.id)).versions;
       await docs.setStatus(tx, editor, d.id, v.id, 'final');
       for (const e of endorsers) await docs.endorse(tx, e, d.id, { kind: 'endorse', organizationId: e.scopes[0]?.scopeId });
       await docs.setStatus(tx, editor, d.id, v.id, 'published');
-      await docs.addToLibrary(tx, editor, d.id, { abstract: { en: `${title.en} (sample abstract, fictional).`, 'zh-Hans': `${title['zh-Hans'] ?? ''}（示例摘要，虚构）。` }, tags });
+      await docs.addToLibrary(tx, editor, d.id, {
+        abstract: { en: `${title.en} (sample abstract, fictional).`, 'zh-Hans': `${title['zh-Hans'] ?? ''}（示例摘要，虚构）。` },
+        tags,
+      });
       return d;
     });
   }
@@ -121,10 +222,22 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
       link: 'https://meet.wuzhen.example/ai-annual',
       eventId: summit2026,
     });
-  await publishedDoc(ai, g['artificial-intelligence'], 'report', { en: 'Developing Responsible Generative AI: Research Report', 'zh-Hans': '发展负责任的生成式人工智能研究报告' }, '1.0', [
-    para('Generative AI systems are spreading quickly across sectors and countries.', '生成式人工智能系统正在各行业、各国快速普及。'),
-    para('Responsible development needs transparency, safety testing and human oversight.', '负责任的发展需要透明度、安全测试和人类监督。'),
-  ], [], ['ai', 'generative-ai']);
+  await publishedDoc(
+    ai,
+    g['artificial-intelligence'],
+    'report',
+    { en: 'Developing Responsible Generative AI: Research Report', 'zh-Hans': '发展负责任的生成式人工智能研究报告' },
+    '1.0',
+    [
+      para('Generative AI systems are spreading quickly across sectors and countries.', '生成式人工智能系统正在各行业、各国快速普及。'),
+      para(
+        'Responsible development needs transparency, safety testing and human oversight.',
+        '负责任的发展需要透明度、安全测试和人类监督。',
+      ),
+    ],
+    [],
+    ['ai', 'generative-ai'],
+  );
   await publishedDoc(
     ai,
     g['artificial-intelligence'],
@@ -133,22 +246,43 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
     '1.0',
     [
       para('We share the view that generative AI should benefit all of humanity.', '我们认为生成式人工智能应当造福全人类。'),
-      para('We support international cooperation on safety standards and on closing the digital divide.', '我们支持在安全标准和弥合数字鸿沟方面开展国际合作。'),
+      para(
+        'We support international cooperation on safety standards and on closing the digital divide.',
+        '我们支持在安全标准和弥合数字鸿沟方面开展国际合作。',
+      ),
     ],
     [contact('contact.de@wuzhen.example', 'de-sec'), ...contactsFor(['sg-ai', 'ca-ai', 'in-stack', 'za-research', 'hz-lab'])],
     ['ai', 'generative-ai', 'consensus'],
   );
 
   // Cyber Sovereignty: version 3.0 published and in the library, then 4.0 supersedes it (both kept).
-  const cyber = await publishedDoc(admin, null, 'report', { en: 'Cyber Sovereignty: Theory and Practice', 'zh-Hans': '网络主权：理论与实践' }, '3.0', [
-    para('Cyber sovereignty extends the principle of state sovereignty into cyberspace.', '网络主权是国家主权在网络空间的自然延伸。'),
-    para('Version 3.0 discusses sovereignty in data, platforms and infrastructure.', '3.0版讨论数据、平台和基础设施方面的主权问题。'),
-  ], [], ['cyber-sovereignty']);
+  const cyber = await publishedDoc(
+    admin,
+    null,
+    'report',
+    { en: 'Cyber Sovereignty: Theory and Practice', 'zh-Hans': '网络主权：理论与实践' },
+    '3.0',
+    [
+      para('Cyber sovereignty extends the principle of state sovereignty into cyberspace.', '网络主权是国家主权在网络空间的自然延伸。'),
+      para('Version 3.0 discusses sovereignty in data, platforms and infrastructure.', '3.0版讨论数据、平台和基础设施方面的主权问题。'),
+    ],
+    [],
+    ['cyber-sovereignty'],
+  );
   await db.transaction(async (tx) => {
-    const v4 = await docs.newVersion(tx, admin, cyber.id, { label: '4.0', changeSummary: { en: 'Adds a chapter on practice across regions (sample).', 'zh-Hans': '新增各地区实践章节（示例）。' } });
+    const v4 = await docs.newVersion(tx, admin, cyber.id, {
+      label: '4.0',
+      changeSummary: { en: 'Adds a chapter on practice across regions (sample).', 'zh-Hans': '新增各地区实践章节（示例）。' },
+    });
     const view = await docs.documentView(tx, admin, cyber.id, v4.id);
     const ps = view.current.paragraphs.map((p) => ({ key: p.key, text: p.text }));
-    ps[2] = { key: ps[2].key, text: { en: 'Version 4.0 discusses sovereignty in data, platforms, infrastructure and artificial intelligence, with practice from many regions.', 'zh-Hans': '4.0版讨论数据、平台、基础设施和人工智能方面的主权问题，并收录多个地区的实践。' } };
+    ps[2] = {
+      key: ps[2].key,
+      text: {
+        en: 'Version 4.0 discusses sovereignty in data, platforms, infrastructure and artificial intelligence, with practice from many regions.',
+        'zh-Hans': '4.0版讨论数据、平台、基础设施和人工智能方面的主权问题，并收录多个地区的实践。',
+      },
+    };
     await docs.updateVersionText(tx, admin, cyber.id, v4.id, { paragraphs: ps });
     await docs.setStatus(tx, admin, cyber.id, v4.id, 'final');
     await docs.setStatus(tx, admin, cyber.id, v4.id, 'published');
@@ -156,10 +290,25 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
   });
 
   const cbecChair = actorOf(adminId, '', '', ['admin']);
-  await publishedDoc(cbecChair, g['cross-border-ecommerce'], 'report', { en: 'Rules for Cross-border E-commerce: Research Report', 'zh-Hans': '跨境电商规则研究报告' }, '1.0', [
-    para('Small businesses reach buyers abroad through platforms, payment services and logistics networks.', '中小企业通过平台、支付服务和物流网络触达海外买家。'),
-    para('Interoperable rules on customs, consumer protection and data lower their costs.', '在海关、消费者保护和数据方面可互操作的规则能降低其成本。'),
-  ], [], ['e-commerce']);
+  await publishedDoc(
+    cbecChair,
+    g['cross-border-ecommerce'],
+    'report',
+    { en: 'Rules for Cross-border E-commerce: Research Report', 'zh-Hans': '跨境电商规则研究报告' },
+    '1.0',
+    [
+      para(
+        'Small businesses reach buyers abroad through platforms, payment services and logistics networks.',
+        '中小企业通过平台、支付服务和物流网络触达海外买家。',
+      ),
+      para(
+        'Interoperable rules on customs, consumer protection and data lower their costs.',
+        '在海关、消费者保护和数据方面可互操作的规则能降低其成本。',
+      ),
+    ],
+    [],
+    ['e-commerce'],
+  );
 
   // The joint proposal: the organization and 15 partners submitted it to a UN process.
   const proposal = await db.transaction(async (tx) => {
@@ -167,12 +316,34 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
       kind: 'proposal',
       title: { en: 'Joint Proposal on Bridging the Digital Divide', 'zh-Hans': '关于弥合数字鸿沟的联合提案' },
       label: '1.0',
-      paragraphs: [{ text: SAMPLE }, para('We propose shared investment in connectivity, skills and digital public goods.', '我们提议在互联互通、数字技能和数字公共产品方面共同投入。')],
+      paragraphs: [
+        { text: SAMPLE },
+        para(
+          'We propose shared investment in connectivity, skills and digital public goods.',
+          '我们提议在互联互通、数字技能和数字公共产品方面共同投入。',
+        ),
+      ],
     });
     const [v] = (await docs.documentView(tx, admin, d.id)).versions;
     await docs.setStatus(tx, admin, d.id, v.id, 'final');
     await docs.setStatus(tx, admin, d.id, v.id, 'published');
-    const partners = ['hz-lab', 'bj-data', 'sg-ai', 'in-stack', 'id-connect', 'kz-silk', 'es-compute', 'de-sec', 'rs-gov', 'ke-mobile', 'ng-youth', 'eg-digital', 'et-connect', 'br-commerce', 'cl-ix'].filter((k) => orgs.get(k));
+    const partners = [
+      'hz-lab',
+      'bj-data',
+      'sg-ai',
+      'in-stack',
+      'id-connect',
+      'kz-silk',
+      'es-compute',
+      'de-sec',
+      'rs-gov',
+      'ke-mobile',
+      'ng-youth',
+      'eg-digital',
+      'et-connect',
+      'br-commerce',
+      'cl-ix',
+    ].filter((k) => orgs.get(k));
     await docs.addSubmission(tx, admin, d.id, {
       process: { en: 'United Nations Global Digital Compact consultation', 'zh-Hans': '联合国《全球数字契约》磋商' },
       submittedOn: '2024-04-30',
@@ -184,18 +355,34 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
 
   // Work in progress in the Data group: a consensus draft in consultation, with comments to answer.
   const data = chairOf('data', dataChair);
-  const member = actorOf(memberId, 'member@wuzhen.example', '王晓梅', [], [{ role: 'group_member', scopeType: 'group', scopeId: g.data.id }]);
+  const member = actorOf(
+    memberId,
+    'member@wuzhen.example',
+    '王晓梅',
+    [],
+    [{ role: 'group_member', scopeType: 'group', scopeId: g.data.id }],
+  );
   await db.transaction(async (tx) => {
     const d = await docs.createDocument(tx, data, g.data, {
       kind: 'consensus',
       title: { en: 'Consensus on Cross-border Data Flows (draft)', 'zh-Hans': '数据跨境流动共识（草案）' },
       label: '0.1',
-      paragraphs: [{ text: SAMPLE }, para('Data should flow across borders in an orderly and secure way.', '数据应当有序、安全地跨境流动。'), para('Personal information must be protected wherever it is processed.', '个人信息无论在何处处理都必须受到保护。')],
+      paragraphs: [
+        { text: SAMPLE },
+        para('Data should flow across borders in an orderly and secure way.', '数据应当有序、安全地跨境流动。'),
+        para('Personal information must be protected wherever it is processed.', '个人信息无论在何处处理都必须受到保护。'),
+      ],
     });
     await docs.openRound(tx, data, d.id, { closesAt: new Date(Date.now() + 30 * 86400_000).toISOString() });
     const view = await docs.documentView(tx, data, d.id);
-    await docs.addComment(tx, member, d.id, { paragraphKey: view.current.paragraphs[2].key, body: 'Could we name the legal bases for transfers? (sample comment)' });
+    await docs.addComment(tx, member, d.id, {
+      paragraphKey: view.current.paragraphs[2].key,
+      body: 'Could we name the legal bases for transfers? (sample comment)',
+    });
   });
   refs.groups = new Map(Object.entries(g).map(([k, v]) => [k, v.id]));
-  refs.documents = new Map([['joint-proposal', proposal.id], ['cyber-sovereignty', cyber.id]]);
+  refs.documents = new Map([
+    ['joint-proposal', proposal.id],
+    ['cyber-sovereignty', cyber.id],
+  ]);
 }

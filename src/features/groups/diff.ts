@@ -13,7 +13,11 @@ export interface DiffPart {
  * text and character-level for CJK text, also when they are mixed.
  */
 export function tokenize(text: string): string[] {
-  return text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}_'’-])+|\s+|[^\s]/gu) ?? [];
+  return (
+    text.match(
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])[\p{L}\p{M}\p{N}_'’-])+|\s+|[^\s]/gu,
+    ) ?? []
+  );
 }
 
 export function diffText(a: string, b: string): DiffPart[] {

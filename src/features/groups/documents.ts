@@ -15,7 +15,17 @@ import { createPublication, publicationBySourceVersion } from '../library/servic
 import type * as c from './contract.js';
 import { statusMoves, type VersionStatus, groupsErrors } from './contract.js';
 import { diffVersions } from './diff.js';
-import { commentRounds, documentComments, documentParagraphs, documents, documentVersions, endorsements, groupMembers, jointSubmissions, workingGroups } from './model.js';
+import {
+  commentRounds,
+  documentComments,
+  documentParagraphs,
+  documents,
+  documentVersions,
+  endorsements,
+  groupMembers,
+  jointSubmissions,
+  workingGroups,
+} from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider, isPublicStatus, type GroupRef } from './policy.js';
 import { renderMarkdown } from './render.js';
 import { auditActor, groupSearchDoc, type Group } from './service.js';
@@ -55,7 +65,11 @@ async function loadEditable(db: DbOrTx, actor: Actor, id: string) {
 const latest = (versions: Version[]) => versions[versions.length - 1];
 
 async function paragraphsOf(db: DbOrTx, versionId: string) {
-  return db.select({ key: documentParagraphs.key, position: documentParagraphs.position, text: documentParagraphs.text }).from(documentParagraphs).where(eq(documentParagraphs.versionId, versionId)).orderBy(asc(documentParagraphs.position));
+  return db
+    .select({ key: documentParagraphs.key, position: documentParagraphs.position, text: documentParagraphs.text })
+    .from(documentParagraphs)
+    .where(eq(documentParagraphs.versionId, versionId))
+    .orderBy(asc(documentParagraphs.position));
 }
 
 function languagesOf(paragraphs: Array<{ text: LocalizedText }>) {
@@ -76,19 +90,39 @@ async function writeParagraphs(db: DbOrTx, versionId: string, input: Array<{ key
 }
 
 export async function createDocument(db: DbOrTx, actor: Actor, group: Group | null, input: z.infer<typeof c.documentInput>) {
-  const [doc] = await db.insert(documents).values({ groupId: group?.id ?? null, kind: input.kind, title: input.title, createdBy: actor.userId }).returning();
-  const [v] = await db.insert(documentVersions).values({ documentId: doc.id, number: 1, label: input.label, status: 'draft', createdBy: actor.userId }).returning();
+  const [doc] = await db
+    .insert(documents)
+    .values({ groupId: group?.id ?? null, kind: input.kind, title: input.title, createdBy: actor.userId })
+    .returning();
+  const [v] = await db
+    .insert(documentVersions)
+    .values({ documentId: doc.id, number: 1, label: input.label, status: 'draft', createdBy: actor.userId })
+    .returning();
   const languages = await writeParagraphs(db, v.id, input.paragraphs);
   await db.update(documentVersions).set({ languages }).where(eq(documentVersions.id, v.id));
-  await audit(db, { actor: auditActor(actor), action: 'document.create', entity: 'document', entityId: doc.id, after: { kind: input.kind, title: input.title, groupId: group?.id ?? null } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.create',
+    entity: 'document',
+    entityId: doc.id,
+    after: { kind: input.kind, title: input.title, groupId: group?.id ?? null },
+  });
   return doc;
 }
 
 export async function updateTitle(db: DbOrTx, actor: Actor, id: string, title: LocalizedText) {
   const l = await loadEditable(db, actor, id);
-  if (l.versions.some((v) => v.status === 'published')) throw fail(groupsErrors, 'version_frozen', 'A version of this document is published; its title no longer changes.');
+  if (l.versions.some((v) => v.status === 'published'))
+    throw fail(groupsErrors, 'version_frozen', 'A version of this document is published; its title no longer changes.');
   await db.update(documents).set({ title, updatedAt: new Date() }).where(eq(documents.id, id));
-  await audit(db, { actor: auditActor(actor), action: 'document.title', entity: 'document', entityId: id, before: l.doc.title, after: title });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.title',
+    entity: 'document',
+    entityId: id,
+    before: l.doc.title,
+    after: title,
+  });
 }
 
 function assertChangeable(v: Version) {
@@ -102,20 +136,37 @@ async function loadVersion(db: DbOrTx, l: { versions: Version[] }, versionId: st
 }
 
 /** Replaces the paragraphs of a draft. Keys that are kept keep their comments and diffs. */
-export async function updateVersionText(db: DbOrTx, actor: Actor, id: string, versionId: string, input: z.infer<typeof c.versionTextInput>) {
+export async function updateVersionText(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  versionId: string,
+  input: z.infer<typeof c.versionTextInput>,
+) {
   const l = await loadEditable(db, actor, id);
   const v = await loadVersion(db, l, versionId);
   assertChangeable(v);
-  if (v.status !== 'draft') throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited; make a new version to change this text.');
+  if (v.status !== 'draft')
+    throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited; make a new version to change this text.');
   if (input.baseUpdatedAt && new Date(input.baseUpdatedAt).getTime() !== v.updatedAt.getTime()) {
     throw fail(groupsErrors, 'edit_conflict', 'Someone else saved this draft after you opened it. Reload to see their changes.');
   }
   // Lock the version row so two saves cannot interleave.
-  const locked = await db.update(documentVersions).set({ updatedAt: new Date() }).where(and(eq(documentVersions.id, v.id), eq(documentVersions.status, 'draft'))).returning();
+  const locked = await db
+    .update(documentVersions)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(documentVersions.id, v.id), eq(documentVersions.status, 'draft')))
+    .returning();
   if (!locked.length) throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited.');
   const languages = await writeParagraphs(db, v.id, input.paragraphs);
   const [after] = await db.update(documentVersions).set({ languages }).where(eq(documentVersions.id, v.id)).returning();
-  await audit(db, { actor: auditActor(actor), action: 'document.text', entity: 'document_version', entityId: v.id, after: { paragraphs: input.paragraphs.length } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.text',
+    entity: 'document_version',
+    entityId: v.id,
+    after: { paragraphs: input.paragraphs.length },
+  });
   return after;
 }
 
@@ -129,14 +180,32 @@ export async function newVersion(db: DbOrTx, actor: Actor, id: string, input: z.
   if (l.versions.some((v) => v.label === label)) throw invalid('label', 'Another version has this label.');
   const [v] = await db
     .insert(documentVersions)
-    .values({ documentId: id, number, label, status: 'draft', basedOnId: last.id, languages: last.languages, changeSummary: input.changeSummary ?? {}, createdBy: actor.userId })
+    .values({
+      documentId: id,
+      number,
+      label,
+      status: 'draft',
+      basedOnId: last.id,
+      languages: last.languages,
+      changeSummary: input.changeSummary ?? {},
+      createdBy: actor.userId,
+    })
     .onConflictDoNothing()
     .returning();
   if (!v) throw fail(groupsErrors, 'version_exists', 'Someone made a new version at the same moment; reload.');
   const paras = await paragraphsOf(db, last.id);
   if (paras.length) await db.insert(documentParagraphs).values(paras.map((p) => ({ ...p, versionId: v.id })));
-  await db.update(commentRounds).set({ closedAt: new Date() }).where(and(eq(commentRounds.versionId, last.id), isNull(commentRounds.closedAt)));
-  await audit(db, { actor: auditActor(actor), action: 'document.version', entity: 'document_version', entityId: v.id, after: { number, label, basedOn: last.id } });
+  await db
+    .update(commentRounds)
+    .set({ closedAt: new Date() })
+    .where(and(eq(commentRounds.versionId, last.id), isNull(commentRounds.closedAt)));
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.version',
+    entity: 'document_version',
+    entityId: v.id,
+    after: { number, label, basedOn: last.id },
+  });
   return v;
 }
 
@@ -155,7 +224,9 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
   if (v.status === status) return v; // a double click
   if (v.id !== latest(l.versions).id) throw fail(groupsErrors, 'not_latest', 'Only the latest version changes status.');
   if (!statusMoves[v.status as VersionStatus].includes(status)) {
-    throw fail(groupsErrors, 'status_move_not_allowed', `A ${v.status} version cannot become ${status}.`, { extra: { from: v.status, to: status, allowed: statusMoves[v.status as VersionStatus] } });
+    throw fail(groupsErrors, 'status_move_not_allowed', `A ${v.status} version cannot become ${status}.`, {
+      extra: { from: v.status, to: status, allowed: statusMoves[v.status as VersionStatus] },
+    });
   }
   const paras = await paragraphsOf(db, v.id);
   if (status !== 'consultation' && !paras.length) throw fail(groupsErrors, 'document_empty', 'The text is empty.');
@@ -163,13 +234,29 @@ export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId:
   // Compare-and-set on the status: two editors moving it at once cannot both win.
   const [after] = await db
     .update(documentVersions)
-    .set({ status, updatedAt: now, ...(status === 'final' ? { finalAt: now } : {}), ...(status === 'published' ? { publishedAt: now } : {}) })
+    .set({
+      status,
+      updatedAt: now,
+      ...(status === 'final' ? { finalAt: now } : {}),
+      ...(status === 'published' ? { publishedAt: now } : {}),
+    })
     .where(and(eq(documentVersions.id, v.id), eq(documentVersions.status, v.status)))
     .returning();
   if (!after) throw fail(groupsErrors, 'status_changed', 'Someone changed the status meanwhile; reload.');
-  if (status === 'final' || status === 'published') await db.update(commentRounds).set({ closedAt: now }).where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
+  if (status === 'final' || status === 'published')
+    await db
+      .update(commentRounds)
+      .set({ closedAt: now })
+      .where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
   if (status === 'published') await indexDocs(db, [documentSearchDoc(l.doc, paras, now)]);
-  await audit(db, { actor: auditActor(actor), action: 'document.status', entity: 'document_version', entityId: v.id, before: { status: v.status }, after: { status } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.status',
+    entity: 'document_version',
+    entityId: v.id,
+    before: { status: v.status },
+    after: { status },
+  });
   return after;
 }
 
@@ -187,7 +274,11 @@ export const documentSearchDoc = (doc: Doc, paras: Array<{ text: LocalizedText }
 /** Every group and every published document, for `wuzhen search rebuild`. */
 export async function* groupsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
   for (const g of await db.select().from(workingGroups)) yield groupSearchDoc(g);
-  const published = await db.select().from(documentVersions).where(eq(documentVersions.status, 'published')).orderBy(asc(documentVersions.number));
+  const published = await db
+    .select()
+    .from(documentVersions)
+    .where(eq(documentVersions.status, 'published'))
+    .orderBy(asc(documentVersions.number));
   const latestByDoc = new Map(published.map((v) => [v.documentId, v]));
   for (const v of latestByDoc.values()) {
     const [doc] = await db.select().from(documents).where(eq(documents.id, v.documentId));
@@ -204,14 +295,23 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
   const l = await loadEditable(db, actor, id);
   const v = latest(l.versions);
   assertChangeable(v);
-  if (v.status !== 'draft' && v.status !== 'consultation') throw fail(groupsErrors, 'status_move_not_allowed', 'Comment rounds run on a draft or a version in consultation.');
+  if (v.status !== 'draft' && v.status !== 'consultation')
+    throw fail(groupsErrors, 'status_move_not_allowed', 'Comment rounds run on a draft or a version in consultation.');
   const opensAt = input.opensAt ? new Date(input.opensAt) : new Date();
   const closesAt = new Date(input.closesAt);
   if (closesAt <= opensAt) throw invalid('closesAt', 'The round must close after it opens.');
-  const existing = await db.select().from(commentRounds).where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
-  if (existing.some((r) => r.closesAt > new Date())) throw fail(groupsErrors, 'round_open', 'A comment round is already open or planned on this version.');
-  const [r] = await db.insert(commentRounds).values({ documentId: id, versionId: v.id, opensAt, closesAt, createdBy: actor.userId }).returning();
-  if (v.status === 'draft') await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
+  const existing = await db
+    .select()
+    .from(commentRounds)
+    .where(and(eq(commentRounds.versionId, v.id), isNull(commentRounds.closedAt)));
+  if (existing.some((r) => r.closesAt > new Date()))
+    throw fail(groupsErrors, 'round_open', 'A comment round is already open or planned on this version.');
+  const [r] = await db
+    .insert(commentRounds)
+    .values({ documentId: id, versionId: v.id, opensAt, closesAt, createdBy: actor.userId })
+    .returning();
+  if (v.status === 'draft')
+    await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
   if (publicUrl && l.group) {
     // Tell the group's members, each in their language (queued in this transaction, sent after commit).
     const members = await db
@@ -224,16 +324,31 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
       const tx = groupMails.roundOpen[locale];
       const title = localize(l.doc.title, locale).text;
       const prefix = locale === 'en' ? 'en' : locale === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
-      await queueMail(db, { to: m.email, subject: tx.subject(title), text: tx.body(title, `${publicUrl}/${prefix}/documents/${id}`, m.name), locale, template: 'document.round.open' });
+      await queueMail(db, {
+        to: m.email,
+        subject: tx.subject(title),
+        text: tx.body(title, `${publicUrl}/${prefix}/documents/${id}`, m.name),
+        locale,
+        template: 'document.round.open',
+      });
     }
   }
-  await audit(db, { actor: auditActor(actor), action: 'document.round.open', entity: 'comment_round', entityId: r.id, after: { versionId: v.id, opensAt, closesAt } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.round.open',
+    entity: 'comment_round',
+    entityId: r.id,
+    after: { versionId: v.id, opensAt, closesAt },
+  });
   return r;
 }
 
 export async function closeRound(db: DbOrTx, actor: Actor, id: string, roundId: string) {
   await loadEditable(db, actor, id);
-  const [r] = await db.select().from(commentRounds).where(and(eq(commentRounds.id, roundId), eq(commentRounds.documentId, id)));
+  const [r] = await db
+    .select()
+    .from(commentRounds)
+    .where(and(eq(commentRounds.id, roundId), eq(commentRounds.documentId, id)));
   if (!r) throw notFound();
   if (r.closedAt) return r;
   const [after] = await db.update(commentRounds).set({ closedAt: new Date() }).where(eq(commentRounds.id, r.id)).returning();
@@ -254,7 +369,12 @@ const commentColumns = {
   resolvedAt: documentComments.resolvedAt,
   createdAt: documentComments.createdAt,
 };
-type CommentRow = { [K in keyof typeof commentColumns]: unknown } & { id: string; authorId: string; createdAt: Date; resolvedAt: Date | null };
+type CommentRow = { [K in keyof typeof commentColumns]: unknown } & {
+  id: string;
+  authorId: string;
+  createdAt: Date;
+  resolvedAt: Date | null;
+};
 const presentComment = (actor: Actor | null) => (r: CommentRow) => ({
   id: r.id,
   roundId: r.roundId as string,
@@ -270,7 +390,12 @@ const presentComment = (actor: Actor | null) => (r: CommentRow) => ({
 });
 
 async function commentsOf(db: DbOrTx, actor: Actor | null, versionId: string) {
-  const rows = await db.select(commentColumns).from(documentComments).innerJoin(users, eq(users.id, documentComments.authorId)).where(eq(documentComments.versionId, versionId)).orderBy(asc(documentComments.createdAt));
+  const rows = await db
+    .select(commentColumns)
+    .from(documentComments)
+    .innerJoin(users, eq(users.id, documentComments.authorId))
+    .where(eq(documentComments.versionId, versionId))
+    .orderBy(asc(documentComments.createdAt));
   return rows.map(presentComment(actor));
 }
 
@@ -289,10 +414,22 @@ export async function addComment(db: DbOrTx, actor: Actor, id: string, input: z.
   const rounds = await db.select().from(commentRounds).where(eq(commentRounds.versionId, v.id));
   const open = rounds.find((r) => roundIsOpen(r));
   if (!open) throw fail(groupsErrors, 'round_closed', 'No comment round is open on this document now.');
-  const [p] = await db.select({ key: documentParagraphs.key }).from(documentParagraphs).where(and(eq(documentParagraphs.versionId, v.id), eq(documentParagraphs.key, input.paragraphKey)));
+  const [p] = await db
+    .select({ key: documentParagraphs.key })
+    .from(documentParagraphs)
+    .where(and(eq(documentParagraphs.versionId, v.id), eq(documentParagraphs.key, input.paragraphKey)));
   if (!p) throw invalid('paragraphKey', 'No such paragraph in this version.');
-  const [cm] = await db.insert(documentComments).values({ roundId: open.id, versionId: v.id, paragraphKey: input.paragraphKey, authorId: actor.userId, body: input.body }).returning();
-  await audit(db, { actor: auditActor(actor), action: 'document.comment', entity: 'document_comment', entityId: cm.id, after: { versionId: v.id, paragraphKey: input.paragraphKey } });
+  const [cm] = await db
+    .insert(documentComments)
+    .values({ roundId: open.id, versionId: v.id, paragraphKey: input.paragraphKey, authorId: actor.userId, body: input.body })
+    .returning();
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.comment',
+    entity: 'document_comment',
+    entityId: cm.id,
+    after: { versionId: v.id, paragraphKey: input.paragraphKey },
+  });
   return (await commentsOf(db, actor, v.id)).find((x) => x.id === cm.id)!;
 }
 
@@ -308,36 +445,64 @@ export async function resolveComment(db: DbOrTx, actor: Actor, id: string, comme
     .set({ status: input.status, response: input.response ?? null, resolvedBy: actor.userId, resolvedAt: new Date() })
     .where(eq(documentComments.id, cm.id))
     .returning();
-  await audit(db, { actor: auditActor(actor), action: 'document.comment.resolve', entity: 'document_comment', entityId: cm.id, before: { status: cm.status }, after: { status: input.status, response: input.response } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'document.comment.resolve',
+    entity: 'document_comment',
+    entityId: cm.id,
+    before: { status: cm.status },
+    after: { status: input.status, response: input.response },
+  });
   return after;
 }
 
 // Reading
 
 function summary(v: Version) {
-  return { id: v.id, number: v.number, label: v.label, status: v.status as VersionStatus, languages: v.languages, createdAt: v.createdAt.toISOString(), publishedAt: iso(v.publishedAt) };
+  return {
+    id: v.id,
+    number: v.number,
+    label: v.label,
+    status: v.status as VersionStatus,
+    languages: v.languages,
+    createdAt: v.createdAt.toISOString(),
+    publishedAt: iso(v.publishedAt),
+  };
 }
 
 export async function documentView(db: DbOrTx, actor: Actor | null, id: string, versionId?: string) {
   const l = await loadDocument(db, actor, id);
   const v = versionId ? await loadVersion(db, l, versionId) : latest(l.versions);
   const paras = await paragraphsOf(db, v.id);
-  const base = v.basedOnId ? l.versions.find((x) => x.id === v.basedOnId) ?? null : null;
-  let changes: { paragraphs: Array<{ key: string; change: 'added' | 'removed' | 'changed' }>; resolvedComments: ReturnType<ReturnType<typeof presentComment>>[] } = { paragraphs: [], resolvedComments: [] };
+  const base = v.basedOnId ? (l.versions.find((x) => x.id === v.basedOnId) ?? null) : null;
+  let changes: {
+    paragraphs: Array<{ key: string; change: 'added' | 'removed' | 'changed' }>;
+    resolvedComments: ReturnType<ReturnType<typeof presentComment>>[];
+  } = { paragraphs: [], resolvedComments: [] };
   if (base) {
     const old = await paragraphsOf(db, base.id);
     const langs = [...new Set([...base.languages, ...v.languages])];
     const changed = new Map<string, 'added' | 'removed' | 'changed'>();
-    for (const lang of langs) for (const d of diffVersions(old, paras, lang)) if (d.change !== 'same' && !changed.has(d.key)) changed.set(d.key, d.change);
+    for (const lang of langs)
+      for (const d of diffVersions(old, paras, lang)) if (d.change !== 'same' && !changed.has(d.key)) changed.set(d.key, d.change);
     // The resolved comments on the version this one is based on: the record of what was taken up, declined or answered.
     const resolved = l.insider ? (await commentsOf(db, actor, base.id)).filter((cm) => cm.status !== 'open') : [];
     changes = { paragraphs: [...changed].map(([key, change]) => ({ key, change })), resolvedComments: resolved };
   }
-  const rounds = l.insider ? await db.select().from(commentRounds).where(eq(commentRounds.documentId, id)).orderBy(desc(commentRounds.createdAt)) : [];
+  const rounds = l.insider
+    ? await db.select().from(commentRounds).where(eq(commentRounds.documentId, id)).orderBy(desc(commentRounds.createdAt))
+    : [];
   const published = l.versions.filter((x) => x.status === 'published');
   const publicationId = published.length ? await publicationBySourceVersion(db, published[published.length - 1].id) : null;
-  const contactOrgIds = (actor?.scopes ?? []).filter((s) => s.role === 'org_contact' && s.scopeType === 'organization').map((s) => s.scopeId);
-  const orgs = contactOrgIds.length ? await db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(inArray(organizations.id, contactOrgIds)) : [];
+  const contactOrgIds = (actor?.scopes ?? [])
+    .filter((s) => s.role === 'org_contact' && s.scopeType === 'organization')
+    .map((s) => s.scopeId);
+  const orgs = contactOrgIds.length
+    ? await db
+        .select({ id: organizations.id, name: organizations.name })
+        .from(organizations)
+        .where(inArray(organizations.id, contactOrgIds))
+    : [];
   return {
     id: l.doc.id,
     kind: l.doc.kind as 'report',
@@ -350,10 +515,20 @@ export async function documentView(db: DbOrTx, actor: Actor | null, id: string, 
       updatedAt: v.updatedAt.toISOString(),
       changeSummary: v.changeSummary,
       basedOn: base ? { id: base.id, label: base.label } : null,
-      paragraphs: paras.map((p) => ({ ...p, html: Object.fromEntries(Object.entries(p.text).map(([k, t]) => [k, renderMarkdown(t ?? '')])) })),
+      paragraphs: paras.map((p) => ({
+        ...p,
+        html: Object.fromEntries(Object.entries(p.text).map(([k, t]) => [k, renderMarkdown(t ?? '')])),
+      })),
       changes,
     },
-    rounds: rounds.map((r) => ({ id: r.id, versionId: r.versionId, opensAt: r.opensAt.toISOString(), closesAt: r.closesAt.toISOString(), closedAt: iso(r.closedAt), open: roundIsOpen(r) })),
+    rounds: rounds.map((r) => ({
+      id: r.id,
+      versionId: r.versionId,
+      opensAt: r.opensAt.toISOString(),
+      closesAt: r.closesAt.toISOString(),
+      closedAt: iso(r.closedAt),
+      open: roundIsOpen(r),
+    })),
     publicationId,
     you: { member: l.insider, editor: l.editor, orgContactOf: orgs },
   };
@@ -371,7 +546,16 @@ export async function diff(db: DbOrTx, actor: Actor | null, id: string, q: z.inf
 export async function groupDocuments(db: DbOrTx, groupId: string, onlyPublished: boolean) {
   const docs = await db.select().from(documents).where(eq(documents.groupId, groupId)).orderBy(desc(documents.updatedAt));
   if (!docs.length) return [];
-  const versions = await db.select().from(documentVersions).where(inArray(documentVersions.documentId, docs.map((d) => d.id))).orderBy(asc(documentVersions.number));
+  const versions = await db
+    .select()
+    .from(documentVersions)
+    .where(
+      inArray(
+        documentVersions.documentId,
+        docs.map((d) => d.id),
+      ),
+    )
+    .orderBy(asc(documentVersions.number));
   return docs.flatMap((d) => {
     const vs = versions.filter((v) => v.documentId === d.id && (!onlyPublished || v.status === 'published'));
     if (!vs.length) return [];
@@ -395,10 +579,31 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
     if (!canActForOrganization(actor, input.organizationId)) throw forbidden('Only a contact of this organization may endorse for it.');
     const [o] = await db.select().from(organizations).where(eq(organizations.id, input.organizationId));
     if (!o) throw notFound();
-    values = { documentId: id, versionId: l.last.id, kind: input.kind, organizationId: o.id, userId: actor.userId, countryCode: o.countryCode, stakeholderGroup: o.stakeholderGroup };
+    values = {
+      documentId: id,
+      versionId: l.last.id,
+      kind: input.kind,
+      organizationId: o.id,
+      userId: actor.userId,
+      countryCode: o.countryCode,
+      stakeholderGroup: o.stakeholderGroup,
+    };
   } else {
-    const [p] = await db.select({ countryCode: people.countryCode, name: people.name }).from(people).where(eq(people.userId, actor.userId)).limit(1);
-    values = { documentId: id, versionId: l.last.id, kind: input.kind, organizationId: null, userId: actor.userId, displayName: p?.name ?? actor.name, countryCode: p?.countryCode ?? input.countryCode ?? null, stakeholderGroup: 'individual' };
+    const [p] = await db
+      .select({ countryCode: people.countryCode, name: people.name })
+      .from(people)
+      .where(eq(people.userId, actor.userId))
+      .limit(1);
+    values = {
+      documentId: id,
+      versionId: l.last.id,
+      kind: input.kind,
+      organizationId: null,
+      userId: actor.userId,
+      displayName: p?.name ?? actor.name,
+      countryCode: p?.countryCode ?? input.countryCode ?? null,
+      stakeholderGroup: 'individual',
+    };
   }
   // One active endorsement per organization (or person) per document: a double click returns the first.
   const [row] = await db.insert(endorsements).values(values).onConflictDoNothing().returning();
@@ -408,23 +613,47 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
       await db
         .select()
         .from(endorsements)
-        .where(and(eq(endorsements.documentId, id), eq(endorsements.versionId, l.last.id), eq(endorsements.status, 'active'), input.organizationId ? eq(endorsements.organizationId, input.organizationId) : and(isNull(endorsements.organizationId), eq(endorsements.userId, actor.userId))))
+        .where(
+          and(
+            eq(endorsements.documentId, id),
+            eq(endorsements.versionId, l.last.id),
+            eq(endorsements.status, 'active'),
+            input.organizationId
+              ? eq(endorsements.organizationId, input.organizationId)
+              : and(isNull(endorsements.organizationId), eq(endorsements.userId, actor.userId)),
+          ),
+        )
     )[0];
-  if (row) await audit(db, { actor: auditActor(actor), action: 'document.endorse', entity: 'endorsement', entityId: row.id, after: { documentId: id, organizationId: input.organizationId ?? null, kind: input.kind } });
+  if (row)
+    await audit(db, {
+      actor: auditActor(actor),
+      action: 'document.endorse',
+      entity: 'endorsement',
+      entityId: row.id,
+      after: { documentId: id, organizationId: input.organizationId ?? null, kind: input.kind },
+    });
   return found;
 }
 
 export async function withdrawEndorsement(db: DbOrTx, actor: Actor, id: string, endorsementId: string) {
   const l = await loadForEndorsement(db, actor, id);
-  const [e] = await db.select().from(endorsements).where(and(eq(endorsements.id, endorsementId), eq(endorsements.documentId, id)));
+  const [e] = await db
+    .select()
+    .from(endorsements)
+    .where(and(eq(endorsements.id, endorsementId), eq(endorsements.documentId, id)));
   if (!e) throw notFound();
   const mayAct = e.organizationId ? canActForOrganization(actor, e.organizationId) : e.userId === actor.userId;
   if (!mayAct) throw forbidden('Only who made an endorsement (or another contact of the organization) may withdraw it.');
   // An endorsement belongs to the version it endorsed; once that version is published, it stands.
   const endorsed = l.versions.find((v) => v.id === e.versionId);
-  if (!endorsed || endorsed.status === 'published') throw fail(groupsErrors, 'document_published', 'The document is published; its endorsements no longer change.');
+  if (!endorsed || endorsed.status === 'published')
+    throw fail(groupsErrors, 'document_published', 'The document is published; its endorsements no longer change.');
   if (e.status === 'withdrawn') return e;
-  const [after] = await db.update(endorsements).set({ status: 'withdrawn', withdrawnAt: new Date() }).where(and(eq(endorsements.id, e.id), eq(endorsements.status, 'active'))).returning();
+  const [after] = await db
+    .update(endorsements)
+    .set({ status: 'withdrawn', withdrawnAt: new Date() })
+    .where(and(eq(endorsements.id, e.id), eq(endorsements.status, 'active')))
+    .returning();
   await audit(db, { actor: auditActor(actor), action: 'document.endorse.withdraw', entity: 'endorsement', entityId: e.id });
   return after ?? e;
 }
@@ -486,7 +715,15 @@ export async function addSubmission(db: DbOrTx, actor: Actor, id: string, input:
   }
   const [s] = await db
     .insert(jointSubmissions)
-    .values({ documentId: id, process: input.process, submittedOn: input.submittedOn, partners: input.partners.map((p) => ('organizationId' in p ? { organizationId: p.organizationId } : { name: p.name, countryCode: p.countryCode ?? null })), createdBy: actor.userId })
+    .values({
+      documentId: id,
+      process: input.process,
+      submittedOn: input.submittedOn,
+      partners: input.partners.map((p) =>
+        'organizationId' in p ? { organizationId: p.organizationId } : { name: p.name, countryCode: p.countryCode ?? null },
+      ),
+      createdBy: actor.userId,
+    })
     .returning();
   await audit(db, { actor: auditActor(actor), action: 'document.submission', entity: 'joint_submission', entityId: s.id, after: input });
   return s;
@@ -494,23 +731,41 @@ export async function addSubmission(db: DbOrTx, actor: Actor, id: string, input:
 
 export async function listSubmissions(db: DbOrTx, actor: Actor | null, id: string) {
   await loadDocument(db, actor, id);
-  const rows = await db.select().from(jointSubmissions).where(eq(jointSubmissions.documentId, id)).orderBy(desc(jointSubmissions.submittedOn));
+  const rows = await db
+    .select()
+    .from(jointSubmissions)
+    .where(eq(jointSubmissions.documentId, id))
+    .orderBy(desc(jointSubmissions.submittedOn));
   const orgIds = [...new Set(rows.flatMap((r) => r.partners.flatMap((p) => (p.organizationId ? [p.organizationId] : []))))];
-  const orgs = orgIds.length ? await db.select({ id: organizations.id, name: organizations.name, countryCode: organizations.countryCode }).from(organizations).where(inArray(organizations.id, orgIds)) : [];
+  const orgs = orgIds.length
+    ? await db
+        .select({ id: organizations.id, name: organizations.name, countryCode: organizations.countryCode })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
+    : [];
   return rows.map((r) => ({
     id: r.id,
     process: r.process,
     submittedOn: r.submittedOn,
     partners: r.partners.map((p) => {
       const o = p.organizationId ? orgs.find((x) => x.id === p.organizationId) : undefined;
-      return { organizationId: p.organizationId ?? null, name: o?.name ?? p.name ?? {}, countryCode: o?.countryCode ?? p.countryCode ?? null };
+      return {
+        organizationId: p.organizationId ?? null,
+        name: o?.name ?? p.name ?? {},
+        countryCode: o?.countryCode ?? p.countryCode ?? null,
+      };
     }),
   }));
 }
 
 // Library
 
-const libraryKind: Record<string, 'report' | 'consensus' | 'initiative' | 'proposal'> = { report: 'report', consensus: 'consensus', initiative: 'initiative', proposal: 'proposal' };
+const libraryKind: Record<string, 'report' | 'consensus' | 'initiative' | 'proposal'> = {
+  report: 'report',
+  consensus: 'consensus',
+  initiative: 'initiative',
+  proposal: 'proposal',
+};
 
 /** The published version enters the library in one action, with its endorsers frozen as they were at publication. Twice is once. */
 export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: { abstract?: LocalizedText; tags?: string[] } = {}) {
@@ -520,7 +775,12 @@ export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: 
   if (!v) throw fail(groupsErrors, 'not_published', 'Publish a version first.');
   const existing = await publicationBySourceVersion(db, v.id);
   if (existing) return { id: existing, created: false };
-  const endorsers = (await activeEndorsers(db, id, v.id)).map((r) => ({ name: r.orgName ?? { en: r.displayName ?? '' }, countryCode: r.countryCode, stakeholderGroup: r.stakeholderGroup, kind: r.kind }));
+  const endorsers = (await activeEndorsers(db, id, v.id)).map((r) => ({
+    name: r.orgName ?? { en: r.displayName ?? '' },
+    countryCode: r.countryCode,
+    stakeholderGroup: r.stakeholderGroup,
+    kind: r.kind,
+  }));
   // The earlier edition of the same document in the library, if any, is superseded by this one.
   const earlier = published.length > 1 ? await publicationBySourceVersion(db, published[published.length - 2].id) : null;
   const p = await createPublication(
@@ -541,4 +801,3 @@ export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: 
   );
   return { id: p.id, created: true };
 }
-

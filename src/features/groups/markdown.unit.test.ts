@@ -28,18 +28,24 @@ describe('safe Markdown', () => {
     new Parser({ onopentag: (name, a) => (tags.push(name), attrs.push(...Object.entries(a))) }, { decodeEntities: true }).end(html);
     expect(tags.filter((t) => !['p', 'a', 'img'].includes(t))).toEqual([]);
     expect(attrs.filter(([k]) => /^on/i.test(k) || k === 'style')).toEqual([]);
-    expect(attrs.filter(([k, v]) => (k === 'href' || k === 'src') && /^\s*(javascript|data|vbscript)/i.test(v.replace(/[\u0000-\u0020]/g, '')))).toEqual([]);
+    expect(
+      attrs.filter(([k, v]) => (k === 'href' || k === 'src') && /^\s*(javascript|data|vbscript)/i.test(v.replace(/[\u0000-\u0020]/g, ''))),
+    ).toEqual([]);
     // The hostile text is shown as text, not dropped silently.
     expect(html).toContain('&lt;script&gt;');
   });
 
   it('the sanitizer alone strips what the Markdown renderer never makes', () => {
-    const out = sanitize('<p onclick="x()">a</p><script>x()</script><a href="javascript:x()">l</a><img src="x" onerror="x()"><a href="https://ok.example" onmouseover="x()">ok</a>');
+    const out = sanitize(
+      '<p onclick="x()">a</p><script>x()</script><a href="javascript:x()">l</a><img src="x" onerror="x()"><a href="https://ok.example" onmouseover="x()">ok</a>',
+    );
     expect(out).toBe('<p>a</p><a>l</a><img src="x" /><a href="https://ok.example">ok</a>');
   });
 
   it('keeps ordinary Markdown: emphasis, lists, tables, safe links', () => {
-    const html = renderMarkdown('**数据** and *AI*\n\n- one\n- two\n\n[site](https://wic.example/a?b=1) [mail](mailto:a@b.example)\n\n| a | b |\n|---|---|\n| 1 | 2 |');
+    const html = renderMarkdown(
+      '**数据** and *AI*\n\n- one\n- two\n\n[site](https://wic.example/a?b=1) [mail](mailto:a@b.example)\n\n| a | b |\n|---|---|\n| 1 | 2 |',
+    );
     expect(html).toContain('<strong>数据</strong>');
     expect(html).toContain('<li>one</li>');
     expect(html).toContain('href="https://wic.example/a?b=1"');
@@ -70,8 +76,16 @@ describe('diff', () => {
   });
 
   it('aligns paragraphs by key and keeps removed ones where they stood', () => {
-    const a = [{ key: 'a', text: { en: 'A' } }, { key: 'b', text: { en: 'B' } }, { key: 'c', text: { en: 'C' } }];
-    const b = [{ key: 'a', text: { en: 'A' } }, { key: 'c', text: { en: 'C2' } }, { key: 'd', text: { en: 'D' } }];
+    const a = [
+      { key: 'a', text: { en: 'A' } },
+      { key: 'b', text: { en: 'B' } },
+      { key: 'c', text: { en: 'C' } },
+    ];
+    const b = [
+      { key: 'a', text: { en: 'A' } },
+      { key: 'c', text: { en: 'C2' } },
+      { key: 'd', text: { en: 'D' } },
+    ];
     expect(diffVersions(a, b, 'en').map((p) => `${p.key}:${p.change}`)).toEqual(['a:same', 'b:removed', 'c:changed', 'd:added']);
   });
 });

@@ -23,8 +23,12 @@ export const groupMembers = pgTable(
   'group_members',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id').notNull().references(() => workingGroups.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     /** The member organization the person represents; null for an invited expert. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
@@ -43,7 +47,9 @@ export const groupMeetings = pgTable(
   'group_meetings',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    groupId: uuid('group_id').notNull().references(() => workingGroups.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => workingGroups.id, { onDelete: 'cascade' }),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     durationMinutes: integer('duration_minutes').notNull().default(90),
@@ -64,7 +70,9 @@ export const groupMeetings = pgTable(
 
 export const groupThreads = pgTable('group_threads', {
   id: uuid('id').primaryKey().defaultRandom(),
-  groupId: uuid('group_id').notNull().references(() => workingGroups.id, { onDelete: 'cascade' }),
+  groupId: uuid('group_id')
+    .notNull()
+    .references(() => workingGroups.id, { onDelete: 'cascade' }),
   title: text('title').notNull(),
   createdBy: uuid('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -75,7 +83,9 @@ export const groupPosts = pgTable(
   'group_posts',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    threadId: uuid('thread_id').notNull().references(() => groupThreads.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => groupThreads.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').notNull(),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -103,7 +113,9 @@ export const documentVersions = pgTable(
   'document_versions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
     number: integer('number').notNull(),
     /** What people call it, e.g. "4.0". */
     label: text('label').notNull(),
@@ -124,7 +136,9 @@ export const documentVersions = pgTable(
 export const documentParagraphs = pgTable(
   'document_paragraphs',
   {
-    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     position: integer('position').notNull(),
     /** Markdown per language. */
@@ -137,8 +151,12 @@ export const commentRounds = pgTable(
   'comment_rounds',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'cascade' }),
     opensAt: timestamp('opens_at', { withTimezone: true }).notNull(),
     closesAt: timestamp('closes_at', { withTimezone: true }).notNull(),
     closedAt: timestamp('closed_at', { withTimezone: true }),
@@ -153,8 +171,12 @@ export const documentComments = pgTable(
   'document_comments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    roundId: uuid('round_id').notNull().references(() => commentRounds.id, { onDelete: 'cascade' }),
-    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    roundId: uuid('round_id')
+      .notNull()
+      .references(() => commentRounds.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'cascade' }),
     paragraphKey: text('paragraph_key').notNull(),
     authorId: uuid('author_id').notNull(),
     body: text('body').notNull(),
@@ -172,12 +194,18 @@ export const endorsements = pgTable(
   'endorsements',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
-    versionId: uuid('version_id').notNull().references(() => documentVersions.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => documentVersions.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(), // endorse | cosign
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
     /** Who acted: the organization's contact, or the individual. */
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** For an individual: the name shown. */
     displayName: text('display_name'),
     countryCode: text('country_code'),
@@ -195,11 +223,16 @@ export const endorsements = pgTable(
 /** A submission of a document to an outside process, with the partners who submitted it jointly. */
 export const jointSubmissions = pgTable('joint_submissions', {
   id: uuid('id').primaryKey().defaultRandom(),
-  documentId: uuid('document_id').notNull().references(() => documents.id, { onDelete: 'cascade' }),
+  documentId: uuid('document_id')
+    .notNull()
+    .references(() => documents.id, { onDelete: 'cascade' }),
   process: jsonb('process').$type<LocalizedText>().notNull(),
   submittedOn: date('submitted_on').notNull(),
   /** [{ organizationId } | { name, countryCode }] in the order shown. */
-  partners: jsonb('partners').$type<Array<{ organizationId?: string; name?: LocalizedText; countryCode?: string | null }>>().notNull().default([]),
+  partners: jsonb('partners')
+    .$type<Array<{ organizationId?: string; name?: LocalizedText; countryCode?: string | null }>>()
+    .notNull()
+    .default([]),
   createdBy: uuid('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

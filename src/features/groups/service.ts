@@ -48,7 +48,14 @@ export async function loadGroupAsEditor(db: DbOrTx, actor: Actor, idOrSlug: stri
   return g;
 }
 
-export const groupSearchDoc = (g: Group): SearchDoc => ({ kind: 'group', id: g.id, visibility: 'public', title: g.name, summary: g.mandate, url: `/groups/${g.slug}` });
+export const groupSearchDoc = (g: Group): SearchDoc => ({
+  kind: 'group',
+  id: g.id,
+  visibility: 'public',
+  title: g.name,
+  summary: g.mandate,
+  url: `/groups/${g.slug}`,
+});
 
 async function reindexGroup(db: DbOrTx, g: Group) {
   await indexDocs(db, [groupSearchDoc(g)]);
@@ -64,7 +71,10 @@ export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeo
   await checkLiaison(db, input.liaisonUserId);
   const [dupe] = await db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.slug, input.slug));
   if (dupe) throw fail(groupsErrors, 'slug_taken', 'Another group already uses this address.');
-  const [g] = await db.insert(workingGroups).values({ slug: input.slug, name: input.name, mandate: input.mandate ?? {}, liaisonUserId: input.liaisonUserId ?? null }).returning();
+  const [g] = await db
+    .insert(workingGroups)
+    .values({ slug: input.slug, name: input.name, mandate: input.mandate ?? {}, liaisonUserId: input.liaisonUserId ?? null })
+    .returning();
   await audit(db, { actor: auditActor(actor), action: 'group.create', entity: 'group', entityId: g.id, after: input });
   await reindexGroup(db, g);
   return g;
@@ -72,7 +82,8 @@ export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeo
 
 export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.groupUpdate>) {
   // Chairs keep the name and mandate; the liaison and closing the group are the secretariat's.
-  if ((input.liaisonUserId !== undefined || input.status) && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat changes the liaison or closes a group.');
+  if ((input.liaisonUserId !== undefined || input.status) && !isGroupEditor(actor, null))
+    throw forbidden('Only the secretariat changes the liaison or closes a group.');
   await checkLiaison(db, input.liaisonUserId);
   const [after] = await db
     .update(workingGroups)
@@ -85,7 +96,14 @@ export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.i
     })
     .where(eq(workingGroups.id, g.id))
     .returning();
-  await audit(db, { actor: auditActor(actor), action: 'group.update', entity: 'group', entityId: g.id, before: { name: g.name, mandate: g.mandate, liaisonUserId: g.liaisonUserId }, after: input });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'group.update',
+    entity: 'group',
+    entityId: g.id,
+    before: { name: g.name, mandate: g.mandate, liaisonUserId: g.liaisonUserId },
+    after: input,
+  });
   await reindexGroup(db, after);
   return after;
 }
@@ -134,17 +152,38 @@ export async function publicGroup(db: DbOrTx, actor: Actor | null, idOrSlug: str
   const active = await memberRows(db, g.id, ['active']);
   const orgIds = [...new Set(active.map((m) => m.organizationId).filter(Boolean) as string[])];
   const orgs = orgIds.length
-    ? await db.select({ id: organizations.id, name: organizations.name, countryCode: organizations.countryCode, stakeholderGroup: organizations.stakeholderGroup }).from(organizations).where(inArray(organizations.id, orgIds))
+    ? await db
+        .select({
+          id: organizations.id,
+          name: organizations.name,
+          countryCode: organizations.countryCode,
+          stakeholderGroup: organizations.stakeholderGroup,
+        })
+        .from(organizations)
+        .where(inArray(organizations.id, orgIds))
     : [];
-  const [liaison] = g.liaisonUserId ? await db.select({ userId: users.id, name: users.name }).from(users).where(eq(users.id, g.liaisonUserId)) : [];
+  const [liaison] = g.liaisonUserId
+    ? await db.select({ userId: users.id, name: users.name }).from(users).where(eq(users.id, g.liaisonUserId))
+    : [];
   const outputs = await db
-    .select({ id: documents.id, kind: documents.kind, title: documents.title, versionLabel: documentVersions.label, publishedAt: documentVersions.publishedAt })
+    .select({
+      id: documents.id,
+      kind: documents.kind,
+      title: documents.title,
+      versionLabel: documentVersions.label,
+      publishedAt: documentVersions.publishedAt,
+    })
     .from(documents)
     .innerJoin(documentVersions, eq(documentVersions.documentId, documents.id))
     .where(and(eq(documents.groupId, g.id), eq(documentVersions.status, 'published')))
     .orderBy(desc(documentVersions.publishedAt));
   const latestOutputs = [...new Map(outputs.map((o) => [o.id, o])).values()];
-  const mine = actor ? await db.select({ status: groupMembers.status }).from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId))) : [];
+  const mine = actor
+    ? await db
+        .select({ status: groupMembers.status })
+        .from(groupMembers)
+        .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)))
+    : [];
   return {
     id: g.id,
     slug: g.slug,
@@ -153,7 +192,13 @@ export async function publicGroup(db: DbOrTx, actor: Actor | null, idOrSlug: str
     status: g.status,
     chairs: active
       .filter((m) => m.role !== 'member')
-      .map((m) => ({ userId: m.userId, name: m.name, role: m.role as 'chair' | 'co_chair', organizationId: m.organizationId, organizationName: m.organizationName })),
+      .map((m) => ({
+        userId: m.userId,
+        name: m.name,
+        role: m.role as 'chair' | 'co_chair',
+        organizationId: m.organizationId,
+        organizationName: m.organizationName,
+      })),
     liaison: liaison ?? null,
     memberCount: active.length,
     memberOrganizations: orgs.sort((a, b) => (a.name.en ?? '').localeCompare(b.name.en ?? '')),
@@ -165,7 +210,14 @@ export async function publicGroup(db: DbOrTx, actor: Actor | null, idOrSlug: str
 export async function listMembers(db: DbOrTx, actor: Actor, g: Group) {
   const editor = isGroupEditor(actor, g);
   const rows = await memberRows(db, g.id, editor ? ['active', 'invited', 'requested'] : ['active']);
-  return rows.map((r) => ({ ...r, role: r.role as 'member', status: r.status as 'active', email: editor ? r.email : null, message: editor ? r.message : null, createdAt: r.createdAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r,
+    role: r.role as 'member',
+    status: r.status as 'active',
+    email: editor ? r.email : null,
+    message: editor ? r.message : null,
+    createdAt: r.createdAt.toISOString(),
+  }));
 }
 
 /** Keeps the scoped roles in step with the membership row: active chairs and co-chairs edit, active members take part. */
@@ -201,29 +253,68 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
   if (input.direct && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat adds members directly; chairs invite.');
   await checkOrganization(db, input.organizationId);
   const { user } = await ensureUser(db, { email: input.email, name: input.name ?? input.email.split('@')[0] });
-  const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
+  const [existing] = await db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
   if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'This person is already a member of the group.');
   const person = await personOf(db, user.id);
   const status = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
-  const values = { role: input.role, status, organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, invitedBy: actor.userId, decidedBy: status === 'active' ? actor.userId : null, decidedAt: status === 'active' ? new Date() : null };
+  const values = {
+    role: input.role,
+    status,
+    organizationId: input.organizationId ?? null,
+    personId: person?.id ?? null,
+    message: input.message ?? null,
+    invitedBy: actor.userId,
+    decidedBy: status === 'active' ? actor.userId : null,
+    decidedAt: status === 'active' ? new Date() : null,
+  };
   const [m] = existing
     ? await db.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).returning()
-    : await db.insert(groupMembers).values({ ...values, groupId: g.id, userId: user.id }).returning();
+    : await db
+        .insert(groupMembers)
+        .values({ ...values, groupId: g.id, userId: user.id })
+        .returning();
   await syncRoles(db, m);
   const locale = (user.locale as Locale) ?? 'en';
   const mail = input.direct ? groupMails.added : groupMails.invitation;
   const t = mail[locale] ?? mail.en;
-  await queueMail(db, { to: user.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name), locale, template: input.direct ? 'group.added' : 'group.invitation' });
-  await audit(db, { actor: auditActor(actor), action: input.direct ? 'group.member.add' : 'group.invite', entity: 'group_member', entityId: m.id, after: { groupId: g.id, userId: user.id, role: input.role, status } });
+  await queueMail(db, {
+    to: user.email,
+    subject: t.subject(groupTitle(g, locale)),
+    text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name),
+    locale,
+    template: input.direct ? 'group.added' : 'group.invitation',
+  });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: input.direct ? 'group.member.add' : 'group.invite',
+    entity: 'group_member',
+    entityId: m.id,
+    after: { groupId: g.id, userId: user.id, role: input.role, status },
+  });
   return m;
 }
 
 export async function answerInvitation(db: DbOrTx, actor: Actor, g: Group, accept: boolean) {
-  const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
-  if (!m || m.status !== 'invited') throw fail(groupsErrors, 'no_invitation', 'You have no open invitation to this group.');
-  const [after] = await db.update(groupMembers).set({ status: accept ? 'active' : 'declined', decidedAt: new Date(), decidedBy: actor.userId }).where(eq(groupMembers.id, m.id)).returning();
+  const [m] = await db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
+  if (m?.status !== 'invited') throw fail(groupsErrors, 'no_invitation', 'You have no open invitation to this group.');
+  const [after] = await db
+    .update(groupMembers)
+    .set({ status: accept ? 'active' : 'declined', decidedAt: new Date(), decidedBy: actor.userId })
+    .where(eq(groupMembers.id, m.id))
+    .returning();
   await syncRoles(db, after);
-  await audit(db, { actor: auditActor(actor), action: accept ? 'group.invitation.accept' : 'group.invitation.decline', entity: 'group_member', entityId: m.id });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: accept ? 'group.invitation.accept' : 'group.invitation.decline',
+    entity: 'group_member',
+    entityId: m.id,
+  });
   return after;
 }
 
@@ -233,24 +324,47 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
     await checkOrganization(db, input.organizationId);
     // You may say you represent an organization if you are its contact or are affiliated with it.
     const person = await personOf(db, actor.userId);
-    const [aff] = person ? await db.select({ id: affiliations.id }).from(affiliations).where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, input.organizationId))) : [];
-    if (!aff && !canActForOrganization(actor, input.organizationId)) throw invalid('organizationId', 'You are not linked to this organization.');
+    const [aff] = person
+      ? await db
+          .select({ id: affiliations.id })
+          .from(affiliations)
+          .where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, input.organizationId)))
+      : [];
+    if (!aff && !canActForOrganization(actor, input.organizationId))
+      throw invalid('organizationId', 'You are not linked to this organization.');
   }
-  const [existing] = await db.select().from(groupMembers).where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
+  const [existing] = await db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, actor.userId)));
   if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'You are already a member of this group.');
   if (existing?.status === 'requested') return existing; // a double click
   if (existing?.status === 'invited') return answerInvitation(db, actor, g, true);
   const person = await personOf(db, actor.userId);
-  const values = { status: 'requested', role: 'member', organizationId: input.organizationId ?? null, personId: person?.id ?? null, message: input.message ?? null, decidedAt: null, decidedBy: null };
+  const values = {
+    status: 'requested',
+    role: 'member',
+    organizationId: input.organizationId ?? null,
+    personId: person?.id ?? null,
+    message: input.message ?? null,
+    decidedAt: null,
+    decidedBy: null,
+  };
   const [m] = existing
     ? await db.update(groupMembers).set(values).where(eq(groupMembers.id, existing.id)).returning()
-    : await db.insert(groupMembers).values({ ...values, groupId: g.id, userId: actor.userId }).returning();
+    : await db
+        .insert(groupMembers)
+        .values({ ...values, groupId: g.id, userId: actor.userId })
+        .returning();
   await audit(db, { actor: auditActor(actor), action: 'group.request', entity: 'group_member', entityId: m.id, after: { groupId: g.id } });
   return m;
 }
 
 async function loadMember(db: DbOrTx, g: Group, memberId: string) {
-  const [m] = await db.select().from(groupMembers).where(and(eq(groupMembers.id, memberId), eq(groupMembers.groupId, g.id)));
+  const [m] = await db
+    .select()
+    .from(groupMembers)
+    .where(and(eq(groupMembers.id, memberId), eq(groupMembers.groupId, g.id)));
   if (!m) throw notFound();
   return m;
 }
@@ -261,24 +375,47 @@ export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId
     if ((approve && m.status === 'active') || (!approve && m.status === 'declined')) return m; // already decided so
     throw fail(groupsErrors, 'not_requested', 'This person has no pending request.');
   }
-  const [after] = await db.update(groupMembers).set({ status: approve ? 'active' : 'declined', decidedBy: actor.userId, decidedAt: new Date() }).where(eq(groupMembers.id, m.id)).returning();
+  const [after] = await db
+    .update(groupMembers)
+    .set({ status: approve ? 'active' : 'declined', decidedBy: actor.userId, decidedAt: new Date() })
+    .where(eq(groupMembers.id, m.id))
+    .returning();
   await syncRoles(db, after);
   if (approve) {
     const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, m.userId));
     const locale = (u.locale as Locale) ?? 'en';
     const t = groupMails.requestApproved[locale] ?? groupMails.requestApproved.en;
-    await queueMail(db, { to: u.email, subject: t.subject(groupTitle(g, locale)), text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}/workspace`, u.name), locale, template: 'group.request.approved' });
+    await queueMail(db, {
+      to: u.email,
+      subject: t.subject(groupTitle(g, locale)),
+      text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}/workspace`, u.name),
+      locale,
+      template: 'group.request.approved',
+    });
   }
-  await audit(db, { actor: auditActor(actor), action: approve ? 'group.request.approve' : 'group.request.decline', entity: 'group_member', entityId: m.id });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: approve ? 'group.request.approve' : 'group.request.decline',
+    entity: 'group_member',
+    entityId: m.id,
+  });
   return after;
 }
 
 export async function setMemberRole(db: DbOrTx, actor: Actor, g: Group, memberId: string, role: (typeof c.memberRoles)[number]) {
   const m = await loadMember(db, g, memberId);
-  if ((role === 'chair' || m.role === 'chair') && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat appoints or replaces the chair.');
+  if ((role === 'chair' || m.role === 'chair') && !isGroupEditor(actor, null))
+    throw forbidden('Only the secretariat appoints or replaces the chair.');
   const [after] = await db.update(groupMembers).set({ role }).where(eq(groupMembers.id, m.id)).returning();
   await syncRoles(db, after);
-  await audit(db, { actor: auditActor(actor), action: 'group.role', entity: 'group_member', entityId: m.id, before: { role: m.role }, after: { role } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'group.role',
+    entity: 'group_member',
+    entityId: m.id,
+    before: { role: m.role },
+    after: { role },
+  });
   return after;
 }
 
@@ -289,17 +426,28 @@ export async function setMemberRole(db: DbOrTx, actor: Actor, g: Group, memberId
 export async function removeMember(db: DbOrTx, actor: Actor, g: Group, memberId: string) {
   const m = await loadMember(db, g, memberId);
   if (m.userId !== actor.userId && !isGroupEditor(actor, g)) throw forbidden();
-  if (m.role === 'chair' && m.userId !== actor.userId && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat removes the chair.');
+  if (m.role === 'chair' && m.userId !== actor.userId && !isGroupEditor(actor, null))
+    throw forbidden('Only the secretariat removes the chair.');
   await db.delete(groupMembers).where(eq(groupMembers.id, m.id));
   await syncRoles(db, { ...m, status: 'left' });
-  await audit(db, { actor: auditActor(actor), action: m.userId === actor.userId ? 'group.member.leave' : 'group.member.remove', entity: 'group_member', entityId: m.id, before: { groupId: g.id, userId: m.userId, role: m.role, status: m.status } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: m.userId === actor.userId ? 'group.member.leave' : 'group.member.remove',
+    entity: 'group_member',
+    entityId: m.id,
+    before: { groupId: g.id, userId: m.userId, role: m.role, status: m.status },
+  });
 }
 
 // Meetings
 
 type MeetingEvent = { id: string; slug: string; name: LocalizedText; startDate: string; endDate: string };
 
-function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string; name: string; mime: string; size: number } | null, event: MeetingEvent | null) {
+function presentMeeting(
+  m: typeof groupMeetings.$inferSelect,
+  file: { id: string; name: string; mime: string; size: number } | null,
+  event: MeetingEvent | null,
+) {
   return {
     id: m.id,
     groupId: m.groupId,
@@ -319,19 +467,35 @@ function presentMeeting(m: typeof groupMeetings.$inferSelect, file: { id: string
 
 export async function listMeetings(db: DbOrTx, g: Group) {
   const rows = await db
-    .select({ m: groupMeetings, fid: files.id, fname: files.originalName, fmime: files.mime, fsize: files.size, event: { id: events.id, slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate } })
+    .select({
+      m: groupMeetings,
+      fid: files.id,
+      fname: files.originalName,
+      fmime: files.mime,
+      fsize: files.size,
+      event: { id: events.id, slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate },
+    })
     .from(groupMeetings)
     .leftJoin(files, eq(files.id, groupMeetings.minutesFileId))
     .leftJoin(events, eq(events.id, groupMeetings.eventId))
     .where(eq(groupMeetings.groupId, g.id))
     .orderBy(desc(groupMeetings.startsAt));
-  return rows.map((r) => presentMeeting(r.m, r.fid ? { id: r.fid, name: r.fname!, mime: r.fmime!, size: r.fsize! } : null, r.event?.id ? (r.event as MeetingEvent) : null));
+  return rows.map((r) =>
+    presentMeeting(
+      r.m,
+      r.fid ? { id: r.fid, name: r.fname!, mime: r.fmime!, size: r.fsize! } : null,
+      r.event?.id ? (r.event as MeetingEvent) : null,
+    ),
+  );
 }
 
 /** The event a meeting is held at must be published (drafts and cancelled events cannot be pointed to). */
 async function checkMeetingEvent(db: DbOrTx, eventId: string | null | undefined) {
   if (!eventId) return null;
-  const [ev] = await db.select({ id: events.id }).from(events).where(and(eq(events.id, eventId), eq(events.status, 'published')));
+  const [ev] = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.id, eventId), eq(events.status, 'published')));
   if (!ev) throw invalid('eventId', 'No published event has this id.');
   return ev.id;
 }
@@ -342,14 +506,29 @@ export async function createMeeting(db: DbOrTx, actor: Actor, g: Group, input: z
   const eventId = await checkMeetingEvent(db, input.eventId);
   const [m] = await db
     .insert(groupMeetings)
-    .values({ groupId: g.id, title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, eventId, createdBy: actor.userId })
+    .values({
+      groupId: g.id,
+      title: input.title,
+      startsAt: new Date(input.startsAt),
+      durationMinutes: input.durationMinutes,
+      timezone: input.timezone,
+      mode: input.mode,
+      location: input.location ?? null,
+      link: input.link ?? null,
+      minutes: input.minutes ?? null,
+      eventId,
+      createdBy: actor.userId,
+    })
     .returning();
   await audit(db, { actor: auditActor(actor), action: 'group.meeting.create', entity: 'group_meeting', entityId: m.id, after: input });
   return (await listMeetings(db, g)).find((x) => x.id === m.id)!;
 }
 
 export async function loadMeeting(db: DbOrTx, g: Group, meetingId: string) {
-  const [m] = await db.select().from(groupMeetings).where(and(eq(groupMeetings.id, meetingId), eq(groupMeetings.groupId, g.id)));
+  const [m] = await db
+    .select()
+    .from(groupMeetings)
+    .where(and(eq(groupMeetings.id, meetingId), eq(groupMeetings.groupId, g.id)));
   if (!m) throw notFound();
   return m;
 }
@@ -361,23 +540,53 @@ export async function updateMeeting(db: DbOrTx, actor: Actor, g: Group, meetingI
   const eventId = await checkMeetingEvent(db, input.eventId);
   await db
     .update(groupMeetings)
-    .set({ title: input.title, startsAt: new Date(input.startsAt), durationMinutes: input.durationMinutes, timezone: input.timezone, mode: input.mode, location: input.location ?? null, link: input.link ?? null, minutes: input.minutes ?? null, eventId })
+    .set({
+      title: input.title,
+      startsAt: new Date(input.startsAt),
+      durationMinutes: input.durationMinutes,
+      timezone: input.timezone,
+      mode: input.mode,
+      location: input.location ?? null,
+      link: input.link ?? null,
+      minutes: input.minutes ?? null,
+      eventId,
+    })
     .where(eq(groupMeetings.id, meetingId));
-  await audit(db, { actor: auditActor(actor), action: 'group.meeting.update', entity: 'group_meeting', entityId: meetingId, before: { startsAt: before.startsAt, minutes: before.minutes }, after: input });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'group.meeting.update',
+    entity: 'group_meeting',
+    entityId: meetingId,
+    before: { startsAt: before.startsAt, minutes: before.minutes },
+    after: input,
+  });
   return (await listMeetings(db, g)).find((m) => m.id === meetingId)!;
 }
 
 export async function attachMinutes(db: DbOrTx, actor: Actor, g: Group, meetingId: string, fileId: string) {
   await loadMeeting(db, g, meetingId);
   await db.update(groupMeetings).set({ minutesFileId: fileId }).where(eq(groupMeetings.id, meetingId));
-  await audit(db, { actor: auditActor(actor), action: 'group.meeting.minutes', entity: 'group_meeting', entityId: meetingId, after: { fileId } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'group.meeting.minutes',
+    entity: 'group_meeting',
+    entityId: meetingId,
+    after: { fileId },
+  });
 }
 
 // Discussion
 
 export async function listThreads(db: DbOrTx, g: Group) {
   const rows = await db
-    .select({ id: groupThreads.id, title: groupThreads.title, createdBy: users.name, createdAt: groupThreads.createdAt, lastPostAt: groupThreads.lastPostAt, posts: sql<number>`(select count(*)::int from group_posts p where p.thread_id = ${groupThreads.id})` })
+    .select({
+      id: groupThreads.id,
+      title: groupThreads.title,
+      createdBy: users.name,
+      createdAt: groupThreads.createdAt,
+      lastPostAt: groupThreads.lastPostAt,
+      posts: sql<number>`(select count(*)::int from group_posts p where p.thread_id = ${groupThreads.id})`,
+    })
     .from(groupThreads)
     .innerJoin(users, eq(users.id, groupThreads.createdBy))
     .where(eq(groupThreads.groupId, g.id))
@@ -393,7 +602,10 @@ export async function createThread(db: DbOrTx, actor: Actor, g: Group, input: z.
 }
 
 async function loadThread(db: DbOrTx, g: Group, threadId: string) {
-  const [t] = await db.select().from(groupThreads).where(and(eq(groupThreads.id, threadId), eq(groupThreads.groupId, g.id)));
+  const [t] = await db
+    .select()
+    .from(groupThreads)
+    .where(and(eq(groupThreads.id, threadId), eq(groupThreads.groupId, g.id)));
   if (!t) throw notFound();
   return t;
 }
@@ -406,7 +618,11 @@ export async function listPosts(db: DbOrTx, g: Group, threadId: string) {
     .innerJoin(users, eq(users.id, groupPosts.authorId))
     .where(eq(groupPosts.threadId, t.id))
     .orderBy(asc(groupPosts.createdAt));
-  return { id: t.id, title: t.title, posts: rows.map((r) => ({ ...r, html: renderMarkdown(r.body), createdAt: r.createdAt.toISOString() })) };
+  return {
+    id: t.id,
+    title: t.title,
+    posts: rows.map((r) => ({ ...r, html: renderMarkdown(r.body), createdAt: r.createdAt.toISOString() })),
+  };
 }
 
 export async function addPost(db: DbOrTx, actor: Actor, g: Group, threadId: string, body: string) {

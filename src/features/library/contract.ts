@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
 
-export const publicationKinds = ['report', 'consensus', 'initiative', 'proposal', 'blue-book', 'outlook', 'case-collection', 'concept'] as const;
+export const publicationKinds = [
+  'report',
+  'consensus',
+  'initiative',
+  'proposal',
+  'blue-book',
+  'outlook',
+  'case-collection',
+  'concept',
+] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
 
 /** An author: a group, organization or person of the platform (refId), or just a name. */
-const author = <K extends 'group' | 'organization' | 'person'>(kind: K) => z.object({ kind: z.literal(kind), refId: ref(kind).nullish(), name: requiredLocalizedText(300) });
+const author = <K extends 'group' | 'organization' | 'person'>(kind: K) =>
+  z.object({ kind: z.literal(kind), refId: ref(kind).nullish(), name: requiredLocalizedText(300) });
 export const authorInput = z.discriminatedUnion('kind', [author('group'), author('organization'), author('person')]);
 export const publicationInput = z.object({
   kind: z.enum(publicationKinds),

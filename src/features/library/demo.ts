@@ -36,15 +36,50 @@ const sample: LocalizedText = {
 const wic = { kind: 'organization' as const, name: { en: 'World Internet Conference', 'zh-Hans': '世界互联网大会' } };
 
 const items: Array<Omit<PublicationInput, 'status'> & { key: string; files: string[] }> = [
-  { key: 'wid-2024', kind: 'blue-book', year: 2024, title: { en: 'World Internet Development Report 2024', 'zh-Hans': '世界互联网发展报告2024' }, tags: ['blue-book', 'development'], authors: [wic], files: ['zh-Hans', 'en'] },
-  { key: 'cid-2024', kind: 'blue-book', year: 2024, title: { en: 'China Internet Development Report 2024', 'zh-Hans': '中国互联网发展报告2024' }, tags: ['blue-book', 'development'], authors: [wic], files: ['zh-Hans'] },
-  { key: 'wid-2023', kind: 'blue-book', year: 2023, title: { en: 'World Internet Development Report 2023', 'zh-Hans': '世界互联网发展报告2023' }, tags: ['blue-book', 'development'], authors: [wic], files: ['zh-Hans', 'en'] },
-  { key: 'outlook', kind: 'outlook', year: 2024, title: { en: 'Wuzhen Outlook 2024', 'zh-Hans': '乌镇展望2024' }, tags: ['outlook'], authors: [wic], files: ['zh-Hans', 'en'] },
+  {
+    key: 'wid-2024',
+    kind: 'blue-book',
+    year: 2024,
+    title: { en: 'World Internet Development Report 2024', 'zh-Hans': '世界互联网发展报告2024' },
+    tags: ['blue-book', 'development'],
+    authors: [wic],
+    files: ['zh-Hans', 'en'],
+  },
+  {
+    key: 'cid-2024',
+    kind: 'blue-book',
+    year: 2024,
+    title: { en: 'China Internet Development Report 2024', 'zh-Hans': '中国互联网发展报告2024' },
+    tags: ['blue-book', 'development'],
+    authors: [wic],
+    files: ['zh-Hans'],
+  },
+  {
+    key: 'wid-2023',
+    kind: 'blue-book',
+    year: 2023,
+    title: { en: 'World Internet Development Report 2023', 'zh-Hans': '世界互联网发展报告2023' },
+    tags: ['blue-book', 'development'],
+    authors: [wic],
+    files: ['zh-Hans', 'en'],
+  },
+  {
+    key: 'outlook',
+    kind: 'outlook',
+    year: 2024,
+    title: { en: 'Wuzhen Outlook 2024', 'zh-Hans': '乌镇展望2024' },
+    tags: ['outlook'],
+    authors: [wic],
+    files: ['zh-Hans', 'en'],
+  },
   {
     key: 'concept',
     kind: 'concept',
     year: 2023,
-    title: { en: 'Jointly Building a Community with a Shared Future in Cyberspace (concept document)', 'zh-Hans': '携手构建网络空间命运共同体（概念文件）' },
+    title: {
+      en: 'Jointly Building a Community with a Shared Future in Cyberspace (concept document)',
+      'zh-Hans': '携手构建网络空间命运共同体（概念文件）',
+    },
     tags: ['shared-future'],
     authors: [wic],
     files: ['zh-Hans', 'en'],
@@ -53,25 +88,61 @@ const items: Array<Omit<PublicationInput, 'status'> & { key: string; files: stri
     key: 'initiative',
     kind: 'initiative',
     year: 2024,
-    title: { en: 'Action Initiative on Jointly Building a Community with a Shared Future in Cyberspace', 'zh-Hans': '携手构建网络空间命运共同体行动倡议' },
+    title: {
+      en: 'Action Initiative on Jointly Building a Community with a Shared Future in Cyberspace',
+      'zh-Hans': '携手构建网络空间命运共同体行动倡议',
+    },
     tags: ['shared-future', 'initiative'],
     authors: [wic],
     files: ['zh-Hans', 'en'],
   },
-  { key: 'cases-2024', kind: 'case-collection', year: 2024, title: { en: 'Collection of Practice Cases 2024', 'zh-Hans': '实践案例集2024' }, tags: ['practice-case'], authors: [wic], files: ['zh-Hans', 'en'] },
-  { key: 'cases-ai', kind: 'case-collection', year: 2024, title: { en: 'AI for Good: Collection of Cases', 'zh-Hans': '人工智能赋能向善案例集' }, tags: ['practice-case', 'ai'], authors: [wic], files: ['en'] },
+  {
+    key: 'cases-2024',
+    kind: 'case-collection',
+    year: 2024,
+    title: { en: 'Collection of Practice Cases 2024', 'zh-Hans': '实践案例集2024' },
+    tags: ['practice-case'],
+    authors: [wic],
+    files: ['zh-Hans', 'en'],
+  },
+  {
+    key: 'cases-ai',
+    kind: 'case-collection',
+    year: 2024,
+    title: { en: 'AI for Good: Collection of Cases', 'zh-Hans': '人工智能赋能向善案例集' },
+    tags: ['practice-case', 'ai'],
+    authors: [wic],
+    files: ['en'],
+  },
 ];
 
 export async function seedLibraryDemo(ctx: Ctx, refs: DemoRefs) {
   const adminId = refs.accounts?.get('admin@wuzhen.example');
-  const actor: Actor | null = adminId ? { userId: adminId, email: 'admin@wuzhen.example', name: 'Demo Admin', locale: 'en', roles: ['admin'], scopes: [], sessionId: '', csrfToken: '' } : null;
+  const actor: Actor | null = adminId
+    ? {
+        userId: adminId,
+        email: 'admin@wuzhen.example',
+        name: 'Demo Admin',
+        locale: 'en',
+        roles: ['admin'],
+        scopes: [],
+        sessionId: '',
+        csrfToken: '',
+      }
+    : null;
   const ids = new Map<string, string>();
   for (const it of items) {
     const { key, files, ...input } = it;
     await ctx.db.transaction(async (tx) => {
       const p = await createPublication(tx, actor, { ...input, abstract: sample, status: 'published' }, { languages: files });
       for (const lang of files) {
-        const f = await storeFile(tx, ctx.config.filesDir, { data: samplePdf(`${it.title.en} (${lang})`), filename: `${key}-${lang}.pdf`, allowed: documentTypes, maxBytes: 1 << 20, ownerId: adminId ?? null });
+        const f = await storeFile(tx, ctx.config.filesDir, {
+          data: samplePdf(`${it.title.en} (${lang})`),
+          filename: `${key}-${lang}.pdf`,
+          allowed: documentTypes,
+          maxBytes: 1 << 20,
+          ownerId: adminId ?? null,
+        });
         await setPublicationFile(tx, actor, p.id, lang, f.id);
       }
       ids.set(key, p.id);

@@ -4,4 +4,10 @@ import { seedLibraryDemo } from './demo.js';
 import { libraryRoutes } from './routes.js';
 import { librarySearchDocs } from './service.js';
 
-export const library: Feature = { name: 'library', references: libraryReferences, routes: libraryRoutes, seedDemo: seedLibraryDemo, searchDocs: (ctx) => librarySearchDocs(ctx.db) };
+export const library: Feature = {
+  name: 'library',
+  references: libraryReferences,
+  routes: libraryRoutes,
+  seedDemo: seedLibraryDemo,
+  searchDocs: (ctx) => librarySearchDocs(ctx.db),
+};

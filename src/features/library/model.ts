@@ -22,7 +22,10 @@ export const publications = pgTable(
     sourceDocumentId: uuid('source_document_id'),
     sourceVersionId: uuid('source_version_id').unique(),
     /** Endorsers at publication (frozen then), for documents from groups. */
-    endorsers: jsonb('endorsers').$type<Array<{ name: LocalizedText; countryCode: string | null; stakeholderGroup: string; kind: string }>>().notNull().default([]),
+    endorsers: jsonb('endorsers')
+      .$type<Array<{ name: LocalizedText; countryCode: string | null; stakeholderGroup: string; kind: string }>>()
+      .notNull()
+      .default([]),
     status: text('status').notNull().default('published'), // draft | published
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -36,7 +39,9 @@ export const publicationAuthors = pgTable(
   'publication_authors',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    publicationId: uuid('publication_id').notNull().references(() => publications.id, { onDelete: 'cascade' }),
+    publicationId: uuid('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     refId: uuid('ref_id'),
     name: jsonb('name').$type<LocalizedText>().notNull(),
@@ -50,9 +55,13 @@ export const publicationFiles = pgTable(
   'publication_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    publicationId: uuid('publication_id').notNull().references(() => publications.id, { onDelete: 'cascade' }),
+    publicationId: uuid('publication_id')
+      .notNull()
+      .references(() => publications.id, { onDelete: 'cascade' }),
     lang: text('lang').notNull(),
-    fileId: uuid('file_id').notNull().references(() => files.id, { onDelete: 'restrict' }),
+    fileId: uuid('file_id')
+      .notNull()
+      .references(() => files.id, { onDelete: 'restrict' }),
     downloads: integer('downloads').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

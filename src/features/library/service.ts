@@ -23,8 +23,20 @@ const auditActor = (a: Actor | null) => (a ? { userId: a.userId, email: a.email 
 /** The search document of a publication, or null when it is not public. */
 export async function publicationSearchDoc(db: DbOrTx, p: Pub): Promise<SearchDoc | null> {
   if (p.status !== 'published') return null;
-  const authors = await db.select({ name: publicationAuthors.name }).from(publicationAuthors).where(eq(publicationAuthors.publicationId, p.id));
-  return { kind: 'publication', id: p.id, visibility: 'public', title: p.title, summary: p.abstract, body: [...authors.map((a) => a.name), p.tags.join(' '), p.edition, p.kind], url: `/library/${p.id}`, year: p.year };
+  const authors = await db
+    .select({ name: publicationAuthors.name })
+    .from(publicationAuthors)
+    .where(eq(publicationAuthors.publicationId, p.id));
+  return {
+    kind: 'publication',
+    id: p.id,
+    visibility: 'public',
+    title: p.title,
+    summary: p.abstract,
+    body: [...authors.map((a) => a.name), p.tags.join(' '), p.edition, p.kind],
+    url: `/library/${p.id}`,
+    year: p.year,
+  };
 }
 
 async function reindex(db: DbOrTx, id: string) {
@@ -51,7 +63,10 @@ async function checkSupersedes(db: DbOrTx, id: string | null, supersedesId: stri
   // No cycles: walk down the chain from the superseded one.
   let cur: string | null = supersedesId;
   for (let i = 0; cur && i < 100; i++) {
-    const [row]: Array<{ s: string | null }> = await db.select({ s: publications.supersedesId }).from(publications).where(eq(publications.id, cur));
+    const [row]: Array<{ s: string | null }> = await db
+      .select({ s: publications.supersedesId })
+      .from(publications)
+      .where(eq(publications.id, cur));
     cur = row?.s ?? null;
     if (cur && cur === id) throw invalid('supersedesId', 'This would make a circle of editions.');
   }
@@ -77,8 +92,17 @@ export async function createPublication(db: DbOrTx, actor: Actor | null, input: 
       createdBy: actor?.userId ?? null,
     })
     .returning();
-  if (input.authors.length) await db.insert(publicationAuthors).values(input.authors.map((a, i) => ({ publicationId: p.id, kind: a.kind, refId: a.refId ?? null, name: a.name, position: i })));
-  await audit(db, { actor: auditActor(actor), action: 'publication.create', entity: 'publication', entityId: p.id, after: { kind: p.kind, title: p.title, sourceVersionId: p.sourceVersionId } });
+  if (input.authors.length)
+    await db
+      .insert(publicationAuthors)
+      .values(input.authors.map((a, i) => ({ publicationId: p.id, kind: a.kind, refId: a.refId ?? null, name: a.name, position: i })));
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'publication.create',
+    entity: 'publication',
+    entityId: p.id,
+    after: { kind: p.kind, title: p.title, sourceVersionId: p.sourceVersionId },
+  });
   await reindex(db, p.id);
   return p;
 }
@@ -89,19 +113,46 @@ export async function updatePublication(db: DbOrTx, actor: Actor, id: string, in
   await checkSupersedes(db, id, input.supersedesId);
   await db
     .update(publications)
-    .set({ kind: input.kind, year: input.year, title: input.title, abstract: input.abstract ?? {}, tags: [...new Set(input.tags)], edition: input.edition ?? null, supersedesId: input.supersedesId ?? null, status: input.status, updatedAt: new Date() })
+    .set({
+      kind: input.kind,
+      year: input.year,
+      title: input.title,
+      abstract: input.abstract ?? {},
+      tags: [...new Set(input.tags)],
+      edition: input.edition ?? null,
+      supersedesId: input.supersedesId ?? null,
+      status: input.status,
+      updatedAt: new Date(),
+    })
     .where(eq(publications.id, id));
   await db.delete(publicationAuthors).where(eq(publicationAuthors.publicationId, id));
-  if (input.authors.length) await db.insert(publicationAuthors).values(input.authors.map((a, i) => ({ publicationId: id, kind: a.kind, refId: a.refId ?? null, name: a.name, position: i })));
-  await audit(db, { actor: auditActor(actor), action: 'publication.update', entity: 'publication', entityId: id, before: { title: before.title, status: before.status }, after: { title: input.title, status: input.status } });
+  if (input.authors.length)
+    await db
+      .insert(publicationAuthors)
+      .values(input.authors.map((a, i) => ({ publicationId: id, kind: a.kind, refId: a.refId ?? null, name: a.name, position: i })));
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'publication.update',
+    entity: 'publication',
+    entityId: id,
+    before: { title: before.title, status: before.status },
+    after: { title: input.title, status: input.status },
+  });
   await reindex(db, id);
 }
 
 export async function setPublicationFile(db: DbOrTx, actor: Actor | null, id: string, lang: string, fileId: string) {
   const [p] = await db.select({ languages: publications.languages }).from(publications).where(eq(publications.id, id));
   if (!p) throw notFound();
-  await db.insert(publicationFiles).values({ publicationId: id, lang, fileId }).onConflictDoUpdate({ target: [publicationFiles.publicationId, publicationFiles.lang], set: { fileId } });
-  if (!p.languages.includes(lang)) await db.update(publications).set({ languages: [...p.languages, lang] }).where(eq(publications.id, id));
+  await db
+    .insert(publicationFiles)
+    .values({ publicationId: id, lang, fileId })
+    .onConflictDoUpdate({ target: [publicationFiles.publicationId, publicationFiles.lang], set: { fileId } });
+  if (!p.languages.includes(lang))
+    await db
+      .update(publications)
+      .set({ languages: [...p.languages, lang] })
+      .where(eq(publications.id, id));
   await audit(db, { actor: auditActor(actor), action: 'publication.file', entity: 'publication', entityId: id, after: { lang, fileId } });
 }
 
@@ -115,10 +166,17 @@ export async function deletePublication(db: DbOrTx, actor: Actor, id: string) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
   if (!p) throw notFound();
   const [later] = await db.select({ id: publications.id }).from(publications).where(eq(publications.supersedesId, id));
-  if (later) throw fail(libraryErrors, 'publication_superseded', 'A later edition supersedes this publication; remove or relink that one first.');
+  if (later)
+    throw fail(libraryErrors, 'publication_superseded', 'A later edition supersedes this publication; remove or relink that one first.');
   await db.delete(publications).where(eq(publications.id, id));
   await removeDoc(db, 'publication', id);
-  await audit(db, { actor: auditActor(actor), action: 'publication.delete', entity: 'publication', entityId: id, before: { title: p.title } });
+  await audit(db, {
+    actor: auditActor(actor),
+    action: 'publication.delete',
+    entity: 'publication',
+    entityId: id,
+    before: { title: p.title },
+  });
 }
 
 function filters(q: Partial<ListQuery>, includeDrafts: boolean) {
@@ -128,7 +186,10 @@ function filters(q: Partial<ListQuery>, includeDrafts: boolean) {
   if (q.year) where.push(eq(publications.year, q.year));
   if (q.lang) where.push(sql`${publications.languages} @> ${JSON.stringify([q.lang])}::jsonb`);
   if (q.tag) where.push(sql`${publications.tags} @> ${JSON.stringify([q.tag])}::jsonb`);
-  if (q.group) where.push(sql`exists (select 1 from ${publicationAuthors} pa where pa.publication_id = ${publications.id} and pa.kind = 'group' and pa.ref_id = ${q.group})`);
+  if (q.group)
+    where.push(
+      sql`exists (select 1 from ${publicationAuthors} pa where pa.publication_id = ${publications.id} and pa.kind = 'group' and pa.ref_id = ${q.group})`,
+    );
   return and(...where);
 }
 
@@ -139,13 +200,33 @@ async function present(db: DbOrTx, rows: Pub[]) {
   const [authors, fileRows, supersededBy, supersedes] = await Promise.all([
     db.select().from(publicationAuthors).where(inArray(publicationAuthors.publicationId, ids)).orderBy(asc(publicationAuthors.position)),
     db
-      .select({ publicationId: publicationFiles.publicationId, lang: publicationFiles.lang, downloads: publicationFiles.downloads, name: files.originalName, size: files.size })
+      .select({
+        publicationId: publicationFiles.publicationId,
+        lang: publicationFiles.lang,
+        downloads: publicationFiles.downloads,
+        name: files.originalName,
+        size: files.size,
+      })
       .from(publicationFiles)
       .innerJoin(files, eq(files.id, publicationFiles.fileId))
       .where(inArray(publicationFiles.publicationId, ids))
       .orderBy(asc(publicationFiles.lang)),
-    db.select({ id: publications.id, title: publications.title, edition: publications.edition, year: publications.year, supersedesId: publications.supersedesId }).from(publications).where(and(inArray(publications.supersedesId, ids), eq(publications.status, 'published'))),
-    related.length ? db.select({ id: publications.id, title: publications.title, edition: publications.edition, year: publications.year }).from(publications).where(inArray(publications.id, related)) : Promise.resolve([]),
+    db
+      .select({
+        id: publications.id,
+        title: publications.title,
+        edition: publications.edition,
+        year: publications.year,
+        supersedesId: publications.supersedesId,
+      })
+      .from(publications)
+      .where(and(inArray(publications.supersedesId, ids), eq(publications.status, 'published'))),
+    related.length
+      ? db
+          .select({ id: publications.id, title: publications.title, edition: publications.edition, year: publications.year })
+          .from(publications)
+          .where(inArray(publications.id, related))
+      : Promise.resolve([]),
   ]);
   return rows.map((p) => {
     const f = fileRows.filter((x) => x.publicationId === p.id);
@@ -162,7 +243,13 @@ async function present(db: DbOrTx, rows: Pub[]) {
       edition: p.edition,
       coverUrl: p.coverFileId ? `/api/v1/library/${p.id}/cover` : null,
       authors: authors.filter((a) => a.publicationId === p.id).map((a) => ({ kind: a.kind, refId: a.refId, name: a.name })),
-      files: f.map((x) => ({ lang: x.lang, url: `/api/v1/library/${p.id}/files/${x.lang}`, name: x.name, size: x.size, downloads: x.downloads })),
+      files: f.map((x) => ({
+        lang: x.lang,
+        url: `/api/v1/library/${p.id}/files/${x.lang}`,
+        name: x.name,
+        size: x.size,
+        downloads: x.downloads,
+      })),
       downloads: f.reduce((s, x) => s + x.downloads, 0),
       supersedes: earlier ? { id: earlier.id, title: earlier.title, edition: earlier.edition, year: earlier.year } : null,
       supersededBy: later ? { id: later.id, title: later.title, edition: later.edition, year: later.year } : null,
@@ -188,7 +275,10 @@ export async function listPublications(db: DbOrTx, q: ListQuery, includeDrafts =
 
 /** Counts for the filter panel, over the published publications. */
 export async function libraryFacets(db: DbOrTx) {
-  const rows = await db.select({ kind: publications.kind, year: publications.year, tags: publications.tags }).from(publications).where(eq(publications.status, 'published'));
+  const rows = await db
+    .select({ kind: publications.kind, year: publications.year, tags: publications.tags })
+    .from(publications)
+    .where(eq(publications.status, 'published'));
   const count = (m: Record<string, number>, k: string) => ((m[k] = (m[k] ?? 0) + 1), m);
   const kinds: Record<string, number> = {};
   const years: Record<string, number> = {};
@@ -203,7 +293,12 @@ export async function libraryFacets(db: DbOrTx) {
     from publication_authors pa join publications p on p.id = pa.publication_id
     where pa.kind = 'group' and pa.ref_id is not null and p.status = 'published'
     group by pa.ref_id order by count desc`)) as unknown as { rows: Array<{ id: string; name: string; count: number }> };
-  return { kinds, years, tags, groups: groups.rows.map((g) => ({ id: g.id, name: JSON.parse(g.name) as LocalizedText as Record<string, string>, count: g.count })) };
+  return {
+    kinds,
+    years,
+    tags,
+    groups: groups.rows.map((g) => ({ id: g.id, name: JSON.parse(g.name) as LocalizedText as Record<string, string>, count: g.count })),
+  };
 }
 
 export async function getPublication(db: DbOrTx, id: string, includeDrafts = false) {
@@ -222,13 +317,22 @@ export async function countDownload(db: DbOrTx, id: string, lang: string) {
   const [row] = await db
     .update(publicationFiles)
     .set({ downloads: sql`${publicationFiles.downloads} + 1` })
-    .where(and(eq(publicationFiles.publicationId, id), eq(publicationFiles.lang, lang), sql`exists (select 1 from ${publications} p where p.id = ${publicationFiles.publicationId} and p.status = 'published')`))
+    .where(
+      and(
+        eq(publicationFiles.publicationId, id),
+        eq(publicationFiles.lang, lang),
+        sql`exists (select 1 from ${publications} p where p.id = ${publicationFiles.publicationId} and p.status = 'published')`,
+      ),
+    )
     .returning({ fileId: publicationFiles.fileId, downloads: publicationFiles.downloads });
   if (!row) throw notFound();
   return row;
 }
 
 export async function coverFileId(db: DbOrTx, id: string) {
-  const [p] = await db.select({ coverFileId: publications.coverFileId, status: publications.status }).from(publications).where(eq(publications.id, id));
+  const [p] = await db
+    .select({ coverFileId: publications.coverFileId, status: publications.status })
+    .from(publications)
+    .where(eq(publications.id, id));
   return p && p.status === 'published' ? p.coverFileId : null;
 }

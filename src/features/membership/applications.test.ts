@@ -30,7 +30,10 @@ beforeAll(async () => {
       })
     ).statusCode,
   ).toBe(201);
-  expect((await cat({ key: 'individual', applicantKind: 'individual', name: { en: 'Individual member' }, requiredFields: ['motivation'] })).statusCode).toBe(201);
+  expect(
+    (await cat({ key: 'individual', applicantKind: 'individual', name: { en: 'Individual member' }, requiredFields: ['motivation'] }))
+      .statusCode,
+  ).toBe(201);
 });
 afterAll(() => h.close());
 
@@ -41,11 +44,16 @@ const orgData = (name = `测试网络研究所 ${++n}`) => ({
 });
 
 async function create(who = applicant, data: object = orgData()) {
-  const res = await h.call(who, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'institutional', locale: 'zh-Hans', data } });
+  const res = await h.call(who, {
+    method: 'POST',
+    url: '/api/v1/membership/applications',
+    payload: { categoryKey: 'institutional', locale: 'zh-Hans', data },
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json().id as string;
 }
-const act = (who: TestUser | null, id: string, action: string, payload: object = {}) => h.call(who, { method: 'POST', url: `/api/v1/membership/applications/${id}/${action}`, payload });
+const act = (who: TestUser | null, id: string, action: string, payload: object = {}) =>
+  h.call(who, { method: 'POST', url: `/api/v1/membership/applications/${id}/${action}`, payload });
 const upload = (who: TestUser, id: string, docKey = 'registration', data = pdf, name = 'registration.pdf') => {
   const m = multipart(name, data, 'application/pdf', { docKey });
   return h.call(who, { method: 'POST', url: `/api/v1/membership/applications/${id}/documents`, ...m });
@@ -70,7 +78,11 @@ async function inStatus(status: string) {
 describe('the application state machine', () => {
   const statuses = ['draft', 'submitted', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
   const actions = [
-    { action: 'edit', call: (id: string) => h.call(applicant, { method: 'PUT', url: `/api/v1/membership/applications/${id}`, payload: { data: orgData() } }) },
+    {
+      action: 'edit',
+      call: (id: string) =>
+        h.call(applicant, { method: 'PUT', url: `/api/v1/membership/applications/${id}`, payload: { data: orgData() } }),
+    },
     { action: 'submit', call: (id: string) => act(applicant, id, 'submit') },
     { action: 'withdraw', call: (id: string) => act(applicant, id, 'withdraw') },
     { action: 'request_info', call: (id: string) => act(staff, id, 'request-info', { reason: 'more please' }) },
@@ -126,14 +138,19 @@ describe('the application state machine', () => {
     const dl = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${id}/documents/${ok.json().id}` });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toContain('application/pdf');
-    expect((await h.call(other, { method: 'GET', url: `/api/v1/membership/applications/${id}/documents/${ok.json().id}` })).statusCode).toBe(404);
+    expect(
+      (await h.call(other, { method: 'GET', url: `/api/v1/membership/applications/${id}/documents/${ok.json().id}` })).statusCode,
+    ).toBe(404);
   });
 });
 
 describe('approval', () => {
   it('creates the membership, the organization and people, and contact accounts with the scoped role, in one go', async () => {
     const email = `lead-${Date.now()}@example.org`;
-    const id = await create(applicant, { ...orgData('乌镇数字治理研究院'), representatives: [{ name: '张三', nameLatin: 'Zhang San', email, title: '院长' }] });
+    const id = await create(applicant, {
+      ...orgData('乌镇数字治理研究院'),
+      representatives: [{ name: '张三', nameLatin: 'Zhang San', email, title: '院长' }],
+    });
     await upload(applicant, id);
     await act(applicant, id, 'submit');
     const res = await act(staff, id, 'approve', { reason: '欢迎加入' });
@@ -154,11 +171,17 @@ describe('approval', () => {
     expect(m.json().history.map((x: { action: string }) => x.action)).toEqual(['created']);
     const mails = await h.ctx.db.select().from(mailOutbox);
     expect(mails.some((x) => x.to === email && x.template === 'membership.contactWelcome' && x.subject.includes('会员代表'))).toBe(true);
-    expect(mails.some((x) => x.to === applicant.email && x.template === 'membership.approved' && x.subject.includes('欢迎加入'))).toBe(true);
+    expect(mails.some((x) => x.to === applicant.email && x.template === 'membership.approved' && x.subject.includes('欢迎加入'))).toBe(
+      true,
+    );
   });
 
   it('links to an existing directory organization of the same name instead of duplicating it', async () => {
-    const existing = await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: 'Existing Net Lab', 'zh-Hans': '现有网络实验室' }, countryCode: 'SG', stakeholderGroup: 'academia' } });
+    const existing = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: { name: { en: 'Existing Net Lab', 'zh-Hans': '现有网络实验室' }, countryCode: 'SG', stakeholderGroup: 'academia' },
+    });
     const id = await create(applicant, { ...orgData('現有網路實驗室') });
     await upload(applicant, id);
     await act(applicant, id, 'submit');
@@ -175,7 +198,14 @@ describe('approval', () => {
 
   it('an individual application makes the applicant a member, and isMember answers yes', async () => {
     const person = await h.user({ name: 'Ana Individual' });
-    const res = await h.call(person, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'individual', data: { individual: { name: 'Ana Individual', countryCode: 'BR' }, motivation: 'I study the digital divide.' } } });
+    const res = await h.call(person, {
+      method: 'POST',
+      url: '/api/v1/membership/applications',
+      payload: {
+        categoryKey: 'individual',
+        data: { individual: { name: 'Ana Individual', countryCode: 'BR' }, motivation: 'I study the digital divide.' },
+      },
+    });
     const id = res.json().id;
     expect((await act(person, id, 'submit')).statusCode).toBe(200);
     const actorOf = async (u: TestUser) => (await import('../accounts/service.js')).loadActorBySession(h.ctx.db, u.cookie.split('=')[1]);
@@ -190,17 +220,35 @@ describe('approval', () => {
 describe('the thread', () => {
   it('the applicant answers a request in the same thread, and never sees internal comments', async () => {
     const id = await inStatus('submitted');
-    expect((await h.call(staff, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'INTERNAL: check the registry', internal: true } })).statusCode).toBe(200);
+    expect(
+      (
+        await h.call(staff, {
+          method: 'POST',
+          url: `/api/v1/membership/applications/${id}/messages`,
+          payload: { body: 'INTERNAL: check the registry', internal: true },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await act(staff, id, 'request-info', { reason: '请上传最新年报' })).statusCode).toBe(200);
     const seen = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
     expect(seen.json().status).toBe('info_requested');
     expect(seen.body).not.toContain('INTERNAL');
     expect(seen.json().applicantEmail).toBeUndefined();
-    expect(seen.json().messages.some((m: { kind: string; body: string }) => m.kind === 'info_request' && m.body === '请上传最新年报')).toBe(true);
+    expect(seen.json().messages.some((m: { kind: string; body: string }) => m.kind === 'info_request' && m.body === '请上传最新年报')).toBe(
+      true,
+    );
     expect(seen.json().actions).toEqual(expect.arrayContaining(['edit', 'submit', 'withdraw', 'message']));
-    const reply = await h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: '已上传' } });
+    const reply = await h.call(applicant, {
+      method: 'POST',
+      url: `/api/v1/membership/applications/${id}/messages`,
+      payload: { body: '已上传' },
+    });
     expect(reply.statusCode).toBe(200);
-    const sneaky = await h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'x', internal: true } });
+    const sneaky = await h.call(applicant, {
+      method: 'POST',
+      url: `/api/v1/membership/applications/${id}/messages`,
+      payload: { body: 'x', internal: true },
+    });
     expect(sneaky.statusCode).toBe(403);
     expect((await act(applicant, id, 'submit')).json().status).toBe('submitted');
     const staffView = await h.call(staff, { method: 'GET', url: `/api/v1/membership/applications/${id}` });
@@ -236,7 +284,10 @@ describe('permissions', () => {
     expect((await act(applicant, id, 'approve', {})).statusCode).toBe(403);
     expect((await act(applicant, id, 'request-info', { reason: 'x' })).statusCode).toBe(403);
     expect((await act(null, id, 'approve', {})).statusCode).toBe(401);
-    const q = await h.call(staff, { method: 'GET', url: '/api/v1/membership/applications?status=submitted&country=CN&continent=asia&stakeholderGroup=academia&category=institutional' });
+    const q = await h.call(staff, {
+      method: 'GET',
+      url: '/api/v1/membership/applications?status=submitted&country=CN&continent=asia&stakeholderGroup=academia&category=institutional',
+    });
     expect(q.statusCode).toBe(200);
     expect(q.json().items.map((a: { id: string }) => a.id)).toContain(id);
     const none = await h.call(staff, { method: 'GET', url: '/api/v1/membership/applications?status=submitted&continent=africa' });
@@ -251,7 +302,11 @@ describe('permissions', () => {
 describe('starting without an account', () => {
   it('saves the draft and mails a sign-in link that leads back to it', async () => {
     const email = `visitor-${Date.now()}@example.org`;
-    const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email, name: '访客', locale: 'zh-Hans', categoryKey: 'institutional', data: orgData('访客网络协会') } });
+    const res = await h.call(null, {
+      method: 'POST',
+      url: '/api/v1/membership/applications/start',
+      payload: { email, name: '访客', locale: 'zh-Hans', categoryKey: 'institutional', data: orgData('访客网络协会') },
+    });
     expect(res.statusCode).toBe(202);
     const [mail] = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
     expect(mail.subject).toBe('您的登录链接');
@@ -271,21 +326,58 @@ describe('starting without an account', () => {
 
 describe('categories', () => {
   it('the secretariat configures categories; the public sees the active ones; the requirements apply on submit', async () => {
-    const created = await h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Enterprise member', 'zh-Hans': '企业会员' }, termMonths: 24 } });
+    const created = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/categories',
+      payload: {
+        key: 'enterprise',
+        applicantKind: 'organization',
+        name: { en: 'Enterprise member', 'zh-Hans': '企业会员' },
+        termMonths: 24,
+      },
+    });
     expect(created.statusCode).toBe(201);
-    expect((await h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Again' } } })).json().code).toBe('category_key_taken');
-    expect((await h.call(applicant, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'x1', applicantKind: 'organization', name: { en: 'X' } } })).statusCode).toBe(403);
+    expect(
+      (
+        await h.call(staff, {
+          method: 'POST',
+          url: '/api/v1/membership/categories',
+          payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Again' } },
+        })
+      ).json().code,
+    ).toBe('category_key_taken');
+    expect(
+      (
+        await h.call(applicant, {
+          method: 'POST',
+          url: '/api/v1/membership/categories',
+          payload: { key: 'x1', applicantKind: 'organization', name: { en: 'X' } },
+        })
+      ).statusCode,
+    ).toBe(403);
     const pub = await h.call(null, { method: 'GET', url: '/api/v1/membership/categories' });
     expect(pub.json().map((c: { key: string }) => c.key)).toEqual(expect.arrayContaining(['institutional', 'individual', 'enterprise']));
 
     // Without requirements an application submits; after the secretariat adds a required document, a new one does not.
     const make = async () =>
-      (await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'enterprise', data: orgData() } })).json().id as string;
+      (
+        await h.call(applicant, {
+          method: 'POST',
+          url: '/api/v1/membership/applications',
+          payload: { categoryKey: 'enterprise', data: orgData() },
+        })
+      ).json().id as string;
     expect((await act(applicant, await make(), 'submit')).statusCode).toBe(200);
     const upd = await h.call(staff, {
       method: 'PUT',
       url: `/api/v1/membership/categories/${created.json().id}`,
-      payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'Enterprise member' }, termMonths: 24, requiredDocuments: [{ key: 'licence', label: { en: 'Business licence', 'zh-Hans': '营业执照' } }] },
+      payload: {
+        key: 'enterprise',
+        applicantKind: 'organization',
+        name: { en: 'Enterprise member' },
+        termMonths: 24,
+        requiredDocuments: [{ key: 'licence', label: { en: 'Business licence', 'zh-Hans': '营业执照' } }],
+      },
     });
     expect(upd.statusCode, upd.body).toBe(200);
     const second = await make();
@@ -294,11 +386,27 @@ describe('categories', () => {
     expect((await upload(applicant, second, 'licence')).statusCode).toBe(201);
     expect((await act(applicant, second, 'submit')).statusCode).toBe(200);
     // The kind of applicant cannot change once applications use the category.
-    const kind = await h.call(staff, { method: 'PUT', url: `/api/v1/membership/categories/${created.json().id}`, payload: { key: 'enterprise', applicantKind: 'individual', name: { en: 'E' } } });
+    const kind = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/membership/categories/${created.json().id}`,
+      payload: { key: 'enterprise', applicantKind: 'individual', name: { en: 'E' } },
+    });
     expect(kind.json().code).toBe('category_in_use');
     // Inactive categories take no new applications.
-    await h.call(staff, { method: 'PUT', url: `/api/v1/membership/categories/${created.json().id}`, payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'E' }, active: false } });
-    expect((await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'enterprise', data: {} } })).statusCode).toBe(400);
+    await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/membership/categories/${created.json().id}`,
+      payload: { key: 'enterprise', applicantKind: 'organization', name: { en: 'E' }, active: false },
+    });
+    expect(
+      (
+        await h.call(applicant, {
+          method: 'POST',
+          url: '/api/v1/membership/applications',
+          payload: { categoryKey: 'enterprise', data: {} },
+        })
+      ).statusCode,
+    ).toBe(400);
   });
 });
 
@@ -306,7 +414,14 @@ describe('privacy', () => {
   it('download-my-data holds the applications; erasure removes the name from applications, threads and the public directory but keeps the membership for the figures', async () => {
     const person = await h.user({ name: 'Erin Erase' });
     const admin = await h.user({ roles: ['admin'] });
-    const c = await h.call(person, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'individual', data: { individual: { name: 'Erin Erase', countryCode: 'IE', gender: 'female' }, motivation: 'Privacy research.' } } });
+    const c = await h.call(person, {
+      method: 'POST',
+      url: '/api/v1/membership/applications',
+      payload: {
+        categoryKey: 'individual',
+        data: { individual: { name: 'Erin Erase', countryCode: 'IE', gender: 'female' }, motivation: 'Privacy research.' },
+      },
+    });
     const id = c.json().id;
     await act(person, id, 'submit');
     await h.call(person, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'My phone is 123' } });
@@ -320,7 +435,11 @@ describe('privacy', () => {
     expect(mine.json().membership.memberships).toHaveLength(1);
 
     const m = await h.call(staff, { method: 'GET', url: `/api/v1/membership/memberships/${membershipId}` });
-    const erase = await h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${m.json().personId}/erase`, payload: { confirm: true } });
+    const erase = await h.call(admin, {
+      method: 'POST',
+      url: `/api/v1/admin/people/${m.json().personId}/erase`,
+      payload: { confirm: true },
+    });
     expect(erase.statusCode, erase.body).toBe(200);
     expect((await h.call(null, { method: 'GET', url: `/api/v1/membership/members/${membershipId}` })).statusCode).toBe(404);
     const app = await h.call(staff, { method: 'GET', url: `/api/v1/membership/applications/${id}` });

@@ -23,9 +23,18 @@ const localized = z.record(z.string(), z.string());
 
 // Categories
 
-export const requiredDocument = z.object({ key: z.string().trim().regex(/^[a-z0-9_-]{1,40}$/), label: requiredLocalizedText(200) });
+export const requiredDocument = z.object({
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_-]{1,40}$/),
+  label: requiredLocalizedText(200),
+});
 export const categoryInput = z.object({
-  key: z.string().trim().regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and dashes'),
+  key: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and dashes'),
   name: requiredLocalizedText(200),
   description: localizedText(2000).optional(),
   applicantKind: z.enum(applicantKinds),
@@ -93,8 +102,18 @@ export const applicationData = z
   .strict();
 export type ApplicationDataInput = z.infer<typeof applicationData>;
 
-export const createApplicationBody = z.object({ categoryKey: z.string().max(40), locale: localeSchema.optional(), data: applicationData.default({}) });
-export const startApplicationBody = z.object({ email, name: z.string().trim().min(1).max(200), locale: localeSchema.default('en'), categoryKey: z.string().max(40), data: applicationData.default({}) });
+export const createApplicationBody = z.object({
+  categoryKey: z.string().max(40),
+  locale: localeSchema.optional(),
+  data: applicationData.default({}),
+});
+export const startApplicationBody = z.object({
+  email,
+  name: z.string().trim().min(1).max(200),
+  locale: localeSchema.default('en'),
+  categoryKey: z.string().max(40),
+  data: applicationData.default({}),
+});
 export const updateApplicationBody = z.object({ data: applicationData });
 export const messageBody = z.object({ body: z.string().trim().min(1).max(10_000), internal: z.boolean().default(false) });
 export const reasonBody = z.object({ reason: z.string().trim().min(1).max(5000) });
@@ -118,7 +137,15 @@ export const applicationQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 
-export const applicationDocument = z.object({ id: z.uuid(), docKey: z.string(), fileId: z.uuid(), filename: z.string(), mime: z.string(), size: z.number(), createdAt: z.date() });
+export const applicationDocument = z.object({
+  id: z.uuid(),
+  docKey: z.string(),
+  fileId: z.uuid(),
+  filename: z.string(),
+  mime: z.string(),
+  size: z.number(),
+  createdAt: z.date(),
+});
 export const applicationMessage = z.object({
   id: z.uuid(),
   authorName: z.string(),
@@ -179,7 +206,16 @@ export const membership = z.object({
   directoryOptIn: z.boolean(),
   sector: z.string().nullable(),
 });
-export const historyRow = z.object({ id: z.number(), at: z.date(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string().nullable(), reason: z.string().nullable(), actorId: z.string().nullable(), details: z.unknown() });
+export const historyRow = z.object({
+  id: z.number(),
+  at: z.date(),
+  action: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  reason: z.string().nullable(),
+  actorId: z.string().nullable(),
+  details: z.unknown(),
+});
 export const membershipDetail = membership.extend({ history: z.array(historyRow) });
 export const membershipQuery = z.object({
   status: z.enum(membershipStatuses).optional(),
@@ -207,7 +243,9 @@ export const portalMembership = membership.extend({
   logoFileId: z.string().nullable(),
   representatives: z.array(representative),
   /** Invitations sent by a contact and not answered yet; nothing is granted before the invitee accepts. */
-  invitations: z.array(z.object({ id: z.uuid(), email: z.string(), name: z.string(), title: z.string().nullable(), createdAt: z.date(), expiresAt: z.date() })),
+  invitations: z.array(
+    z.object({ id: z.uuid(), email: z.string(), name: z.string(), title: z.string().nullable(), createdAt: z.date(), expiresAt: z.date() }),
+  ),
 });
 export const invitationView = z.object({
   status: z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']),

@@ -50,10 +50,18 @@ describe('the demo members', () => {
     expect(asMap(d.byCategory)).toEqual(count(counting, (m) => m.category));
     expect(asMap(d.byYearJoined)).toEqual(count(counting, (m) => m.startDate.slice(0, 4)));
     expect(asMap(d.byStatus)).toEqual(count(plan, (m) => m.status));
-    expect(asMap(d.applicationsByStatus)).toEqual(new Map([['draft', 1], ['info_requested', 1], ['submitted', 2]]));
+    expect(asMap(d.applicationsByStatus)).toEqual(
+      new Map([
+        ['draft', 1],
+        ['info_requested', 1],
+        ['submitted', 2],
+      ]),
+    );
     const cn = d.byCountry.find((b: { key: string }) => b.key === 'CN');
     expect(cn.share).toBe(Math.round((cn.count / counting.length) * 1000) / 10);
-    const goals = Object.fromEntries(d.goals.map((g: { dimension: string; rule: string; result: unknown }) => [`${g.dimension}:${g.rule}`, g.result]));
+    const goals = Object.fromEntries(
+      d.goals.map((g: { dimension: string; rule: string; result: unknown }) => [`${g.dimension}:${g.rule}`, g.result]),
+    );
     expect(goals['continent:min_distinct']).toMatchObject({ met: true, current: 6 });
     expect(goals['country:max_share']).toMatchObject({ met: true, subject: 'CN', current: cn.share });
     expect(goals['country:min_distinct']).toMatchObject({ met: false, current: new Set(counting.map((m) => m.country)).size });
@@ -73,13 +81,28 @@ describe('the demo members', () => {
     const africa = await h.call(null, { method: 'GET', url: '/api/v1/membership/members?continent=africa&pageSize=200' });
     expect(africa.json().total).toBe(listed.filter((m) => continentOf.get(m.country) === 'africa').length);
     const gov = await h.call(null, { method: 'GET', url: '/api/v1/membership/members?stakeholderGroup=government&country=MX' });
-    expect(gov.json().items.every((m: { stakeholderGroup: string; countryCode: string }) => m.stakeholderGroup === 'government' && m.countryCode === 'MX')).toBe(true);
+    expect(
+      gov
+        .json()
+        .items.every(
+          (m: { stakeholderGroup: string; countryCode: string }) => m.stakeholderGroup === 'government' && m.countryCode === 'MX',
+        ),
+    ).toBe(true);
     expect(gov.json().total).toBe(listed.filter((m) => m.group === 'government' && m.country === 'MX').length);
   });
 
   it('member@wuzhen.example is a member and a contact of 杭州网络空间治理实验室', async () => {
-    const login = await h.call(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: 'member@wuzhen.example', password: 'wuzhen-demo-2026' } });
-    const who = { id: '', email: 'member@wuzhen.example', cookie: String(login.headers['set-cookie']).split(';')[0], csrf: login.json().csrfToken };
+    const login = await h.call(null, {
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: 'member@wuzhen.example', password: 'wuzhen-demo-2026' },
+    });
+    const who = {
+      id: '',
+      email: 'member@wuzhen.example',
+      cookie: String(login.headers['set-cookie']).split(';')[0],
+      csrf: login.json().csrfToken,
+    };
     const portal = await h.call(who, { method: 'GET', url: '/api/v1/membership/portal' });
     expect(portal.json().map((m: { name: Record<string, string> }) => m.name['zh-Hans'])).toEqual(['杭州网络空间治理实验室']);
     const { loadActorBySession } = await import('../accounts/service.js');
@@ -96,24 +119,35 @@ describe('the demo members', () => {
 
 describe('goals', () => {
   it('a goal flips from met to not met when imported members break it, and the export carries the figures', async () => {
-    const goal = await h.call(staff, { method: 'POST', url: '/api/v1/membership/goals', payload: { dimension: 'country', rule: 'max_share', target: 25, label: { en: 'No country above 25%' } } });
+    const goal = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/goals',
+      payload: { dimension: 'country', rule: 'max_share', target: 25, label: { en: 'No country above 25%' } },
+    });
     expect(goal.statusCode, goal.body).toBe(201);
-    const before = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' })).json().find((g: { id: string }) => g.id === goal.json().id);
+    const before = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' }))
+      .json()
+      .find((g: { id: string }) => g.id === goal.json().id);
     expect(before.result).toMatchObject({ met: true, subject: 'CN' });
     const { population } = before.result;
     const cnNow = Math.round((before.result.current / 100) * population);
     // Enough new Chinese members to pass 25%.
     const extra = Math.ceil((0.25 * population - cnNow) / 0.75) + 1;
     const rows = ['kind,category,name_en,name_zh_hans,country,stakeholder_group,website,start_date,directory'];
-    for (let i = 0; i < extra; i++) rows.push(`organization,enterprise,Import Test Company ${i},导入测试公司${i},CN,business,https://c${i}.example.com,2026-01-15,yes`);
+    for (let i = 0; i < extra; i++)
+      rows.push(`organization,enterprise,Import Test Company ${i},导入测试公司${i},CN,business,https://c${i}.example.com,2026-01-15,yes`);
     const file = multipart('members.csv', rows.join('\n'), 'text/csv');
     const dry = await h.call(staff, { method: 'POST', url: '/api/v1/membership/import', ...file });
     expect(dry.json()).toMatchObject({ dryRun: true, rows: extra, written: 0, errors: [] });
-    const stillMet = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' })).json().find((g: { id: string }) => g.id === goal.json().id);
+    const stillMet = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' }))
+      .json()
+      .find((g: { id: string }) => g.id === goal.json().id);
     expect(stillMet.result.met).toBe(true);
     const real = await h.call(staff, { method: 'POST', url: '/api/v1/membership/import?dryRun=false', ...file });
     expect(real.json()).toMatchObject({ dryRun: false, written: extra, errors: [] });
-    const after = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' })).json().find((g: { id: string }) => g.id === goal.json().id);
+    const after = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals' }))
+      .json()
+      .find((g: { id: string }) => g.id === goal.json().id);
     expect(after.result).toMatchObject({ met: false, subject: 'CN', population: population + extra });
     expect(after.result.current).toBeGreaterThan(25);
 
@@ -121,13 +155,19 @@ describe('goals', () => {
     expect(csv.headers['content-type']).toContain('text/csv');
     const sheet = await readSheet(csv.rawPayload, 'x.csv');
     expect(sheet.find((r) => r.values.section === 'members' && r.values.key === 'total')?.values.count).toBe(String(population + extra));
-    expect(sheet.some((r) => r.values.section === 'goal' && r.values.key === 'country max_share 25' && r.values.note === 'not met')).toBe(true);
+    expect(sheet.some((r) => r.values.section === 'goal' && r.values.key === 'country max_share 25' && r.values.note === 'not met')).toBe(
+      true,
+    );
     const xlsx = await h.call(staff, { method: 'GET', url: '/api/v1/membership/dashboard/export?format=xlsx' });
     expect((await readSheet(xlsx.rawPayload, 'x.xlsx')).length).toBe(sheet.length);
   });
 
   it('goals of other populations are stored and evaluated by the caller with its own rows', async () => {
-    const res = await h.call(staff, { method: 'POST', url: '/api/v1/membership/goals', payload: { population: 'speakers:demo', dimension: 'gender', rule: 'min_share', target: 40, value: 'female' } });
+    const res = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/goals',
+      payload: { population: 'speakers:demo', dimension: 'gender', rule: 'min_share', target: 40, value: 'female' },
+    });
     expect(res.statusCode).toBe(201);
     const { goalsFor } = await import('./index.js');
     const [r] = await goalsFor(h.ctx.db, 'speakers:demo', [{ gender: 'female' }, { gender: 'male' }, { gender: 'male' }]);
@@ -149,7 +189,11 @@ describe('bulk import', () => {
       'individual,individual,,FR,,2025-13-01,,Jean Dupont,not-an-email',
       'robot,enterprise,X,SG,business,,,,',
     ].join('\n');
-    const res = await h.call(staff, { method: 'POST', url: '/api/v1/membership/import?dryRun=false', ...multipart('m.csv', csv, 'text/csv') });
+    const res = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/import?dryRun=false',
+      ...multipart('m.csv', csv, 'text/csv'),
+    });
     expect(res.statusCode, res.body).toBe(200);
     const r = res.json();
     expect(r.written).toBe(0);
@@ -165,15 +209,31 @@ describe('bulk import', () => {
   });
 
   it('imports an existing directory organization and gives its contact the role', async () => {
-    const org = await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: 'Lagoon Data Trust' }, countryCode: 'NG', stakeholderGroup: 'civil-society' } });
-    const csv = 'kind,category,name_en,start_date,contact_name,contact_email,directory\norganization,institutional,Lagoon Data Trust,2024-05-05,Ada,ada@lagoon.example,no\n';
-    const res = await h.call(staff, { method: 'POST', url: '/api/v1/membership/import?dryRun=false', ...multipart('m.csv', csv, 'text/csv') });
+    const org = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: { name: { en: 'Lagoon Data Trust' }, countryCode: 'NG', stakeholderGroup: 'civil-society' },
+    });
+    const csv =
+      'kind,category,name_en,start_date,contact_name,contact_email,directory\norganization,institutional,Lagoon Data Trust,2024-05-05,Ada,ada@lagoon.example,no\n';
+    const res = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/import?dryRun=false',
+      ...multipart('m.csv', csv, 'text/csv'),
+    });
     expect(res.json()).toMatchObject({ written: 1, errors: [] });
     const list = await h.call(staff, { method: 'GET', url: '/api/v1/membership/memberships?country=NG&q=Lagoon' });
-    expect(list.json().items).toEqual([expect.objectContaining({ organizationId: org.json().id, status: 'active', startDate: '2024-05-05', directoryOptIn: false })]);
+    expect(list.json().items).toEqual([
+      expect.objectContaining({ organizationId: org.json().id, status: 'active', startDate: '2024-05-05', directoryOptIn: false }),
+    ]);
     const { roleGrants, users } = await import('../accounts/model.js');
     const [u] = await h.ctx.db.select().from(users).where(eq(users.email, 'ada@lagoon.example'));
-    expect(await h.ctx.db.select().from(roleGrants).where(and(eq(roleGrants.userId, u.id), eq(roleGrants.scopeId, org.json().id)))).toHaveLength(1);
+    expect(
+      await h.ctx.db
+        .select()
+        .from(roleGrants)
+        .where(and(eq(roleGrants.userId, u.id), eq(roleGrants.scopeId, org.json().id))),
+    ).toHaveLength(1);
   });
 });
 

@@ -19,7 +19,11 @@ export interface GoalInput {
 }
 
 export async function listGoals(db: DbOrTx, population = 'members') {
-  return db.select().from(representationGoals).where(eq(representationGoals.population, population)).orderBy(asc(representationGoals.createdAt), asc(representationGoals.id));
+  return db
+    .select()
+    .from(representationGoals)
+    .where(eq(representationGoals.population, population))
+    .orderBy(asc(representationGoals.createdAt), asc(representationGoals.id));
 }
 
 type GoalRow = Awaited<ReturnType<typeof listGoals>>[number];
@@ -27,7 +31,10 @@ const asGoal = (g: GoalRow) => ({ ...g, dimension: g.dimension as Dimension, rul
 
 export async function createGoal(db: Db, actor: Actor, input: GoalInput) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(representationGoals).values({ ...input, value: input.value ?? null, label: input.label ?? {} }).returning();
+    const [row] = await tx
+      .insert(representationGoals)
+      .values({ ...input, value: input.value ?? null, label: input.label ?? {} })
+      .returning();
     await audit(tx, { actor, action: 'representation_goal.create', entity: 'representation_goal', entityId: row.id, after: input });
     return row;
   });
@@ -37,7 +44,11 @@ export async function updateGoal(db: Db, actor: Actor, id: string, input: GoalIn
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(representationGoals).where(eq(representationGoals.id, id));
     if (!before) throw notFound();
-    const [row] = await tx.update(representationGoals).set({ ...input, value: input.value ?? null, label: input.label ?? {} }).where(eq(representationGoals.id, id)).returning();
+    const [row] = await tx
+      .update(representationGoals)
+      .set({ ...input, value: input.value ?? null, label: input.label ?? {} })
+      .where(eq(representationGoals.id, id))
+      .returning();
     await audit(tx, { actor, action: 'representation_goal.update', entity: 'representation_goal', entityId: id, before, after: row });
     return row;
   });
@@ -101,9 +112,16 @@ export function dashboardTable(d: Dashboard) {
     ['applications by status', d.applicationsByStatus],
   ];
   out.push({ section: 'members', key: 'total', count: d.totalMembers, share: 100, note: '' });
-  for (const [section, buckets] of sections) for (const b of buckets) out.push({ section, key: b.key, count: b.count, share: b.share, note: '' });
+  for (const [section, buckets] of sections)
+    for (const b of buckets) out.push({ section, key: b.key, count: b.count, share: b.share, note: '' });
   for (const g of d.goals) {
-    out.push({ section: 'goal', key: `${g.dimension} ${g.rule} ${g.target}${g.value ? ` (${g.value})` : ''}`, count: g.result.current, share: '', note: g.result.met ? 'met' : 'not met' });
+    out.push({
+      section: 'goal',
+      key: `${g.dimension} ${g.rule} ${g.target}${g.value ? ` (${g.value})` : ''}`,
+      count: g.result.current,
+      share: '',
+      note: g.result.met ? 'met' : 'not met',
+    });
   }
   return out;
 }

@@ -32,8 +32,26 @@ const email = z.email().max(254);
 const isoDate = z.iso.date();
 
 type Planned =
-  | { line: number; kind: 'organization'; categoryId: string; termMonths: number; orgId?: string; org?: z.infer<typeof organizationInput>; contact?: { name: string; email: string }; startDate: string; optIn: boolean }
-  | { line: number; kind: 'individual'; categoryId: string; termMonths: number; person: { name: string; nameLatin: string | null; email: string | null; countryCode: string; gender: string | null }; startDate: string; optIn: boolean };
+  | {
+      line: number;
+      kind: 'organization';
+      categoryId: string;
+      termMonths: number;
+      orgId?: string;
+      org?: z.infer<typeof organizationInput>;
+      contact?: { name: string; email: string };
+      startDate: string;
+      optIn: boolean;
+    }
+  | {
+      line: number;
+      kind: 'individual';
+      categoryId: string;
+      termMonths: number;
+      person: { name: string; nameLatin: string | null; email: string | null; countryCode: string; gender: string | null };
+      startDate: string;
+      optIn: boolean;
+    };
 
 /**
  * Existing members from CSV or XLSX. Columns: kind (organization | individual),
@@ -44,7 +62,15 @@ type Planned =
  * country, gender. Every row is checked first; with dryRun nothing is written,
  * otherwise all rows are written or none.
  */
-export async function importMembers(db: Db, publicUrl: string, actor: Actor, data: Buffer, filename: string, dryRun: boolean, now = new Date()) {
+export async function importMembers(
+  db: Db,
+  publicUrl: string,
+  actor: Actor,
+  data: Buffer,
+  filename: string,
+  dryRun: boolean,
+  now = new Date(),
+) {
   const rows = await readSheet(data, filename);
   const errors: ImportError[] = [];
   const cats = new Map((await db.select().from(membershipCategories)).map((c) => [c.key, c]));
@@ -68,23 +94,47 @@ export async function importMembers(db: Db, publicUrl: string, actor: Actor, dat
     const country = (cell(r, 'country') ?? '').toUpperCase();
     if (kind === 'organization') {
       const names = { en: cell(r, 'name_en', 'name'), 'zh-Hans': cell(r, 'name_zh_hans'), 'zh-Hant': cell(r, 'name_zh_hant') };
-      const existing = Object.values(names).map((n) => n && orgIndex.get(normalize(n))).find(Boolean);
+      const existing = Object.values(names)
+        .map((n) => n && orgIndex.get(normalize(n)))
+        .find(Boolean);
       const key = existing ?? normalize(Object.values(names).filter(Boolean).join('|'));
       if (seen.has(key)) err('name_en', 'this organization appears twice in the file');
       seen.add(key);
       if (existing && memberOrgs.has(existing)) err('name_en', 'this organization is already a member');
       let org: z.infer<typeof organizationInput> | undefined;
       if (!existing) {
-        const parsed = organizationInput.safeParse({ name: names, shortName: cell(r, 'short_name') ?? null, countryCode: country, stakeholderGroup: cell(r, 'stakeholder_group') ?? '', website: cell(r, 'website') ?? null });
+        const parsed = organizationInput.safeParse({
+          name: names,
+          shortName: cell(r, 'short_name') ?? null,
+          countryCode: country,
+          stakeholderGroup: cell(r, 'stakeholder_group') ?? '',
+          website: cell(r, 'website') ?? null,
+        });
         if (!parsed.success) {
-          for (const i of parsed.error.issues) err({ countryCode: 'country', stakeholderGroup: 'stakeholder_group', shortName: 'short_name', website: 'website' }[String(i.path[0])] ?? 'name_en', i.message);
+          for (const i of parsed.error.issues)
+            err(
+              { countryCode: 'country', stakeholderGroup: 'stakeholder_group', shortName: 'short_name', website: 'website' }[
+                String(i.path[0])
+              ] ?? 'name_en',
+              i.message,
+            );
         } else if (!known.has(parsed.data.countryCode)) err('country', `unknown country code ${country}`);
         else org = parsed.data;
       }
       const contactEmail = cell(r, 'contact_email');
       if (contactEmail && !email.safeParse(contactEmail).success) err('contact_email', 'not a valid e-mail address');
       if (errors.length === before && cat && start.success) {
-        plan.push({ line: r.line, kind: 'organization', categoryId: cat.id, termMonths: cat.termMonths, orgId: existing, org, contact: contactEmail ? { email: contactEmail, name: cell(r, 'contact_name') ?? contactEmail } : undefined, startDate: start.data, optIn });
+        plan.push({
+          line: r.line,
+          kind: 'organization',
+          categoryId: cat.id,
+          termMonths: cat.termMonths,
+          orgId: existing,
+          org,
+          contact: contactEmail ? { email: contactEmail, name: cell(r, 'contact_name') ?? contactEmail } : undefined,
+          startDate: start.data,
+          optIn,
+        });
       }
     } else if (kind === 'individual') {
       const name = cell(r, 'name', 'name_en');
@@ -93,9 +143,18 @@ export async function importMembers(db: Db, publicUrl: string, actor: Actor, dat
       const mail = cell(r, 'email');
       if (mail && !email.safeParse(mail).success) err('email', 'not a valid e-mail address');
       const gender = cell(r, 'gender') ?? null;
-      if (gender && !['female', 'male', 'other', 'undisclosed'].includes(gender)) err('gender', 'must be female, male, other or undisclosed');
+      if (gender && !['female', 'male', 'other', 'undisclosed'].includes(gender))
+        err('gender', 'must be female, male, other or undisclosed');
       if (errors.length === before && cat && start.success && name) {
-        plan.push({ line: r.line, kind: 'individual', categoryId: cat.id, termMonths: cat.termMonths, person: { name, nameLatin: cell(r, 'name_latin') ?? null, email: mail?.toLowerCase() ?? null, countryCode: country, gender }, startDate: start.data, optIn });
+        plan.push({
+          line: r.line,
+          kind: 'individual',
+          categoryId: cat.id,
+          termMonths: cat.termMonths,
+          person: { name, nameLatin: cell(r, 'name_latin') ?? null, email: mail?.toLowerCase() ?? null, countryCode: country, gender },
+          startDate: start.data,
+          optIn,
+        });
       }
     }
   }
@@ -114,15 +173,40 @@ export async function importMembers(db: Db, publicUrl: string, actor: Actor, dat
           }
         } else {
           const [existing] = p.person.email ? await tx.select({ id: people.id }).from(people).where(eq(people.email, p.person.email)) : [];
-          personId = existing?.id ?? (await createPerson(txDb, actor, { ...p.person, gender: p.person.gender as 'female' | null, affiliations: [] })).id;
+          personId =
+            existing?.id ??
+            (await createPerson(txDb, actor, { ...p.person, gender: p.person.gender as 'female' | null, affiliations: [] })).id;
         }
         const renewal = nextRenewal(p.startDate, p.termMonths, isoDay(now));
         const [m] = await tx
           .insert(memberships)
-          .values({ categoryId: p.categoryId, applicantKind: p.kind, organizationId, personId, status: 'active', startDate: p.startDate, renewalDate: renewal, directoryOptIn: p.optIn })
+          .values({
+            categoryId: p.categoryId,
+            applicantKind: p.kind,
+            organizationId,
+            personId,
+            status: 'active',
+            startDate: p.startDate,
+            renewalDate: renewal,
+            directoryOptIn: p.optIn,
+          })
           .returning();
-        await tx.insert(membershipHistory).values({ membershipId: m.id, action: 'imported', toStatus: 'active', actorId: actor.userId, details: { line: p.line, file: filename } });
-        await audit(tx, { actor, action: 'membership.import', entity: 'membership', entityId: m.id, after: { line: p.line, organizationId, personId } });
+        await tx
+          .insert(membershipHistory)
+          .values({
+            membershipId: m.id,
+            action: 'imported',
+            toStatus: 'active',
+            actorId: actor.userId,
+            details: { line: p.line, file: filename },
+          });
+        await audit(tx, {
+          actor,
+          action: 'membership.import',
+          entity: 'membership',
+          entityId: m.id,
+          after: { line: p.line, organizationId, personId },
+        });
         await syncMemberIndex(tx, m.id);
         written++;
       }

@@ -23,6 +23,15 @@ export const membership: Feature = {
 };
 
 /** For other features: goals and figures of their own populations ("international, broad, diverse"). */
-export { breakdown, evaluateGoal, evaluateGoals, dimensions, goalRules, type Goal, type GoalResult, type PopulationRow } from './representation.js';
+export {
+  breakdown,
+  evaluateGoal,
+  evaluateGoals,
+  dimensions,
+  goalRules,
+  type Goal,
+  type GoalResult,
+  type PopulationRow,
+} from './representation.js';
 export { goalsFor } from './dashboard.js';
 export { reindexMembers } from './members.js';

@@ -80,7 +80,9 @@ const han = /\p{Script=Han}/u;
 export function memberName(r: Pick<MemberRow, 'orgName' | 'personName' | 'personLatin'>): LocalizedText {
   if (r.orgName) return r.orgName;
   const n = r.personName ?? '';
-  return han.test(n) ? { 'zh-Hans': n, en: r.personLatin ?? n } : { en: r.personLatin && r.personLatin !== n ? `${n} (${r.personLatin})` : n };
+  return han.test(n)
+    ? { 'zh-Hans': n, en: r.personLatin ?? n }
+    : { en: r.personLatin && r.personLatin !== n ? `${n} (${r.personLatin})` : n };
 }
 
 export function presentMember(r: MemberRow) {
@@ -194,20 +196,52 @@ export async function isMember(db: DbOrTx, actor: Actor | null): Promise<boolean
 
 async function recipients(tx: DbOrTx, r: Pick<MemberRow, 'organizationId' | 'personUserId'>) {
   if (r.organizationId) return usersWithScope(tx, contactRole, 'organization', r.organizationId);
-  if (r.personUserId) return tx.select({ id: users.id, email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, r.personUserId));
+  if (r.personUserId)
+    return tx
+      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, r.personUserId));
   return [];
 }
 
 async function mailMember(tx: DbOrTx, publicUrl: string, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {
   for (const u of await recipients(tx, r)) {
     const locale = u.locale as Locale;
-    const m = membershipMail(kind, locale, { name: u.name, subject: localize(memberName(r), locale).text, link: `${publicUrl}/my/membership`, ...extra });
+    const m = membershipMail(kind, locale, {
+      name: u.name,
+      subject: localize(memberName(r), locale).text,
+      link: `${publicUrl}/my/membership`,
+      ...extra,
+    });
     await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
   }
 }
 
-async function history(tx: DbOrTx, membershipId: string, h: { action: string; from?: string | null; to?: string | null; reason?: string | null; actorId?: string | null; details?: Record<string, unknown>; at?: Date }) {
-  await tx.insert(membershipHistory).values({ membershipId, action: h.action, fromStatus: h.from ?? null, toStatus: h.to ?? null, reason: h.reason ?? null, actorId: h.actorId ?? null, details: h.details ?? {}, at: h.at ?? new Date() });
+async function history(
+  tx: DbOrTx,
+  membershipId: string,
+  h: {
+    action: string;
+    from?: string | null;
+    to?: string | null;
+    reason?: string | null;
+    actorId?: string | null;
+    details?: Record<string, unknown>;
+    at?: Date;
+  },
+) {
+  await tx
+    .insert(membershipHistory)
+    .values({
+      membershipId,
+      action: h.action,
+      fromStatus: h.from ?? null,
+      toStatus: h.to ?? null,
+      reason: h.reason ?? null,
+      actorId: h.actorId ?? null,
+      details: h.details ?? {},
+      at: h.at ?? new Date(),
+    });
 }
 
 // Secretariat: listing and status changes
@@ -272,12 +306,26 @@ export const membershipTransitions: Record<MembershipAction, { from: MembershipS
   terminate: { from: ['active', 'grace', 'lapsed', 'suspended'], to: 'terminated' },
 };
 
-export async function changeMembership(db: Db, publicUrl: string, actor: Actor, id: string, action: MembershipAction, reason: string | undefined, now = new Date()) {
+export async function changeMembership(
+  db: Db,
+  publicUrl: string,
+  actor: Actor,
+  id: string,
+  action: MembershipAction,
+  reason: string | undefined,
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, id)).for('update');
     if (!m) throw notFound();
     const t = membershipTransitions[action];
-    if (!t.from.includes(m.status as MembershipStatus)) throw fail(membershipErrors, 'invalid_transition', `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`, { extra: { status: m.status, action } });
+    if (!t.from.includes(m.status as MembershipStatus))
+      throw fail(
+        membershipErrors,
+        'invalid_transition',
+        `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`,
+        { extra: { status: m.status, action } },
+      );
     const patch: Partial<typeof memberships.$inferInsert> = { status: t.to, statusReason: reason ?? null, updatedAt: new Date() };
     if (action === 'renew') {
       const [cat] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, m.categoryId));
@@ -286,8 +334,22 @@ export async function changeMembership(db: Db, publicUrl: string, actor: Actor, 
       Object.assign(patch, { renewalDate: addMonths(from, cat.termMonths), graceUntil: null, remindersSent: [] });
     }
     await tx.update(memberships).set(patch).where(eq(memberships.id, id));
-    await history(tx, id, { action: action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated', from: m.status, to: t.to, reason, actorId: actor.userId, details: patch.renewalDate ? { renewalDate: patch.renewalDate } : {} });
-    await audit(tx, { actor, action: `membership.${action}`, entity: 'membership', entityId: id, before: { status: m.status, renewalDate: m.renewalDate }, after: patch });
+    await history(tx, id, {
+      action: action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated',
+      from: m.status,
+      to: t.to,
+      reason,
+      actorId: actor.userId,
+      details: patch.renewalDate ? { renewalDate: patch.renewalDate } : {},
+    });
+    await audit(tx, {
+      actor,
+      action: `membership.${action}`,
+      entity: 'membership',
+      entityId: id,
+      before: { status: m.status, renewalDate: m.renewalDate },
+      after: patch,
+    });
     const r = await loadMember(tx, id);
     await mailMember(tx, publicUrl, r, 'statusChanged', { date: statusNames[t.to].en, text: reason });
     await syncMemberIndex(tx, id);
@@ -301,7 +363,13 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
   const today = isoDay(now);
   const counts = { reminders: 0, grace: 0, lapsed: 0 };
   const active = await db
-    .select({ id: memberships.id, renewalDate: memberships.renewalDate, remindersSent: memberships.remindersSent, reminderDays: membershipCategories.reminderDays, graceDays: membershipCategories.graceDays })
+    .select({
+      id: memberships.id,
+      renewalDate: memberships.renewalDate,
+      remindersSent: memberships.remindersSent,
+      reminderDays: membershipCategories.reminderDays,
+      graceDays: membershipCategories.graceDays,
+    })
     .from(memberships)
     .innerJoin(membershipCategories, eq(membershipCategories.id, memberships.categoryId))
     .where(eq(memberships.status, 'active'));
@@ -310,7 +378,11 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
       // The term is over: the grace period begins.
       const graceUntil = addDays(m.renewalDate, m.graceDays);
       await db.transaction(async (tx) => {
-        const [moved] = await tx.update(memberships).set({ status: 'grace', graceUntil, updatedAt: new Date() }).where(and(eq(memberships.id, m.id), eq(memberships.status, 'active'))).returning({ id: memberships.id });
+        const [moved] = await tx
+          .update(memberships)
+          .set({ status: 'grace', graceUntil, updatedAt: new Date() })
+          .where(and(eq(memberships.id, m.id), eq(memberships.status, 'active')))
+          .returning({ id: memberships.id });
         if (!moved) return;
         await history(tx, m.id, { action: 'grace', from: 'active', to: 'grace', details: { graceUntil }, at: now });
         await mailMember(tx, publicUrl, await loadMember(tx, m.id), 'grace', { date: graceUntil });
@@ -324,7 +396,13 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
       const [moved] = await tx
         .update(memberships)
         .set({ remindersSent: [...m.remindersSent, ...due] })
-        .where(and(eq(memberships.id, m.id), eq(memberships.status, 'active'), sql`${memberships.remindersSent} = ${JSON.stringify(m.remindersSent)}::jsonb`))
+        .where(
+          and(
+            eq(memberships.id, m.id),
+            eq(memberships.status, 'active'),
+            sql`${memberships.remindersSent} = ${JSON.stringify(m.remindersSent)}::jsonb`,
+          ),
+        )
         .returning({ id: memberships.id });
       if (!moved) return;
       const days = daysBetween(today, m.renewalDate);
@@ -333,10 +411,17 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
       counts.reminders++;
     });
   }
-  const ending = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.status, 'grace'), sql`${memberships.graceUntil} <= ${today}`));
+  const ending = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.status, 'grace'), sql`${memberships.graceUntil} <= ${today}`));
   for (const m of ending) {
     await db.transaction(async (tx) => {
-      const [moved] = await tx.update(memberships).set({ status: 'lapsed', updatedAt: new Date() }).where(and(eq(memberships.id, m.id), eq(memberships.status, 'grace'))).returning({ id: memberships.id });
+      const [moved] = await tx
+        .update(memberships)
+        .set({ status: 'lapsed', updatedAt: new Date() })
+        .where(and(eq(memberships.id, m.id), eq(memberships.status, 'grace')))
+        .returning({ id: memberships.id });
       if (!moved) return;
       await history(tx, m.id, { action: 'lapsed', from: 'grace', to: 'lapsed', at: now });
       await mailMember(tx, publicUrl, await loadMember(tx, m.id), 'lapsed');
@@ -359,9 +444,23 @@ async function portalView(db: DbOrTx, r: MemberRow) {
   const reps = r.organizationId ? await usersWithScope(db, contactRole, 'organization', r.organizationId) : [];
   const invited = r.organizationId
     ? await db
-        .select({ id: representativeInvitations.id, email: representativeInvitations.email, name: representativeInvitations.name, title: representativeInvitations.title, createdAt: representativeInvitations.createdAt, expiresAt: representativeInvitations.expiresAt })
+        .select({
+          id: representativeInvitations.id,
+          email: representativeInvitations.email,
+          name: representativeInvitations.name,
+          title: representativeInvitations.title,
+          createdAt: representativeInvitations.createdAt,
+          expiresAt: representativeInvitations.expiresAt,
+        })
         .from(representativeInvitations)
-        .where(and(eq(representativeInvitations.membershipId, r.id), isNull(representativeInvitations.acceptedAt), isNull(representativeInvitations.declinedAt), isNull(representativeInvitations.revokedAt)))
+        .where(
+          and(
+            eq(representativeInvitations.membershipId, r.id),
+            isNull(representativeInvitations.acceptedAt),
+            isNull(representativeInvitations.declinedAt),
+            isNull(representativeInvitations.revokedAt),
+          ),
+        )
         .orderBy(asc(representativeInvitations.createdAt))
     : [];
   return {
@@ -386,7 +485,12 @@ export async function getPortalMembership(db: DbOrTx, actor: Actor, id: string) 
   return portalView(db, await managed(db, actor, id));
 }
 
-export async function updateProfile(db: Db, actor: Actor, id: string, input: { description?: LocalizedText; website?: string | null; sector?: string | null }) {
+export async function updateProfile(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { description?: LocalizedText; website?: string | null; sector?: string | null },
+) {
   return db.transaction(async (tx) => {
     const r = await managed(tx, actor, id);
     if (r.organizationId && (input.description !== undefined || input.website !== undefined)) {
@@ -402,7 +506,14 @@ export async function updateProfile(db: Db, actor: Actor, id: string, input: { d
     }
     if (input.sector !== undefined) {
       await tx.update(memberships).set({ sector: input.sector, updatedAt: new Date() }).where(eq(memberships.id, id));
-      await audit(tx, { actor, action: 'membership.sector', entity: 'membership', entityId: id, before: { sector: r.sector }, after: { sector: input.sector } });
+      await audit(tx, {
+        actor,
+        action: 'membership.sector',
+        entity: 'membership',
+        entityId: id,
+        before: { sector: r.sector },
+        after: { sector: input.sector },
+      });
     }
     await syncMemberIndex(tx, id);
     return portalView(tx, await loadMember(tx, id));
@@ -421,7 +532,12 @@ export async function setDirectoryOptIn(db: Db, actor: Actor, id: string, optIn:
     if (r.directoryOptIn !== optIn) {
       await tx.update(memberships).set({ directoryOptIn: optIn, updatedAt: new Date() }).where(eq(memberships.id, id));
       await history(tx, id, { action: optIn ? 'opt_in' : 'opt_out', actorId: actor.userId });
-      await audit(tx, { actor, action: optIn ? 'membership.directory_opt_in' : 'membership.directory_opt_out', entity: 'membership', entityId: id });
+      await audit(tx, {
+        actor,
+        action: optIn ? 'membership.directory_opt_in' : 'membership.directory_opt_out',
+        entity: 'membership',
+        entityId: id,
+      });
     }
     await syncMemberIndex(tx, id);
     return portalView(tx, await loadMember(tx, id));
@@ -445,7 +561,12 @@ export interface PublicQuery {
 const listed = () => [eq(memberships.directoryOptIn, true), inArray(memberships.status, [...countingStatuses])];
 
 export async function publicMembers(db: DbOrTx, q: PublicQuery) {
-  const { rows, total } = await pageOf(db, [...listed(), ...memberFilters({ q: q.q, country: q.country, continent: q.continent, stakeholderGroup: q.stakeholderGroup })], q.page, q.pageSize);
+  const { rows, total } = await pageOf(
+    db,
+    [...listed(), ...memberFilters({ q: q.q, country: q.country, continent: q.continent, stakeholderGroup: q.stakeholderGroup })],
+    q.page,
+    q.pageSize,
+  );
   return { items: rows.map(presentPublic), total, page: q.page, pageSize: q.pageSize };
 }
 
@@ -458,11 +579,21 @@ export async function publicMember(db: DbOrTx, id: string) {
 /** Every counting member as a population row for the representation figures. */
 export async function memberPopulation(db: DbOrTx) {
   const rows = await memberBase(db).where(inArray(memberships.status, [...countingStatuses]));
-  return rows.map((r) => ({ continent: r.continent, country: r.countryCode, stakeholderGroup: r.stakeholderGroup, category: r.categoryKey, yearJoined: r.startDate.slice(0, 4) }));
+  return rows.map((r) => ({
+    continent: r.continent,
+    country: r.countryCode,
+    stakeholderGroup: r.stakeholderGroup,
+    category: r.categoryKey,
+    yearJoined: r.startDate.slice(0, 4),
+  }));
 }
 
 export async function membersByStatus(db: DbOrTx) {
-  return db.select({ key: memberships.status, count: sql<number>`count(*)::int` }).from(memberships).groupBy(memberships.status).orderBy(desc(sql`count(*)`));
+  return db
+    .select({ key: memberships.status, count: sql<number>`count(*)::int` })
+    .from(memberships)
+    .groupBy(memberships.status)
+    .orderBy(desc(sql`count(*)`));
 }
 
 /** Puts every membership back in (or out of) the search index, e.g. for a full index rebuild. */

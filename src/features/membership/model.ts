@@ -43,8 +43,22 @@ export interface ApplicationData {
     website?: string | null;
     description?: LocalizedText;
   };
-  representatives?: Array<{ name: string; nameLatin?: string | null; email: string; title?: string | null; gender?: string | null; countryCode?: string | null }>;
-  individual?: { name?: string; nameLatin?: string | null; countryCode?: string | null; gender?: string | null; title?: string | null; affiliation?: string | null };
+  representatives?: Array<{
+    name: string;
+    nameLatin?: string | null;
+    email: string;
+    title?: string | null;
+    gender?: string | null;
+    countryCode?: string | null;
+  }>;
+  individual?: {
+    name?: string;
+    nameLatin?: string | null;
+    countryCode?: string | null;
+    gender?: string | null;
+    title?: string | null;
+    affiliation?: string | null;
+  };
   motivation?: string | null;
 }
 
@@ -218,7 +232,10 @@ export const representativeInvitations = pgTable(
     /** Cancelled before an answer, or the representative it made was removed. */
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('membership_rep_invitations_token_idx').on(t.tokenHash), index('membership_rep_invitations_membership_idx').on(t.membershipId)],
+  (t) => [
+    uniqueIndex('membership_rep_invitations_token_idx').on(t.tokenHash),
+    index('membership_rep_invitations_membership_idx').on(t.membershipId),
+  ],
 );
 
 /**

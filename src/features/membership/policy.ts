@@ -12,7 +12,8 @@ export const membershipAccess = {
 export const contactRole = 'org_contact';
 
 /** The applicant and the secretariat read an application; no one else learns it exists. */
-export const canReadApplication = (actor: Actor | null, app: { applicantUserId: string }) => !!actor && (isStaff(actor) || app.applicantUserId === actor.userId);
+export const canReadApplication = (actor: Actor | null, app: { applicantUserId: string }) =>
+  !!actor && (isStaff(actor) || app.applicantUserId === actor.userId);
 
 /** Only the applicant edits, submits or withdraws their application. */
 export const isApplicant = (actor: Actor | null, app: { applicantUserId: string }) => !!actor && app.applicantUserId === actor.userId;
@@ -25,4 +26,7 @@ export const applicantThread = () => eq(applicationMessages.internal, false);
 
 /** A member's contacts (or the individual member) keep its profile; the secretariat may too. */
 export const canManageMembership = (actor: Actor | null, m: { organizationId: string | null; personUserId: string | null }) =>
-  !!actor && (isStaff(actor) || (!!m.organizationId && hasScope(actor, contactRole, 'organization', m.organizationId)) || (!!m.personUserId && m.personUserId === actor.userId));
+  !!actor &&
+  (isStaff(actor) ||
+    (!!m.organizationId && hasScope(actor, contactRole, 'organization', m.organizationId)) ||
+    (!!m.personUserId && m.personUserId === actor.userId));

@@ -25,16 +25,37 @@ describe('representation goals', () => {
   });
 
   it('min_distinct, max_share and min_share, met and not met', () => {
-    expect(evaluateGoal({ dimension: 'continent', rule: 'min_distinct', target: 3 }, rows)).toEqual({ met: true, current: 3, subject: null, population: 4 });
+    expect(evaluateGoal({ dimension: 'continent', rule: 'min_distinct', target: 3 }, rows)).toEqual({
+      met: true,
+      current: 3,
+      subject: null,
+      population: 4,
+    });
     expect(evaluateGoal({ dimension: 'continent', rule: 'min_distinct', target: 6 }, rows).met).toBe(false);
-    expect(evaluateGoal({ dimension: 'country', rule: 'max_share', target: 40 }, rows)).toEqual({ met: false, current: 50, subject: 'CN', population: 4 });
+    expect(evaluateGoal({ dimension: 'country', rule: 'max_share', target: 40 }, rows)).toEqual({
+      met: false,
+      current: 50,
+      subject: 'CN',
+      population: 4,
+    });
     expect(evaluateGoal({ dimension: 'country', rule: 'max_share', target: 50 }, rows).met).toBe(true);
-    expect(evaluateGoal({ dimension: 'gender', rule: 'min_share', target: 50, value: 'female' }, rows)).toEqual({ met: true, current: 50, subject: 'female', population: 4 });
+    expect(evaluateGoal({ dimension: 'gender', rule: 'min_share', target: 50, value: 'female' }, rows)).toEqual({
+      met: true,
+      current: 50,
+      subject: 'female',
+      population: 4,
+    });
     expect(evaluateGoal({ dimension: 'gender', rule: 'min_share', target: 30, value: 'other' }, rows).met).toBe(false);
   });
 
   it('an empty population meets no minimum and breaks no maximum', () => {
-    const [a, b] = evaluateGoals([{ dimension: 'country', rule: 'min_distinct', target: 1 }, { dimension: 'country', rule: 'max_share', target: 40 }], []);
+    const [a, b] = evaluateGoals(
+      [
+        { dimension: 'country', rule: 'min_distinct', target: 1 },
+        { dimension: 'country', rule: 'max_share', target: 40 },
+      ],
+      [],
+    );
     expect(a.result.met).toBe(false);
     expect(b.result).toMatchObject({ met: true, current: 0 });
   });

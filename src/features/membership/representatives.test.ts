@@ -19,7 +19,11 @@ beforeAll(async () => {
   h = await createHarness();
   staff = await h.user({ roles: ['secretariat'] });
   applicant = await h.user();
-  const res = await h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional' } } });
+  const res = await h.call(staff, {
+    method: 'POST',
+    url: '/api/v1/membership/categories',
+    payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional' } },
+  });
   expect(res.statusCode, res.body).toBe(201);
 });
 afterAll(() => h.close());
@@ -33,37 +37,75 @@ async function sessionOf(email: string): Promise<TestUser> {
 /** An approved organization member with one representative (a staff grant), signed in. */
 async function member(name: string) {
   const repEmail = `first${++n}@org.example`;
-  const data = { organization: { name: { en: name }, countryCode: 'DE', stakeholderGroup: 'academia' }, representatives: [{ name: `First ${n}`, email: repEmail }] };
-  const c = await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'institutional', data } });
+  const data = {
+    organization: { name: { en: name }, countryCode: 'DE', stakeholderGroup: 'academia' },
+    representatives: [{ name: `First ${n}`, email: repEmail }],
+  };
+  const c = await h.call(applicant, {
+    method: 'POST',
+    url: '/api/v1/membership/applications',
+    payload: { categoryKey: 'institutional', data },
+  });
   await h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${c.json().id}/submit` });
   const a = await h.call(staff, { method: 'POST', url: `/api/v1/membership/applications/${c.json().id}/approve`, payload: {} });
   expect(a.statusCode, a.body).toBe(200);
-  return { membershipId: a.json().membershipId as string, organizationId: a.json().organizationId as string, contact: await sessionOf(repEmail) };
+  return {
+    membershipId: a.json().membershipId as string,
+    organizationId: a.json().organizationId as string,
+    contact: await sessionOf(repEmail),
+  };
 }
 
 /** A reviewer already in the directory (a person linked to their account), as staff would have them. */
 async function reviewerInDirectory(opts: { affiliatedWith?: string } = {}) {
   const u = await h.user({ name: `Reviewer ${++n}` });
-  const [p] = await h.ctx.db.insert(people).values({ name: `Reviewer ${n}`, email: u.email, userId: u.id }).returning();
+  const [p] = await h.ctx.db
+    .insert(people)
+    .values({ name: `Reviewer ${n}`, email: u.email, userId: u.id })
+    .returning();
   if (opts.affiliatedWith) await h.ctx.db.insert(affiliations).values({ personId: p.id, organizationId: opts.affiliatedWith });
   return { user: u, personId: p.id };
 }
 
 /** isMember reads only the account id; the rest of an actor does not matter here. */
 const actorOf = (u: TestUser) => ({ userId: u.id, email: u.email, name: '', locale: 'en', roles: [], scopes: [] }) as unknown as Actor;
-const roleOf = (userId: string, orgId: string) => h.ctx.db.select().from(roleGrants).where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'org_contact'), eq(roleGrants.scopeId, orgId)));
-const affiliationsOf = (personId: string, orgId: string) => h.ctx.db.select().from(affiliations).where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, orgId)));
+const roleOf = (userId: string, orgId: string) =>
+  h.ctx.db
+    .select()
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'org_contact'), eq(roleGrants.scopeId, orgId)));
+const affiliationsOf = (personId: string, orgId: string) =>
+  h.ctx.db
+    .select()
+    .from(affiliations)
+    .where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, orgId)));
 
 /** The review feature's conflict rule for this person and an entry of the organization, with the facts it reads (the person's affiliations). */
 async function conflicted(personId: string, email: string, orgId: string) {
-  const orgIds = new Set((await h.ctx.db.select({ org: affiliations.organizationId }).from(affiliations).where(eq(affiliations.personId, personId))).map((a) => a.org));
+  const orgIds = new Set(
+    (await h.ctx.db.select({ org: affiliations.organizationId }).from(affiliations).where(eq(affiliations.personId, personId))).map(
+      (a) => a.org,
+    ),
+  );
   const reviewer = { id: 'r', userId: null, email, country: null, orgIds };
-  const entry = { id: 's', organizationId: orgId, nominatedByOrg: null, countryCode: null, peopleEmails: [], applicantId: null, nomineeEmail: null };
+  const entry = {
+    id: 's',
+    organizationId: orgId,
+    nominatedByOrg: null,
+    countryCode: null,
+    peopleEmails: [],
+    applicantId: null,
+    nomineeEmail: null,
+  };
   return conflictReason({ sameCountryConflict: false }, reviewer, entry, new Map()) !== null;
 }
 
 async function inviteMail(email: string) {
-  const rows = await h.ctx.db.select().from(mailOutbox).where(and(eq(mailOutbox.to, email), eq(mailOutbox.template, 'membership.representativeInvite'))).orderBy(desc(mailOutbox.createdAt));
+  const rows = await h.ctx.db
+    .select()
+    .from(mailOutbox)
+    .where(and(eq(mailOutbox.to, email), eq(mailOutbox.template, 'membership.representativeInvite')))
+    .orderBy(desc(mailOutbox.createdAt));
   return rows[0];
 }
 const tokenOf = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1];
@@ -72,7 +114,11 @@ describe('adding a representative needs their consent', () => {
   it('a contact adding an existing account only invites it: no role, no affiliation, no conflict until that person accepts', async () => {
     const { membershipId, organizationId, contact } = await member('Consent Institute');
     const target = await reviewerInDirectory();
-    const add = await h.call(contact, { method: 'POST', url: `/api/v1/membership/portal/${membershipId}/representatives`, payload: { name: 'Target', email: target.user.email, title: 'Fellow' } });
+    const add = await h.call(contact, {
+      method: 'POST',
+      url: `/api/v1/membership/portal/${membershipId}/representatives`,
+      payload: { name: 'Target', email: target.user.email, title: 'Fellow' },
+    });
     expect(add.statusCode, add.body).toBe(200);
     expect(add.json().representatives.map((r: { email: string }) => r.email)).not.toContain(target.user.email);
     expect(add.json().invitations).toMatchObject([{ email: target.user.email, name: 'Target' }]);
@@ -95,7 +141,12 @@ describe('adding a representative needs their consent', () => {
 
     const view = await h.call(target.user, { method: 'GET', url: `/api/v1/membership/invitations/${token}` });
     expect(view.statusCode, view.body).toBe(200);
-    expect(view.json()).toMatchObject({ status: 'pending', email: target.user.email, forYou: true, organization: { en: 'Consent Institute' } });
+    expect(view.json()).toMatchObject({
+      status: 'pending',
+      email: target.user.email,
+      forYou: true,
+      organization: { en: 'Consent Institute' },
+    });
 
     const ok = await h.call(target.user, { method: 'POST', url: `/api/v1/membership/invitations/${token}/accept` });
     expect(ok.statusCode, ok.body).toBe(200);
@@ -111,7 +162,10 @@ describe('adding a representative needs their consent', () => {
     const base = `/api/v1/membership/portal/${membershipId}`;
     const declining = await h.user();
     await h.call(contact, { method: 'POST', url: `${base}/representatives`, payload: { name: 'No', email: declining.email } });
-    const no = await h.call(declining, { method: 'POST', url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(declining.email)).text)}/decline` });
+    const no = await h.call(declining, {
+      method: 'POST',
+      url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(declining.email)).text)}/decline`,
+    });
     expect(no.statusCode, no.body).toBe(200);
     expect(await roleOf(declining.id, organizationId)).toEqual([]);
 
@@ -136,7 +190,11 @@ describe('adding a representative needs their consent', () => {
   it('staff add a representative directly', async () => {
     const { membershipId, organizationId } = await member('Direct Institute');
     const target = await h.user();
-    const res = await h.call(staff, { method: 'POST', url: `/api/v1/membership/portal/${membershipId}/representatives`, payload: { name: 'Direct', email: target.email } });
+    const res = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/membership/portal/${membershipId}/representatives`,
+      payload: { name: 'Direct', email: target.email },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().representatives.map((r: { email: string }) => r.email)).toContain(target.email);
     expect(await roleOf(target.id, organizationId)).toHaveLength(1);
@@ -152,8 +210,15 @@ describe('removing a representative undoes the grant', () => {
     const before = await snapshot(h.database);
 
     for (const who of [target.user, freshUser]) {
-      await h.call(contact, { method: 'POST', url: `/api/v1/membership/portal/${membershipId}/representatives`, payload: { name: 'Rep', email: who.email } });
-      const res = await h.call(who, { method: 'POST', url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(who.email)).text)}/accept` });
+      await h.call(contact, {
+        method: 'POST',
+        url: `/api/v1/membership/portal/${membershipId}/representatives`,
+        payload: { name: 'Rep', email: who.email },
+      });
+      const res = await h.call(who, {
+        method: 'POST',
+        url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(who.email)).text)}/accept`,
+      });
       expect(res.statusCode, res.body).toBe(200);
     }
     const [freshPerson] = await h.ctx.db.select().from(people).where(eq(people.email, freshEmail));
@@ -178,16 +243,28 @@ describe('removing a representative undoes the grant', () => {
     // Only tables that keep history may differ: the audit log and the mail outbox record what happened,
     // the invitation rows record the invitation, its acceptance and revocation; sessions are touched by
     // requests (last seen). Roles, people, affiliations and the grant record must be as before.
-    expect(changedTables(before, after, ['audit_log', 'mail_outbox', 'jobs', 'sessions', 'membership_representative_invitations'])).toEqual([]);
+    expect(changedTables(before, after, ['audit_log', 'mail_outbox', 'jobs', 'sessions', 'membership_representative_invitations'])).toEqual(
+      [],
+    );
   });
 
   it('an affiliation the person had before the grant stays after removal', async () => {
     const { membershipId, organizationId, contact } = await member('Staff Institute');
     const worker = await reviewerInDirectory({ affiliatedWith: organizationId });
-    await h.call(contact, { method: 'POST', url: `/api/v1/membership/portal/${membershipId}/representatives`, payload: { name: 'Worker', email: worker.user.email } });
-    await h.call(worker.user, { method: 'POST', url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(worker.user.email)).text)}/accept` });
+    await h.call(contact, {
+      method: 'POST',
+      url: `/api/v1/membership/portal/${membershipId}/representatives`,
+      payload: { name: 'Worker', email: worker.user.email },
+    });
+    await h.call(worker.user, {
+      method: 'POST',
+      url: `/api/v1/membership/invitations/${tokenOf((await inviteMail(worker.user.email)).text)}/accept`,
+    });
     expect(await roleOf(worker.user.id, organizationId)).toHaveLength(1);
-    const removed = await h.call(contact, { method: 'DELETE', url: `/api/v1/membership/portal/${membershipId}/representatives/${worker.user.id}` });
+    const removed = await h.call(contact, {
+      method: 'DELETE',
+      url: `/api/v1/membership/portal/${membershipId}/representatives/${worker.user.id}`,
+    });
     expect(removed.statusCode, removed.body).toBe(200);
     expect(await roleOf(worker.user.id, organizationId)).toEqual([]);
     expect(await affiliationsOf(worker.personId, organizationId)).toHaveLength(1);

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { isStaff, type Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
@@ -36,11 +36,28 @@ type User = typeof users.$inferSelect;
  * decision (approval, import, a staff member adding someone) or an accepted
  * invitation, never a contact acting for someone else.
  */
-export async function grantRepresentative(tx: Tx, actor: Actor | null, orgId: string, rep: RepresentativeInput, locale: Locale, opts: { user?: User; invitationId?: string } = {}) {
+export async function grantRepresentative(
+  tx: Tx,
+  actor: Actor | null,
+  orgId: string,
+  rep: RepresentativeInput,
+  locale: Locale,
+  opts: { user?: User; invitationId?: string } = {},
+) {
   const org = await getOrganization(tx, orgId);
   const user = opts.user ?? (await ensureUser(tx, { email: rep.email, name: rep.name, locale })).user;
   const scope = { type: 'organization', id: orgId };
-  const [held] = await tx.select({ id: roleGrants.id }).from(roleGrants).where(and(eq(roleGrants.userId, user.id), eq(roleGrants.role, contactRole), eq(roleGrants.scopeType, 'organization'), eq(roleGrants.scopeId, orgId)));
+  const [held] = await tx
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, user.id),
+        eq(roleGrants.role, contactRole),
+        eq(roleGrants.scopeType, 'organization'),
+        eq(roleGrants.scopeId, orgId),
+      ),
+    );
   if (held) return { user, granted: false };
 
   const email = normalizeEmail(user.email);
@@ -48,18 +65,44 @@ export async function grantRepresentative(tx: Tx, actor: Actor | null, orgId: st
   if (!person) [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
   let personCreated = false;
   if (!person) {
-    const created = await createPerson(tx as unknown as Db, actor, { name: rep.name, nameLatin: rep.nameLatin ?? null, email, countryCode: rep.countryCode ?? org.countryCode, gender: (rep.gender as 'female') ?? null, affiliations: [] });
+    const created = await createPerson(tx as unknown as Db, actor, {
+      name: rep.name,
+      nameLatin: rep.nameLatin ?? null,
+      email,
+      countryCode: rep.countryCode ?? org.countryCode,
+      gender: (rep.gender as 'female') ?? null,
+      affiliations: [],
+    });
     person = { id: created.id, userId: null };
     personCreated = true;
   }
   const personLinked = !person.userId;
   if (personLinked) await tx.update(people).set({ userId: user.id }).where(eq(people.id, person.id));
-  const [aff] = await tx.select({ id: affiliations.id }).from(affiliations).where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
-  const createdAff = aff ? undefined : (await tx.insert(affiliations).values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} }).returning({ id: affiliations.id }))[0];
+  const [aff] = await tx
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
+  const createdAff = aff
+    ? undefined
+    : (
+        await tx
+          .insert(affiliations)
+          .values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} })
+          .returning({ id: affiliations.id })
+      )[0];
   await grantRole(tx, user.id, contactRole, scope);
   await tx
     .insert(representativeGrants)
-    .values({ organizationId: orgId, userId: user.id, personId: person.id, personCreated, personLinked, affiliationId: createdAff?.id ?? null, invitationId: opts.invitationId ?? null, grantedBy: actor?.userId ?? null })
+    .values({
+      organizationId: orgId,
+      userId: user.id,
+      personId: person.id,
+      personCreated,
+      personLinked,
+      affiliationId: createdAff?.id ?? null,
+      invitationId: opts.invitationId ?? null,
+      grantedBy: actor?.userId ?? null,
+    })
     .onConflictDoNothing();
   return { user, granted: true };
 }
@@ -72,23 +115,47 @@ export async function grantRepresentative(tx: Tx, actor: Actor | null, orgId: st
  */
 async function undoGrant(tx: Tx, orgId: string, userId: string) {
   await revokeRole(tx, userId, contactRole, { type: 'organization', id: orgId });
-  const [g] = await tx.delete(representativeGrants).where(and(eq(representativeGrants.organizationId, orgId), eq(representativeGrants.userId, userId))).returning();
+  const [g] = await tx
+    .delete(representativeGrants)
+    .where(and(eq(representativeGrants.organizationId, orgId), eq(representativeGrants.userId, userId)))
+    .returning();
   if (!g) return null;
   if (g.affiliationId) await tx.delete(affiliations).where(eq(affiliations.id, g.affiliationId));
   const deleted = g.personCreated && g.personId ? await deletePersonIfUnreferenced(tx, g.personId) : false;
-  if (!deleted && g.personLinked && g.personId) await tx.update(people).set({ userId: null }).where(and(eq(people.id, g.personId), eq(people.userId, userId)));
-  if (g.invitationId) await tx.update(representativeInvitations).set({ revokedAt: new Date() }).where(and(eq(representativeInvitations.id, g.invitationId), isNull(representativeInvitations.revokedAt)));
+  if (!deleted && g.personLinked && g.personId)
+    await tx
+      .update(people)
+      .set({ userId: null })
+      .where(and(eq(people.id, g.personId), eq(people.userId, userId)));
+  if (g.invitationId)
+    await tx
+      .update(representativeInvitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(representativeInvitations.id, g.invitationId), isNull(representativeInvitations.revokedAt)));
   return { affiliationRemoved: !!g.affiliationId, personRemoved: deleted };
 }
 
 function welcomeMail(tx: DbOrTx, publicUrl: string, user: User, orgName: LocalizedText) {
   const locale = user.locale as Locale;
-  const m = membershipMail('contactWelcome', locale, { name: user.name, subject: localize(orgName, locale).text, link: `${publicUrl}/my/membership` });
+  const m = membershipMail('contactWelcome', locale, {
+    name: user.name,
+    subject: localize(orgName, locale).text,
+    link: `${publicUrl}/my/membership`,
+  });
   return queueMail(tx, { to: user.email, subject: m.subject, text: m.text, locale, template: 'membership.contactWelcome' });
 }
 
 /** A staff grant (approval, import, a staff member in the portal): direct, with a welcome mail unless told otherwise. */
-export async function addRepresentative(tx: Tx, publicUrl: string, actor: Actor | null, orgId: string, orgName: LocalizedText, rep: RepresentativeInput, locale: Locale, sendMail = true) {
+export async function addRepresentative(
+  tx: Tx,
+  publicUrl: string,
+  actor: Actor | null,
+  orgId: string,
+  orgName: LocalizedText,
+  rep: RepresentativeInput,
+  locale: Locale,
+  sendMail = true,
+) {
   const { user, granted } = await grantRepresentative(tx, actor, orgId, rep, locale);
   if (granted && sendMail) await welcomeMail(tx, publicUrl, user, orgName);
   return user;
@@ -96,12 +163,27 @@ export async function addRepresentative(tx: Tx, publicUrl: string, actor: Actor 
 
 const isPending = (i: typeof representativeInvitations.$inferSelect) => !i.acceptedAt && !i.declinedAt && !i.revokedAt;
 
-async function sendInvitation(tx: DbOrTx, publicUrl: string, inv: { id: string; email: string; name: string; locale: string }, orgName: LocalizedText, inviter: string) {
+async function sendInvitation(
+  tx: DbOrTx,
+  publicUrl: string,
+  inv: { id: string; email: string; name: string; locale: string },
+  orgName: LocalizedText,
+  inviter: string,
+) {
   const token = crypto.randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + invitationLife);
-  await tx.update(representativeInvitations).set({ tokenHash: sha256(token), expiresAt }).where(eq(representativeInvitations.id, inv.id));
+  await tx
+    .update(representativeInvitations)
+    .set({ tokenHash: sha256(token), expiresAt })
+    .where(eq(representativeInvitations.id, inv.id));
   const locale = inv.locale as Locale;
-  const m = membershipMail('representativeInvite', locale, { name: inv.name, subject: localize(orgName, locale).text, text: inviter, date: expiresAt.toISOString().slice(0, 10), link: `${publicUrl}/my/membership/invitation?token=${token}` });
+  const m = membershipMail('representativeInvite', locale, {
+    name: inv.name,
+    subject: localize(orgName, locale).text,
+    text: inviter,
+    date: expiresAt.toISOString().slice(0, 10),
+    link: `${publicUrl}/my/membership/invitation?token=${token}`,
+  });
   await queueMail(tx, { to: inv.email, subject: m.subject, text: m.text, locale, template: 'membership.representativeInvite' });
 }
 
@@ -116,21 +198,41 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
     if (!r.organizationId || !r.orgName) throw notFound();
     const email = normalizeEmail(rep.email);
     const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
-    if (reps.some((u) => u.email === email)) throw fail(membershipErrors, 'already_representative', 'This person already represents the member.');
+    if (reps.some((u) => u.email === email))
+      throw fail(membershipErrors, 'already_representative', 'This person already represents the member.');
     if (isStaff(actor)) {
       await addRepresentative(tx, publicUrl, actor, r.organizationId, r.orgName, { ...rep, email }, (actor.locale as Locale) ?? 'en');
       await audit(tx, { actor, action: 'membership.representative_add', entity: 'membership', entityId: membershipId, after: { email } });
     } else {
-      const open = await tx.select().from(representativeInvitations).where(and(eq(representativeInvitations.membershipId, membershipId), eq(representativeInvitations.email, email)));
-      if (open.some(isPending)) throw fail(membershipErrors, 'already_invited', 'This person is already invited; resend the invitation instead.');
+      const open = await tx
+        .select()
+        .from(representativeInvitations)
+        .where(and(eq(representativeInvitations.membershipId, membershipId), eq(representativeInvitations.email, email)));
+      if (open.some(isPending))
+        throw fail(membershipErrors, 'already_invited', 'This person is already invited; resend the invitation instead.');
       // The invitee's own language when they have an account, else the inviter's.
       const [known] = await tx.select({ locale: users.locale }).from(users).where(eq(users.email, email));
       const [inv] = await tx
         .insert(representativeInvitations)
-        .values({ membershipId, email, name: rep.name, title: rep.title ?? null, locale: known?.locale ?? actor.locale ?? 'en', tokenHash: crypto.randomUUID(), invitedBy: actor.userId, expiresAt: new Date() })
+        .values({
+          membershipId,
+          email,
+          name: rep.name,
+          title: rep.title ?? null,
+          locale: known?.locale ?? actor.locale ?? 'en',
+          tokenHash: crypto.randomUUID(),
+          invitedBy: actor.userId,
+          expiresAt: new Date(),
+        })
         .returning();
       await sendInvitation(tx, publicUrl, inv, r.orgName, actor.name);
-      await audit(tx, { actor, action: 'membership.representative_invite', entity: 'membership', entityId: membershipId, after: { invitationId: inv.id, email } });
+      await audit(tx, {
+        actor,
+        action: 'membership.representative_invite',
+        entity: 'membership',
+        entityId: membershipId,
+        after: { invitationId: inv.id, email },
+      });
     }
     return portalView(tx, await loadMember(tx, membershipId));
   });
@@ -138,7 +240,11 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
 
 async function managedInvitation(tx: Tx, actor: Actor, membershipId: string, invitationId: string) {
   const r = await loadManagedMembership(tx, actor, membershipId);
-  const [inv] = await tx.select().from(representativeInvitations).where(and(eq(representativeInvitations.id, invitationId), eq(representativeInvitations.membershipId, membershipId))).for('update');
+  const [inv] = await tx
+    .select()
+    .from(representativeInvitations)
+    .where(and(eq(representativeInvitations.id, invitationId), eq(representativeInvitations.membershipId, membershipId)))
+    .for('update');
   if (!inv || !isPending(inv)) throw notFound();
   return { r, inv };
 }
@@ -148,7 +254,13 @@ export async function resendInvitation(db: Db, publicUrl: string, actor: Actor, 
   return db.transaction(async (tx) => {
     const { r, inv } = await managedInvitation(tx, actor, membershipId, invitationId);
     await sendInvitation(tx, publicUrl, inv, r.orgName ?? memberName(r), actor.name);
-    await audit(tx, { actor, action: 'membership.representative_invite_resend', entity: 'membership', entityId: membershipId, after: { invitationId } });
+    await audit(tx, {
+      actor,
+      action: 'membership.representative_invite_resend',
+      entity: 'membership',
+      entityId: membershipId,
+      after: { invitationId },
+    });
     return portalView(tx, r);
   });
 }
@@ -157,19 +269,31 @@ export async function cancelInvitation(db: Db, actor: Actor, membershipId: strin
   return db.transaction(async (tx) => {
     const { r } = await managedInvitation(tx, actor, membershipId, invitationId);
     await tx.update(representativeInvitations).set({ revokedAt: new Date() }).where(eq(representativeInvitations.id, invitationId));
-    await audit(tx, { actor, action: 'membership.representative_invite_cancel', entity: 'membership', entityId: membershipId, after: { invitationId } });
+    await audit(tx, {
+      actor,
+      action: 'membership.representative_invite_cancel',
+      entity: 'membership',
+      entityId: membershipId,
+      after: { invitationId },
+    });
     return portalView(tx, r);
   });
 }
 
 async function byToken(tx: DbOrTx, token: string, lock = false) {
-  const q = tx.select().from(representativeInvitations).where(eq(representativeInvitations.tokenHash, sha256(token)));
+  const q = tx
+    .select()
+    .from(representativeInvitations)
+    .where(eq(representativeInvitations.tokenHash, sha256(token)));
   const [inv] = lock ? await q.for('update') : await q;
   if (!inv) throw notFound();
   return inv;
 }
 
-const statusOf = (i: typeof representativeInvitations.$inferSelect, now = new Date()): 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired' =>
+const statusOf = (
+  i: typeof representativeInvitations.$inferSelect,
+  now = new Date(),
+): 'pending' | 'accepted' | 'declined' | 'cancelled' | 'expired' =>
   i.acceptedAt ? 'accepted' : i.declinedAt ? 'declined' : i.revokedAt ? 'cancelled' : i.expiresAt <= now ? 'expired' : 'pending';
 
 /** What the invitee's page shows: whose invitation, to which address, and whether the signed-in account may answer it. */
@@ -177,14 +301,29 @@ export async function viewInvitation(db: DbOrTx, actor: Actor, token: string) {
   const inv = await byToken(db, token);
   const r = await loadMember(db, inv.membershipId);
   const [by] = inv.invitedBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedBy)) : [];
-  return { status: statusOf(inv), email: inv.email, name: inv.name, organization: memberName(r), invitedBy: by?.name ?? null, expiresAt: inv.expiresAt, membershipId: inv.membershipId, forYou: normalizeEmail(actor.email) === inv.email };
+  return {
+    status: statusOf(inv),
+    email: inv.email,
+    name: inv.name,
+    organization: memberName(r),
+    invitedBy: by?.name ?? null,
+    expiresAt: inv.expiresAt,
+    membershipId: inv.membershipId,
+    forYou: normalizeEmail(actor.email) === inv.email,
+  };
 }
 
 async function answerable(tx: Tx, actor: Actor, token: string) {
   const inv = await byToken(tx, token, true);
-  if (statusOf(inv) !== 'pending') throw fail(membershipErrors, 'invitation_closed', `This invitation is ${statusOf(inv)}.`, { extra: { status: statusOf(inv) } });
+  if (statusOf(inv) !== 'pending')
+    throw fail(membershipErrors, 'invitation_closed', `This invitation is ${statusOf(inv)}.`, { extra: { status: statusOf(inv) } });
   // Consent is the invited person's: the link alone is not enough.
-  if (normalizeEmail(actor.email) !== inv.email) throw fail(membershipErrors, 'invitation_other_account', 'This invitation is for another e-mail address: sign in with that address to answer it.');
+  if (normalizeEmail(actor.email) !== inv.email)
+    throw fail(
+      membershipErrors,
+      'invitation_other_account',
+      'This invitation is for another e-mail address: sign in with that address to answer it.',
+    );
   return inv;
 }
 
@@ -194,9 +333,21 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string) {
     const r = await loadMember(tx, inv.membershipId);
     if (!r.organizationId) throw notFound();
     const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
-    await grantRepresentative(tx, actor, r.organizationId, { name: inv.name, email: inv.email, title: inv.title }, inv.locale as Locale, { user, invitationId: inv.id });
-    await tx.update(representativeInvitations).set({ acceptedAt: new Date(), acceptedBy: actor.userId }).where(eq(representativeInvitations.id, inv.id));
-    await audit(tx, { actor, action: 'membership.representative_accept', entity: 'membership', entityId: inv.membershipId, after: { invitationId: inv.id } });
+    await grantRepresentative(tx, actor, r.organizationId, { name: inv.name, email: inv.email, title: inv.title }, inv.locale as Locale, {
+      user,
+      invitationId: inv.id,
+    });
+    await tx
+      .update(representativeInvitations)
+      .set({ acceptedAt: new Date(), acceptedBy: actor.userId })
+      .where(eq(representativeInvitations.id, inv.id));
+    await audit(tx, {
+      actor,
+      action: 'membership.representative_accept',
+      entity: 'membership',
+      entityId: inv.membershipId,
+      after: { invitationId: inv.id },
+    });
     return { ok: true as const, membershipId: inv.membershipId };
   });
 }
@@ -205,7 +356,13 @@ export async function declineInvitation(db: Db, actor: Actor, token: string) {
   return db.transaction(async (tx) => {
     const inv = await answerable(tx, actor, token);
     await tx.update(representativeInvitations).set({ declinedAt: new Date() }).where(eq(representativeInvitations.id, inv.id));
-    await audit(tx, { actor, action: 'membership.representative_decline', entity: 'membership', entityId: inv.membershipId, after: { invitationId: inv.id } });
+    await audit(tx, {
+      actor,
+      action: 'membership.representative_decline',
+      entity: 'membership',
+      entityId: inv.membershipId,
+      after: { invitationId: inv.id },
+    });
     return { ok: true as const, membershipId: inv.membershipId };
   });
 }
@@ -216,9 +373,21 @@ export async function removeRepresentative(db: Db, actor: Actor, id: string, use
     if (!r.organizationId) throw fail(membershipErrors, 'not_an_organization', 'Only organization members have representatives.');
     const reps = await usersWithScope(tx, contactRole, 'organization', r.organizationId);
     if (!reps.some((u) => u.id === userId)) throw notFound();
-    if (reps.length === 1) throw fail(membershipErrors, 'last_representative', 'A member keeps at least one representative: add another before removing this one.');
+    if (reps.length === 1)
+      throw fail(
+        membershipErrors,
+        'last_representative',
+        'A member keeps at least one representative: add another before removing this one.',
+      );
     const undone = await undoGrant(tx, r.organizationId, userId);
-    await audit(tx, { actor, action: 'membership.representative_remove', entity: 'membership', entityId: id, before: { userId }, after: undone ?? {} });
+    await audit(tx, {
+      actor,
+      action: 'membership.representative_remove',
+      entity: 'membership',
+      entityId: id,
+      before: { userId },
+      after: undone ?? {},
+    });
     return portalView(tx, await loadMember(tx, id));
   });
 }

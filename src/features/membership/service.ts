@@ -6,17 +6,25 @@ import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
 import { documentTypes, files, storeFile } from '../../platform/files/index.js';
 import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
-import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.js';
 import { users } from '../accounts/model.js';
-import { countries, affiliations, organizations, people } from '../directory/model.js';
+import { countries, organizations, people } from '../directory/model.js';
 import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
 import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
-import { applicationDocuments, applicationMessages, membershipApplications, membershipCategories, membershipHistory, memberships, type ApplicationData } from './model.js';
-import { applicantThread, canReadApplication, contactRole, isApplicant, seesInternal } from './policy.js';
+import {
+  applicationDocuments,
+  applicationMessages,
+  membershipApplications,
+  membershipCategories,
+  membershipHistory,
+  memberships,
+  type ApplicationData,
+} from './model.js';
+import { applicantThread, canReadApplication, isApplicant, seesInternal } from './policy.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';
 
@@ -37,8 +45,12 @@ export async function getCategoryByKey(db: DbOrTx, key: string) {
 
 export async function createCategory(db: Db, actor: Actor | null, input: CategoryInput) {
   return db.transaction(async (tx) => {
-    if (await getCategoryByKey(tx, input.key)) throw fail(membershipErrors, 'category_key_taken', 'A category with this key already exists.');
-    const [row] = await tx.insert(membershipCategories).values({ ...input, description: input.description ?? {} }).returning();
+    if (await getCategoryByKey(tx, input.key))
+      throw fail(membershipErrors, 'category_key_taken', 'A category with this key already exists.');
+    const [row] = await tx
+      .insert(membershipCategories)
+      .values({ ...input, description: input.description ?? {} })
+      .returning();
     await audit(tx, { actor, action: 'membership_category.create', entity: 'membership_category', entityId: row.id, after: input });
     return row;
   });
@@ -48,13 +60,24 @@ export async function updateCategory(db: Db, actor: Actor, id: string, input: Ca
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, id));
     if (!before) throw notFound();
-    const [other] = await tx.select({ id: membershipCategories.id }).from(membershipCategories).where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
+    const [other] = await tx
+      .select({ id: membershipCategories.id })
+      .from(membershipCategories)
+      .where(and(eq(membershipCategories.key, input.key), ne(membershipCategories.id, id)));
     if (other) throw fail(membershipErrors, 'category_key_taken', 'A category with this key already exists.');
     if (before.applicantKind !== input.applicantKind) {
-      const [used] = await tx.select({ id: membershipApplications.id }).from(membershipApplications).where(eq(membershipApplications.categoryId, id)).limit(1);
+      const [used] = await tx
+        .select({ id: membershipApplications.id })
+        .from(membershipApplications)
+        .where(eq(membershipApplications.categoryId, id))
+        .limit(1);
       if (used) throw fail(membershipErrors, 'category_in_use', 'Applications use this category: its applicant kind cannot change.');
     }
-    const [row] = await tx.update(membershipCategories).set({ ...input, description: input.description ?? {} }).where(eq(membershipCategories.id, id)).returning();
+    const [row] = await tx
+      .update(membershipCategories)
+      .set({ ...input, description: input.description ?? {} })
+      .where(eq(membershipCategories.id, id))
+      .returning();
     await audit(tx, { actor, action: 'membership_category.update', entity: 'membership_category', entityId: id, before, after: row });
     return row;
   });
@@ -77,7 +100,12 @@ export const transitions: Record<ApplicationAction, { from: ApplicationStatus[];
 
 function assertTransition(status: string, action: ApplicationAction) {
   if (!transitions[action].from.includes(status as ApplicationStatus)) {
-    throw fail(membershipErrors, 'invalid_transition', `This application is ${status.replace('_', ' ')}: it cannot be ${action === 'edit' ? 'edited' : action.replace('_', ' ') + (action.endsWith('e') ? 'd' : 'ed')} now.`, { extra: { status, action } });
+    throw fail(
+      membershipErrors,
+      'invalid_transition',
+      `This application is ${status.replace('_', ' ')}: it cannot be ${action === 'edit' ? 'edited' : action.replace('_', ' ') + (action.endsWith('e') ? 'd' : 'ed')} now.`,
+      { extra: { status, action } },
+    );
   }
 }
 
@@ -93,7 +121,9 @@ function derived(kind: string, data: ApplicationData) {
   const countryCode = (kind === 'organization' ? data.organization?.countryCode : data.individual?.countryCode) ?? null;
   const stakeholderGroup = kind === 'organization' ? (data.organization?.stakeholderGroup ?? null) : 'individual';
   const names: Array<LocalizedText | string | null | undefined> =
-    kind === 'organization' ? [data.organization?.name, data.organization?.shortName, ...(data.representatives ?? []).map((r) => r.name)] : [data.individual?.name, data.individual?.nameLatin];
+    kind === 'organization'
+      ? [data.organization?.name, data.organization?.shortName, ...(data.representatives ?? []).map((r) => r.name)]
+      : [data.individual?.name, data.individual?.nameLatin];
   return { displayName: displayNameOf(kind, data), countryCode, stakeholderGroup, searchText: searchTextOf(...names) };
 }
 
@@ -114,33 +144,79 @@ async function categoryOf(db: DbOrTx, id: string) {
   return c;
 }
 
-async function mailApplicant(tx: DbOrTx, publicUrl: string, app: { id: string; applicantUserId: string; locale: string; displayName: string }, kind: MembershipMail, extra: Partial<MailParams> = {}) {
+async function mailApplicant(
+  tx: DbOrTx,
+  publicUrl: string,
+  app: { id: string; applicantUserId: string; locale: string; displayName: string },
+  kind: MembershipMail,
+  extra: Partial<MailParams> = {},
+) {
   const [u] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId));
   if (!u) return;
   const locale = app.locale as Locale;
-  const m = membershipMail(kind, locale, { name: u.name, subject: app.displayName || u.name, link: `${publicUrl}/my/applications/${app.id}`, ...extra });
+  const m = membershipMail(kind, locale, {
+    name: u.name,
+    subject: app.displayName || u.name,
+    link: `${publicUrl}/my/applications/${app.id}`,
+    ...extra,
+  });
   await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
 }
 
-async function addMessage(tx: DbOrTx, applicationId: string, actor: Actor | null, m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean }) {
-  await tx.insert(applicationMessages).values({ applicationId, authorUserId: actor?.userId ?? null, authorName: actor?.name ?? '', authorRole: m.role, kind: m.kind, internal: m.internal ?? false, body: m.body });
+async function addMessage(
+  tx: DbOrTx,
+  applicationId: string,
+  actor: Actor | null,
+  m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean },
+) {
+  await tx
+    .insert(applicationMessages)
+    .values({
+      applicationId,
+      authorUserId: actor?.userId ?? null,
+      authorName: actor?.name ?? '',
+      authorRole: m.role,
+      kind: m.kind,
+      internal: m.internal ?? false,
+      body: m.body,
+    });
 }
 
 async function activeCategory(db: DbOrTx, key: string) {
   const cat = await getCategoryByKey(db, key);
-  if (!cat || !cat.active) throw fail(platformErrors, 'validation_failed', 'categoryKey: no such membership category', { fields: [{ path: 'categoryKey', message: 'unknown category', code: 'not_an_option' }] });
+  if (!cat?.active)
+    throw fail(platformErrors, 'validation_failed', 'categoryKey: no such membership category', {
+      fields: [{ path: 'categoryKey', message: 'unknown category', code: 'not_an_option' }],
+    });
   return cat;
 }
 
-export async function createApplication(db: Db, actor: { userId: string; email: string; name?: string } | Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
+export async function createApplication(
+  db: Db,
+  actor: { userId: string; email: string; name?: string } | Actor,
+  input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput },
+) {
   const cat = await activeCategory(db, input.categoryKey);
   return db.transaction(async (tx) => {
     const data = input.data as ApplicationData;
     const [row] = await tx
       .insert(membershipApplications)
-      .values({ categoryId: cat.id, applicantKind: cat.applicantKind, applicantUserId: actor.userId, locale: input.locale ?? ('locale' in actor ? (actor.locale as Locale) : 'en'), data, ...derived(cat.applicantKind, data) })
+      .values({
+        categoryId: cat.id,
+        applicantKind: cat.applicantKind,
+        applicantUserId: actor.userId,
+        locale: input.locale ?? ('locale' in actor ? (actor.locale as Locale) : 'en'),
+        data,
+        ...derived(cat.applicantKind, data),
+      })
       .returning();
-    await audit(tx, { actor: { userId: actor.userId, email: actor.email }, action: 'membership_application.create', entity: 'membership_application', entityId: row.id, after: input });
+    await audit(tx, {
+      actor: { userId: actor.userId, email: actor.email },
+      action: 'membership_application.create',
+      entity: 'membership_application',
+      entityId: row.id,
+      after: input,
+    });
     return row;
   });
 }
@@ -156,13 +232,24 @@ export async function createApplication(db: Db, actor: { userId: string; email: 
  * back to the form: nothing is written into an account by someone who has not
  * proved they hold it. The answer is the same either way.
  */
-export async function startApplication(db: Db, publicUrl: string, input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput }) {
+export async function startApplication(
+  db: Db,
+  publicUrl: string,
+  input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput },
+) {
   await activeCategory(db, input.categoryKey); // refused alike, with or without an account
-  const [existing] = await db.select({ locale: users.locale }).from(users).where(eq(users.email, normalizeEmail(input.email)));
+  const [existing] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(input.email)));
   // The link opens the form in the owner's language, like the mail that carries it.
   if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
   const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
-  const app = await createApplication(db, { userId: user.id, email: user.email }, { categoryKey: input.categoryKey, locale: input.locale, data: input.data });
+  const app = await createApplication(
+    db,
+    { userId: user.id, email: user.email },
+    { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
+  );
   await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
 }
 
@@ -174,23 +261,48 @@ export async function updateApplication(db: Db, actor: Actor, id: string, data: 
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
     const next = data as ApplicationData;
-    await tx.update(membershipApplications).set({ data: next, ...derived(app.applicantKind, next), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
-    await audit(tx, { actor, action: 'membership_application.update', entity: 'membership_application', entityId: id, before: app.data, after: next });
+    await tx
+      .update(membershipApplications)
+      .set({ data: next, ...derived(app.applicantKind, next), updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
+    await audit(tx, {
+      actor,
+      action: 'membership_application.update',
+      entity: 'membership_application',
+      entityId: id,
+      before: app.data,
+      after: next,
+    });
   });
 }
 
-const hasText = (v: unknown) => (typeof v === 'string' ? v.trim() !== '' : v && typeof v === 'object' ? Object.values(v).some((x) => typeof x === 'string' && x.trim() !== '') : v != null);
+const hasText = (v: unknown) =>
+  typeof v === 'string'
+    ? v.trim() !== ''
+    : v && typeof v === 'object'
+      ? Object.values(v).some((x) => typeof x === 'string' && x.trim() !== '')
+      : v != null;
 
 /** What must be filled before submitting: the basics of the kind, plus the category's own fields and documents. */
-export function missingForSubmit(kind: string, data: ApplicationData, cat: { requiredFields: string[]; requiredDocuments: Array<{ key: string }> }, docKeys: string[]): FieldError[] {
-  const base = kind === 'organization' ? ['organization.name', 'organization.countryCode', 'organization.stakeholderGroup'] : ['individual.name', 'individual.countryCode'];
+export function missingForSubmit(
+  kind: string,
+  data: ApplicationData,
+  cat: { requiredFields: string[]; requiredDocuments: Array<{ key: string }> },
+  docKeys: string[],
+): FieldError[] {
+  const base =
+    kind === 'organization'
+      ? ['organization.name', 'organization.countryCode', 'organization.stakeholderGroup']
+      : ['individual.name', 'individual.countryCode'];
   const out: FieldError[] = [];
   for (const path of [...base, ...cat.requiredFields]) {
     const v = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), data);
     if (!hasText(v)) out.push({ path: `data.${path}`, message: 'required', code: 'required' });
   }
-  if (kind === 'organization' && !(data.representatives ?? []).length) out.push({ path: 'data.representatives', message: 'name at least one representative', code: 'required' });
-  for (const d of cat.requiredDocuments) if (!docKeys.includes(d.key)) out.push({ path: `documents.${d.key}`, message: 'required document missing', code: 'required' });
+  if (kind === 'organization' && !(data.representatives ?? []).length)
+    out.push({ path: 'data.representatives', message: 'name at least one representative', code: 'required' });
+  for (const d of cat.requiredDocuments)
+    if (!docKeys.includes(d.key)) out.push({ path: `documents.${d.key}`, message: 'required document missing', code: 'required' });
   return out;
 }
 
@@ -201,13 +313,32 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
     if (app.status === 'submitted') return; // a double click
     assertTransition(app.status, 'submit');
     const cat = await categoryOf(tx, app.categoryId);
-    const docs = await tx.select({ docKey: applicationDocuments.docKey }).from(applicationDocuments).where(eq(applicationDocuments.applicationId, id));
-    const missing = missingForSubmit(app.applicantKind, app.data, cat, docs.map((d) => d.docKey));
-    if (missing.length) throw fail(membershipErrors, 'application_incomplete', `The application is not complete: ${missing.map((m) => m.path).join(', ')}.`, { fields: missing });
+    const docs = await tx
+      .select({ docKey: applicationDocuments.docKey })
+      .from(applicationDocuments)
+      .where(eq(applicationDocuments.applicationId, id));
+    const missing = missingForSubmit(
+      app.applicantKind,
+      app.data,
+      cat,
+      docs.map((d) => d.docKey),
+    );
+    if (missing.length)
+      throw fail(membershipErrors, 'application_incomplete', `The application is not complete: ${missing.map((m) => m.path).join(', ')}.`, {
+        fields: missing,
+      });
     const answered = app.status === 'info_requested';
-    await tx.update(membershipApplications).set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await tx
+      .update(membershipApplications)
+      .set({ status: 'submitted', submittedAt: new Date(), updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: answered ? 'resubmitted' : 'submitted' });
-    await audit(tx, { actor, action: answered ? 'membership_application.resubmit' : 'membership_application.submit', entity: 'membership_application', entityId: id });
+    await audit(tx, {
+      actor,
+      action: answered ? 'membership_application.resubmit' : 'membership_application.submit',
+      entity: 'membership_application',
+      entityId: id,
+    });
     await mailApplicant(tx, publicUrl, app, 'submitted');
     if (answered) {
       // Tell the staff member who asked that the answer is in.
@@ -219,8 +350,18 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
         .orderBy(desc(applicationMessages.createdAt))
         .limit(1);
       if (ask) {
-        const m = membershipMail('answered', ask.locale as Locale, { name: '', subject: app.displayName, link: `${publicUrl}/admin/membership/applications/${id}` });
-        await queueMail(tx, { to: ask.email, subject: m.subject, text: m.text, locale: ask.locale as Locale, template: 'membership.answered' });
+        const m = membershipMail('answered', ask.locale as Locale, {
+          name: '',
+          subject: app.displayName,
+          link: `${publicUrl}/admin/membership/applications/${id}`,
+        });
+        await queueMail(tx, {
+          to: ask.email,
+          subject: m.subject,
+          text: m.text,
+          locale: ask.locale as Locale,
+          template: 'membership.answered',
+        });
       }
     }
   });
@@ -232,7 +373,10 @@ export async function withdrawApplication(db: Db, publicUrl: string, actor: Acto
     if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'withdrawn') return;
     assertTransition(app.status, 'withdraw');
-    await tx.update(membershipApplications).set({ status: 'withdrawn', decidedAt: new Date(), updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await tx
+      .update(membershipApplications)
+      .set({ status: 'withdrawn', decidedAt: new Date(), updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: 'withdrawn' });
     await audit(tx, { actor, action: 'membership_application.withdraw', entity: 'membership_application', entityId: id });
     await mailApplicant(tx, publicUrl, app, 'withdrawn');
@@ -243,9 +387,18 @@ export async function requestInformation(db: Db, publicUrl: string, actor: Actor
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'request_info');
-    await tx.update(membershipApplications).set({ status: 'info_requested', updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await tx
+      .update(membershipApplications)
+      .set({ status: 'info_requested', updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'secretariat', kind: 'info_request', body: message });
-    await audit(tx, { actor, action: 'membership_application.request_info', entity: 'membership_application', entityId: id, after: { message } });
+    await audit(tx, {
+      actor,
+      action: 'membership_application.request_info',
+      entity: 'membership_application',
+      entityId: id,
+      after: { message },
+    });
     await mailApplicant(tx, publicUrl, app, 'infoRequested', { text: message });
   });
 }
@@ -254,7 +407,10 @@ export async function rejectApplication(db: Db, publicUrl: string, actor: Actor,
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'reject');
-    await tx.update(membershipApplications).set({ status: 'rejected', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: reason, updatedAt: new Date() }).where(eq(membershipApplications.id, id));
+    await tx
+      .update(membershipApplications)
+      .set({ status: 'rejected', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: reason, updatedAt: new Date() })
+      .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: reason });
     await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
     await mailApplicant(tx, publicUrl, app, 'rejected', { text: reason });
@@ -268,21 +424,59 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
     const staff = isStaff(actor) && !isApplicant(actor, app);
     if (input.internal && !staff) throw fail(platformErrors, 'forbidden', 'Only the secretariat writes internal comments.');
     if (!input.internal) assertTransition(app.status, 'message');
-    await addMessage(tx, id, actor, { role: staff ? 'secretariat' : 'applicant', kind: input.internal ? 'comment' : 'message', body: input.body, internal: input.internal });
-    await audit(tx, { actor, action: input.internal ? 'membership_application.comment' : 'membership_application.message', entity: 'membership_application', entityId: id });
+    await addMessage(tx, id, actor, {
+      role: staff ? 'secretariat' : 'applicant',
+      kind: input.internal ? 'comment' : 'message',
+      body: input.body,
+      internal: input.internal,
+    });
+    await audit(tx, {
+      actor,
+      action: input.internal ? 'membership_application.comment' : 'membership_application.message',
+      entity: 'membership_application',
+      entityId: id,
+    });
     if (staff && !input.internal) await mailApplicant(tx, publicUrl, app, 'message', { text: input.body });
   });
 }
 
-export async function addDocument(db: Db, filesDir: string, actor: Actor, id: string, docKey: string, file: { data: Buffer; filename: string }, maxBytes: number) {
+export async function addDocument(
+  db: Db,
+  filesDir: string,
+  actor: Actor,
+  id: string,
+  docKey: string,
+  file: { data: Buffer; filename: string },
+  maxBytes: number,
+) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
-    const stored = await storeFile(tx, filesDir, { data: file.data, filename: file.filename, allowed: documentTypes, maxBytes, ownerId: actor.userId });
+    const stored = await storeFile(tx, filesDir, {
+      data: file.data,
+      filename: file.filename,
+      allowed: documentTypes,
+      maxBytes,
+      ownerId: actor.userId,
+    });
     const [row] = await tx.insert(applicationDocuments).values({ applicationId: id, fileId: stored.id, docKey }).returning();
-    await audit(tx, { actor, action: 'membership_application.document_add', entity: 'membership_application', entityId: id, after: { docKey, fileId: stored.id, name: stored.originalName } });
-    return { id: row.id, docKey, fileId: stored.id, filename: stored.originalName, mime: stored.mime, size: stored.size, createdAt: row.createdAt };
+    await audit(tx, {
+      actor,
+      action: 'membership_application.document_add',
+      entity: 'membership_application',
+      entityId: id,
+      after: { docKey, fileId: stored.id, name: stored.originalName },
+    });
+    return {
+      id: row.id,
+      docKey,
+      fileId: stored.id,
+      filename: stored.originalName,
+      mime: stored.mime,
+      size: stored.size,
+      createdAt: row.createdAt,
+    };
   });
 }
 
@@ -291,16 +485,28 @@ export async function removeDocument(db: Db, actor: Actor, id: string, docId: st
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
-    const [row] = await tx.delete(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id))).returning();
+    const [row] = await tx
+      .delete(applicationDocuments)
+      .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)))
+      .returning();
     if (!row) throw notFound();
-    await audit(tx, { actor, action: 'membership_application.document_remove', entity: 'membership_application', entityId: id, before: { docKey: row.docKey, fileId: row.fileId } });
+    await audit(tx, {
+      actor,
+      action: 'membership_application.document_remove',
+      entity: 'membership_application',
+      entityId: id,
+      before: { docKey: row.docKey, fileId: row.fileId },
+    });
   });
 }
 
 /** The file of a document, for the applicant or the secretariat. */
 export async function documentFile(db: DbOrTx, actor: Actor, id: string, docId: string) {
   await loadVisible(db, actor, id);
-  const [row] = await db.select({ fileId: applicationDocuments.fileId }).from(applicationDocuments).where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
+  const [row] = await db
+    .select({ fileId: applicationDocuments.fileId })
+    .from(applicationDocuments)
+    .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
   if (!row) throw notFound();
   return row.fileId;
 }
@@ -354,7 +560,10 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
   if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
   const items = (await summaryBase(db)
     .where(and(...where))
-    .orderBy(desc(sql`coalesce(${membershipApplications.submittedAt}, ${membershipApplications.createdAt})`), asc(membershipApplications.id))
+    .orderBy(
+      desc(sql`coalesce(${membershipApplications.submittedAt}, ${membershipApplications.createdAt})`),
+      asc(membershipApplications.id),
+    )
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)) as Summary[];
   const [{ total }] = await db
@@ -367,7 +576,9 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
 }
 
 export async function myApplications(db: DbOrTx, actor: Actor) {
-  return (await summaryBase(db).where(eq(membershipApplications.applicantUserId, actor.userId)).orderBy(desc(membershipApplications.createdAt))) as Summary[];
+  return (await summaryBase(db)
+    .where(eq(membershipApplications.applicantUserId, actor.userId))
+    .orderBy(desc(membershipApplications.createdAt))) as Summary[];
 }
 
 function actionsFor(actor: Actor, app: { status: string; applicantUserId: string }) {
@@ -391,13 +602,29 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
   const cat = await categoryOf(db, app.categoryId);
   const internal = seesInternal(actor);
   const docs = await db
-    .select({ id: applicationDocuments.id, docKey: applicationDocuments.docKey, fileId: applicationDocuments.fileId, filename: files.originalName, mime: files.mime, size: files.size, createdAt: applicationDocuments.createdAt })
+    .select({
+      id: applicationDocuments.id,
+      docKey: applicationDocuments.docKey,
+      fileId: applicationDocuments.fileId,
+      filename: files.originalName,
+      mime: files.mime,
+      size: files.size,
+      createdAt: applicationDocuments.createdAt,
+    })
     .from(applicationDocuments)
     .innerJoin(files, eq(files.id, applicationDocuments.fileId))
     .where(eq(applicationDocuments.applicationId, id))
     .orderBy(asc(applicationDocuments.createdAt));
   const messages = await db
-    .select({ id: applicationMessages.id, authorName: applicationMessages.authorName, authorRole: applicationMessages.authorRole, kind: applicationMessages.kind, internal: applicationMessages.internal, body: applicationMessages.body, createdAt: applicationMessages.createdAt })
+    .select({
+      id: applicationMessages.id,
+      authorName: applicationMessages.authorName,
+      authorRole: applicationMessages.authorRole,
+      kind: applicationMessages.kind,
+      internal: applicationMessages.internal,
+      body: applicationMessages.body,
+      createdAt: applicationMessages.createdAt,
+    })
     .from(applicationMessages)
     .where(internal ? eq(applicationMessages.applicationId, id) : and(eq(applicationMessages.applicationId, id), applicantThread()))
     .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
@@ -425,24 +652,46 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
 // Approval
 
 async function findOrganizationByName(tx: DbOrTx, name: LocalizedText) {
-  const wanted = new Set(Object.values(name).filter(Boolean).map((n) => normalize(n!)));
+  const wanted = new Set(
+    Object.values(name)
+      .filter(Boolean)
+      .map((n) => normalize(n!)),
+  );
   if (!wanted.size) return undefined;
   const candidates = await tx
     .select({ id: organizations.id, name: organizations.name })
     .from(organizations)
-    .where(sql`${organizations.searchText} like ${'%' + [...wanted][0].replace(/[\\%_]/g, (m) => `\\${m}`) + '%'}`);
+    .where(sql`${organizations.searchText} like ${`%${[...wanted][0].replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
   return candidates.find((c) => Object.values(c.name).some((n) => n && wanted.has(normalize(n))))?.id;
 }
 
-async function findOrCreatePerson(tx: Tx, actor: Actor | null, p: { name: string; nameLatin?: string | null; email: string; countryCode?: string | null; gender?: string | null }) {
+async function findOrCreatePerson(
+  tx: Tx,
+  actor: Actor | null,
+  p: { name: string; nameLatin?: string | null; email: string; countryCode?: string | null; gender?: string | null },
+) {
   const email = p.email.toLowerCase();
   const [existing] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
   if (existing) return existing;
-  const created = await createPerson(tx as unknown as Db, actor, { name: p.name, nameLatin: p.nameLatin ?? null, email, countryCode: p.countryCode ?? null, gender: (p.gender as 'female') ?? null, affiliations: [] });
+  const created = await createPerson(tx as unknown as Db, actor, {
+    name: p.name,
+    nameLatin: p.nameLatin ?? null,
+    email,
+    countryCode: p.countryCode ?? null,
+    gender: (p.gender as 'female') ?? null,
+    affiliations: [],
+  });
   return { id: created.id, userId: null as string | null };
 }
 
-export async function approveApplication(db: Db, publicUrl: string, actor: Actor, id: string, opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean }, now = new Date()) {
+export async function approveApplication(
+  db: Db,
+  publicUrl: string,
+  actor: Actor,
+  id: string,
+  opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
+  now = new Date(),
+) {
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'approve');
@@ -473,7 +722,13 @@ export async function approveApplication(db: Db, publicUrl: string, actor: Actor
     } else {
       const [u] = await tx.select().from(users).where(eq(users.id, app.applicantUserId));
       const ind = data.individual ?? {};
-      const person = await findOrCreatePerson(tx, actor, { name: ind.name ?? u.name, nameLatin: ind.nameLatin, email: u.email, countryCode: ind.countryCode, gender: ind.gender });
+      const person = await findOrCreatePerson(tx, actor, {
+        name: ind.name ?? u.name,
+        nameLatin: ind.nameLatin,
+        email: u.email,
+        countryCode: ind.countryCode,
+        gender: ind.gender,
+      });
       if (!person.userId) await tx.update(people).set({ userId: u.id }).where(eq(people.id, person.id));
       personId = person.id;
     }
@@ -483,7 +738,12 @@ export async function approveApplication(db: Db, publicUrl: string, actor: Actor
       .where(organizationId ? eq(memberships.organizationId, organizationId) : eq(memberships.personId, personId!))
       .for('update');
     if (existing && ['active', 'grace', 'suspended'].includes(existing.status)) {
-      throw fail(membershipErrors, 'already_member', 'This organization or person already holds a membership; renew or reinstate it instead.', { extra: { membershipId: existing.id } });
+      throw fail(
+        membershipErrors,
+        'already_member',
+        'This organization or person already holds a membership; renew or reinstate it instead.',
+        { extra: { membershipId: existing.id } },
+      );
     }
     const startDate = opts.startDate ?? isoDay(now);
     const values = {
@@ -504,13 +764,37 @@ export async function approveApplication(db: Db, publicUrl: string, actor: Actor
     const [m] = existing
       ? await tx.update(memberships).set(values).where(eq(memberships.id, existing.id)).returning()
       : await tx.insert(memberships).values(values).returning();
-    await tx.insert(membershipHistory).values({ membershipId: m.id, action: existing ? 'rejoined' : 'created', fromStatus: existing?.status ?? null, toStatus: 'active', reason: opts.reason ?? null, actorId: actor.userId, details: { applicationId: app.id, startDate, renewalDate: m.renewalDate } });
+    await tx
+      .insert(membershipHistory)
+      .values({
+        membershipId: m.id,
+        action: existing ? 'rejoined' : 'created',
+        fromStatus: existing?.status ?? null,
+        toStatus: 'active',
+        reason: opts.reason ?? null,
+        actorId: actor.userId,
+        details: { applicationId: app.id, startDate, renewalDate: m.renewalDate },
+      });
     await tx
       .update(membershipApplications)
-      .set({ status: 'approved', decidedAt: new Date(), decidedBy: actor.userId, decisionReason: opts.reason ?? null, organizationId, membershipId: m.id, updatedAt: new Date() })
+      .set({
+        status: 'approved',
+        decidedAt: new Date(),
+        decidedBy: actor.userId,
+        decisionReason: opts.reason ?? null,
+        organizationId,
+        membershipId: m.id,
+        updatedAt: new Date(),
+      })
       .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: opts.reason || 'approved' });
-    await audit(tx, { actor, action: 'membership_application.approve', entity: 'membership_application', entityId: id, after: { membershipId: m.id, organizationId, personId } });
+    await audit(tx, {
+      actor,
+      action: 'membership_application.approve',
+      entity: 'membership_application',
+      entityId: id,
+      after: { membershipId: m.id, organizationId, personId },
+    });
     await mailApplicant(tx, publicUrl, app, 'approved', { date: startDate, text: opts.reason, link: `${publicUrl}/my/membership` });
     await syncMemberIndex(tx, m.id);
     return m;
@@ -524,4 +808,3 @@ export async function applicationsByStatus(db: DbOrTx) {
     .groupBy(membershipApplications.status)
     .orderBy(membershipApplications.status);
 }
-

@@ -49,7 +49,11 @@ export async function keyFigures(ctx: Ctx): Promise<KeyFigures> {
         from search_docs d left join countries c on c.code = d.country_code
         where d.visibility = 'public' and d.kind = 'member'`,
   );
-  const delegates = await optionalCount(ctx, 'event_registrations', sql`select count(*)::int as n from event_registrations where status in ('approved', 'confirmed', 'accepted', 'registered', 'checked_in')`);
+  const delegates = await optionalCount(
+    ctx,
+    'event_registrations',
+    sql`select count(*)::int as n from event_registrations where status in ('approved', 'confirmed', 'accepted', 'registered', 'checked_in')`,
+  );
   return { members: m?.members ?? 0, countries: m?.countries ?? 0, continents: m?.continents ?? 0, delegates };
 }
 
@@ -61,7 +65,7 @@ function docList(locale: Locale, rows: DocRow[]): Html {
   return html`<ul class="portal-list">${rows.map((r) => {
     const title = localize(r.title, locale);
     const summary = localize(r.summary, locale);
-    return html`<li><a href="${link(locale, r.url)}" lang="${title.lang ?? locale}">${title.text}</a>${r.year ? html` <span class="portal-year">(${r.year})</span>` : ''}${summary.text ? html`<p>${summary.text.length > 200 ? summary.text.slice(0, 200) + '…' : summary.text}</p>` : ''}</li>`;
+    return html`<li><a href="${link(locale, r.url)}" lang="${title.lang ?? locale}">${title.text}</a>${r.year ? html` <span class="portal-year">(${r.year})</span>` : ''}${summary.text ? html`<p>${summary.text.length > 200 ? `${summary.text.slice(0, 200)}…` : summary.text}</p>` : ''}</li>`;
   })}</ul>`;
 }
 
@@ -72,7 +76,12 @@ export const homePage: PublicPageKind = {
   path: '/',
   async load(ctx, { locale }) {
     const t = texts[locale];
-    const [figures, events, cases, publications] = await Promise.all([keyFigures(ctx), latest(ctx, 'event', 4), latest(ctx, 'case', 4), latest(ctx, 'publication', 4)]);
+    const [figures, events, cases, publications] = await Promise.all([
+      keyFigures(ctx),
+      latest(ctx, 'event', 4),
+      latest(ctx, 'case', 4),
+      latest(ctx, 'publication', 4),
+    ]);
     const nf = new Intl.NumberFormat(locale);
     const fig: Array<[number | null, string]> = [
       [figures.members, t.home.figures.members],
@@ -142,23 +151,35 @@ export const searchPage: PublicPageKind = {
     const pageNo = Math.min(1000, Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1));
     const body: Html[] = [html`<h1>${s.title}</h1>`];
     if (q.trim()) {
-      const r = await searchIndex(ctx.db, { q, kinds: kind ? [kind] : undefined, page: pageNo, pageSize: 20, locale, visibilities: ['public'], countCap: ctx.config.SEARCH_COUNT_CAP });
+      const r = await searchIndex(ctx.db, {
+        q,
+        kinds: kind ? [kind] : undefined,
+        page: pageNo,
+        pageSize: 20,
+        locale,
+        visibilities: ['public'],
+        countCap: ctx.config.SEARCH_COUNT_CAP,
+      });
       const base = `/${prefixOf[locale]}/search?q=${encodeURIComponent(q)}`;
       const all = r.kinds.reduce((n, k) => n + k.count, 0);
       const num = (n: number) => n.toLocaleString(locale === 'en' ? 'en-US' : locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN');
       // Past the cap, counts are lower bounds: "10,000+".
       const facet = (n: number) => `${num(n)}${r.facetsCapped ? '+' : ''}`;
-      body.push(html`<h2>${fill(s.resultsFor, { q })}</h2><p role="status">${fill(r.totalCapped ? s.countCapped : s.count, { n: num(r.total) })}</p>`);
+      body.push(
+        html`<h2>${fill(s.resultsFor, { q })}</h2><p role="status">${fill(r.totalCapped ? s.countCapped : s.count, { n: num(r.total) })}</p>`,
+      );
       if (r.kinds.length)
         body.push(
           html`<nav aria-label="${s.title}"><ul class="portal-kinds"><li><a href="${base}"${!kind ? html` aria-current="page"` : ''}>${s.all} (${facet(all)})</a></li>${r.kinds.map(
-            (k) => html`<li><a href="${base}&kind=${k.kind}"${kind === k.kind ? html` aria-current="page"` : ''}>${s.kinds[k.kind] ?? k.kind} (${facet(k.count)})</a></li>`,
+            (k) =>
+              html`<li><a href="${base}&kind=${k.kind}"${kind === k.kind ? html` aria-current="page"` : ''}>${s.kinds[k.kind] ?? k.kind} (${facet(k.count)})</a></li>`,
           )}</ul></nav>`,
         );
       body.push(
         r.items.length
           ? html`<ol class="portal-results">${r.items.map(
-              (i) => html`<li><a href="${link(locale, i.url)}">${marked(i.title)}</a> <span class="portal-kind">${s.kinds[i.kind] ?? i.kind}${i.year ? html` · ${i.year}` : ''}</span>${i.snippet.length ? html`<p>${marked(i.snippet)}</p>` : ''}</li>`,
+              (i) =>
+                html`<li><a href="${link(locale, i.url)}">${marked(i.title)}</a> <span class="portal-kind">${s.kinds[i.kind] ?? i.kind}${i.year ? html` · ${i.year}` : ''}</span>${i.snippet.length ? html`<p>${marked(i.snippet)}</p>` : ''}</li>`,
             )}</ol>`
           : html`<p>${s.none}</p>`,
       );
@@ -183,7 +204,9 @@ export const indexedItemPage: PublicPageKind = {
   kind: 'item',
   path: '/*',
   async list(ctx) {
-    const rows = await ctx.database.rows<{ url: string }>(sql`select distinct url from search_docs where visibility = 'public' order by url limit 45000`);
+    const rows = await ctx.database.rows<{ url: string }>(
+      sql`select distinct url from search_docs where visibility = 'public' order by url limit 45000`,
+    );
     return rows.map((r) => r.url).filter((u) => u.startsWith('/') && u.length > 1);
   },
   async load(ctx, { params, locale }) {

@@ -8,9 +8,32 @@ beforeAll(async () => {
   h = await createHarness();
   h.ctx.membership.isMember = async () => true; // even a member's cookie must not change what the server renders
   await indexDocs(h.ctx.db, [
-    { kind: 'event', id: 'e1', visibility: 'public', title: { en: 'Digital Silk Road Development Forum', 'zh-Hans': '世界互联网大会数字丝路发展论坛' }, url: '/events/silk-road-2024', year: 2024, countryCode: 'CN' },
-    { kind: 'case', id: 'c1', visibility: 'public', title: { 'zh-Hans': '乡村数字经济实践案例' }, summary: { 'zh-Hans': '电商平台带动农产品销售' }, url: '/showcase/c1', year: 2024 },
-    { kind: 'publication', id: 'p1', visibility: 'public', title: { en: 'Cyberspace Sovereignty: Theory and Practice (4.0)' }, url: '/library/p1', year: 2023 },
+    {
+      kind: 'event',
+      id: 'e1',
+      visibility: 'public',
+      title: { en: 'Digital Silk Road Development Forum', 'zh-Hans': '世界互联网大会数字丝路发展论坛' },
+      url: '/events/silk-road-2024',
+      year: 2024,
+      countryCode: 'CN',
+    },
+    {
+      kind: 'case',
+      id: 'c1',
+      visibility: 'public',
+      title: { 'zh-Hans': '乡村数字经济实践案例' },
+      summary: { 'zh-Hans': '电商平台带动农产品销售' },
+      url: '/showcase/c1',
+      year: 2024,
+    },
+    {
+      kind: 'publication',
+      id: 'p1',
+      visibility: 'public',
+      title: { en: 'Cyberspace Sovereignty: Theory and Practice (4.0)' },
+      url: '/library/p1',
+      year: 2023,
+    },
     { kind: 'member', id: 'm1', visibility: 'public', title: { en: 'Fictional Institute A' }, url: '/members/m1', countryCode: 'FR' },
     { kind: 'member', id: 'm2', visibility: 'public', title: { en: 'Fictional Company B' }, url: '/members/m2', countryCode: 'BR' },
     { kind: 'member', id: 'm3', visibility: 'public', title: { en: 'Fictional University C' }, url: '/members/m3', countryCode: 'BR' },
@@ -34,7 +57,8 @@ describe('server-rendered public pages (no script needed)', () => {
     expect(en.body).toContain('<link rel="canonical" href="http://wuzhen.test/en/about" />');
     expect(en.body).toContain('<link rel="alternate" hreflang="zh-Hant" href="http://wuzhen.test/zh-hant/about" />');
     expect(en.body).toContain('<meta property="og:title" content="About the organization" />');
-    for (const body of ['General Assembly', 'Council', 'Secretariat', 'High-level Advisory Committee', '2014', '2022']) expect(en.body).toContain(body);
+    for (const body of ['General Assembly', 'Council', 'Secretariat', 'High-level Advisory Committee', '2014', '2022'])
+      expect(en.body).toContain(body);
     const hant = await get('/zh-hant/about');
     expect(titleOf(hant.body)).toBe('關於我們 · 世界互聯網大會');
     expect(hant.body).toContain('<html lang="zh-Hant">');
@@ -72,7 +96,7 @@ describe('server-rendered public pages (no script needed)', () => {
   });
 
   it('search page renders public results with marks, never restricted ones', async () => {
-    const r = await get('/zh-hant/search?q=' + encodeURIComponent('數位經濟'), { cookie: 'wz_session=whatever' });
+    const r = await get(`/zh-hant/search?q=${encodeURIComponent('數位經濟')}`, { cookie: 'wz_session=whatever' });
     expect(r.statusCode).toBe(200);
     expect(r.body).toContain('<meta name="robots" content="noindex, follow" />');
     expect(r.body).toContain('href="/zh-hant/showcase/c1"');
@@ -81,7 +105,7 @@ describe('server-rendered public pages (no script needed)', () => {
     expect(secret.body).toContain('0 results');
     expect(secret.body).not.toContain('Member symposium');
     expect(secret.body).not.toContain('/events/quokkafest');
-    const xss = await get('/en/search?q=' + encodeURIComponent('<script>alert(1)</script>'));
+    const xss = await get(`/en/search?q=${encodeURIComponent('<script>alert(1)</script>')}`);
     expect(xss.body).not.toContain('<script>alert(1)</script>');
     expect(xss.body).toContain('&lt;script&gt;');
   });
@@ -126,7 +150,8 @@ describe('server-rendered public pages (no script needed)', () => {
     const r = await get('/sitemap.xml');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('xml');
-    for (const p of ['/en/', '/zh-hans/', '/zh-hant/', '/en/about', '/zh-hant/programs']) expect(r.body).toContain(`<loc>http://wuzhen.test${p}</loc>`);
+    for (const p of ['/en/', '/zh-hans/', '/zh-hant/', '/en/about', '/zh-hant/programs'])
+      expect(r.body).toContain(`<loc>http://wuzhen.test${p}</loc>`);
     expect(r.body).toContain('<xhtml:link rel="alternate" hreflang="zh-Hans" href="http://wuzhen.test/zh-hans/about"/>');
     expect(r.body).not.toContain('/search');
     const robots = await get('/robots.txt');

@@ -7,7 +7,8 @@ import { texts } from './texts.js';
 
 /** Language ↔ URL prefix (the same as the web app's). */
 export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
-export const localeOfPrefix = (p: string | undefined): Locale | null => (p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null);
+export const localeOfPrefix = (p: string | undefined): Locale | null =>
+  p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null;
 const ogLocale: Record<Locale, string> = { en: 'en_US', 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW' };
 
 export const webIndex = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web/index.html');
@@ -66,16 +67,22 @@ export function renderDocument({ locale, pagePath, page, publicUrl, query = '', 
   const head = html`<title>${title}</title>
 <meta name="description" content="${page.description}" />
 <link rel="canonical" href="${href(locale) + search}" />
-${locales.map((l) => html`<link rel="alternate" hreflang="${l}" href="${href(l) + search}" />
-`)}<link rel="alternate" hreflang="x-default" href="${href('en') + search}" />
+${locales.map(
+  (l) => html`<link rel="alternate" hreflang="${l}" href="${href(l) + search}" />
+`,
+)}<link rel="alternate" hreflang="x-default" href="${href('en') + search}" />
 <meta property="og:type" content="website" />
 <meta property="og:site_name" content="${t.site}" />
 <meta property="og:title" content="${page.title}" />
 <meta property="og:description" content="${page.description}" />
 <meta property="og:url" content="${href(locale) + search}" />
 <meta property="og:locale" content="${ogLocale[locale]}" />
-${locales.filter((l) => l !== locale).map((l) => html`<meta property="og:locale:alternate" content="${ogLocale[l]}" />
-`)}${page.image ? html`<meta property="og:image" content="${page.image.startsWith('http') ? page.image : base + page.image}" />` : ''}
+${locales
+  .filter((l) => l !== locale)
+  .map(
+    (l) => html`<meta property="og:locale:alternate" content="${ogLocale[l]}" />
+`,
+  )}${page.image ? html`<meta property="og:image" content="${page.image.startsWith('http') ? page.image : base + page.image}" />` : ''}
 <meta name="twitter:card" content="summary" />
 ${page.noindex ? html`<meta name="robots" content="noindex, follow" />` : ''}
 <style>.ssr-header ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0}.ssr-brand{font-weight:700;font-size:1.25rem}#root>main,#root>header,#root>footer{max-width:72rem;margin:0 auto;padding:0 1rem}mark{background:#fff3a3;color:inherit}.skip-link{position:absolute;left:-9999px}.skip-link:focus{left:1rem;top:1rem}</style>`;

@@ -22,7 +22,13 @@ const compile = (kind: PublicPageKind): Compiled => {
   const names: string[] = [];
   const src = kind.path
     .split('/')
-    .map((seg) => (seg === '*' ? (names.push('*'), '(.+)') : seg.startsWith(':') ? (names.push(seg.slice(1)), '([^/]+)') : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .map((seg) =>
+      seg === '*'
+        ? (names.push('*'), '(.+)')
+        : seg.startsWith(':')
+          ? (names.push(seg.slice(1)), '([^/]+)')
+          : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    )
     .join('/');
   return { kind, re: new RegExp(`^${src === '' ? '/' : src}$`), names };
 };
@@ -51,7 +57,13 @@ export function pageRegistry(features: Feature[]) {
   return [...features.flatMap((f) => f.publicPages ?? []), indexedItemPage].map(compile);
 }
 
-export async function renderPath(ctx: Ctx, pages: Compiled[], locale: Locale, pagePath: string, query: URLSearchParams): Promise<{ page: RenderedPage; status: number; kind: string } | null> {
+export async function renderPath(
+  ctx: Ctx,
+  pages: Compiled[],
+  locale: Locale,
+  pagePath: string,
+  query: URLSearchParams,
+): Promise<{ page: RenderedPage; status: number; kind: string } | null> {
   const hit = matchPage(pages, pagePath);
   if (!hit) return null;
   const page = await hit.kind.load(ctx, { params: hit.params, query, locale });
@@ -62,7 +74,16 @@ export async function renderPath(ctx: Ctx, pages: Compiled[], locale: Locale, pa
   const item = await indexedItemPage.load(ctx, { params: { '*': pagePath.slice(1) }, query, locale });
   if (item) return { page: item, status: 200, kind: indexedItemPage.kind };
   const t = texts[locale];
-  return { page: { title: t.notFound.title, description: t.notFound.text, body: html`<h1>${t.notFound.title}</h1><p>${t.notFound.text}</p>`, noindex: true }, status: 404, kind: 'not-found' };
+  return {
+    page: {
+      title: t.notFound.title,
+      description: t.notFound.text,
+      body: html`<h1>${t.notFound.title}</h1><p>${t.notFound.text}</p>`,
+      noindex: true,
+    },
+    status: 404,
+    kind: 'not-found',
+  };
 }
 
 const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
@@ -100,7 +121,14 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       renderPath(ctx, pages(), locale, pagePath, query).then((rendered) => {
         if (!rendered) return null;
         const keep = rendered.kind === 'search' && query.get('q') ? `?q=${encodeURIComponent(query.get('q')!)}` : '';
-        const html = renderDocument({ locale, pagePath, page: rendered.page, publicUrl: base, search: keep, query: rendered.kind === 'search' ? (query.get('q') ?? '') : '' });
+        const html = renderDocument({
+          locale,
+          pagePath,
+          page: rendered.page,
+          publicUrl: base,
+          search: keep,
+          query: rendered.kind === 'search' ? (query.get('q') ?? '') : '',
+        });
         return { status: rendered.status, html };
       });
 
@@ -140,7 +168,13 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       },
       async (req) => {
         const { pathname, search } = splitUrl(req.query.path);
-        const rendered = await renderPath(ctx, pages(), req.query.locale, pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname, new URLSearchParams(search));
+        const rendered = await renderPath(
+          ctx,
+          pages(),
+          req.query.locale,
+          pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname,
+          new URLSearchParams(search),
+        );
         if (!rendered || rendered.status === 404) throw notFound();
         return { kind: rendered.kind, title: rendered.page.title, description: rendered.page.description, body: rendered.page.body.value };
       },
@@ -162,14 +196,18 @@ export function portalRoutes(getFeatures: () => Feature[]) {
       return reply
         .type('application/xml; charset=utf-8')
         .header('cache-control', 'public, max-age=600')
-        .send(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`);
+        .send(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join('\n')}\n</urlset>\n`,
+        );
     });
 
     app.get('/robots.txt', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
       reply
         .type('text/plain; charset=utf-8')
         .header('cache-control', 'public, max-age=3600')
-        .send(`User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nDisallow: /account\nDisallow: /signin\nDisallow: /en/search\nDisallow: /zh-hans/search\nDisallow: /zh-hant/search\n\nSitemap: ${base}/sitemap.xml\n`),
+        .send(
+          `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nDisallow: /account\nDisallow: /signin\nDisallow: /en/search\nDisallow: /zh-hans/search\nDisallow: /zh-hant/search\n\nSitemap: ${base}/sitemap.xml\n`,
+        ),
     );
   };
 }

@@ -12,9 +12,26 @@ afterAll(() => h.close());
 
 it('a person downloads their data; an admin erases them, keeping aggregate figures and an audit entry', async () => {
   const u = await h.user({ email: 'lucia@example.org', name: 'Lucía Fernández' });
-  const org = (await h.call(admin, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: 'Iberian Lab' }, countryCode: 'ES', stakeholderGroup: 'academia' } })).json();
+  const org = (
+    await h.call(admin, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: { name: { en: 'Iberian Lab' }, countryCode: 'ES', stakeholderGroup: 'academia' },
+    })
+  ).json();
   const person = (
-    await h.call(admin, { method: 'POST', url: '/api/v1/directory/people', payload: { name: 'Lucía Fernández', countryCode: 'ES', gender: 'female', email: 'lucia@example.org', phone: '+34 600 000 000', affiliations: [{ organizationId: org.id }] } })
+    await h.call(admin, {
+      method: 'POST',
+      url: '/api/v1/directory/people',
+      payload: {
+        name: 'Lucía Fernández',
+        countryCode: 'ES',
+        gender: 'female',
+        email: 'lucia@example.org',
+        phone: '+34 600 000 000',
+        affiliations: [{ organizationId: org.id }],
+      },
+    })
   ).json();
 
   const mine = await h.call(u, { method: 'GET', url: '/api/v1/me/data' });
@@ -30,9 +47,13 @@ it('a person downloads their data; an admin erases them, keeping aggregate figur
   const after = (await h.call(admin, { method: 'GET', url: `/api/v1/directory/people/${person.id}` })).json();
   expect(after).toMatchObject({ name: 'Erased person', email: null, phone: null, nameLatin: null, countryCode: 'ES', gender: 'female' });
   expect(after.affiliations).toHaveLength(1);
-  const found = await h.database.rows(sql`select 1 from users where email = 'lucia@example.org' union all select 1 from people where email = 'lucia@example.org' union all select 1 from mail_outbox where "to" = 'lucia@example.org'`);
+  const found = await h.database.rows(
+    sql`select 1 from users where email = 'lucia@example.org' union all select 1 from people where email = 'lucia@example.org' union all select 1 from mail_outbox where "to" = 'lucia@example.org'`,
+  );
   expect(found).toEqual([]);
   expect((await h.call(u, { method: 'GET', url: '/api/v1/auth/me' })).json().user).toBeNull();
-  const log = await h.database.rows<{ action: string }>(sql`select action from audit_log where action = 'privacy.erase' and entity_id = ${person.id}`);
+  const log = await h.database.rows<{ action: string }>(
+    sql`select action from audit_log where action = 'privacy.erase' and entity_id = ${person.id}`,
+  );
   expect(log).toHaveLength(1);
 });

@@ -11,7 +11,11 @@ import { people } from '../directory/model.js';
 export async function subjectOfUser(db: DbOrTx, userId: string): Promise<DataSubject> {
   const [u] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
   if (!u) throw notFound();
-  const [p] = await db.select({ id: people.id }).from(people).where(or(eq(people.userId, u.id), eq(people.email, u.email))).limit(1);
+  const [p] = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(or(eq(people.userId, u.id), eq(people.email, u.email)))
+    .limit(1);
   return { userId: u.id, personId: p?.id ?? null, email: u.email };
 }
 
@@ -40,6 +44,12 @@ export async function erasePerson(db: Db, features: Feature[], actor: Actor, sub
     for (const f of features) await f.erase?.(tx, subject);
     // The audit trail keeps who did what, but no longer names the person.
     if (subject.userId) await tx.execute(sql`update audit_log set actor_email = null where actor_id = ${subject.userId}`);
-    await audit(tx, { actor, action: 'privacy.erase', entity: subject.personId ? 'person' : 'user', entityId: subject.personId ?? subject.userId, after: { userId: subject.userId, personId: subject.personId } });
+    await audit(tx, {
+      actor,
+      action: 'privacy.erase',
+      entity: subject.personId ? 'person' : 'user',
+      entityId: subject.personId ?? subject.userId,
+      after: { userId: subject.userId, personId: subject.personId },
+    });
   });
 }

@@ -186,7 +186,8 @@ export function violations(p: PlainInstance, res: AssignmentResult): string[] {
   for (let s = 0; s < S; s++) if (per[s] !== k) out.push(`s${s} has ${per[s]} reviewers, expected ${k}`);
   for (let r = 0; r < R; r++) if (load[r] > p.capacity[r]) out.push(`r${r} has ${load[r]} > capacity ${p.capacity[r]}`);
   for (const [s, r] of p.pinned) if (!seen.has(s * R + r)) out.push(`pinned pair s${s}/r${r} missing`);
-  if (Math.abs(objective - res.objective) > 1e-6 * Math.max(1, Math.abs(objective))) out.push(`objective ${res.objective} != recomputed ${objective}`);
+  if (Math.abs(objective - res.objective) > 1e-6 * Math.max(1, Math.abs(objective)))
+    out.push(`objective ${res.objective} != recomputed ${objective}`);
   return out;
 }
 

@@ -321,7 +321,11 @@ function checkPins(
   }
   if (bad.length) throw new AssignmentInputError('unknown_pin', `pinned pair names an unknown submission or reviewer: ${fmt(bad)}`, bad);
   if (forbidden.length)
-    throw new AssignmentInputError('pinned_forbidden', `pinned pair is also forbidden (conflict of interest?): ${fmt(forbidden)}`, forbidden);
+    throw new AssignmentInputError(
+      'pinned_forbidden',
+      `pinned pair is also forbidden (conflict of interest?): ${fmt(forbidden)}`,
+      forbidden,
+    );
   const overS: Array<[string, string]> = [];
   for (let i = 0; i < out.length; i += 2) {
     const s = out[i];
@@ -339,7 +343,11 @@ function checkPins(
     if (cap[out[i + 1]] < 0) overR.push([inst.submissions[out[i]], inst.reviewers[out[i + 1]].id]);
   }
   if (overR.length)
-    throw new AssignmentInputError('pins_exceed_capacity', `a reviewer has more pinned submissions than their load limit: ${fmt(overR)}`, overR);
+    throw new AssignmentInputError(
+      'pins_exceed_capacity',
+      `a reviewer has more pinned submissions than their load limit: ${fmt(overR)}`,
+      overR,
+    );
   void S;
   return Int32Array.from(out);
 }
@@ -741,7 +749,7 @@ class FlowState {
           const e = slot[i];
           const v = head[e];
           if (cost[e] + pu - pi[v] < 0) {
-            const d = rcap[e] < excess[u] ? rcap[e] : excess[u];
+            const d = Math.min(rcap[e] , excess[u]);
             const f = mate[e];
             rcap[e] -= d;
             rcap[f] += d;
@@ -900,13 +908,7 @@ class FlowState {
    * Violating arcs (at most `limit` per submission, the most negative) are added to the
    * candidate graph with one unit pushed over them. Returns how many were added.
    */
-  scanViolations(
-    forb: Uint8Array,
-    A: Float64Array,
-    units: CostUnits,
-    mark: Int32Array,
-    limit: number,
-  ): { added: number; worst: number } {
+  scanViolations(forb: Uint8Array, A: Float64Array, units: CostUnits, mark: Int32Array, limit: number): { added: number; worst: number } {
     this.sync();
     const { S, R, pi, candStart, candRev, mult } = this;
     const { scale, qMax } = units;

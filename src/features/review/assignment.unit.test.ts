@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  AssignmentInfeasibleError,
-  AssignmentInputError,
-  solveAssignment,
-  type AssignmentInstance,
-} from './assignment.js';
+import { AssignmentInfeasibleError, AssignmentInputError, solveAssignment, type AssignmentInstance } from './assignment.js';
 import {
   highsLeastMissing,
   highsObjectiveLp,
@@ -204,11 +199,34 @@ describe('edge cases', () => {
       }
       return null;
     };
-    expect(code(() => solveAssignment(tiny({ k: 1, pinned: [['A', 'x'], ['A', 'y']] })))).toBe('too_many_pins');
+    expect(
+      code(() =>
+        solveAssignment(
+          tiny({
+            k: 1,
+            pinned: [
+              ['A', 'x'],
+              ['A', 'y'],
+            ],
+          }),
+        ),
+      ),
+    ).toBe('too_many_pins');
     expect(code(() => solveAssignment(tiny({ k: 0, pinned: [['A', 'x']] })))).toBe('too_many_pins');
     expect(
       code(() =>
-        solveAssignment(tiny({ reviewers: [{ id: 'x', capacity: 1 }, { id: 'y', capacity: 5 }], pinned: [['A', 'x'], ['B', 'x']] })),
+        solveAssignment(
+          tiny({
+            reviewers: [
+              { id: 'x', capacity: 1 },
+              { id: 'y', capacity: 5 },
+            ],
+            pinned: [
+              ['A', 'x'],
+              ['B', 'x'],
+            ],
+          }),
+        ),
       ),
     ).toBe('pins_exceed_capacity');
     expect(code(() => solveAssignment(tiny({ pinned: [['Z', 'x']] })))).toBe('unknown_pin');

@@ -83,7 +83,10 @@ export const assignments = pgTable(
     pinned: boolean('pinned').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('review_assignments_pair_idx').on(t.reviewerId, t.submissionId), index('review_assignments_sub_idx').on(t.submissionId)],
+  (t) => [
+    uniqueIndex('review_assignments_pair_idx').on(t.reviewerId, t.submissionId),
+    index('review_assignments_sub_idx').on(t.submissionId),
+  ],
 );
 
 export const reviews = pgTable(

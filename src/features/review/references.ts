@@ -12,7 +12,10 @@ export const reviewReferences: Record<string, ReferenceCheck> = {
     const rows = await ctx.db
       .selectDistinct({ id: submissions.id })
       .from(submissions)
-      .innerJoin(reviewers, and(eq(reviewers.callId, submissions.callId), eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted')))
+      .innerJoin(
+        reviewers,
+        and(eq(reviewers.callId, submissions.callId), eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted')),
+      )
       .where(inArray(submissions.id, ids));
     return rows.map((r) => r.id);
   },

@@ -59,7 +59,14 @@ export function scoreSubmissions(reviews: ScoredReview[]): SubmissionScore[] {
   return [...bySub]
     .map(([submission, rs]) => {
       const totals = rs.map((r) => r.total);
-      return { submission, reviews: rs.length, raw: mean(totals), normalized: mean(rs.map((r) => r.z)), spread: Math.max(...totals) - Math.min(...totals), sd: popSd(totals) };
+      return {
+        submission,
+        reviews: rs.length,
+        raw: mean(totals),
+        normalized: mean(rs.map((r) => r.z)),
+        spread: Math.max(...totals) - Math.min(...totals),
+        sd: popSd(totals),
+      };
     })
     .sort((a, b) => b.normalized - a.normalized || b.raw - a.raw || a.submission.localeCompare(b.submission));
 }

@@ -45,7 +45,7 @@ describe('normalization per reviewer (z-score)', () => {
     expect(s[1].spread).toBe(6);
     // s3: raw (4+1+7)/3 = 4, normalized (−1.22474 − 1.22474 − 1)/3 = −1.14983
     expect(s[2].raw).toBe(4);
-    expect(s[2].normalized).toBeCloseTo(-1.149830, 5);
+    expect(s[2].normalized).toBeCloseTo(-1.14983, 5);
   });
 
   it('corrects a lenient and a harsh reviewer', () => {

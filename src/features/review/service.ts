@@ -24,12 +24,21 @@ export type ReviewerRow = typeof reviewers.$inferSelect;
 // ---------------------------------------------------------------- rubric
 
 export async function getRubric(db: DbOrTx, callId: string, round: number) {
-  const [r] = await db.select().from(rubrics).where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
+  const [r] = await db
+    .select()
+    .from(rubrics)
+    .where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
   if (!r) throw notFound();
   return r;
 }
 
-export async function setRubric(db: Db, actor: Actor, callId: string, round: number, input: { criteria: Criterion[]; scaleMin: number; scaleMax: number; guidance: LocalizedText }) {
+export async function setRubric(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  round: number,
+  input: { criteria: Criterion[]; scaleMin: number; scaleMax: number; guidance: LocalizedText },
+) {
   if (input.scaleMax <= input.scaleMin) throw invalid('scaleMax', 'must be above scaleMin');
   const c = await getCall(db, callId);
   if (round > Math.max(1, c.rounds.length)) throw invalid('round', `this call has ${c.rounds.length} round(s)`);
@@ -37,29 +46,59 @@ export async function setRubric(db: Db, actor: Actor, callId: string, round: num
     const [row] = await tx
       .insert(rubrics)
       .values({ callId, round, ...input })
-      .onConflictDoUpdate({ target: [rubrics.callId, rubrics.round], set: { criteria: input.criteria, scaleMin: input.scaleMin, scaleMax: input.scaleMax, guidance: input.guidance } })
+      .onConflictDoUpdate({
+        target: [rubrics.callId, rubrics.round],
+        set: { criteria: input.criteria, scaleMin: input.scaleMin, scaleMax: input.scaleMax, guidance: input.guidance },
+      })
       .returning();
-    await audit(tx, { actor, action: 'rubric.set', entity: 'call', entityId: callId, after: { round, criteria: input.criteria.map((x) => x.key) } });
+    await audit(tx, {
+      actor,
+      action: 'rubric.set',
+      entity: 'call',
+      entityId: callId,
+      after: { round, criteria: input.criteria.map((x) => x.key) },
+    });
     return row;
   });
 }
 
 // ---------------------------------------------------------------- pool
 
-export async function invite(db: Db, actor: Actor, callId: string, round: number, list: Array<{ personId: string; expertise: string[]; capacity: number }>, publicUrl: string) {
+export async function invite(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  round: number,
+  list: Array<{ personId: string; expertise: string[]; capacity: number }>,
+  publicUrl: string,
+) {
   const c = await getCall(db, callId);
   return db.transaction(async (tx) => {
     const out: ReviewerRow[] = [];
     for (const item of list) {
-      const [p] = await tx.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(eq(people.id, item.personId));
+      const [p] = await tx
+        .select({ id: people.id, email: people.email, userId: people.userId })
+        .from(people)
+        .where(eq(people.id, item.personId));
       if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
       const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
       const [row] = await tx
         .insert(reviewers)
-        .values({ callId, round, personId: p.id, email, userId: p.userId ?? u?.id ?? null, expertise: item.expertise.map((e) => e.toLowerCase()), capacity: item.capacity })
-        .onConflictDoUpdate({ target: [reviewers.callId, reviewers.personId, reviewers.round], set: { expertise: item.expertise.map((e) => e.toLowerCase()), capacity: item.capacity } })
+        .values({
+          callId,
+          round,
+          personId: p.id,
+          email,
+          userId: p.userId ?? u?.id ?? null,
+          expertise: item.expertise.map((e) => e.toLowerCase()),
+          capacity: item.capacity,
+        })
+        .onConflictDoUpdate({
+          target: [reviewers.callId, reviewers.personId, reviewers.round],
+          set: { expertise: item.expertise.map((e) => e.toLowerCase()), capacity: item.capacity },
+        })
         .returning();
       if (row.status === 'invited') {
         const locale = pickLocale(u?.locale);
@@ -68,7 +107,13 @@ export async function invite(db: Db, actor: Actor, callId: string, round: number
       }
       out.push(row);
     }
-    await audit(tx, { actor, action: 'review.invite', entity: 'call', entityId: callId, after: { round, people: list.map((x) => x.personId) } });
+    await audit(tx, {
+      actor,
+      action: 'review.invite',
+      entity: 'call',
+      entityId: callId,
+      after: { round, people: list.map((x) => x.personId) },
+    });
     return out;
   });
 }
@@ -80,7 +125,11 @@ export async function invite(db: Db, actor: Actor, callId: string, round: number
  */
 export async function removeReviewer(db: Db, actor: Actor, callId: string, reviewerId: string) {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), eq(reviewers.callId, callId))).for('update');
+    const [r] = await tx
+      .select()
+      .from(reviewers)
+      .where(and(eq(reviewers.id, reviewerId), eq(reviewers.callId, callId)))
+      .for('update');
     if (!r) throw notFound();
     const [done] = await tx
       .select({ id: reviews.id })
@@ -88,16 +137,38 @@ export async function removeReviewer(db: Db, actor: Actor, callId: string, revie
       .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
       .where(and(eq(assignments.reviewerId, r.id), eq(reviews.status, 'submitted')))
       .limit(1);
-    if (done) throw fail(reviewErrors, 'reviewer_has_reviews', 'This reviewer has submitted reviews, which count in the ranking; they cannot be removed from the panel.');
+    if (done)
+      throw fail(
+        reviewErrors,
+        'reviewer_has_reviews',
+        'This reviewer has submitted reviews, which count in the ranking; they cannot be removed from the panel.',
+      );
     await tx.delete(reviewers).where(eq(reviewers.id, r.id));
-    await audit(tx, { actor, action: 'review.remove_reviewer', entity: 'call', entityId: callId, before: { reviewerId: r.id, personId: r.personId, userId: r.userId, round: r.round, status: r.status } });
+    await audit(tx, {
+      actor,
+      action: 'review.remove_reviewer',
+      entity: 'call',
+      entityId: callId,
+      before: { reviewerId: r.id, personId: r.personId, userId: r.userId, round: r.round, status: r.status },
+    });
     return { ok: true as const };
   });
 }
 
 export async function listPool(db: DbOrTx, callId: string, round?: number) {
   return db
-    .select({ id: reviewers.id, round: reviewers.round, personId: reviewers.personId, name: people.name, nameLatin: people.nameLatin, countryCode: people.countryCode, email: reviewers.email, expertise: reviewers.expertise, capacity: reviewers.capacity, status: reviewers.status })
+    .select({
+      id: reviewers.id,
+      round: reviewers.round,
+      personId: reviewers.personId,
+      name: people.name,
+      nameLatin: people.nameLatin,
+      countryCode: people.countryCode,
+      email: reviewers.email,
+      expertise: reviewers.expertise,
+      capacity: reviewers.capacity,
+      status: reviewers.status,
+    })
     .from(reviewers)
     .innerJoin(people, eq(people.id, reviewers.personId))
     .where(and(eq(reviewers.callId, callId), round ? eq(reviewers.round, round) : undefined))
@@ -108,7 +179,17 @@ const mine = (actor: Actor) => or(eq(reviewers.userId, actor.userId), eq(reviewe
 
 export async function myInvitations(db: DbOrTx, actor: Actor) {
   return db
-    .select({ id: reviewers.id, callId: reviewers.callId, round: reviewers.round, status: reviewers.status, capacity: reviewers.capacity, expertise: reviewers.expertise, callTitle: calls.title, kind: calls.kind, year: calls.year })
+    .select({
+      id: reviewers.id,
+      callId: reviewers.callId,
+      round: reviewers.round,
+      status: reviewers.status,
+      capacity: reviewers.capacity,
+      expertise: reviewers.expertise,
+      callTitle: calls.title,
+      kind: calls.kind,
+      year: calls.year,
+    })
     .from(reviewers)
     .innerJoin(calls, eq(calls.id, reviewers.callId))
     .where(mine(actor))
@@ -117,13 +198,30 @@ export async function myInvitations(db: DbOrTx, actor: Actor) {
 
 export async function respond(db: Db, actor: Actor, reviewerId: string, accept: boolean) {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
+    const [r] = await tx
+      .select()
+      .from(reviewers)
+      .where(and(eq(reviewers.id, reviewerId), mine(actor)));
     if (!r) throw notFound();
-    const [row] = await tx.update(reviewers).set({ status: accept ? 'accepted' : 'declined', userId: actor.userId, respondedAt: new Date() }).where(eq(reviewers.id, reviewerId)).returning();
+    const [row] = await tx
+      .update(reviewers)
+      .set({ status: accept ? 'accepted' : 'declined', userId: actor.userId, respondedAt: new Date() })
+      .where(eq(reviewers.id, reviewerId))
+      .returning();
     if (!accept) {
       // A declined reviewer's unstarted assignments go back to the pool.
-      const open = await tx.select({ id: assignments.id }).from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id)).where(and(eq(assignments.reviewerId, reviewerId), sql`${reviews.id} is null`));
-      if (open.length) await tx.delete(assignments).where(inArray(assignments.id, open.map((o) => o.id)));
+      const open = await tx
+        .select({ id: assignments.id })
+        .from(assignments)
+        .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+        .where(and(eq(assignments.reviewerId, reviewerId), sql`${reviews.id} is null`));
+      if (open.length)
+        await tx.delete(assignments).where(
+          inArray(
+            assignments.id,
+            open.map((o) => o.id),
+          ),
+        );
     }
     await audit(tx, { actor, action: accept ? 'review.accept' : 'review.decline', entity: 'reviewer', entityId: reviewerId });
     return row;
@@ -144,7 +242,10 @@ async function reviewerFacts(db: DbOrTx, rows: ReviewerRow[]): Promise<ReviewerF
   if (!rows.length) return [];
   const personIds = [...new Set(rows.map((r) => r.personId))];
   const ps = await db.select({ id: people.id, country: people.countryCode }).from(people).where(inArray(people.id, personIds));
-  const affs = await db.select({ personId: affiliations.personId, org: affiliations.organizationId }).from(affiliations).where(inArray(affiliations.personId, personIds));
+  const affs = await db
+    .select({ personId: affiliations.personId, org: affiliations.organizationId })
+    .from(affiliations)
+    .where(inArray(affiliations.personId, personIds));
   return rows.map((r) => ({
     id: r.id,
     userId: r.userId,
@@ -155,11 +256,18 @@ async function reviewerFacts(db: DbOrTx, rows: ReviewerRow[]): Promise<ReviewerF
 }
 
 /** Why a reviewer may not review a submission, or null. Automatic rules plus declared and staff-forbidden pairs. */
-export function conflictReason(c: Pick<CallRow, 'sameCountryConflict'>, r: ReviewerFacts, s: Pick<SubmissionRow, 'id' | 'organizationId' | 'nominatedByOrg' | 'countryCode' | 'peopleEmails' | 'applicantId' | 'nomineeEmail'>, stored: Map<string, string>) {
+export function conflictReason(
+  c: Pick<CallRow, 'sameCountryConflict'>,
+  r: ReviewerFacts,
+  s: Pick<SubmissionRow, 'id' | 'organizationId' | 'nominatedByOrg' | 'countryCode' | 'peopleEmails' | 'applicantId' | 'nomineeEmail'>,
+  stored: Map<string, string>,
+) {
   const st = stored.get(`${r.id}|${s.id}`);
   if (st) return st;
-  if ((s.organizationId && r.orgIds.has(s.organizationId)) || (s.nominatedByOrg && r.orgIds.has(s.nominatedByOrg))) return 'same organization';
-  if ((r.userId && s.applicantId === r.userId) || s.peopleEmails.includes(r.email) || s.nomineeEmail === r.email) return 'applicant or co-applicant';
+  if ((s.organizationId && r.orgIds.has(s.organizationId)) || (s.nominatedByOrg && r.orgIds.has(s.nominatedByOrg)))
+    return 'same organization';
+  if ((r.userId && s.applicantId === r.userId) || s.peopleEmails.includes(r.email) || s.nomineeEmail === r.email)
+    return 'applicant or co-applicant';
   if (c.sameCountryConflict && r.country && r.country === s.countryCode) return 'same country';
   return null;
 }
@@ -167,18 +275,35 @@ export function conflictReason(c: Pick<CallRow, 'sameCountryConflict'>, r: Revie
 async function storedConflicts(db: DbOrTx, reviewerIds: string[]) {
   if (!reviewerIds.length) return new Map<string, string>();
   const rows = await db.select().from(conflicts).where(inArray(conflicts.reviewerId, reviewerIds));
-  return new Map(rows.map((x) => [`${x.reviewerId}|${x.submissionId}`, x.source === 'declared' ? `declared: ${x.reason ?? ''}`.trim() : 'forbidden by staff']));
+  return new Map(
+    rows.map((x) => [
+      `${x.reviewerId}|${x.submissionId}`,
+      x.source === 'declared' ? `declared: ${x.reason ?? ''}`.trim() : 'forbidden by staff',
+    ]),
+  );
 }
 
 export async function declareConflict(db: Db, actor: Actor, reviewerId: string, submissionId: string, reason: string) {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor)));
+    const [r] = await tx
+      .select()
+      .from(reviewers)
+      .where(and(eq(reviewers.id, reviewerId), mine(actor)));
     if (!r) throw notFound();
     const s = await getSubmission(tx, submissionId);
     if (s.callId !== r.callId) throw notFound();
     await tx.insert(conflicts).values({ reviewerId, submissionId, source: 'declared', reason }).onConflictDoNothing();
-    const own = await tx.select({ id: assignments.id }).from(assignments).where(and(eq(assignments.reviewerId, reviewerId), eq(assignments.submissionId, submissionId)));
-    if (own.length) await tx.delete(assignments).where(inArray(assignments.id, own.map((o) => o.id)));
+    const own = await tx
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.reviewerId, reviewerId), eq(assignments.submissionId, submissionId)));
+    if (own.length)
+      await tx.delete(assignments).where(
+        inArray(
+          assignments.id,
+          own.map((o) => o.id),
+        ),
+      );
     await audit(tx, { actor, action: 'review.declare_conflict', entity: 'submission', entityId: submissionId, after: { reviewerId } });
     return { ok: true as const };
   });
@@ -186,19 +311,41 @@ export async function declareConflict(db: Db, actor: Actor, reviewerId: string, 
 
 /** What an accepted reviewer sees to declare conflicts: codes, titles and organizations, minus the automatic conflicts. */
 export async function titlesForConflicts(db: DbOrTx, actor: Actor, reviewerId: string) {
-  const [r] = await db.select().from(reviewers).where(and(eq(reviewers.id, reviewerId), mine(actor), eq(reviewers.status, 'accepted')));
+  const [r] = await db
+    .select()
+    .from(reviewers)
+    .where(and(eq(reviewers.id, reviewerId), mine(actor), eq(reviewers.status, 'accepted')));
   if (!r) throw notFound();
   const c = await getCall(db, r.callId);
   const [facts] = await reviewerFacts(db, [r]);
   const stored = await storedConflicts(db, [r.id]);
-  const subs = await db.select().from(submissions).where(and(eq(submissions.callId, r.callId), eq(submissions.status, 'submitted'), ne(submissions.screening, 'failed')));
-  return subs.map((s) => ({ id: s.id, code: s.code, title: s.title, organization: typeof s.answers.organization === 'string' ? s.answers.organization : null, conflict: conflictReason(c, facts, s, stored) })).filter((x) => !x.conflict || x.conflict.startsWith('declared'));
+  const subs = await db
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.callId, r.callId), eq(submissions.status, 'submitted'), ne(submissions.screening, 'failed')));
+  return subs
+    .map((s) => ({
+      id: s.id,
+      code: s.code,
+      title: s.title,
+      organization: typeof s.answers.organization === 'string' ? s.answers.organization : null,
+      conflict: conflictReason(c, facts, s, stored),
+    }))
+    .filter((x) => !x.conflict || x.conflict.startsWith('declared'));
 }
 
 /** Staff pin or forbid a pair, or clear what they set; the next run keeps it. */
-export async function setPair(db: Db, actor: Actor, callId: string, input: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' }) {
+export async function setPair(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  input: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' },
+) {
   return db.transaction(async (tx) => {
-    const [r] = await tx.select().from(reviewers).where(and(eq(reviewers.id, input.reviewerId), eq(reviewers.callId, callId)));
+    const [r] = await tx
+      .select()
+      .from(reviewers)
+      .where(and(eq(reviewers.id, input.reviewerId), eq(reviewers.callId, callId)));
     const s = await getSubmission(tx, input.submissionId);
     if (!r || s.callId !== callId) throw notFound();
     if (input.action === 'pin') {
@@ -206,13 +353,21 @@ export async function setPair(db: Db, actor: Actor, callId: string, input: { sub
       const [facts] = await reviewerFacts(tx, [r]);
       const why = conflictReason(c, facts, s, await storedConflicts(tx, [r.id]));
       if (why) throw fail(reviewErrors, 'conflict_of_interest', `This reviewer may not review this submission (${why}).`);
-      await tx.insert(assignments).values({ reviewerId: r.id, submissionId: s.id, round: r.round, pinned: true }).onConflictDoUpdate({ target: [assignments.reviewerId, assignments.submissionId], set: { pinned: true } });
+      await tx
+        .insert(assignments)
+        .values({ reviewerId: r.id, submissionId: s.id, round: r.round, pinned: true })
+        .onConflictDoUpdate({ target: [assignments.reviewerId, assignments.submissionId], set: { pinned: true } });
     } else if (input.action === 'forbid') {
       await tx.insert(conflicts).values({ reviewerId: r.id, submissionId: s.id, source: 'staff' }).onConflictDoNothing();
       await tx.delete(assignments).where(and(eq(assignments.reviewerId, r.id), eq(assignments.submissionId, s.id)));
     } else {
-      await tx.delete(conflicts).where(and(eq(conflicts.reviewerId, r.id), eq(conflicts.submissionId, s.id), eq(conflicts.source, 'staff')));
-      await tx.update(assignments).set({ pinned: false }).where(and(eq(assignments.reviewerId, r.id), eq(assignments.submissionId, s.id)));
+      await tx
+        .delete(conflicts)
+        .where(and(eq(conflicts.reviewerId, r.id), eq(conflicts.submissionId, s.id), eq(conflicts.source, 'staff')));
+      await tx
+        .update(assignments)
+        .set({ pinned: false })
+        .where(and(eq(assignments.reviewerId, r.id), eq(assignments.submissionId, s.id)));
     }
     await audit(tx, { actor, action: `review.${input.action}`, entity: 'submission', entityId: s.id, after: { reviewerId: r.id } });
     return { ok: true as const };
@@ -223,7 +378,12 @@ export async function setPair(db: Db, actor: Actor, callId: string, input: { sub
 
 /** Submissions in review in a round: submitted, passed screening, reached the round. */
 const inRound = (callId: string, round: number) =>
-  and(eq(submissions.callId, callId), eq(submissions.status, 'submitted'), eq(submissions.screening, 'passed'), gte(submissions.round, round));
+  and(
+    eq(submissions.callId, callId),
+    eq(submissions.status, 'submitted'),
+    eq(submissions.screening, 'passed'),
+    gte(submissions.round, round),
+  );
 
 const topicsOf = (s: SubmissionRow) => [s.category ?? '', ...String(s.answers.keywords ?? '').split(/[,，、;；]/)];
 
@@ -238,17 +398,46 @@ export async function assign(db: Db, actor: Actor, callId: string, round: number
     const [c] = await tx.select().from(calls).where(eq(calls.id, callId)).for('update');
     if (!c) throw notFound();
     const subs = await tx.select().from(submissions).where(inRound(callId, round)).orderBy(submissions.code);
-    const pool = await tx.select().from(reviewers).where(and(eq(reviewers.callId, callId), eq(reviewers.round, round), eq(reviewers.status, 'accepted')));
+    const pool = await tx
+      .select()
+      .from(reviewers)
+      .where(and(eq(reviewers.callId, callId), eq(reviewers.round, round), eq(reviewers.status, 'accepted')));
     const facts = await reviewerFacts(tx, pool);
-    const stored = await storedConflicts(tx, pool.map((r) => r.id));
+    const stored = await storedConflicts(
+      tx,
+      pool.map((r) => r.id),
+    );
     const existing = pool.length
-      ? await tx.select({ id: assignments.id, reviewerId: assignments.reviewerId, submissionId: assignments.submissionId, pinned: assignments.pinned, started: sql<boolean>`${reviews.id} is not null` }).from(assignments).leftJoin(reviews, eq(reviews.assignmentId, assignments.id)).where(and(inArray(assignments.reviewerId, pool.map((r) => r.id)), eq(assignments.round, round)))
+      ? await tx
+          .select({
+            id: assignments.id,
+            reviewerId: assignments.reviewerId,
+            submissionId: assignments.submissionId,
+            pinned: assignments.pinned,
+            started: sql<boolean>`${reviews.id} is not null`,
+          })
+          .from(assignments)
+          .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+          .where(
+            and(
+              inArray(
+                assignments.reviewerId,
+                pool.map((r) => r.id),
+              ),
+              eq(assignments.round, round),
+            ),
+          )
       : [];
     const subIds = new Set(subs.map((s) => s.id));
     const subById = new Map(subs.map((s) => [s.id, s]));
     const factById = new Map(facts.map((f) => [f.id, f]));
     // Pins and started reviews are kept, unless a conflict appeared since (then they go).
-    const kept = existing.filter((a) => (a.pinned || a.started) && subIds.has(a.submissionId) && conflictReason(c, factById.get(a.reviewerId)!, subById.get(a.submissionId)!, stored) === null);
+    const kept = existing.filter(
+      (a) =>
+        (a.pinned || a.started) &&
+        subIds.has(a.submissionId) &&
+        conflictReason(c, factById.get(a.reviewerId)!, subById.get(a.submissionId)!, stored) === null,
+    );
     const byId = new Map(pool.map((r) => [r.id, r]));
     const result = runAssignment(
       {
@@ -263,17 +452,38 @@ export async function assign(db: Db, actor: Actor, callId: string, round: number
     );
     const keep = new Set(kept.map((a) => `${a.submissionId}|${a.reviewerId}`));
     const drop = existing.filter((a) => !keep.has(`${a.submissionId}|${a.reviewerId}`));
-    if (drop.length) await tx.delete(assignments).where(inArray(assignments.id, drop.map((a) => a.id)));
+    if (drop.length)
+      await tx.delete(assignments).where(
+        inArray(
+          assignments.id,
+          drop.map((a) => a.id),
+        ),
+      );
     const fresh = result.pairs.filter(([s, r]) => !keep.has(`${s}|${r}`));
     if (fresh.length) await tx.insert(assignments).values(fresh.map(([s, r]) => ({ submissionId: s, reviewerId: r, round })));
-    await audit(tx, { actor, action: 'review.assign', entity: 'call', entityId: callId, after: { round, pairs: result.pairs.length, objective: result.objective, kept: kept.length } });
+    await audit(tx, {
+      actor,
+      action: 'review.assign',
+      entity: 'call',
+      entityId: callId,
+      after: { round, pairs: result.pairs.length, objective: result.objective, kept: kept.length },
+    });
     return { pairs: result.pairs.length, objective: result.objective, kept: kept.length, submissions: subs.length, reviewers: pool.length };
   });
 }
 
 export async function listAssignments(db: DbOrTx, callId: string, round: number) {
   return db
-    .select({ id: assignments.id, submissionId: assignments.submissionId, code: submissions.code, reviewerId: assignments.reviewerId, reviewerName: people.name, pinned: assignments.pinned, reviewStatus: reviews.status, total: reviews.total })
+    .select({
+      id: assignments.id,
+      submissionId: assignments.submissionId,
+      code: submissions.code,
+      reviewerId: assignments.reviewerId,
+      reviewerName: people.name,
+      pinned: assignments.pinned,
+      reviewStatus: reviews.status,
+      total: reviews.total,
+    })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
     .innerJoin(people, eq(people.id, reviewers.personId))
@@ -304,7 +514,13 @@ export async function reviewerAccess(db: DbOrTx, actor: Actor, submissionId: str
 
 export async function myAssignments(db: DbOrTx, actor: Actor) {
   const rows = await db
-    .select({ a: assignments, r: reviewers, s: submissions, review: { status: reviews.status, total: reviews.total }, callTitle: calls.title })
+    .select({
+      a: assignments,
+      r: reviewers,
+      s: submissions,
+      review: { status: reviews.status, total: reviews.total },
+      callTitle: calls.title,
+    })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
     .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
@@ -313,14 +529,27 @@ export async function myAssignments(db: DbOrTx, actor: Actor) {
     .where(and(eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted'), eq(submissions.status, 'submitted')))
     .orderBy(asc(submissions.code));
   const facts = await reviewerFacts(db, [...new Map(rows.map((x) => [x.r.id, x.r])).values()]);
-  const stored = await storedConflicts(db, facts.map((f) => f.id));
+  const stored = await storedConflicts(
+    db,
+    facts.map((f) => f.id),
+  );
   const callCache = new Map<string, CallRow>();
   const out = [];
   for (const x of rows) {
     const c = callCache.get(x.s.callId) ?? (await getCall(db, x.s.callId));
     callCache.set(c.id, c);
     if (conflictReason(c, facts.find((f) => f.id === x.r.id)!, x.s, stored)) continue;
-    out.push({ submissionId: x.s.id, code: x.s.code, title: x.s.title, category: x.s.category, callId: x.s.callId, callTitle: x.callTitle, round: x.a.round, reviewStatus: x.review?.status ?? 'not_started', total: x.review?.total ?? null });
+    out.push({
+      submissionId: x.s.id,
+      code: x.s.code,
+      title: x.s.title,
+      category: x.s.category,
+      callId: x.s.callId,
+      callTitle: x.callTitle,
+      round: x.a.round,
+      reviewStatus: x.review?.status ?? 'not_started',
+      total: x.review?.total ?? null,
+    });
   }
   return out;
 }
@@ -332,37 +561,88 @@ export async function reviewerView(db: DbOrTx, actor: Actor, submissionId: strin
   const [review] = await db.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id));
   const s = acc.submission;
   return {
-    submission: { id: s.id, code: s.code, callId: s.callId, title: s.title, category: s.category, countryCode: s.countryCode, answers: s.answers, round: s.round },
+    submission: {
+      id: s.id,
+      code: s.code,
+      callId: s.callId,
+      title: s.title,
+      category: s.category,
+      countryCode: s.countryCode,
+      answers: s.answers,
+      round: s.round,
+    },
     form: acc.call.form,
     round: acc.assignment.round,
     rubric: { criteria: rubric.criteria, scaleMin: rubric.scaleMin, scaleMax: rubric.scaleMax, guidance: rubric.guidance },
-    review: review ? { scores: review.scores, total: review.total, commentCommittee: review.commentCommittee, commentApplicant: review.commentApplicant, status: review.status } : null,
+    review: review
+      ? {
+          scores: review.scores,
+          total: review.total,
+          commentCommittee: review.commentCommittee,
+          commentApplicant: review.commentApplicant,
+          status: review.status,
+        }
+      : null,
   };
 }
 
-export async function saveReview(db: Db, actor: Actor, submissionId: string, input: { scores: Record<string, number>; commentCommittee: string; commentApplicant: string; submit: boolean }) {
+export async function saveReview(
+  db: Db,
+  actor: Actor,
+  submissionId: string,
+  input: { scores: Record<string, number>; commentCommittee: string; commentApplicant: string; submit: boolean },
+) {
   return db.transaction(async (tx) => {
     const acc = await reviewerAccess(tx, actor, submissionId);
     if (!acc) throw notFound();
-    if (acc.submission.decidedAt) throw fail(reviewErrors, 'already_decided', 'A decision was made on this submission; reviews are closed.');
+    if (acc.submission.decidedAt)
+      throw fail(reviewErrors, 'already_decided', 'A decision was made on this submission; reviews are closed.');
     const rubric = await getRubric(tx, acc.call.id, acc.assignment.round);
     const problems: FieldError[] = [];
     for (const [k, v] of Object.entries(input.scores)) {
-      if (!rubric.criteria.some((c) => c.key === k)) problems.push({ path: `scores.${k}`, message: 'is not a criterion of this rubric', code: 'not_an_option' });
-      else if (!Number.isFinite(v) || v < rubric.scaleMin || v > rubric.scaleMax) problems.push({ path: `scores.${k}`, message: `must be between ${rubric.scaleMin} and ${rubric.scaleMax}`, code: 'out_of_range' });
+      if (!rubric.criteria.some((c) => c.key === k))
+        problems.push({ path: `scores.${k}`, message: 'is not a criterion of this rubric', code: 'not_an_option' });
+      else if (!Number.isFinite(v) || v < rubric.scaleMin || v > rubric.scaleMax)
+        problems.push({ path: `scores.${k}`, message: `must be between ${rubric.scaleMin} and ${rubric.scaleMax}`, code: 'out_of_range' });
     }
-    if (input.submit) for (const c of rubric.criteria) if (input.scores[c.key] == null) problems.push({ path: `scores.${c.key}`, message: 'is required to submit', code: 'required' });
-    if (problems.length) throw fail(platformErrors, 'validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), { fields: problems });
+    if (input.submit)
+      for (const c of rubric.criteria)
+        if (input.scores[c.key] == null) problems.push({ path: `scores.${c.key}`, message: 'is required to submit', code: 'required' });
+    if (problems.length)
+      throw fail(platformErrors, 'validation_failed', problems.map((p) => `${p.path} ${p.message}`).join('; '), { fields: problems });
     const complete = rubric.criteria.every((c) => input.scores[c.key] != null);
     const total = complete ? weightedTotal(rubric.criteria, input.scores) : null;
     const [existing] = await tx.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id)).for('update');
     const status = input.submit || existing?.status === 'submitted' ? 'submitted' : 'draft';
-    const values = { scores: input.scores, total, commentCommittee: input.commentCommittee, commentApplicant: input.commentApplicant, status: status as 'draft' | 'submitted', submittedAt: status === 'submitted' ? (existing?.submittedAt ?? new Date()) : null, updatedAt: new Date() };
+    const values = {
+      scores: input.scores,
+      total,
+      commentCommittee: input.commentCommittee,
+      commentApplicant: input.commentApplicant,
+      status: status as 'draft' | 'submitted',
+      submittedAt: status === 'submitted' ? (existing?.submittedAt ?? new Date()) : null,
+      updatedAt: new Date(),
+    };
     const [row] = existing
       ? await tx.update(reviews).set(values).where(eq(reviews.id, existing.id)).returning()
-      : await tx.insert(reviews).values({ assignmentId: acc.assignment.id, ...values }).returning();
-    await audit(tx, { actor, action: input.submit ? 'review.submit' : 'review.save', entity: 'submission', entityId: submissionId, after: { total } });
-    return { scores: row.scores, total: row.total, commentCommittee: row.commentCommittee, commentApplicant: row.commentApplicant, status: row.status };
+      : await tx
+          .insert(reviews)
+          .values({ assignmentId: acc.assignment.id, ...values })
+          .returning();
+    await audit(tx, {
+      actor,
+      action: input.submit ? 'review.submit' : 'review.save',
+      entity: 'submission',
+      entityId: submissionId,
+      after: { total },
+    });
+    return {
+      scores: row.scores,
+      total: row.total,
+      commentCommittee: row.commentCommittee,
+      commentApplicant: row.commentApplicant,
+      status: row.status,
+    };
   });
 }
 
@@ -401,10 +681,24 @@ export async function ranking(db: DbOrTx, callId: string, round: number) {
   const scored = scoreSubmissions(rs);
   if (!scored.length) return [];
   const subs = await db
-    .select({ id: submissions.id, code: submissions.code, title: submissions.title, countryCode: submissions.countryCode, continent: countries.continent, category: submissions.category, decision: submissions.decision, round: submissions.round })
+    .select({
+      id: submissions.id,
+      code: submissions.code,
+      title: submissions.title,
+      countryCode: submissions.countryCode,
+      continent: countries.continent,
+      category: submissions.category,
+      decision: submissions.decision,
+      round: submissions.round,
+    })
     .from(submissions)
     .leftJoin(countries, eq(countries.code, submissions.countryCode))
-    .where(inArray(submissions.id, scored.map((s) => s.submission)));
+    .where(
+      inArray(
+        submissions.id,
+        scored.map((s) => s.submission),
+      ),
+    );
   const byId = new Map(subs.map((s) => [s.id, s]));
   return scored.map((s, i) => ({ rank: i + 1, ...s, ...byId.get(s.submission)! }));
 }
@@ -412,7 +706,16 @@ export async function ranking(db: DbOrTx, callId: string, round: number) {
 /** Every review of a submission, all rounds, for staff (reviewer names included). */
 export async function submissionReviews(db: DbOrTx, submissionId: string) {
   return db
-    .select({ round: assignments.round, reviewerId: reviewers.id, reviewerName: people.name, status: reviews.status, scores: reviews.scores, total: reviews.total, commentCommittee: reviews.commentCommittee, commentApplicant: reviews.commentApplicant })
+    .select({
+      round: assignments.round,
+      reviewerId: reviewers.id,
+      reviewerName: people.name,
+      status: reviews.status,
+      scores: reviews.scores,
+      total: reviews.total,
+      commentCommittee: reviews.commentCommittee,
+      commentApplicant: reviews.commentApplicant,
+    })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
@@ -422,7 +725,11 @@ export async function submissionReviews(db: DbOrTx, submissionId: string) {
 }
 
 export async function listDiscussion(db: DbOrTx, submissionId: string) {
-  return db.select({ id: discussion.id, authorName: discussion.authorName, body: discussion.body, createdAt: discussion.createdAt }).from(discussion).where(eq(discussion.submissionId, submissionId)).orderBy(asc(discussion.createdAt));
+  return db
+    .select({ id: discussion.id, authorName: discussion.authorName, body: discussion.body, createdAt: discussion.createdAt })
+    .from(discussion)
+    .where(eq(discussion.submissionId, submissionId))
+    .orderBy(asc(discussion.createdAt));
 }
 
 export async function postDiscussion(db: Db, actor: Actor, submissionId: string, body: string) {
@@ -438,12 +745,26 @@ export async function postDiscussion(db: Db, actor: Actor, submissionId: string,
 /** Mails every accepted reviewer with unsubmitted reviews in open rounds; returns how many mails. */
 export async function sendReminders(db: Db, publicUrl: string, callId?: string) {
   const rows = await db
-    .select({ reviewerId: reviewers.id, email: reviewers.email, userId: reviewers.userId, callId: reviewers.callId, n: sql<number>`count(*)::int` })
+    .select({
+      reviewerId: reviewers.id,
+      email: reviewers.email,
+      userId: reviewers.userId,
+      callId: reviewers.callId,
+      n: sql<number>`count(*)::int`,
+    })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
     .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(reviewers.status, 'accepted'), eq(submissions.status, 'submitted'), sql`${submissions.decidedAt} is null`, sql`(${reviews.status} is null or ${reviews.status} = 'draft')`, callId ? eq(reviewers.callId, callId) : undefined))
+    .where(
+      and(
+        eq(reviewers.status, 'accepted'),
+        eq(submissions.status, 'submitted'),
+        sql`${submissions.decidedAt} is null`,
+        sql`(${reviews.status} is null or ${reviews.status} = 'draft')`,
+        callId ? eq(reviewers.callId, callId) : undefined,
+      ),
+    )
     .groupBy(reviewers.id, reviewers.email, reviewers.userId, reviewers.callId);
   let sent = 0;
   for (const r of rows) {
@@ -460,43 +781,108 @@ export async function sendReminders(db: Db, publicUrl: string, callId?: string) 
 // ---------------------------------------------------------------- rounds and decisions
 
 /** Moves the top N, or all at or above a threshold, of a round's ranking to the next round. */
-export async function advance(db: Db, actor: Actor, callId: string, input: { fromRound: number; topN?: number; threshold?: number; by: 'normalized' | 'raw' }) {
+export async function advance(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  input: { fromRound: number; topN?: number; threshold?: number; by: 'normalized' | 'raw' },
+) {
   if (input.topN == null && input.threshold == null) throw invalid('topN', 'give topN or threshold');
   const c = await getCall(db, callId);
   if (input.fromRound >= c.rounds.length) throw fail(reviewErrors, 'last_round', 'This is the call’s last round.');
-  const ranked = (await ranking(db, callId, input.fromRound)).sort((a, b) => (input.by === 'raw' ? b.raw - a.raw : b.normalized - a.normalized));
-  const chosen = input.topN != null ? ranked.slice(0, input.topN) : ranked.filter((r) => (input.by === 'raw' ? r.raw : r.normalized) >= input.threshold!);
+  const ranked = (await ranking(db, callId, input.fromRound)).sort((a, b) =>
+    input.by === 'raw' ? b.raw - a.raw : b.normalized - a.normalized,
+  );
+  const chosen =
+    input.topN != null
+      ? ranked.slice(0, input.topN)
+      : ranked.filter((r) => (input.by === 'raw' ? r.raw : r.normalized) >= input.threshold!);
   const next = input.fromRound + 1;
   return db.transaction(async (tx) => {
-    if (chosen.length) await tx.update(submissions).set({ round: next, updatedAt: new Date() }).where(and(inArray(submissions.id, chosen.map((r) => r.submission)), eq(submissions.round, input.fromRound)));
+    if (chosen.length)
+      await tx
+        .update(submissions)
+        .set({ round: next, updatedAt: new Date() })
+        .where(
+          and(
+            inArray(
+              submissions.id,
+              chosen.map((r) => r.submission),
+            ),
+            eq(submissions.round, input.fromRound),
+          ),
+        );
     const prev = await getRubric(tx, callId, input.fromRound);
-    await tx.insert(rubrics).values({ callId, round: next, criteria: prev.criteria, scaleMin: prev.scaleMin, scaleMax: prev.scaleMax, guidance: prev.guidance }).onConflictDoNothing();
-    await audit(tx, { actor, action: 'review.advance', entity: 'call', entityId: callId, after: { ...input, advanced: chosen.map((r) => r.code) } });
+    await tx
+      .insert(rubrics)
+      .values({ callId, round: next, criteria: prev.criteria, scaleMin: prev.scaleMin, scaleMax: prev.scaleMax, guidance: prev.guidance })
+      .onConflictDoNothing();
+    await audit(tx, {
+      actor,
+      action: 'review.advance',
+      entity: 'call',
+      entityId: callId,
+      after: { ...input, advanced: chosen.map((r) => r.code) },
+    });
     return { round: next, advanced: chosen.map((r) => ({ submissionId: r.submission, code: r.code })) };
   });
 }
 
 /** Records decisions; with notify, mails each applicant in their language. Same decision twice mails once. */
-export async function decide(db: Db, actor: Actor, callId: string, input: { decisions: Array<{ submissionId: string; decision: Decision }>; notify: boolean }, publicUrl: string) {
+export async function decide(
+  db: Db,
+  actor: Actor,
+  callId: string,
+  input: { decisions: Array<{ submissionId: string; decision: Decision }>; notify: boolean },
+  publicUrl: string,
+) {
   const c = await getCall(db, callId);
   return db.transaction(async (tx) => {
     let mailed = 0;
     for (const d of input.decisions) {
-      const [s] = await tx.select().from(submissions).where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId))).for('update');
+      const [s] = await tx
+        .select()
+        .from(submissions)
+        .where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId)))
+        .for('update');
       if (!s) throw invalid('decisions.submissionId', 'no such submission in this call');
       if (s.status !== 'submitted') throw fail(reviewErrors, 'not_submitted', `${s.code} is not a submitted entry.`);
       if (s.decision === d.decision && s.decidedAt) continue;
-      await tx.update(submissions).set({ decision: d.decision, decidedAt: input.notify ? new Date() : null, updatedAt: new Date(), publishedAt: d.decision === 'selected' ? s.publishedAt : null }).where(eq(submissions.id, s.id));
+      await tx
+        .update(submissions)
+        .set({
+          decision: d.decision,
+          decidedAt: input.notify ? new Date() : null,
+          updatedAt: new Date(),
+          publishedAt: d.decision === 'selected' ? s.publishedAt : null,
+        })
+        .where(eq(submissions.id, s.id));
       if (input.notify && s.applicantId) {
-        const [u] = await tx.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, s.applicantId));
+        const [u] = await tx
+          .select({ email: users.email, name: users.name, locale: users.locale })
+          .from(users)
+          .where(eq(users.id, s.applicantId));
         if (u) {
           const locale = pickLocale(u.locale);
-          const m = callMail(d.decision, locale, { code: s.code, title: localize(s.title, locale).text, call: localize(c.title, locale).text, link: `${publicUrl}/calls/submissions/${s.id}`, name: u.name });
+          const m = callMail(d.decision, locale, {
+            code: s.code,
+            title: localize(s.title, locale).text,
+            call: localize(c.title, locale).text,
+            link: `${publicUrl}/calls/submissions/${s.id}`,
+            name: u.name,
+          });
           await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `calls.decision.${d.decision}` });
           mailed++;
         }
       }
-      await audit(tx, { actor, action: 'submission.decide', entity: 'submission', entityId: s.id, before: { decision: s.decision }, after: { decision: d.decision } });
+      await audit(tx, {
+        actor,
+        action: 'submission.decide',
+        entity: 'submission',
+        entityId: s.id,
+        before: { decision: s.decision },
+        after: { decision: d.decision },
+      });
     }
     return { decided: input.decisions.length, mailed };
   });
@@ -509,9 +895,18 @@ export async function selectionPreview(db: DbOrTx, callId: string, round: number
     ranked.map((r) => ({ id: r.submission, score: r.normalized, country: r.countryCode ?? '??', continent: r.continent ?? 'unknown' })),
     rules,
   );
-  const code = new Map(ranked.map((r) => [r.submission, { code: r.code, title: r.title, countryCode: r.countryCode, continent: r.continent }]));
+  const code = new Map(
+    ranked.map((r) => [r.submission, { code: r.code, title: r.title, countryCode: r.countryCode, continent: r.continent }]),
+  );
   const show = (ids: string[]) => ids.map((id) => ({ submissionId: id, ...code.get(id)! }));
-  return { pure: show(result.pure), constrained: show(result.constrained), added: show(result.added), removed: show(result.removed), unmet: result.unmet, emptySlots: result.emptySlots };
+  return {
+    pure: show(result.pure),
+    constrained: show(result.constrained),
+    added: show(result.added),
+    removed: show(result.removed),
+    unmet: result.unmet,
+    emptySlots: result.emptySlots,
+  };
 }
 
 /** What an applicant may read of their reviews: the comments meant for them, once a decision was sent. */

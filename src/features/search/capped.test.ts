@@ -22,10 +22,16 @@ const doc = (i: number, extra: Partial<SearchDoc>): SearchDoc => ({
 // "quince": 7 sessions, more than the cap, plus 2 groups; restricted documents use both words too.
 const docs: SearchDoc[] = [
   ...Array.from({ length: 4 }, (_, i) => doc(i, { title: { en: `Marmalade report ${i}` }, year: 2021 + i })),
-  ...Array.from({ length: 8 }, (_, i) => doc(10 + i, { kind: i % 2 ? 'event' : 'case', summary: { en: `Notes on marmalade ${i}` }, year: 2030 })),
+  ...Array.from({ length: 8 }, (_, i) =>
+    doc(10 + i, { kind: i % 2 ? 'event' : 'case', summary: { en: `Notes on marmalade ${i}` }, year: 2030 }),
+  ),
   ...Array.from({ length: 7 }, (_, i) => doc(20 + i, { kind: 'session', title: { en: `Quince session ${i}` } })),
-  ...Array.from({ length: 2 }, (_, i) => doc(30 + i, { kind: 'group', title: { en: `Quince group ${i}` }, summary: { 'zh-Hans': '工作组' } })),
-  ...Array.from({ length: 10 }, (_, i) => doc(40 + i, { kind: 'member', visibility: i % 2 ? 'members' : 'staff', title: { en: `Quince marmalade secret ${i}` }, year: 2031 })),
+  ...Array.from({ length: 2 }, (_, i) =>
+    doc(30 + i, { kind: 'group', title: { en: `Quince group ${i}` }, summary: { 'zh-Hans': '工作组' } }),
+  ),
+  ...Array.from({ length: 10 }, (_, i) =>
+    doc(40 + i, { kind: 'member', visibility: i % 2 ? 'members' : 'staff', title: { en: `Quince marmalade secret ${i}` }, year: 2031 }),
+  ),
 ];
 
 beforeAll(async () => {
@@ -35,7 +41,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function search(query: Record<string, string | number>): Promise<SearchResult> {
-  const res = await h.call(null, { method: 'GET', url: '/api/v1/search', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+  const res = await h.call(null, {
+    method: 'GET',
+    url: '/api/v1/search',
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -57,8 +67,15 @@ describe('searches with more matches than the cap', () => {
 
   it('rank title matches above text matches', async () => {
     const r = await search({ q: 'marmalade' });
-    const inTitle = publicMatches(/marmalade/i).filter((d) => /marmalade/i.test(JSON.stringify(d.title))).map((d) => d.id);
-    expect(r.items.slice(0, inTitle.length).map((i) => i.id).sort()).toEqual(inTitle.sort());
+    const inTitle = publicMatches(/marmalade/i)
+      .filter((d) => /marmalade/i.test(JSON.stringify(d.title)))
+      .map((d) => d.id);
+    expect(
+      r.items
+        .slice(0, inTitle.length)
+        .map((i) => i.id)
+        .sort(),
+    ).toEqual(inTitle.sort());
     // Newest first among title matches, as below the cap.
     expect(r.items.slice(0, inTitle.length).map((i) => i.year)).toEqual([2024, 2023, 2022, 2021]);
   });

@@ -10,14 +10,27 @@ beforeAll(async () => (h = await createHarness()));
 afterAll(() => h.close());
 
 async function* docs(n: number, prefix: string): AsyncIterable<SearchDoc> {
-  for (let i = 0; i < n; i++) yield { kind: 'case', id: `${prefix}${i}`, visibility: i % 2 ? 'public' : 'members', title: { 'zh-Hant': `網路案例 ${i}` }, url: `/showcase/${prefix}${i}` };
+  for (let i = 0; i < n; i++)
+    yield {
+      kind: 'case',
+      id: `${prefix}${i}`,
+      visibility: i % 2 ? 'public' : 'members',
+      title: { 'zh-Hant': `網路案例 ${i}` },
+      url: `/showcase/${prefix}${i}`,
+    };
 }
 
 it('empties the index and re-adds what every feature yields, with its visibility', async () => {
   await indexDocs(h.ctx.db, [{ kind: 'case', id: 'stale', visibility: 'public', title: { en: 'Stale entry' }, url: '/x' }]);
-  const features: Feature[] = [{ name: 'a', searchDocs: () => docs(250, 'a') }, { name: 'b' }, { name: 'c', searchDocs: () => docs(3, 'c') }];
+  const features: Feature[] = [
+    { name: 'a', searchDocs: () => docs(250, 'a') },
+    { name: 'b' },
+    { name: 'c', searchDocs: () => docs(3, 'c') },
+  ];
   expect(await rebuild(h.ctx, features)).toBe(253);
-  const [{ n, pub }] = await h.database.rows<{ n: number; pub: number }>(sql`select count(*)::int as n, count(*) filter (where visibility = 'public')::int as pub from search_docs`);
+  const [{ n, pub }] = await h.database.rows<{ n: number; pub: number }>(
+    sql`select count(*)::int as n, count(*) filter (where visibility = 'public')::int as pub from search_docs`,
+  );
   expect(n).toBe(253);
   expect(pub).toBe(126);
   const stale = await h.database.rows(sql`select 1 from search_docs where id = 'stale'`);

@@ -10,7 +10,8 @@ export function searchRoutes(app: App, ctx: Ctx) {
       schema: {
         tags: ['search'],
         summary: 'Search everything the caller may see (events, sessions, members, cases, publications, groups, documents)',
-        description: 'Chinese in either script matches both; English words are stemmed; names tolerate small typos. Counts per kind ignore the kind filter.',
+        description:
+          'Chinese in either script matches both; English words are stemmed; names tolerate small typos. Counts per kind ignore the kind filter.',
         querystring: c.searchQuery,
         response: { 200: c.searchResult },
       },

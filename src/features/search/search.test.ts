@@ -8,7 +8,13 @@ let member: TestUser;
 let staff: TestUser;
 let signedIn: TestUser;
 
-const pub = (kind: string, id: string, title: SearchDoc['title'], summary: SearchDoc['summary'] = {}, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+const pub = (
+  kind: string,
+  id: string,
+  title: SearchDoc['title'],
+  summary: SearchDoc['summary'] = {},
+  extra: Partial<SearchDoc> = {},
+): SearchDoc => ({
   kind,
   id,
   visibility: 'public',
@@ -20,22 +26,93 @@ const pub = (kind: string, id: string, title: SearchDoc['title'], summary: Searc
 
 /** Fictional documents, each in one script only where the test is about crossing scripts. */
 const docs: SearchDoc[] = [
-  pub('publication', 'pub-net', { 'zh-Hant': '網路空間治理藍皮書' }, { 'zh-Hant': '關於網路安全與資訊共享的年度報告' }, { year: 2023, countryCode: 'CN' }),
-  pub('case', 'case-info', { 'zh-Hans': '信息无障碍实践案例' }, { 'zh-Hans': '用开放的工具帮助视障人士获取信息' }, { year: 2024, countryCode: 'CN' }),
-  pub('case', 'case-soft', { 'zh-Hant': '開源軟體社群協作案例' }, { 'zh-Hant': '志願者共同維護的開源專案' }, { year: 2024, countryCode: 'SG' }),
-  pub('document', 'doc-internet', { 'zh-Hans': '世界互联网发展报告', en: 'World Internet Development Report' }, { en: 'An annual overview of connectivity and governance.' }, { year: 2024 }),
+  pub(
+    'publication',
+    'pub-net',
+    { 'zh-Hant': '網路空間治理藍皮書' },
+    { 'zh-Hant': '關於網路安全與資訊共享的年度報告' },
+    { year: 2023, countryCode: 'CN' },
+  ),
+  pub(
+    'case',
+    'case-info',
+    { 'zh-Hans': '信息无障碍实践案例' },
+    { 'zh-Hans': '用开放的工具帮助视障人士获取信息' },
+    { year: 2024, countryCode: 'CN' },
+  ),
+  pub(
+    'case',
+    'case-soft',
+    { 'zh-Hant': '開源軟體社群協作案例' },
+    { 'zh-Hant': '志願者共同維護的開源專案' },
+    { year: 2024, countryCode: 'SG' },
+  ),
+  pub(
+    'document',
+    'doc-internet',
+    { 'zh-Hans': '世界互联网发展报告', en: 'World Internet Development Report' },
+    { en: 'An annual overview of connectivity and governance.' },
+    { year: 2024 },
+  ),
   pub('case', 'case-data', { 'zh-Hant': '資料跨境流動實踐' }, { 'zh-Hant': '企業如何安全地移轉資料' }, { year: 2023, countryCode: 'MY' }),
-  pub('group', 'group-ai', { 'zh-Hans': '人工智能工作组', en: 'Artificial Intelligence Working Group' }, { en: 'Shared rules for trustworthy models.' }),
+  pub(
+    'group',
+    'group-ai',
+    { 'zh-Hans': '人工智能工作组', en: 'Artificial Intelligence Working Group' },
+    { en: 'Shared rules for trustworthy models.' },
+  ),
   pub('publication', 'pub-algo', { 'zh-Hant': '演算法治理白皮書' }, { 'zh-Hant': '推薦系統的透明度原則' }, { year: 2022 }),
-  pub('case', 'case-econ', { 'zh-Hans': '乡村数字经济实践案例', en: 'Digital Economy in Rural Villages' }, { 'zh-Hans': '电商平台带动农产品销售' }, { year: 2024, countryCode: 'CN' }),
-  pub('event', 'event-summit', { en: 'World Internet Conference Wuzhen Summit', 'zh-Hans': '世界互联网大会乌镇峰会' }, { en: 'The annual meeting of the organization in Wuzhen.' }, { year: 2024, countryCode: 'CN' }),
-  pub('event', 'event-silk', { en: 'Digital Silk Road Development Forum', 'zh-Hans': '世界互联网大会数字丝路发展论坛' }, { en: "Held in Xi'an, where the ancient Silk Road began." }, { year: 2024, countryCode: 'CN' }),
-  pub('event', 'event-spain', { en: 'Computing Network Forum', 'zh-Hans': '算力网络专题论坛' }, { en: 'A themed forum held in Spain.' }, { year: 2024, countryCode: 'ES' }),
+  pub(
+    'case',
+    'case-econ',
+    { 'zh-Hans': '乡村数字经济实践案例', en: 'Digital Economy in Rural Villages' },
+    { 'zh-Hans': '电商平台带动农产品销售' },
+    { year: 2024, countryCode: 'CN' },
+  ),
+  pub(
+    'event',
+    'event-summit',
+    { en: 'World Internet Conference Wuzhen Summit', 'zh-Hans': '世界互联网大会乌镇峰会' },
+    { en: 'The annual meeting of the organization in Wuzhen.' },
+    { year: 2024, countryCode: 'CN' },
+  ),
+  pub(
+    'event',
+    'event-silk',
+    { en: 'Digital Silk Road Development Forum', 'zh-Hans': '世界互联网大会数字丝路发展论坛' },
+    { en: "Held in Xi'an, where the ancient Silk Road began." },
+    { year: 2024, countryCode: 'CN' },
+  ),
+  pub(
+    'event',
+    'event-spain',
+    { en: 'Computing Network Forum', 'zh-Hans': '算力网络专题论坛' },
+    { en: 'A themed forum held in Spain.' },
+    { year: 2024, countryCode: 'ES' },
+  ),
   pub('person', 'person-wang', { en: 'Wang Xiaomei', 'zh-Hans': '王晓梅' }, { en: 'Speaker, member day 2024' }, { countryCode: 'CN' }),
   pub('person', 'person-ana', { en: 'Ana Souza' }, { en: 'Speaker on digital inclusion' }, { countryCode: 'BR' }),
-  pub('member', 'member-nordic', { en: 'Nordic Internet Governance Institute' }, { en: 'A fictional research institute.' }, { countryCode: 'SE' }),
-  pub('publication', 'pub-economies', { en: 'Economies of Cross-border E-commerce' }, { en: 'How small businesses trade online across borders.' }, { year: 2023 }),
-  pub('document', 'doc-community', { en: 'Jointly Building a Community with a Shared Future in Cyberspace', 'zh-Hans': '携手构建网络空间命运共同体' }, { en: 'A concept document.' }, { year: 2022 }),
+  pub(
+    'member',
+    'member-nordic',
+    { en: 'Nordic Internet Governance Institute' },
+    { en: 'A fictional research institute.' },
+    { countryCode: 'SE' },
+  ),
+  pub(
+    'publication',
+    'pub-economies',
+    { en: 'Economies of Cross-border E-commerce' },
+    { en: 'How small businesses trade online across borders.' },
+    { year: 2023 },
+  ),
+  pub(
+    'document',
+    'doc-community',
+    { en: 'Jointly Building a Community with a Shared Future in Cyberspace', 'zh-Hans': '携手构建网络空间命运共同体' },
+    { en: 'A concept document.' },
+    { year: 2022 },
+  ),
 ];
 
 /** For each kind and restricted visibility, a document with words found nowhere else. */
@@ -64,7 +141,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function search(query: Record<string, string | number>, who: TestUser | null = null): Promise<SearchResult> {
-  const res = await h.call(who, { method: 'GET', url: '/api/v1/search', query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])) });
+  const res = await h.call(who, {
+    method: 'GET',
+    url: '/api/v1/search',
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
@@ -162,14 +243,24 @@ describe('search across languages and scripts', () => {
     expect(net.title.filter((s) => s.mark).map((s) => s.text)).toEqual(['網路']);
     expect(net.snippet.filter((s) => s.mark).map((s) => s.text)).toContain('網路');
     const hans = await search({ q: '網際網路', locale: 'zh-Hans' });
-    expect(hans.items.find((i) => i.id === 'doc-internet')!.title.filter((s) => s.mark).map((s) => s.text)).toEqual(['互联网']);
+    expect(
+      hans.items
+        .find((i) => i.id === 'doc-internet')!
+        .title.filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['互联网']);
     const hantInternet = await search({ q: '互联网', locale: 'zh-Hant' });
     const doc = hantInternet.items.find((i) => i.id === 'doc-internet')!;
     expect(doc.titleText).toBe('世界網際網路發展報告');
     expect(doc.converted).toBe(true);
     expect(doc.title.filter((s) => s.mark).map((s) => s.text)).toEqual(['網際網路']);
     const en = await search({ q: 'economies', locale: 'en' });
-    expect(en.items.find((i) => i.id === 'case-econ')!.title.filter((s) => s.mark).map((s) => s.text)).toEqual(['Economy']);
+    expect(
+      en.items
+        .find((i) => i.id === 'case-econ')!
+        .title.filter((s) => s.mark)
+        .map((s) => s.text),
+    ).toEqual(['Economy']);
     const prefix = await search({ q: 'cross-border e-comm', locale: 'en' });
     expect(prefix.items[0].title.filter((s) => s.mark).map((s) => s.text)).toEqual(['Cross', 'border', 'E', 'commerce']);
   });
@@ -208,7 +299,13 @@ describe('search across languages and scripts', () => {
   });
 
   it('refuses malformed filters with a 400, never a 500', async () => {
-    for (const query of <Array<Record<string, string>>>[{ year: 'abc' }, { country: 'China' }, { kind: 'a b' }, { pageSize: '1000' }, { lang: 'fr' }]) {
+    for (const query of <Array<Record<string, string>>>[
+      { year: 'abc' },
+      { country: 'China' },
+      { kind: 'a b' },
+      { pageSize: '1000' },
+      { lang: 'fr' },
+    ]) {
       const res = await h.call(null, { method: 'GET', url: '/api/v1/search', query });
       expect(res.statusCode, JSON.stringify(query)).toBe(400);
     }
@@ -225,7 +322,16 @@ describe('search across languages and scripts', () => {
 });
 
 describe('visibility is enforced in the query', () => {
-  const secretQueries = ['Kumquatzephyr', 'kumquatzephyr briefing', 'Kumquatzephyx briefing', 'Obsidianlighthouse', '麒麟机密', '麒麟機密', '黑曜石灯塔', '黑曜石燈塔'];
+  const secretQueries = [
+    'Kumquatzephyr',
+    'kumquatzephyr briefing',
+    'Kumquatzephyx briefing',
+    'Obsidianlighthouse',
+    '麒麟机密',
+    '麒麟機密',
+    '黑曜石灯塔',
+    '黑曜石燈塔',
+  ];
   const kindsOf = (r: SearchResult) => r.kinds.map((k) => k.kind);
 
   it.each(secretQueries)('a visitor finds nothing restricted for %s: no title, count or highlight', async (q) => {

@@ -24,5 +24,8 @@ export async function search(ctx: Ctx, actor: Actor | null, q: SearchQueryInput)
 
 /** Empties the search index and re-adds every feature's documents. */
 export async function rebuild(ctx: Ctx, features: Feature[]) {
-  return rebuildIndex(ctx.db, features.flatMap((f) => (f.searchDocs ? [f.searchDocs(ctx)] : [])));
+  return rebuildIndex(
+    ctx.db,
+    features.flatMap((f) => (f.searchDocs ? [f.searchDocs(ctx)] : [])),
+  );
 }

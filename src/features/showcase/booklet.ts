@@ -19,7 +19,11 @@ const labels: Record<Locale, { contents: string; collection: string }> = {
 export async function bookletPdf(title: string, year: number, entries: ShowcaseEntry[], locale: Locale): Promise<Buffer> {
   const font = cjkFontPath();
   if (!fs.existsSync(font)) {
-    throw fail(showcaseErrors, 'cjk_font_missing', `The booklet needs a CJK font at ${font} (Debian package fonts-noto-cjk, or set CJK_FONT_PATH). Install it and try again.`);
+    throw fail(
+      showcaseErrors,
+      'cjk_font_missing',
+      `The booklet needs a CJK font at ${font} (Debian package fonts-noto-cjk, or set CJK_FONT_PATH). Install it and try again.`,
+    );
   }
   const doc = new PDFDocument({ size: 'A4', margin: 60, bufferPages: true, info: { Title: `${title} ${year}` } });
   doc.registerFont('cjk', font, cjkFontName);
@@ -46,7 +50,10 @@ export async function bookletPdf(title: string, year: number, entries: ShowcaseE
 
   for (const e of entries) {
     doc.addPage();
-    doc.fontSize(10).fillColor('#666').text(`${e.code} · ${e.categoryLabel ?? ''} · ${e.country ?? e.countryCode ?? ''}`);
+    doc
+      .fontSize(10)
+      .fillColor('#666')
+      .text(`${e.code} · ${e.categoryLabel ?? ''} · ${e.country ?? e.countryCode ?? ''}`);
     doc.moveDown(0.5).fontSize(18).fillColor('#000').text(e.title.text);
     for (const f of e.fields) {
       doc.moveDown(0.6).fontSize(11).fillColor('#444').text(f.label);

@@ -3,4 +3,9 @@ import { showcasePages } from './pages.js';
 import { showcaseRoutes } from './routes.js';
 import { showcaseSearchDocs } from './service.js';
 
-export const showcase: Feature = { name: 'showcase', routes: showcaseRoutes, publicPages: showcasePages, searchDocs: (ctx) => showcaseSearchDocs(ctx.db) };
+export const showcase: Feature = {
+  name: 'showcase',
+  routes: showcaseRoutes,
+  publicPages: showcasePages,
+  searchDocs: (ctx) => showcaseSearchDocs(ctx.db),
+};

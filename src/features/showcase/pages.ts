@@ -4,9 +4,30 @@ import { getEntry, listShowcase, type ShowcaseEntry } from './service.js';
 
 const prefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
 const texts: Record<Locale, { title: string; description: string; none: string; field: string; country: string; booklet: string }> = {
-  en: { title: 'Showcase of selected entries', description: 'Entries selected by expert review in the organization’s open calls.', none: 'Nothing published yet.', field: 'Field', country: 'Country', booklet: 'Booklet (PDF)' },
-  'zh-Hans': { title: '入选成果展示', description: '经专家评审在公开征集中入选的成果。', none: '暂无发布内容。', field: '领域', country: '国家/地区', booklet: '成果集（PDF）' },
-  'zh-Hant': { title: '入選成果展示', description: '經專家評審在公開徵集中入選的成果。', none: '暫無發佈內容。', field: '領域', country: '國家/地區', booklet: '成果集（PDF）' },
+  en: {
+    title: 'Showcase of selected entries',
+    description: 'Entries selected by expert review in the organization’s open calls.',
+    none: 'Nothing published yet.',
+    field: 'Field',
+    country: 'Country',
+    booklet: 'Booklet (PDF)',
+  },
+  'zh-Hans': {
+    title: '入选成果展示',
+    description: '经专家评审在公开征集中入选的成果。',
+    none: '暂无发布内容。',
+    field: '领域',
+    country: '国家/地区',
+    booklet: '成果集（PDF）',
+  },
+  'zh-Hant': {
+    title: '入選成果展示',
+    description: '經專家評審在公開徵集中入選的成果。',
+    none: '暫無發佈內容。',
+    field: '領域',
+    country: '國家/地區',
+    booklet: '成果集（PDF）',
+  },
 };
 /** A lang attribute for text in a known language (screen readers and fonts pick the right one). */
 const langAttr = (l: string | null) => (l ? html` lang="${l === 'zh-Hans' ? 'zh-CN' : l === 'zh-Hant' ? 'zh-TW' : l}"` : '');

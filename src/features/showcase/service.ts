@@ -32,7 +32,10 @@ export function presentEntry({ s, c, countryName }: Row, locale: Locale) {
     .filter((f) => f.public && f.key !== 'title' && s.answers[f.key] != null)
     .map((f) => {
       const v = s.answers[f.key];
-      const loc = f.type === 'url' || (!f.localized && typeof v === 'string') ? { text: String(v), lang: null, converted: false } : localize(text(v), locale);
+      const loc =
+        f.type === 'url' || (!f.localized && typeof v === 'string')
+          ? { text: String(v), lang: null, converted: false }
+          : localize(text(v), locale);
       return { key: f.key, type: f.type, label: localize(f.label, locale).text, ...loc };
     });
   return {
@@ -94,8 +97,14 @@ export async function facets(db: DbOrTx, locale: Locale) {
   return {
     years: [...new Set(all.map((r) => r.c.year))].sort(),
     calls: uniq(all, (r) => r.c.id).map((r) => ({ id: r.c.id, kind: r.c.kind, year: r.c.year, title: localize(r.c.title, locale).text })),
-    fields: uniq(all.filter((r) => r.s.category), (r) => r.s.category!).map((r) => ({ value: r.s.category!, label: localize(r.c.categories.find((o) => o.value === r.s.category)?.label, locale).text })),
-    countries: uniq(all.filter((r) => r.s.countryCode), (r) => r.s.countryCode!).map((r) => ({ code: r.s.countryCode!, name: localize(r.countryName, locale).text })),
+    fields: uniq(
+      all.filter((r) => r.s.category),
+      (r) => r.s.category!,
+    ).map((r) => ({ value: r.s.category!, label: localize(r.c.categories.find((o) => o.value === r.s.category)?.label, locale).text })),
+    countries: uniq(
+      all.filter((r) => r.s.countryCode),
+      (r) => r.s.countryCode!,
+    ).map((r) => ({ code: r.s.countryCode!, name: localize(r.countryName, locale).text })),
   };
 }
 
@@ -123,22 +132,38 @@ export async function* showcaseSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> 
 /** Publishes the selected entries of a call (all, or the listed ones) and puts them in the public search index. */
 export async function publish(db: Db, actor: Actor, callId: string, ids?: string[]) {
   return db.transaction(async (tx) => {
-    const where = and(eq(submissions.callId, callId), eq(submissions.decision, 'selected'), eq(submissions.status, 'submitted'), ids?.length ? inArray(submissions.id, ids) : undefined);
+    const where = and(
+      eq(submissions.callId, callId),
+      eq(submissions.decision, 'selected'),
+      eq(submissions.status, 'submitted'),
+      ids?.length ? inArray(submissions.id, ids) : undefined,
+    );
     const chosen = await rows(tx, where);
-    if (ids?.length && chosen.length !== ids.length) throw fail(showcaseErrors, 'not_selected', 'Only selected entries of this call can be published.');
+    if (ids?.length && chosen.length !== ids.length)
+      throw fail(showcaseErrors, 'not_selected', 'Only selected entries of this call can be published.');
     const now = new Date();
     for (const r of chosen) {
       if (!r.s.publishedAt) await tx.update(submissions).set({ publishedAt: now }).where(eq(submissions.id, r.s.id));
       await indexDocs(tx, [entryDoc({ ...r, s: { ...r.s, publishedAt: r.s.publishedAt ?? now } })]);
     }
-    await audit(tx, { actor, action: 'showcase.publish', entity: 'call', entityId: callId, after: { published: chosen.map((r) => r.s.code) } });
+    await audit(tx, {
+      actor,
+      action: 'showcase.publish',
+      entity: 'call',
+      entityId: callId,
+      after: { published: chosen.map((r) => r.s.code) },
+    });
     return { published: chosen.length };
   });
 }
 
 export async function unpublish(db: Db, actor: Actor, submissionId: string) {
   return db.transaction(async (tx) => {
-    const [s] = await tx.update(submissions).set({ publishedAt: null }).where(eq(submissions.id, submissionId)).returning({ id: submissions.id });
+    const [s] = await tx
+      .update(submissions)
+      .set({ publishedAt: null })
+      .where(eq(submissions.id, submissionId))
+      .returning({ id: submissions.id });
     if (!s) throw notFound();
     await removeDoc(tx, 'case', submissionId);
     await audit(tx, { actor, action: 'showcase.unpublish', entity: 'submission', entityId: submissionId });

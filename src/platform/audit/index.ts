@@ -37,7 +37,12 @@ export async function listAudit(db: DbOrTx, q: { entity?: string; entityId?: str
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.actorId) where.push(eq(auditLog.actorId, q.actorId));
   if (q.before) where.push(lt(auditLog.id, q.before));
-  return db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(q.limit);
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(...where))
+    .orderBy(desc(auditLog.id))
+    .limit(q.limit);
 }
 
 export { auditLog };

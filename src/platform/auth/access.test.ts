@@ -89,7 +89,11 @@ describe('every route declares who may call it', () => {
   it('anonymous callers are refused on every other route', async () => {
     const failures: string[] = [];
     for (const r of h.app.routeTable.filter((r) => r.access !== 'public')) {
-      const res = await h.call(null, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await h.call(null, {
+        method: r.method as 'GET',
+        url: fill(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       if (res.statusCode !== 401) failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);
@@ -101,12 +105,20 @@ describe('every route declares who may call it', () => {
       const roles = r.access as string[];
       const outsiders = [plain, ...globalRoles.filter((g) => g !== 'admin' && !roles.includes(g)).map((g) => roleUsers[g])];
       for (const who of outsiders) {
-        const res = await h.call(who, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+        const res = await h.call(who, {
+          method: r.method as 'GET',
+          url: fill(r.url),
+          payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+        });
         if (res.statusCode !== 403) failures.push(`${r.method} ${r.url} as ${who.email} → ${res.statusCode}`);
       }
       // And a holder of the role (or an admin) gets past the check: anything but 401/403.
       const insider = roleUsers[roles[0]] ?? roleUsers.admin;
-      const res = await h.call(insider, { method: r.method as 'GET', url: fill(r.url), payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {} });
+      const res = await h.call(insider, {
+        method: r.method as 'GET',
+        url: fill(r.url),
+        payload: r.method === 'GET' || r.method === 'DELETE' ? undefined : {},
+      });
       if (res.statusCode === 401 || res.statusCode === 403) failures.push(`${r.method} ${r.url} refused its own role → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

@@ -81,7 +81,8 @@ export function installAccess(app: FastifyInstance, authenticate: Authenticate) 
     if (!url.startsWith('/api/v1/')) return;
     if (!route.config?.access) throw new Error(`Route ${String(route.method)} ${url} declares no access (config.access).`);
     const upload = isUploadRoute(route.schema);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload, body: route.schema?.body });
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') app.routeTable.push({ method, url, access: route.config.access, upload, body: route.schema?.body });
   });
   app.addHook('onRequest', async (req) => {
     req.actor = await authenticate(req);

@@ -7,7 +7,10 @@ import type { Actor } from './access.js';
  * choose a presentation themselves, so a new route cannot hand the staff view
  * to someone else. No audience: not found.
  */
-export function presenter<Row, A extends string, Views extends Record<A, (row: Row) => unknown>>(decide: (actor: Actor | null, row: Row) => A | null, views: Views) {
+export function presenter<Row, A extends string, Views extends Record<A, (row: Row) => unknown>>(
+  decide: (actor: Actor | null, row: Row) => A | null,
+  views: Views,
+) {
   return (actor: Actor | null, row: Row): ReturnType<Views[A]> => {
     const audience = decide(actor, row);
     if (!audience) throw notFound();

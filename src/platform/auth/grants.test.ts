@@ -34,9 +34,16 @@ async function ok<T = any>(who: TestUser | null, method: string, url: string, pa
   if (res.statusCode !== status) throw new Error(`${method} ${url}: expected ${status}, got ${res.statusCode}: ${res.body}`);
   return res.json();
 }
-const statusOf = async (who: TestUser | null, method: string, url: string, payload?: object) => (await h.call(who, { method: method as 'GET', url, payload })).statusCode;
-const auditActions = async () => (await h.database.rows<{ action: string }>(sql`select action from audit_log order by id`)).map((r) => r.action);
-const lastMailTo = async (to: string) => (await h.database.rows<{ text: string; subject: string }>(sql`select text, subject from mail_outbox where "to" = ${to} order by created_at desc limit 1`))[0];
+const statusOf = async (who: TestUser | null, method: string, url: string, payload?: object) =>
+  (await h.call(who, { method: method as 'GET', url, payload })).statusCode;
+const auditActions = async () =>
+  (await h.database.rows<{ action: string }>(sql`select action from audit_log order by id`)).map((r) => r.action);
+const lastMailTo = async (to: string) =>
+  (
+    await h.database.rows<{ text: string; subject: string }>(
+      sql`select text, subject from mail_outbox where "to" = ${to} order by created_at desc limit 1`,
+    )
+  )[0];
 
 describe('group membership', () => {
   let group: { id: string; slug: string };
@@ -49,10 +56,21 @@ describe('group membership', () => {
     await ok(staff, 'POST', `/api/v1/groups/${group.id}/invitations`, { email: chair.email, role: 'chair' }, 201);
     await ok(chair, 'POST', `/api/v1/groups/${group.id}/invitation/accept`);
     // A members-only document: drafts stay inside the group.
-    draftId = (await ok(chair, 'POST', `/api/v1/groups/${group.id}/documents`, { kind: 'report', title: { en: 'Draft' }, paragraphs: [{ text: { en: 'Inside' } }] }, 201)).id;
+    draftId = (
+      await ok(
+        chair,
+        'POST',
+        `/api/v1/groups/${group.id}/documents`,
+        { kind: 'report', title: { en: 'Draft' }, paragraphs: [{ text: { en: 'Inside' } }] },
+        201,
+      )
+    ).id;
   });
 
-  const access = async (who: TestUser) => ({ workspace: await statusOf(who, 'GET', `/api/v1/groups/${group.id}/workspace`), draft: await statusOf(who, 'GET', `/api/v1/documents/${draftId}`) });
+  const access = async (who: TestUser) => ({
+    workspace: await statusOf(who, 'GET', `/api/v1/groups/${group.id}/workspace`),
+    draft: await statusOf(who, 'GET', `/api/v1/documents/${draftId}`),
+  });
 
   it('a chair invites, the person accepts, the chair removes them: no trace', async () => {
     const person = await h.user();
@@ -72,7 +90,13 @@ describe('group membership', () => {
   it('staff add a co-chair directly (audited), who then leaves: no trace', async () => {
     const person = await h.user();
     const before = await snapshot(h.database);
-    const added = await ok(staff, 'POST', `/api/v1/groups/${group.id}/invitations`, { email: person.email, role: 'co_chair', direct: true }, 201);
+    const added = await ok(
+      staff,
+      'POST',
+      `/api/v1/groups/${group.id}/invitations`,
+      { email: person.email, role: 'co_chair', direct: true },
+      201,
+    );
     expect(added.status).toBe('active');
     expect(await access(person)).toEqual({ workspace: 200, draft: 200 });
     // As co-chair they run the group too: they see the members' addresses, as editors do.
@@ -88,7 +112,11 @@ describe('group membership', () => {
   it('a withdrawn invitation leaves no trace, and a chair may not add anyone directly', async () => {
     const person = await h.user();
     const before = await snapshot(h.database);
-    const refused = await h.call(chair, { method: 'POST', url: `/api/v1/groups/${group.id}/invitations`, payload: { email: person.email, direct: true } });
+    const refused = await h.call(chair, {
+      method: 'POST',
+      url: `/api/v1/groups/${group.id}/invitations`,
+      payload: { email: person.email, direct: true },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().code).toBe('forbidden');
     expect(changedTables(before, await snapshot(h.database), ['sessions'])).toEqual([]);
@@ -106,12 +134,30 @@ describe('event manager scope', () => {
   let eventId: string;
 
   beforeAll(async () => {
-    const ev = await ok(staff, 'POST', '/api/v1/events', { slug: 'grant-test-forum', kind: 'forum', name: { en: 'Grant test forum' }, startDate: '2027-05-01', endDate: '2027-05-02', timeZone: 'Asia/Shanghai', mode: 'hybrid', visibility: 'public' }, 201);
+    const ev = await ok(
+      staff,
+      'POST',
+      '/api/v1/events',
+      {
+        slug: 'grant-test-forum',
+        kind: 'forum',
+        name: { en: 'Grant test forum' },
+        startDate: '2027-05-01',
+        endDate: '2027-05-02',
+        timeZone: 'Asia/Shanghai',
+        mode: 'hybrid',
+        visibility: 'public',
+      },
+      201,
+    );
     eventId = ev.id;
   });
 
   // Only the event's managers (and staff) see its registrations and its managers.
-  const access = async (who: TestUser) => ({ registrations: await statusOf(who, 'GET', `/api/v1/events/${eventId}/registrations`), managers: await statusOf(who, 'GET', `/api/v1/events/${eventId}/managers`) });
+  const access = async (who: TestUser) => ({
+    registrations: await statusOf(who, 'GET', `/api/v1/events/${eventId}/registrations`),
+    managers: await statusOf(who, 'GET', `/api/v1/events/${eventId}/managers`),
+  });
 
   it('staff name an account holder, who manages at once; removing them leaves no trace', async () => {
     const person = await h.user();
@@ -132,7 +178,10 @@ describe('event manager scope', () => {
     const gone = await h.call(staff, { method: 'DELETE', url: `/api/v1/events/${eventId}/managers/${person.id}` });
     expect([gone.statusCode, gone.json().code]).toEqual([404, 'not_found']);
     expect(changedTables(before, await snapshot(h.database), history)).toEqual([]);
-    expect((await auditActions()).filter((a) => a.startsWith('event.manager')).slice(-2)).toEqual(['event.manager.grant', 'event.manager.revoke']);
+    expect((await auditActions()).filter((a) => a.startsWith('event.manager')).slice(-2)).toEqual([
+      'event.manager.grant',
+      'event.manager.revoke',
+    ]);
   });
 
   it('an unknown address is invited; the grant waits for an account with that address to accept', async () => {
@@ -184,13 +233,29 @@ describe('reviewer pool membership', () => {
 
   beforeAll(async () => {
     const now = Date.now();
-    callId = (await ok(staff, 'POST', '/api/v1/calls', { template: 'competition', year: 2024, opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 3600_000).toISOString(), published: true }, 201)).id;
+    callId = (
+      await ok(
+        staff,
+        'POST',
+        '/api/v1/calls',
+        {
+          template: 'competition',
+          year: 2024,
+          opensAt: new Date(now - 3600_000).toISOString(),
+          closesAt: new Date(now + 3600_000).toISOString(),
+          published: true,
+        },
+        201,
+      )
+    ).id;
     for (let i = 0; i < 3; i++) {
       const u = await h.user();
       const d = await ok(u, 'POST', `/api/v1/calls/${callId}/submissions`, { answers: { title: { en: `Entry ${i}` } } }, 201);
       subs.push(d.id);
       // Marked submitted and screened directly: this file is about the panel, not about submitting.
-      await h.database.rows(sql`update submissions set status = 'submitted', screening = 'passed', category = 'ai', country_code = 'CN' where id = ${d.id}`);
+      await h.database.rows(
+        sql`update submissions set status = 'submitted', screening = 'passed', category = 'ai', country_code = 'CN' where id = ${d.id}`,
+      );
     }
   });
 
@@ -200,7 +265,16 @@ describe('reviewer pool membership', () => {
     const person = await ok(staff, 'POST', '/api/v1/directory/people', { name: 'Judge', email, countryCode: 'DE' }, 201);
     return { personId: person.id as string, user: await h.user({ email }) };
   }
-  const addToPanel = async (personId: string) => (await ok<Array<{ id: string; status: string }>>(staff, 'POST', `/api/v1/review/calls/${callId}/reviewers`, { round: 1, reviewers: [{ personId, expertise: ['ai'] }] }, 201))[0];
+  const addToPanel = async (personId: string) =>
+    (
+      await ok<Array<{ id: string; status: string }>>(
+        staff,
+        'POST',
+        `/api/v1/review/calls/${callId}/reviewers`,
+        { round: 1, reviewers: [{ personId, expertise: ['ai'] }] },
+        201,
+      )
+    )[0];
 
   it('staff invite, the reviewer accepts, declares a conflict, drafts a review; removal leaves no trace', async () => {
     const { personId, user } = await candidate();

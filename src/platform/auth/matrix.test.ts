@@ -9,7 +9,17 @@ import { seedDemo } from '../../demo.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { changedTables, snapshot } from '../../test/snapshot.js';
 import { idFieldsOf, referencesIn } from '../http/references.js';
-import { eventBody, matrix, matrixRoles, referenceCases, registrationBody, type Ids, type MatrixRole, type Rule, type Who } from './matrix.js';
+import {
+  eventBody,
+  matrix,
+  matrixRoles,
+  referenceCases,
+  registrationBody,
+  type Ids,
+  type MatrixRole,
+  type Rule,
+  type Who,
+} from './matrix.js';
 
 /**
  * The authorization matrix (issue 9): every route × every role × a resource
@@ -22,8 +32,17 @@ const as: Partial<Record<MatrixRole, TestUser | null>> = {};
 const world: { own: Ids; other: Ids } = { own: {}, other: {} };
 let outsider: TestUser;
 const unknownId = '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77';
-const pdf = () => multipart('paper.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'application/pdf', { docKey: 'registration' });
-const png = () => multipart('logo.png', Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex'), 'image/png');
+const pdf = () =>
+  multipart('paper.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'application/pdf', { docKey: 'registration' });
+const png = () =>
+  multipart(
+    'logo.png',
+    Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+      'hex',
+    ),
+    'image/png',
+  );
 
 async function must(who: TestUser | null, method: string, url: string, payload?: unknown) {
   const isFile = payload && typeof payload === 'object' && 'payload' in (payload as object);
@@ -63,8 +82,16 @@ async function buildWorld() {
   as.cochair = await sessionOf('emily.carter@demo.wuzhen.example');
   // An individual member: applied, submitted, approved.
   as.individual = await h.user({ name: 'Matrix Individual' });
-  const individual = await must(as.individual, 'POST', '/api/v1/membership/applications', { categoryKey: 'individual', data: { individual: { name: 'Matrix Individual', countryCode: 'BR' }, motivation: 'Matrix' } });
-  await must(as.individual, 'POST', `/api/v1/membership/applications/${individual.id}/documents`, multipart('cv.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'application/pdf', { docKey: 'cv' }));
+  const individual = await must(as.individual, 'POST', '/api/v1/membership/applications', {
+    categoryKey: 'individual',
+    data: { individual: { name: 'Matrix Individual', countryCode: 'BR' }, motivation: 'Matrix' },
+  });
+  await must(
+    as.individual,
+    'POST',
+    `/api/v1/membership/applications/${individual.id}/documents`,
+    multipart('cv.pdf', '%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n', 'application/pdf', { docKey: 'cv' }),
+  );
   await must(as.individual, 'POST', `/api/v1/membership/applications/${individual.id}/submit`, {});
   await must(admin, 'POST', `/api/v1/membership/applications/${individual.id}/approve`, {});
   // Invited to group G by its chair, not joined.
@@ -99,21 +126,43 @@ async function buildWorld() {
   other.eventSlug = 'matrix-other-forum';
   other.event = (await must(sec, 'POST', '/api/v1/events', eventBody(other.eventSlug))).id;
   await must(sec, 'POST', `/api/v1/events/${other.event}/publish`, { force: true });
-  const sessionBody = (d: string) => ({ kind: 'plenary', title: { en: 'Matrix session' }, startsAt: `${d}T20:00:00+08:00`, endsAt: `${d}T21:00:00+08:00`, capacity: 100 });
-  for (const side of [own, other]) side.session = (await must(sec, 'POST', `/api/v1/events/${side.event}/sessions`, sessionBody('2026-12-09'))).id;
+  const sessionBody = (d: string) => ({
+    kind: 'plenary',
+    title: { en: 'Matrix session' },
+    startsAt: `${d}T20:00:00+08:00`,
+    endsAt: `${d}T21:00:00+08:00`,
+    capacity: 100,
+  });
+  for (const side of [own, other])
+    side.session = (await must(sec, 'POST', `/api/v1/events/${side.event}/sessions`, sessionBody('2026-12-09'))).id;
   own.shownEvent = own.event;
   own.shownSession = own.session;
   other.shownEvent = (await must(sec, 'POST', '/api/v1/events', eventBody('matrix-draft-forum'))).id;
   other.shownSession = (await must(sec, 'POST', `/api/v1/events/${other.shownEvent}/sessions`, sessionBody('2026-12-09'))).id;
-  for (const [side, visibility] of [[own, 'members'], [other, 'invitation']] as const) {
+  for (const [side, visibility] of [
+    [own, 'members'],
+    [other, 'invitation'],
+  ] as const) {
     side.closedEvent = (await must(sec, 'POST', '/api/v1/events', { ...eventBody(`matrix-${visibility}-forum`), visibility })).id;
     await must(sec, 'POST', `/api/v1/events/${side.closedEvent}/publish`, { force: true });
   }
-  await must(sec, 'POST', `/api/v1/events/${other.closedEvent}/invitations`, { email: as.delegate.email, name: 'Matrix Delegate', category: 'delegate' });
-  own.registration = (await must(as.delegate, 'POST', `/api/v1/events/${own.event}/registrations`, { ...registrationBody, sessions: [own.session] })).id;
-  other.registration = (await must(outsider, 'POST', `/api/v1/events/${other.event}/registrations`, { ...registrationBody, sessions: [other.session] })).id;
+  await must(sec, 'POST', `/api/v1/events/${other.closedEvent}/invitations`, {
+    email: as.delegate.email,
+    name: 'Matrix Delegate',
+    category: 'delegate',
+  });
+  own.registration = (
+    await must(as.delegate, 'POST', `/api/v1/events/${own.event}/registrations`, { ...registrationBody, sessions: [own.session] })
+  ).id;
+  other.registration = (
+    await must(outsider, 'POST', `/api/v1/events/${other.event}/registrations`, { ...registrationBody, sessions: [other.session] })
+  ).id;
   for (const side of [own, other]) await must(sec, 'POST', `/api/v1/registrations/${side.registration}/decision`, { decision: 'approve' });
-  const inv = await must(sec, 'POST', `/api/v1/events/${own.event}/invitations`, { email: 'matrix-guest@matrix.example', name: 'Guest', category: 'delegate' });
+  const inv = await must(sec, 'POST', `/api/v1/events/${own.event}/invitations`, {
+    email: 'matrix-guest@matrix.example',
+    name: 'Guest',
+    category: 'delegate',
+  });
   own.invitationToken = inv.token;
   other.invitationToken = 'forged-token';
   own.agendaToken = (await must(as.delegate, 'GET', '/api/v1/me/agenda-link')).url.split('/').pop();
@@ -124,7 +173,14 @@ async function buildWorld() {
 
   // Calls: the open AI-for-good call; a draft of the applicant and one of an outsider; the reviewer's assigned entry.
   own.call = refs.calls.get('ai-for-good-2026')!;
-  other.call = (await must(sec, 'POST', '/api/v1/calls', { template: 'practice-case', year: 2031, opensAt: '2031-01-01T00:00:00Z', closesAt: '2031-06-01T00:00:00Z' })).id;
+  other.call = (
+    await must(sec, 'POST', '/api/v1/calls', {
+      template: 'practice-case',
+      year: 2031,
+      opensAt: '2031-01-01T00:00:00Z',
+      closesAt: '2031-06-01T00:00:00Z',
+    })
+  ).id;
   own.submission = (await must(as.applicant, 'POST', `/api/v1/calls/${own.call}/submissions`, { answers: {} })).id;
   other.submission = (await must(outsider, 'POST', `/api/v1/calls/${own.call}/submissions`, { answers: {} })).id;
   const entries = (await must(sec, 'GET', `/api/v1/calls/${own.call}/submissions`)) as Array<{ id: string; code: string }>;
@@ -160,21 +216,50 @@ async function buildWorld() {
   for (const side of [own, other]) {
     const editor = side === own ? as.chair : sec;
     side.groupMember = (await freshGroupMember(side.group)).groupMember;
-    side.meeting = (await must(editor, 'POST', `/api/v1/groups/${side.group}/meetings`, { title: { en: 'M' }, startsAt: '2030-01-01T10:00:00Z', timezone: 'UTC', mode: 'online', link: 'https://meet.matrix.example/x' })).id;
-    side.thread = (await must(side === own ? as.member : sec, 'POST', `/api/v1/groups/${side.group}/threads`, { title: 'T', body: 'B' })).id;
-    const doc = await must(editor, 'POST', `/api/v1/groups/${side.group}/documents`, { kind: 'report', title: { en: 'Matrix draft' }, paragraphs: [{ text: { en: 'First' } }] });
+    side.meeting = (
+      await must(editor, 'POST', `/api/v1/groups/${side.group}/meetings`, {
+        title: { en: 'M' },
+        startsAt: '2030-01-01T10:00:00Z',
+        timezone: 'UTC',
+        mode: 'online',
+        link: 'https://meet.matrix.example/x',
+      })
+    ).id;
+    side.thread = (
+      await must(side === own ? as.member : sec, 'POST', `/api/v1/groups/${side.group}/threads`, { title: 'T', body: 'B' })
+    ).id;
+    const doc = await must(editor, 'POST', `/api/v1/groups/${side.group}/documents`, {
+      kind: 'report',
+      title: { en: 'Matrix draft' },
+      paragraphs: [{ text: { en: 'First' } }],
+    });
     side.document = doc.id;
     side.version = doc.current.id;
     side.paragraph = doc.current.paragraphs[0].key;
     side.round = (await must(editor, 'POST', `/api/v1/documents/${doc.id}/rounds`, { closesAt: '2030-01-01T10:00:00Z' })).id;
-    side.comment = (await must(side === own ? as.member : sec, 'POST', `/api/v1/documents/${doc.id}/comments`, { paragraphKey: side.paragraph, body: 'C' })).id;
+    side.comment = (
+      await must(side === own ? as.member : sec, 'POST', `/api/v1/documents/${doc.id}/comments`, {
+        paragraphKey: side.paragraph,
+        body: 'C',
+      })
+    ).id;
     await must(editor, 'PUT', `/api/v1/groups/${side.group}/meetings/${side.meeting}/minutes`, pdf());
     // A final document with an endorsement: org A's (the contact's) in G, an individual's in H.
-    const final = await must(editor, 'POST', `/api/v1/groups/${side.group}/documents`, { kind: 'consensus', title: { en: 'Matrix final' }, paragraphs: [{ text: { en: 'Agreed' } }] });
-    for (const status of ['consultation', 'final']) await must(editor, 'PUT', `/api/v1/documents/${final.id}/versions/${final.current.id}/status`, { status });
+    const final = await must(editor, 'POST', `/api/v1/groups/${side.group}/documents`, {
+      kind: 'consensus',
+      title: { en: 'Matrix final' },
+      paragraphs: [{ text: { en: 'Agreed' } }],
+    });
+    for (const status of ['consultation', 'final'])
+      await must(editor, 'PUT', `/api/v1/documents/${final.id}/versions/${final.current.id}/status`, { status });
     side.finalDocument = final.id;
     side.endorsement = (
-      await must(side === own ? as.contact : outsider, 'POST', `/api/v1/documents/${final.id}/endorsements`, side === own ? { organizationId: orgA } : {})
+      await must(
+        side === own ? as.contact : outsider,
+        'POST',
+        `/api/v1/documents/${final.id}/endorsements`,
+        side === own ? { organizationId: orgA } : {},
+      )
     ).id;
   }
 }
@@ -184,9 +269,17 @@ let contactB: TestUser;
 /** A contact of the member invites a new address; returns the invitation and the link's token from the mail. */
 async function freshInvitation(side: Ids) {
   const email = `invitee-${crypto.randomBytes(4).toString('hex')}@matrix.example`;
-  const m = await must(side === world.own ? as.contact! : contactB, 'POST', `/api/v1/membership/portal/${side.membership}/representatives`, { name: 'Invitee', email });
+  const m = await must(
+    side === world.own ? as.contact! : contactB,
+    'POST',
+    `/api/v1/membership/portal/${side.membership}/representatives`,
+    { name: 'Invitee', email },
+  );
   const [mail] = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, email));
-  return { repInvitation: m.invitations.find((i: { email: string }) => i.email === email).id as string, token: /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1] };
+  return {
+    repInvitation: m.invitations.find((i: { email: string }) => i.email === email).id as string,
+    token: /token=([A-Za-z0-9_-]+)/.exec(mail.text)![1],
+  };
 }
 
 /** Someone new joins the group (asks, a secretariat member approves): a membership to act on. */
@@ -203,10 +296,25 @@ async function fresh(kind: string, side: 'own' | 'other', who: TestUser | null):
   const sec = as.secretariat!;
   switch (kind) {
     case 'session':
-      return { ids: { session: (await must(sec, 'POST', `/api/v1/events/${ids.event}/sessions`, { kind: 'plenary', title: { en: 'Spare' }, startsAt: '2026-12-09T22:00:00+08:00', endsAt: '2026-12-09T23:00:00+08:00' })).id }, who };
+      return {
+        ids: {
+          session: (
+            await must(sec, 'POST', `/api/v1/events/${ids.event}/sessions`, {
+              kind: 'plenary',
+              title: { en: 'Spare' },
+              startsAt: '2026-12-09T22:00:00+08:00',
+              endsAt: '2026-12-09T23:00:00+08:00',
+            })
+          ).id,
+        },
+        who,
+      };
     case 'applicationDoc': {
       const owner = side === 'own' ? as.applicant! : outsider;
-      return { ids: { applicationDoc: (await must(owner, 'POST', `/api/v1/membership/applications/${ids.application}/documents`, pdf())).id }, who };
+      return {
+        ids: { applicationDoc: (await must(owner, 'POST', `/api/v1/membership/applications/${ids.application}/documents`, pdf())).id },
+        who,
+      };
     }
     case 'representative': {
       const email = `rep-${crypto.randomBytes(4).toString('hex')}@matrix.example`;
@@ -233,7 +341,9 @@ async function fresh(kind: string, side: 'own' | 'other', who: TestUser | null):
       // One round per version: close the last one, open the next on a new version.
       await h.call(as.admin!, { method: 'POST', url: `/api/v1/documents/${ids.document}/rounds/${world[side].round}/close` });
       await must(as.admin!, 'POST', `/api/v1/documents/${ids.document}/versions`, {});
-      world[side].round = (await must(as.admin!, 'POST', `/api/v1/documents/${ids.document}/rounds`, { closesAt: '2030-01-01T10:00:00Z' })).id;
+      world[side].round = (
+        await must(as.admin!, 'POST', `/api/v1/documents/${ids.document}/rounds`, { closesAt: '2030-01-01T10:00:00Z' })
+      ).id;
       return { ids: { round: world[side].round }, who };
     }
     default:
@@ -247,7 +357,8 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => h?.close());
 
-const expand = (w: Who | undefined): readonly MatrixRole[] => (w === 'all' ? matrixRoles : w === 'users' ? matrixRoles.filter((r) => r !== 'anon') : (w ?? []));
+const expand = (w: Who | undefined): readonly MatrixRole[] =>
+  w === 'all' ? matrixRoles : w === 'users' ? matrixRoles.filter((r) => r !== 'anon') : (w ?? []);
 
 /** The expectation of a route: its entry, or the default of its declared access. */
 function expectation(access: 'public' | 'user' | string[], rule: Rule) {
@@ -269,10 +380,19 @@ const bodyFor = (method: string, rule: Rule, ids: Ids) => {
 describe('authorization matrix', () => {
   it('has an entry for every route, and a route for every entry', () => {
     const routes = h.app.routeTable.map((r) => `${r.method} ${r.url}`);
-    expect(routes.filter((r) => !(r in matrix)), 'routes without an entry in matrix.ts').toEqual([]);
-    expect(Object.keys(matrix).filter((k) => !routes.includes(k)), 'entries for routes that no longer exist').toEqual([]);
+    expect(
+      routes.filter((r) => !(r in matrix)),
+      'routes without an entry in matrix.ts',
+    ).toEqual([]);
+    expect(
+      Object.keys(matrix).filter((k) => !routes.includes(k)),
+      'entries for routes that no longer exist',
+    ).toEqual([]);
     const userRoutes = h.app.routeTable.filter((r) => r.access === 'user').map((r) => `${r.method} ${r.url}`);
-    expect(userRoutes.filter((k) => !matrix[k].own), "'user' routes must say who gets past").toEqual([]);
+    expect(
+      userRoutes.filter((k) => !matrix[k].own),
+      "'user' routes must say who gets past",
+    ).toEqual([]);
   });
 
   it('every reference in a request body is checked: a caller without rights over the record is refused, and nothing changes', async () => {
@@ -281,22 +401,55 @@ describe('authorization matrix', () => {
     // What the reference cases use besides the matrix world: records of the caller's own, and foreign ones.
     const [person] = await h.database.rows<{ id: string }>(sql`select id from people order by created_at limit 1`);
     const [series] = await h.database.rows<{ id: string }>(sql`select id from event_series limit 1`);
-    const room = async (eventId: string) => (await must(sec, 'POST', `/api/v1/events/${eventId}/rooms`, { name: { en: 'Ref room' }, capacity: 500 })).id as string;
-    const channel = async (eventId: string) => (await must(sec, 'POST', `/api/v1/events/${eventId}/channels`, { name: 'Ref channel', quota: 5 })).id as string;
+    const room = async (eventId: string) =>
+      (await must(sec, 'POST', `/api/v1/events/${eventId}/rooms`, { name: { en: 'Ref room' }, capacity: 500 })).id as string;
+    const channel = async (eventId: string) =>
+      (await must(sec, 'POST', `/api/v1/events/${eventId}/channels`, { name: 'Ref channel', quota: 5 })).id as string;
     // An entry of a call the reviewer does not review.
-    const openCall = (await must(sec, 'POST', '/api/v1/calls', { template: 'practice-case', codePrefix: 'REF', year: 2026, opensAt: '2026-01-01T00:00:00Z', closesAt: '2099-01-01T00:00:00Z', published: true })).id;
+    const openCall = (
+      await must(sec, 'POST', '/api/v1/calls', {
+        template: 'practice-case',
+        codePrefix: 'REF',
+        year: 2026,
+        opensAt: '2026-01-01T00:00:00Z',
+        closesAt: '2099-01-01T00:00:00Z',
+        published: true,
+      })
+    ).id;
     const elsewhere = await must(outsider, 'POST', `/api/v1/calls/${openCall}/submissions`, { answers: {} });
     // The applicant works at an organization of their own (not a member), so they may file entries for it.
-    const applicantOrg = (await must(sec, 'POST', '/api/v1/directory/organizations', { name: { en: 'Applicant Lab' }, countryCode: 'FR', stakeholderGroup: 'academia' })).id as string;
-    const applicantPerson = await must(sec, 'POST', '/api/v1/directory/people', { name: 'Matrix Applicant', email: as.applicant!.email, affiliations: [{ organizationId: applicantOrg }] });
+    const applicantOrg = (
+      await must(sec, 'POST', '/api/v1/directory/organizations', {
+        name: { en: 'Applicant Lab' },
+        countryCode: 'FR',
+        stakeholderGroup: 'academia',
+      })
+    ).id as string;
+    const applicantPerson = await must(sec, 'POST', '/api/v1/directory/people', {
+      name: 'Matrix Applicant',
+      email: as.applicant!.email,
+      affiliations: [{ organizationId: applicantOrg }],
+    });
     await h.database.rows(sql`update people set user_id = ${as.applicant!.id} where id = ${applicantPerson.id}`);
-    const mine: Ids = { ...own, person: person.id, series: series.id, room: await room(own.event), channel: await channel(own.event), applicantOrganization: applicantOrg };
+    const mine: Ids = {
+      ...own,
+      person: person.id,
+      series: series.id,
+      room: await room(own.event),
+      channel: await channel(own.event),
+      applicantOrganization: applicantOrg,
+    };
     /** Per caller, an existing record of each kind they may not use; every kind also gets an id that matches nothing. */
     const foreign: Partial<Record<MatrixRole, Record<string, string>>> = {
       contact: { ownOrganization: other.organization },
       applicant: { ownOrganization: own.organization, session: other.shownSession },
       delegate: { session: other.shownSession },
-      manager: { room: await room(other.event), invitationChannel: await channel(other.event), registration: other.registration, session: other.shownSession },
+      manager: {
+        room: await room(other.event),
+        invitationChannel: await channel(other.event),
+        registration: other.registration,
+        session: other.shownSession,
+      },
       reviewer: { submission: elsewhere.id },
       chair: { event: other.shownEvent, user: as.member!.id },
     };
@@ -309,7 +462,9 @@ describe('authorization matrix', () => {
     const failures: string[] = [];
     let cases = 0;
     // No body takes a bare id: every id is a reference with a kind, so it cannot skip the check.
-    for (const r of h.app.routeTable) for (const f of r.body ? idFieldsOf(r.body as z.ZodType) : []) if (!f.kind) failures.push(`${r.method} ${r.url}: body.${f.path} is a bare uuid; declare it with ref(kind)`);
+    for (const r of h.app.routeTable)
+      for (const f of r.body ? idFieldsOf(r.body as z.ZodType) : [])
+        if (!f.kind) failures.push(`${r.method} ${r.url}: body.${f.path} is a bare uuid; declare it with ref(kind)`);
     const withRefs = h.app.routeTable.filter((r) => r.body && idFieldsOf(r.body as z.ZodType).some((f) => f.kind));
     for (const route of withRefs) {
       const key = `${route.method} ${route.url}`;
@@ -325,7 +480,8 @@ describe('authorization matrix', () => {
       const found = referencesIn(schema, template);
       const declared = idFieldsOf(schema).filter((f) => f.kind);
       const covered = new Set(found.map((f) => `${f.path.replace(/\.\d+(?=\.|$)/g, '.*')} ${f.kind}`));
-      for (const d of declared) if (!covered.has(`${d.path} ${d.kind}`)) failures.push(`${key}: the case leaves body.${d.path} (${d.kind}) out`);
+      for (const d of declared)
+        if (!covered.has(`${d.path} ${d.kind}`)) failures.push(`${key}: the case leaves body.${d.path} (${d.kind}) out`);
       for (const ref of found) {
         for (const bad of [foreign[c.who]?.[ref.kind], '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77'].filter((x): x is string => !!x)) {
           const body = structuredClone(template);
@@ -335,20 +491,25 @@ describe('authorization matrix', () => {
           const changed = changedTables(before, await snapshot(h.database));
           cases++;
           const problem = res.json() as { code?: string; errors?: Array<{ path: string }> };
-          if (res.statusCode !== 404 || problem.code !== 'reference_not_found' || !problem.errors?.some((e) => e.path === ref.path)) failures.push(`${key} as ${c.who}, body.${ref.path} = ${bad === foreign[c.who]?.[ref.kind] ? `foreign ${ref.kind}` : 'unknown id'}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          if (res.statusCode !== 404 || problem.code !== 'reference_not_found' || !problem.errors?.some((e) => e.path === ref.path))
+            failures.push(
+              `${key} as ${c.who}, body.${ref.path} = ${bad === foreign[c.who]?.[ref.kind] ? `foreign ${ref.kind}` : 'unknown id'}: ${res.statusCode} ${res.body.slice(0, 200)}`,
+            );
           if (changed.length) failures.push(`${key} as ${c.who}, body.${ref.path}: the refusal changed ${changed.join(', ')}`);
         }
       }
       // The control: with the caller's own records, the references pass (whatever the handler then says).
       const control = await h.call(as[c.who]!, { method: route.method as 'POST', url, payload: template });
-      if (control.statusCode === 404 && control.json().code === 'reference_not_found') failures.push(`${key} as ${c.who}: its own records were refused: ${control.body.slice(0, 200)}`);
+      if (control.statusCode === 404 && control.json().code === 'reference_not_found')
+        failures.push(`${key} as ${c.who}: its own records were refused: ${control.body.slice(0, 200)}`);
     }
-    for (const k of Object.keys(referenceCases)) if (!withRefs.some((r) => `${r.method} ${r.url}` === k)) failures.push(`${k}: a case for a route without references`);
+    for (const k of Object.keys(referenceCases))
+      if (!withRefs.some((r) => `${r.method} ${r.url}` === k)) failures.push(`${k}: a case for a route without references`);
     console.log(`foreign-reference check: ${withRefs.length} operations, ${cases} refused requests`);
     expect(failures).toEqual([]);
   });
 
-  it('every role gets past exactly where the table says, on its own and on others\' resources', async () => {
+  it("every role gets past exactly where the table says, on its own and on others' resources", async () => {
     const started = Date.now();
     const failures: string[] = [];
     let cases = 0;
@@ -370,28 +531,42 @@ describe('authorization matrix', () => {
           let who = as[role] ?? null;
           let ids: Ids = { ...world[side] };
           if (rule.fresh && allowed.includes(role)) {
-            const f = await fresh(rule.fresh, side, who).catch((e: Error) => (failures.push(`${key} [${side}] as ${role}: ${e.message}`), { ids: {}, who }));
+            const f = await fresh(rule.fresh, side, who).catch(
+              (e: Error) => (failures.push(`${key} [${side}] as ${role}: ${e.message}`), { ids: {}, who }),
+            );
             ids = { ...ids, ...f.ids };
             who = f.who;
           }
           const url = route.url.replace(/:([a-zA-Z]+)/g, (_, p: string) => {
-            if (roleRoute) return p === 'round' ? '1' : p === 'locale' ? 'en' : p === 'kind' ? 'organizations' : p === 'key' ? 'invitation' : unknownId;
+            if (roleRoute)
+              return p === 'round' ? '1' : p === 'locale' ? 'en' : p === 'kind' ? 'organizations' : p === 'key' ? 'invitation' : unknownId;
             const ref = rule.params?.[p];
             return ref && ref in ids ? ids[ref] : (ref ?? unknownId);
           });
           const query = rule.query ? `?${rule.query(ids)}` : '';
           const res = await h.call(who, { method: route.method as 'GET', url: url + query, ...bodyFor(route.method, rule, ids) });
           cases++;
-          outcomes[res.statusCode < 300 ? 'ok' : res.statusCode === 401 || res.statusCode === 403 || res.statusCode === 404 ? 'refused' : 'other4xx']++;
+          outcomes[
+            res.statusCode < 300
+              ? 'ok'
+              : res.statusCode === 401 || res.statusCode === 403 || res.statusCode === 404
+                ? 'refused'
+                : 'other4xx'
+          ]++;
           // Signing out ends the session (or all of them): the role goes on with a new one.
           if (rule.fresh === 'signin' && who) as[role] = await newSession(who);
           const refused = res.statusCode === 401 || res.statusCode === 403 || (!roleRoute && res.statusCode === 404);
           const want = allowed.includes(role);
-          if (res.statusCode >= 500 || refused === want) failures.push(`${key} [${side}] as ${role}: ${res.statusCode} (expected ${want ? 'past' : 'refused'}) ${res.body.slice(0, 120)}`);
+          if (res.statusCode >= 500 || refused === want)
+            failures.push(
+              `${key} [${side}] as ${role}: ${res.statusCode} (expected ${want ? 'past' : 'refused'}) ${res.body.slice(0, 120)}`,
+            );
         }
       }
     }
-    console.log(`authorization matrix: ${cases} cases over ${routes.length} routes × ${matrixRoles.length} roles (own and other resources): ${outcomes.ok} answered 2xx, ${outcomes.other4xx} got past access with another 4xx, ${outcomes.refused} refused (401/403/404); ${failures.length} failures, ${Date.now() - started} ms`);
+    console.log(
+      `authorization matrix: ${cases} cases over ${routes.length} routes × ${matrixRoles.length} roles (own and other resources): ${outcomes.ok} answered 2xx, ${outcomes.other4xx} got past access with another 4xx, ${outcomes.refused} refused (401/403/404); ${failures.length} failures, ${Date.now() - started} ms`,
+    );
     expect(failures).toEqual([]);
   }, 600_000);
 });

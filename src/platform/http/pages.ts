@@ -42,7 +42,8 @@ const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => entities[c]);
 
 type Part = Html | string | number | null | undefined | false | Part[];
-const render = (v: Part): string => (v == null || v === false ? '' : v instanceof Html ? v.value : Array.isArray(v) ? v.map(render).join('') : escapeHtml(String(v)));
+const render = (v: Part): string =>
+  v == null || v === false ? '' : v instanceof Html ? v.value : Array.isArray(v) ? v.map(render).join('') : escapeHtml(String(v));
 
 /** A template tag that escapes every interpolated value unless it is already Html. */
 export function html(strings: TemplateStringsArray, ...values: Part[]): Html {

@@ -41,13 +41,34 @@ const byFastifyCode: Record<string, Refusal> = {
 };
 
 /** Any other 4xx from outside our code: a refusal by its status alone. */
-const byStatus: Record<number, Refusal> = { 404: 'route_not_found', 405: 'method_not_allowed', 406: 'not_acceptable', 408: 'request_timeout', 413: 'payload_too_large', 414: 'uri_too_long', 415: 'unsupported_media_type', 417: 'expectation_failed', 431: 'headers_too_large' };
+const byStatus: Record<number, Refusal> = {
+  404: 'route_not_found',
+  405: 'method_not_allowed',
+  406: 'not_acceptable',
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  414: 'uri_too_long',
+  415: 'unsupported_media_type',
+  417: 'expectation_failed',
+  431: 'headers_too_large',
+};
 
-const problem = (status: number, code: string, detail: string, more: Record<string, unknown> = {}) => ({ type: 'about:blank', title: titleOf(status), status, code, detail, ...more });
+const problem = (status: number, code: string, detail: string, more: Record<string, unknown> = {}) => ({
+  type: 'about:blank',
+  title: titleOf(status),
+  status,
+  code,
+  detail,
+  ...more,
+});
 
 function sendRefusal(reply: FastifyReply, code: Refusal) {
   const [status, detail] = refusals[code];
-  return reply.code(status).type('application/problem+json').header('x-content-type-options', 'nosniff').send(problem(status, code, detail));
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .header('x-content-type-options', 'nosniff')
+    .send(problem(status, code, detail));
 }
 
 /** Fastify's `frameworkErrors`: bad percent-encoding and over-long path parameters, before any route runs. */
@@ -62,7 +83,8 @@ export function frameworkErrors(err: FastifyError, _request: unknown, reply: Fas
  */
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: Refusal = err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'bad_request';
+  const code: Refusal =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 'headers_too_large' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'request_timeout' : 'bad_request';
   if (socket.writable) socket.write(rawResponse(code));
   socket.destroy();
 }
@@ -86,7 +108,14 @@ function rawResponse(code: Refusal) {
 function onCheckExpectation(_req: IncomingMessage, res: ServerResponse) {
   const [status, detail] = refusals.expectation_failed;
   const body = JSON.stringify(problem(status, 'expectation_failed', detail));
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-length': Buffer.byteLength(body), 'x-content-type-options': 'nosniff', connection: 'close' }).end(body);
+  res
+    .writeHead(status, {
+      'content-type': 'application/problem+json',
+      'content-length': Buffer.byteLength(body),
+      'x-content-type-options': 'nosniff',
+      connection: 'close',
+    })
+    .end(body);
 }
 
 /** Maps every error to application/problem+json (RFC 9457); nothing leaves as a bare 500 page. */
@@ -99,7 +128,8 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
   app.server.on('connect', (_req: IncomingMessage, socket: Socket) => socket.end(rawResponse('method_not_allowed')));
   // Node's own check for Host answers an empty 400 (requireHostHeader is off in app.ts).
   app.addHook('onRequest', async (request) => {
-    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined) throw fail(platformErrors, 'missing_host', refusals.missing_host[1]);
+    if (request.raw.httpVersion === '1.1' && request.headers.host === undefined)
+      throw fail(platformErrors, 'missing_host', refusals.missing_host[1]);
   });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
@@ -122,7 +152,11 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
         const base = err.validationContext ?? 'body';
         const issue = (v.params as { issue?: { code?: FieldCode } } | undefined)?.issue?.code ?? 'invalid';
         // zod's own messages name the expected shape, not the value, except for unknown keys.
-        return { path: where ? `${base}.${where}` : base, message: issue === 'unrecognized_keys' ? 'Unrecognized key' : (v.message ?? 'invalid'), code: issue };
+        return {
+          path: where ? `${base}.${where}` : base,
+          message: issue === 'unrecognized_keys' ? 'Unrecognized key' : (v.message ?? 'invalid'),
+          code: issue,
+        };
       });
       detail = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
     } else if (isResponseSerializationError(err)) {
@@ -135,7 +169,9 @@ export function installProblemHandler(app: FastifyInstance, pages?: PageFallback
       status = 415;
       const upload = isUploadRoute(request.routeOptions.schema);
       code = upload ? ('multipart_required' satisfies PlatformError) : ('unsupported_media_type' satisfies PlatformError);
-      detail = upload ? 'Send the file as multipart/form-data in a field named "file".' : 'This content type is not accepted here; send application/json.';
+      detail = upload
+        ? 'Send the file as multipart/form-data in a field named "file".'
+        : 'This content type is not accepted here; send application/json.';
       if (upload) fields = [{ path: 'file', message: 'required', code: 'required' }];
     } else if (err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
       status = 400;
@@ -173,9 +209,20 @@ function isDbError(err: unknown): err is { code: string; cause?: unknown } {
 
 /** The database could not be reached or dropped the connection (e.g. while it restarts). */
 function isConnectionError(err: unknown) {
-  for (let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
-    if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code)) return true;
-    if (typeof e.message === 'string' && /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(e.message)) return true;
+  for (
+    let e = err as { code?: unknown; message?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 4;
+    e = e.cause as typeof e, depth++
+  ) {
+    if (typeof e.code === 'string' && ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN'].includes(e.code))
+      return true;
+    if (
+      typeof e.message === 'string' &&
+      /Connection terminated|connection timeout|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+        e.message,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -184,11 +231,34 @@ export function mapDbError(err: { code: string; cause?: unknown }): { status: nu
   const code = ((err.cause as { code?: string }) ?? err).code;
   // 22xxx: bad value (e.g. an id that is not a uuid), 23xxx: constraint.
   if (code === '23505') return { status: 409, code: 'already_exists', detail: 'Something with these values already exists.' };
-  if (code === '23503') return { status: 409, code: 'in_use_or_missing_reference', detail: 'This refers to something that does not exist, or is still used elsewhere.' };
+  if (code === '23503')
+    return {
+      status: 409,
+      code: 'in_use_or_missing_reference',
+      detail: 'This refers to something that does not exist, or is still used elsewhere.',
+    };
   if (code?.startsWith('22')) return { status: 400, code: 'invalid_value', detail: 'A value in the request is not valid.' };
   if (code === '40001' || code === '40P01') return { status: 503, code: 'busy_retry', detail: 'The server is busy; please try again.' };
   return { status: 503, code: 'database_unavailable', detail: 'The database is unavailable; nothing was saved. Please try again shortly.' };
 }
 
-const titles: Record<number, string> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 408: 'Request Timeout', 409: 'Conflict', 413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 417: 'Expectation Failed', 422: 'Unprocessable Content', 429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable' };
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  417: 'Expectation Failed',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  431: 'Request Header Fields Too Large',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
 const titleOf = (s: number) => titles[s] ?? 'Error';

@@ -22,7 +22,19 @@ export interface FoundReference {
 
 const refKind = (s: z.ZodType) => (z.globalRegistry.get(s) as { 'x-ref'?: string } | undefined)?.['x-ref'];
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; left?: z.ZodType; right?: z.ZodType; getter?: () => z.ZodType; valueType?: z.ZodType };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  getter?: () => z.ZodType;
+  valueType?: z.ZodType;
+};
 /** Schemas that wrap one other (optional, default …): walked through. */
 const wrappers = new Set(['optional', 'nullable', 'default', 'prefault', 'nonoptional', 'readonly', 'catch']);
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
@@ -41,7 +53,9 @@ export function referencesIn(schema: z.ZodType, value: unknown, path = ''): Foun
     case 'lazy':
       return referencesIn(d.getter!(), value, path);
     case 'object':
-      return typeof value === 'object' ? Object.entries(d.shape!).flatMap(([k, s]) => referencesIn(s, (value as Record<string, unknown>)[k], at(k))) : [];
+      return typeof value === 'object'
+        ? Object.entries(d.shape!).flatMap(([k, s]) => referencesIn(s, (value as Record<string, unknown>)[k], at(k)))
+        : [];
     case 'array':
       return Array.isArray(value) ? value.flatMap((v, i) => referencesIn(d.element!, v, at(i))) : [];
     case 'record':
@@ -117,6 +131,9 @@ export async function checkReferences(ctx: Ctx, checks: Map<string, ReferenceChe
 /** The ids of `ids` that exist in the column's table. */
 export async function existingIds(db: DbOrTx, column: PgColumn, ids: string[], where?: SQL) {
   if (!ids.length) return [];
-  const rows = await db.select({ id: column }).from(column.table).where(and(inArray(column, ids), where));
+  const rows = await db
+    .select({ id: column })
+    .from(column.table)
+    .where(and(inArray(column, ids), where));
   return rows.map((r) => String(r.id));
 }

@@ -10,7 +10,13 @@ import type { SearchDoc } from '../search/index.js';
 import type { PublicPageKind } from './pages.js';
 import type { ReferenceCheck } from './references.js';
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
 
 /** What a feature gets from the platform. */
 export interface Ctx {
@@ -68,6 +74,7 @@ export const pageQuery = {
 
 export const idParams = z.object({ id: z.uuid() });
 
-export const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const okSchema = z.object({ ok: z.literal(true) });

@@ -16,12 +16,27 @@ let pubId: string;
 beforeAll(async () => {
   h = await createHarness({ MAX_UPLOAD_MB: '2' });
   staff = await h.user({ roles: ['secretariat'] });
-  orgId = (await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: 'Upload Org' }, countryCode: 'DE', stakeholderGroup: 'academia' } })).json().id;
-  pubId = (await h.call(staff, { method: 'POST', url: '/api/v1/library', payload: { kind: 'report', year: 2026, title: { en: 'Upload test' }, status: 'published' } })).json().id;
+  orgId = (
+    await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      payload: { name: { en: 'Upload Org' }, countryCode: 'DE', stakeholderGroup: 'academia' },
+    })
+  ).json().id;
+  pubId = (
+    await h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/library',
+      payload: { kind: 'report', year: 2026, title: { en: 'Upload test' }, status: 'published' },
+    })
+  ).json().id;
 });
 afterAll(() => h.close());
 
-const gif = Buffer.concat([Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'), Buffer.from('<html><script>alert(1)</script></html>')]);
+const gif = Buffer.concat([
+  Buffer.from('GIF89a\x01\x00\x01\x00\x00\x00\x00;', 'latin1'),
+  Buffer.from('<html><script>alert(1)</script></html>'),
+]);
 const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 const pdfHtml = Buffer.from('%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n%%EOF\n');
 const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script></svg>');
@@ -39,7 +54,11 @@ const libFile = (name: string, data: Buffer, type = 'application/pdf') => {
 
 function listFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)).sort();
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
 }
 function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json: () => { code?: string } }, status: number) {
   expect(res.statusCode).toBe(status);
@@ -68,20 +87,27 @@ describe('uploads', () => {
       ['logo.png', html, 'image/png'],
       ['logo.gif', exe, 'image/gif'],
       ['logo.png', pdfHtml, 'image/png'], // a PDF is not a logo
-    ] as const) expectProblem(await logo(name, data, type), 415);
+    ] as const)
+      expectProblem(await logo(name, data, type), 415);
     for (const [name, data] of [
       ['report.pdf', html],
       ['report.pdf', svg],
       ['report.pdf', exe],
       ['report.docx', html],
-    ] as const) expectProblem(await libFile(name, data), 415);
+    ] as const)
+      expectProblem(await libFile(name, data), 415);
   });
 
   it('empty and oversized files get a clean 4xx problem', async () => {
     expectProblem(await logo('empty.png', Buffer.alloc(0)), 400);
     expectProblem(await libFile('big.pdf', Buffer.concat([pdfHtml, Buffer.alloc(3 * 1024 * 1024, 0x20)])), 413);
     expectProblem(await logo('big.png', Buffer.concat([png, Buffer.alloc(6 * 1024 * 1024)])), 413);
-    const notMultipart = await h.call(staff, { method: 'PUT', url: `/api/v1/library/${pubId}/files/en`, payload: pdfHtml, headers: { 'content-type': 'application/pdf' } });
+    const notMultipart = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/library/${pubId}/files/en`,
+      payload: pdfHtml,
+      headers: { 'content-type': 'application/pdf' },
+    });
     expect(notMultipart.statusCode).toBeGreaterThanOrEqual(400);
     expect(notMultipart.statusCode).toBeLessThan(500);
   });
@@ -89,9 +115,22 @@ describe('uploads', () => {
   it('odd file names are stored sanitized; nothing is written outside the data directory', async () => {
     const tmpBefore = fs.readdirSync(os.tmpdir()).sort();
     const parent = path.dirname(h.dataDir);
-    const siblingsBefore = fs.readdirSync(parent).filter((n) => !n.startsWith('wz-')).sort();
+    const siblingsBefore = fs
+      .readdirSync(parent)
+      .filter((n) => !n.startsWith('wz-'))
+      .sort();
     const dataBefore = listFiles(h.dataDir);
-    const names = ['../../etc/passwd.pdf', '..\\..\\x.pdf', 'a\u0000b.pdf', 'evil\u202Efdp.exe.pdf', `${'x'.repeat(1000)}.pdf`, '乌镇报告 2026.pdf', '..', '"; filename="x.html', '\u200F\u2066.pdf'];
+    const names = [
+      '../../etc/passwd.pdf',
+      '..\\..\\x.pdf',
+      'a\u0000b.pdf',
+      'evil\u202Efdp.exe.pdf',
+      `${'x'.repeat(1000)}.pdf`,
+      '乌镇报告 2026.pdf',
+      '..',
+      '"; filename="x.html',
+      '\u200F\u2066.pdf',
+    ];
     const stored: Array<{ name: string; saved: string; disposition: string }> = [];
     for (const [i, name] of names.entries()) {
       const body = Buffer.concat([pdfHtml, Buffer.from(`%${i}\n`)]); // distinct content each time
@@ -121,9 +160,17 @@ describe('uploads', () => {
     // Only content-addressed files under the data directory appeared.
     const added = listFiles(h.dataDir).filter((f) => !dataBefore.includes(f));
     expect(added.length).toBe(stored.length);
-    for (const f of added) expect(path.relative(h.dataDir, f)).toMatch(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}$|^[^/]+\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
-    expect(fs.readdirSync(parent).filter((n) => !n.startsWith('wz-')).sort()).toEqual(siblingsBefore);
+    for (const f of added)
+      expect(path.relative(h.dataDir, f)).toMatch(/^files\/[0-9a-f]{2}\/[0-9a-f]{64}$|^[^/]+\/[0-9a-f]{2}\/[0-9a-f]{64}$/);
+    expect(
+      fs
+        .readdirSync(parent)
+        .filter((n) => !n.startsWith('wz-'))
+        .sort(),
+    ).toEqual(siblingsBefore);
     expect(fs.readdirSync(os.tmpdir()).filter((n) => !tmpBefore.includes(n) && /passwd|x\.pdf|x\.html/.test(n))).toEqual([]);
-    console.log(`uploads: ${names.length} odd names, ${stored.length} stored sanitized, ${added.length} files added, all under the data dir`);
+    console.log(
+      `uploads: ${names.length} odd names, ${stored.length} stored sanitized, ${added.length} files added, all under the data dir`,
+    );
   });
 });

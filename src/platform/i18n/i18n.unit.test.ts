@@ -18,6 +18,10 @@ describe('Chinese script conversion', () => {
   it('fills the missing script and marks it as converted', () => {
     expect(fillChinese({ 'zh-Hans': '世界互联网大会' })['zh-Hant']).toBe('世界互聯網大會');
     expect(localize({ 'zh-Hans': '开源软件' }, 'zh-Hant')).toEqual({ text: '開源軟體', lang: 'zh-Hant', converted: true });
-    expect(localize({ 'zh-Hans': '开源软件', 'zh-Hant': '開放原始碼軟體' }, 'zh-Hant')).toEqual({ text: '開放原始碼軟體', lang: 'zh-Hant', converted: false });
+    expect(localize({ 'zh-Hans': '开源软件', 'zh-Hant': '開放原始碼軟體' }, 'zh-Hant')).toEqual({
+      text: '開放原始碼軟體',
+      lang: 'zh-Hant',
+      converted: false,
+    });
   });
 });

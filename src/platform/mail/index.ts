@@ -17,7 +17,14 @@ export interface Mail {
 export async function queueMail(db: DbOrTx, mail: Mail) {
   const [row] = await db
     .insert(mailOutbox)
-    .values({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, locale: mail.locale ?? 'en', template: mail.template ?? null })
+    .values({
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      locale: mail.locale ?? 'en',
+      template: mail.template ?? null,
+    })
     .returning({ id: mailOutbox.id });
   return row.id;
 }
@@ -44,7 +51,15 @@ export class Mailer {
    * Without a mail server, mail is held in the outbox for admins to read.
    */
   async deliver(database: Database, batch = 50): Promise<number> {
-    const claimed = await database.rows<{ id: string; to: string; subject: string; text: string; html: string | null; attempts: number; createdAt: string | Date }>(sql`
+    const claimed = await database.rows<{
+      id: string;
+      to: string;
+      subject: string;
+      text: string;
+      html: string | null;
+      attempts: number;
+      createdAt: string | Date;
+    }>(sql`
       update mail_outbox set status = 'sending', claimed_at = now()
       where id in (
         select id from mail_outbox
@@ -57,12 +72,18 @@ export class Mailer {
     let down = false;
     for (const m of claimed) {
       if (!this.transport || down) {
-        await db.update(mailOutbox).set({ status: this.transport ? 'queued' : 'held' }).where(eq(mailOutbox.id, m.id));
+        await db
+          .update(mailOutbox)
+          .set({ status: this.transport ? 'queued' : 'held' })
+          .where(eq(mailOutbox.id, m.id));
         continue;
       }
       try {
         await this.transport.sendMail({ from: this.from, to: m.to, subject: m.subject, text: m.text, html: m.html ?? undefined });
-        await db.update(mailOutbox).set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, lastError: null }).where(eq(mailOutbox.id, m.id));
+        await db
+          .update(mailOutbox)
+          .set({ status: 'sent', sentAt: new Date(), attempts: m.attempts + 1, lastError: null })
+          .where(eq(mailOutbox.id, m.id));
         sent++;
       } catch (err) {
         // Nothing is lost while the mail server is down: the mail waits, retried ever less often, for days.
@@ -71,7 +92,12 @@ export class Mailer {
         const giveUp = Date.now() - new Date(m.createdAt).getTime() > this.retry.giveUpHours * 3600e3;
         await db
           .update(mailOutbox)
-          .set({ attempts, lastError: String((err as Error).message), status: giveUp ? 'failed' : 'queued', nextAttemptAt: new Date(Date.now() + delayMs) })
+          .set({
+            attempts,
+            lastError: String((err as Error).message),
+            status: giveUp ? 'failed' : 'queued',
+            nextAttemptAt: new Date(Date.now() + delayMs),
+          })
           .where(eq(mailOutbox.id, m.id));
         // The server is likely down: put the rest back, the next round retries.
         down = true;
@@ -94,8 +120,17 @@ export async function listOutbox(db: DbOrTx, q: { to?: string; status?: string; 
   const where = [];
   if (q.to) where.push(eq(mailOutbox.to, q.to.toLowerCase()));
   if (q.status) where.push(eq(mailOutbox.status, q.status));
-  const items = await db.select().from(mailOutbox).where(and(...where)).orderBy(desc(mailOutbox.createdAt)).limit(q.limit).offset(q.offset);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(mailOutbox).where(and(...where));
+  const items = await db
+    .select()
+    .from(mailOutbox)
+    .where(and(...where))
+    .orderBy(desc(mailOutbox.createdAt))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(mailOutbox)
+    .where(and(...where));
   return { items, total };
 }
 

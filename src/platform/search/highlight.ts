@@ -39,7 +39,9 @@ function surfaceForms(word: string): string[] {
 export function highlight(text: string, terms: QueryTerm[]): Segment[] {
   if (!text) return [];
   const ranges: Array<[number, number]> = [];
-  const hanForms = [...new Set(terms.flatMap((t) => t.forms.filter((f) => han.test(f)).flatMap(surfaceForms)))].sort((a, b) => b.length - a.length);
+  const hanForms = [...new Set(terms.flatMap((t) => t.forms.filter((f) => han.test(f)).flatMap(surfaceForms)))].sort(
+    (a, b) => b.length - a.length,
+  );
   if (hanForms.length) {
     const folded = charwiseSimplified(text);
     if (folded.length === text.length) {

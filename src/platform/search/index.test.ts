@@ -14,8 +14,12 @@ afterAll(async () => {
 });
 
 it('indexes words of every script, folded to one form, and removes them', async () => {
-  await indexDocs(database.db, [{ kind: 'case', id: '1', visibility: 'public', title: { 'zh-Hant': '網路空間命運共同體實踐案例' }, url: '/showcase/1' }]);
-  const q = tokens('网络空间').map((t) => `'${t}'`).join(' & ');
+  await indexDocs(database.db, [
+    { kind: 'case', id: '1', visibility: 'public', title: { 'zh-Hant': '網路空間命運共同體實踐案例' }, url: '/showcase/1' },
+  ]);
+  const q = tokens('网络空间')
+    .map((t) => `'${t}'`)
+    .join(' & ');
   const hit = await database.rows(sql`select id from search_docs where words @@ ${q}::tsquery`);
   expect(hit).toEqual([{ id: '1' }]);
   await removeDoc(database.db, 'case', '1');

@@ -19,9 +19,9 @@ export interface SearchDoc {
   countryCode?: string | null;
 }
 
-const texts = (v: LocalizedText | string | null | undefined): string[] => (v == null ? [] : typeof v === 'string' ? [v] : Object.values(fillChinese(v)).filter(Boolean) as string[]);
-const lexemes = (parts: string[]) =>
-  [...new Set(parts.flatMap((p) => tokens(p)))].filter((w) => w.length <= 200).slice(0, 4000);
+const texts = (v: LocalizedText | string | null | undefined): string[] =>
+  v == null ? [] : typeof v === 'string' ? [v] : (Object.values(fillChinese(v)).filter(Boolean) as string[]);
+const lexemes = (parts: string[]) => [...new Set(parts.flatMap((p) => tokens(p)))].filter((w) => w.length <= 200).slice(0, 4000);
 
 /** Adds or replaces documents in the search index. Call it in the transaction that changes them. */
 export async function indexDocs(db: DbOrTx, docs: SearchDoc[]) {

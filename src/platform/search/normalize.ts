@@ -106,7 +106,12 @@ export function queryTerms(q: string): QueryTerm[] {
     seen.add(w);
     if (hanOnly.test(w)) {
       // Alternatives: the word, or all of its search-mode parts (the index holds both forms).
-      const parts = w.length > 2 ? segmenter().cutForSearch(w, true).filter((p) => p !== w && p.length > 1) : [];
+      const parts =
+        w.length > 2
+          ? segmenter()
+              .cutForSearch(w, true)
+              .filter((p) => p !== w && p.length > 1)
+          : [];
       const tsq = parts.length ? `(${quote(w)} | (${parts.map(quote).join(' & ')}))` : quote(w);
       terms.push({ forms: [w, ...parts], tsquery: tsq });
       return;
@@ -115,7 +120,7 @@ export function queryTerms(q: string): QueryTerm[] {
     const isLast = w === lastLatin && i === words.lastIndexOf(w);
     const alts = [quote(st)];
     if (isLast) alts.push(`${quote(w)}:*`);
-    terms.push({ forms: isLast ? [st, w + '*'] : [st], tsquery: alts.length > 1 ? `(${alts.join(' | ')})` : alts[0] });
+    terms.push({ forms: isLast ? [st, `${w}*`] : [st], tsquery: alts.length > 1 ? `(${alts.join(' | ')})` : alts[0] });
   });
   return terms.slice(0, 20);
 }

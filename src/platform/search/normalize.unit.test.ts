@@ -41,11 +41,15 @@ describe('normalization', () => {
   });
 
   it('quotes nothing dangerous into a tsquery', () => {
-    for (const q of ["'&|!():* \\\\ <->", "o'reilly", '   ']) for (const t of queryTerms(q)) expect(t.tsquery).toMatch(/^[('][\p{L}\p{N}' |&:*()]*$/u);
+    for (const q of ["'&|!():* \\\\ <->", "o'reilly", '   '])
+      for (const t of queryTerms(q)) expect(t.tsquery).toMatch(/^[('][\p{L}\p{N}' |&:*()]*$/u);
   });
 
   it('marks a Simplified query in Traditional text and back', () => {
-    const marks = (text: string, q: string) => highlight(text, queryTerms(q)).filter((s) => s.mark).map((s) => s.text);
+    const marks = (text: string, q: string) =>
+      highlight(text, queryTerms(q))
+        .filter((s) => s.mark)
+        .map((s) => s.text);
     expect(marks('世界網際網路發展報告', '互联网')).toEqual(['網際網路']);
     expect(marks('世界互联网发展报告', '網際網路')).toEqual(['互联网']);
     expect(marks('網路空間', '网络空间')).toEqual(['網路空間']);

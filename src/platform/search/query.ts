@@ -66,8 +66,24 @@ function fuzzyText(q: string) {
   return s.replace(/\s/g, '').length >= 6 ? s : '';
 }
 
-type Row = { kind: string; id: string; url: string; year: number | null; country_code: string | null; langs: string[]; title: LocalizedText; summary: LocalizedText };
-type Pass = { n: number; total: number; kinds: SearchResult['kinds']; years: SearchResult['years']; countries: SearchResult['countries']; items: Row[] };
+type Row = {
+  kind: string;
+  id: string;
+  url: string;
+  year: number | null;
+  country_code: string | null;
+  langs: string[];
+  title: LocalizedText;
+  summary: LocalizedText;
+};
+type Pass = {
+  n: number;
+  total: number;
+  kinds: SearchResult['kinds'];
+  years: SearchResult['years'];
+  countries: SearchResult['countries'];
+  items: Row[];
+};
 
 /**
  * Searches the index. Visibility is part of every statement's WHERE clause,
@@ -80,7 +96,17 @@ type Pass = { n: number; total: number; kinds: SearchResult['kinds']; years: Sea
 export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<SearchResult> {
   const cap = Math.max(1, query.countCap ?? defaultCountCap);
   const terms = queryTerms(query.q ?? '');
-  const empty: SearchResult = { items: [], total: 0, totalCapped: false, page: query.page, pageSize: query.pageSize, kinds: [], years: [], countries: [], facetsCapped: false };
+  const empty: SearchResult = {
+    items: [],
+    total: 0,
+    totalCapped: false,
+    page: query.page,
+    pageSize: query.pageSize,
+    kinds: [],
+    years: [],
+    countries: [],
+    facetsCapped: false,
+  };
   if (!query.visibilities.length) return empty;
   if ((query.q ?? '').trim() && !terms.length) return empty;
   const tsq = terms.map((t) => t.tsquery).join(' & ');
@@ -143,7 +169,14 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
     const titleHit = terms.length ? sql`coalesce(title_words @@ ${tsq}::tsquery, false)` : sql`false`;
     const cols = sql`kind, id, year, country_code, updated_at`;
     const r = (
-      await run<{ n: number; total: number; kinds: Pass['kinds'] | string; years: Pass['years'] | string; countries: Pass['countries'] | string; items: Row[] | string }>(
+      await run<{
+        n: number;
+        total: number;
+        kinds: Pass['kinds'] | string;
+        years: Pass['years'] | string;
+        countries: Pass['countries'] | string;
+        items: Row[] | string;
+      }>(
         sql`with t as materialized (select ${cols}, 1 as title_hit, ${rank} as rank from search_docs where ${inTitle} limit ${cap + 1}),
           b as materialized (select ${cols}, 0 as title_hit, ${rank} as rank from search_docs where ${base} and not ${titleHit} limit greatest(${cap + 1} - (select count(*) from t), 0)),
           c as (select * from t union all select * from b),
@@ -199,5 +232,15 @@ export async function searchIndex(db: DbOrTx, query: SearchQuery): Promise<Searc
       converted: title.converted || summary.converted,
     };
   });
-  return { items, total: Math.min(total, cap), totalCapped, page: query.page, pageSize: query.pageSize, kinds, years, countries, facetsCapped };
+  return {
+    items,
+    total: Math.min(total, cap),
+    totalCapped,
+    page: query.page,
+    pageSize: query.pageSize,
+    kinds,
+    years,
+    countries,
+    facetsCapped,
+  };
 }

@@ -15,10 +15,12 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const lastMail = async (to: string) => (await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt)).limit(1))[0];
+const lastMail = async (to: string) =>
+  (await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, to)).orderBy(desc(mailOutbox.createdAt)).limit(1))[0];
 const tokenIn = (text: string) => /token=([A-Za-z0-9_-]+)/.exec(text)![1];
 const sessionOf = (res: { cookies: Array<{ name: string; value: string }> }) => res.cookies.find((c) => c.name === 'wz_session')?.value;
-const login = (email: string, password: string) => h.call(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+const login = (email: string, password: string) =>
+  h.call(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
 const post = (url: string, payload: object) => h.call(null, { method: 'POST', url, payload });
 
 /** Creates a verified account with this password through sign-up and the e-mailed link. */
@@ -39,7 +41,11 @@ describe('V2 authentication', () => {
     const reset = await post('/api/v1/auth/password-reset/complete', { token: 'x'.repeat(43), password: short });
     expect(reset.json().errors.map((e: { path: string }) => e.path)).toEqual(['body.password']);
     const u = await h.user();
-    const change = await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { currentPassword: 'correct horse battery', newPassword: short } });
+    const change = await h.call(u, {
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      payload: { currentPassword: 'correct horse battery', newPassword: short },
+    });
     expect(change.statusCode).toBe(400);
     expect((await login(u.email, 'correct horse battery')).statusCode).toBe(200);
     // Twelve is enough.
@@ -48,8 +54,8 @@ describe('V2 authentication', () => {
   });
 
   it('2.1.2 passwords of 64 and 128 characters are accepted, longer ones refused', async () => {
-    const p64 = 'a'.repeat(63) + 'Z';
-    const p128 = 'b'.repeat(127) + 'Y';
+    const p64 = `${'a'.repeat(63)}Z`;
+    const p128 = `${'b'.repeat(127)}Y`;
     await account('long64@example.org', p64);
     await account('long128@example.org', p128);
     expect((await login('long64@example.org', p64)).statusCode).toBe(200);
@@ -60,10 +66,10 @@ describe('V2 authentication', () => {
   });
 
   it('2.1.3 passwords are not truncated: only the whole password signs in', async () => {
-    const whole = 'x'.repeat(99) + '!';
+    const whole = `${'x'.repeat(99)}!`;
     await account('whole@example.org', whole);
     expect((await login('whole@example.org', whole.slice(0, 72))).json().code).toBe('invalid_credentials');
-    expect((await login('whole@example.org', whole.slice(0, 99) + '?')).json().code).toBe('invalid_credentials');
+    expect((await login('whole@example.org', `${whole.slice(0, 99)}?`)).json().code).toBe('invalid_credentials');
     expect((await login('whole@example.org', whole)).statusCode).toBe(200);
   });
 
@@ -78,25 +84,40 @@ describe('V2 authentication', () => {
     const u = await h.user();
     const before = await snapshot(h.database);
     const missing = await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { newPassword: 'a new password here' } });
-    const wrong = await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { currentPassword: 'not my password', newPassword: 'a new password here' } });
+    const wrong = await h.call(u, {
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      payload: { currentPassword: 'not my password', newPassword: 'a new password here' },
+    });
     for (const r of [missing, wrong]) {
       expect(r.statusCode).toBe(400);
       expect(r.json().errors[0].path).toBe('currentPassword');
     }
     expect(changedTables(before, await snapshot(h.database))).toEqual([]);
-    const right = await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { currentPassword: 'correct horse battery', newPassword: 'a new password here' } });
+    const right = await h.call(u, {
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      payload: { currentPassword: 'correct horse battery', newPassword: 'a new password here' },
+    });
     expect(right.statusCode).toBe(200);
     expect((await login(u.email, 'a new password here')).statusCode).toBe(200);
   });
 
   it('2.2.3 and 2.5.5 the owner is told by mail when the password is changed or reset', async () => {
     const u = await h.user({ email: 'notify@example.org' });
-    await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { currentPassword: 'correct horse battery', newPassword: 'changed password 1' } });
+    await h.call(u, {
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      payload: { currentPassword: 'correct horse battery', newPassword: 'changed password 1' },
+    });
     const changed = await lastMail('notify@example.org');
     expect(changed.subject).toBe('Your password was changed');
     expect(changed.text).toContain('http://wuzhen.test/forgot-password');
     await post('/api/v1/auth/password-reset', { email: 'notify@example.org' });
-    await post('/api/v1/auth/password-reset/complete', { token: tokenIn((await lastMail('notify@example.org')).text), password: 'changed password 2' });
+    await post('/api/v1/auth/password-reset/complete', {
+      token: tokenIn((await lastMail('notify@example.org')).text),
+      password: 'changed password 2',
+    });
     const mails = await h.ctx.db.select().from(mailOutbox).where(eq(mailOutbox.to, 'notify@example.org'));
     expect(mails.filter((m) => m.subject === 'Your password was changed')).toHaveLength(2);
   });
@@ -104,7 +125,10 @@ describe('V2 authentication', () => {
   it('2.4.1 and 2.4.2 passwords are stored as argon2id hashes with a salt of their own', async () => {
     await account('salt1@example.org', 'the same password');
     await account('salt2@example.org', 'the same password');
-    const rows = await h.ctx.db.select({ hash: users.passwordHash }).from(users).where(sql`${users.email} in ('salt1@example.org', 'salt2@example.org')`);
+    const rows = await h.ctx.db
+      .select({ hash: users.passwordHash })
+      .from(users)
+      .where(sql`${users.email} in ('salt1@example.org', 'salt2@example.org')`);
     expect(rows).toHaveLength(2);
     for (const r of rows) expect(r.hash).toMatch(/^\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{22,}\$/);
     const salt = (hash: string) => hash.split('$')[4];
@@ -132,8 +156,12 @@ describe('V2 authentication', () => {
 
     await post('/api/v1/auth/password-reset', { email: 'reset-once@example.org' });
     const late = tokenIn((await lastMail('reset-once@example.org')).text);
-    await h.ctx.db.execute(sql`update email_tokens set expires_at = now() - interval '1 second' where email = 'reset-once@example.org' and used_at is null`);
-    expect((await post('/api/v1/auth/password-reset/complete', { token: late, password: 'third new password' })).json().code).toBe('token_invalid');
+    await h.ctx.db.execute(
+      sql`update email_tokens set expires_at = now() - interval '1 second' where email = 'reset-once@example.org' and used_at is null`,
+    );
+    expect((await post('/api/v1/auth/password-reset/complete', { token: late, password: 'third new password' })).json().code).toBe(
+      'token_invalid',
+    );
     expect((await login('reset-once@example.org', 'first new password')).statusCode).toBe(200);
   });
 
@@ -149,7 +177,9 @@ describe('V2 authentication', () => {
 
     await post('/api/v1/auth/login-link', { email: 'link@example.org' });
     const late = tokenIn((await lastMail('link@example.org')).text);
-    await h.ctx.db.execute(sql`update email_tokens set expires_at = now() - interval '1 second' where email = 'link@example.org' and used_at is null`);
+    await h.ctx.db.execute(
+      sql`update email_tokens set expires_at = now() - interval '1 second' where email = 'link@example.org' and used_at is null`,
+    );
     const expired = await post('/api/v1/auth/login-link/redeem', { token: late });
     expect(expired.statusCode).toBe(400);
     expect(sessionOf(expired)).toBeUndefined();
@@ -183,7 +213,11 @@ describe('V3 sessions', () => {
     const other = `wz_session=${sessionOf(await login(u.email, 'correct horse battery'))}`;
     const me = (cookie: string) => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
     expect((await me(other)).json().user.id).toBe(u.id);
-    const r = await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { currentPassword: 'correct horse battery', newPassword: 'another new password' } });
+    const r = await h.call(u, {
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      payload: { currentPassword: 'correct horse battery', newPassword: 'another new password' },
+    });
     expect(r.statusCode).toBe(200);
     expect((await me(other)).json().user).toBeNull();
     expect((await me(u.cookie)).json().user.id).toBe(u.id);
@@ -194,7 +228,11 @@ describe('V3 sessions', () => {
     const https = await createHarness({ PUBLIC_URL: 'https://wuzhen.example' });
     try {
       const u = await https.user();
-      const res = await https.call(null, { method: 'POST', url: '/api/v1/auth/login', payload: { email: u.email, password: 'correct horse battery' } });
+      const res = await https.call(null, {
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: u.email, password: 'correct horse battery' },
+      });
       expect(res.cookies.find((c) => c.name === 'wz_session')).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Lax', path: '/' });
     } finally {
       await https.close();
@@ -219,7 +257,15 @@ describe('V5 validation', () => {
     const r = await h.call(u, {
       method: 'PATCH',
       url: '/api/v1/auth/me',
-      payload: { name: 'Renamed', email: 'admin@example.org', roles: ['admin'], passwordHash: 'x', emailVerifiedAt: null, disabledAt: '2020-01-01', id: staff.id },
+      payload: {
+        name: 'Renamed',
+        email: 'admin@example.org',
+        roles: ['admin'],
+        passwordHash: 'x',
+        emailVerifiedAt: null,
+        disabledAt: '2020-01-01',
+        id: staff.id,
+      },
     });
     expect(r.statusCode).toBe(200);
     const [row] = await h.ctx.db.select().from(users).where(eq(users.id, u.id));
@@ -250,16 +296,31 @@ describe('V13 API', () => {
     const before = await snapshot(h.database);
     const body = JSON.stringify({ name: { en: 'Typed' }, countryCode: 'FR', stakeholderGroup: 'business' });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'application/xml']) {
-      const r = await h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', headers: { 'content-type': type }, payload: body });
+      const r = await h.call(staff, {
+        method: 'POST',
+        url: '/api/v1/directory/organizations',
+        headers: { 'content-type': type },
+        payload: body,
+      });
       expect(r.statusCode, type).toBe(415);
       expect(r.headers['content-type']).toContain('application/problem+json');
       expect(r.json().code).toBe('unsupported_media_type');
     }
     expect(changedTables(before, await snapshot(h.database))).toEqual([]);
     // Who may call still decides first: a cross-site "simple" text/plain post gets 401 or 403, as before.
-    const anonymous = await h.call(null, { method: 'POST', url: '/api/v1/auth/logout', headers: { 'content-type': 'text/plain' }, payload: '{}' });
+    const anonymous = await h.call(null, {
+      method: 'POST',
+      url: '/api/v1/auth/logout',
+      headers: { 'content-type': 'text/plain' },
+      payload: '{}',
+    });
     expect(anonymous.json().code).toBe('unauthenticated');
-    const noToken = await h.app.inject({ method: 'POST', url: '/api/v1/directory/organizations', headers: { cookie: staff.cookie, 'content-type': 'text/plain' }, payload: body });
+    const noToken = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/organizations',
+      headers: { cookie: staff.cookie, 'content-type': 'text/plain' },
+      payload: body,
+    });
     expect(noToken.json().code).toBe('csrf_failed');
   });
 

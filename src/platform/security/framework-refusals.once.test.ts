@@ -25,9 +25,31 @@ beforeAll(async () => {
   h = await createHarness();
   admin = await h.user({ roles: ['admin'] });
   // A draft event with one session: neither may be seen by an anonymous caller.
-  const ev = await h.call(admin, { method: 'POST', url: '/api/v1/events', payload: { slug: 'hidden-draft', kind: 'forum', name: { en: 'Hidden draft' }, startDate: '2027-03-01', endDate: '2027-03-02', timeZone: 'Asia/Shanghai', mode: 'online', visibility: 'public' } });
+  const ev = await h.call(admin, {
+    method: 'POST',
+    url: '/api/v1/events',
+    payload: {
+      slug: 'hidden-draft',
+      kind: 'forum',
+      name: { en: 'Hidden draft' },
+      startDate: '2027-03-01',
+      endDate: '2027-03-02',
+      timeZone: 'Asia/Shanghai',
+      mode: 'online',
+      visibility: 'public',
+    },
+  });
   expect(ev.statusCode).toBe(201);
-  const ses = await h.call(admin, { method: 'POST', url: `/api/v1/events/${ev.json().id}/sessions`, payload: { kind: 'plenary', title: { en: 'Hidden session' }, startsAt: '2027-03-01T10:00:00+08:00', endsAt: '2027-03-01T11:00:00+08:00' } });
+  const ses = await h.call(admin, {
+    method: 'POST',
+    url: `/api/v1/events/${ev.json().id}/sessions`,
+    payload: {
+      kind: 'plenary',
+      title: { en: 'Hidden session' },
+      startsAt: '2027-03-01T10:00:00+08:00',
+      endsAt: '2027-03-01T11:00:00+08:00',
+    },
+  });
   expect(ses.statusCode).toBe(201);
   hiddenSessionId = ses.json().id;
   await h.app.listen({ host: '127.0.0.1', port: 0 });
@@ -59,7 +81,12 @@ function raw(request: Buffer): Promise<RawAnswer> {
       const head = all.slice(0, end);
       const [statusLine, ...lines] = head.split('\r\n');
       const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
-      resolve({ status: Number(statusLine.split(' ')[1]), head, headers, body: Buffer.from(all.slice(end + 4), 'latin1').toString('utf8') });
+      resolve({
+        status: Number(statusLine.split(' ')[1]),
+        head,
+        headers,
+        body: Buffer.from(all.slice(end + 4), 'latin1').toString('utf8'),
+      });
     };
     const timer = setTimeout(finish, 10_000);
     socket.on('data', (c) => {
@@ -102,7 +129,11 @@ const apiBases = ['/api/v1/events/', '/api/v1/sessions/', '/api/v1/events/x/agen
 const pageBases = ['/en/', '/zh-hans/events/', '/zh-hant/library/', '/assets/', '/', '/sitemap.xml/'];
 const anyBase = fc.constantFrom(...apiBases, ...pageBases);
 const badEscape = fc.constantFrom('%', '%z', '%zz', '%E0%A4%A', '%C3%28', '%ff', '%FF%FE', '%%', '%e2%82', '%ED%A0%80', '%c0%af', '%u0041');
-const ctl = fc.integer({ min: 0, max: 31 }).filter((b) => b !== 9).map((b) => String.fromCharCode(b)).chain((c) => fc.constantFrom(c, '\x7f'));
+const ctl = fc
+  .integer({ min: 0, max: 31 })
+  .filter((b) => b !== 9)
+  .map((b) => String.fromCharCode(b))
+  .chain((c) => fc.constantFrom(c, '\x7f'));
 const highBytes = fc.uint8Array({ minLength: 1, maxLength: 8 }).map((a) => String.fromCharCode(...a.map((b) => 0x80 | b)));
 
 interface Case {
@@ -114,37 +145,52 @@ const malformedPath: fc.Arbitrary<Case> = fc.tuple(anyBase, badEscape, fc.boolea
   kind: 'malformed percent-encoding',
   request: httpRequest(`GET ${base}${before ? bad + MARKER : MARKER + bad} HTTP/1.1`),
 }));
-const longParam: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom('/api/v1/events/', '/api/v1/sessions/', '/api/v1/visa-letters/', '/api/v1/agenda/'), fc.integer({ min: 201, max: 12_000 })).map(([base, n]) => ({
-  kind: 'path parameter over maxParamLength',
-  request: httpRequest(`GET ${base}${MARKER}${'a'.repeat(n)} HTTP/1.1`),
-}));
-const overlongUrl: fc.Arbitrary<Case> = fc.tuple(anyBase, fc.integer({ min: 17_000, max: 40_000 }), fc.boolean()).map(([base, n, inQuery]) => ({
-  kind: 'overlong URL',
-  request: httpRequest(`GET ${base}${MARKER}${inQuery ? '?q=' : ''}${'b'.repeat(n)} HTTP/1.1`),
-}));
-const bigHeader: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 17_000, max: 40_000 }), fc.boolean(), fc.integer({ min: 1, max: 400 })).map(([n, inName, count]) => ({
-  kind: 'oversized headers',
-  request: httpRequest(
-    'GET /api/v1/nothing-here HTTP/1.1',
-    inName ? Array.from({ length: count }, (_, i) => `X-${MARKER}-${i}: ${'c'.repeat(Math.ceil(n / count))}`) : [`X-Filler: ${MARKER}${'c'.repeat(n)}`],
-  ),
-}));
-const bigCookie: fc.Arbitrary<Case> = fc.tuple(fc.integer({ min: 100, max: 40_000 }), fc.constantFrom('/api/v1/me/registrations', '/api/v1/sessions/x', '/api/v1/nothing-here')).map(([n, path]) => ({
-  kind: 'oversized cookie',
-  // Under the header limit the request is parsed: an unknown session, then refused or not found.
-  request: httpRequest(`GET ${path} HTTP/1.1`, [`Cookie: wz_session=${MARKER}${'d'.repeat(n)}; wz_lang=${MARKER}`]),
-}));
-const controlBytes: fc.Arbitrary<Case> = fc.tuple(ctl, fc.constantFrom('path', 'header-value', 'header-name', 'method')).map(([c, where]) => ({
-  kind: `control byte 0x${c.charCodeAt(0).toString(16)} in ${where}`,
-  request:
-    where === 'path'
-      ? httpRequest(`GET /api/v1/${MARKER}${c}x HTTP/1.1`)
-      : where === 'header-value'
-        ? httpRequest(`GET /api/v1/nothing-here HTTP/1.1`, [`X-Test: ${MARKER}${c}x`])
-        : where === 'header-name'
-          ? httpRequest(`GET /api/v1/nothing-here HTTP/1.1`, [`X-${MARKER}${c}x: y`])
-          : httpRequest(`GE${c}T /api/v1/${MARKER} HTTP/1.1`),
-}));
+const longParam: fc.Arbitrary<Case> = fc
+  .tuple(
+    fc.constantFrom('/api/v1/events/', '/api/v1/sessions/', '/api/v1/visa-letters/', '/api/v1/agenda/'),
+    fc.integer({ min: 201, max: 12_000 }),
+  )
+  .map(([base, n]) => ({
+    kind: 'path parameter over maxParamLength',
+    request: httpRequest(`GET ${base}${MARKER}${'a'.repeat(n)} HTTP/1.1`),
+  }));
+const overlongUrl: fc.Arbitrary<Case> = fc
+  .tuple(anyBase, fc.integer({ min: 17_000, max: 40_000 }), fc.boolean())
+  .map(([base, n, inQuery]) => ({
+    kind: 'overlong URL',
+    request: httpRequest(`GET ${base}${MARKER}${inQuery ? '?q=' : ''}${'b'.repeat(n)} HTTP/1.1`),
+  }));
+const bigHeader: fc.Arbitrary<Case> = fc
+  .tuple(fc.integer({ min: 17_000, max: 40_000 }), fc.boolean(), fc.integer({ min: 1, max: 400 }))
+  .map(([n, inName, count]) => ({
+    kind: 'oversized headers',
+    request: httpRequest(
+      'GET /api/v1/nothing-here HTTP/1.1',
+      inName
+        ? Array.from({ length: count }, (_, i) => `X-${MARKER}-${i}: ${'c'.repeat(Math.ceil(n / count))}`)
+        : [`X-Filler: ${MARKER}${'c'.repeat(n)}`],
+    ),
+  }));
+const bigCookie: fc.Arbitrary<Case> = fc
+  .tuple(fc.integer({ min: 100, max: 40_000 }), fc.constantFrom('/api/v1/me/registrations', '/api/v1/sessions/x', '/api/v1/nothing-here'))
+  .map(([n, path]) => ({
+    kind: 'oversized cookie',
+    // Under the header limit the request is parsed: an unknown session, then refused or not found.
+    request: httpRequest(`GET ${path} HTTP/1.1`, [`Cookie: wz_session=${MARKER}${'d'.repeat(n)}; wz_lang=${MARKER}`]),
+  }));
+const controlBytes: fc.Arbitrary<Case> = fc
+  .tuple(ctl, fc.constantFrom('path', 'header-value', 'header-name', 'method'))
+  .map(([c, where]) => ({
+    kind: `control byte 0x${c.charCodeAt(0).toString(16)} in ${where}`,
+    request:
+      where === 'path'
+        ? httpRequest(`GET /api/v1/${MARKER}${c}x HTTP/1.1`)
+        : where === 'header-value'
+          ? httpRequest(`GET /api/v1/nothing-here HTTP/1.1`, [`X-Test: ${MARKER}${c}x`])
+          : where === 'header-name'
+            ? httpRequest(`GET /api/v1/nothing-here HTTP/1.1`, [`X-${MARKER}${c}x: y`])
+            : httpRequest(`GE${c}T /api/v1/${MARKER} HTTP/1.1`),
+  }));
 const invalidUtf8: fc.Arbitrary<Case> = fc.tuple(highBytes, fc.constantFrom('path', 'query', 'header')).map(([bytes, where]) => ({
   kind: `invalid UTF-8 in ${where}`,
   request:
@@ -155,33 +201,119 @@ const invalidUtf8: fc.Arbitrary<Case> = fc.tuple(highBytes, fc.constantFrom('pat
         : httpRequest(`GET /api/v1/nothing-here HTTP/1.1`, [`X-Test: ${bytes}${MARKER}`]),
 }));
 const badMethod: fc.Arbitrary<Case> = fc
-  .oneof(fc.constantFrom('PROPFIND', 'MKCOL', 'LOCK', 'PURGE', 'SEARCH', 'get', 'Get', 'G E T', 'GET\t', '', 'CONNECT', 'TRACE', 'OPTIONS', `X${MARKER}`, `${MARKER.toUpperCase()}`), fc.stringMatching(/^[A-Z]{1,12}$/).filter((m) => m !== 'HEAD'))
+  .oneof(
+    fc.constantFrom(
+      'PROPFIND',
+      'MKCOL',
+      'LOCK',
+      'PURGE',
+      'SEARCH',
+      'get',
+      'Get',
+      'G E T',
+      'GET\t',
+      '',
+      'CONNECT',
+      'TRACE',
+      'OPTIONS',
+      `X${MARKER}`,
+      `${MARKER.toUpperCase()}`,
+    ),
+    fc.stringMatching(/^[A-Z]{1,12}$/).filter((m) => m !== 'HEAD'),
+  )
   .map((m) => ({ kind: `method ${JSON.stringify(m)}`, request: httpRequest(`${m} /api/v1/${MARKER} HTTP/1.1`) }));
 // (A GET of an unknown page under /en/ is not a refusal: the web app answers and shows its own not-found page.)
-const unknownRoute: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'), fc.constantFrom('/api/v1/', '/api/', '/api/v1/events/x/', '/assets/'), fc.stringMatching(/^[a-z0-9/._-]{0,40}$/)).map(([m, base, rest]) => ({
-  kind: `unknown route ${m}`,
-  request: httpRequest(`${m} ${base}${MARKER}/${rest}.${MARKER} HTTP/1.1`, m === 'GET' || m === 'DELETE' ? [] : ['Content-Type: application/json', 'Content-Length: 2'], m === 'GET' || m === 'DELETE' ? '' : '{}'),
-}));
+const unknownRoute: fc.Arbitrary<Case> = fc
+  .tuple(
+    fc.constantFrom('GET', 'POST', 'PUT', 'PATCH', 'DELETE'),
+    fc.constantFrom('/api/v1/', '/api/', '/api/v1/events/x/', '/assets/'),
+    fc.stringMatching(/^[a-z0-9/._-]{0,40}$/),
+  )
+  .map(([m, base, rest]) => ({
+    kind: `unknown route ${m}`,
+    request: httpRequest(
+      `${m} ${base}${MARKER}/${rest}.${MARKER} HTTP/1.1`,
+      m === 'GET' || m === 'DELETE' ? [] : ['Content-Type: application/json', 'Content-Length: 2'],
+      m === 'GET' || m === 'DELETE' ? '' : '{}',
+    ),
+  }));
 const jsonRoutes = ['/api/v1/auth/login', '/api/v1/auth/login-link', '/api/v1/auth/signup', '/api/v1/auth/verify'];
-const malformedJson: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom(...jsonRoutes), fc.constantFrom(`{"email": "${MARKER}`, `{${MARKER}}`, `[${MARKER}`, `{"email": ${MARKER}}`, `"${MARKER}`, `{"a":1}${MARKER}`, `\u0000${MARKER}`, `{"email":"\\x${MARKER}"}`)).map(([url, body]) => ({
-  kind: 'malformed JSON',
-  request: httpRequest(`POST ${url} HTTP/1.1`, ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`], body),
-}));
-const wrongType: fc.Arbitrary<Case> = fc.tuple(fc.constantFrom(...jsonRoutes), fc.constantFrom(`text/${MARKER}`, `application/${MARKER}+json`, 'text/plain', 'application/x-www-form-urlencoded', `multipart/form-data; boundary=${MARKER}`, 'application/xml', `${MARKER}`, 'application/json; charset=zq9marker')).map(([url, type]) => {
-  const body = `email=${MARKER}`;
-  return { kind: 'content type', request: httpRequest(`POST ${url} HTTP/1.1`, [`Content-Type: ${type}`, `Content-Length: ${body.length}`], body) };
-});
+const malformedJson: fc.Arbitrary<Case> = fc
+  .tuple(
+    fc.constantFrom(...jsonRoutes),
+    fc.constantFrom(
+      `{"email": "${MARKER}`,
+      `{${MARKER}}`,
+      `[${MARKER}`,
+      `{"email": ${MARKER}}`,
+      `"${MARKER}`,
+      `{"a":1}${MARKER}`,
+      `\u0000${MARKER}`,
+      `{"email":"\\x${MARKER}"}`,
+    ),
+  )
+  .map(([url, body]) => ({
+    kind: 'malformed JSON',
+    request: httpRequest(`POST ${url} HTTP/1.1`, ['Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`], body),
+  }));
+const wrongType: fc.Arbitrary<Case> = fc
+  .tuple(
+    fc.constantFrom(...jsonRoutes),
+    fc.constantFrom(
+      `text/${MARKER}`,
+      `application/${MARKER}+json`,
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      `multipart/form-data; boundary=${MARKER}`,
+      'application/xml',
+      `${MARKER}`,
+      'application/json; charset=zq9marker',
+    ),
+  )
+  .map(([url, type]) => {
+    const body = `email=${MARKER}`;
+    return {
+      kind: 'content type',
+      request: httpRequest(`POST ${url} HTTP/1.1`, [`Content-Type: ${type}`, `Content-Length: ${body.length}`], body),
+    };
+  });
 const badValues: fc.Arbitrary<Case> = fc.constantFrom<Case>(
   { kind: 'empty JSON body', request: httpRequest(`POST /api/v1/auth/login?${MARKER} HTTP/1.1`, ['Content-Type: application/json'], '') },
   { kind: 'not a uuid', request: httpRequest(`GET /api/v1/sessions/${MARKER} HTTP/1.1`) },
   { kind: 'bad query value', request: httpRequest(`GET /api/v1/events/x/agenda?day=${MARKER}&room=${MARKER} HTTP/1.1`) },
-  { kind: 'unknown key and wrong types', request: jsonPost('/api/v1/auth/login', { email: `${MARKER}@`, password: { [MARKER]: MARKER }, [MARKER]: 1 }) },
-  { kind: 'oversized value', request: jsonPost('/api/v1/auth/login-link', { email: `${MARKER}${'e'.repeat(5000)}@x.test`, next: `https://${MARKER}.example/` }) },
+  {
+    kind: 'unknown key and wrong types',
+    request: jsonPost('/api/v1/auth/login', { email: `${MARKER}@`, password: { [MARKER]: MARKER }, [MARKER]: 1 }),
+  },
+  {
+    kind: 'oversized value',
+    request: jsonPost('/api/v1/auth/login-link', { email: `${MARKER}${'e'.repeat(5000)}@x.test`, next: `https://${MARKER}.example/` }),
+  },
   { kind: 'oversized body', request: jsonPost('/api/v1/auth/login', { email: 'a@b.test', password: MARKER.repeat(150_000) }) },
-  { kind: 'body length lies', request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2'], `{"email":"${MARKER}"}`) },
-  { kind: 'bad content-length', request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', `Content-Length: ${MARKER}`], '{}') },
-  { kind: 'bad transfer-encoding', request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', `Transfer-Encoding: ${MARKER}`], '{}') },
-  { kind: 'both lengths', request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', 'Content-Length: 2', 'Transfer-Encoding: chunked'], '2\r\n{}\r\n0\r\n\r\n') },
+  {
+    kind: 'body length lies',
+    request: httpRequest(
+      'POST /api/v1/auth/login HTTP/1.1',
+      ['Content-Type: application/json', 'Content-Length: 2'],
+      `{"email":"${MARKER}"}`,
+    ),
+  },
+  {
+    kind: 'bad content-length',
+    request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', `Content-Length: ${MARKER}`], '{}'),
+  },
+  {
+    kind: 'bad transfer-encoding',
+    request: httpRequest('POST /api/v1/auth/login HTTP/1.1', ['Content-Type: application/json', `Transfer-Encoding: ${MARKER}`], '{}'),
+  },
+  {
+    kind: 'both lengths',
+    request: httpRequest(
+      'POST /api/v1/auth/login HTTP/1.1',
+      ['Content-Type: application/json', 'Content-Length: 2', 'Transfer-Encoding: chunked'],
+      '2\r\n{}\r\n0\r\n\r\n',
+    ),
+  },
   { kind: 'unmet expectation', request: httpRequest(`GET /api/health HTTP/1.1`, [`Expect: ${MARKER}`]) },
   { kind: 'no Host', request: text(`GET /api/v1/${MARKER} HTTP/1.1\r\nConnection: close\r\n\r\n`) },
   { kind: 'bad HTTP version', request: text(`GET /api/v1/${MARKER} HTTP/9.${MARKER}\r\nHost: x\r\n\r\n`) },
@@ -201,19 +333,39 @@ describe('refusals made before our code runs', () => {
       ['bad percent-encoding, page', httpRequest(`GET /en/events/%zz${MARKER} HTTP/1.1`), 400, 'bad_url'],
       ['path parameter too long', httpRequest(`GET /api/v1/events/${MARKER}${'a'.repeat(300)} HTTP/1.1`), 414, 'uri_too_long'],
       ['headers too large', httpRequest('GET /api/health HTTP/1.1', [`X-${MARKER}: ${'a'.repeat(20_000)}`]), 431, 'headers_too_large'],
-      ['cookie too large', httpRequest('GET /api/v1/auth/me HTTP/1.1', [`Cookie: wz_session=${MARKER}${'a'.repeat(20_000)}`]), 431, 'headers_too_large'],
-      ['URL too long for the parser', httpRequest(`GET /api/v1/search?q=${MARKER}${'a'.repeat(20_000)} HTTP/1.1`), 431, 'headers_too_large'],
+      [
+        'cookie too large',
+        httpRequest('GET /api/v1/auth/me HTTP/1.1', [`Cookie: wz_session=${MARKER}${'a'.repeat(20_000)}`]),
+        431,
+        'headers_too_large',
+      ],
+      [
+        'URL too long for the parser',
+        httpRequest(`GET /api/v1/search?q=${MARKER}${'a'.repeat(20_000)} HTTP/1.1`),
+        431,
+        'headers_too_large',
+      ],
       ['malformed request line', text(`GET /api/v1/${MARKER}\0 HTTP/1.1\r\nHost: x\r\n\r\n`), 400, 'bad_request'],
       ['unknown method', httpRequest(`X${MARKER} /api/health HTTP/1.1`), 400, 'bad_request'],
       ['unknown route', httpRequest(`GET /api/v1/${MARKER} HTTP/1.1`), 404, 'route_not_found'],
       ['method without a route', httpRequest(`PROPFIND /api/health/${MARKER} HTTP/1.1`), 404, 'route_not_found'],
       ['malformed JSON', jsonPostRaw('/api/v1/auth/login', `{"email": "${MARKER}`), 400, 'malformed_json'],
-      ['wrong content type', httpRequest('POST /api/v1/auth/login HTTP/1.1', [`Content-Type: text/${MARKER}`, 'Content-Length: 2'], '{}'), 415, 'unsupported_media_type'],
+      [
+        'wrong content type',
+        httpRequest('POST /api/v1/auth/login HTTP/1.1', [`Content-Type: text/${MARKER}`, 'Content-Length: 2'], '{}'),
+        415,
+        'unsupported_media_type',
+      ],
       ['invalid value', jsonPost('/api/v1/auth/login', { email: MARKER, password: MARKER, [MARKER]: MARKER }), 400, 'validation_failed'],
       ['unmet expectation', httpRequest('GET /api/health HTTP/1.1', [`Expect: ${MARKER}`]), 417, 'expectation_failed'],
       ['no Host', text(`GET /api/v1/${MARKER} HTTP/1.1\r\nConnection: close\r\n\r\n`), 400, 'missing_host'],
       ['CONNECT', httpRequest(`CONNECT ${MARKER}.example:443 HTTP/1.1`), 405, 'method_not_allowed'],
-      ['upgrade', httpRequest(`GET /api/v1/${MARKER} HTTP/1.1`, ['Upgrade: websocket', `Sec-WebSocket-Key: ${MARKER}`, 'Connection: Upgrade']), 404, 'route_not_found'],
+      [
+        'upgrade',
+        httpRequest(`GET /api/v1/${MARKER} HTTP/1.1`, ['Upgrade: websocket', `Sec-WebSocket-Key: ${MARKER}`, 'Connection: Upgrade']),
+        404,
+        'route_not_found',
+      ],
     ];
     for (const [what, request, status, code] of cases) {
       const res = await raw(request);
@@ -231,18 +383,46 @@ describe('refusals made before our code runs', () => {
     const kinds = new Map<string, number>();
     const codes = new Map<string, number>();
     await fc.assert(
-      fc.asyncProperty(fc.oneof(malformedPath, longParam, overlongUrl, bigHeader, bigCookie, controlBytes, invalidUtf8, badMethod, unknownRoute, malformedJson, wrongType, badValues), async (c) => {
-        const res = await raw(c.request);
-        const p = expectCleanRefusal(res, c.kind);
-        const kind = c.kind.replace(/ 0x.*| ".*| \S+\/.*/, '');
-        kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-        codes.set(`${res.status} ${p.code}`, (codes.get(`${res.status} ${p.code}`) ?? 0) + 1);
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          malformedPath,
+          longParam,
+          overlongUrl,
+          bigHeader,
+          bigCookie,
+          controlBytes,
+          invalidUtf8,
+          badMethod,
+          unknownRoute,
+          malformedJson,
+          wrongType,
+          badValues,
+        ),
+        async (c) => {
+          const res = await raw(c.request);
+          const p = expectCleanRefusal(res, c.kind);
+          const kind = c.kind.replace(/ 0x.*| ".*| \S+\/.*/, '');
+          kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+          codes.set(`${res.status} ${p.code}`, (codes.get(`${res.status} ${p.code}`) ?? 0) + 1);
+        },
+      ),
       { seed, numRuns: runs },
     );
-    console.log(`framework refusals: ${runs} requests (seed ${seed}); kinds ${JSON.stringify(Object.fromEntries(kinds))}; answers ${JSON.stringify(Object.fromEntries([...codes].sort()))}`);
+    console.log(
+      `framework refusals: ${runs} requests (seed ${seed}); kinds ${JSON.stringify(Object.fromEntries(kinds))}; answers ${JSON.stringify(Object.fromEntries([...codes].sort()))}`,
+    );
     // The parser and router refusals were all exercised.
-    for (const code of ['400 bad_url', '414 uri_too_long', '431 headers_too_large', '400 bad_request', '404 route_not_found', '400 malformed_json', '415 unsupported_media_type', '400 validation_failed']) expect(codes.get(code), code).toBeGreaterThan(0);
+    for (const code of [
+      '400 bad_url',
+      '414 uri_too_long',
+      '431 headers_too_large',
+      '400 bad_request',
+      '404 route_not_found',
+      '400 malformed_json',
+      '415 unsupported_media_type',
+      '400 validation_failed',
+    ])
+      expect(codes.get(code), code).toBeGreaterThan(0);
     expect(changedTables(before, await snapshot(h.database))).toEqual([]);
   });
 
@@ -252,7 +432,11 @@ describe('refusals made before our code runs', () => {
       await fetch(`${base}/api/v1/${MARKER}`),
       await fetch(`${base}/api/v1/sessions/${MARKER}`, { headers: { cookie: `wz_session=${MARKER}` } }),
       await fetch(`${base}/api/v1/me/registrations`, { headers: { cookie: `wz_session=${MARKER}${'f'.repeat(8_000)}` } }),
-      await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"email":"${MARKER}` }),
+      await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{"email":"${MARKER}`,
+      }),
       await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': `text/${MARKER}` }, body: MARKER }),
       await fetch(`${base}/api/v1/events/${MARKER}${'g'.repeat(500)}`),
       await fetch(`${base}/api/v1/events/x/agenda?day=${MARKER}`),

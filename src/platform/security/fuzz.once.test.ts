@@ -24,11 +24,20 @@ beforeAll(async () => {
   h = await createHarness();
   await seedDemo(h.ctx);
   admin = await h.user({ roles: ['admin'] });
-  tables = (await h.database.rows<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)).map((r) => r.t);
+  tables = (
+    await h.database.rows<{ t: string }>(
+      sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    )
+  ).map((r) => r.t);
   // Real ids make requests reach deeper than "not found".
   for (const t of tables) {
-    const cols = await h.database.rows<{ c: string }>(sql`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and column_name = 'id' and data_type = 'uuid'`);
-    if (cols.length) idPool.push(...(await h.database.rows<{ id: string }>(sql`select id::text as id from ${sql.identifier(t)} limit 5`)).map((r) => r.id));
+    const cols = await h.database.rows<{ c: string }>(
+      sql`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${t} and column_name = 'id' and data_type = 'uuid'`,
+    );
+    if (cols.length)
+      idPool.push(
+        ...(await h.database.rows<{ id: string }>(sql`select id::text as id from ${sql.identifier(t)} limit 5`)).map((r) => r.id),
+      );
   }
   idPool = [...new Set(idPool)];
 }, 600_000);
@@ -46,7 +55,16 @@ async function fingerprint() {
 
 it('no input to any JSON route gets a 5xx, and refused requests change nothing', { timeout: 1_800_000 }, async () => {
   const doc = (await h.call(null, { method: 'GET', url: '/api/openapi.json' })).json() as {
-    paths: Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> }; parameters?: Array<{ in: string; name: string; schema: JsonSchema }> }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+          parameters?: Array<{ in: string; name: string; schema: JsonSchema }>;
+        }
+      >
+    >;
   };
   const failures: string[] = [];
   for (const route of h.app.routeTable) {
@@ -56,21 +74,39 @@ it('no input to any JSON route gets a 5xx, and refused requests change nothing',
     stats.routes++;
     const bodySchema = op.requestBody?.content?.['application/json']?.schema;
     const query = (op.parameters ?? []).filter((p) => p.in === 'query');
-    const paramArb = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...(idPool.length ? idPool : ['00000000-0000-4000-8000-000000000000'])) }, { weight: 1, arbitrary: fc.uuid() }, { weight: 1, arbitrary: hostileString.filter((s) => s.length > 0 && s.length < 2000) });
-    const queryArb = fc.record(Object.fromEntries(query.map((q) => [q.name, fc.oneof(arbitraryFor(q.schema), hostileString)])), { requiredKeys: [] });
-    const bodyArb = route.method === 'GET' || route.method === 'DELETE' ? fc.constant(undefined) : fc.oneof({ weight: 3, arbitrary: arbitraryFor(bodySchema) }, { weight: 1, arbitrary: hostileJson });
+    const paramArb = fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...(idPool.length ? idPool : ['00000000-0000-4000-8000-000000000000'])) },
+      { weight: 1, arbitrary: fc.uuid() },
+      { weight: 1, arbitrary: hostileString.filter((s) => s.length > 0 && s.length < 2000) },
+    );
+    const queryArb = fc.record(Object.fromEntries(query.map((q) => [q.name, fc.oneof(arbitraryFor(q.schema), hostileString)])), {
+      requiredKeys: [],
+    });
+    const bodyArb =
+      route.method === 'GET' || route.method === 'DELETE'
+        ? fc.constant(undefined)
+        : fc.oneof({ weight: 3, arbitrary: arbitraryFor(bodySchema) }, { weight: 1, arbitrary: hostileJson });
     await fc.assert(
       fc.asyncProperty(fc.array(paramArb, { minLength: 3, maxLength: 3 }), queryArb, bodyArb, async (params, q, body) => {
         let i = 0;
         const url = route.url.replace(/:[a-zA-Z]+/g, () => encodeURIComponent(params[i++ % 3]));
-        const search = new URLSearchParams(Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])).toString();
+        const search = new URLSearchParams(
+          Object.entries(q).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+        ).toString();
         const s = await createSession(h.ctx.db, admin.id, 1, {});
         const who = { ...admin, cookie: `wz_session=${s.token}`, csrf: s.csrfToken };
         const before = await fingerprint();
-        const res = await h.call(who, { method: route.method as 'GET', url: search ? `${url}?${search}` : url, payload: body === undefined ? undefined : JSON.stringify(body), headers: body === undefined ? {} : { 'content-type': 'application/json' } });
+        const res = await h.call(who, {
+          method: route.method as 'GET',
+          url: search ? `${url}?${search}` : url,
+          payload: body === undefined ? undefined : JSON.stringify(body),
+          headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        });
         stats.requests++;
         if (res.statusCode >= 500) {
-          failures.push(`${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 300)} (body ${JSON.stringify(body)?.slice(0, 200)})`);
+          failures.push(
+            `${route.method} ${route.url} → ${res.statusCode} ${res.body.slice(0, 300)} (body ${JSON.stringify(body)?.slice(0, 200)})`,
+          );
           return;
         }
         if (res.statusCode >= 400) {

@@ -25,14 +25,44 @@ async function ok<T = any>(p: Promise<{ statusCode: number; json: () => any; bod
 
 /** Every object inside a JSON value. */
 const objectsIn = (v: unknown): Array<Record<string, any>> =>
-  Array.isArray(v) ? v.flatMap(objectsIn) : v && typeof v === 'object' ? [v as Record<string, any>, ...Object.values(v).flatMap(objectsIn)] : [];
+  Array.isArray(v)
+    ? v.flatMap(objectsIn)
+    : v && typeof v === 'object'
+      ? [v as Record<string, any>, ...Object.values(v).flatMap(objectsIn)]
+      : [];
 
 async function newCall(template: string, codePrefix: string) {
   const now = Date.now();
-  return (await ok(h.call(staff, { method: 'POST', url: '/api/v1/calls', payload: { template, codePrefix, year: 2026, opensAt: new Date(now - hour).toISOString(), closesAt: new Date(now + 24 * hour).toISOString(), published: true } }), 201)).id as string;
+  return (
+    await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: '/api/v1/calls',
+        payload: {
+          template,
+          codePrefix,
+          year: 2026,
+          opensAt: new Date(now - hour).toISOString(),
+          closesAt: new Date(now + 24 * hour).toISOString(),
+          published: true,
+        },
+      }),
+      201,
+    )
+  ).id as string;
 }
 
-const org = async (name: string) => (await ok(h.call(staff, { method: 'POST', url: '/api/v1/directory/organizations', payload: { name: { en: name }, countryCode: 'CN', stakeholderGroup: 'civil-society' } }), 201)).id as string;
+const org = async (name: string) =>
+  (
+    await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: '/api/v1/directory/organizations',
+        payload: { name: { en: name }, countryCode: 'CN', stakeholderGroup: 'civil-society' },
+      }),
+      201,
+    )
+  ).id as string;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -41,7 +71,14 @@ beforeAll(async () => {
   orgMine = await org('Applicant Network');
   orgOther = await org('A Reviewer’s Institute');
   await grantRole(h.ctx.db, applicant.id, 'org_contact', { type: 'organization', id: orgMine });
-  await ok(h.call(staff, { method: 'POST', url: '/api/v1/membership/categories', payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional member' }, termMonths: 12 } }), 201);
+  await ok(
+    h.call(staff, {
+      method: 'POST',
+      url: '/api/v1/membership/categories',
+      payload: { key: 'institutional', applicantKind: 'organization', name: { en: 'Institutional member' }, termMonths: 12 },
+    }),
+    201,
+  );
 });
 afterAll(() => h.close());
 
@@ -50,11 +87,37 @@ describe('hole 1: a decision not yet sent stays hidden on every path', () => {
     const callId = await newCall('practice-case', 'HOLE');
     const d = await ok(h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: {} } }), 201);
     const up = multipart('plan.pdf', pdf, 'application/pdf');
-    const f = await ok(h.call(applicant, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: up.payload, headers: up.headers }), 201);
-    const answers = { title: { en: 'Rural networks' }, applicantType: 'civil-society', organization: 'Applicant Network', country: 'CN', summary: { en: 'Summary' }, practice: { en: 'Practice' }, results: { en: 'Results' }, keywords: 'rural', team: [], attachment: f.fileId };
-    await ok(h.call(applicant, { method: 'PUT', url: `/api/v1/submissions/${d.id}`, payload: { answers, category: 'digital-economy', organizationId: orgMine } }));
+    const f = await ok(
+      h.call(applicant, { method: 'POST', url: `/api/v1/submissions/${d.id}/files`, payload: up.payload, headers: up.headers }),
+      201,
+    );
+    const answers = {
+      title: { en: 'Rural networks' },
+      applicantType: 'civil-society',
+      organization: 'Applicant Network',
+      country: 'CN',
+      summary: { en: 'Summary' },
+      practice: { en: 'Practice' },
+      results: { en: 'Results' },
+      keywords: 'rural',
+      team: [],
+      attachment: f.fileId,
+    };
+    await ok(
+      h.call(applicant, {
+        method: 'PUT',
+        url: `/api/v1/submissions/${d.id}`,
+        payload: { answers, category: 'digital-economy', organizationId: orgMine },
+      }),
+    );
     await ok(h.call(applicant, { method: 'POST', url: `/api/v1/submissions/${d.id}/submit` }));
-    await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/decisions`, payload: { decisions: [{ submissionId: d.id, decision: 'not_selected' }], notify: false } }));
+    await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/decisions`,
+        payload: { decisions: [{ submissionId: d.id, decision: 'not_selected' }], notify: false },
+      }),
+    );
 
     const decisionIn = async () => {
       const data = await ok(h.call(applicant, { method: 'GET', url: '/api/v1/me/data' }));
@@ -69,7 +132,13 @@ describe('hole 1: a decision not yet sent stays hidden on every path', () => {
     // Staff see what they recorded.
     expect((await ok(h.call(staff, { method: 'GET', url: `/api/v1/submissions/${d.id}` }))).decision).toBe('not_selected');
     // Once sent, every path shows it.
-    await ok(h.call(staff, { method: 'POST', url: `/api/v1/review/calls/${callId}/decisions`, payload: { decisions: [{ submissionId: d.id, decision: 'not_selected' }], notify: true } }));
+    await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/review/calls/${callId}/decisions`,
+        payload: { decisions: [{ submissionId: d.id, decision: 'not_selected' }], notify: true },
+      }),
+    );
     expect(await decisionIn()).toEqual({ data: 'not_selected', view: 'not_selected', feedback: 'not_selected' });
   });
 });
@@ -78,14 +147,36 @@ describe('hole 2: a nomination answers the nominating organization, not the staf
   it('the answer is the same whether or not the nominee has an account, and carries no account id', async () => {
     const callId = await newCall('youth-leaders', 'YHOLE');
     const nominee = await h.user({ email: 'has.account@holes.example' });
-    const withAccount = await ok(h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/nominations`, payload: { organizationId: orgMine, name: 'Has Account', email: nominee.email } }), 201);
-    const without = await ok(h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/nominations`, payload: { organizationId: orgMine, name: 'No Account', email: 'no.account@holes.example' } }), 201);
+    const withAccount = await ok(
+      h.call(applicant, {
+        method: 'POST',
+        url: `/api/v1/calls/${callId}/nominations`,
+        payload: { organizationId: orgMine, name: 'Has Account', email: nominee.email },
+      }),
+      201,
+    );
+    const without = await ok(
+      h.call(applicant, {
+        method: 'POST',
+        url: `/api/v1/calls/${callId}/nominations`,
+        payload: { organizationId: orgMine, name: 'No Account', email: 'no.account@holes.example' },
+      }),
+      201,
+    );
     expect(Object.keys(withAccount).sort()).toEqual(Object.keys(without).sort());
     expect(JSON.stringify(withAccount)).not.toContain(nominee.id);
-    for (const key of ['applicantId', 'screening', 'eligibilityProblems', 'round', 'nomineeEmail', 'decision', 'answers']) expect(withAccount).not.toHaveProperty(key);
+    for (const key of ['applicantId', 'screening', 'eligibilityProblems', 'round', 'nomineeEmail', 'decision', 'answers'])
+      expect(withAccount).not.toHaveProperty(key);
     expect(withAccount).toMatchObject({ nomineeName: 'Has Account', nominated: true, status: 'draft' });
     // Staff nominating get the staff view.
-    const byStaff = await ok(h.call(staff, { method: 'POST', url: `/api/v1/calls/${callId}/nominations`, payload: { organizationId: orgMine, name: 'Staff Pick', email: 'staff.pick@holes.example' } }), 201);
+    const byStaff = await ok(
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/calls/${callId}/nominations`,
+        payload: { organizationId: orgMine, name: 'Staff Pick', email: 'staff.pick@holes.example' },
+      }),
+      201,
+    );
     expect(byStaff).toHaveProperty('screening', 'pending');
   });
 });
@@ -95,7 +186,17 @@ describe('hole 3: an anonymous start never writes into an existing account', () 
     const owner = await h.user({ email: 'owner@holes.example' });
     await h.database.rows(sql`update users set locale = 'zh-Hant' where id = ${owner.id}`);
     const before = await snapshot(h.database);
-    const res = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'Owner@holes.example', name: 'Someone else', locale: 'en', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
+    const res = await h.call(null, {
+      method: 'POST',
+      url: '/api/v1/membership/applications/start',
+      payload: {
+        email: 'Owner@holes.example',
+        name: 'Someone else',
+        locale: 'en',
+        categoryKey: 'institutional',
+        data: { motivation: 'text written by someone else' },
+      },
+    });
     expect(res.statusCode).toBe(202);
     // Only the sign-in link: its token and its mail.
     expect(changedTables(before, await snapshot(h.database), ['mail_outbox', 'email_tokens', 'jobs'])).toEqual([]);
@@ -104,10 +205,25 @@ describe('hole 3: an anonymous start never writes into an existing account', () 
     expect(decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1])).toBe('/zh-hant/membership/apply'); // the owner's language, not the visitor's
     expect(mail.text).not.toContain('someone else');
     // A new address still gets its draft, and the same answer.
-    const fresh = await h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email: 'new@holes.example', name: 'Someone else', locale: 'zh-Hans', categoryKey: 'institutional', data: { motivation: 'text written by someone else' } } });
+    const fresh = await h.call(null, {
+      method: 'POST',
+      url: '/api/v1/membership/applications/start',
+      payload: {
+        email: 'new@holes.example',
+        name: 'Someone else',
+        locale: 'zh-Hans',
+        categoryKey: 'institutional',
+        data: { motivation: 'text written by someone else' },
+      },
+    });
     expect([fresh.statusCode, fresh.body], fresh.body).toEqual([202, res.body]);
     // An unknown category is refused alike, with or without an account.
-    const bad = (email: string) => h.call(null, { method: 'POST', url: '/api/v1/membership/applications/start', payload: { email, name: 'X', locale: 'en', categoryKey: 'nope', data: {} } });
+    const bad = (email: string) =>
+      h.call(null, {
+        method: 'POST',
+        url: '/api/v1/membership/applications/start',
+        payload: { email, name: 'X', locale: 'en', categoryKey: 'nope', data: {} },
+      });
     const [a, b] = [await bad('owner@holes.example'), await bad('nobody@holes.example')];
     expect([a.statusCode, a.body]).toEqual([b.statusCode, b.body]);
   });
@@ -118,14 +234,25 @@ describe('hole 4: an entry is filed only for an organization the applicant acts 
     const callId = await newCall('practice-case', 'HOLF');
     for (const organizationId of [orgOther, '0b6f3a52-1c1e-4f9e-8d6a-3f6c2b1a9e77']) {
       const before = await snapshot(h.database);
-      const res = await h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: {}, organizationId } });
+      const res = await h.call(applicant, {
+        method: 'POST',
+        url: `/api/v1/calls/${callId}/submissions`,
+        payload: { answers: {}, organizationId },
+      });
       expect([res.statusCode, res.json().code, res.json().errors[0].path]).toEqual([404, 'reference_not_found', 'organizationId']);
       expect(changedTables(before, await snapshot(h.database))).toEqual([]);
     }
-    const d = await ok(h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: {}, organizationId: orgMine } }), 201);
+    const d = await ok(
+      h.call(applicant, { method: 'POST', url: `/api/v1/calls/${callId}/submissions`, payload: { answers: {}, organizationId: orgMine } }),
+      201,
+    );
     expect(d.organizationId).toBe(orgMine);
     // Moving the entry to another organization later is refused the same way.
-    const moved = await h.call(applicant, { method: 'PUT', url: `/api/v1/submissions/${d.id}`, payload: { answers: {}, organizationId: orgOther } });
+    const moved = await h.call(applicant, {
+      method: 'PUT',
+      url: `/api/v1/submissions/${d.id}`,
+      payload: { answers: {}, organizationId: orgOther },
+    });
     expect([moved.statusCode, moved.json().code]).toEqual([404, 'reference_not_found']);
     expect((await ok(h.call(applicant, { method: 'GET', url: `/api/v1/submissions/${d.id}` }))).organizationId).toBe(orgMine);
   });
@@ -135,7 +262,24 @@ describe('download-my-data follows the same rule as the screens', () => {
   it('someone named as a representative in another’s application gets what it says of them, not the rest', async () => {
     const named = await h.user({ email: 'named.rep@holes.example' });
     const other = 'other.rep@holes.example';
-    const app = await ok(h.call(applicant, { method: 'POST', url: '/api/v1/membership/applications', payload: { categoryKey: 'institutional', data: { organization: { name: { en: 'Holes Institute' } }, representatives: [{ name: 'Named', email: named.email }, { name: 'Other', email: other }], motivation: 'private motivation' } } }), 201);
+    const app = await ok(
+      h.call(applicant, {
+        method: 'POST',
+        url: '/api/v1/membership/applications',
+        payload: {
+          categoryKey: 'institutional',
+          data: {
+            organization: { name: { en: 'Holes Institute' } },
+            representatives: [
+              { name: 'Named', email: named.email },
+              { name: 'Other', email: other },
+            ],
+            motivation: 'private motivation',
+          },
+        },
+      }),
+      201,
+    );
     const data = JSON.stringify(await ok(h.call(named, { method: 'GET', url: '/api/v1/me/data' })));
     expect(data).toContain(app.id);
     expect(data).toContain(named.email);

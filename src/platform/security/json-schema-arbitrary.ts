@@ -60,7 +60,7 @@ export function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbi
   const alts = schema.anyOf ?? schema.oneOf;
   if (alts?.length) return fc.oneof(...alts.map((s) => arbitraryFor(s, depth + 1)));
   if (schema.allOf?.length) return arbitraryFor(Object.assign({}, ...schema.allOf), depth + 1);
-  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') ?? 'null' : schema.type;
+  const type = Array.isArray(schema.type) ? (schema.type.find((t) => t !== 'null') ?? 'null') : schema.type;
   switch (type) {
     case 'object': {
       const props = schema.properties ?? {};
@@ -74,13 +74,27 @@ export function arbitraryFor(schema: JsonSchema | undefined, depth = 0): fc.Arbi
     case 'string':
       if (schema.format === 'uuid') return fc.uuid();
       if (schema.format === 'email') return fc.oneof(fc.emailAddress(), hostileString);
-      if (schema.format === 'date') return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), hostileString);
-      if (schema.format === 'date-time') return fc.oneof(fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), hostileString);
+      if (schema.format === 'date')
+        return fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          hostileString,
+        );
+      if (schema.format === 'date-time')
+        return fc.oneof(
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+          hostileString,
+        );
       return fc.oneof(fc.string({ minLength: schema.minLength ?? 0, maxLength: Math.min(schema.maxLength ?? 40, 80) }), hostileString);
     case 'integer':
-      return fc.oneof(fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000 }), fc.constantFrom(-1, 0, 2 ** 31, Number.MAX_SAFE_INTEGER));
+      return fc.oneof(
+        fc.integer({ min: schema.minimum ?? -1000, max: schema.maximum ?? 100_000 }),
+        fc.constantFrom(-1, 0, 2 ** 31, Number.MAX_SAFE_INTEGER),
+      );
     case 'number':
-      return fc.oneof(fc.double({ noNaN: true, noDefaultInfinity: true, min: schema.minimum, max: schema.maximum }), fc.constantFrom(-1, 0, 1e308));
+      return fc.oneof(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: schema.minimum, max: schema.maximum }),
+        fc.constantFrom(-1, 0, 1e308),
+      );
     case 'boolean':
       return fc.boolean();
     case 'null':

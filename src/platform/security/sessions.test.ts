@@ -17,11 +17,21 @@ const fill = (url: string) => url.replace(/:[a-zA-Z]+/g, '0b6f3a52-1c1e-4f9e-8d6
 describe('sessions', () => {
   it('a sign-in never adopts a session id the browser brought (no fixation)', async () => {
     const planted = 'attacker-chosen-session-token-0000000000';
-    const res = await h.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { cookie: `wz_session=${planted}` }, payload: { email: 'fixation@example.org', password: 'correct horse battery' } });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { cookie: `wz_session=${planted}` },
+      payload: { email: 'fixation@example.org', password: 'correct horse battery' },
+    });
     expect(res.statusCode).toBe(200);
     const issued = res.cookies.find((c) => c.name === 'wz_session')!.value;
     expect(issued).not.toBe(planted);
-    expect(await h.ctx.db.select().from(sessions).where(eq(sessions.id, sha256(planted)))).toEqual([]);
+    expect(
+      await h.ctx.db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.id, sha256(planted))),
+    ).toEqual([]);
   });
 
   it('every cookie-authenticated write without the CSRF token is refused, on every route', async () => {
@@ -29,7 +39,12 @@ describe('sessions', () => {
     expect(writes.length).toBeGreaterThan(10);
     const failures: string[] = [];
     for (const r of writes) {
-      const res = await h.app.inject({ method: r.method as 'POST', url: fill(r.url), headers: { cookie: admin.cookie, 'x-csrf-token': 'wrong' }, payload: {} });
+      const res = await h.app.inject({
+        method: r.method as 'POST',
+        url: fill(r.url),
+        headers: { cookie: admin.cookie, 'x-csrf-token': 'wrong' },
+        payload: {},
+      });
       if (res.statusCode !== 403 || res.json().code !== 'csrf_failed') failures.push(`${r.method} ${r.url} → ${res.statusCode}`);
     }
     expect(failures).toEqual([]);

@@ -16,7 +16,17 @@ export interface ImportReport {
  * Uploads a CSV/XLSX file to an import endpoint: first a dry run that lists
  * every bad row by line and column, then the real import of a clean file.
  */
-export function ImportDialog({ url, columns, invalidate, onClose }: { url: (dryRun: boolean) => string; columns: string; invalidate: string; onClose: () => void }) {
+export function ImportDialog({
+  url,
+  columns,
+  invalidate,
+  onClose,
+}: {
+  url: (dryRun: boolean) => string;
+  columns: string;
+  invalidate: string;
+  onClose: () => void;
+}) {
   const { t } = useTranslation('shell');
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
@@ -64,7 +74,11 @@ export function ImportDialog({ url, columns, invalidate, onClose }: { url: (dryR
           <Button variant="default" onClick={() => run.mutate(true)} disabled={!file} loading={run.isPending && run.variables === true}>
             {t('import.check')}
           </Button>
-          <Button onClick={() => run.mutate(false)} disabled={!file || !r || !r.dryRun || r.errors.length > 0} loading={run.isPending && run.variables === false}>
+          <Button
+            onClick={() => run.mutate(false)}
+            disabled={!file || !r?.dryRun || r.errors.length > 0}
+            loading={run.isPending && run.variables === false}
+          >
             {t('import.write', { count: r?.rows ?? 0 })}
           </Button>
         </Group>

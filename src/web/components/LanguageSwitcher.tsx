@@ -21,7 +21,12 @@ export function LanguageSwitcher() {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <Button variant="subtle" size="compact-sm" aria-label={`${t(`locales.${locale}`)} – ${t('language')}`} data-testid="language-switcher">
+        <Button
+          variant="subtle"
+          size="compact-sm"
+          aria-label={`${t(`locales.${locale}`)} – ${t('language')}`}
+          data-testid="language-switcher"
+        >
           {t(`locales.${locale}`)}
         </Button>
       </Menu.Target>

@@ -39,7 +39,11 @@ export function LocalizedInput({
           name={name ? `${name}.${l}` : undefined}
           aria-label={`${label} (${t(`locales.${l}`)})`}
           placeholder={t(`locales.${l}`)}
-          leftSection={<Text size="xs" c="dimmed">{l === 'en' ? 'EN' : l === 'zh-Hans' ? '简' : '繁'}</Text>}
+          leftSection={
+            <Text size="xs" c="dimmed">
+              {l === 'en' ? 'EN' : l === 'zh-Hans' ? '简' : '繁'}
+            </Text>
+          }
           value={value[l] ?? ''}
           onChange={(e) => onChange({ ...value, [l]: e.currentTarget.value })}
           autosize={multiline ? true : undefined}
@@ -51,7 +55,9 @@ export function LocalizedInput({
         <Text size="xs" c="red" role="alert">
           {error}
         </Text>
-      ) : l10nHint(value, t)}
+      ) : (
+        l10nHint(value, t)
+      )}
     </Stack>
   );
 }
@@ -86,7 +92,9 @@ export function useCountryName() {
 export function CountrySelect(props: Omit<SelectProps, 'data'>) {
   const { data } = useCountries();
   const locale = useLocale();
-  const options = (data ?? []).map((c) => ({ value: c.code, label: `${pick(c.name, locale).text} (${c.code})` })).sort((a, b) => a.label.localeCompare(b.label, locale));
+  const options = (data ?? [])
+    .map((c) => ({ value: c.code, label: `${pick(c.name, locale).text} (${c.code})` }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const haystack = new Map((data ?? []).map((c) => [c.code, [c.code, ...Object.values(c.name)].join(' ').toLowerCase()]));
   return (
     <Select
@@ -131,7 +139,9 @@ export function useNotify() {
   const text = useErrorText();
   const { t } = useTranslation();
   return {
-    ok: (message = t('common.saved')) => notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': t('common.close') } }),
-    error: (err: unknown) => notifications.show({ color: 'red', message: text(err), closeButtonProps: { 'aria-label': t('common.close') } }),
+    ok: (message = t('common.saved')) =>
+      notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': t('common.close') } }),
+    error: (err: unknown) =>
+      notifications.show({ color: 'red', message: text(err), closeButtonProps: { 'aria-label': t('common.close') } }),
   };
 }

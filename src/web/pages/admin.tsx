@@ -1,4 +1,19 @@
-import { Alert, Badge, Button, Checkbox, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Code,
+  Group,
+  Modal,
+  ScrollArea,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -41,7 +56,11 @@ export function UsersPage() {
   const isAdmin = hasRole(me, 'admin');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const list = useQuery({ queryKey: ['users', q, page], queryFn: () => api.get<{ items: UserRow[]; total: number }>(`/api/v1/admin/users${qs({ q, page, pageSize: 25 })}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['users', q, page],
+    queryFn: () => api.get<{ items: UserRow[]; total: number }>(`/api/v1/admin/users${qs({ q, page, pageSize: 25 })}`),
+    placeholderData: keepPreviousData,
+  });
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [creating, create] = useDisclosure(false);
   return (
@@ -83,7 +102,13 @@ export function UsersPage() {
                   </Group>
                 </Table.Td>
                 <Table.Td>
-                  {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? <Badge color="red">{t('admin.locked', { when: f.dateTime(u.lockedUntil) })}</Badge> : u.emailVerifiedAt ? <Badge color="green" variant="light">{t('admin.verified')}</Badge> : null}
+                  {u.lockedUntil && new Date(u.lockedUntil) > new Date() ? (
+                    <Badge color="red">{t('admin.locked', { when: f.dateTime(u.lockedUntil) })}</Badge>
+                  ) : u.emailVerifiedAt ? (
+                    <Badge color="green" variant="light">
+                      {t('admin.verified')}
+                    </Badge>
+                  ) : null}
                 </Table.Td>
                 {isAdmin ? (
                   <Table.Td>
@@ -164,9 +189,26 @@ function CreateStaffModal({ opened, onClose }: { opened: boolean; onClose: () =>
         }}
       >
         <Stack>
-          <TextInput label={t('auth.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-          <TextInput label={t('auth.email')} type="email" required value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-          <Select label={t('auth.preferredLanguage')} data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))} value={form.locale} onChange={(v) => v && setForm({ ...form, locale: v })} allowDeselect={false} />
+          <TextInput
+            label={t('auth.name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+          />
+          <TextInput
+            label={t('auth.email')}
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+          />
+          <Select
+            label={t('auth.preferredLanguage')}
+            data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))}
+            value={form.locale}
+            onChange={(v) => v && setForm({ ...form, locale: v })}
+            allowDeselect={false}
+          />
           <Checkbox.Group label={t('auth.roles')} value={form.roles} onChange={(roles) => setForm({ ...form, roles })}>
             <Stack gap="xs" mt="xs">
               {globalRoles.map((r) => (
@@ -202,12 +244,21 @@ export function OutboxPage() {
   const [page, setPage] = useState(1);
   const [to, setTo] = useState('');
   const [open, setOpen] = useState<MailRow | null>(null);
-  const list = useQuery({ queryKey: ['outbox', page, to], queryFn: () => api.get<{ items: MailRow[]; total: number; smtpConfigured: boolean }>(`/api/v1/admin/outbox${qs({ page, to, pageSize: 25 })}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['outbox', page, to],
+    queryFn: () =>
+      api.get<{ items: MailRow[]; total: number; smtpConfigured: boolean }>(`/api/v1/admin/outbox${qs({ page, to, pageSize: 25 })}`),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Title order={1}>{t('nav.outbox')}</Title>
       <Text size="sm">{t('admin.outboxIntro')}</Text>
-      {list.data ? <Alert color={list.data.smtpConfigured ? 'green' : 'yellow'}>{list.data.smtpConfigured ? t('admin.smtpOn') : t('admin.smtpOff')}</Alert> : null}
+      {list.data ? (
+        <Alert color={list.data.smtpConfigured ? 'green' : 'yellow'}>
+          {list.data.smtpConfigured ? t('admin.smtpOn') : t('admin.smtpOff')}
+        </Alert>
+      ) : null}
       <TextInput label={t('admin.to')} value={to} onChange={(e) => (setTo(e.currentTarget.value), setPage(1))} maw={360} />
       <ScrollArea>
         <Table striped highlightOnHover>
@@ -266,7 +317,10 @@ export function AuditPage() {
   const f = useFormat();
   const [entity, setEntity] = useState('');
   const [open, setOpen] = useState<AuditRow | null>(null);
-  const list = useQuery({ queryKey: ['audit', entity], queryFn: () => api.get<{ items: AuditRow[] }>(`/api/v1/admin/audit${qs({ entity, limit: 100 })}`) });
+  const list = useQuery({
+    queryKey: ['audit', entity],
+    queryFn: () => api.get<{ items: AuditRow[] }>(`/api/v1/admin/audit${qs({ entity, limit: 100 })}`),
+  });
   return (
     <Stack>
       <Title order={1}>{t('nav.audit')}</Title>
@@ -292,7 +346,10 @@ export function AuditPage() {
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  {a.entity} <Text span size="xs" c="dimmed">{a.entityId}</Text>
+                  {a.entity}{' '}
+                  <Text span size="xs" c="dimmed">
+                    {a.entityId}
+                  </Text>
                 </Table.Td>
               </Table.Tr>
             ))}

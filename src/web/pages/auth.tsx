@@ -7,7 +7,7 @@ import { api, ApiError, setCsrfToken } from '../api';
 import { ErrorAlert } from '../components/forms';
 import { prefixOf, useLocale } from '../i18n';
 
-const safeNext = (n: string | null) => (n && n.startsWith('/') && !n.startsWith('//') ? n : null);
+const safeNext = (n: string | null) => (n?.startsWith('/') && !n.startsWith('//') ? n : null);
 
 function useSignedIn() {
   const qc = useQueryClient();
@@ -41,7 +41,10 @@ export function SignInPage() {
   const signedIn = useSignedIn();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const login = useMutation({ mutationFn: () => api.post<{ csrfToken: string }>('/api/v1/auth/login', { email, password }), onSuccess: (r) => signedIn(r, next) });
+  const login = useMutation({
+    mutationFn: () => api.post<{ csrfToken: string }>('/api/v1/auth/login', { email, password }),
+    onSuccess: (r) => signedIn(r, next),
+  });
   const link = useMutation({ mutationFn: () => api.post('/api/v1/auth/login-link', { email, next: safeNext(next) ?? undefined }) });
   return (
     <Card title={t('auth.title')}>
@@ -58,8 +61,23 @@ export function SignInPage() {
             }}
           >
             <Stack>
-              <TextInput label={t('auth.email')} type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-              <PasswordInput label={t('auth.password')} name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+              <TextInput
+                label={t('auth.email')}
+                type="email"
+                name="email"
+                autoComplete="username"
+                required
+                value={email}
+                onChange={(e) => setEmail(e.currentTarget.value)}
+              />
+              <PasswordInput
+                label={t('auth.password')}
+                name="password"
+                autoComplete="current-password"
+                required
+                value={password}
+                onChange={(e) => setPassword(e.currentTarget.value)}
+              />
               <ErrorAlert error={login.error} />
               <Button type="submit" loading={login.isPending}>
                 {t('auth.signIn')}
@@ -103,7 +121,9 @@ export function SignUpPage() {
   const locale = useLocale();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
-  const signup = useMutation({ mutationFn: () => api.post('/api/v1/auth/signup', { ...form, locale, next: safeNext(params.get('next')) ?? undefined }) });
+  const signup = useMutation({
+    mutationFn: () => api.post('/api/v1/auth/signup', { ...form, locale, next: safeNext(params.get('next')) ?? undefined }),
+  });
   const err = signup.error instanceof ApiError ? signup.error : null;
   return (
     <Card title={t('auth.signUpTitle')}>
@@ -118,9 +138,30 @@ export function SignUpPage() {
         >
           <Stack>
             <Text size="sm">{t('auth.signUpIntro')}</Text>
-            <TextInput label={t('auth.name')} required value={form.name} error={err?.field('name')} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-            <TextInput label={t('auth.email')} type="email" required value={form.email} error={err?.field('email')} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} />
-            <PasswordInput label={t('auth.password')} description={t('auth.passwordHint')} required value={form.password} error={err?.field('password')} autoComplete="new-password" onChange={(e) => setForm({ ...form, password: e.currentTarget.value })} />
+            <TextInput
+              label={t('auth.name')}
+              required
+              value={form.name}
+              error={err?.field('name')}
+              onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('auth.email')}
+              type="email"
+              required
+              value={form.email}
+              error={err?.field('email')}
+              onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('auth.password')}
+              description={t('auth.passwordHint')}
+              required
+              value={form.password}
+              error={err?.field('password')}
+              autoComplete="new-password"
+              onChange={(e) => setForm({ ...form, password: e.currentTarget.value })}
+            />
             <ErrorAlert error={signup.error} />
             <Button type="submit" loading={signup.isPending}>
               {t('nav.signUp')}
@@ -145,7 +186,10 @@ export function TokenSignInPage({ kind }: { kind: 'verify' | 'link' }) {
   const signedIn = useSignedIn();
   const ran = useRef(false);
   const redeem = useMutation({
-    mutationFn: () => api.post<{ csrfToken: string; next?: string }>(kind === 'verify' ? '/api/v1/auth/verify' : '/api/v1/auth/login-link/redeem', { token: params.get('token') ?? '' }),
+    mutationFn: () =>
+      api.post<{ csrfToken: string; next?: string }>(kind === 'verify' ? '/api/v1/auth/verify' : '/api/v1/auth/login-link/redeem', {
+        token: params.get('token') ?? '',
+      }),
     onSuccess: (r) => signedIn(r, params.get('next')),
   });
   useEffect(() => {
@@ -199,7 +243,11 @@ export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const signedIn = useSignedIn();
   const [password, setPassword] = useState('');
-  const m = useMutation({ mutationFn: () => api.post<{ csrfToken: string }>('/api/v1/auth/password-reset/complete', { token: params.get('token') ?? '', password }), onSuccess: (r) => signedIn(r) });
+  const m = useMutation({
+    mutationFn: () =>
+      api.post<{ csrfToken: string }>('/api/v1/auth/password-reset/complete', { token: params.get('token') ?? '', password }),
+    onSuccess: (r) => signedIn(r),
+  });
   const err = m.error instanceof ApiError ? m.error : null;
   return (
     <Card title={t('auth.chooseNew')}>
@@ -210,7 +258,15 @@ export function ResetPasswordPage() {
         }}
       >
         <Stack>
-          <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordHint')} required autoComplete="new-password" value={password} error={err?.field('password')} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <PasswordInput
+            label={t('auth.newPassword')}
+            description={t('auth.passwordHint')}
+            required
+            autoComplete="new-password"
+            value={password}
+            error={err?.field('password')}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           <ErrorAlert error={m.error} />
           <Button type="submit" loading={m.isPending}>
             {t('common.save')}

@@ -83,7 +83,10 @@ function AccountForm() {
       notify.ok();
     },
   });
-  const pwSave = useMutation({ mutationFn: () => api.patch('/api/v1/auth/me', pw), onSuccess: () => (setPw({ currentPassword: '', newPassword: '' }), notify.ok()) });
+  const pwSave = useMutation({
+    mutationFn: () => api.patch('/api/v1/auth/me', pw),
+    onSuccess: () => (setPw({ currentPassword: '', newPassword: '' }), notify.ok()),
+  });
   const everywhere = useMutation({
     mutationFn: () => api.post('/api/v1/auth/logout-all'),
     onSuccess: async () => {
@@ -115,7 +118,13 @@ function AccountForm() {
               </Group>
             ) : null}
             <TextInput label={t('auth.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
-            <Select label={t('auth.preferredLanguage')} data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))} value={pref} onChange={(v) => v && setPref(v as Locale)} allowDeselect={false} />
+            <Select
+              label={t('auth.preferredLanguage')}
+              data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))}
+              value={pref}
+              onChange={(v) => v && setPref(v as Locale)}
+              allowDeselect={false}
+            />
             <ErrorAlert error={save.error} />
             <Group>
               <Button type="submit" loading={save.isPending}>
@@ -136,8 +145,21 @@ function AccountForm() {
             <Title order={2} size="h4">
               {t('auth.changePassword')}
             </Title>
-            <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" value={pw.currentPassword} error={pwErr?.field('currentPassword')} onChange={(e) => setPw({ ...pw, currentPassword: e.currentTarget.value })} />
-            <PasswordInput label={t('auth.newPassword')} description={t('auth.passwordHint')} autoComplete="new-password" value={pw.newPassword} error={pwErr?.field('newPassword')} onChange={(e) => setPw({ ...pw, newPassword: e.currentTarget.value })} />
+            <PasswordInput
+              label={t('auth.currentPassword')}
+              autoComplete="current-password"
+              value={pw.currentPassword}
+              error={pwErr?.field('currentPassword')}
+              onChange={(e) => setPw({ ...pw, currentPassword: e.currentTarget.value })}
+            />
+            <PasswordInput
+              label={t('auth.newPassword')}
+              description={t('auth.passwordHint')}
+              autoComplete="new-password"
+              value={pw.newPassword}
+              error={pwErr?.field('newPassword')}
+              onChange={(e) => setPw({ ...pw, newPassword: e.currentTarget.value })}
+            />
             <Group>
               <Button type="submit" loading={pwSave.isPending}>
                 {t('auth.changePassword')}

@@ -31,25 +31,55 @@ export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; 
   const [allowEdit, setAllowEdit] = useState(call.allowEdit ?? true);
   const [k, setK] = useState(call.reviewsPerSubmission ?? 3);
   const [form, setForm] = useState<FormField[]>(call.form);
-  const [newField, setNewField] = useState<{ key: string; type: (typeof types)[number]; label: string }>({ key: '', type: 'text', label: '' });
+  const [newField, setNewField] = useState<{ key: string; type: (typeof types)[number]; label: string }>({
+    key: '',
+    type: 'text',
+    label: '',
+  });
   const save = useMutation({
-    mutationFn: () => api.patch(`/api/v1/calls/${call.id}`, { title, rules, closesAt: new Date(`${closesAt}:00Z`).toISOString(), published, allowEdit, reviewsPerSubmission: k, form }),
+    mutationFn: () =>
+      api.patch(`/api/v1/calls/${call.id}`, {
+        title,
+        rules,
+        closesAt: new Date(`${closesAt}:00Z`).toISOString(),
+        published,
+        allowEdit,
+        reviewsPerSubmission: k,
+        form,
+      }),
     onSuccess: () => {
       notify.ok();
       void qc.invalidateQueries({ queryKey: ['call', call.id] });
     },
   });
-  const { data: rubric } = useQuery({ queryKey: ['rubric', call.id, 1], queryFn: () => api.get<{ criteria: Criterion[]; scaleMin: number; scaleMax: number }>(`/api/v1/review/calls/${call.id}/rubrics/1`) });
+  const { data: rubric } = useQuery({
+    queryKey: ['rubric', call.id, 1],
+    queryFn: () => api.get<{ criteria: Criterion[]; scaleMin: number; scaleMax: number }>(`/api/v1/review/calls/${call.id}/rubrics/1`),
+  });
   const [criteria, setCriteria] = useState<Criterion[] | null>(null);
   const crit = criteria ?? rubric?.criteria ?? [];
-  const saveRubric = useMutation({ mutationFn: () => api.put(`/api/v1/review/calls/${call.id}/rubrics/1`, { criteria: crit, scaleMin: rubric?.scaleMin ?? 1, scaleMax: rubric?.scaleMax ?? 10 }), onSuccess: () => notify.ok(), onError: notify.error });
+  const saveRubric = useMutation({
+    mutationFn: () =>
+      api.put(`/api/v1/review/calls/${call.id}/rubrics/1`, {
+        criteria: crit,
+        scaleMin: rubric?.scaleMin ?? 1,
+        scaleMax: rubric?.scaleMax ?? 10,
+      }),
+    onSuccess: () => notify.ok(),
+    onError: notify.error,
+  });
   const upd = (i: number, p: Partial<FormField>) => setForm(form.map((f, j) => (j === i ? { ...f, ...p } : f)));
   return (
     <Stack maw={900}>
       <LocalizedInput label={t('calls:builder.title')} value={title} onChange={setTitle} required />
       <LocalizedInput label={t('calls:call.rules')} value={rules} onChange={setRules} multiline />
       <Group align="end">
-        <TextInput type="datetime-local" label={`${t('calls:admin.closesAt')} (UTC)`} value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
+        <TextInput
+          type="datetime-local"
+          label={`${t('calls:admin.closesAt')} (UTC)`}
+          value={closesAt}
+          onChange={(e) => setClosesAt(e.currentTarget.value)}
+        />
         <NumberInput label={t('calls:builder.k')} value={k} min={1} max={20} onChange={(v) => setK(Number(v))} w={160} />
         <Switch label={t('calls:admin.published')} checked={published} onChange={(e) => setPublished(e.currentTarget.checked)} />
         <Switch label={t('calls:builder.allowEdit')} checked={allowEdit} onChange={(e) => setAllowEdit(e.currentTarget.checked)} />
@@ -64,10 +94,26 @@ export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; 
             <Text size="sm" c="dimmed" w={90}>
               {f.type}
             </Text>
-            <TextInput aria-label={`${f.key} label`} value={loc(f.label).text} onChange={(e) => upd(i, { label: { ...f.label, en: e.currentTarget.value } })} w={260} />
-            <Checkbox label={t('calls:builder.required')} checked={!!f.required} onChange={(e) => upd(i, { required: e.currentTarget.checked })} />
+            <TextInput
+              aria-label={`${f.key} label`}
+              value={loc(f.label).text}
+              onChange={(e) => upd(i, { label: { ...f.label, en: e.currentTarget.value } })}
+              w={260}
+            />
+            <Checkbox
+              label={t('calls:builder.required')}
+              checked={!!f.required}
+              onChange={(e) => upd(i, { required: e.currentTarget.checked })}
+            />
             {f.type === 'text' || f.type === 'longtext' ? (
-              <NumberInput aria-label={`${f.key} max length`} placeholder={t('calls:builder.maxLength')} value={f.maxLength ?? ''} min={1} onChange={(v) => upd(i, { maxLength: v === '' ? undefined : Number(v) })} w={120} />
+              <NumberInput
+                aria-label={`${f.key} max length`}
+                placeholder={t('calls:builder.maxLength')}
+                value={f.maxLength ?? ''}
+                min={1}
+                onChange={(v) => upd(i, { maxLength: v === '' ? undefined : Number(v) })}
+                w={120}
+              />
             ) : null}
             <Button size="xs" variant="default" onClick={() => setForm(form.filter((_, j) => j !== i))}>
               {t('calls:form.remove')}
@@ -76,14 +122,42 @@ export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; 
         </Card>
       ))}
       <Group align="end">
-        <TextInput label={t('calls:builder.key')} value={newField.key} onChange={(e) => setNewField({ ...newField, key: e.currentTarget.value })} />
-        <Select label={t('calls:builder.type')} data={[...types]} value={newField.type} onChange={(v) => v && setNewField({ ...newField, type: v as (typeof types)[number] })} allowDeselect={false} />
-        <TextInput label={t('calls:builder.label')} value={newField.label} onChange={(e) => setNewField({ ...newField, label: e.currentTarget.value })} />
+        <TextInput
+          label={t('calls:builder.key')}
+          value={newField.key}
+          onChange={(e) => setNewField({ ...newField, key: e.currentTarget.value })}
+        />
+        <Select
+          label={t('calls:builder.type')}
+          data={[...types]}
+          value={newField.type}
+          onChange={(v) => v && setNewField({ ...newField, type: v as (typeof types)[number] })}
+          allowDeselect={false}
+        />
+        <TextInput
+          label={t('calls:builder.label')}
+          value={newField.label}
+          onChange={(e) => setNewField({ ...newField, label: e.currentTarget.value })}
+        />
         <Button
           variant="light"
           disabled={!newField.key || !newField.label}
           onClick={() => {
-            const field: FormField = { key: newField.key, type: newField.type, label: { en: newField.label }, required: false, ...(newField.type === 'choice' || newField.type === 'multichoice' ? { options: [{ value: 'yes', label: { en: 'Yes' } }, { value: 'no', label: { en: 'No' } }] } : {}), ...(newField.type === 'text' || newField.type === 'longtext' ? { localized: true } : {}) };
+            const field: FormField = {
+              key: newField.key,
+              type: newField.type,
+              label: { en: newField.label },
+              required: false,
+              ...(newField.type === 'choice' || newField.type === 'multichoice'
+                ? {
+                    options: [
+                      { value: 'yes', label: { en: 'Yes' } },
+                      { value: 'no', label: { en: 'No' } },
+                    ],
+                  }
+                : {}),
+              ...(newField.type === 'text' || newField.type === 'longtext' ? { localized: true } : {}),
+            };
             setForm([...form, field]);
             setNewField({ key: '', type: 'text', label: '' });
           }}
@@ -99,7 +173,15 @@ export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; 
       {crit.map((c, i) => (
         <Group key={c.key} align="end">
           <Text w={140}>{loc(c.label).text}</Text>
-          <NumberInput aria-label={`${c.key} weight`} label={t('calls:builder.weight')} value={c.weight} min={0.1} step={1} onChange={(v) => setCriteria(crit.map((x, j) => (j === i ? { ...x, weight: Number(v) } : x)))} w={120} />
+          <NumberInput
+            aria-label={`${c.key} weight`}
+            label={t('calls:builder.weight')}
+            value={c.weight}
+            min={0.1}
+            step={1}
+            onChange={(v) => setCriteria(crit.map((x, j) => (j === i ? { ...x, weight: Number(v) } : x)))}
+            w={120}
+          />
         </Group>
       ))}
       <Button w="fit-content" variant="default" onClick={() => saveRubric.mutate()}>

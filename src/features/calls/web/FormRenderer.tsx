@@ -45,75 +45,180 @@ export function FormRenderer({
   const errOf = (k: string) => Object.entries(errors).find(([p]) => p === `answers.${k}` || p.startsWith(`answers.${k}.`))?.[1];
   return (
     <Stack>
-      {form.filter((f) => shown(f, answers)).map((f) => {
-        const label = loc(f.label).text || f.key;
-        const common = { label, required: !!f.required, error: errOf(f.key), disabled, description: f.help ? loc(f.help).text : undefined, name: f.key };
-        const v = answers[f.key];
-        switch (f.type) {
-          case 'text':
-          case 'longtext':
-            return f.localized ? (
-              <LocalizedInput key={f.key} name={f.key} label={label} required={!!f.required} multiline={f.type === 'longtext'} value={(v as LocalizedText) ?? {}} onChange={(x) => set(f.key, x)} error={errOf(f.key)} />
-            ) : f.type === 'text' ? (
-              <TextInput key={f.key} {...common} maxLength={f.maxLength} value={(v as string) ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />
-            ) : (
-              <Textarea key={f.key} {...common} autosize minRows={3} value={(v as string) ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />
-            );
-          case 'choice':
-            return <Select key={f.key} {...common} data={opts(f.options)} value={(v as string) ?? null} onChange={(x) => set(f.key, x)} clearable />;
-          case 'multichoice':
-            return <MultiSelect key={f.key} {...common} data={opts(f.options)} value={(v as string[]) ?? []} onChange={(x) => set(f.key, x)} />;
-          case 'number':
-            return <NumberInput key={f.key} {...common} min={f.min} max={f.max} value={(v as number) ?? ''} onChange={(x) => set(f.key, x === '' ? null : x)} />;
-          case 'date':
-            return <TextInput key={f.key} {...common} type="date" value={(v as string) ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />;
-          case 'country':
-            return <CountrySelect key={f.key} {...common} value={(v as string) ?? null} onChange={(x) => set(f.key, x)} />;
-          case 'url':
-            return <TextInput key={f.key} {...common} type="url" value={(v as string) ?? ''} onChange={(e) => set(f.key, e.currentTarget.value)} />;
-          case 'file':
-            return (
-              <Stack key={f.key} gap={4}>
-                <FileInput {...common} placeholder={t('calls:form.upload')} accept="application/pdf,image/png,image/jpeg,.docx,.zip" onChange={(file) => file && onUpload(f.key, file)} clearable={false} />
-                {v ? (
-                  <Text size="xs" c="dimmed" data-testid={`file-${f.key}`}>
-                    {t('calls:form.uploaded', { name: fileNames[String(v)] ?? String(v).slice(0, 8) })}
+      {form
+        .filter((f) => shown(f, answers))
+        .map((f) => {
+          const label = loc(f.label).text || f.key;
+          const common = {
+            label,
+            required: !!f.required,
+            error: errOf(f.key),
+            disabled,
+            description: f.help ? loc(f.help).text : undefined,
+            name: f.key,
+          };
+          const v = answers[f.key];
+          switch (f.type) {
+            case 'text':
+            case 'longtext':
+              return f.localized ? (
+                <LocalizedInput
+                  key={f.key}
+                  name={f.key}
+                  label={label}
+                  required={!!f.required}
+                  multiline={f.type === 'longtext'}
+                  value={(v as LocalizedText) ?? {}}
+                  onChange={(x) => set(f.key, x)}
+                  error={errOf(f.key)}
+                />
+              ) : f.type === 'text' ? (
+                <TextInput
+                  key={f.key}
+                  {...common}
+                  maxLength={f.maxLength}
+                  value={(v as string) ?? ''}
+                  onChange={(e) => set(f.key, e.currentTarget.value)}
+                />
+              ) : (
+                <Textarea
+                  key={f.key}
+                  {...common}
+                  autosize
+                  minRows={3}
+                  value={(v as string) ?? ''}
+                  onChange={(e) => set(f.key, e.currentTarget.value)}
+                />
+              );
+            case 'choice':
+              return (
+                <Select
+                  key={f.key}
+                  {...common}
+                  data={opts(f.options)}
+                  value={(v as string) ?? null}
+                  onChange={(x) => set(f.key, x)}
+                  clearable
+                />
+              );
+            case 'multichoice':
+              return (
+                <MultiSelect key={f.key} {...common} data={opts(f.options)} value={(v as string[]) ?? []} onChange={(x) => set(f.key, x)} />
+              );
+            case 'number':
+              return (
+                <NumberInput
+                  key={f.key}
+                  {...common}
+                  min={f.min}
+                  max={f.max}
+                  value={(v as number) ?? ''}
+                  onChange={(x) => set(f.key, x === '' ? null : x)}
+                />
+              );
+            case 'date':
+              return (
+                <TextInput
+                  key={f.key}
+                  {...common}
+                  type="date"
+                  value={(v as string) ?? ''}
+                  onChange={(e) => set(f.key, e.currentTarget.value)}
+                />
+              );
+            case 'country':
+              return <CountrySelect key={f.key} {...common} value={(v as string) ?? null} onChange={(x) => set(f.key, x)} />;
+            case 'url':
+              return (
+                <TextInput
+                  key={f.key}
+                  {...common}
+                  type="url"
+                  value={(v as string) ?? ''}
+                  onChange={(e) => set(f.key, e.currentTarget.value)}
+                />
+              );
+            case 'file':
+              return (
+                <Stack key={f.key} gap={4}>
+                  <FileInput
+                    {...common}
+                    placeholder={t('calls:form.upload')}
+                    accept="application/pdf,image/png,image/jpeg,.docx,.zip"
+                    onChange={(file) => file && onUpload(f.key, file)}
+                    clearable={false}
+                  />
+                  {v ? (
+                    <Text size="xs" c="dimmed" data-testid={`file-${f.key}`}>
+                      {t('calls:form.uploaded', { name: fileNames[String(v)] ?? String(v).slice(0, 8) })}
+                    </Text>
+                  ) : null}
+                </Stack>
+              );
+            case 'people': {
+              const list = (v as PersonV[]) ?? [];
+              const upd = (i: number, p: Partial<PersonV>) =>
+                set(
+                  f.key,
+                  list.map((x, j) => (j === i ? { ...x, ...p } : x)),
+                );
+              return (
+                <Stack key={f.key} gap={4}>
+                  <Text size="sm" fw={500}>
+                    {label}
                   </Text>
-                ) : null}
-              </Stack>
-            );
-          case 'people': {
-            const list = (v as PersonV[]) ?? [];
-            const upd = (i: number, p: Partial<PersonV>) => set(f.key, list.map((x, j) => (j === i ? { ...x, ...p } : x)));
-            return (
-              <Stack key={f.key} gap={4}>
-                <Text size="sm" fw={500}>
-                  {label}
-                </Text>
-                {list.map((p, i) => (
-                  <Group key={i} align="end" wrap="nowrap">
-                    <TextInput label={t('calls:form.name')} name={`${f.key}.${i}.name`} value={p.name} onChange={(e) => upd(i, { name: e.currentTarget.value })} disabled={disabled} />
-                    <TextInput label={t('calls:form.email')} name={`${f.key}.${i}.email`} type="email" value={p.email ?? ''} onChange={(e) => upd(i, { email: e.currentTarget.value })} disabled={disabled} />
-                    <Button variant="default" onClick={() => set(f.key, list.filter((_, j) => j !== i))} disabled={disabled}>
-                      {t('calls:form.remove')}
-                    </Button>
-                  </Group>
-                ))}
-                <Button variant="light" size="xs" w="fit-content" onClick={() => set(f.key, [...list, { name: '' }])} disabled={disabled || (!!f.maxItems && list.length >= f.maxItems)}>
-                  {t('calls:form.addPerson')}
-                </Button>
-                {errOf(f.key) ? (
-                  <Text size="xs" c="red" role="alert">
-                    {errOf(f.key)}
-                  </Text>
-                ) : null}
-              </Stack>
-            );
+                  {list.map((p, i) => (
+                    <Group key={i} align="end" wrap="nowrap">
+                      <TextInput
+                        label={t('calls:form.name')}
+                        name={`${f.key}.${i}.name`}
+                        value={p.name}
+                        onChange={(e) => upd(i, { name: e.currentTarget.value })}
+                        disabled={disabled}
+                      />
+                      <TextInput
+                        label={t('calls:form.email')}
+                        name={`${f.key}.${i}.email`}
+                        type="email"
+                        value={p.email ?? ''}
+                        onChange={(e) => upd(i, { email: e.currentTarget.value })}
+                        disabled={disabled}
+                      />
+                      <Button
+                        variant="default"
+                        onClick={() =>
+                          set(
+                            f.key,
+                            list.filter((_, j) => j !== i),
+                          )
+                        }
+                        disabled={disabled}
+                      >
+                        {t('calls:form.remove')}
+                      </Button>
+                    </Group>
+                  ))}
+                  <Button
+                    variant="light"
+                    size="xs"
+                    w="fit-content"
+                    onClick={() => set(f.key, [...list, { name: '' }])}
+                    disabled={disabled || (!!f.maxItems && list.length >= f.maxItems)}
+                  >
+                    {t('calls:form.addPerson')}
+                  </Button>
+                  {errOf(f.key) ? (
+                    <Text size="xs" c="red" role="alert">
+                      {errOf(f.key)}
+                    </Text>
+                  ) : null}
+                </Stack>
+              );
+            }
+            default:
+              return null;
           }
-          default:
-            return null;
-        }
-      })}
+        })}
     </Stack>
   );
 }

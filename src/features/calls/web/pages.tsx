@@ -1,4 +1,21 @@
-import { Alert, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -49,7 +66,8 @@ interface Submission {
   countryCode?: string | null;
 }
 
-const useCall = (id: string | undefined) => useQuery({ queryKey: ['call', id], queryFn: () => api.get<CallView>(`/api/v1/calls/${id}`), enabled: !!id });
+const useCall = (id: string | undefined) =>
+  useQuery({ queryKey: ['call', id], queryFn: () => api.get<CallView>(`/api/v1/calls/${id}`), enabled: !!id });
 
 // ---------------------------------------------------------------- public
 
@@ -90,7 +108,8 @@ export function CallPage() {
   const start = useMutation({
     mutationFn: () => api.post<Submission>(`/api/v1/calls/${id}/submissions`, { answers: {} }),
     onSuccess: (s) => navigate(`/my/submissions/${s.id}`),
-    onError: (e) => (e instanceof ApiError && e.status === 401 ? navigate(`/signin?next=${encodeURIComponent(location.pathname)}`) : notify.error(e)),
+    onError: (e) =>
+      e instanceof ApiError && e.status === 401 ? navigate(`/signin?next=${encodeURIComponent(location.pathname)}`) : notify.error(e),
   });
   if (error) return <ErrorAlert error={error} />;
   if (!c) return null;
@@ -114,7 +133,13 @@ export function CallPage() {
           <Title order={2} size="h4">
             {t('calls:call.categories')}
           </Title>
-          <Group>{c.categories.map((o) => <Badge key={o.value} variant="light">{loc(o.label).text}</Badge>)}</Group>
+          <Group>
+            {c.categories.map((o) => (
+              <Badge key={o.value} variant="light">
+                {loc(o.label).text}
+              </Badge>
+            ))}
+          </Group>
         </>
       ) : null}
       {c.isOpen ? (
@@ -203,7 +228,11 @@ export function SubmissionPage() {
   const loc = useLocalized();
   const { data: s, error } = useQuery({ queryKey: ['submission', id], queryFn: () => api.get<Submission>(`/api/v1/submissions/${id}`) });
   const { data: c } = useCall(s?.callId);
-  const { data: fb } = useQuery({ queryKey: ['feedback', id], queryFn: () => api.get<{ decision: string | null; comments: string[] }>(`/api/v1/submissions/${id}/feedback`), enabled: !!s });
+  const { data: fb } = useQuery({
+    queryKey: ['feedback', id],
+    queryFn: () => api.get<{ decision: string | null; comments: string[] }>(`/api/v1/submissions/${id}/feedback`),
+    enabled: !!s,
+  });
   const [answers, setAnswers] = useState<Record<string, unknown> | null>(null);
   const [category, setCategory] = useState<string | null | undefined>(undefined);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -235,7 +264,11 @@ export function SubmissionPage() {
     },
     onError: onErr,
   });
-  const withdraw = useMutation({ mutationFn: () => api.post<Submission>(`/api/v1/submissions/${id}/withdraw`), onSuccess: (x) => qc.setQueryData(['submission', id], x), onError: onErr });
+  const withdraw = useMutation({
+    mutationFn: () => api.post<Submission>(`/api/v1/submissions/${id}/withdraw`),
+    onSuccess: (x) => qc.setQueryData(['submission', id], x),
+    onError: onErr,
+  });
   const upload = async (key: string, file: File) => {
     try {
       const r = await api.upload<{ fileId: string; name: string }>(`/api/v1/submissions/${id}/files`, file);
@@ -269,9 +302,26 @@ export function SubmissionPage() {
         </Alert>
       ) : null}
       {c.categories.length ? (
-        <Select name="category" label={t('calls:form.category')} required data={c.categories.map((o) => ({ value: o.value, label: loc(o.label).text }))} value={cat} onChange={setCategory} error={errors.category} disabled={locked} />
+        <Select
+          name="category"
+          label={t('calls:form.category')}
+          required
+          data={c.categories.map((o) => ({ value: o.value, label: loc(o.label).text }))}
+          value={cat}
+          onChange={setCategory}
+          error={errors.category}
+          disabled={locked}
+        />
       ) : null}
-      <FormRenderer form={c.form} answers={a} onChange={setAnswers} errors={errors} onUpload={upload} fileNames={fileNames} disabled={locked} />
+      <FormRenderer
+        form={c.form}
+        answers={a}
+        onChange={setAnswers}
+        errors={errors}
+        onUpload={upload}
+        fileNames={fileNames}
+        disabled={locked}
+      />
       {!locked ? (
         <Group>
           <Button variant="default" onClick={() => save.mutate()} loading={save.isPending} data-testid="save">
@@ -295,11 +345,24 @@ export function SubmissionPage() {
 
 /** The UTC offset of a time zone on a day, e.g. +08:00 for Asia/Shanghai (so a date means that zone's midnight). */
 function offsetOf(timeZone: string, day: string) {
-  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(`${day}T12:00:00Z`)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(`${day}T12:00:00Z`))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
   return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
 }
-const zones = ['Asia/Shanghai', 'UTC', 'Europe/Madrid', 'Europe/London', 'America/New_York', 'America/Sao_Paulo', 'Africa/Nairobi', 'Asia/Singapore', 'Australia/Sydney'];
+const zones = [
+  'Asia/Shanghai',
+  'UTC',
+  'Europe/Madrid',
+  'Europe/London',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Africa/Nairobi',
+  'Asia/Singapore',
+  'Australia/Sydney',
+];
 
 interface Template {
   kind: string;
@@ -315,10 +378,24 @@ export function AdminCallsPage() {
   const loc = useLocalized();
   const [open, setOpen] = useState(false);
   const now = new Date();
-  const [draft, setDraft] = useState({ timeZone: 'Asia/Shanghai', template: 'practice-case', year: now.getFullYear() + 1, opensAt: now.toISOString().slice(0, 10), closesAt: new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10), published: true });
+  const [draft, setDraft] = useState({
+    timeZone: 'Asia/Shanghai',
+    template: 'practice-case',
+    year: now.getFullYear() + 1,
+    opensAt: now.toISOString().slice(0, 10),
+    closesAt: new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10),
+    published: true,
+  });
   const create = useMutation({
     mutationFn: () =>
-      api.post<CallView>('/api/v1/calls', { template: draft.template, year: draft.year, opensAt: `${draft.opensAt}T00:00:00${offsetOf(draft.timeZone, draft.opensAt)}`, closesAt: `${draft.closesAt}T23:59:00${offsetOf(draft.timeZone, draft.closesAt)}`, timeZone: draft.timeZone, published: draft.published }),
+      api.post<CallView>('/api/v1/calls', {
+        template: draft.template,
+        year: draft.year,
+        opensAt: `${draft.opensAt}T00:00:00${offsetOf(draft.timeZone, draft.opensAt)}`,
+        closesAt: `${draft.closesAt}T23:59:00${offsetOf(draft.timeZone, draft.closesAt)}`,
+        timeZone: draft.timeZone,
+        published: draft.published,
+      }),
     onSuccess: (c) => navigate(`/admin/calls/${c.id}`),
     onError: notify.error,
   });
@@ -348,12 +425,48 @@ export function AdminCallsPage() {
       </Table>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('calls:admin.new')}>
         <Stack>
-          <Select name="template" label={t('calls:admin.template')} data={(templates ?? []).map((x) => ({ value: x.kind, label: loc(x.title).text }))} value={draft.template} onChange={(v) => v && setDraft({ ...draft, template: v })} allowDeselect={false} />
-          <NumberInput name="year" label={t('calls:admin.year')} value={draft.year} onChange={(v) => setDraft({ ...draft, year: Number(v) })} />
-          <TextInput name="opensAt" type="date" label={t('calls:admin.opensAt')} value={draft.opensAt} onChange={(e) => setDraft({ ...draft, opensAt: e.currentTarget.value })} />
-          <TextInput name="closesAt" type="date" label={t('calls:admin.closesAt')} value={draft.closesAt} onChange={(e) => setDraft({ ...draft, closesAt: e.currentTarget.value })} />
-          <Select name="timeZone" label={t('calls:admin.timeZone')} data={zones} value={draft.timeZone} onChange={(v) => v && setDraft({ ...draft, timeZone: v })} allowDeselect={false} searchable />
-          <Checkbox label={t('calls:admin.published')} checked={draft.published} onChange={(e) => setDraft({ ...draft, published: e.currentTarget.checked })} />
+          <Select
+            name="template"
+            label={t('calls:admin.template')}
+            data={(templates ?? []).map((x) => ({ value: x.kind, label: loc(x.title).text }))}
+            value={draft.template}
+            onChange={(v) => v && setDraft({ ...draft, template: v })}
+            allowDeselect={false}
+          />
+          <NumberInput
+            name="year"
+            label={t('calls:admin.year')}
+            value={draft.year}
+            onChange={(v) => setDraft({ ...draft, year: Number(v) })}
+          />
+          <TextInput
+            name="opensAt"
+            type="date"
+            label={t('calls:admin.opensAt')}
+            value={draft.opensAt}
+            onChange={(e) => setDraft({ ...draft, opensAt: e.currentTarget.value })}
+          />
+          <TextInput
+            name="closesAt"
+            type="date"
+            label={t('calls:admin.closesAt')}
+            value={draft.closesAt}
+            onChange={(e) => setDraft({ ...draft, closesAt: e.currentTarget.value })}
+          />
+          <Select
+            name="timeZone"
+            label={t('calls:admin.timeZone')}
+            data={zones}
+            value={draft.timeZone}
+            onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
+            allowDeselect={false}
+            searchable
+          />
+          <Checkbox
+            label={t('calls:admin.published')}
+            checked={draft.published}
+            onChange={(e) => setDraft({ ...draft, published: e.currentTarget.checked })}
+          />
           <ErrorAlert error={create.error} />
           <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="create-call">
             {t('calls:admin.create')}
@@ -422,10 +535,21 @@ function SubmissionsTab({ callId }: { callId: string }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const country = useCountryName();
-  const { data } = useQuery({ queryKey: ['call-subs', callId], queryFn: () => api.get<Submission[]>(`/api/v1/calls/${callId}/submissions`) });
+  const { data } = useQuery({
+    queryKey: ['call-subs', callId],
+    queryFn: () => api.get<Submission[]>(`/api/v1/calls/${callId}/submissions`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['call-subs', callId] });
-  const auto = useMutation({ mutationFn: () => api.post(`/api/v1/calls/${callId}/auto-screen`), onSuccess: refresh, onError: notify.error });
-  const screen = useMutation({ mutationFn: (x: { id: string; result: string; reason: string }) => api.post(`/api/v1/submissions/${x.id}/screening`, x), onSuccess: refresh, onError: notify.error });
+  const auto = useMutation({
+    mutationFn: () => api.post(`/api/v1/calls/${callId}/auto-screen`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const screen = useMutation({
+    mutationFn: (x: { id: string; result: string; reason: string }) => api.post(`/api/v1/submissions/${x.id}/screening`, x),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   const [shown, setShown] = useState<Submission | null>(null);
   return (
     <Stack>
@@ -456,7 +580,15 @@ function SubmissionsTab({ callId }: { callId: string }) {
                     <Button size="xs" variant="light" onClick={() => screen.mutate({ id: s.id, result: 'passed', reason: '' })}>
                       {t('calls:admin.pass')}
                     </Button>
-                    <Button size="xs" variant="light" color="red" onClick={() => { const reason = window.prompt(t('calls:admin.reason')); if (reason) screen.mutate({ id: s.id, result: 'failed', reason }); }}>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => {
+                        const reason = window.prompt(t('calls:admin.reason'));
+                        if (reason) screen.mutate({ id: s.id, result: 'failed', reason });
+                      }}
+                    >
                       {t('calls:admin.fail')}
                     </Button>
                   </Group>
@@ -474,8 +606,14 @@ function SubmissionsTab({ callId }: { callId: string }) {
 function StaffSubmission({ s, onClose }: { s: Submission; onClose: () => void }) {
   const { t } = useTranslation(['calls']);
   const loc = useLocalized();
-  const { data: reviews } = useQuery({ queryKey: ['sub-reviews', s.id], queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/reviews`) });
-  const { data: thread } = useQuery({ queryKey: ['discussion', s.id], queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/discussion`) });
+  const { data: reviews } = useQuery({
+    queryKey: ['sub-reviews', s.id],
+    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/reviews`),
+  });
+  const { data: thread } = useQuery({
+    queryKey: ['discussion', s.id],
+    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/discussion`),
+  });
   return (
     <Modal opened onClose={onClose} size="xl" title={s.code}>
       <Stack>
@@ -492,7 +630,9 @@ function StaffSubmission({ s, onClose }: { s: Submission; onClose: () => void })
           <Table.Tbody>
             {(reviews ?? []).map((r, i) => (
               <Table.Tr key={i}>
-                <Table.Td>{t('calls:admin.round')} {r.round}</Table.Td>
+                <Table.Td>
+                  {t('calls:admin.round')} {r.round}
+                </Table.Td>
                 <Table.Td>{r.reviewerName}</Table.Td>
                 <Table.Td>{r.status}</Table.Td>
                 <Table.Td>{r.total?.toFixed(2) ?? ''}</Table.Td>
@@ -521,22 +661,52 @@ function ReviewersTab({ callId }: { callId: string }) {
   const [tags, setTags] = useState('');
   const [capacity, setCapacity] = useState(10);
   const [round, setRound] = useState(1);
-  const { data: pool } = useQuery({ queryKey: ['pool', callId], queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/reviewers`) });
-  const { data: found } = useQuery({ queryKey: ['people-search', q], queryFn: () => api.get<{ items: Array<{ id: string; name: string; email: string | null }> }>(`/api/v1/directory/people${qs({ q, pageSize: 20 })}`) });
+  const { data: pool } = useQuery({
+    queryKey: ['pool', callId],
+    queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/reviewers`),
+  });
+  const { data: found } = useQuery({
+    queryKey: ['people-search', q],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string; email: string | null }> }>(`/api/v1/directory/people${qs({ q, pageSize: 20 })}`),
+  });
   const invite = useMutation({
-    mutationFn: () => api.post(`/api/v1/review/calls/${callId}/reviewers`, { round, reviewers: [{ personId, expertise: tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean), capacity }] }),
+    mutationFn: () =>
+      api.post(`/api/v1/review/calls/${callId}/reviewers`, {
+        round,
+        reviewers: [
+          {
+            personId,
+            expertise: tags
+              .split(/[,，]/)
+              .map((x) => x.trim())
+              .filter(Boolean),
+            capacity,
+          },
+        ],
+      }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['pool', callId] }),
     onError: notify.error,
   });
   const remove = useMutation({
     mutationFn: (reviewerId: string) => api.delete(`/api/v1/review/calls/${callId}/reviewers/${reviewerId}`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['pool', callId] }),
-    onError: (e) => (e instanceof ApiError && e.code === 'reviewer_has_reviews' ? notifications.show({ color: 'red', message: t('calls:admin.reviewerHasReviews') }) : notify.error(e)),
+    onError: (e) =>
+      e instanceof ApiError && e.code === 'reviewer_has_reviews'
+        ? notifications.show({ color: 'red', message: t('calls:admin.reviewerHasReviews') })
+        : notify.error(e),
   });
   return (
     <Stack>
       <Group align="end">
-        <Select label={t('calls:admin.person')} searchable onSearchChange={setQ} data={(found?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.email ? `<${p.email}>` : ''}` }))} value={personId} onChange={setPersonId} />
+        <Select
+          label={t('calls:admin.person')}
+          searchable
+          onSearchChange={setQ}
+          data={(found?.items ?? []).map((p) => ({ value: p.id, label: `${p.name} ${p.email ? `<${p.email}>` : ''}` }))}
+          value={personId}
+          onChange={setPersonId}
+        />
         <TextInput label={t('calls:admin.expertise')} value={tags} onChange={(e) => setTags(e.currentTarget.value)} />
         <NumberInput label={t('calls:admin.capacity')} value={capacity} onChange={(v) => setCapacity(Number(v))} w={110} />
         <NumberInput label={t('calls:admin.round')} value={round} min={1} onChange={(v) => setRound(Number(v))} w={90} />
@@ -555,7 +725,11 @@ function ReviewersTab({ callId }: { callId: string }) {
               <Table.Td>{r.round}</Table.Td>
               <Table.Td>{r.status}</Table.Td>
               <Table.Td>
-                <Button size="xs" variant="default" onClick={() => window.confirm(t('calls:admin.confirmRemoveReviewer', { name: r.name })) && remove.mutate(r.id)}>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={() => window.confirm(t('calls:admin.confirmRemoveReviewer', { name: r.name })) && remove.mutate(r.id)}
+                >
                   {t('calls:admin.removeReviewer')}
                 </Button>
               </Table.Td>
@@ -572,8 +746,14 @@ function AssignmentTab({ callId }: { callId: string }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const [round, setRound] = useState(1);
-  const { data: list } = useQuery({ queryKey: ['assignments', callId, round], queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/assignments?round=${round}`) });
-  const { data: progress } = useQuery({ queryKey: ['progress', callId, round], queryFn: () => api.get<{ reviewers: any[] }>(`/api/v1/review/calls/${callId}/progress?round=${round}`) });
+  const { data: list } = useQuery({
+    queryKey: ['assignments', callId, round],
+    queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/assignments?round=${round}`),
+  });
+  const { data: progress } = useQuery({
+    queryKey: ['progress', callId, round],
+    queryFn: () => api.get<{ reviewers: any[] }>(`/api/v1/review/calls/${callId}/progress?round=${round}`),
+  });
   const run = useMutation({
     mutationFn: () => api.post<{ pairs: number; objective: number }>(`/api/v1/review/calls/${callId}/assign`, { round }),
     onSuccess: (r) => {
@@ -583,9 +763,14 @@ function AssignmentTab({ callId }: { callId: string }) {
     },
     onError: notify.error,
   });
-  const remind = useMutation({ mutationFn: () => api.post(`/api/v1/review/calls/${callId}/reminders`), onSuccess: () => notify.ok(), onError: notify.error });
+  const remind = useMutation({
+    mutationFn: () => api.post(`/api/v1/review/calls/${callId}/reminders`),
+    onSuccess: () => notify.ok(),
+    onError: notify.error,
+  });
   const pair = useMutation({
-    mutationFn: (x: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' }) => api.post(`/api/v1/review/calls/${callId}/pairs`, x),
+    mutationFn: (x: { submissionId: string; reviewerId: string; action: 'pin' | 'forbid' | 'clear' }) =>
+      api.post(`/api/v1/review/calls/${callId}/pairs`, x),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assignments', callId] }),
     onError: notify.error,
   });
@@ -625,10 +810,20 @@ function AssignmentTab({ callId }: { callId: string }) {
               <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <Button size="xs" variant="default" onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: a.pinned ? 'clear' : 'pin' })}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() =>
+                      pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: a.pinned ? 'clear' : 'pin' })
+                    }
+                  >
                     {a.pinned ? t('calls:admin.unpin') : t('calls:admin.pin')}
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: 'forbid' })}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: 'forbid' })}
+                  >
                     {t('calls:admin.forbid')}
                   </Button>
                 </Group>
@@ -650,9 +845,16 @@ function RankingTab({ callId }: { callId: string }) {
   const [n, setN] = useState(13);
   const [cap, setCap] = useState<number | ''>('');
   const [mins, setMins] = useState('');
-  const { data } = useQuery({ queryKey: ['ranking', callId, round], queryFn: () => api.get<Ranked[]>(`/api/v1/review/calls/${callId}/ranking?round=${round}`) });
+  const { data } = useQuery({
+    queryKey: ['ranking', callId, round],
+    queryFn: () => api.get<Ranked[]>(`/api/v1/review/calls/${callId}/ranking?round=${round}`),
+  });
   const decide = useMutation({
-    mutationFn: () => api.post(`/api/v1/review/calls/${callId}/decisions`, { decisions: Object.entries(choice).map(([submissionId, decision]) => ({ submissionId, decision })), notify: true }),
+    mutationFn: () =>
+      api.post(`/api/v1/review/calls/${callId}/decisions`, {
+        decisions: Object.entries(choice).map(([submissionId, decision]) => ({ submissionId, decision })),
+        notify: true,
+      }),
     onSuccess: () => {
       notify.ok();
       void qc.invalidateQueries({ queryKey: ['ranking', callId] });
@@ -661,18 +863,33 @@ function RankingTab({ callId }: { callId: string }) {
   });
   const [topN, setTopN] = useState<number | ''>('');
   const advance = useMutation({
-    mutationFn: () => api.post<{ round: number; advanced: unknown[] }>(`/api/v1/review/calls/${callId}/advance`, { fromRound: round, topN: topN === '' ? undefined : topN, by: 'normalized' }),
+    mutationFn: () =>
+      api.post<{ round: number; advanced: unknown[] }>(`/api/v1/review/calls/${callId}/advance`, {
+        fromRound: round,
+        topN: topN === '' ? undefined : topN,
+        by: 'normalized',
+      }),
     onSuccess: (r) => notify.ok(t('calls:admin.advanced', { n: r.advanced.length, round: r.round })),
     onError: notify.error,
   });
-  const publish = useMutation({ mutationFn: () => api.post<{ published: number }>(`/api/v1/showcase/calls/${callId}/publish`, {}), onSuccess: (r) => notify.ok(t('calls:admin.published_n', { n: r.published })), onError: notify.error });
+  const publish = useMutation({
+    mutationFn: () => api.post<{ published: number }>(`/api/v1/showcase/calls/${callId}/publish`, {}),
+    onSuccess: (r) => notify.ok(t('calls:admin.published_n', { n: r.published })),
+    onError: notify.error,
+  });
   const preview = useMutation({
     mutationFn: () =>
       api.post<{ pure: any[]; constrained: any[]; added: any[]; removed: any[] }>(`/api/v1/review/calls/${callId}/selection-preview`, {
         round,
         n,
         capPerCountry: cap === '' ? undefined : cap,
-        minPerContinent: Object.fromEntries(mins.split(/[,，]/).map((x) => x.split('=').map((y) => y.trim())).filter((x) => x.length === 2 && x[0]).map(([k, v]) => [k, Number(v)])),
+        minPerContinent: Object.fromEntries(
+          mins
+            .split(/[,，]/)
+            .map((x) => x.split('=').map((y) => y.trim()))
+            .filter((x) => x.length === 2 && x[0])
+            .map(([k, v]) => [k, Number(v)]),
+        ),
       }),
     onError: notify.error,
   });
@@ -724,7 +941,14 @@ function RankingTab({ callId }: { callId: string }) {
         <Button variant="light" onClick={() => publish.mutate()} data-testid="publish">
           {t('calls:admin.publish')}
         </Button>
-        <NumberInput aria-label={t('calls:admin.n')} placeholder={t('calls:admin.n')} value={topN} min={1} onChange={(v) => setTopN(v === '' ? '' : Number(v))} w={110} />
+        <NumberInput
+          aria-label={t('calls:admin.n')}
+          placeholder={t('calls:admin.n')}
+          value={topN}
+          min={1}
+          onChange={(v) => setTopN(v === '' ? '' : Number(v))}
+          w={110}
+        />
         <Button variant="default" onClick={() => advance.mutate()} disabled={topN === ''}>
           {t('calls:admin.advance')}
         </Button>
@@ -742,14 +966,25 @@ function RankingTab({ callId }: { callId: string }) {
           <SimpleGrid cols={2} mt="md">
             <div>
               <Text fw={600}>{t('calls:admin.pure')}</Text>
-              {preview.data.pure.map((x) => <Text key={x.submissionId}>{x.code} ({x.countryCode})</Text>)}
+              {preview.data.pure.map((x) => (
+                <Text key={x.submissionId}>
+                  {x.code} ({x.countryCode})
+                </Text>
+              ))}
             </div>
             <div>
               <Text fw={600}>{t('calls:admin.constrained')}</Text>
-              {preview.data.constrained.map((x) => <Text key={x.submissionId}>{x.code} ({x.countryCode})</Text>)}
+              {preview.data.constrained.map((x) => (
+                <Text key={x.submissionId}>
+                  {x.code} ({x.countryCode})
+                </Text>
+              ))}
             </div>
             <Text size="sm" c="dimmed">
-              {t('calls:admin.changed', { added: preview.data.added.map((x) => x.code).join(', ') || '—', removed: preview.data.removed.map((x) => x.code).join(', ') || '—' })}
+              {t('calls:admin.changed', {
+                added: preview.data.added.map((x) => x.code).join(', ') || '—',
+                removed: preview.data.removed.map((x) => x.code).join(', ') || '—',
+              })}
             </Text>
           </SimpleGrid>
         ) : null}
@@ -757,4 +992,3 @@ function RankingTab({ callId }: { callId: string }) {
     </Stack>
   );
 }
-

@@ -1,4 +1,19 @@
-import { Alert, Avatar, Button, FileInput, Group, Menu, Modal, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Avatar,
+  Button,
+  FileInput,
+  Group,
+  Menu,
+  Modal,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -10,7 +25,14 @@ import { CountrySelect, ErrorAlert, LocalizedInput, useCountryName, useNotify } 
 import type { LocalizedText } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
 
-const stakeholderGroups = ['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia'] as const;
+const stakeholderGroups = [
+  'government',
+  'international-organization',
+  'business',
+  'technical-community',
+  'civil-society',
+  'academia',
+] as const;
 const continents = ['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania'] as const;
 
 interface Organization {
@@ -48,24 +70,56 @@ function FilterBar({ filters, onChange }: { filters: Filters; onChange: (f: Filt
   const { t } = useTranslation(['directory', 'shell']);
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }}>
-      <TextInput label={t('shell:common.search')} type="search" value={filters.q} onChange={(e) => onChange({ ...filters, q: e.currentTarget.value })} data-testid="directory-search" />
+      <TextInput
+        label={t('shell:common.search')}
+        type="search"
+        value={filters.q}
+        onChange={(e) => onChange({ ...filters, q: e.currentTarget.value })}
+        data-testid="directory-search"
+      />
       <CountrySelect label={t('shell:common.country')} value={filters.country} onChange={(v) => onChange({ ...filters, country: v })} />
-      <Select label={t('shell:common.continent')} clearable data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))} value={filters.continent} onChange={(v) => onChange({ ...filters, continent: v })} />
-      <Select label={t('directory:org.group')} clearable data={stakeholderGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))} value={filters.stakeholderGroup} onChange={(v) => onChange({ ...filters, stakeholderGroup: v })} />
-      <Select label={t('shell:common.sort')} data={(['name', 'country', 'created'] as const).map((s) => ({ value: s, label: t(`directory:sort.${s}`) }))} value={filters.sort} onChange={(v) => v && onChange({ ...filters, sort: v })} allowDeselect={false} />
+      <Select
+        label={t('shell:common.continent')}
+        clearable
+        data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))}
+        value={filters.continent}
+        onChange={(v) => onChange({ ...filters, continent: v })}
+      />
+      <Select
+        label={t('directory:org.group')}
+        clearable
+        data={stakeholderGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
+        value={filters.stakeholderGroup}
+        onChange={(v) => onChange({ ...filters, stakeholderGroup: v })}
+      />
+      <Select
+        label={t('shell:common.sort')}
+        data={(['name', 'country', 'created'] as const).map((s) => ({ value: s, label: t(`directory:sort.${s}`) }))}
+        value={filters.sort}
+        onChange={(v) => v && onChange({ ...filters, sort: v })}
+        allowDeselect={false}
+      />
     </SimpleGrid>
   );
 }
 
 function useListQuery<T>(kind: 'organizations' | 'people', filters: Filters, page: number) {
   const [debounced] = useDebouncedValue(filters, 250);
-  const params = { q: debounced.q, country: debounced.country, continent: debounced.continent, stakeholderGroup: debounced.stakeholderGroup, sort: debounced.sort, order: debounced.sort === 'created' ? 'desc' : 'asc' };
+  const params = {
+    q: debounced.q,
+    country: debounced.country,
+    continent: debounced.continent,
+    stakeholderGroup: debounced.stakeholderGroup,
+    sort: debounced.sort,
+    order: debounced.sort === 'created' ? 'desc' : 'asc',
+  };
   const list = useQuery({
     queryKey: ['directory', kind, params, page],
     queryFn: () => api.get<{ items: T[]; total: number }>(`/api/v1/directory/${kind}${qs({ ...params, page, pageSize: 25 })}`),
     placeholderData: keepPreviousData,
   });
-  const exportUrl = (format: 'csv' | 'xlsx') => `/api/v1/directory/export/${kind}${qs({ ...params, sort: undefined, order: undefined, format })}`;
+  const exportUrl = (format: 'csv' | 'xlsx') =>
+    `/api/v1/directory/export/${kind}${qs({ ...params, sort: undefined, order: undefined, format })}`;
   return { list, exportUrl };
 }
 
@@ -152,7 +206,14 @@ export function OrganizationsPage() {
       {list.data && list.data.items.length === 0 ? <Text c="dimmed">{t('shell:common.noResults')}</Text> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <OrganizationModal org={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-      {importing ? <ImportDialog url={(dryRun) => `/api/v1/directory/import/organizations?dryRun=${dryRun}`} columns={t('import.orgColumns')} invalidate="directory" onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <ImportDialog
+          url={(dryRun) => `/api/v1/directory/import/organizations?dryRun=${dryRun}`}
+          columns={t('import.orgColumns')}
+          invalidate="directory"
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
     </Stack>
   );
 }
@@ -173,7 +234,9 @@ function OrganizationModal({ org, onClose }: { org: Organization | null; onClose
   const save = useMutation({
     mutationFn: async () => {
       const body = { ...form, shortName: form.shortName || null, website: form.website || null };
-      const saved = org ? await api.put<Organization>(`/api/v1/directory/organizations/${org.id}`, body) : await api.post<Organization>('/api/v1/directory/organizations', body);
+      const saved = org
+        ? await api.put<Organization>(`/api/v1/directory/organizations/${org.id}`, body)
+        : await api.post<Organization>('/api/v1/directory/organizations', body);
       if (logo) await api.upload(`/api/v1/directory/organizations/${saved.id}/logo`, logo, 'PUT');
       return saved;
     },
@@ -202,9 +265,27 @@ function OrganizationModal({ org, onClose }: { org: Organization | null; onClose
         }}
       >
         <Stack>
-          <LocalizedInput label={t('org.name')} name="name" required value={form.name} onChange={(name) => setForm({ ...form, name })} error={err?.field('name')} />
-          <TextInput label={t('org.shortName')} value={form.shortName} onChange={(e) => setForm({ ...form, shortName: e.currentTarget.value })} error={err?.field('shortName')} />
-          <CountrySelect label={t('shell:common.country')} required value={form.countryCode} onChange={(v) => setForm({ ...form, countryCode: v })} error={err?.field('countryCode')} />
+          <LocalizedInput
+            label={t('org.name')}
+            name="name"
+            required
+            value={form.name}
+            onChange={(name) => setForm({ ...form, name })}
+            error={err?.field('name')}
+          />
+          <TextInput
+            label={t('org.shortName')}
+            value={form.shortName}
+            onChange={(e) => setForm({ ...form, shortName: e.currentTarget.value })}
+            error={err?.field('shortName')}
+          />
+          <CountrySelect
+            label={t('shell:common.country')}
+            required
+            value={form.countryCode}
+            onChange={(v) => setForm({ ...form, countryCode: v })}
+            error={err?.field('countryCode')}
+          />
           <Select
             label={t('org.group')}
             required
@@ -213,13 +294,36 @@ function OrganizationModal({ org, onClose }: { org: Organization | null; onClose
             onChange={(v) => setForm({ ...form, stakeholderGroup: v })}
             error={err?.field('stakeholderGroup')}
           />
-          <TextInput label={t('shell:common.website')} type="url" placeholder="https://" value={form.website} onChange={(e) => setForm({ ...form, website: e.currentTarget.value })} error={err?.field('website')} />
-          <LocalizedInput label={t('org.description')} multiline value={form.description} onChange={(description) => setForm({ ...form, description })} />
-          <FileInput label={t('org.uploadLogo')} accept="image/png,image/jpeg,image/webp,image/gif" value={logo} onChange={setLogo} clearable />
+          <TextInput
+            label={t('shell:common.website')}
+            type="url"
+            placeholder="https://"
+            value={form.website}
+            onChange={(e) => setForm({ ...form, website: e.currentTarget.value })}
+            error={err?.field('website')}
+          />
+          <LocalizedInput
+            label={t('org.description')}
+            multiline
+            value={form.description}
+            onChange={(description) => setForm({ ...form, description })}
+          />
+          <FileInput
+            label={t('org.uploadLogo')}
+            accept="image/png,image/jpeg,image/webp,image/gif"
+            value={logo}
+            onChange={setLogo}
+            clearable
+          />
           <ErrorAlert error={save.error ?? remove.error} />
           <Group justify="space-between">
             {org ? (
-              <Button color="red" variant="subtle" onClick={() => window.confirm(t('org.confirmDelete', { name: label.text })) && remove.mutate()} loading={remove.isPending}>
+              <Button
+                color="red"
+                variant="subtle"
+                onClick={() => window.confirm(t('org.confirmDelete', { name: label.text })) && remove.mutate()}
+                loading={remove.isPending}
+              >
                 {t('shell:common.delete')}
               </Button>
             ) : (
@@ -307,22 +411,53 @@ export function PeoplePage() {
       </ScrollArea>
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
-      {importing ? <ImportDialog url={(dryRun) => `/api/v1/directory/import/people?dryRun=${dryRun}`} columns={t('import.personColumns')} invalidate="directory" onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <ImportDialog
+          url={(dryRun) => `/api/v1/directory/import/people?dryRun=${dryRun}`}
+          columns={t('import.personColumns')}
+          invalidate="directory"
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
     </Stack>
   );
 }
 
 /** Picks an organization by searching its name in any script. */
-export function OrganizationPicker({ value, onChange, label }: { value: string | null; onChange: (id: string | null) => void; label: string }) {
+export function OrganizationPicker({
+  value,
+  onChange,
+  label,
+}: {
+  value: string | null;
+  onChange: (id: string | null) => void;
+  label: string;
+}) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const show = useLocalized();
-  const res = useQuery({ queryKey: ['directory', 'org-picker', debounced], queryFn: () => api.get<{ items: Organization[] }>(`/api/v1/directory/organizations${qs({ q: debounced, pageSize: 20 })}`) });
-  const current = useQuery({ queryKey: ['directory', 'org', value], queryFn: () => api.get<Organization>(`/api/v1/directory/organizations/${value}`), enabled: !!value });
+  const res = useQuery({
+    queryKey: ['directory', 'org-picker', debounced],
+    queryFn: () => api.get<{ items: Organization[] }>(`/api/v1/directory/organizations${qs({ q: debounced, pageSize: 20 })}`),
+  });
+  const current = useQuery({
+    queryKey: ['directory', 'org', value],
+    queryFn: () => api.get<Organization>(`/api/v1/directory/organizations/${value}`),
+    enabled: !!value,
+  });
   const items = [...(res.data?.items ?? [])];
   if (current.data && !items.some((o) => o.id === current.data.id)) items.unshift(current.data);
   return (
-    <Select label={label} searchable clearable value={value} onChange={onChange} onSearchChange={setSearch} filter={({ options }) => options} data={items.map((o) => ({ value: o.id, label: show(o.name).text }))} />
+    <Select
+      label={label}
+      searchable
+      clearable
+      value={value}
+      onChange={onChange}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      data={items.map((o) => ({ value: o.id, label: show(o.name).text }))}
+    />
   );
 }
 
@@ -331,12 +466,25 @@ function PersonModal({ person, onClose }: { person: Person | null; onClose: () =
   const qc = useQueryClient();
   const notify = useNotify();
   const first = person?.affiliations[0];
-  const [form, setForm] = useState({ name: person?.name ?? '', nameLatin: person?.nameLatin ?? '', countryCode: person?.countryCode ?? null, gender: person?.gender ?? null, email: person?.email ?? '', phone: person?.phone ?? '' });
+  const [form, setForm] = useState({
+    name: person?.name ?? '',
+    nameLatin: person?.nameLatin ?? '',
+    countryCode: person?.countryCode ?? null,
+    gender: person?.gender ?? null,
+    email: person?.email ?? '',
+    phone: person?.phone ?? '',
+  });
   const [orgId, setOrgId] = useState<string | null>(first?.organizationId ?? null);
   const [title, setTitle] = useState<LocalizedText>(first?.title ?? {});
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...form, nameLatin: form.nameLatin || null, email: form.email || null, phone: form.phone || null, affiliations: orgId ? [{ organizationId: orgId, title }] : [] };
+      const body = {
+        ...form,
+        nameLatin: form.nameLatin || null,
+        email: form.email || null,
+        phone: form.phone || null,
+        affiliations: orgId ? [{ organizationId: orgId, title }] : [],
+      };
       return person ? api.put(`/api/v1/directory/people/${person.id}`, body) : api.post('/api/v1/directory/people', body);
     },
     onSuccess: async () => {
@@ -362,18 +510,55 @@ function PersonModal({ person, onClose }: { person: Person | null; onClose: () =
         }}
       >
         <Stack>
-          <TextInput label={t('person.name')} required value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} error={err?.field('name')} />
-          <TextInput label={t('person.nameLatin')} value={form.nameLatin} onChange={(e) => setForm({ ...form, nameLatin: e.currentTarget.value })} />
-          <CountrySelect label={t('shell:common.country')} value={form.countryCode} onChange={(v) => setForm({ ...form, countryCode: v })} error={err?.field('countryCode')} />
-          <Select label={t('person.gender')} clearable data={(['female', 'male', 'other', 'undisclosed'] as const).map((g) => ({ value: g, label: t(`shell:genders.${g}`) }))} value={form.gender} onChange={(v) => setForm({ ...form, gender: v })} />
-          <TextInput label={t('shell:common.email')} type="email" value={form.email} onChange={(e) => setForm({ ...form, email: e.currentTarget.value })} error={err?.field('email')} />
-          <TextInput label={t('shell:common.phone')} type="tel" value={form.phone} onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })} error={err?.field('phone')} />
+          <TextInput
+            label={t('person.name')}
+            required
+            value={form.name}
+            onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+            error={err?.field('name')}
+          />
+          <TextInput
+            label={t('person.nameLatin')}
+            value={form.nameLatin}
+            onChange={(e) => setForm({ ...form, nameLatin: e.currentTarget.value })}
+          />
+          <CountrySelect
+            label={t('shell:common.country')}
+            value={form.countryCode}
+            onChange={(v) => setForm({ ...form, countryCode: v })}
+            error={err?.field('countryCode')}
+          />
+          <Select
+            label={t('person.gender')}
+            clearable
+            data={(['female', 'male', 'other', 'undisclosed'] as const).map((g) => ({ value: g, label: t(`shell:genders.${g}`) }))}
+            value={form.gender}
+            onChange={(v) => setForm({ ...form, gender: v })}
+          />
+          <TextInput
+            label={t('shell:common.email')}
+            type="email"
+            value={form.email}
+            onChange={(e) => setForm({ ...form, email: e.currentTarget.value })}
+            error={err?.field('email')}
+          />
+          <TextInput
+            label={t('shell:common.phone')}
+            type="tel"
+            value={form.phone}
+            onChange={(e) => setForm({ ...form, phone: e.currentTarget.value })}
+            error={err?.field('phone')}
+          />
           <OrganizationPicker label={t('person.affiliation')} value={orgId} onChange={setOrgId} />
           {orgId ? <LocalizedInput label={t('person.jobTitle')} value={title} onChange={setTitle} /> : null}
           <ErrorAlert error={save.error ?? remove.error} />
           <Group justify="space-between">
             {person ? (
-              <Button color="red" variant="subtle" onClick={() => window.confirm(t('person.confirmDelete', { name: person.name })) && remove.mutate()}>
+              <Button
+                color="red"
+                variant="subtle"
+                onClick={() => window.confirm(t('person.confirmDelete', { name: person.name })) && remove.mutate()}
+              >
                 {t('shell:common.delete')}
               </Button>
             ) : (

@@ -1,7 +1,18 @@
 import type { WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
 import { ManagerInvitationPage } from './managers';
-import { AdminEventPage, AdminEventsPage, CheckinPage, EventPage, EventsPage, InvitationPage, MailTemplatesPage, MyRegistrationsPage, RegisterPage, SessionPage } from './pages';
+import {
+  AdminEventPage,
+  AdminEventsPage,
+  CheckinPage,
+  EventPage,
+  EventsPage,
+  InvitationPage,
+  MailTemplatesPage,
+  MyRegistrationsPage,
+  RegisterPage,
+  SessionPage,
+} from './pages';
 
 export const eventsWeb: WebFeature = {
   name: 'events',

@@ -27,8 +27,14 @@ export function ManagersTab({ eventId }: { eventId: string }) {
     onMutate: () => setDone(null),
     onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
   });
-  const remove = useMutation({ mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`), onSuccess: () => (setDone(null), refresh()) });
-  const withdraw = useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/events/${eventId}/manager-invitations/${id}`), onSuccess: () => (setDone(null), refresh()) });
+  const remove = useMutation({
+    mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`),
+    onSuccess: () => (setDone(null), refresh()),
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/events/${eventId}/manager-invitations/${id}`),
+    onSuccess: () => (setDone(null), refresh()),
+  });
   const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
   const data = q.data;
   return (
@@ -60,7 +66,13 @@ export function ManagersTab({ eventId }: { eventId: string }) {
                 <Table.Td>{t('events:managers.since', { date: fmt.date(m.since) })}</Table.Td>
                 {staff ? (
                   <Table.Td>
-                    <Button size="xs" variant="default" color="red" loading={remove.isPending && remove.variables === m.userId} onClick={() => window.confirm(t('events:managers.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      color="red"
+                      loading={remove.isPending && remove.variables === m.userId}
+                      onClick={() => window.confirm(t('events:managers.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}
+                    >
                       {t('events:managers.remove')}
                     </Button>
                   </Table.Td>
@@ -74,7 +86,12 @@ export function ManagersTab({ eventId }: { eventId: string }) {
                 <Table.Td>{t('events:managers.pending', { date: fmt.date(p.expiresAt) })}</Table.Td>
                 {staff ? (
                   <Table.Td>
-                    <Button size="xs" variant="default" loading={withdraw.isPending && withdraw.variables === p.id} onClick={() => withdraw.mutate(p.id)}>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      loading={withdraw.isPending && withdraw.variables === p.id}
+                      onClick={() => withdraw.mutate(p.id)}
+                    >
                       {t('events:managers.withdraw')}
                     </Button>
                   </Table.Td>
@@ -92,7 +109,13 @@ export function ManagersTab({ eventId }: { eventId: string }) {
           }}
         >
           <Group align="flex-end">
-            <TextInput label={t('events:managers.email')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} error={add.error instanceof ApiError ? add.error.field('email') : undefined} />
+            <TextInput
+              label={t('events:managers.email')}
+              type="email"
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              error={add.error instanceof ApiError ? add.error.field('email') : undefined}
+            />
             <Button type="submit" disabled={!email} loading={add.isPending}>
               {t('events:managers.add')}
             </Button>
@@ -108,7 +131,11 @@ export function ManagerInvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['manager-invitation', token], queryFn: () => api.get<ManagerInvitationView>(`/api/v1/event-manager-invitations/${token}`), retry: false });
+  const q = useQuery({
+    queryKey: ['manager-invitation', token],
+    queryFn: () => api.get<ManagerInvitationView>(`/api/v1/event-manager-invitations/${token}`),
+    retry: false,
+  });
   const accept = useMutation({
     mutationFn: () => api.post<{ eventId: string }>(`/api/v1/event-manager-invitations/${token}/accept`),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
@@ -116,7 +143,11 @@ export function ManagerInvitationPage() {
   return (
     <Stack maw={640}>
       <Title order={1}>{t('events:managers.invitation.title')}</Title>
-      {q.error instanceof ApiError && q.error.code === 'not_found' ? <Alert color="red">{t('events:managers.invitation.notFound')}</Alert> : <ErrorAlert error={q.error ?? accept.error} />}
+      {q.error instanceof ApiError && q.error.code === 'not_found' ? (
+        <Alert color="red">{t('events:managers.invitation.notFound')}</Alert>
+      ) : (
+        <ErrorAlert error={q.error ?? accept.error} />
+      )}
       {q.data ? (
         <>
           <Text size="lg">

@@ -1,4 +1,25 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, Group, Modal, NumberInput, SegmentedControl, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  Modal,
+  NumberInput,
+  SegmentedControl,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -84,11 +105,24 @@ interface Registration {
 /** Wall-clock time in a zone ("2023-11-08T09:30") → ISO instant with offset. */
 export function localToIso(local: string, tz: string) {
   const guess = new Date(`${local}:00Z`);
-  const p = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(guess).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .formatToParts(guess)
+      .map((x) => [x.type, x.value]),
+  );
   const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
   return new Date(guess.getTime() - (shown - guess.getTime())).toISOString();
 }
-const dayIn = (d: string, tz: string) => new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(d));
+const dayIn = (d: string, tz: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(d));
 
 function useLang() {
   return prefixOf[useLocale()];
@@ -124,7 +158,8 @@ export function EventsPage() {
                     <LText value={e.name} />
                   </Text>
                   <Text size="sm" c="gray.7">
-                    {fmt.date(`${e.startDate}T12:00:00Z`)} – {fmt.date(`${e.endDate}T12:00:00Z`)} · <LText value={e.city} /> · {t(`events:kinds.${e.kind}`)}
+                    {fmt.date(`${e.startDate}T12:00:00Z`)} – {fmt.date(`${e.endDate}T12:00:00Z`)} · <LText value={e.city} /> ·{' '}
+                    {t(`events:kinds.${e.kind}`)}
                   </Text>
                 </Card>
               ))}
@@ -153,20 +188,29 @@ function SessionCard({ s, zone, lang, slug }: { s: SessionT; zone: string; lang:
       <Group justify="space-between" align="flex-start">
         <div>
           <Text size="sm" c="gray.7">
-            {fmt.time(s.startsAt, zone)} – {fmt.time(s.endsAt, zone)} · {t(`events:sessionKinds.${s.kind}`)} {s.roomName ? <>· <LText value={s.roomName} /></> : null}
+            {fmt.time(s.startsAt, zone)} – {fmt.time(s.endsAt, zone)} · {t(`events:sessionKinds.${s.kind}`)}{' '}
+            {s.roomName ? (
+              <>
+                · <LText value={s.roomName} />
+              </>
+            ) : null}
           </Text>
           <Anchor component={Link} to={`/${lang}/events/${slug}/sessions/${s.id}`} fw={600}>
             <LText value={s.title} />
           </Anchor>
           {s.people.length > 0 && (
             <Text size="sm">
-              {s.people.map((p) => `${p.name}${p.nameLatin && p.nameLatin !== p.name ? ` (${p.nameLatin})` : ''} · ${t(`events:roles.${p.role}`)}`).join('; ')}
+              {s.people
+                .map((p) => `${p.name}${p.nameLatin && p.nameLatin !== p.name ? ` (${p.nameLatin})` : ''} · ${t(`events:roles.${p.role}`)}`)
+                .join('; ')}
             </Text>
           )}
         </div>
         {s.capacity != null && (
           <Badge color={s.confirmed >= s.capacity ? 'orange.9' : 'teal.9'} variant="filled">
-            {s.confirmed >= s.capacity ? t('events:agenda.full') : t('events:agenda.seats', { confirmed: s.confirmed, capacity: s.capacity })}
+            {s.confirmed >= s.capacity
+              ? t('events:agenda.full')
+              : t('events:agenda.seats', { confirmed: s.confirmed, capacity: s.capacity })}
           </Badge>
         )}
       </Group>
@@ -179,9 +223,17 @@ export function EventPage() {
   const { t } = useTranslation(['events', 'shell']);
   const lang = useLang();
   const fmt = useFormat();
-  const [filters, setFilters] = useState<{ day: string | null; room: string | null; theme: string | null; language: string | null }>({ day: null, room: null, theme: null, language: null });
+  const [filters, setFilters] = useState<{ day: string | null; room: string | null; theme: string | null; language: string | null }>({
+    day: null,
+    room: null,
+    theme: null,
+    language: null,
+  });
   const [zoneMode, setZoneMode] = useState<'event' | 'mine'>('event');
-  const q = useQuery({ queryKey: ['agenda', slug, filters], queryFn: () => api.get<Agenda>(`/api/v1/events/${slug}/agenda${qs(filters)}`) });
+  const q = useQuery({
+    queryKey: ['agenda', slug, filters],
+    queryFn: () => api.get<Agenda>(`/api/v1/events/${slug}/agenda${qs(filters)}`),
+  });
   const localized = useLocalized();
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
@@ -194,9 +246,14 @@ export function EventPage() {
       <Title order={1}>
         <LText value={ev.name} />
       </Title>
-      {ev.theme && <Text fs="italic"><LText value={ev.theme} /></Text>}
+      {ev.theme && (
+        <Text fs="italic">
+          <LText value={ev.theme} />
+        </Text>
+      )}
       <Text c="gray.7">
-        {fmt.date(`${ev.startDate}T12:00:00Z`)} – {fmt.date(`${ev.endDate}T12:00:00Z`)} · <LText value={ev.city} /> · {t(`events:modes.${ev.mode}`)}
+        {fmt.date(`${ev.startDate}T12:00:00Z`)} – {fmt.date(`${ev.endDate}T12:00:00Z`)} · <LText value={ev.city} /> ·{' '}
+        {t(`events:modes.${ev.mode}`)}
       </Text>
       <Group>
         {ev.registrationOpen && (
@@ -204,7 +261,11 @@ export function EventPage() {
             {t('events:agenda.register')}
           </Button>
         )}
-        <Button variant="default" component="a" href={`/api/v1/events/${ev.id}/calendar.ics?lang=${lang === 'en' ? 'en' : lang === 'zh-hans' ? 'zh-Hans' : 'zh-Hant'}`}>
+        <Button
+          variant="default"
+          component="a"
+          href={`/api/v1/events/${ev.id}/calendar.ics?lang=${lang === 'en' ? 'en' : lang === 'zh-hans' ? 'zh-Hans' : 'zh-Hant'}`}
+        >
           {t('events:agenda.calendar')}
         </Button>
       </Group>
@@ -212,10 +273,34 @@ export function EventPage() {
         {t('events:agenda.title')}
       </Title>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <Select label={t('events:agenda.day')} clearable data={q.data.days} value={filters.day} onChange={(v) => setFilters({ ...filters, day: v })} />
-        <Select label={t('events:agenda.room')} clearable data={q.data.rooms.map((r) => ({ value: r.id, label: localized(r.name).text }))} value={filters.room} onChange={(v) => setFilters({ ...filters, room: v })} />
-        <Select label={t('events:agenda.theme')} clearable data={q.data.themes} value={filters.theme} onChange={(v) => setFilters({ ...filters, theme: v })} />
-        <Select label={t('events:agenda.language')} clearable data={q.data.languages} value={filters.language} onChange={(v) => setFilters({ ...filters, language: v })} />
+        <Select
+          label={t('events:agenda.day')}
+          clearable
+          data={q.data.days}
+          value={filters.day}
+          onChange={(v) => setFilters({ ...filters, day: v })}
+        />
+        <Select
+          label={t('events:agenda.room')}
+          clearable
+          data={q.data.rooms.map((r) => ({ value: r.id, label: localized(r.name).text }))}
+          value={filters.room}
+          onChange={(v) => setFilters({ ...filters, room: v })}
+        />
+        <Select
+          label={t('events:agenda.theme')}
+          clearable
+          data={q.data.themes}
+          value={filters.theme}
+          onChange={(v) => setFilters({ ...filters, theme: v })}
+        />
+        <Select
+          label={t('events:agenda.language')}
+          clearable
+          data={q.data.languages}
+          value={filters.language}
+          onChange={(v) => setFilters({ ...filters, language: v })}
+        />
       </SimpleGrid>
       <SegmentedControl
         value={zoneMode}
@@ -283,14 +368,29 @@ function RegisterForm() {
   const notify = useNotify();
   const me = useMe();
   const q = useQuery({ queryKey: ['agenda', slug, {}], queryFn: () => api.get<Agenda>(`/api/v1/events/${slug}/agenda`) });
-  const [v, setV] = useState({ category: 'delegate', attendance: 'on-site', name: '', nameLatin: '', organization: '', countryCode: null as string | null, stakeholderGroup: null as string | null });
+  const [v, setV] = useState({
+    category: 'delegate',
+    attendance: 'on-site',
+    name: '',
+    nameLatin: '',
+    organization: '',
+    countryCode: null as string | null,
+    stakeholderGroup: null as string | null,
+  });
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
   const [sessions, setSessions] = useState<string[]>([]);
   useEffect(() => {
     if (me.data?.user && !v.name) setV((x) => ({ ...x, name: me.data!.user!.name }));
   }, [me.data, v.name]);
   const submit = useMutation({
-    mutationFn: () => api.post<Registration>(`/api/v1/events/${q.data!.event.id}/registrations`, { ...v, nameLatin: v.nameLatin || null, organization: v.organization || null, answers, sessions }),
+    mutationFn: () =>
+      api.post<Registration>(`/api/v1/events/${q.data!.event.id}/registrations`, {
+        ...v,
+        nameLatin: v.nameLatin || null,
+        organization: v.organization || null,
+        answers,
+        sessions,
+      }),
     onSuccess: () => {
       notify.ok(t('events:form.done'));
       navigate('/me/registrations');
@@ -307,33 +407,91 @@ function RegisterForm() {
     <Stack maw={720}>
       <Title order={1}>{t('events:form.title', { event: localized(ev.name).text })}</Title>
       <ErrorAlert error={submit.error} />
-      <Select label={t('events:form.category')} data={ev.categories.map((c) => ({ value: c.key, label: localized(c.name).text }))} value={v.category} onChange={(x) => x && setV({ ...v, category: x, attendance: ev.categories.find((c) => c.key === x)!.attendance[0] })} allowDeselect={false} />
+      <Select
+        label={t('events:form.category')}
+        data={ev.categories.map((c) => ({ value: c.key, label: localized(c.name).text }))}
+        value={v.category}
+        onChange={(x) => x && setV({ ...v, category: x, attendance: ev.categories.find((c) => c.key === x)!.attendance[0] })}
+        allowDeselect={false}
+      />
       <SegmentedControl
         aria-label={t('events:form.attendance')}
         value={v.attendance}
         onChange={(x) => setV({ ...v, attendance: x })}
-        data={(cat?.attendance ?? ['on-site']).filter((a) => ev.mode === 'hybrid' || (ev.mode === 'online') === (a === 'online')).map((a) => ({ value: a, label: a === 'online' ? t('events:form.online') : t('events:form.onSite') }))}
+        data={(cat?.attendance ?? ['on-site'])
+          .filter((a) => ev.mode === 'hybrid' || (ev.mode === 'online') === (a === 'online'))
+          .map((a) => ({ value: a, label: a === 'online' ? t('events:form.online') : t('events:form.onSite') }))}
       />
-      <TextInput label={t('events:form.name')} required value={v.name} onChange={(e) => setV({ ...v, name: e.currentTarget.value })} error={err?.field('name')} />
-      <TextInput label={t('events:form.nameLatin')} value={v.nameLatin} onChange={(e) => setV({ ...v, nameLatin: e.currentTarget.value })} />
-      <TextInput label={t('events:form.organization')} value={v.organization} onChange={(e) => setV({ ...v, organization: e.currentTarget.value })} />
+      <TextInput
+        label={t('events:form.name')}
+        required
+        value={v.name}
+        onChange={(e) => setV({ ...v, name: e.currentTarget.value })}
+        error={err?.field('name')}
+      />
+      <TextInput
+        label={t('events:form.nameLatin')}
+        value={v.nameLatin}
+        onChange={(e) => setV({ ...v, nameLatin: e.currentTarget.value })}
+      />
+      <TextInput
+        label={t('events:form.organization')}
+        value={v.organization}
+        onChange={(e) => setV({ ...v, organization: e.currentTarget.value })}
+      />
       <CountrySelect label={t('events:form.country')} value={v.countryCode} onChange={(x) => setV({ ...v, countryCode: x })} />
       <Select
         label={t('events:form.group')}
         clearable
-        data={['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual'].map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
+        data={[
+          'government',
+          'international-organization',
+          'business',
+          'technical-community',
+          'civil-society',
+          'academia',
+          'individual',
+        ].map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
         value={v.stakeholderGroup}
         onChange={(x) => setV({ ...v, stakeholderGroup: x })}
       />
       {shown.map((f) =>
         f.type === 'checkbox' ? (
-          <Checkbox key={f.key} label={localized(f.label).text} checked={answers[f.key] === true} onChange={(e) => setAnswers({ ...answers, [f.key]: e.currentTarget.checked })} />
+          <Checkbox
+            key={f.key}
+            label={localized(f.label).text}
+            checked={answers[f.key] === true}
+            onChange={(e) => setAnswers({ ...answers, [f.key]: e.currentTarget.checked })}
+          />
         ) : f.type === 'select' ? (
-          <Select key={f.key} label={localized(f.label).text} required={f.required} data={(f.options ?? []).map((o) => ({ value: o.value, label: localized(o.label).text }))} value={(answers[f.key] as string) ?? null} onChange={(x) => setAnswers({ ...answers, [f.key]: x ?? '' })} error={err?.field(f.key)} />
+          <Select
+            key={f.key}
+            label={localized(f.label).text}
+            required={f.required}
+            data={(f.options ?? []).map((o) => ({ value: o.value, label: localized(o.label).text }))}
+            value={(answers[f.key] as string) ?? null}
+            onChange={(x) => setAnswers({ ...answers, [f.key]: x ?? '' })}
+            error={err?.field(f.key)}
+          />
         ) : f.type === 'country' ? (
-          <CountrySelect key={f.key} label={localized(f.label).text} required={f.required} value={(answers[f.key] as string) ?? null} onChange={(x) => setAnswers({ ...answers, [f.key]: x ?? '' })} error={err?.field(f.key)} />
+          <CountrySelect
+            key={f.key}
+            label={localized(f.label).text}
+            required={f.required}
+            value={(answers[f.key] as string) ?? null}
+            onChange={(x) => setAnswers({ ...answers, [f.key]: x ?? '' })}
+            error={err?.field(f.key)}
+          />
         ) : (
-          <TextInput key={f.key} type={f.type === 'date' ? 'date' : 'text'} label={localized(f.label).text} required={f.required} value={(answers[f.key] as string) ?? ''} onChange={(e) => setAnswers({ ...answers, [f.key]: e.currentTarget.value })} error={err?.field(f.key)} />
+          <TextInput
+            key={f.key}
+            type={f.type === 'date' ? 'date' : 'text'}
+            label={localized(f.label).text}
+            required={f.required}
+            value={(answers[f.key] as string) ?? ''}
+            onChange={(e) => setAnswers({ ...answers, [f.key]: e.currentTarget.value })}
+            error={err?.field(f.key)}
+          />
         ),
       )}
       <Title order={2} size="h4">
@@ -370,7 +528,13 @@ export function InvitationPage() {
   const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['invitation', token], queryFn: () => api.get<{ invitation: { status: string; name: string }; event: { slug: string; name: LocalizedText } }>(`/api/v1/invitations/${token}`) });
+  const q = useQuery({
+    queryKey: ['invitation', token],
+    queryFn: () =>
+      api.get<{ invitation: { status: string; name: string }; event: { slug: string; name: LocalizedText } }>(
+        `/api/v1/invitations/${token}`,
+      ),
+  });
   const respond = useMutation({
     mutationFn: (accept: boolean) => api.post(`/api/v1/invitations/${token}/${accept ? 'accept' : 'decline'}`),
     onSuccess: (_r, accept) => {
@@ -420,7 +584,8 @@ export function MyRegistrationsPage() {
   const [sessionsOf, setSessionsOf] = useState<Record<string, SessionT[]>>({});
   useEffect(() => {
     for (const r of regs.data ?? [])
-      if (!sessionsOf[r.eventId]) void api.get<Agenda>(`/api/v1/events/${r.eventId}/agenda`).then((a) => setSessionsOf((m) => ({ ...m, [r.eventId]: a.sessions })));
+      if (!sessionsOf[r.eventId])
+        void api.get<Agenda>(`/api/v1/events/${r.eventId}/agenda`).then((a) => setSessionsOf((m) => ({ ...m, [r.eventId]: a.sessions })));
   }, [regs.data, sessionsOf]);
   const refresh = () => qc.invalidateQueries({ queryKey: ['my-registrations'] });
   const act = useMutation({ mutationFn: (fn: () => Promise<unknown>) => fn(), onSuccess: refresh, onError: notify.error });
@@ -449,19 +614,34 @@ export function MyRegistrationsPage() {
                   return (
                     <Group key={s.id} justify="space-between" data-testid="my-session">
                       <Text>
-                        <LText value={s.title} /> {su ? <Badge variant="filled" color={su.status === 'confirmed' ? 'teal.9' : 'orange.9'}>{su.status === 'waitlisted' ? t('events:mine.position', { position: su.position }) : t(`events:status.${su.status}`)}</Badge> : null}
+                        <LText value={s.title} />{' '}
+                        {su ? (
+                          <Badge variant="filled" color={su.status === 'confirmed' ? 'teal.9' : 'orange.9'}>
+                            {su.status === 'waitlisted'
+                              ? t('events:mine.position', { position: su.position })
+                              : t(`events:status.${su.status}`)}
+                          </Badge>
+                        ) : null}
                       </Text>
-                      {r.status !== 'cancelled' && r.status !== 'rejected' && (
-                        su ? (
-                          <Button size="xs" variant="default" onClick={() => act.mutate(() => api.delete(`/api/v1/registrations/${r.id}/sessions/${s.id}`))}>
+                      {r.status !== 'cancelled' &&
+                        r.status !== 'rejected' &&
+                        (su ? (
+                          <Button
+                            size="xs"
+                            variant="default"
+                            onClick={() => act.mutate(() => api.delete(`/api/v1/registrations/${r.id}/sessions/${s.id}`))}
+                          >
                             {t('events:mine.leave')}
                           </Button>
                         ) : (
-                          <Button size="xs" variant="light" onClick={() => act.mutate(() => api.post(`/api/v1/registrations/${r.id}/sessions`, { sessionId: s.id }))}>
+                          <Button
+                            size="xs"
+                            variant="light"
+                            onClick={() => act.mutate(() => api.post(`/api/v1/registrations/${r.id}/sessions`, { sessionId: s.id }))}
+                          >
                             {t('events:mine.join')}
                           </Button>
-                        )
-                      )}
+                        ))}
                     </Group>
                   );
                 })}
@@ -469,10 +649,18 @@ export function MyRegistrationsPage() {
             <Group mt="sm">
               {r.status === 'approved' && r.attendance === 'on-site' && (
                 <>
-                  <Button size="xs" variant="default" onClick={() => download(`/api/v1/registrations/${r.id}/badge.pdf`).catch(notify.error)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => download(`/api/v1/registrations/${r.id}/badge.pdf`).catch(notify.error)}
+                  >
                     {t('events:mine.badge')}
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => download(`/api/v1/registrations/${r.id}/visa-letter.pdf`).catch(notify.error)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => download(`/api/v1/registrations/${r.id}/visa-letter.pdf`).catch(notify.error)}
+                  >
                     {t('events:mine.visa')}
                   </Button>
                 </>
@@ -483,7 +671,14 @@ export function MyRegistrationsPage() {
                 </Button>
               )}
               {r.status !== 'cancelled' && (
-                <Button size="xs" color="red" variant="subtle" onClick={() => window.confirm(t('events:mine.confirmCancel')) && act.mutate(() => api.post(`/api/v1/registrations/${r.id}/cancel`))}>
+                <Button
+                  size="xs"
+                  color="red"
+                  variant="subtle"
+                  onClick={() =>
+                    window.confirm(t('events:mine.confirmCancel')) && act.mutate(() => api.post(`/api/v1/registrations/${r.id}/cancel`))
+                  }
+                >
                   {t('events:mine.cancel')}
                 </Button>
               )}
@@ -511,7 +706,19 @@ export function AdminEventsPage() {
   // An event manager runs only the events of their scope; the public list has the others.
   const managed = (q.data ?? []).filter((e) => staff || hasScope(me, 'event_manager', 'event', e.id));
   const [open, setOpen] = useState(false);
-  const [v, setV] = useState({ slug: '', nameEn: '', nameZh: '', kind: 'forum', startDate: '', endDate: '', timeZone: 'Asia/Shanghai', cityEn: '', mode: 'hybrid', visibility: 'public', registrationOpen: true });
+  const [v, setV] = useState({
+    slug: '',
+    nameEn: '',
+    nameZh: '',
+    kind: 'forum',
+    startDate: '',
+    endDate: '',
+    timeZone: 'Asia/Shanghai',
+    cityEn: '',
+    mode: 'hybrid',
+    visibility: 'public',
+    registrationOpen: true,
+  });
   const create = useMutation({
     mutationFn: () =>
       api.post<EventT>('/api/v1/events', {
@@ -555,19 +762,76 @@ export function AdminEventsPage() {
       <Modal opened={open} onClose={() => setOpen(false)} title={t('events:admin.newEvent')} size="lg">
         <Stack>
           <ErrorAlert error={create.error} />
-          <TextInput label={t('events:admin.slug')} required value={v.slug} onChange={(e) => setV({ ...v, slug: e.currentTarget.value })} error={err?.field('slug')} />
-          <TextInput label={`${t('events:admin.name')} (English)`} value={v.nameEn} onChange={(e) => setV({ ...v, nameEn: e.currentTarget.value })} error={err?.field('name')} />
-          <TextInput label={`${t('events:admin.name')} (简体中文)`} value={v.nameZh} onChange={(e) => setV({ ...v, nameZh: e.currentTarget.value })} />
-          <Select label={t('events:admin.kind')} data={Object.keys(t('events:kinds', { returnObjects: true }) as object).map((k) => ({ value: k, label: t(`events:kinds.${k}`) }))} value={v.kind} onChange={(x) => x && setV({ ...v, kind: x })} />
+          <TextInput
+            label={t('events:admin.slug')}
+            required
+            value={v.slug}
+            onChange={(e) => setV({ ...v, slug: e.currentTarget.value })}
+            error={err?.field('slug')}
+          />
+          <TextInput
+            label={`${t('events:admin.name')} (English)`}
+            value={v.nameEn}
+            onChange={(e) => setV({ ...v, nameEn: e.currentTarget.value })}
+            error={err?.field('name')}
+          />
+          <TextInput
+            label={`${t('events:admin.name')} (简体中文)`}
+            value={v.nameZh}
+            onChange={(e) => setV({ ...v, nameZh: e.currentTarget.value })}
+          />
+          <Select
+            label={t('events:admin.kind')}
+            data={Object.keys(t('events:kinds', { returnObjects: true }) as object).map((k) => ({
+              value: k,
+              label: t(`events:kinds.${k}`),
+            }))}
+            value={v.kind}
+            onChange={(x) => x && setV({ ...v, kind: x })}
+          />
           <Group grow>
-            <TextInput type="date" label={t('events:admin.start')} required value={v.startDate} onChange={(e) => setV({ ...v, startDate: e.currentTarget.value })} error={err?.field('startDate')} />
-            <TextInput type="date" label={t('events:admin.end')} required value={v.endDate} onChange={(e) => setV({ ...v, endDate: e.currentTarget.value })} error={err?.field('endDate')} />
+            <TextInput
+              type="date"
+              label={t('events:admin.start')}
+              required
+              value={v.startDate}
+              onChange={(e) => setV({ ...v, startDate: e.currentTarget.value })}
+              error={err?.field('startDate')}
+            />
+            <TextInput
+              type="date"
+              label={t('events:admin.end')}
+              required
+              value={v.endDate}
+              onChange={(e) => setV({ ...v, endDate: e.currentTarget.value })}
+              error={err?.field('endDate')}
+            />
           </Group>
-          <TextInput label={t('events:admin.timeZone')} required value={v.timeZone} onChange={(e) => setV({ ...v, timeZone: e.currentTarget.value })} error={err?.field('timeZone')} />
+          <TextInput
+            label={t('events:admin.timeZone')}
+            required
+            value={v.timeZone}
+            onChange={(e) => setV({ ...v, timeZone: e.currentTarget.value })}
+            error={err?.field('timeZone')}
+          />
           <TextInput label={t('events:admin.city')} value={v.cityEn} onChange={(e) => setV({ ...v, cityEn: e.currentTarget.value })} />
-          <Select label={t('events:admin.mode')} data={['in-person', 'online', 'hybrid'].map((m) => ({ value: m, label: t(`events:modes.${m}`) }))} value={v.mode} onChange={(x) => x && setV({ ...v, mode: x })} />
-          <Select label={t('events:admin.visibility')} data={['public', 'members', 'invitation'].map((m) => ({ value: m, label: t(`events:visibility.${m}`) }))} value={v.visibility} onChange={(x) => x && setV({ ...v, visibility: x })} />
-          <Switch label={t('events:admin.registrationOpen')} checked={v.registrationOpen} onChange={(e) => setV({ ...v, registrationOpen: e.currentTarget.checked })} />
+          <Select
+            label={t('events:admin.mode')}
+            data={['in-person', 'online', 'hybrid'].map((m) => ({ value: m, label: t(`events:modes.${m}`) }))}
+            value={v.mode}
+            onChange={(x) => x && setV({ ...v, mode: x })}
+          />
+          <Select
+            label={t('events:admin.visibility')}
+            data={['public', 'members', 'invitation'].map((m) => ({ value: m, label: t(`events:visibility.${m}`) }))}
+            value={v.visibility}
+            onChange={(x) => x && setV({ ...v, visibility: x })}
+          />
+          <Switch
+            label={t('events:admin.registrationOpen')}
+            checked={v.registrationOpen}
+            onChange={(e) => setV({ ...v, registrationOpen: e.currentTarget.checked })}
+          />
           <Button onClick={() => create.mutate()} loading={create.isPending}>
             {t('shell:common.create')}
           </Button>
@@ -585,8 +849,15 @@ function ProgramTab({ ev }: { ev: EventT }) {
   const localized = useLocalized();
   const rooms = useQuery({ queryKey: ['rooms', ev.id], queryFn: () => api.get<Room[]>(`/api/v1/events/${ev.id}/rooms`) });
   const sessions = useQuery({ queryKey: ['agenda-admin', ev.id], queryFn: () => api.get<Agenda>(`/api/v1/events/${ev.id}/agenda`) });
-  const conflicts = useQuery({ queryKey: ['conflicts', ev.id], queryFn: () => api.get<Array<{ kind: string; message: string }>>(`/api/v1/events/${ev.id}/conflicts`) });
-  const people = useQuery({ queryKey: ['people-all'], queryFn: () => api.get<{ items: Array<{ id: string; name: string; nameLatin: string | null }> }>('/api/v1/directory/people?pageSize=200') });
+  const conflicts = useQuery({
+    queryKey: ['conflicts', ev.id],
+    queryFn: () => api.get<Array<{ kind: string; message: string }>>(`/api/v1/events/${ev.id}/conflicts`),
+  });
+  const people = useQuery({
+    queryKey: ['people-all'],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string; nameLatin: string | null }> }>('/api/v1/directory/people?pageSize=200'),
+  });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['rooms', ev.id] });
     void qc.invalidateQueries({ queryKey: ['agenda-admin', ev.id] });
@@ -594,8 +865,21 @@ function ProgramTab({ ev }: { ev: EventT }) {
     void qc.invalidateQueries({ queryKey: ['event-admin', ev.id] });
   };
   const [room, setRoom] = useState({ name: '', capacity: 100 as number | string });
-  const addRoom = useMutation({ mutationFn: () => api.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: room.name }, capacity: Number(room.capacity) }), onSuccess: () => (setRoom({ name: '', capacity: 100 }), refresh()), onError: notify.error });
-  const [s, setS] = useState({ title: '', kind: 'sub-forum', start: `${ev.startDate}T09:00`, end: `${ev.startDate}T10:00`, roomId: null as string | null, capacity: '' as number | string, personId: null as string | null, role: 'speaker' });
+  const addRoom = useMutation({
+    mutationFn: () => api.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: room.name }, capacity: Number(room.capacity) }),
+    onSuccess: () => (setRoom({ name: '', capacity: 100 }), refresh()),
+    onError: notify.error,
+  });
+  const [s, setS] = useState({
+    title: '',
+    kind: 'sub-forum',
+    start: `${ev.startDate}T09:00`,
+    end: `${ev.startDate}T10:00`,
+    roomId: null as string | null,
+    capacity: '' as number | string,
+    personId: null as string | null,
+    role: 'speaker',
+  });
   const addSession = useMutation({
     mutationFn: () =>
       api.post(`/api/v1/events/${ev.id}/sessions`, {
@@ -609,9 +893,21 @@ function ProgramTab({ ev }: { ev: EventT }) {
       }),
     onSuccess: () => (setS({ ...s, title: '', capacity: '' }), refresh()),
   });
-  const removeSession = useMutation({ mutationFn: (sid: string) => api.delete(`/api/v1/sessions/${sid}`), onSuccess: refresh, onError: notify.error });
-  const toggle = useMutation({ mutationFn: (open: boolean) => api.post(`/api/v1/events/${ev.id}/registration`, { open }), onSuccess: refresh, onError: notify.error });
-  const publish = useMutation({ mutationFn: (force: boolean) => api.post(`/api/v1/events/${ev.id}/publish`, { force }), onSuccess: () => (notify.ok(t('events:admin.published')), refresh()), onError: notify.error });
+  const removeSession = useMutation({
+    mutationFn: (sid: string) => api.delete(`/api/v1/sessions/${sid}`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const toggle = useMutation({
+    mutationFn: (open: boolean) => api.post(`/api/v1/events/${ev.id}/registration`, { open }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const publish = useMutation({
+    mutationFn: (force: boolean) => api.post(`/api/v1/events/${ev.id}/publish`, { force }),
+    onSuccess: () => (notify.ok(t('events:admin.published')), refresh()),
+    onError: notify.error,
+  });
   const sErr = addSession.error instanceof ApiError ? addSession.error : null;
   return (
     <Stack>
@@ -656,14 +952,59 @@ function ProgramTab({ ev }: { ev: EventT }) {
       <Card withBorder>
         <ErrorAlert error={addSession.error} />
         <SimpleGrid cols={{ base: 1, md: 3 }}>
-          <TextInput label={t('events:admin.sessionTitle')} value={s.title} onChange={(e) => setS({ ...s, title: e.currentTarget.value })} error={sErr?.field('title')} />
-          <Select label={t('events:admin.kindOf')} data={Object.keys(t('events:sessionKinds', { returnObjects: true }) as object).map((k) => ({ value: k, label: t(`events:sessionKinds.${k}`) }))} value={s.kind} onChange={(x) => x && setS({ ...s, kind: x })} />
-          <Select label={t('events:agenda.room')} clearable data={(rooms.data ?? []).map((r) => ({ value: r.id, label: localized(r.name).text }))} value={s.roomId} onChange={(x) => setS({ ...s, roomId: x })} />
-          <TextInput type="datetime-local" label={t('events:admin.startsAt')} value={s.start} onChange={(e) => setS({ ...s, start: e.currentTarget.value })} />
-          <TextInput type="datetime-local" label={t('events:admin.endsAt')} value={s.end} onChange={(e) => setS({ ...s, end: e.currentTarget.value })} error={sErr?.field('endsAt')} />
+          <TextInput
+            label={t('events:admin.sessionTitle')}
+            value={s.title}
+            onChange={(e) => setS({ ...s, title: e.currentTarget.value })}
+            error={sErr?.field('title')}
+          />
+          <Select
+            label={t('events:admin.kindOf')}
+            data={Object.keys(t('events:sessionKinds', { returnObjects: true }) as object).map((k) => ({
+              value: k,
+              label: t(`events:sessionKinds.${k}`),
+            }))}
+            value={s.kind}
+            onChange={(x) => x && setS({ ...s, kind: x })}
+          />
+          <Select
+            label={t('events:agenda.room')}
+            clearable
+            data={(rooms.data ?? []).map((r) => ({ value: r.id, label: localized(r.name).text }))}
+            value={s.roomId}
+            onChange={(x) => setS({ ...s, roomId: x })}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('events:admin.startsAt')}
+            value={s.start}
+            onChange={(e) => setS({ ...s, start: e.currentTarget.value })}
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('events:admin.endsAt')}
+            value={s.end}
+            onChange={(e) => setS({ ...s, end: e.currentTarget.value })}
+            error={sErr?.field('endsAt')}
+          />
           <NumberInput label={t('events:admin.capacity')} min={1} value={s.capacity} onChange={(x) => setS({ ...s, capacity: x })} />
-          <Select label={t('events:admin.people')} searchable clearable data={(people.data?.items ?? []).map((p) => ({ value: p.id, label: p.nameLatin && p.nameLatin !== p.name ? `${p.name} (${p.nameLatin})` : p.name }))} value={s.personId} onChange={(x) => setS({ ...s, personId: x })} />
-          <Select label={t('events:admin.role')} data={['speaker', 'moderator', 'host', 'panelist', 'keynote'].map((r) => ({ value: r, label: t(`events:roles.${r}`) }))} value={s.role} onChange={(x) => x && setS({ ...s, role: x })} />
+          <Select
+            label={t('events:admin.people')}
+            searchable
+            clearable
+            data={(people.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: p.nameLatin && p.nameLatin !== p.name ? `${p.name} (${p.nameLatin})` : p.name,
+            }))}
+            value={s.personId}
+            onChange={(x) => setS({ ...s, personId: x })}
+          />
+          <Select
+            label={t('events:admin.role')}
+            data={['speaker', 'moderator', 'host', 'panelist', 'keynote'].map((r) => ({ value: r, label: t(`events:roles.${r}`) }))}
+            value={s.role}
+            onChange={(x) => x && setS({ ...s, role: x })}
+          />
         </SimpleGrid>
         <Button mt="sm" onClick={() => addSession.mutate()} disabled={!s.title}>
           {t('events:admin.addSession')}
@@ -680,12 +1021,19 @@ function ProgramTab({ ev }: { ev: EventT }) {
       ))}
       <Group>
         {ev.status !== 'published' && (
-          <Button onClick={() => publish.mutate((conflicts.data?.length ?? 0) > 0)} color={(conflicts.data?.length ?? 0) > 0 ? 'orange' : undefined}>
+          <Button
+            onClick={() => publish.mutate((conflicts.data?.length ?? 0) > 0)}
+            color={(conflicts.data?.length ?? 0) > 0 ? 'orange' : undefined}
+          >
             {(conflicts.data?.length ?? 0) > 0 ? t('events:admin.publishAnyway') : t('events:admin.publish')}
           </Button>
         )}
         {ev.status === 'published' && <Badge color="teal.9">{t('events:status.published')}</Badge>}
-        <Switch label={t('events:admin.registrationOpen')} checked={ev.registrationOpen} onChange={(e) => toggle.mutate(e.currentTarget.checked)} />
+        <Switch
+          label={t('events:admin.registrationOpen')}
+          checked={ev.registrationOpen}
+          onChange={(e) => toggle.mutate(e.currentTarget.checked)}
+        />
       </Group>
     </Stack>
   );
@@ -695,19 +1043,43 @@ function InvitationsTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
-  const channels = useQuery({ queryKey: ['channels', ev.id], queryFn: () => api.get<Array<{ id: string; name: string; quota: number; used: number }>>(`/api/v1/events/${ev.id}/channels`) });
-  const list = useQuery({ queryKey: ['invitations', ev.id], queryFn: () => api.get<Array<{ id: string; email: string; name: string; category: string; status: string; channelId: string | null }>>(`/api/v1/events/${ev.id}/invitations`) });
+  const channels = useQuery({
+    queryKey: ['channels', ev.id],
+    queryFn: () => api.get<Array<{ id: string; name: string; quota: number; used: number }>>(`/api/v1/events/${ev.id}/channels`),
+  });
+  const list = useQuery({
+    queryKey: ['invitations', ev.id],
+    queryFn: () =>
+      api.get<Array<{ id: string; email: string; name: string; category: string; status: string; channelId: string | null }>>(
+        `/api/v1/events/${ev.id}/invitations`,
+      ),
+  });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['channels', ev.id] });
     void qc.invalidateQueries({ queryKey: ['invitations', ev.id] });
   };
   const [ch, setCh] = useState({ name: '', quota: 10 as number | string });
-  const addChannel = useMutation({ mutationFn: () => api.post(`/api/v1/events/${ev.id}/channels`, { name: ch.name, quota: Number(ch.quota) }), onSuccess: () => (setCh({ name: '', quota: 10 }), refresh()), onError: notify.error });
+  const addChannel = useMutation({
+    mutationFn: () => api.post(`/api/v1/events/${ev.id}/channels`, { name: ch.name, quota: Number(ch.quota) }),
+    onSuccess: () => (setCh({ name: '', quota: 10 }), refresh()),
+    onError: notify.error,
+  });
   const [inv, setInv] = useState({ email: '', name: '', category: 'delegate', channelId: null as string | null, locale: 'en' });
-  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/events/${ev.id}/invitations`, inv), onSuccess: () => (setInv({ ...inv, email: '', name: '' }), refresh()) });
+  const invite = useMutation({
+    mutationFn: () => api.post(`/api/v1/events/${ev.id}/invitations`, inv),
+    onSuccess: () => (setInv({ ...inv, email: '', name: '' }), refresh()),
+  });
   const err = invite.error instanceof ApiError ? invite.error : null;
   const [file, setFile] = useState<File | null>(null);
-  const imp = useMutation({ mutationFn: () => api.upload<{ written: number; errors: Array<{ line: number; message: string }> }>(`/api/v1/events/${ev.id}/invitations/import?dryRun=false`, file!), onSuccess: refresh, onError: notify.error });
+  const imp = useMutation({
+    mutationFn: () =>
+      api.upload<{ written: number; errors: Array<{ line: number; message: string }> }>(
+        `/api/v1/events/${ev.id}/invitations/import?dryRun=false`,
+        file!,
+      ),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   return (
     <Stack>
       <Title order={2} size="h4">
@@ -737,11 +1109,41 @@ function InvitationsTab({ ev }: { ev: EventT }) {
       </Title>
       <ErrorAlert error={invite.error} />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <TextInput label={t('events:admin.email')} value={inv.email} onChange={(e) => setInv({ ...inv, email: e.currentTarget.value })} error={err?.field('email')} />
-        <TextInput label={t('shell:common.name')} value={inv.name} onChange={(e) => setInv({ ...inv, name: e.currentTarget.value })} error={err?.field('name')} />
-        <Select label={t('events:admin.category')} data={['vip', 'speaker', 'delegate', 'media', 'staff'].map((c) => ({ value: c, label: t(`events:categories.${c}`) }))} value={inv.category} onChange={(x) => x && setInv({ ...inv, category: x })} />
-        <Select label={t('events:admin.channel')} clearable data={(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.used}/${c.quota})` }))} value={inv.channelId} onChange={(x) => setInv({ ...inv, channelId: x })} />
-        <Select label={t('shell:common.language')} data={[{ value: 'en', label: 'English' }, { value: 'zh-Hans', label: '简体中文' }, { value: 'zh-Hant', label: '繁體中文' }]} value={inv.locale} onChange={(x) => x && setInv({ ...inv, locale: x })} />
+        <TextInput
+          label={t('events:admin.email')}
+          value={inv.email}
+          onChange={(e) => setInv({ ...inv, email: e.currentTarget.value })}
+          error={err?.field('email')}
+        />
+        <TextInput
+          label={t('shell:common.name')}
+          value={inv.name}
+          onChange={(e) => setInv({ ...inv, name: e.currentTarget.value })}
+          error={err?.field('name')}
+        />
+        <Select
+          label={t('events:admin.category')}
+          data={['vip', 'speaker', 'delegate', 'media', 'staff'].map((c) => ({ value: c, label: t(`events:categories.${c}`) }))}
+          value={inv.category}
+          onChange={(x) => x && setInv({ ...inv, category: x })}
+        />
+        <Select
+          label={t('events:admin.channel')}
+          clearable
+          data={(channels.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.used}/${c.quota})` }))}
+          value={inv.channelId}
+          onChange={(x) => setInv({ ...inv, channelId: x })}
+        />
+        <Select
+          label={t('shell:common.language')}
+          data={[
+            { value: 'en', label: 'English' },
+            { value: 'zh-Hans', label: '简体中文' },
+            { value: 'zh-Hant', label: '繁體中文' },
+          ]}
+          value={inv.locale}
+          onChange={(x) => x && setInv({ ...inv, locale: x })}
+        />
       </SimpleGrid>
       <Button onClick={() => invite.mutate()} disabled={!inv.email || !inv.name}>
         {t('events:admin.invite')}
@@ -751,7 +1153,11 @@ function InvitationsTab({ ev }: { ev: EventT }) {
         <Button variant="default" disabled={!file} onClick={() => imp.mutate()}>
           {t('shell:common.import')}
         </Button>
-        {imp.data && <Text size="sm">{imp.data.errors.length ? imp.data.errors.map((e) => `${e.line}: ${e.message}`).join('; ') : `${imp.data.written} ✓`}</Text>}
+        {imp.data && (
+          <Text size="sm">
+            {imp.data.errors.length ? imp.data.errors.map((e) => `${e.line}: ${e.message}`).join('; ') : `${imp.data.written} ✓`}
+          </Text>
+        )}
       </Group>
       <Table>
         <Table.Tbody>
@@ -774,16 +1180,27 @@ function AccreditationTab({ ev }: { ev: EventT }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const [status, setStatus] = useState<string>('pending');
-  const q = useQuery({ queryKey: ['registrations', ev.id, status], queryFn: () => api.get<Registration[]>(`/api/v1/events/${ev.id}/registrations${qs({ status: status === 'all' ? undefined : status })}`) });
+  const q = useQuery({
+    queryKey: ['registrations', ev.id, status],
+    queryFn: () => api.get<Registration[]>(`/api/v1/events/${ev.id}/registrations${qs({ status: status === 'all' ? undefined : status })}`),
+  });
   const decide = useMutation({
-    mutationFn: (x: { id: string; decision: 'approve' | 'reject'; reason?: string }) => api.post(`/api/v1/registrations/${x.id}/decision`, { decision: x.decision, reason: x.reason }),
+    mutationFn: (x: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      api.post(`/api/v1/registrations/${x.id}/decision`, { decision: x.decision, reason: x.reason }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registrations', ev.id] }),
     onError: notify.error,
   });
   return (
     <Stack>
       <Group>
-        <SegmentedControl value={status} onChange={setStatus} data={['pending', 'approved', 'rejected', 'cancelled', 'all'].map((s) => ({ value: s, label: s === 'all' ? t('shell:common.all') : t(`events:status.${s}`) }))} />
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={['pending', 'approved', 'rejected', 'cancelled', 'all'].map((s) => ({
+            value: s,
+            label: s === 'all' ? t('shell:common.all') : t(`events:status.${s}`),
+          }))}
+        />
         <Button variant="default" onClick={() => download(`/api/v1/events/${ev.id}/delegates?format=xlsx`).catch(notify.error)}>
           {t('events:admin.delegates')} (XLSX)
         </Button>
@@ -898,14 +1315,25 @@ export function CheckinPage() {
   const [camError, setCamError] = useState(false);
   const scanner = useRef<{ stop: () => Promise<void> } | null>(null);
   const agenda = useQuery({ queryKey: ['agenda-admin', id], queryFn: () => api.get<Agenda>(`/api/v1/events/${id}/agenda`) });
-  const found = useQuery({ queryKey: ['checkin-search', id, q], enabled: q.trim().length > 0, queryFn: () => api.get<Array<{ id: string; name: string; nameLatin: string | null; organization: string | null; status: string }>>(`/api/v1/events/${id}/checkin/search${qs({ q })}`) });
+  const found = useQuery({
+    queryKey: ['checkin-search', id, q],
+    enabled: q.trim().length > 0,
+    queryFn: () =>
+      api.get<Array<{ id: string; name: string; nameLatin: string | null; organization: string | null; status: string }>>(
+        `/api/v1/events/${id}/checkin/search${qs({ q })}`,
+      ),
+  });
   const check = useMutation({
-    mutationFn: (body: { token?: string; registrationId?: string }) => api.post<CheckinResult>(`/api/v1/events/${id}/checkin`, { ...body, sessionId }),
+    mutationFn: (body: { token?: string; registrationId?: string }) =>
+      api.post<CheckinResult>(`/api/v1/events/${id}/checkin`, { ...body, sessionId }),
     onSuccess: (r) => setLast(r),
   });
   const checkRef = useRef(check.mutate);
   checkRef.current = check.mutate;
-  const sessionsData = useMemo(() => (agenda.data?.sessions ?? []).map((s) => ({ value: s.id, label: localized(s.title).text })), [agenda.data, localized]);
+  const sessionsData = useMemo(
+    () => (agenda.data?.sessions ?? []).map((s) => ({ value: s.id, label: localized(s.title).text })),
+    [agenda.data, localized],
+  );
 
   async function startScan() {
     setCamError(false);
@@ -932,11 +1360,20 @@ export function CheckinPage() {
   }
   useEffect(() => () => void scanner.current?.stop().catch(() => {}), []);
   const color = last?.result === 'ok' ? 'green' : last?.result === 'already' ? 'yellow' : 'red';
-  const name = last ? `${last.registration.name}${last.registration.nameLatin && last.registration.nameLatin !== last.registration.name ? ` (${last.registration.nameLatin})` : ''}` : '';
+  const name = last
+    ? `${last.registration.name}${last.registration.nameLatin && last.registration.nameLatin !== last.registration.name ? ` (${last.registration.nameLatin})` : ''}`
+    : '';
   return (
     <Stack maw={480}>
       <Title order={1}>{t('events:checkin.title')}</Title>
-      <Select label={t('events:checkin.session')} placeholder={t('events:checkin.whole')} clearable data={sessionsData} value={sessionId} onChange={setSessionId} />
+      <Select
+        label={t('events:checkin.session')}
+        placeholder={t('events:checkin.whole')}
+        clearable
+        data={sessionsData}
+        value={sessionId}
+        onChange={setSessionId}
+      />
       {last && (
         <Alert color={color} data-testid="checkin-result" data-result={last.result} title={t(`events:checkin.${last.result}`, { name })}>
           {null}
@@ -959,7 +1396,12 @@ export function CheckinPage() {
         }}
       >
         <Group align="flex-end">
-          <TextInput style={{ flex: 1 }} label={t('events:checkin.token')} value={token} onChange={(e) => setToken(e.currentTarget.value)} />
+          <TextInput
+            style={{ flex: 1 }}
+            label={t('events:checkin.token')}
+            value={token}
+            onChange={(e) => setToken(e.currentTarget.value)}
+          />
           <Button type="submit">{t('events:checkin.check')}</Button>
         </Group>
       </form>
@@ -1047,7 +1489,11 @@ function TemplateEditor({ tpl }: { tpl: Template }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const [v, setV] = useState({ subject: tpl.subject, body: tpl.body });
-  const save = useMutation({ mutationFn: () => api.put(`/api/v1/event-mail-templates/${tpl.key}/${tpl.locale}`, v), onSuccess: () => (notify.ok(), qc.invalidateQueries({ queryKey: ['event-mail-templates'] })), onError: notify.error });
+  const save = useMutation({
+    mutationFn: () => api.put(`/api/v1/event-mail-templates/${tpl.key}/${tpl.locale}`, v),
+    onSuccess: () => (notify.ok(), qc.invalidateQueries({ queryKey: ['event-mail-templates'] })),
+    onError: notify.error,
+  });
   return (
     <Card withBorder>
       <Group justify="space-between">
@@ -1057,7 +1503,13 @@ function TemplateEditor({ tpl }: { tpl: Template }) {
         {tpl.customized && <Badge variant="light">{t('events:admin.customized')}</Badge>}
       </Group>
       <TextInput label={t('events:admin.subject')} value={v.subject} onChange={(e) => setV({ ...v, subject: e.currentTarget.value })} />
-      <Textarea label={t('events:admin.body')} autosize minRows={4} value={v.body} onChange={(e) => setV({ ...v, body: e.currentTarget.value })} />
+      <Textarea
+        label={t('events:admin.body')}
+        autosize
+        minRows={4}
+        value={v.body}
+        onChange={(e) => setV({ ...v, body: e.currentTarget.value })}
+      />
       <Button mt="xs" size="xs" onClick={() => save.mutate()}>
         {t('shell:common.save')}
       </Button>
@@ -1072,7 +1524,10 @@ export function MailTemplatesPage() {
     <Stack>
       <Title order={1}>{t('events:admin.templates')}</Title>
       <Text size="sm" c="gray.7">
-        {t('events:admin.placeholders', { list: '{{name}} {{event}} {{link}} {{session}} {{reason}}', interpolation: { escapeValue: false, skipOnVariables: true } })}
+        {t('events:admin.placeholders', {
+          list: '{{name}} {{event}} {{link}} {{session}} {{reason}}',
+          interpolation: { escapeValue: false, skipOnVariables: true },
+        })}
       </Text>
       <ErrorAlert error={q.error} />
       {q.data?.map((tpl) => (

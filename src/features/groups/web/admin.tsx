@@ -14,7 +14,11 @@ export function GroupsAdminPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const groups = useQuery({ queryKey: ['groups'], queryFn: () => api.get<GroupSummary[]>('/api/v1/groups') });
-  const staff = useQuery({ queryKey: ['staff-users'], queryFn: () => api.get<{ items: Array<{ id: string; name: string; email: string }> }>('/api/v1/admin/users?role=secretariat&pageSize=200') });
+  const staff = useQuery({
+    queryKey: ['staff-users'],
+    queryFn: () =>
+      api.get<{ items: Array<{ id: string; name: string; email: string }> }>('/api/v1/admin/users?role=secretariat&pageSize=200'),
+  });
   const [slug, setSlug] = useState('');
   const [name, setName] = useState<LocalizedText>({});
   const [mandate, setMandate] = useState<LocalizedText>({});
@@ -54,7 +58,14 @@ export function GroupsAdminPage() {
               <Table.Td>{g.memberCount}</Table.Td>
               <Table.Td>
                 <Group gap="xs">
-                  <TextInput size="xs" type="email" aria-label={t('groups:inviteEmail')} placeholder={t('groups:inviteEmail')} value={chairEmail[g.id] ?? ''} onChange={(e) => setChairEmail({ ...chairEmail, [g.id]: e.currentTarget.value })} />
+                  <TextInput
+                    size="xs"
+                    type="email"
+                    aria-label={t('groups:inviteEmail')}
+                    placeholder={t('groups:inviteEmail')}
+                    value={chairEmail[g.id] ?? ''}
+                    onChange={(e) => setChairEmail({ ...chairEmail, [g.id]: e.currentTarget.value })}
+                  />
                   <Button size="xs" disabled={!chairEmail[g.id]} onClick={() => invite.mutate({ id: g.id, email: chairEmail[g.id] })}>
                     {t('groups:invite')}
                   </Button>
@@ -69,10 +80,22 @@ export function GroupsAdminPage() {
           <Title order={2} size="h4">
             {t('groups:newGroup')}
           </Title>
-          <TextInput label={t('groups:slug')} value={slug} onChange={(e) => setSlug(e.currentTarget.value)} error={err?.field('slug')} required />
+          <TextInput
+            label={t('groups:slug')}
+            value={slug}
+            onChange={(e) => setSlug(e.currentTarget.value)}
+            error={err?.field('slug')}
+            required
+          />
           <LocalizedInput label={t('shell:common.name')} value={name} onChange={setName} required error={err?.field('name')} />
           <LocalizedInput label={t('groups:mandate')} value={mandate} onChange={setMandate} multiline />
-          <Select label={t('groups:liaison')} clearable value={liaison} onChange={setLiaison} data={(staff.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))} />
+          <Select
+            label={t('groups:liaison')}
+            clearable
+            value={liaison}
+            onChange={setLiaison}
+            data={(staff.data?.items ?? []).map((u) => ({ value: u.id, label: `${u.name} <${u.email}>` }))}
+          />
           <Button onClick={() => create.mutate()} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
             {t('shell:common.create')}
           </Button>

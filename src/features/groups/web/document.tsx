@@ -1,4 +1,20 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,28 +65,54 @@ interface DocView {
   you: { member: boolean; editor: boolean; orgContactOf: Array<{ id: string; name: LocalizedText }> };
 }
 interface Endorsements {
-  items: Array<{ id: string; kind: string; organizationId: string | null; name: LocalizedText; countryCode: string | null; stakeholderGroup: string; mine: boolean }>;
+  items: Array<{
+    id: string;
+    kind: string;
+    organizationId: string | null;
+    name: LocalizedText;
+    countryCode: string | null;
+    stakeholderGroup: string;
+    mine: boolean;
+  }>;
   byCountry: Record<string, number>;
   byStakeholderGroup: Record<string, number>;
 }
 interface DiffResult {
-  paragraphs: Array<{ key: string; change: 'same' | 'changed' | 'added' | 'removed'; parts: Array<{ value: string; added?: boolean; removed?: boolean }> }>;
+  paragraphs: Array<{
+    key: string;
+    change: 'same' | 'changed' | 'added' | 'removed';
+    parts: Array<{ value: string; added?: boolean; removed?: boolean }>;
+  }>;
 }
 
-const nextStatus: Record<Status, Status[]> = { draft: ['consultation', 'final'], consultation: ['final'], final: ['published'], published: [] };
-const statusLabel: Record<Status, string> = { draft: '', consultation: 'documents:toConsultation', final: 'documents:toFinal', published: 'documents:toPublished' };
+const nextStatus: Record<Status, Status[]> = {
+  draft: ['consultation', 'final'],
+  consultation: ['final'],
+  final: ['published'],
+  published: [],
+};
+const statusLabel: Record<Status, string> = {
+  draft: '',
+  consultation: 'documents:toConsultation',
+  final: 'documents:toFinal',
+  published: 'documents:toPublished',
+};
 const langOrder = ['zh-Hans', 'en', 'zh-Hant'];
 
 function Editor({ doc, onSaved }: { doc: DocView; onSaved: () => void }) {
   const { t } = useTranslation(['documents', 'shell']);
   const notify = useNotify();
-  const langs = [...new Set(['zh-Hans', 'en', ...doc.current.languages])].sort((a, b) => langOrder.indexOf(a) - langOrder.indexOf(b)) as Locale[];
+  const langs = [...new Set(['zh-Hans', 'en', ...doc.current.languages])].sort(
+    (a, b) => langOrder.indexOf(a) - langOrder.indexOf(b),
+  ) as Locale[];
   const [paras, setParas] = useState(doc.current.paragraphs.map((p) => ({ key: p.key as string | undefined, text: p.text })));
   const save = useMutation({
     mutationFn: () =>
       api.put(`/api/v1/documents/${doc.id}/versions/${doc.current.id}/text`, {
         baseUpdatedAt: doc.current.updatedAt,
-        paragraphs: paras.filter((p) => Object.values(p.text).some((s) => s && s.trim())).map((p) => ({ ...(p.key ? { key: p.key } : {}), text: p.text })),
+        paragraphs: paras
+          .filter((p) => Object.values(p.text).some((s) => s?.trim()))
+          .map((p) => ({ ...(p.key ? { key: p.key } : {}), text: p.text })),
       }),
     onSuccess: onSaved,
     onError: notify.error,
@@ -107,7 +149,14 @@ function Editor({ doc, onSaved }: { doc: DocView; onSaved: () => void }) {
               </Stack>
             ))}
           </SimpleGrid>
-          <Button size="xs" variant="subtle" color="red" mt="xs" onClick={() => setParas((ps) => ps.filter((_, j) => j !== i))} style={{ alignSelf: 'flex-start' }}>
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            mt="xs"
+            onClick={() => setParas((ps) => ps.filter((_, j) => j !== i))}
+            style={{ alignSelf: 'flex-start' }}
+          >
             {t('documents:removeParagraph')}
           </Button>
         </Card>
@@ -124,14 +173,33 @@ function Editor({ doc, onSaved }: { doc: DocView; onSaved: () => void }) {
   );
 }
 
-function Comments({ doc, paragraphKey, n, comments, canComment, refresh }: { doc: DocView; paragraphKey: string; n: number; comments: Comment[]; canComment: boolean; refresh: () => void }) {
+function Comments({
+  doc,
+  paragraphKey,
+  n,
+  comments,
+  canComment,
+  refresh,
+}: {
+  doc: DocView;
+  paragraphKey: string;
+  n: number;
+  comments: Comment[];
+  canComment: boolean;
+  refresh: () => void;
+}) {
   const { t } = useTranslation(['documents', 'shell']);
   const notify = useNotify();
   const [body, setBody] = useState('');
   const [responses, setResponses] = useState<Record<string, string>>({});
-  const add = useMutation({ mutationFn: () => api.post(`/api/v1/documents/${doc.id}/comments`, { paragraphKey, body }), onSuccess: () => (setBody(''), refresh()), onError: notify.error });
+  const add = useMutation({
+    mutationFn: () => api.post(`/api/v1/documents/${doc.id}/comments`, { paragraphKey, body }),
+    onSuccess: () => (setBody(''), refresh()),
+    onError: notify.error,
+  });
   const resolve = useMutation({
-    mutationFn: (v: { id: string; status: 'accepted' | 'declined' | 'answered' }) => api.put(`/api/v1/documents/${doc.id}/comments/${v.id}`, { status: v.status, response: responses[v.id] || undefined }),
+    mutationFn: (v: { id: string; status: 'accepted' | 'declined' | 'answered' }) =>
+      api.put(`/api/v1/documents/${doc.id}/comments/${v.id}`, { status: v.status, response: responses[v.id] || undefined }),
     onSuccess: refresh,
     onError: notify.error,
   });
@@ -155,9 +223,19 @@ function Comments({ doc, paragraphKey, n, comments, canComment, refresh }: { doc
           ) : null}
           {editable && c.status === 'open' ? (
             <Group mt="xs" align="flex-end">
-              <TextInput size="xs" label={t('documents:response')} value={responses[c.id] ?? ''} onChange={(e) => setResponses({ ...responses, [c.id]: e.currentTarget.value })} />
+              <TextInput
+                size="xs"
+                label={t('documents:response')}
+                value={responses[c.id] ?? ''}
+                onChange={(e) => setResponses({ ...responses, [c.id]: e.currentTarget.value })}
+              />
               {(['accepted', 'declined', 'answered'] as const).map((s) => (
-                <Button key={s} size="xs" variant={s === 'accepted' ? 'filled' : 'default'} onClick={() => resolve.mutate({ id: c.id, status: s })}>
+                <Button
+                  key={s}
+                  size="xs"
+                  variant={s === 'accepted' ? 'filled' : 'default'}
+                  onClick={() => resolve.mutate({ id: c.id, status: s })}
+                >
                   {t(`documents:resolve.${s}`)}
                 </Button>
               ))}
@@ -167,7 +245,13 @@ function Comments({ doc, paragraphKey, n, comments, canComment, refresh }: { doc
       ))}
       {canComment ? (
         <Group align="flex-end">
-          <Textarea style={{ flex: 1 }} size="xs" label={t('documents:commentOn', { n })} value={body} onChange={(e) => setBody(e.currentTarget.value)} />
+          <Textarea
+            style={{ flex: 1 }}
+            size="xs"
+            label={t('documents:commentOn', { n })}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+          />
           <Button size="xs" onClick={() => add.mutate()} disabled={!body.trim()}>
             {t('documents:comment')}
           </Button>
@@ -183,8 +267,12 @@ function Compare({ doc }: { doc: DocView }) {
   const vs = doc.versions;
   const [from, setFrom] = useState<string | null>(vs.length > 1 ? vs[vs.length - 2].id : null);
   const [to, setTo] = useState<string | null>(vs[vs.length - 1]?.id ?? null);
-  const [lang, setLang] = useState<string>(doc.current.languages.includes(locale) ? locale : doc.current.languages[0] ?? 'en');
-  const q = useQuery({ queryKey: ['diff', doc.id, from, to, lang, doc.current.updatedAt], queryFn: () => api.get<DiffResult>(`/api/v1/documents/${doc.id}/diff?from=${from}&to=${to}&lang=${lang}`), enabled: !!from && !!to });
+  const [lang, setLang] = useState<string>(doc.current.languages.includes(locale) ? locale : (doc.current.languages[0] ?? 'en'));
+  const q = useQuery({
+    queryKey: ['diff', doc.id, from, to, lang, doc.current.updatedAt],
+    queryFn: () => api.get<DiffResult>(`/api/v1/documents/${doc.id}/diff?from=${from}&to=${to}&lang=${lang}`),
+    enabled: !!from && !!to,
+  });
   if (vs.length < 2) return null;
   const data = vs.map((v) => ({ value: v.id, label: `${v.label} · ${t(`documents:vstatus.${v.status}`)}` }));
   return (
@@ -192,17 +280,42 @@ function Compare({ doc }: { doc: DocView }) {
       <Group>
         <Select label={t('documents:from')} data={data} value={from} onChange={setFrom} />
         <Select label={t('documents:to')} data={data} value={to} onChange={setTo} />
-        <Select label={t('shell:common.language')} data={['zh-Hans', 'en', 'zh-Hant'].map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))} value={lang} onChange={(v) => v && setLang(v)} />
+        <Select
+          label={t('shell:common.language')}
+          data={['zh-Hans', 'en', 'zh-Hant'].map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))}
+          value={lang}
+          onChange={(v) => v && setLang(v)}
+        />
       </Group>
       <Table withColumnBorders layout="fixed" data-testid="diff">
         <Table.Tbody>
           {(q.data?.paragraphs ?? []).map((p) => (
             <Table.Tr key={p.key} data-change={p.change}>
               <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
-                {p.parts.filter((x) => !x.added).map((x, i) => (x.removed ? <del key={i} style={{ background: '#ffe3e3' }}>{x.value}</del> : <span key={i}>{x.value}</span>))}
+                {p.parts
+                  .filter((x) => !x.added)
+                  .map((x, i) =>
+                    x.removed ? (
+                      <del key={i} style={{ background: '#ffe3e3' }}>
+                        {x.value}
+                      </del>
+                    ) : (
+                      <span key={i}>{x.value}</span>
+                    ),
+                  )}
               </Table.Td>
               <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
-                {p.parts.filter((x) => !x.removed).map((x, i) => (x.added ? <ins key={i} style={{ background: '#d3f9d8' }}>{x.value}</ins> : <span key={i}>{x.value}</span>))}
+                {p.parts
+                  .filter((x) => !x.removed)
+                  .map((x, i) =>
+                    x.added ? (
+                      <ins key={i} style={{ background: '#d3f9d8' }}>
+                        {x.value}
+                      </ins>
+                    ) : (
+                      <span key={i}>{x.value}</span>
+                    ),
+                  )}
               </Table.Td>
               <Table.Td w={90}>
                 <Text size="xs">{t(`documents:change.${p.change}`)}</Text>
@@ -221,10 +334,21 @@ function EndorsementPanel({ doc }: { doc: DocView }) {
   const notify = useNotify();
   const countryName = useCountryName();
   const { data: me } = useMe();
-  const q = useQuery({ queryKey: ['endorsements', doc.id], queryFn: () => api.get<Endorsements>(`/api/v1/documents/${doc.id}/endorsements`) });
+  const q = useQuery({
+    queryKey: ['endorsements', doc.id],
+    queryFn: () => api.get<Endorsements>(`/api/v1/documents/${doc.id}/endorsements`),
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['endorsements', doc.id] });
-  const endorse = useMutation({ mutationFn: (b: { organizationId?: string; kind: 'endorse' | 'cosign' }) => api.post(`/api/v1/documents/${doc.id}/endorsements`, b), onSuccess: refresh, onError: notify.error });
-  const withdraw = useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/documents/${doc.id}/endorsements/${id}`), onSuccess: refresh, onError: notify.error });
+  const endorse = useMutation({
+    mutationFn: (b: { organizationId?: string; kind: 'endorse' | 'cosign' }) => api.post(`/api/v1/documents/${doc.id}/endorsements`, b),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const withdraw = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/documents/${doc.id}/endorsements/${id}`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   const latest = doc.versions[doc.versions.length - 1];
   const e = q.data;
   const endorsedOrgs = new Set((e?.items ?? []).map((i) => i.organizationId));
@@ -252,29 +376,37 @@ function EndorsementPanel({ doc }: { doc: DocView }) {
           ))}
         </Table.Tbody>
       </Table>
-      {e && e.items.length ? (
+      {e?.items.length ? (
         <Group gap="xl">
           <Text size="sm">
-            {t('documents:byCountry')}: {Object.entries(e.byCountry).map(([c, n]) => `${c === '—' ? c : countryName(c)} ${n}`).join(' · ')}
+            {t('documents:byCountry')}:{' '}
+            {Object.entries(e.byCountry)
+              .map(([c, n]) => `${c === '—' ? c : countryName(c)} ${n}`)
+              .join(' · ')}
           </Text>
           <Text size="sm">
-            {t('documents:byGroup')}: {Object.entries(e.byStakeholderGroup).map(([g, n]) => `${t(`shell:stakeholders.${g}`)} ${n}`).join(' · ')}
+            {t('documents:byGroup')}:{' '}
+            {Object.entries(e.byStakeholderGroup)
+              .map(([g, n]) => `${t(`shell:stakeholders.${g}`)} ${n}`)
+              .join(' · ')}
           </Text>
         </Group>
       ) : null}
       {latest.status === 'final' && me?.user ? (
         <Group>
-          {doc.you.orgContactOf.filter((o) => !endorsedOrgs.has(o.id)).map((o) => (
-            <Group key={o.id} gap={4}>
-              <Button onClick={() => endorse.mutate({ organizationId: o.id, kind: 'endorse' })} data-testid="endorse-org">
-                {t('documents:endorseFor', { name: '' })}
-                <LText value={o.name} />
-              </Button>
-              <Button variant="light" onClick={() => endorse.mutate({ organizationId: o.id, kind: 'cosign' })}>
-                {t('documents:cosign')}
-              </Button>
-            </Group>
-          ))}
+          {doc.you.orgContactOf
+            .filter((o) => !endorsedOrgs.has(o.id))
+            .map((o) => (
+              <Group key={o.id} gap={4}>
+                <Button onClick={() => endorse.mutate({ organizationId: o.id, kind: 'endorse' })} data-testid="endorse-org">
+                  {t('documents:endorseFor', { name: '' })}
+                  <LText value={o.name} />
+                </Button>
+                <Button variant="light" onClick={() => endorse.mutate({ organizationId: o.id, kind: 'cosign' })}>
+                  {t('documents:cosign')}
+                </Button>
+              </Group>
+            ))}
           <Button variant="default" onClick={() => endorse.mutate({ kind: 'endorse' })}>
             {t('documents:endorseSelf')}
           </Button>
@@ -295,10 +427,29 @@ export function DocumentPage() {
   const [versionId, setVersionId] = useState<string | null>(null);
   const [closesAt, setClosesAt] = useState(() => new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
   const editing = search.get('edit') === '1';
-  const q = useQuery({ queryKey: ['document', id, versionId], queryFn: () => api.get<DocView>(versionId ? `/api/v1/documents/${id}/versions/${versionId}` : `/api/v1/documents/${id}`) });
+  const q = useQuery({
+    queryKey: ['document', id, versionId],
+    queryFn: () => api.get<DocView>(versionId ? `/api/v1/documents/${id}/versions/${versionId}` : `/api/v1/documents/${id}`),
+  });
   const doc = q.data;
-  const comments = useQuery({ queryKey: ['comments', id, doc?.current.id], queryFn: () => api.get<Comment[]>(`/api/v1/documents/${id}/versions/${doc!.current.id}/comments`), enabled: !!doc?.you.member });
-  const subs = useQuery({ queryKey: ['submissions', id], queryFn: () => api.get<Array<{ id: string; process: LocalizedText; submittedOn: string; partners: Array<{ name: LocalizedText; countryCode: string | null }> }>>(`/api/v1/documents/${id}/submissions`), enabled: !!doc });
+  const comments = useQuery({
+    queryKey: ['comments', id, doc?.current.id],
+    queryFn: () => api.get<Comment[]>(`/api/v1/documents/${id}/versions/${doc!.current.id}/comments`),
+    enabled: !!doc?.you.member,
+  });
+  const subs = useQuery({
+    queryKey: ['submissions', id],
+    queryFn: () =>
+      api.get<
+        Array<{
+          id: string;
+          process: LocalizedText;
+          submittedOn: string;
+          partners: Array<{ name: LocalizedText; countryCode: string | null }>;
+        }>
+      >(`/api/v1/documents/${id}/submissions`),
+    enabled: !!doc,
+  });
   const refresh = () => {
     void qc.invalidateQueries({ queryKey: ['document', id] });
     void qc.invalidateQueries({ queryKey: ['comments', id] });
@@ -306,15 +457,31 @@ export function DocumentPage() {
     void qc.invalidateQueries({ queryKey: ['diff', id] });
   };
   useEffect(() => setVersionId(null), [id]);
-  const move = useMutation({ mutationFn: (s: Status) => api.put(`/api/v1/documents/${id}/versions/${doc!.current.id}/status`, { status: s }), onSuccess: refresh, onError: notify.error });
-  const round = useMutation({ mutationFn: () => api.post(`/api/v1/documents/${id}/rounds`, { closesAt: new Date(`${closesAt}T23:59:00`).toISOString() }), onSuccess: refresh, onError: notify.error });
-  const closeRound = useMutation({ mutationFn: (rid: string) => api.post(`/api/v1/documents/${id}/rounds/${rid}/close`), onSuccess: refresh, onError: notify.error });
+  const move = useMutation({
+    mutationFn: (s: Status) => api.put(`/api/v1/documents/${id}/versions/${doc!.current.id}/status`, { status: s }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const round = useMutation({
+    mutationFn: () => api.post(`/api/v1/documents/${id}/rounds`, { closesAt: new Date(`${closesAt}T23:59:00`).toISOString() }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const closeRound = useMutation({
+    mutationFn: (rid: string) => api.post(`/api/v1/documents/${id}/rounds/${rid}/close`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   const newVersion = useMutation({
     mutationFn: () => api.post<DocView>(`/api/v1/documents/${id}/versions`, {}),
     onSuccess: (d) => (setVersionId(null), qc.setQueryData(['document', id, null], d), setSearch({ edit: '1' })),
     onError: notify.error,
   });
-  const toLibrary = useMutation({ mutationFn: () => api.post<{ publicationId: string }>(`/api/v1/documents/${id}/library`, {}), onSuccess: refresh, onError: notify.error });
+  const toLibrary = useMutation({
+    mutationFn: () => api.post<{ publicationId: string }>(`/api/v1/documents/${id}/library`, {}),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
   if (q.error instanceof ApiError && q.error.status === 404) return <Alert color="gray">{t('documents:notVisible')}</Alert>;
   if (q.error || !doc) return <ErrorAlert error={q.error} />;
@@ -373,7 +540,9 @@ export function DocumentPage() {
                 {t('documents:newVersion')}
               </Button>
             ) : null}
-            {v.status === 'published' && !doc.publicationId ? <Button onClick={() => toLibrary.mutate()}>{t('documents:toLibrary')}</Button> : null}
+            {v.status === 'published' && !doc.publicationId ? (
+              <Button onClick={() => toLibrary.mutate()}>{t('documents:toLibrary')}</Button>
+            ) : null}
           </>
         ) : null}
       </Group>
@@ -396,7 +565,12 @@ export function DocumentPage() {
             </Group>
           ) : doc.you.editor ? (
             <Group align="flex-end">
-              <TextInput type="date" label={t('documents:closesAt')} value={closesAt} onChange={(e) => setClosesAt(e.currentTarget.value)} />
+              <TextInput
+                type="date"
+                label={t('documents:closesAt')}
+                value={closesAt}
+                onChange={(e) => setClosesAt(e.currentTarget.value)}
+              />
               <Button onClick={() => round.mutate()}>{t('documents:openRound')}</Button>
             </Group>
           ) : null}
@@ -414,7 +588,16 @@ export function DocumentPage() {
               <SimpleGrid cols={{ base: 1, md: Math.max(1, langs.length) }}>
                 {langs.map((l) => (p.html[l as Locale] ? <SafeHtml key={l} html={p.html[l as Locale]!} lang={l} /> : <div key={l} />))}
               </SimpleGrid>
-              {doc.you.member ? <Comments doc={doc} paragraphKey={p.key} n={i + 1} comments={byKey(p.key)} canComment={!!openRound && isLatest} refresh={refresh} /> : null}
+              {doc.you.member ? (
+                <Comments
+                  doc={doc}
+                  paragraphKey={p.key}
+                  n={i + 1}
+                  comments={byKey(p.key)}
+                  canComment={!!openRound && isLatest}
+                  refresh={refresh}
+                />
+              ) : null}
             </Card>
           ))}
         </Stack>
@@ -425,7 +608,12 @@ export function DocumentPage() {
             {t('documents:changes', { label: v.basedOn.label })}
           </Title>
           {Object.keys(v.changeSummary).length ? <LText value={v.changeSummary} /> : null}
-          <Text size="sm">{t('documents:changedParagraphs', { list: v.changes.paragraphs.map((c) => `¶${paraIndex.get(c.key) ?? '–'} ${t(`documents:change.${c.change}`)}`).join(', ') || '—' })}</Text>
+          <Text size="sm">
+            {t('documents:changedParagraphs', {
+              list:
+                v.changes.paragraphs.map((c) => `¶${paraIndex.get(c.key) ?? '–'} ${t(`documents:change.${c.change}`)}`).join(', ') || '—',
+            })}
+          </Text>
           {v.changes.resolvedComments.length ? (
             <>
               <Text size="sm" fw={600} mt="xs">

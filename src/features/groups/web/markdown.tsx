@@ -5,7 +5,12 @@ const allowedAttr = [...new Set(Object.values(allowedAttributes).flat())];
 
 /** The browser's allowlist sanitizer (same lists as the server's), with unsafe link targets removed. */
 export function sanitizeInBrowser(html: string) {
-  const clean = DOMPurify.sanitize(html, { ALLOWED_TAGS: allowedTags, ALLOWED_ATTR: allowedAttr, ALLOW_DATA_ATTR: false, RETURN_DOM_FRAGMENT: true });
+  const clean = DOMPurify.sanitize(html, {
+    ALLOWED_TAGS: allowedTags,
+    ALLOWED_ATTR: allowedAttr,
+    ALLOW_DATA_ATTR: false,
+    RETURN_DOM_FRAGMENT: true,
+  });
   clean.querySelectorAll('a[href], img[src]').forEach((el) => {
     const attr = el.tagName === 'A' ? 'href' : 'src';
     if (!isSafeUrl(el.getAttribute(attr) ?? '')) el.removeAttribute(attr);

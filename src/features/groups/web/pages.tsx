@@ -1,4 +1,23 @@
-import { Alert, Anchor, Badge, Button, Card, Checkbox, FileInput, Group, Loader, Select, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Checkbox,
+  FileInput,
+  Group,
+  Loader,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -103,9 +122,21 @@ export function GroupPage() {
   const [message, setMessage] = useState('');
   const [mandate, setMandate] = useState<LocalizedText | null>(null);
   const refresh = () => qc.invalidateQueries({ queryKey: ['group', slug] });
-  const saveMandate = useMutation({ mutationFn: () => api.put(`/api/v1/groups/${slug}`, { mandate }), onSuccess: () => (setMandate(null), refresh(), notify.ok()), onError: notify.error });
-  const join = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/requests`, { message: message || undefined }), onSuccess: refresh, onError: notify.error });
-  const answer = useMutation({ mutationFn: (a: 'accept' | 'decline') => api.post(`/api/v1/groups/${slug}/invitation/${a}`), onSuccess: () => (refresh(), qc.invalidateQueries({ queryKey: ['me'] })), onError: notify.error });
+  const saveMandate = useMutation({
+    mutationFn: () => api.put(`/api/v1/groups/${slug}`, { mandate }),
+    onSuccess: () => (setMandate(null), refresh(), notify.ok()),
+    onError: notify.error,
+  });
+  const join = useMutation({
+    mutationFn: () => api.post(`/api/v1/groups/${slug}/requests`, { message: message || undefined }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const answer = useMutation({
+    mutationFn: (a: 'accept' | 'decline') => api.post(`/api/v1/groups/${slug}/invitation/${a}`),
+    onSuccess: () => (refresh(), qc.invalidateQueries({ queryKey: ['me'] })),
+    onError: notify.error,
+  });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const g = q.data;
@@ -225,7 +256,19 @@ export function GroupPage() {
   );
 }
 
-const timeZones = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Madrid', 'Europe/Berlin', 'Europe/London', 'Africa/Nairobi', 'America/Sao_Paulo', 'America/New_York', 'UTC'];
+const timeZones = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/Madrid',
+  'Europe/Berlin',
+  'Europe/London',
+  'Africa/Nairobi',
+  'America/Sao_Paulo',
+  'America/New_York',
+  'UTC',
+];
 
 function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
   const { t } = useTranslation(['groups', 'shell']);
@@ -239,8 +282,13 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
   const [eventId, setEventId] = useState<string | null>(null);
   const localized = useLocalized();
   // Upcoming published events the meeting can be held at (the public list holds every published one).
-  const events = useQuery({ queryKey: ['events'], queryFn: () => api.get<Array<{ id: string; name: LocalizedText; status: string; endDate: string }>>('/api/v1/events') });
-  const eventChoices = (events.data ?? []).filter((e) => e.status === 'published' && e.endDate >= new Date().toISOString().slice(0, 10)).map((e) => ({ value: e.id, label: localized(e.name).text }));
+  const events = useQuery({
+    queryKey: ['events'],
+    queryFn: () => api.get<Array<{ id: string; name: LocalizedText; status: string; endDate: string }>>('/api/v1/events'),
+  });
+  const eventChoices = (events.data ?? [])
+    .filter((e) => e.status === 'published' && e.endDate >= new Date().toISOString().slice(0, 10))
+    .map((e) => ({ value: e.id, label: localized(e.name).text }));
   const save = useMutation({
     mutationFn: () => {
       // The wall-clock time is meant in the chosen zone: find that zone's offset at that moment.
@@ -248,7 +296,15 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
       const inZone = new Date(guess.toLocaleString('en-US', { timeZone: timezone }));
       const asUtc = new Date(guess.toLocaleString('en-US', { timeZone: 'UTC' }));
       const startsAt = new Date(guess.getTime() - (inZone.getTime() - asUtc.getTime())).toISOString();
-      return api.post(`/api/v1/groups/${slug}/meetings`, { title, startsAt, timezone, mode, link: link || null, location: location || null, eventId });
+      return api.post(`/api/v1/groups/${slug}/meetings`, {
+        title,
+        startsAt,
+        timezone,
+        mode,
+        link: link || null,
+        location: location || null,
+        eventId,
+      });
     },
     onSuccess: onDone,
     onError: notify.error,
@@ -258,13 +314,37 @@ function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void }) {
       <Stack>
         <LocalizedInput label={t('groups:meeting.title')} value={title} onChange={setTitle} required />
         <Group grow>
-          <TextInput type="datetime-local" label={t('groups:meeting.startsAt')} value={local} onChange={(e) => setLocal(e.currentTarget.value)} required />
+          <TextInput
+            type="datetime-local"
+            label={t('groups:meeting.startsAt')}
+            value={local}
+            onChange={(e) => setLocal(e.currentTarget.value)}
+            required
+          />
           <Select label={t('groups:meeting.timezone')} data={timeZones} value={timezone} onChange={(v) => v && setTimezone(v)} searchable />
-          <Select label={t('groups:meeting.mode')} data={(['online', 'in_person', 'hybrid'] as const).map((m) => ({ value: m, label: t(`groups:meeting.${m}`) }))} value={mode} onChange={(v) => v && setMode(v as 'online')} />
+          <Select
+            label={t('groups:meeting.mode')}
+            data={(['online', 'in_person', 'hybrid'] as const).map((m) => ({ value: m, label: t(`groups:meeting.${m}`) }))}
+            value={mode}
+            onChange={(v) => v && setMode(v as 'online')}
+          />
         </Group>
-        {mode !== 'in_person' ? <TextInput label={t('groups:meeting.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} /> : null}
-        {mode !== 'online' ? <TextInput label={t('groups:meeting.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} /> : null}
-        {eventChoices.length ? <Select label={t('groups:meeting.event')} description={t('groups:meeting.eventHint')} data={eventChoices} value={eventId} onChange={setEventId} clearable /> : null}
+        {mode !== 'in_person' ? (
+          <TextInput label={t('groups:meeting.link')} value={link} onChange={(e) => setLink(e.currentTarget.value)} />
+        ) : null}
+        {mode !== 'online' ? (
+          <TextInput label={t('groups:meeting.location')} value={location} onChange={(e) => setLocation(e.currentTarget.value)} />
+        ) : null}
+        {eventChoices.length ? (
+          <Select
+            label={t('groups:meeting.event')}
+            description={t('groups:meeting.eventHint')}
+            data={eventChoices}
+            value={eventId}
+            onChange={setEventId}
+            clearable
+          />
+        ) : null}
         <Button onClick={() => save.mutate()} loading={save.isPending} style={{ alignSelf: 'flex-start' }}>
           {t('shell:common.save')}
         </Button>
@@ -278,8 +358,17 @@ function Thread({ slug, id }: { slug: string; id: string }) {
   const qc = useQueryClient();
   const fmt = useFormat();
   const [body, setBody] = useState('');
-  const q = useQuery({ queryKey: ['thread', id], queryFn: () => api.get<{ posts: Array<{ id: string; authorName: string; html: string; createdAt: string }> }>(`/api/v1/groups/${slug}/threads/${id}`) });
-  const send = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/threads/${id}/posts`, { body }), onSuccess: () => (setBody(''), qc.invalidateQueries({ queryKey: ['thread', id] })) });
+  const q = useQuery({
+    queryKey: ['thread', id],
+    queryFn: () =>
+      api.get<{ posts: Array<{ id: string; authorName: string; html: string; createdAt: string }> }>(
+        `/api/v1/groups/${slug}/threads/${id}`,
+      ),
+  });
+  const send = useMutation({
+    mutationFn: () => api.post(`/api/v1/groups/${slug}/threads/${id}/posts`, { body }),
+    onSuccess: () => (setBody(''), qc.invalidateQueries({ queryKey: ['thread', id] })),
+  });
   return (
     <Stack gap="xs">
       {(q.data?.posts ?? []).map((p) => (
@@ -311,7 +400,11 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const navigate = useNavigate();
   const q = useQuery({ queryKey: ['members', slug], queryFn: () => api.get<Member[]>(`/api/v1/groups/${slug}/members`) });
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', slug] });
-  const invite = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role, direct: staff && direct }), onSuccess: () => (setEmail(''), refresh()), onError: notify.error });
+  const invite = useMutation({
+    mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role, direct: staff && direct }),
+    onSuccess: () => (setEmail(''), refresh()),
+    onError: notify.error,
+  });
   // Removing someone, withdrawing an invitation and leaving are one request; leaving ends one's own access.
   const remove = useMutation({
     mutationFn: (m: Member) => api.delete(`/api/v1/groups/${slug}/members/${m.id}`),
@@ -319,7 +412,11 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
     onError: notify.error,
   });
   const removable = (m: Member) => m.userId !== me?.user?.id && editor && (m.role !== 'chair' || staff);
-  const decide = useMutation({ mutationFn: (v: { id: string; d: 'approve' | 'decline' }) => api.post(`/api/v1/groups/${slug}/members/${v.id}/${v.d}`), onSuccess: refresh, onError: notify.error });
+  const decide = useMutation({
+    mutationFn: (v: { id: string; d: 'approve' | 'decline' }) => api.post(`/api/v1/groups/${slug}/members/${v.id}/${v.d}`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   return (
     <Stack>
       <Table>
@@ -335,7 +432,12 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
           {(q.data ?? []).map((m) => (
             <Table.Tr key={m.id}>
               <Table.Td>
-                {m.name} {m.email ? <Text span size="xs" c="dimmed">{m.email}</Text> : null}
+                {m.name}{' '}
+                {m.email ? (
+                  <Text span size="xs" c="dimmed">
+                    {m.email}
+                  </Text>
+                ) : null}
               </Table.Td>
               <Table.Td>{m.organizationName ? <LText value={m.organizationName} /> : '—'}</Table.Td>
               <Table.Td>
@@ -353,7 +455,11 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
                   </Group>
                 ) : null}
                 {removable(m) && (m.status === 'active' || m.status === 'invited') ? (
-                  <Button size="xs" variant="default" onClick={() => window.confirm(t('groups:confirmRemove', { name: m.name })) && remove.mutate(m)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => window.confirm(t('groups:confirmRemove', { name: m.name })) && remove.mutate(m)}
+                  >
                     {m.status === 'invited' ? t('groups:withdrawInvitation') : t('groups:removeMember')}
                   </Button>
                 ) : null}
@@ -370,8 +476,16 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
       {editor ? (
         <Group align="flex-end">
           <TextInput label={t('groups:inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <Select label={t('groups:roleLabel')} data={(['member', 'co_chair'] as const).map((r) => ({ value: r, label: t(`groups:role.${r}`) }))} value={role} onChange={(v) => v && setRole(v as 'member')} allowDeselect={false} />
-          {staff ? <Checkbox label={t('groups:addDirectly')} checked={direct} onChange={(e) => setDirect(e.currentTarget.checked)} mb={8} /> : null}
+          <Select
+            label={t('groups:roleLabel')}
+            data={(['member', 'co_chair'] as const).map((r) => ({ value: r, label: t(`groups:role.${r}`) }))}
+            value={role}
+            onChange={(v) => v && setRole(v as 'member')}
+            allowDeselect={false}
+          />
+          {staff ? (
+            <Checkbox label={t('groups:addDirectly')} checked={direct} onChange={(e) => setDirect(e.currentTarget.checked)} mb={8} />
+          ) : null}
           <Button onClick={() => invite.mutate()} disabled={!email}>
             {t('groups:invite')}
           </Button>
@@ -402,8 +516,16 @@ export function WorkspacePage() {
     onSuccess: (d) => navigate(to(`/documents/${d.id}?edit=1`)),
     onError: notify.error,
   });
-  const newThread = useMutation({ mutationFn: () => api.post(`/api/v1/groups/${slug}/threads`, { title: threadTitle, body: threadBody }), onSuccess: () => (setThreadTitle(''), setThreadBody(''), refresh()), onError: notify.error });
-  const uploadMinutes = useMutation({ mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/groups/${slug}/meetings/${v.id}/minutes`, v.file, 'PUT'), onSuccess: refresh, onError: notify.error });
+  const newThread = useMutation({
+    mutationFn: () => api.post(`/api/v1/groups/${slug}/threads`, { title: threadTitle, body: threadBody }),
+    onSuccess: () => (setThreadTitle(''), setThreadBody(''), refresh()),
+    onError: notify.error,
+  });
+  const uploadMinutes = useMutation({
+    mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/groups/${slug}/meetings/${v.id}/minutes`, v.file, 'PUT'),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const w = q.data;
@@ -445,7 +567,15 @@ export function WorkspacePage() {
                   <Title order={2} size="h4">
                     {t('groups:newDocument')}
                   </Title>
-                  <Select label={t('groups:kindLabel')} data={(['report', 'consensus', 'initiative', 'proposal'] as const).map((k) => ({ value: k, label: t(`groups:kind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} />
+                  <Select
+                    label={t('groups:kindLabel')}
+                    data={(['report', 'consensus', 'initiative', 'proposal'] as const).map((k) => ({
+                      value: k,
+                      label: t(`groups:kind.${k}`),
+                    }))}
+                    value={kind}
+                    onChange={(v) => v && setKind(v)}
+                  />
                   <LocalizedInput label={t('groups:docTitle')} value={docTitle} onChange={setDocTitle} required name="docTitle" />
                   <Button onClick={() => create.mutate()} loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
                     {t('shell:common.create')}
@@ -488,7 +618,15 @@ export function WorkspacePage() {
                     {t('groups:meeting.downloadMinutes')}: {m.minutesFile.name}
                   </Anchor>
                 ) : null}
-                {w.you.editor ? <FileInput mt="xs" size="xs" label={t('groups:meeting.uploadMinutes')} accept=".pdf,.docx" onChange={(f) => f && uploadMinutes.mutate({ id: m.id, file: f })} /> : null}
+                {w.you.editor ? (
+                  <FileInput
+                    mt="xs"
+                    size="xs"
+                    label={t('groups:meeting.uploadMinutes')}
+                    accept=".pdf,.docx"
+                    onChange={(f) => f && uploadMinutes.mutate({ id: m.id, file: f })}
+                  />
+                ) : null}
               </Card>
             ))}
             {w.you.editor ? (
@@ -521,7 +659,11 @@ export function WorkspacePage() {
               <Stack>
                 <TextInput label={t('groups:threadTitle')} value={threadTitle} onChange={(e) => setThreadTitle(e.currentTarget.value)} />
                 <Textarea label={t('groups:post')} value={threadBody} onChange={(e) => setThreadBody(e.currentTarget.value)} />
-                <Button onClick={() => newThread.mutate()} disabled={!threadTitle.trim() || !threadBody.trim()} style={{ alignSelf: 'flex-start' }}>
+                <Button
+                  onClick={() => newThread.mutate()}
+                  disabled={!threadTitle.trim() || !threadBody.trim()}
+                  style={{ alignSelf: 'flex-start' }}
+                >
                   {t('groups:newThread')}
                 </Button>
               </Stack>

@@ -37,12 +37,30 @@ export function LibraryAdminPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['library-manage'] });
   const create = useMutation({
     mutationFn: () =>
-      api.post('/api/v1/library', { kind, year, title, abstract, tags, edition: edition || null, supersedesId: supersedes, authors: Object.keys(author).length ? [{ kind: 'organization', name: author }] : [], status: 'published' }),
+      api.post('/api/v1/library', {
+        kind,
+        year,
+        title,
+        abstract,
+        tags,
+        edition: edition || null,
+        supersedesId: supersedes,
+        authors: Object.keys(author).length ? [{ kind: 'organization', name: author }] : [],
+        status: 'published',
+      }),
     onSuccess: () => (setTitle({}), setAbstract({}), setTags([]), setEdition(''), setSupersedes(null), refresh(), notify.ok()),
     onError: notify.error,
   });
-  const upload = useMutation({ mutationFn: (v: { id: string; lang: string; file: File }) => api.upload(`/api/v1/library/${v.id}/files/${v.lang}`, v.file, 'PUT'), onSuccess: refresh, onError: notify.error });
-  const cover = useMutation({ mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/library/${v.id}/cover`, v.file, 'PUT'), onSuccess: refresh, onError: notify.error });
+  const upload = useMutation({
+    mutationFn: (v: { id: string; lang: string; file: File }) => api.upload(`/api/v1/library/${v.id}/files/${v.lang}`, v.file, 'PUT'),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const cover = useMutation({
+    mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/library/${v.id}/cover`, v.file, 'PUT'),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   const err = create.error instanceof ApiError ? create.error : null;
   return (
     <Stack>
@@ -67,9 +85,30 @@ export function LibraryAdminPage() {
               </Table.Td>
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
-                  <Select size="xs" w={110} aria-label={t('library:filters.lang')} data={['zh-Hans', 'en', 'zh-Hant']} value={fileLang[p.id] ?? 'en'} onChange={(v) => v && setFileLang({ ...fileLang, [p.id]: v })} />
-                  <FileInput size="xs" w={160} aria-label={t('library:uploadFile')} placeholder={t('library:uploadFile')} accept=".pdf,.docx,.zip" onChange={(f) => f && upload.mutate({ id: p.id, lang: fileLang[p.id] ?? 'en', file: f })} />
-                  <FileInput size="xs" w={130} aria-label={t('library:uploadCover')} placeholder={t('library:uploadCover')} accept="image/*" onChange={(f) => f && cover.mutate({ id: p.id, file: f })} />
+                  <Select
+                    size="xs"
+                    w={110}
+                    aria-label={t('library:filters.lang')}
+                    data={['zh-Hans', 'en', 'zh-Hant']}
+                    value={fileLang[p.id] ?? 'en'}
+                    onChange={(v) => v && setFileLang({ ...fileLang, [p.id]: v })}
+                  />
+                  <FileInput
+                    size="xs"
+                    w={160}
+                    aria-label={t('library:uploadFile')}
+                    placeholder={t('library:uploadFile')}
+                    accept=".pdf,.docx,.zip"
+                    onChange={(f) => f && upload.mutate({ id: p.id, lang: fileLang[p.id] ?? 'en', file: f })}
+                  />
+                  <FileInput
+                    size="xs"
+                    w={130}
+                    aria-label={t('library:uploadCover')}
+                    placeholder={t('library:uploadCover')}
+                    accept="image/*"
+                    onChange={(f) => f && cover.mutate({ id: p.id, file: f })}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -82,10 +121,25 @@ export function LibraryAdminPage() {
             {t('library:newPublication')}
           </Title>
           <Group grow>
-            <Select label={t('library:filters.kind')} data={kinds.map((k) => ({ value: k, label: t(`library:kind.${k}`) }))} value={kind} onChange={(v) => v && setKind(v)} />
+            <Select
+              label={t('library:filters.kind')}
+              data={kinds.map((k) => ({ value: k, label: t(`library:kind.${k}`) }))}
+              value={kind}
+              onChange={(v) => v && setKind(v)}
+            />
             <NumberInput label={t('library:filters.year')} value={year} onChange={(v) => setYear(Number(v))} min={1990} max={2100} />
             <TextInput label={t('library:editionLabel')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} />
-            <Select label={t('library:supersedesLabel')} clearable searchable value={supersedes} onChange={setSupersedes} data={(list.data?.items ?? []).map((p) => ({ value: p.id, label: `${loc(p.title).text}${p.edition ? ` (${p.edition})` : ''}` }))} />
+            <Select
+              label={t('library:supersedesLabel')}
+              clearable
+              searchable
+              value={supersedes}
+              onChange={setSupersedes}
+              data={(list.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${loc(p.title).text}${p.edition ? ` (${p.edition})` : ''}`,
+              }))}
+            />
           </Group>
           <LocalizedInput label={t('library:titleLabel')} value={title} onChange={setTitle} required error={err?.field('title')} />
           <LocalizedInput label={t('library:abstract')} value={abstract} onChange={setAbstract} multiline />

@@ -44,7 +44,13 @@ export function LibraryPage() {
   const locale = useLocale();
   const loc = useLocalized();
   const [params, setParams] = useSearchParams();
-  const filters = { kind: params.get('kind'), year: params.get('year'), lang: params.get('lang'), group: params.get('group'), tag: params.get('tag') };
+  const filters = {
+    kind: params.get('kind'),
+    year: params.get('year'),
+    lang: params.get('lang'),
+    group: params.get('group'),
+    tag: params.get('tag'),
+  };
   const page = Number(params.get('page') ?? 1);
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
@@ -54,18 +60,56 @@ export function LibraryPage() {
     setParams(next);
   };
   const facets = useQuery({ queryKey: ['library-facets'], queryFn: () => api.get<Facets>('/api/v1/library/facets') });
-  const list = useQuery({ queryKey: ['library', filters, page], queryFn: () => api.get<{ items: Publication[]; total: number; pageSize: number }>(`/api/v1/library${qs({ ...filters, page, pageSize: 24 })}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['library', filters, page],
+    queryFn: () =>
+      api.get<{ items: Publication[]; total: number; pageSize: number }>(`/api/v1/library${qs({ ...filters, page, pageSize: 24 })}`),
+    placeholderData: keepPreviousData,
+  });
   const f = facets.data;
   return (
     <Stack py="md">
       <Title order={1}>{t('library:title')}</Title>
       <Text c="dimmed">{t('library:intro')}</Text>
       <SimpleGrid cols={{ base: 1, sm: 3, md: 5 }}>
-        <Select label={t('library:filters.kind')} clearable value={filters.kind} onChange={(v) => set('kind', v)} data={kinds.map((k) => ({ value: k, label: `${t(`library:kind.${k}`)}${f?.kinds[k] ? ` (${f.kinds[k]})` : ''}` }))} />
-        <Select label={t('library:filters.year')} clearable value={filters.year} onChange={(v) => set('year', v)} data={Object.keys(f?.years ?? {}).sort().reverse()} />
-        <Select label={t('library:filters.lang')} clearable value={filters.lang} onChange={(v) => set('lang', v)} data={['zh-Hans', 'en', 'zh-Hant'].map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))} />
-        <Select label={t('library:filters.group')} clearable value={filters.group} onChange={(v) => set('group', v)} data={(f?.groups ?? []).map((g) => ({ value: g.id, label: loc(g.name).text }))} />
-        <Select label={t('library:filters.tag')} clearable searchable value={filters.tag} onChange={(v) => set('tag', v)} data={Object.keys(f?.tags ?? {}).sort()} />
+        <Select
+          label={t('library:filters.kind')}
+          clearable
+          value={filters.kind}
+          onChange={(v) => set('kind', v)}
+          data={kinds.map((k) => ({ value: k, label: `${t(`library:kind.${k}`)}${f?.kinds[k] ? ` (${f.kinds[k]})` : ''}` }))}
+        />
+        <Select
+          label={t('library:filters.year')}
+          clearable
+          value={filters.year}
+          onChange={(v) => set('year', v)}
+          data={Object.keys(f?.years ?? {})
+            .sort()
+            .reverse()}
+        />
+        <Select
+          label={t('library:filters.lang')}
+          clearable
+          value={filters.lang}
+          onChange={(v) => set('lang', v)}
+          data={['zh-Hans', 'en', 'zh-Hant'].map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))}
+        />
+        <Select
+          label={t('library:filters.group')}
+          clearable
+          value={filters.group}
+          onChange={(v) => set('group', v)}
+          data={(f?.groups ?? []).map((g) => ({ value: g.id, label: loc(g.name).text }))}
+        />
+        <Select
+          label={t('library:filters.tag')}
+          clearable
+          searchable
+          value={filters.tag}
+          onChange={(v) => set('tag', v)}
+          data={Object.keys(f?.tags ?? {}).sort()}
+        />
       </SimpleGrid>
       {list.error ? <ErrorAlert error={list.error} /> : null}
       <Text size="sm" c="dimmed" aria-live="polite">
@@ -88,7 +132,9 @@ export function LibraryPage() {
           </Card>
         ))}
       </SimpleGrid>
-      {list.data && list.data.total > list.data.pageSize ? <Pagination value={page} total={Math.ceil(list.data.total / list.data.pageSize)} onChange={(p) => set('page', String(p))} /> : null}
+      {list.data && list.data.total > list.data.pageSize ? (
+        <Pagination value={page} total={Math.ceil(list.data.total / list.data.pageSize)} onChange={(p) => set('page', String(p))} />
+      ) : null}
     </Stack>
   );
 }
@@ -125,8 +171,18 @@ export function PublicationPage() {
         <LText value={p.title} />
       </Title>
       {p.coverUrl ? <Image src={p.coverUrl} alt="" maw={240} /> : null}
-      {p.supersedes ? <Text size="sm">{t('library:supersedes', { title: '' })}{link(p.supersedes)}</Text> : null}
-      {p.supersededBy ? <Text size="sm" c="orange">{t('library:supersededBy', { title: '' })}{link(p.supersededBy)}</Text> : null}
+      {p.supersedes ? (
+        <Text size="sm">
+          {t('library:supersedes', { title: '' })}
+          {link(p.supersedes)}
+        </Text>
+      ) : null}
+      {p.supersededBy ? (
+        <Text size="sm" c="orange">
+          {t('library:supersededBy', { title: '' })}
+          {link(p.supersededBy)}
+        </Text>
+      ) : null}
       {p.authors.length ? (
         <Text>
           {t('library:authors')}:{' '}
@@ -150,7 +206,12 @@ export function PublicationPage() {
       ) : null}
       <Group>
         {p.files.map((f) => (
-          <Anchor key={f.lang} href={f.url} onClick={() => setTimeout(() => qc.invalidateQueries({ queryKey: ['publication', id] }), 500)} data-testid={`download-${f.lang}`}>
+          <Anchor
+            key={f.lang}
+            href={f.url}
+            onClick={() => setTimeout(() => qc.invalidateQueries({ queryKey: ['publication', id] }), 500)}
+            data-testid={`download-${f.lang}`}
+          >
             {t('library:download', { lang: t(`shell:locales.${f.lang}`) })} · {t('library:downloads', { count: f.downloads })}
           </Anchor>
         ))}

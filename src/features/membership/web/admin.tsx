@@ -1,4 +1,25 @@
-import { Alert, Anchor, Badge, Button, Checkbox, FileInput, Group, Menu, Modal, MultiSelect, NumberInput, Paper, Progress, ScrollArea, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Menu,
+  Modal,
+  MultiSelect,
+  NumberInput,
+  Paper,
+  Progress,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -32,12 +53,42 @@ function Filters({ value, onChange, statuses }: { value: Filters; onChange: (f: 
   const cats = useCategories();
   return (
     <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
-      <TextInput label={t('shell:common.search')} type="search" value={value.q} onChange={(e) => onChange({ ...value, q: e.currentTarget.value })} />
-      <Select label={t('shell:common.status')} clearable data={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))} value={value.status} onChange={(v) => onChange({ ...value, status: v })} data-testid="filter-status" />
-      <Select label={t('queue.category')} clearable data={(cats.data ?? []).map((c) => ({ value: c.key, label: pick(c.name, locale).text }))} value={value.category} onChange={(v) => onChange({ ...value, category: v })} />
+      <TextInput
+        label={t('shell:common.search')}
+        type="search"
+        value={value.q}
+        onChange={(e) => onChange({ ...value, q: e.currentTarget.value })}
+      />
+      <Select
+        label={t('shell:common.status')}
+        clearable
+        data={statuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        value={value.status}
+        onChange={(v) => onChange({ ...value, status: v })}
+        data-testid="filter-status"
+      />
+      <Select
+        label={t('queue.category')}
+        clearable
+        data={(cats.data ?? []).map((c) => ({ value: c.key, label: pick(c.name, locale).text }))}
+        value={value.category}
+        onChange={(v) => onChange({ ...value, category: v })}
+      />
       <CountrySelect label={t('shell:common.country')} value={value.country} onChange={(v) => onChange({ ...value, country: v })} />
-      <Select label={t('shell:common.continent')} clearable data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))} value={value.continent} onChange={(v) => onChange({ ...value, continent: v })} />
-      <Select label={t('apply.group')} clearable data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))} value={value.stakeholderGroup} onChange={(v) => onChange({ ...value, stakeholderGroup: v })} />
+      <Select
+        label={t('shell:common.continent')}
+        clearable
+        data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))}
+        value={value.continent}
+        onChange={(v) => onChange({ ...value, continent: v })}
+      />
+      <Select
+        label={t('apply.group')}
+        clearable
+        data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
+        value={value.stakeholderGroup}
+        onChange={(v) => onChange({ ...value, stakeholderGroup: v })}
+      />
     </SimpleGrid>
   );
 }
@@ -51,7 +102,11 @@ export function QueuePage() {
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(filters, 250);
   const params = { ...debounced, page, pageSize: 25 };
-  const list = useQuery({ queryKey: ['membership', 'queue', params], queryFn: () => api.get<{ items: Application[]; total: number }>(`/api/v1/membership/applications${qs(params)}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['membership', 'queue', params],
+    queryFn: () => api.get<{ items: Application[]; total: number }>(`/api/v1/membership/applications${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Title order={1}>{t('queue.title')}</Title>
@@ -109,9 +164,17 @@ export function QueueDetailPage() {
   const [decision, setDecision] = useState<'request-info' | 'approve' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
   const done = (a: Application) => (qc.setQueryData(key, a), void qc.invalidateQueries({ queryKey: ['membership', 'queue'] }));
-  const post = useMutation({ mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: comment, internal }), onSuccess: (a) => (done(a), setComment('')), onError: notify.error });
+  const post = useMutation({
+    mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: comment, internal }),
+    onSuccess: (a) => (done(a), setComment('')),
+    onError: notify.error,
+  });
   const decide = useMutation({
-    mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/${decision}`, decision === 'approve' ? (reason ? { reason } : {}) : { reason }),
+    mutationFn: () =>
+      api.post<Application>(
+        `/api/v1/membership/applications/${id}/${decision}`,
+        decision === 'approve' ? (reason ? { reason } : {}) : { reason },
+      ),
     onSuccess: (a) => (done(a), setDecision(null), setReason(''), notify.ok(a.status === 'approved' ? t('queue.approved') : undefined)),
   });
   const app = q.data;
@@ -157,15 +220,37 @@ export function QueueDetailPage() {
       <Title order={3}>{t('queue.thread')}</Title>
       <Thread app={app} />
       <Stack gap="xs">
-        <Textarea label={t('apply.writeMessage')} autosize minRows={2} value={comment} onChange={(e) => setComment(e.currentTarget.value)} data-testid="staff-message" />
-        <Checkbox label={t('queue.internal')} checked={internal} onChange={(e) => setInternal(e.currentTarget.checked)} data-testid="internal" />
+        <Textarea
+          label={t('apply.writeMessage')}
+          autosize
+          minRows={2}
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          data-testid="staff-message"
+        />
+        <Checkbox
+          label={t('queue.internal')}
+          checked={internal}
+          onChange={(e) => setInternal(e.currentTarget.checked)}
+          data-testid="internal"
+        />
         <Group>
-          <Button variant="default" disabled={!comment.trim() || (!internal && !can('message'))} loading={post.isPending} onClick={() => post.mutate()} data-testid="post-message">
+          <Button
+            variant="default"
+            disabled={!comment.trim() || (!internal && !can('message'))}
+            loading={post.isPending}
+            onClick={() => post.mutate()}
+            data-testid="post-message"
+          >
             {internal ? t('queue.addComment') : t('apply.send')}
           </Button>
         </Group>
       </Stack>
-      <Modal opened={!!decision} onClose={() => setDecision(null)} title={decision ? t(`queue.${decision === 'request-info' ? 'requestInfo' : decision}`) : ''}>
+      <Modal
+        opened={!!decision}
+        onClose={() => setDecision(null)}
+        title={decision ? t(`queue.${decision === 'request-info' ? 'requestInfo' : decision}`) : ''}
+      >
         <Stack>
           <Textarea
             label={decision === 'request-info' ? t('queue.requestInfoHint') : t('queue.reasonHint')}
@@ -181,7 +266,12 @@ export function QueueDetailPage() {
             <Button variant="default" onClick={() => setDecision(null)}>
               {t('shell:common.cancel')}
             </Button>
-            <Button onClick={() => decide.mutate()} loading={decide.isPending} disabled={decision !== 'approve' && !reason.trim()} data-testid="confirm-decision">
+            <Button
+              onClick={() => decide.mutate()}
+              loading={decide.isPending}
+              disabled={decision !== 'approve' && !reason.trim()}
+              data-testid="confirm-decision"
+            >
               {t('shell:common.confirm')}
             </Button>
           </Group>
@@ -217,7 +307,11 @@ export function MembershipsPage() {
   const [importing, setImporting] = useState(false);
   const [debounced] = useDebouncedValue(filters, 250);
   const params = { ...debounced, page, pageSize: 25 };
-  const list = useQuery({ queryKey: ['membership', 'memberships', params], queryFn: () => api.get<{ items: Membership[]; total: number }>(`/api/v1/membership/memberships${qs(params)}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['membership', 'memberships', params],
+    queryFn: () => api.get<{ items: Membership[]; total: number }>(`/api/v1/membership/memberships${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Group justify="space-between">
@@ -264,23 +358,43 @@ export function MembershipsPage() {
       </ScrollArea>
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {open ? <MembershipModal id={open} onClose={() => setOpen(null)} /> : null}
-      {importing ? <ImportDialog url={(dryRun) => `/api/v1/membership/import?dryRun=${dryRun}`} columns={t('admin.importColumns')} invalidate="membership" onClose={() => setImporting(false)} /> : null}
+      {importing ? (
+        <ImportDialog
+          url={(dryRun) => `/api/v1/membership/import?dryRun=${dryRun}`}
+          columns={t('admin.importColumns')}
+          invalidate="membership"
+          onClose={() => setImporting(false)}
+        />
+      ) : null}
     </Stack>
   );
 }
 
-const allowed: Record<string, string[]> = { renew: ['active', 'grace', 'lapsed'], suspend: ['active', 'grace'], reinstate: ['suspended'], terminate: ['active', 'grace', 'lapsed', 'suspended'] };
+const allowed: Record<string, string[]> = {
+  renew: ['active', 'grace', 'lapsed'],
+  suspend: ['active', 'grace'],
+  reinstate: ['suspended'],
+  terminate: ['active', 'grace', 'lapsed', 'suspended'],
+};
 
 function MembershipModal({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation(['membership', 'shell']);
   const f = useFormat();
   const qc = useQueryClient();
   const notify = useNotify();
-  const q = useQuery({ queryKey: ['membership', 'membership', id], queryFn: () => api.get<Membership>(`/api/v1/membership/memberships/${id}`) });
+  const q = useQuery({
+    queryKey: ['membership', 'membership', id],
+    queryFn: () => api.get<Membership>(`/api/v1/membership/memberships/${id}`),
+  });
   const [reason, setReason] = useState('');
   const act = useMutation({
     mutationFn: (action: string) => api.post<Membership>(`/api/v1/membership/memberships/${id}/${action}`, reason ? { reason } : {}),
-    onSuccess: (m) => (qc.setQueryData(['membership', 'membership', id], m), void qc.invalidateQueries({ queryKey: ['membership', 'memberships'] }), setReason(''), notify.ok()),
+    onSuccess: (m) => (
+      qc.setQueryData(['membership', 'membership', id], m),
+      void qc.invalidateQueries({ queryKey: ['membership', 'memberships'] }),
+      setReason(''),
+      notify.ok()
+    ),
   });
   const m = q.data;
   return (
@@ -301,7 +415,13 @@ function MembershipModal({ id, onClose }: { id: string; onClose: () => void }) {
             {Object.entries(allowed)
               .filter(([, from]) => from.includes(m.status))
               .map(([action]) => (
-                <Button key={action} variant={action === 'terminate' ? 'light' : 'default'} color={action === 'terminate' ? 'red' : undefined} onClick={() => act.mutate(action)} loading={act.isPending && act.variables === action}>
+                <Button
+                  key={action}
+                  variant={action === 'terminate' ? 'light' : 'default'}
+                  color={action === 'terminate' ? 'red' : undefined}
+                  onClick={() => act.mutate(action)}
+                  loading={act.isPending && act.variables === action}
+                >
                   {t(`admin.${action}`)}
                 </Button>
               ))}
@@ -395,19 +515,47 @@ export function DashboardPage() {
   const notify = useNotify();
   const qc = useQueryClient();
   const q = useQuery({ queryKey: ['membership', 'dashboard'], queryFn: () => api.get<Dashboard>('/api/v1/membership/dashboard') });
-  const [goal, setGoal] = useState<{ dimension: string | null; rule: string | null; target: number | string; value: string }>({ dimension: 'continent', rule: 'min_distinct', target: 6, value: '' });
+  const [goal, setGoal] = useState<{ dimension: string | null; rule: string | null; target: number | string; value: string }>({
+    dimension: 'continent',
+    rule: 'min_distinct',
+    target: 6,
+    value: '',
+  });
   const addGoal = useMutation({
-    mutationFn: () => api.post('/api/v1/membership/goals', { dimension: goal.dimension, rule: goal.rule, target: Number(goal.target), value: goal.value || null }),
+    mutationFn: () =>
+      api.post('/api/v1/membership/goals', {
+        dimension: goal.dimension,
+        rule: goal.rule,
+        target: Number(goal.target),
+        value: goal.value || null,
+      }),
     onSuccess: () => (void qc.invalidateQueries({ queryKey: ['membership', 'dashboard'] }), notify.ok()),
     onError: notify.error,
   });
-  const removeGoal = useMutation({ mutationFn: (id: string) => api.delete(`/api/v1/membership/goals/${id}`), onSuccess: () => qc.invalidateQueries({ queryKey: ['membership', 'dashboard'] }), onError: notify.error });
+  const removeGoal = useMutation({
+    mutationFn: (id: string) => api.delete(`/api/v1/membership/goals/${id}`),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['membership', 'dashboard'] }),
+    onError: notify.error,
+  });
   const d = q.data;
   const catName = (key: string) => pick(cats.data?.find((c) => c.key === key)?.name, locale).text || key;
   const valueLabel = (dimension: string, key: string | null) =>
-    !key ? '' : dimension === 'country' ? countryName(key) : dimension === 'continent' ? t(`shell:continents.${key}`) : dimension === 'stakeholderGroup' ? t(`shell:stakeholders.${key}`) : dimension === 'category' ? catName(key) : dimension === 'gender' ? t(`shell:genders.${key}`) : key;
+    !key
+      ? ''
+      : dimension === 'country'
+        ? countryName(key)
+        : dimension === 'continent'
+          ? t(`shell:continents.${key}`)
+          : dimension === 'stakeholderGroup'
+            ? t(`shell:stakeholders.${key}`)
+            : dimension === 'category'
+              ? catName(key)
+              : dimension === 'gender'
+                ? t(`shell:genders.${key}`)
+                : key;
   const goalText = (g: Goal) =>
-    pick(g.label, locale).text || `${t(`dash.dimensions.${g.dimension}`)}: ${t(`dash.rules.${g.rule}`).replace('N', String(g.target))}${g.value ? ` (${valueLabel(g.dimension, g.value)})` : ''}`;
+    pick(g.label, locale).text ||
+    `${t(`dash.dimensions.${g.dimension}`)}: ${t(`dash.rules.${g.rule}`).replace('N', String(g.target))}${g.value ? ` (${valueLabel(g.dimension, g.value)})` : ''}`;
   return (
     <Stack>
       <Group justify="space-between">
@@ -452,10 +600,16 @@ export function DashboardPage() {
                   <Table.Tr key={g.id}>
                     <Table.Td>{goalText(g)}</Table.Td>
                     <Table.Td>
-                      {g.result ? (g.rule === 'min_distinct' ? g.result.current : `${g.result.current}%${g.result.subject ? ` (${valueLabel(g.dimension, g.result.subject)})` : ''}`) : ''}
+                      {g.result
+                        ? g.rule === 'min_distinct'
+                          ? g.result.current
+                          : `${g.result.current}%${g.result.subject ? ` (${valueLabel(g.dimension, g.result.subject)})` : ''}`
+                        : ''}
                     </Table.Td>
                     <Table.Td>
-                      <Badge variant="dot" color={g.result?.met ? 'green' : 'red'} data-met={g.result?.met ? 'true' : 'false'}>{g.result?.met ? t('dash.met') : t('dash.notMet')}</Badge>
+                      <Badge variant="dot" color={g.result?.met ? 'green' : 'red'} data-met={g.result?.met ? 'true' : 'false'}>
+                        {g.result?.met ? t('dash.met') : t('dash.notMet')}
+                      </Badge>
                     </Table.Td>
                     <Table.Td>
                       <Button size="xs" variant="default" onClick={() => removeGoal.mutate(g.id)}>
@@ -470,13 +624,29 @@ export function DashboardPage() {
               <Select
                 label={t('dash.dimension')}
                 allowDeselect={false}
-                data={['continent', 'country', 'stakeholderGroup', 'category', 'yearJoined'].map((k) => ({ value: k, label: t(`dash.dimensions.${k}`) }))}
+                data={['continent', 'country', 'stakeholderGroup', 'category', 'yearJoined'].map((k) => ({
+                  value: k,
+                  label: t(`dash.dimensions.${k}`),
+                }))}
                 value={goal.dimension}
                 onChange={(v) => setGoal({ ...goal, dimension: v })}
               />
-              <Select label={t('dash.rule')} allowDeselect={false} data={['min_distinct', 'max_share', 'min_share'].map((k) => ({ value: k, label: t(`dash.rules.${k}`) }))} value={goal.rule} onChange={(v) => setGoal({ ...goal, rule: v })} />
+              <Select
+                label={t('dash.rule')}
+                allowDeselect={false}
+                data={['min_distinct', 'max_share', 'min_share'].map((k) => ({ value: k, label: t(`dash.rules.${k}`) }))}
+                value={goal.rule}
+                onChange={(v) => setGoal({ ...goal, rule: v })}
+              />
               <NumberInput label={t('dash.target')} min={0} value={goal.target} onChange={(v) => setGoal({ ...goal, target: v })} w={100} />
-              {goal.rule === 'min_share' ? <TextInput label={t('dash.value')} value={goal.value} onChange={(e) => setGoal({ ...goal, value: e.currentTarget.value })} w={140} /> : null}
+              {goal.rule === 'min_share' ? (
+                <TextInput
+                  label={t('dash.value')}
+                  value={goal.value}
+                  onChange={(e) => setGoal({ ...goal, value: e.currentTarget.value })}
+                  w={140}
+                />
+              ) : null}
               <Button variant="default" onClick={() => addGoal.mutate()} loading={addGoal.isPending}>
                 {t('dash.addGoal')}
               </Button>
@@ -484,7 +654,11 @@ export function DashboardPage() {
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
             <BarTable title={t('dash.byContinent')} buckets={d.byContinent} label={(k) => valueLabel('continent', k)} />
-            <BarTable title={t('dash.byStakeholderGroup')} buckets={d.byStakeholderGroup} label={(k) => valueLabel('stakeholderGroup', k)} />
+            <BarTable
+              title={t('dash.byStakeholderGroup')}
+              buckets={d.byStakeholderGroup}
+              label={(k) => valueLabel('stakeholderGroup', k)}
+            />
             <BarTable title={t('dash.byCategory')} buckets={d.byCategory} label={catName} />
             <BarTable title={t('dash.byYearJoined')} buckets={d.byYearJoined} label={(k) => k} />
             <BarTable title={t('dash.byStatus')} buckets={d.byStatus} label={(k) => t(`status.${k}`)} />
@@ -512,13 +686,25 @@ interface CategoryRow {
   sortOrder: number;
 }
 
-const fieldPaths = ['organization.shortName', 'organization.website', 'organization.description', 'individual.nameLatin', 'individual.gender', 'individual.title', 'individual.affiliation', 'motivation'];
+const fieldPaths = [
+  'organization.shortName',
+  'organization.website',
+  'organization.description',
+  'individual.nameLatin',
+  'individual.gender',
+  'individual.title',
+  'individual.affiliation',
+  'motivation',
+];
 
 /** Membership categories: what each asks of applicants, and how long its terms run. */
 export function CategoriesPage() {
   const { t } = useTranslation(['membership', 'shell']);
   const locale = useLocale();
-  const list = useQuery({ queryKey: ['membership', 'admin-categories'], queryFn: () => api.get<CategoryRow[]>('/api/v1/membership/admin/categories') });
+  const list = useQuery({
+    queryKey: ['membership', 'admin-categories'],
+    queryFn: () => api.get<CategoryRow[]>('/api/v1/membership/admin/categories'),
+  });
   const [editing, setEditing] = useState<CategoryRow | 'new' | null>(null);
   return (
     <Stack>
@@ -576,7 +762,13 @@ function CategoryModal({ category, onClose }: { category: CategoryRow | null; on
   });
   const save = useMutation({
     mutationFn: () => {
-      const body = { ...form, reminderDays: form.reminderDays.split(/[,\s]+/).filter(Boolean).map(Number) };
+      const body = {
+        ...form,
+        reminderDays: form.reminderDays
+          .split(/[,\s]+/)
+          .filter(Boolean)
+          .map(Number),
+      };
       return category ? api.put(`/api/v1/membership/categories/${category.id}`, body) : api.post('/api/v1/membership/categories', body);
     },
     onSuccess: async () => {
@@ -591,23 +783,75 @@ function CategoryModal({ category, onClose }: { category: CategoryRow | null; on
       <Stack>
         <SimpleGrid cols={2}>
           <TextInput label={t('cat.key')} required value={form.key} onChange={(e) => setForm({ ...form, key: e.currentTarget.value })} />
-          <Select label={t('cat.kind')} allowDeselect={false} data={(['organization', 'individual'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))} value={form.applicantKind} onChange={(v) => v && setForm({ ...form, applicantKind: v as 'organization' })} />
+          <Select
+            label={t('cat.kind')}
+            allowDeselect={false}
+            data={(['organization', 'individual'] as const).map((k) => ({ value: k, label: t(`kind.${k}`) }))}
+            value={form.applicantKind}
+            onChange={(v) => v && setForm({ ...form, applicantKind: v as 'organization' })}
+          />
         </SimpleGrid>
         <LocalizedInput label={t('shell:common.name')} required value={form.name} onChange={(name) => setForm({ ...form, name })} />
         <SimpleGrid cols={3}>
-          <NumberInput label={t('cat.term')} min={1} max={120} value={form.termMonths} onChange={(v) => setForm({ ...form, termMonths: Number(v) })} />
-          <NumberInput label={t('cat.grace')} min={0} max={365} value={form.graceDays} onChange={(v) => setForm({ ...form, graceDays: Number(v) })} />
-          <TextInput label={t('cat.reminders')} value={form.reminderDays} onChange={(e) => setForm({ ...form, reminderDays: e.currentTarget.value })} />
+          <NumberInput
+            label={t('cat.term')}
+            min={1}
+            max={120}
+            value={form.termMonths}
+            onChange={(v) => setForm({ ...form, termMonths: Number(v) })}
+          />
+          <NumberInput
+            label={t('cat.grace')}
+            min={0}
+            max={365}
+            value={form.graceDays}
+            onChange={(v) => setForm({ ...form, graceDays: Number(v) })}
+          />
+          <TextInput
+            label={t('cat.reminders')}
+            value={form.reminderDays}
+            onChange={(e) => setForm({ ...form, reminderDays: e.currentTarget.value })}
+          />
         </SimpleGrid>
-        <MultiSelect label={t('cat.requiredFields')} data={fieldPaths} value={form.requiredFields} onChange={(v) => setForm({ ...form, requiredFields: v })} />
+        <MultiSelect
+          label={t('cat.requiredFields')}
+          data={fieldPaths}
+          value={form.requiredFields}
+          onChange={(v) => setForm({ ...form, requiredFields: v })}
+        />
         <Text size="sm" fw={500}>
           {t('cat.requiredDocuments')}
         </Text>
         {docs.map((d, i) => (
           <Group key={i} align="flex-end" wrap="nowrap">
-            <TextInput label={t('cat.key')} value={d.key} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, key: e.currentTarget.value } : x)) })} w={140} />
-            <TextInput label="EN" value={d.label.en ?? ''} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, en: e.currentTarget.value } } : x)) })} />
-            <TextInput label="简" value={d.label['zh-Hans'] ?? ''} onChange={(e) => setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, 'zh-Hans': e.currentTarget.value } } : x)) })} />
+            <TextInput
+              label={t('cat.key')}
+              value={d.key}
+              onChange={(e) =>
+                setForm({ ...form, requiredDocuments: docs.map((x, j) => (j === i ? { ...x, key: e.currentTarget.value } : x)) })
+              }
+              w={140}
+            />
+            <TextInput
+              label="EN"
+              value={d.label.en ?? ''}
+              onChange={(e) =>
+                setForm({
+                  ...form,
+                  requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, en: e.currentTarget.value } } : x)),
+                })
+              }
+            />
+            <TextInput
+              label="简"
+              value={d.label['zh-Hans'] ?? ''}
+              onChange={(e) =>
+                setForm({
+                  ...form,
+                  requiredDocuments: docs.map((x, j) => (j === i ? { ...x, label: { ...x.label, 'zh-Hans': e.currentTarget.value } } : x)),
+                })
+              }
+            />
             <Button variant="default" onClick={() => setForm({ ...form, requiredDocuments: docs.filter((_, j) => j !== i) })}>
               {t('apply.removeRep')}
             </Button>

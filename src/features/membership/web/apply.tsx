@@ -1,4 +1,19 @@
-import { Alert, Anchor, Button, FileInput, Group, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +24,18 @@ import { useFormat } from '../../../web/format';
 import { pick, prefixOf, useLocale } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
 import { useMe } from '../../../web/session';
-import { ApplicationFields, ApplicationView, cleanData, MembershipError, StatusBadge, Thread, useCategories, useMembershipError, type AppData, type Application } from './shared';
+import {
+  ApplicationFields,
+  ApplicationView,
+  cleanData,
+  MembershipError,
+  StatusBadge,
+  Thread,
+  useCategories,
+  useMembershipError,
+  type AppData,
+  type Application,
+} from './shared';
 
 /** The public application form: a visitor saves a draft by e-mail, a signed-in account goes straight to its draft. */
 export function ApplyPage() {
@@ -63,12 +89,27 @@ export function ApplyPage() {
             {t('apply.you')}
           </Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('apply.yourEmail')} type="email" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} data-testid="applicant-email" />
-            <TextInput label={t('apply.yourName')} required value={name} onChange={(e) => setName(e.currentTarget.value)} data-testid="applicant-name" />
+            <TextInput
+              label={t('apply.yourEmail')}
+              type="email"
+              required
+              value={email}
+              onChange={(e) => setEmail(e.currentTarget.value)}
+              data-testid="applicant-email"
+            />
+            <TextInput
+              label={t('apply.yourName')}
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              data-testid="applicant-name"
+            />
           </SimpleGrid>
         </Paper>
       ) : null}
-      {category ? <ApplicationFields kind={category.applicantKind} data={data} onChange={setData} required={category.requiredFields} /> : null}
+      {category ? (
+        <ApplicationFields kind={category.applicantKind} data={data} onChange={setData} required={category.requiredFields} />
+      ) : null}
       <MembershipError error={save.error} />
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!category} data-testid="save-draft">
@@ -82,7 +123,10 @@ export function ApplyPage() {
 export function MyApplicationsPage() {
   const { t } = useTranslation(['membership', 'shell']);
   const f = useFormat();
-  const list = useQuery({ queryKey: ['membership', 'mine'], queryFn: () => api.get<Application[]>('/api/v1/membership/applications/mine') });
+  const list = useQuery({
+    queryKey: ['membership', 'mine'],
+    queryFn: () => api.get<Application[]>('/api/v1/membership/applications/mine'),
+  });
   const locale = useLocale();
   return (
     <Stack>
@@ -134,7 +178,10 @@ export function MyApplicationPage() {
     if (q.data && data === null) setData(q.data.data);
   }, [q.data, data]);
   const refresh = (app: Application) => qc.setQueryData(key, app);
-  const save = useMutation({ mutationFn: () => api.put<Application>(`/api/v1/membership/applications/${id}`, { data: cleanData(data ?? {}) }), onSuccess: (a) => (refresh(a), notify.ok(t('apply.saved'))) });
+  const save = useMutation({
+    mutationFn: () => api.put<Application>(`/api/v1/membership/applications/${id}`, { data: cleanData(data ?? {}) }),
+    onSuccess: (a) => (refresh(a), notify.ok(t('apply.saved'))),
+  });
   const submit = useMutation({
     mutationFn: async () => {
       if (can('edit')) await api.put(`/api/v1/membership/applications/${id}`, { data: cleanData(data ?? {}) });
@@ -142,8 +189,16 @@ export function MyApplicationPage() {
     },
     onSuccess: (a) => (refresh(a), notify.ok(t('apply.submitted'))),
   });
-  const withdraw = useMutation({ mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/withdraw`), onSuccess: refresh, onError: notify.error });
-  const send = useMutation({ mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: message }), onSuccess: (a) => (refresh(a), setMessage('')), onError: notify.error });
+  const withdraw = useMutation({
+    mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/withdraw`),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const send = useMutation({
+    mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: message }),
+    onSuccess: (a) => (refresh(a), setMessage('')),
+    onError: notify.error,
+  });
   const upload = useMutation({
     mutationFn: (docKey: string) => api.upload(`/api/v1/membership/applications/${id}/documents`, files[docKey]!, 'POST', { docKey }),
     onSuccess: (_r, docKey) => (setFiles({ ...files, [docKey]: null }), qc.invalidateQueries({ queryKey: key })),
@@ -152,7 +207,10 @@ export function MyApplicationPage() {
   const app = q.data;
   if (!app) return <MembershipError error={q.error} />;
   const can = (a: string) => app.actions.includes(a);
-  const docKeys = [...app.requiredDocuments.map((d) => ({ key: d.key, label: d.label, required: true })), { key: 'other', label: { en: 'Other', 'zh-Hans': '其他', 'zh-Hant': '其他' }, required: false }];
+  const docKeys = [
+    ...app.requiredDocuments.map((d) => ({ key: d.key, label: d.label, required: true })),
+    { key: 'other', label: { en: 'Other', 'zh-Hans': '其他', 'zh-Hant': '其他' }, required: false },
+  ];
   return (
     <Stack maw={860}>
       <Group justify="space-between">
@@ -214,7 +272,13 @@ export function MyApplicationPage() {
                 w={360}
                 data-testid={`file-${d.key}`}
               />
-              <Button variant="default" disabled={!files[d.key]} loading={upload.isPending && upload.variables === d.key} onClick={() => upload.mutate(d.key)} data-testid={`upload-${d.key}`}>
+              <Button
+                variant="default"
+                disabled={!files[d.key]}
+                loading={upload.isPending && upload.variables === d.key}
+                onClick={() => upload.mutate(d.key)}
+                data-testid={`upload-${d.key}`}
+              >
                 {t('apply.upload')}
               </Button>
             </Group>
@@ -232,7 +296,12 @@ export function MyApplicationPage() {
           </Button>
         ) : null}
         {can('withdraw') ? (
-          <Button variant="subtle" color="red" onClick={() => window.confirm(t('apply.confirmWithdraw')) && withdraw.mutate()} data-testid="withdraw">
+          <Button
+            variant="subtle"
+            color="red"
+            onClick={() => window.confirm(t('apply.confirmWithdraw')) && withdraw.mutate()}
+            data-testid="withdraw"
+          >
             {t('apply.withdraw')}
           </Button>
         ) : null}
@@ -243,9 +312,22 @@ export function MyApplicationPage() {
           <Thread app={app} />
           {can('message') ? (
             <Stack gap="xs">
-              <Textarea label={t('apply.writeMessage')} autosize minRows={2} value={message} onChange={(e) => setMessage(e.currentTarget.value)} data-testid="message" />
+              <Textarea
+                label={t('apply.writeMessage')}
+                autosize
+                minRows={2}
+                value={message}
+                onChange={(e) => setMessage(e.currentTarget.value)}
+                data-testid="message"
+              />
               <Group>
-                <Button variant="default" disabled={!message.trim()} loading={send.isPending} onClick={() => send.mutate()} data-testid="send-message">
+                <Button
+                  variant="default"
+                  disabled={!message.trim()}
+                  loading={send.isPending}
+                  onClick={() => send.mutate()}
+                  data-testid="send-message"
+                >
                   {t('apply.send')}
                 </Button>
               </Group>

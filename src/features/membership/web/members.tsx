@@ -1,4 +1,22 @@
-import { Alert, Anchor, Avatar, Badge, Button, Card, FileInput, Group, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Avatar,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -42,16 +60,38 @@ export function MemberDirectoryPage() {
   const [page, setPage] = useState(1);
   const [dq] = useDebouncedValue(q, 250);
   const params = { q: dq, country, continent, stakeholderGroup: group, page, pageSize: 24 };
-  const list = useQuery({ queryKey: ['membership', 'public', params], queryFn: () => api.get<{ items: PublicMember[]; total: number }>(`/api/v1/membership/members${qs(params)}`), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: ['membership', 'public', params],
+    queryFn: () => api.get<{ items: PublicMember[]; total: number }>(`/api/v1/membership/members${qs(params)}`),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Stack>
       <Title order={1}>{t('members.title')}</Title>
       <Text>{t('members.intro')}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <TextInput label={t('members.search')} type="search" value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} data-testid="member-search" />
+        <TextInput
+          label={t('members.search')}
+          type="search"
+          value={q}
+          onChange={(e) => (setQ(e.currentTarget.value), setPage(1))}
+          data-testid="member-search"
+        />
         <CountrySelect label={t('shell:common.country')} value={country} onChange={(v) => (setCountry(v), setPage(1))} />
-        <Select label={t('shell:common.continent')} clearable data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))} value={continent} onChange={(v) => (setContinent(v), setPage(1))} />
-        <Select label={t('apply.group')} clearable data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))} value={group} onChange={(v) => (setGroup(v), setPage(1))} />
+        <Select
+          label={t('shell:common.continent')}
+          clearable
+          data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))}
+          value={continent}
+          onChange={(v) => (setContinent(v), setPage(1))}
+        />
+        <Select
+          label={t('apply.group')}
+          clearable
+          data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
+          value={group}
+          onChange={(v) => (setGroup(v), setPage(1))}
+        />
       </SimpleGrid>
       <MembershipError error={list.error} />
       <Text size="sm" aria-live="polite">
@@ -161,7 +201,9 @@ export function PortalPage() {
       <Title order={1}>{t('portal.title')}</Title>
       <MembershipError error={list.error} />
       {list.data?.length === 0 ? <Text>{t('portal.none')}</Text> : null}
-      {list.data?.map((m) => <PortalCard key={m.id} initial={m} />)}
+      {list.data?.map((m) => (
+        <PortalCard key={m.id} initial={m} />
+      ))}
     </Stack>
   );
 }
@@ -183,13 +225,41 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
   useEffect(() => setM(initial), [initial]);
   const done = (next: PortalMembership) => (setM(next), void qc.invalidateQueries({ queryKey: ['membership', 'portal'] }));
   const base = `/api/v1/membership/portal/${m.id}`;
-  const save = useMutation({ mutationFn: () => api.put<PortalMembership>(`${base}/profile`, { description, website, sector }), onSuccess: (r) => (done(r), notify.ok()), onError: notify.error });
-  const optIn = useMutation({ mutationFn: (v: boolean) => api.put<PortalMembership>(`${base}/directory`, { optIn: v }), onSuccess: (r) => (done(r), notify.ok()), onError: notify.error });
-  const upload = useMutation({ mutationFn: () => api.upload<PortalMembership>(`${base}/logo`, logo!, 'PUT'), onSuccess: (r) => (done(r), setLogo(null), notify.ok()), onError: notify.error });
-  const addRep = useMutation({ mutationFn: () => api.post<PortalMembership>(`${base}/representatives`, rep), onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok(staff ? undefined : t('portal.invited'))), onError: fail });
-  const removeRep = useMutation({ mutationFn: (userId: string) => api.delete<PortalMembership>(`${base}/representatives/${userId}`), onSuccess: (r) => (done(r), notify.ok()), onError: fail });
-  const resend = useMutation({ mutationFn: (id: string) => api.post<PortalMembership>(`${base}/invitations/${id}/resend`, {}), onSuccess: (r) => (done(r), notify.ok(t('portal.invited'))), onError: fail });
-  const cancel = useMutation({ mutationFn: (id: string) => api.delete<PortalMembership>(`${base}/invitations/${id}`), onSuccess: (r) => (done(r), notify.ok()), onError: fail });
+  const save = useMutation({
+    mutationFn: () => api.put<PortalMembership>(`${base}/profile`, { description, website, sector }),
+    onSuccess: (r) => (done(r), notify.ok()),
+    onError: notify.error,
+  });
+  const optIn = useMutation({
+    mutationFn: (v: boolean) => api.put<PortalMembership>(`${base}/directory`, { optIn: v }),
+    onSuccess: (r) => (done(r), notify.ok()),
+    onError: notify.error,
+  });
+  const upload = useMutation({
+    mutationFn: () => api.upload<PortalMembership>(`${base}/logo`, logo!, 'PUT'),
+    onSuccess: (r) => (done(r), setLogo(null), notify.ok()),
+    onError: notify.error,
+  });
+  const addRep = useMutation({
+    mutationFn: () => api.post<PortalMembership>(`${base}/representatives`, rep),
+    onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok(staff ? undefined : t('portal.invited'))),
+    onError: fail,
+  });
+  const removeRep = useMutation({
+    mutationFn: (userId: string) => api.delete<PortalMembership>(`${base}/representatives/${userId}`),
+    onSuccess: (r) => (done(r), notify.ok()),
+    onError: fail,
+  });
+  const resend = useMutation({
+    mutationFn: (id: string) => api.post<PortalMembership>(`${base}/invitations/${id}/resend`, {}),
+    onSuccess: (r) => (done(r), notify.ok(t('portal.invited'))),
+    onError: fail,
+  });
+  const cancel = useMutation({
+    mutationFn: (id: string) => api.delete<PortalMembership>(`${base}/invitations/${id}`),
+    onSuccess: (r) => (done(r), notify.ok()),
+    onError: fail,
+  });
   return (
     <Paper withBorder p="md" data-testid="portal-membership">
       <Stack>
@@ -200,7 +270,9 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
           <StatusBadge status={m.status} />
         </Group>
         <Text size="sm" c="dimmed">
-          {m.status === 'grace' && m.graceUntil ? t('portal.graceUntil', { date: f.date(m.graceUntil) }) : t('portal.renewal', { date: f.date(m.renewalDate) })}
+          {m.status === 'grace' && m.graceUntil
+            ? t('portal.graceUntil', { date: f.date(m.graceUntil) })
+            : t('portal.renewal', { date: f.date(m.renewalDate) })}
         </Text>
         <Switch
           label={t('portal.directory')}
@@ -213,10 +285,21 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
         {m.organizationId ? (
           <>
             <LocalizedInput label={t('portal.description')} name="description" multiline value={description} onChange={setDescription} />
-            <TextInput label={t('portal.website')} placeholder="https://" value={website} onChange={(e) => setWebsite(e.currentTarget.value)} data-testid="profile-website" />
+            <TextInput
+              label={t('portal.website')}
+              placeholder="https://"
+              value={website}
+              onChange={(e) => setWebsite(e.currentTarget.value)}
+              data-testid="profile-website"
+            />
           </>
         ) : null}
-        <TextInput label={t('portal.sector')} value={sector} onChange={(e) => setSector(e.currentTarget.value)} data-testid="profile-sector" />
+        <TextInput
+          label={t('portal.sector')}
+          value={sector}
+          onChange={(e) => setSector(e.currentTarget.value)}
+          data-testid="profile-sector"
+        />
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending} data-testid="save-profile">
             {t('shell:common.save')}
@@ -226,7 +309,14 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
           <>
             <Group align="flex-end">
               <Avatar src={m.logoFileId ? `/api/v1/files/logos/${m.logoFileId}` : null} alt="" radius="sm" size="lg" />
-              <FileInput label={t('portal.uploadLogo')} accept="image/png,image/jpeg,image/webp,image/gif" value={logo} onChange={setLogo} clearable w={280} />
+              <FileInput
+                label={t('portal.uploadLogo')}
+                accept="image/png,image/jpeg,image/webp,image/gif"
+                value={logo}
+                onChange={setLogo}
+                clearable
+                w={280}
+              />
               <Button variant="default" disabled={!logo} loading={upload.isPending} onClick={() => upload.mutate()}>
                 {t('apply.upload')}
               </Button>
@@ -239,7 +329,12 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
                     <Table.Td>{r.name}</Table.Td>
                     <Table.Td>{r.email}</Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="default" disabled={m.representatives.length < 2} onClick={() => removeRep.mutate(r.userId)}>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        disabled={m.representatives.length < 2}
+                        onClick={() => removeRep.mutate(r.userId)}
+                      >
                         {t('portal.remove')}
                       </Button>
                     </Table.Td>
@@ -264,10 +359,21 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
                           </Text>
                         </div>
                         <Group gap="xs" wrap="nowrap">
-                          <Button size="xs" variant="default" loading={resend.isPending && resend.variables === i.id} onClick={() => resend.mutate(i.id)}>
+                          <Button
+                            size="xs"
+                            variant="default"
+                            loading={resend.isPending && resend.variables === i.id}
+                            onClick={() => resend.mutate(i.id)}
+                          >
                             {t('portal.resend')}
                           </Button>
-                          <Button size="xs" variant="subtle" color="red" loading={cancel.isPending && cancel.variables === i.id} onClick={() => cancel.mutate(i.id)}>
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            color="red"
+                            loading={cancel.isPending && cancel.variables === i.id}
+                            onClick={() => cancel.mutate(i.id)}
+                          >
                             {t('portal.cancelInvitation')}
                           </Button>
                         </Group>
@@ -284,8 +390,19 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
             )}
             <Group align="flex-end">
               <TextInput label={t('apply.repName')} value={rep.name} onChange={(e) => setRep({ ...rep, name: e.currentTarget.value })} />
-              <TextInput label={t('apply.repEmail')} type="email" value={rep.email} onChange={(e) => setRep({ ...rep, email: e.currentTarget.value })} />
-              <Button variant="default" disabled={!rep.name || !rep.email} loading={addRep.isPending} onClick={() => addRep.mutate()} data-testid="add-representative">
+              <TextInput
+                label={t('apply.repEmail')}
+                type="email"
+                value={rep.email}
+                onChange={(e) => setRep({ ...rep, email: e.currentTarget.value })}
+              />
+              <Button
+                variant="default"
+                disabled={!rep.name || !rep.email}
+                loading={addRep.isPending}
+                onClick={() => addRep.mutate()}
+                data-testid="add-representative"
+              >
                 {staff ? t('portal.add') : t('portal.invite')}
               </Button>
             </Group>
@@ -316,7 +433,12 @@ export function InvitationPage() {
   const f = useFormat();
   const qc = useQueryClient();
   const url = `/api/v1/membership/invitations/${encodeURIComponent(token)}`;
-  const view = useQuery({ queryKey: ['membership', 'invitation', token], queryFn: () => api.get<InvitationView>(url), enabled: token.length > 0, retry: false });
+  const view = useQuery({
+    queryKey: ['membership', 'invitation', token],
+    queryFn: () => api.get<InvitationView>(url),
+    enabled: token.length > 0,
+    retry: false,
+  });
   const answer = useMutation({
     mutationFn: (what: 'accept' | 'decline') => api.post<{ ok: true }>(`${url}/${what}`, {}),
     // Accepting changes the account's roles: everything cached about it is stale.
@@ -343,10 +465,19 @@ export function InvitationPage() {
                 </Text>
                 {v.forYou ? (
                   <Group>
-                    <Button onClick={() => answer.mutate('accept')} loading={answer.isPending && answer.variables === 'accept'} data-testid="accept-invitation">
+                    <Button
+                      onClick={() => answer.mutate('accept')}
+                      loading={answer.isPending && answer.variables === 'accept'}
+                      data-testid="accept-invitation"
+                    >
                       {t('invitation.accept')}
                     </Button>
-                    <Button variant="default" onClick={() => answer.mutate('decline')} loading={answer.isPending && answer.variables === 'decline'} data-testid="decline-invitation">
+                    <Button
+                      variant="default"
+                      onClick={() => answer.mutate('decline')}
+                      loading={answer.isPending && answer.variables === 'decline'}
+                      data-testid="decline-invitation"
+                    >
                       {t('invitation.decline')}
                     </Button>
                   </Group>

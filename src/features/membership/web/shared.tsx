@@ -7,7 +7,14 @@ import type { LocalizedText } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
 import { useFormat } from '../../../web/format';
 
-export const stakeholderGroups = ['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia'] as const;
+export const stakeholderGroups = [
+  'government',
+  'international-organization',
+  'business',
+  'technical-community',
+  'civil-society',
+  'academia',
+] as const;
 export const memberGroups = [...stakeholderGroups, 'individual'] as const;
 export const continents = ['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania'] as const;
 export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
@@ -29,9 +36,23 @@ export interface Rep {
 }
 
 export interface AppData {
-  organization?: { name?: LocalizedText; shortName?: string | null; countryCode?: string | null; stakeholderGroup?: string | null; website?: string | null; description?: LocalizedText };
+  organization?: {
+    name?: LocalizedText;
+    shortName?: string | null;
+    countryCode?: string | null;
+    stakeholderGroup?: string | null;
+    website?: string | null;
+    description?: LocalizedText;
+  };
   representatives?: Rep[];
-  individual?: { name?: string; nameLatin?: string | null; countryCode?: string | null; gender?: string | null; title?: string | null; affiliation?: string | null };
+  individual?: {
+    name?: string;
+    nameLatin?: string | null;
+    countryCode?: string | null;
+    gender?: string | null;
+    title?: string | null;
+    affiliation?: string | null;
+  };
   motivation?: string | null;
 }
 
@@ -59,7 +80,11 @@ export interface Application {
 }
 
 export function useCategories() {
-  return useQuery({ queryKey: ['membership', 'categories'], queryFn: () => api.get<Category[]>('/api/v1/membership/categories'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['membership', 'categories'],
+    queryFn: () => api.get<Category[]>('/api/v1/membership/categories'),
+    staleTime: 60_000,
+  });
 }
 
 /** Error text; an incomplete application also lists what is missing. */
@@ -81,7 +106,19 @@ export function MembershipError({ error }: { error: unknown }) {
   );
 }
 
-const statusColor: Record<string, string> = { draft: 'gray', submitted: 'blue', info_requested: 'orange', approved: 'green', rejected: 'red', withdrawn: 'gray', active: 'green', grace: 'yellow', lapsed: 'gray', suspended: 'orange', terminated: 'red' };
+const statusColor: Record<string, string> = {
+  draft: 'gray',
+  submitted: 'blue',
+  info_requested: 'orange',
+  approved: 'green',
+  rejected: 'red',
+  withdrawn: 'gray',
+  active: 'green',
+  grace: 'yellow',
+  lapsed: 'gray',
+  suspended: 'orange',
+  terminated: 'red',
+};
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('membership');
@@ -93,7 +130,17 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** The form fields of an application, for an organization (with representatives) or an individual. */
-export function ApplicationFields({ kind, data, onChange, required = [] }: { kind: 'organization' | 'individual'; data: AppData; onChange: (d: AppData) => void; required?: string[] }) {
+export function ApplicationFields({
+  kind,
+  data,
+  onChange,
+  required = [],
+}: {
+  kind: 'organization' | 'individual';
+  data: AppData;
+  onChange: (d: AppData) => void;
+  required?: string[];
+}) {
   const { t } = useTranslation(['membership', 'shell']);
   const req = (path: string) => required.includes(path);
   const org = data.organization ?? {};
@@ -101,7 +148,8 @@ export function ApplicationFields({ kind, data, onChange, required = [] }: { kin
   const reps = data.representatives ?? [];
   const setOrg = (patch: Partial<NonNullable<AppData['organization']>>) => onChange({ ...data, organization: { ...org, ...patch } });
   const setInd = (patch: Partial<NonNullable<AppData['individual']>>) => onChange({ ...data, individual: { ...ind, ...patch } });
-  const setRep = (i: number, patch: Partial<Rep>) => onChange({ ...data, representatives: reps.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  const setRep = (i: number, patch: Partial<Rep>) =>
+    onChange({ ...data, representatives: reps.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
   return (
     <Stack>
       {kind === 'organization' ? (
@@ -109,9 +157,26 @@ export function ApplicationFields({ kind, data, onChange, required = [] }: { kin
           <Title order={3}>{t('apply.organization')}</Title>
           <LocalizedInput label={t('apply.orgName')} name="orgName" required value={org.name ?? {}} onChange={(v) => setOrg({ name: v })} />
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('apply.shortName')} value={org.shortName ?? ''} onChange={(e) => setOrg({ shortName: e.currentTarget.value })} />
-            <TextInput label={t('shell:common.website')} required={req('organization.website')} placeholder="https://" value={org.website ?? ''} onChange={(e) => setOrg({ website: e.currentTarget.value })} data-testid="org-website" />
-            <CountrySelect label={t('shell:common.country')} required value={org.countryCode ?? null} onChange={(v) => setOrg({ countryCode: v })} data-testid="org-country" />
+            <TextInput
+              label={t('apply.shortName')}
+              value={org.shortName ?? ''}
+              onChange={(e) => setOrg({ shortName: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('shell:common.website')}
+              required={req('organization.website')}
+              placeholder="https://"
+              value={org.website ?? ''}
+              onChange={(e) => setOrg({ website: e.currentTarget.value })}
+              data-testid="org-website"
+            />
+            <CountrySelect
+              label={t('shell:common.country')}
+              required
+              value={org.countryCode ?? null}
+              onChange={(v) => setOrg({ countryCode: v })}
+              data-testid="org-country"
+            />
             <Select
               label={t('apply.group')}
               required
@@ -121,23 +186,59 @@ export function ApplicationFields({ kind, data, onChange, required = [] }: { kin
               data-testid="org-group"
             />
           </SimpleGrid>
-          <LocalizedInput label={t('apply.description')} name="orgDescription" multiline value={org.description ?? {}} onChange={(v) => setOrg({ description: v })} />
+          <LocalizedInput
+            label={t('apply.description')}
+            name="orgDescription"
+            multiline
+            value={org.description ?? {}}
+            onChange={(v) => setOrg({ description: v })}
+          />
           <Title order={3}>{t('apply.representatives')}</Title>
           {reps.map((r, i) => (
             <Paper key={i} withBorder p="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput label={t('apply.repName')} required value={r.name} onChange={(e) => setRep(i, { name: e.currentTarget.value })} data-testid={`rep-name-${i}`} />
-                <TextInput label={t('apply.repNameLatin')} value={r.nameLatin ?? ''} onChange={(e) => setRep(i, { nameLatin: e.currentTarget.value })} />
-                <TextInput label={t('apply.repEmail')} required type="email" value={r.email} onChange={(e) => setRep(i, { email: e.currentTarget.value })} data-testid={`rep-email-${i}`} />
-                <TextInput label={t('apply.repTitle')} value={r.title ?? ''} onChange={(e) => setRep(i, { title: e.currentTarget.value })} />
+                <TextInput
+                  label={t('apply.repName')}
+                  required
+                  value={r.name}
+                  onChange={(e) => setRep(i, { name: e.currentTarget.value })}
+                  data-testid={`rep-name-${i}`}
+                />
+                <TextInput
+                  label={t('apply.repNameLatin')}
+                  value={r.nameLatin ?? ''}
+                  onChange={(e) => setRep(i, { nameLatin: e.currentTarget.value })}
+                />
+                <TextInput
+                  label={t('apply.repEmail')}
+                  required
+                  type="email"
+                  value={r.email}
+                  onChange={(e) => setRep(i, { email: e.currentTarget.value })}
+                  data-testid={`rep-email-${i}`}
+                />
+                <TextInput
+                  label={t('apply.repTitle')}
+                  value={r.title ?? ''}
+                  onChange={(e) => setRep(i, { title: e.currentTarget.value })}
+                />
               </SimpleGrid>
-              <Button variant="default" size="xs" mt="xs" onClick={() => onChange({ ...data, representatives: reps.filter((_, j) => j !== i) })}>
+              <Button
+                variant="default"
+                size="xs"
+                mt="xs"
+                onClick={() => onChange({ ...data, representatives: reps.filter((_, j) => j !== i) })}
+              >
                 {t('apply.removeRep')}
               </Button>
             </Paper>
           ))}
           <Group>
-            <Button variant="default" onClick={() => onChange({ ...data, representatives: [...reps, { name: '', email: '' }] })} data-testid="add-rep">
+            <Button
+              variant="default"
+              onClick={() => onChange({ ...data, representatives: [...reps, { name: '', email: '' }] })}
+              data-testid="add-rep"
+            >
               {t('apply.addRep')}
             </Button>
           </Group>
@@ -146,23 +247,56 @@ export function ApplicationFields({ kind, data, onChange, required = [] }: { kin
         <>
           <Title order={3}>{t('apply.individual')}</Title>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label={t('apply.indName')} required value={ind.name ?? ''} onChange={(e) => setInd({ name: e.currentTarget.value })} />
-            <TextInput label={t('apply.repNameLatin')} value={ind.nameLatin ?? ''} onChange={(e) => setInd({ nameLatin: e.currentTarget.value })} />
-            <CountrySelect label={t('shell:common.country')} required value={ind.countryCode ?? null} onChange={(v) => setInd({ countryCode: v })} />
-            <Select label={t('apply.gender')} clearable data={genders.map((g) => ({ value: g, label: t(`shell:genders.${g}`) }))} value={ind.gender ?? null} onChange={(v) => setInd({ gender: v })} />
+            <TextInput
+              label={t('apply.indName')}
+              required
+              value={ind.name ?? ''}
+              onChange={(e) => setInd({ name: e.currentTarget.value })}
+            />
+            <TextInput
+              label={t('apply.repNameLatin')}
+              value={ind.nameLatin ?? ''}
+              onChange={(e) => setInd({ nameLatin: e.currentTarget.value })}
+            />
+            <CountrySelect
+              label={t('shell:common.country')}
+              required
+              value={ind.countryCode ?? null}
+              onChange={(v) => setInd({ countryCode: v })}
+            />
+            <Select
+              label={t('apply.gender')}
+              clearable
+              data={genders.map((g) => ({ value: g, label: t(`shell:genders.${g}`) }))}
+              value={ind.gender ?? null}
+              onChange={(v) => setInd({ gender: v })}
+            />
             <TextInput label={t('apply.jobTitle')} value={ind.title ?? ''} onChange={(e) => setInd({ title: e.currentTarget.value })} />
-            <TextInput label={t('apply.affiliation')} value={ind.affiliation ?? ''} onChange={(e) => setInd({ affiliation: e.currentTarget.value })} />
+            <TextInput
+              label={t('apply.affiliation')}
+              value={ind.affiliation ?? ''}
+              onChange={(e) => setInd({ affiliation: e.currentTarget.value })}
+            />
           </SimpleGrid>
         </>
       )}
-      <Textarea label={t('apply.motivation')} required={req('motivation')} autosize minRows={3} value={data.motivation ?? ''} onChange={(e) => onChange({ ...data, motivation: e.currentTarget.value })} data-testid="motivation" />
+      <Textarea
+        label={t('apply.motivation')}
+        required={req('motivation')}
+        autosize
+        minRows={3}
+        value={data.motivation ?? ''}
+        onChange={(e) => onChange({ ...data, motivation: e.currentTarget.value })}
+        data-testid="motivation"
+      />
     </Stack>
   );
 }
 
 /** Drops empty strings so a half-filled draft passes the server's checks. */
 export function cleanData(d: AppData): AppData {
-  const strip = <T extends object>(o: T | undefined) => (o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as T) : undefined);
+  const strip = <T extends object>(o: T | undefined) =>
+    o ? (Object.fromEntries(Object.entries(o).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as T) : undefined;
   const out: AppData = {};
   if (d.organization) out.organization = strip(d.organization);
   if (d.individual) out.individual = strip(d.individual);
@@ -198,7 +332,10 @@ export function ApplicationView({ app }: { app: Application }) {
           {row(t('apply.group'), d.organization.stakeholderGroup ? t(`shell:stakeholders.${d.organization.stakeholderGroup}`) : null)}
           {row(t('shell:common.website'), d.organization.website)}
           {row(t('apply.description'), <LText value={d.organization.description} />)}
-          {row(t('apply.representatives'), (d.representatives ?? []).map((r) => `${r.name}${r.title ? ` (${r.title})` : ''} <${r.email}>`).join('; '))}
+          {row(
+            t('apply.representatives'),
+            (d.representatives ?? []).map((r) => `${r.name}${r.title ? ` (${r.title})` : ''} <${r.email}>`).join('; '),
+          )}
         </>
       ) : null}
       {d.individual ? (
@@ -227,7 +364,8 @@ export function Thread({ app }: { app: Application }) {
           <Paper key={m.id} withBorder p="sm" bg={m.internal ? 'yellow.0' : undefined} data-internal={m.internal || undefined}>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {m.authorName || (m.authorRole === 'secretariat' ? t('shell:roles.secretariat') : t('queue.applicant'))} · {f.dateTime(m.createdAt)}
+                {m.authorName || (m.authorRole === 'secretariat' ? t('shell:roles.secretariat') : t('queue.applicant'))} ·{' '}
+                {f.dateTime(m.createdAt)}
               </Text>
               {m.internal ? (
                 <Badge size="xs" variant="dot" color="yellow">

@@ -1,6 +1,42 @@
-const kindsEn = { event: 'Events', session: 'Sessions', person: 'Speakers', speaker: 'Speakers', member: 'Members', organization: 'Organizations', case: 'Cases', call: 'Calls', publication: 'Publications', group: 'Working groups', document: 'Documents' };
-const kindsHans = { event: '活动', session: '议程', person: '嘉宾', speaker: '嘉宾', member: '会员', organization: '机构', case: '案例', call: '征集', publication: '出版物', group: '工作组', document: '文件' };
-const kindsHant = { event: '活動', session: '議程', person: '嘉賓', speaker: '嘉賓', member: '會員', organization: '機構', case: '案例', call: '徵集', publication: '出版物', group: '工作組', document: '文件' };
+const kindsEn = {
+  event: 'Events',
+  session: 'Sessions',
+  person: 'Speakers',
+  speaker: 'Speakers',
+  member: 'Members',
+  organization: 'Organizations',
+  case: 'Cases',
+  call: 'Calls',
+  publication: 'Publications',
+  group: 'Working groups',
+  document: 'Documents',
+};
+const kindsHans = {
+  event: '活动',
+  session: '议程',
+  person: '嘉宾',
+  speaker: '嘉宾',
+  member: '会员',
+  organization: '机构',
+  case: '案例',
+  call: '征集',
+  publication: '出版物',
+  group: '工作组',
+  document: '文件',
+};
+const kindsHant = {
+  event: '活動',
+  session: '議程',
+  person: '嘉賓',
+  speaker: '嘉賓',
+  member: '會員',
+  organization: '機構',
+  case: '案例',
+  call: '徵集',
+  publication: '出版物',
+  group: '工作組',
+  document: '文件',
+};
 
 export const portalTexts = {
   en: {

@@ -37,18 +37,20 @@ export function PortalPage() {
   const locale = useLocale();
   const location = useLocation();
   const navigate = useNavigate();
-  const path = '/' + location.pathname.split('/').slice(2).join('/');
+  const path = `/${location.pathname.split('/').slice(2).join('/')}`;
   const page = useQuery({
     queryKey: ['portal-page', path, location.search, locale],
     queryFn: () => api.get<PortalPageData>(`/api/v1/portal/page${qs({ path: path + location.search, locale })}`),
   });
   useEffect(() => {
-    if (page.data) setHead(page.data.kind === 'home' ? page.data.title : `${page.data.title} · ${t('shell:orgName')}`, page.data.description);
+    if (page.data)
+      setHead(page.data.kind === 'home' ? page.data.title : `${page.data.title} · ${t('shell:orgName')}`, page.data.description);
   }, [page.data, t]);
   const follow = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
     const href = a?.getAttribute('href');
-    if (!a || !href || !href.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    if (!a || !href?.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0)
+      return;
     e.preventDefault();
     navigate(href);
   };
@@ -71,15 +73,19 @@ export function PortalPage() {
       </Stack>
     );
   }
-  return <div className="portal-page" data-portal-kind={page.data.kind} onClick={follow} onSubmit={submit} dangerouslySetInnerHTML={{ __html: page.data.body }} />;
+  return (
+    <div
+      className="portal-page"
+      data-portal-kind={page.data.kind}
+      onClick={follow}
+      onSubmit={submit}
+      dangerouslySetInnerHTML={{ __html: page.data.body }}
+    />
+  );
 }
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
-  return (
-    <>
-      {segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
-    </>
-  );
+  return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
 /** One search box over everything the viewer may see, with types, year and language filters. */
@@ -103,7 +109,7 @@ export function SearchPage() {
   });
   const update = (next: Record<string, string>) => {
     const p = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(next)) (v ? p.set(k, v) : p.delete(k));
+    for (const [k, v] of Object.entries(next)) v ? p.set(k, v) : p.delete(k);
     if (!('page' in next)) p.delete('page');
     setParams(p);
   };
@@ -124,17 +130,37 @@ export function SearchPage() {
         }}
       >
         <Group align="flex-end" wrap="nowrap">
-          <TextInput flex={1} label={t('portal:search.label')} placeholder={t('portal:search.placeholder')} value={text} onChange={(e) => setText(e.currentTarget.value)} name="q" type="search" data-testid="search-input" />
+          <TextInput
+            flex={1}
+            label={t('portal:search.label')}
+            placeholder={t('portal:search.placeholder')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            name="q"
+            type="search"
+            data-testid="search-input"
+          />
           <Button type="submit">{t('portal:search.submit')}</Button>
         </Group>
       </form>
       {q && data ? (
         <>
-          <Text role="status">{data.totalCapped ? t('portal:search.countCapped', { n: number(data.total) }) : t('portal:search.count', { count: data.total })}</Text>
+          <Text role="status">
+            {data.totalCapped ? t('portal:search.countCapped', { n: number(data.total) }) : t('portal:search.count', { count: data.total })}
+          </Text>
           {data.kinds.length ? (
             <Group gap="xs" role="group" aria-label={t('portal:search.byType')}>
-              {[{ kind: '', label: `${t('portal:search.all')} (${facetCount(all)})` }, ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${facetCount(k.count)})` }))].map((k) => (
-                <Button key={k.kind || 'all'} size="compact-sm" variant={kind === k.kind ? 'filled' : 'default'} aria-pressed={kind === k.kind} onClick={() => update({ kind: k.kind })}>
+              {[
+                { kind: '', label: `${t('portal:search.all')} (${facetCount(all)})` },
+                ...data.kinds.map((k) => ({ kind: k.kind, label: `${kindLabel(k.kind)} (${facetCount(k.count)})` })),
+              ].map((k) => (
+                <Button
+                  key={k.kind || 'all'}
+                  size="compact-sm"
+                  variant={kind === k.kind ? 'filled' : 'default'}
+                  aria-pressed={kind === k.kind}
+                  onClick={() => update({ kind: k.kind })}
+                >
                   {k.label}
                 </Button>
               ))}
@@ -143,7 +169,10 @@ export function SearchPage() {
           <Group>
             <Select
               label={t('portal:search.year')}
-              data={[{ value: '', label: t('portal:search.anyYear') }, ...data.years.map((y) => ({ value: String(y.year), label: `${y.year} (${facetCount(y.count)})` }))]}
+              data={[
+                { value: '', label: t('portal:search.anyYear') },
+                ...data.years.map((y) => ({ value: String(y.year), label: `${y.year} (${facetCount(y.count)})` })),
+              ]}
               value={year}
               onChange={(v) => update({ year: v ?? '' })}
               allowDeselect={false}
@@ -151,7 +180,12 @@ export function SearchPage() {
             />
             <Select
               label={t('portal:search.language')}
-              data={[{ value: '', label: t('portal:search.anyLanguage') }, { value: 'en', label: 'English' }, { value: 'zh-Hans', label: '简体中文' }, { value: 'zh-Hant', label: '繁體中文' }]}
+              data={[
+                { value: '', label: t('portal:search.anyLanguage') },
+                { value: 'en', label: 'English' },
+                { value: 'zh-Hans', label: '简体中文' },
+                { value: 'zh-Hant', label: '繁體中文' },
+              ]}
               value={lang}
               onChange={(v) => update({ lang: v ?? '' })}
               allowDeselect={false}
@@ -192,7 +226,9 @@ export function SearchPage() {
               total={Math.ceil(data.total / data.pageSize)}
               value={page}
               onChange={(p) => update({ page: String(p) })}
-              getControlProps={(c) => ({ 'aria-label': c === 'next' ? t('shell:common.next') : c === 'previous' ? t('shell:common.previous') : c })}
+              getControlProps={(c) => ({
+                'aria-label': c === 'next' ? t('shell:common.next') : c === 'previous' ? t('shell:common.previous') : c,
+              })}
               aria-label={t('portal:search.pages')}
             />
           ) : null}

@@ -11,9 +11,81 @@ import { LText, useLocalized } from '../../../web/localized';
 import type { FormField } from '../../calls/form';
 
 const texts = {
-  en: { nav: 'My reviews', invitations: 'Invitations', accept: 'Accept', decline: 'Decline', assigned: 'Assigned to me', notStarted: 'Not started', draft: 'Draft', submitted: 'Submitted', open: 'Review', rubric: 'Rubric', scale: 'Scale {{min}}–{{max}}', forCommittee: 'Comments for the committee', forApplicant: 'Comments for the applicant', save: 'Save draft', submit: 'Submit review', total: 'Weighted total', none: 'Nothing assigned to you yet.', notFound: 'This entry does not exist, or it is not assigned to you.', discussion: 'Committee discussion', post: 'Post', conflicts: 'Declare conflicts of interest', declare: 'I have a conflict', declared: 'Conflict declared' },
-  'zh-Hans': { nav: '我的评审', invitations: '评审邀请', accept: '接受', decline: '谢绝', assigned: '分配给我的', notStarted: '未开始', draft: '草稿', submitted: '已提交', open: '评审', rubric: '评分标准', scale: '分值 {{min}}–{{max}}', forCommittee: '给评审委员会的意见', forApplicant: '给申报方的意见', save: '保存草稿', submit: '提交评审', total: '加权总分', none: '暂无分配给您的申报。', notFound: '该申报不存在，或未分配给您。', discussion: '委员会讨论', post: '发表', conflicts: '申报利益冲突', declare: '存在利益冲突', declared: '已申报冲突' },
-  'zh-Hant': { nav: '我的評審', invitations: '評審邀請', accept: '接受', decline: '謝絕', assigned: '分配給我的', notStarted: '未開始', draft: '草稿', submitted: '已提交', open: '評審', rubric: '評分標準', scale: '分值 {{min}}–{{max}}', forCommittee: '給評審委員會的意見', forApplicant: '給申報方的意見', save: '儲存草稿', submit: '提交評審', total: '加權總分', none: '暫無分配給您的申報。', notFound: '該申報不存在，或未分配給您。', discussion: '委員會討論', post: '發表', conflicts: '申報利益衝突', declare: '存在利益衝突', declared: '已申報衝突' },
+  en: {
+    nav: 'My reviews',
+    invitations: 'Invitations',
+    accept: 'Accept',
+    decline: 'Decline',
+    assigned: 'Assigned to me',
+    notStarted: 'Not started',
+    draft: 'Draft',
+    submitted: 'Submitted',
+    open: 'Review',
+    rubric: 'Rubric',
+    scale: 'Scale {{min}}–{{max}}',
+    forCommittee: 'Comments for the committee',
+    forApplicant: 'Comments for the applicant',
+    save: 'Save draft',
+    submit: 'Submit review',
+    total: 'Weighted total',
+    none: 'Nothing assigned to you yet.',
+    notFound: 'This entry does not exist, or it is not assigned to you.',
+    discussion: 'Committee discussion',
+    post: 'Post',
+    conflicts: 'Declare conflicts of interest',
+    declare: 'I have a conflict',
+    declared: 'Conflict declared',
+  },
+  'zh-Hans': {
+    nav: '我的评审',
+    invitations: '评审邀请',
+    accept: '接受',
+    decline: '谢绝',
+    assigned: '分配给我的',
+    notStarted: '未开始',
+    draft: '草稿',
+    submitted: '已提交',
+    open: '评审',
+    rubric: '评分标准',
+    scale: '分值 {{min}}–{{max}}',
+    forCommittee: '给评审委员会的意见',
+    forApplicant: '给申报方的意见',
+    save: '保存草稿',
+    submit: '提交评审',
+    total: '加权总分',
+    none: '暂无分配给您的申报。',
+    notFound: '该申报不存在，或未分配给您。',
+    discussion: '委员会讨论',
+    post: '发表',
+    conflicts: '申报利益冲突',
+    declare: '存在利益冲突',
+    declared: '已申报冲突',
+  },
+  'zh-Hant': {
+    nav: '我的評審',
+    invitations: '評審邀請',
+    accept: '接受',
+    decline: '謝絕',
+    assigned: '分配給我的',
+    notStarted: '未開始',
+    draft: '草稿',
+    submitted: '已提交',
+    open: '評審',
+    rubric: '評分標準',
+    scale: '分值 {{min}}–{{max}}',
+    forCommittee: '給評審委員會的意見',
+    forApplicant: '給申報方的意見',
+    save: '儲存草稿',
+    submit: '提交評審',
+    total: '加權總分',
+    none: '暫無分配給您的申報。',
+    notFound: '該申報不存在，或未分配給您。',
+    discussion: '委員會討論',
+    post: '發表',
+    conflicts: '申報利益衝突',
+    declare: '存在利益衝突',
+    declared: '已申報衝突',
+  },
 };
 
 interface Criterion {
@@ -92,7 +164,11 @@ function ConflictList({ invitationId }: { invitationId: string }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const [open, setOpen] = useState(false);
-  const { data } = useQuery({ queryKey: ['conflict-titles', invitationId], queryFn: () => api.get<any[]>(`/api/v1/review/invitations/${invitationId}/submissions`), enabled: open });
+  const { data } = useQuery({
+    queryKey: ['conflict-titles', invitationId],
+    queryFn: () => api.get<any[]>(`/api/v1/review/invitations/${invitationId}/submissions`),
+    enabled: open,
+  });
   const declare = useMutation({
     mutationFn: (submissionId: string) => api.post(`/api/v1/review/invitations/${invitationId}/conflicts`, { submissionId, reason: '' }),
     onSuccess: () => {
@@ -137,18 +213,25 @@ function AnswerView({ form, answers }: { form: FormField[]; answers: Record<stri
   const loc = useLocalized();
   return (
     <Stack gap="xs">
-      {form.filter((f) => answers[f.key] != null && f.type !== 'file').map((f) => {
-        const v = answers[f.key];
-        const text = typeof v === 'object' && !Array.isArray(v) ? loc(v as LocalizedText).text : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? (x as { name: string }).name : String(x))).join(', ') : String(v);
-        return (
-          <div key={f.key}>
-            <Text size="sm" fw={600}>
-              {loc(f.label).text}
-            </Text>
-            <Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Text>
-          </div>
-        );
-      })}
+      {form
+        .filter((f) => answers[f.key] != null && f.type !== 'file')
+        .map((f) => {
+          const v = answers[f.key];
+          const text =
+            typeof v === 'object' && !Array.isArray(v)
+              ? loc(v as LocalizedText).text
+              : Array.isArray(v)
+                ? v.map((x) => (typeof x === 'object' ? (x as { name: string }).name : String(x))).join(', ')
+                : String(v);
+          return (
+            <div key={f.key}>
+              <Text size="sm" fw={600}>
+                {loc(f.label).text}
+              </Text>
+              <Text style={{ whiteSpace: 'pre-wrap' }}>{text}</Text>
+            </div>
+          );
+        })}
     </Stack>
   );
 }
@@ -159,21 +242,42 @@ function ReviewPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
-  const { data, error, isLoading } = useQuery({ queryKey: ['review', id], queryFn: () => api.get<any>(`/api/v1/review/submissions/${id}`), retry: false });
-  const { data: thread } = useQuery({ queryKey: ['discussion', id], queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${id}/discussion`), enabled: !!data });
+  const { data, error, isLoading } = useQuery({
+    queryKey: ['review', id],
+    queryFn: () => api.get<any>(`/api/v1/review/submissions/${id}`),
+    retry: false,
+  });
+  const { data: thread } = useQuery({
+    queryKey: ['discussion', id],
+    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${id}/discussion`),
+    enabled: !!data,
+  });
   const [scores, setScores] = useState<Record<string, number> | null>(null);
   const [cc, setCc] = useState<string | null>(null);
   const [ca, setCa] = useState<string | null>(null);
   const [msg, setMsg] = useState('');
   const save = useMutation({
-    mutationFn: (submit: boolean) => api.put(`/api/v1/review/submissions/${id}/review`, { scores: scores ?? data.review?.scores ?? {}, commentCommittee: cc ?? data.review?.commentCommittee ?? '', commentApplicant: ca ?? data.review?.commentApplicant ?? '', submit }),
+    mutationFn: (submit: boolean) =>
+      api.put(`/api/v1/review/submissions/${id}/review`, {
+        scores: scores ?? data.review?.scores ?? {},
+        commentCommittee: cc ?? data.review?.commentCommittee ?? '',
+        commentApplicant: ca ?? data.review?.commentApplicant ?? '',
+        submit,
+      }),
     onSuccess: () => {
       notify.ok();
       void qc.invalidateQueries({ queryKey: ['review', id] });
     },
     onError: notify.error,
   });
-  const post = useMutation({ mutationFn: () => api.post(`/api/v1/review/submissions/${id}/discussion`, { body: msg }), onSuccess: () => { setMsg(''); void qc.invalidateQueries({ queryKey: ['discussion', id] }); }, onError: notify.error });
+  const post = useMutation({
+    mutationFn: () => api.post(`/api/v1/review/submissions/${id}/discussion`, { body: msg }),
+    onSuccess: () => {
+      setMsg('');
+      void qc.invalidateQueries({ queryKey: ['discussion', id] });
+    },
+    onError: notify.error,
+  });
   if (isLoading) return null;
   if (error || !data)
     return (
@@ -194,10 +298,33 @@ function ReviewPage() {
         {t('review:rubric')} · {t('review:scale', { min: data.rubric.scaleMin, max: data.rubric.scaleMax })}
       </Title>
       {criteria.map((c) => (
-        <NumberInput key={c.key} name={`score-${c.key}`} label={`${loc(c.label).text} (×${c.weight})`} description={c.guidance ? loc(c.guidance).text : undefined} min={data.rubric.scaleMin} max={data.rubric.scaleMax} value={s[c.key] ?? ''} onChange={(v) => setScores({ ...s, [c.key]: Number(v) })} />
+        <NumberInput
+          key={c.key}
+          name={`score-${c.key}`}
+          label={`${loc(c.label).text} (×${c.weight})`}
+          description={c.guidance ? loc(c.guidance).text : undefined}
+          min={data.rubric.scaleMin}
+          max={data.rubric.scaleMax}
+          value={s[c.key] ?? ''}
+          onChange={(v) => setScores({ ...s, [c.key]: Number(v) })}
+        />
       ))}
-      <Textarea name="commentCommittee" label={t('review:forCommittee')} autosize minRows={3} value={cc ?? data.review?.commentCommittee ?? ''} onChange={(e) => setCc(e.currentTarget.value)} />
-      <Textarea name="commentApplicant" label={t('review:forApplicant')} autosize minRows={3} value={ca ?? data.review?.commentApplicant ?? ''} onChange={(e) => setCa(e.currentTarget.value)} />
+      <Textarea
+        name="commentCommittee"
+        label={t('review:forCommittee')}
+        autosize
+        minRows={3}
+        value={cc ?? data.review?.commentCommittee ?? ''}
+        onChange={(e) => setCc(e.currentTarget.value)}
+      />
+      <Textarea
+        name="commentApplicant"
+        label={t('review:forApplicant')}
+        autosize
+        minRows={3}
+        value={ca ?? data.review?.commentApplicant ?? ''}
+        onChange={(e) => setCa(e.currentTarget.value)}
+      />
       <ErrorAlert error={save.error} />
       <Group>
         <Button variant="default" onClick={() => save.mutate(false)} data-testid="review-save">
