@@ -3,9 +3,9 @@ import { initReactI18next, useTranslation } from 'react-i18next';
 import { shell } from './locales/shell';
 import { webFeatures } from './features';
 
-export const locales = ['en', 'zh-Hans', 'zh-Hant'] as const;
-export type Locale = (typeof locales)[number];
-export type LocalizedText = Partial<Record<Locale, string>>;
+import { type Locale, type LocalizedText, locales } from '../platform/i18n/text';
+
+export { type Locale, type LocalizedText, locales } from '../platform/i18n/text';
 
 /** Language ↔ URL prefix of public pages. */
 export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { globalRoles } from '../../platform/auth/access.js';
-import { localeSchema } from '../../platform/i18n/index.js';
+import { localeSchema } from '../../platform/i18n/text.js';
 
 export const email = z.email({ message: 'Enter a valid e-mail address.' }).max(254);
 /** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, no composition rules, never truncated. */

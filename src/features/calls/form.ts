@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldCode } from '../../platform/http/codes.js';
-import { localizedText, type LocalizedText } from '../../platform/i18n/index.js';
+import { localizedText, type LocalizedText } from '../../platform/i18n/text.js';
 
 export const fieldTypes = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
 export type FieldType = (typeof fieldTypes)[number];

@@ -3,7 +3,7 @@
  * adjust it. Well-known field keys the engine reads: title, summary, applicantType,
  * country, birthDate, keywords; every 'people' field feeds conflict detection.
  */
-import type { LocalizedText } from '../../platform/i18n/index.js';
+import type { LocalizedText } from '../../platform/i18n/text.js';
 import type { Criterion } from '../review/model.js';
 import type { Eligibility, FormField, Option } from './form.js';
 import type { applicantTypes } from './form.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
-import { localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
+import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
 export const stakeholderGroups = [
   'government',

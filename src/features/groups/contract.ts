@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
-import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
+import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
 export const documentKinds = ['report', 'consensus', 'initiative', 'proposal'] as const;
 export const versionStatuses = ['draft', 'consultation', 'final', 'published'] as const;

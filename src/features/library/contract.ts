@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
-import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
+import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
 export const publicationKinds = [
   'report',
@@ -71,9 +72,87 @@ export const facets = z.object({
   groups: z.array(z.object({ id: z.uuid(), name: loc, count: z.number() })),
 });
 export const fileParams = z.object({ id: z.uuid(), lang: localeSchema });
+export const uploaded = z.object({ fileId: z.uuid() });
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const libraryErrors = {
   publication_superseded: 409,
 } as const;
 export type LibraryError = keyof typeof libraryErrors;
+
+const read = 'public';
+const keep = ['secretariat'] as const;
+
+/** The library's API. It is public to read; the secretariat keeps it (groups' editors publish through the groups feature). */
+export const libraryApi = endpoints('library', {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/library',
+    access: read,
+    summary: 'Browse publications; filter by kind, year, language, group and tag',
+    query: listQuery,
+    response: { 200: page(publication) },
+  }),
+  facets: endpoint({
+    method: 'GET',
+    path: '/api/v1/library/facets',
+    access: read,
+    summary: 'Counts by kind, year, tag and group for the filters',
+    response: { 200: facets },
+  }),
+  manage: endpoint({
+    method: 'GET',
+    path: '/api/v1/library/manage',
+    access: keep,
+    summary: 'All publications, drafts included (secretariat)',
+    query: listQuery,
+    response: { 200: page(publication) },
+  }),
+  get: endpoint({ method: 'GET', path: '/api/v1/library/:id', access: read, params: idParams, response: { 200: publication } }),
+  create: endpoint({ method: 'POST', path: '/api/v1/library', access: keep, body: publicationInput, response: { 201: publication } }),
+  update: endpoint({
+    method: 'PUT',
+    path: '/api/v1/library/:id',
+    access: keep,
+    params: idParams,
+    body: publicationInput,
+    response: { 200: publication },
+  }),
+  remove: endpoint({ method: 'DELETE', path: '/api/v1/library/:id', access: keep, params: idParams, response: { 200: okSchema } }),
+  uploadFile: endpoint({
+    method: 'PUT',
+    path: '/api/v1/library/:id/files/:lang',
+    access: keep,
+    summary: 'Upload the file of one language (PDF, DOCX, ZIP), multipart field "file"',
+    params: fileParams,
+    upload: true,
+    response: { 200: uploaded },
+  }),
+  uploadCover: endpoint({
+    method: 'PUT',
+    path: '/api/v1/library/:id/cover',
+    access: keep,
+    summary: 'Upload the cover image, multipart field "file"',
+    params: idParams,
+    upload: true,
+    response: { 200: uploaded },
+  }),
+  cover: endpoint({
+    method: 'GET',
+    path: '/api/v1/library/:id/cover',
+    access: read,
+    summary: 'The cover image',
+    params: idParams,
+    produces: ['image/png', 'image/jpeg', 'image/webp'],
+    response: { 200: binary },
+  }),
+  file: endpoint({
+    method: 'GET',
+    path: '/api/v1/library/:id/files/:lang',
+    access: read,
+    summary: 'Download the file of one language (counts the download)',
+    params: fileParams,
+    produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'],
+    response: { 200: binary },
+  }),
+});

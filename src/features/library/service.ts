@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/access.js';
+import { type Actor, isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
+import { documentTypes, imageTypes, readFile, storeFile } from '../../platform/files/index.js';
 import { files } from '../../platform/files/model.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
@@ -335,4 +337,59 @@ export async function coverFileId(db: DbOrTx, id: string) {
     .from(publications)
     .where(eq(publications.id, id));
   return p && p.status === 'published' ? p.coverFileId : null;
+}
+
+// What the library's routes ask for: each opens its own transaction and checks what the caller may see.
+
+/** One publication as the caller may see it: drafts only for the secretariat. */
+export const publicationFor = (db: DbOrTx, actor: Actor | null, id: string) => getPublication(db, id, isStaff(actor));
+
+export async function addPublication(db: DbOrTx, actor: Actor, input: PublicationInput) {
+  const p = await db.transaction((tx) => createPublication(tx, actor, input));
+  return getPublication(db, p.id, true);
+}
+
+export async function changePublication(db: DbOrTx, actor: Actor, id: string, input: PublicationInput) {
+  await db.transaction((tx) => updatePublication(tx, actor, id, input));
+  return getPublication(db, id, true);
+}
+
+export async function removePublication(db: DbOrTx, actor: Actor, id: string) {
+  await db.transaction((tx) => deletePublication(tx, actor, id));
+  return { ok: true as const };
+}
+
+/** Keeps an uploaded file as the publication's text in one language (PDF, DOCX or ZIP). */
+export async function uploadPublicationFile(db: DbOrTx, filesDir: string, actor: Actor, id: string, lang: string, upload: Upload) {
+  await getPublication(db, id, true);
+  return db.transaction(async (tx) => {
+    const f = await storeFile(tx, filesDir, { ...upload, allowed: documentTypes, ownerId: actor.userId });
+    await setPublicationFile(tx, actor, id, lang, f.id);
+    return { fileId: f.id };
+  });
+}
+
+export async function uploadCover(db: DbOrTx, filesDir: string, actor: Actor, id: string, upload: Upload) {
+  await getPublication(db, id, true);
+  return db.transaction(async (tx) => {
+    const f = await storeFile(tx, filesDir, { ...upload, allowed: imageTypes, ownerId: actor.userId });
+    await setCover(tx, actor, id, f.id);
+    return { fileId: f.id };
+  });
+}
+
+/** The cover of a published publication, if it has an image. */
+export async function coverImage(db: DbOrTx, filesDir: string, id: string) {
+  const fileId = await coverFileId(db, id);
+  const f = fileId ? await readFile(db, filesDir, fileId) : null;
+  if (!f || !imageTypes.includes(f.mime)) throw notFound();
+  return { mime: f.mime, data: f.data };
+}
+
+/** The file of one language, counting the download. */
+export async function downloadFile(db: DbOrTx, filesDir: string, id: string, lang: string) {
+  const { fileId } = await countDownload(db, id, lang);
+  const f = await readFile(db, filesDir, fileId);
+  if (!f) throw notFound();
+  return { mime: f.mime, data: f.data, name: f.originalName };
 }

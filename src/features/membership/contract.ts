@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ref } from '../../platform/http/ref.js';
-import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/index.js';
+import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 import { continents, countryCode, stakeholderGroups } from '../directory/contract.js';
 import { dimensions, goalRules } from './representation.js';
 

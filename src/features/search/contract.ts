@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localeSchema } from '../../platform/i18n/index.js';
+import { localeSchema } from '../../platform/i18n/text.js';
 
 export const searchQuery = z.object({
   q: z.string().max(200).optional().default(''),

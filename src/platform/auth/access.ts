@@ -29,7 +29,7 @@ export interface Actor {
  * - 'user': any signed-in account (finer checks live in the feature's policy.ts);
  * - a list of global roles: one of them (admin always passes).
  */
-export type Access = 'public' | 'user' | GlobalRole[];
+export type Access = 'public' | 'user' | readonly GlobalRole[];
 
 export interface RouteEntry {
   method: string;

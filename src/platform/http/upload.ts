@@ -6,11 +6,16 @@ import { platformErrors } from './codes.js';
 export const isUploadRoute = (schema: unknown) =>
   !!(schema as { consumes?: string[] } | undefined)?.consumes?.includes('multipart/form-data');
 
+/** A file someone sent, with the size limit it was read under (storeFile() applies it again). */
+export interface Upload {
+  data: Buffer;
+  filename: string;
+  fields: Record<string, string>;
+  maxBytes: number;
+}
+
 /** Reads the one file of a multipart request, refusing anything else cleanly. */
-export async function readUpload(
-  req: FastifyRequest,
-  maxBytes: number,
-): Promise<{ data: Buffer; filename: string; fields: Record<string, string> }> {
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<Upload> {
   if (!req.isMultipart())
     throw fail(platformErrors, 'multipart_required', 'Send the file as multipart/form-data in a field named "file".', {
       fields: [{ path: 'file', message: 'required', code: 'required' }],
@@ -47,5 +52,5 @@ export async function readUpload(
     });
   if (!file.data.length)
     throw fail(platformErrors, 'file_empty', 'The file is empty.', { fields: [{ path: 'file', message: 'empty', code: 'required' }] });
-  return { ...file, fields };
+  return { ...file, fields, maxBytes };
 }

@@ -2,21 +2,11 @@ import { Badge, Button, Card, FileInput, Group, NumberInput, Select, Stack, Tabl
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../web/api';
+import { ApiError, call, invalidate, query, upload as send } from '../../../web/api';
+import { libraryApi as api, type PublicationKind, publicationKinds as kinds } from '../contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
-import type { LocalizedText } from '../../../web/i18n';
+import { type Locale, type LocalizedText, locales } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
-
-const kinds = ['report', 'consensus', 'initiative', 'proposal', 'blue-book', 'outlook', 'case-collection', 'concept'] as const;
-interface Row {
-  id: string;
-  kind: string;
-  year: number;
-  title: LocalizedText;
-  edition: string | null;
-  status: string;
-  files: Array<{ lang: string; downloads: number }>;
-}
 
 /** Secretariat: add publications, their files per language and covers. */
 export function LibraryAdminPage() {
@@ -24,8 +14,8 @@ export function LibraryAdminPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
-  const list = useQuery({ queryKey: ['library-manage'], queryFn: () => api.get<{ items: Row[] }>('/api/v1/library/manage?pageSize=100') });
-  const [kind, setKind] = useState<string>('blue-book');
+  const list = useQuery(query(api.manage, { query: { pageSize: 100 } }));
+  const [kind, setKind] = useState<PublicationKind>('blue-book');
   const [year, setYear] = useState<number>(new Date().getFullYear());
   const [title, setTitle] = useState<LocalizedText>({});
   const [abstract, setAbstract] = useState<LocalizedText>({});
@@ -33,31 +23,33 @@ export function LibraryAdminPage() {
   const [edition, setEdition] = useState('');
   const [supersedes, setSupersedes] = useState<string | null>(null);
   const [author, setAuthor] = useState<LocalizedText>({});
-  const [fileLang, setFileLang] = useState<Record<string, string>>({});
-  const refresh = () => qc.invalidateQueries({ queryKey: ['library-manage'] });
+  const [fileLang, setFileLang] = useState<Record<string, Locale>>({});
+  const refresh = () => invalidate(qc, api.manage);
   const create = useMutation({
     mutationFn: () =>
-      api.post('/api/v1/library', {
-        kind,
-        year,
-        title,
-        abstract,
-        tags,
-        edition: edition || null,
-        supersedesId: supersedes,
-        authors: Object.keys(author).length ? [{ kind: 'organization', name: author }] : [],
-        status: 'published',
+      call(api.create, {
+        body: {
+          kind,
+          year,
+          title,
+          abstract,
+          tags,
+          edition: edition || null,
+          supersedesId: supersedes,
+          authors: Object.keys(author).length ? [{ kind: 'organization', name: author }] : [],
+          status: 'published',
+        },
       }),
     onSuccess: () => (setTitle({}), setAbstract({}), setTags([]), setEdition(''), setSupersedes(null), refresh(), notify.ok()),
     onError: notify.error,
   });
   const upload = useMutation({
-    mutationFn: (v: { id: string; lang: string; file: File }) => api.upload(`/api/v1/library/${v.id}/files/${v.lang}`, v.file, 'PUT'),
+    mutationFn: (v: { id: string; lang: Locale; file: File }) => send(api.uploadFile, { id: v.id, lang: v.lang }, v.file),
     onSuccess: refresh,
     onError: notify.error,
   });
   const cover = useMutation({
-    mutationFn: (v: { id: string; file: File }) => api.upload(`/api/v1/library/${v.id}/cover`, v.file, 'PUT'),
+    mutationFn: (v: { id: string; file: File }) => send(api.uploadCover, { id: v.id }, v.file),
     onSuccess: refresh,
     onError: notify.error,
   });
@@ -91,7 +83,10 @@ export function LibraryAdminPage() {
                     aria-label={t('library:filters.lang')}
                     data={['zh-Hans', 'en', 'zh-Hant']}
                     value={fileLang[p.id] ?? 'en'}
-                    onChange={(v) => v && setFileLang({ ...fileLang, [p.id]: v })}
+                    onChange={(v) => {
+                      const lang = locales.find((l) => l === v);
+                      if (lang) setFileLang({ ...fileLang, [p.id]: lang });
+                    }}
                   />
                   <FileInput
                     size="xs"
@@ -125,7 +120,10 @@ export function LibraryAdminPage() {
               label={t('library:filters.kind')}
               data={kinds.map((k) => ({ value: k, label: t(`library:kind.${k}`) }))}
               value={kind}
-              onChange={(v) => v && setKind(v)}
+              onChange={(v) => {
+                const k = kinds.find((k) => k === v);
+                if (k) setKind(k);
+              }}
             />
             <NumberInput label={t('library:filters.year')} value={year} onChange={(v) => setYear(Number(v))} min={1990} max={2100} />
             <TextInput label={t('library:editionLabel')} value={edition} onChange={(e) => setEdition(e.currentTarget.value)} />

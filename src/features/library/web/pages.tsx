@@ -2,56 +2,22 @@ import { Anchor, Badge, Card, Group, Image, Loader, Pagination, Select, SimpleGr
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { api, qs } from '../../../web/api';
+import type { Reply } from '../../../platform/http/contract';
+import { invalidate, query, readSearch } from '../../../web/api';
+import { libraryApi as api, listQuery, publicationKinds as kinds } from '../contract';
 import { ErrorAlert, useCountryName } from '../../../web/components/forms';
-import { prefixOf, useLocale, type LocalizedText } from '../../../web/i18n';
+import { prefixOf, useLocale } from '../../../web/i18n';
 import { LText, useLocalized } from '../../../web/localized';
 
-const kinds = ['report', 'consensus', 'initiative', 'proposal', 'blue-book', 'outlook', 'case-collection', 'concept'] as const;
-
-interface Ref {
-  id: string;
-  title: LocalizedText;
-  edition: string | null;
-}
-interface Publication {
-  id: string;
-  kind: string;
-  year: number;
-  title: LocalizedText;
-  abstract: LocalizedText;
-  tags: string[];
-  languages: string[];
-  edition: string | null;
-  coverUrl: string | null;
-  authors: Array<{ kind: string; name: LocalizedText }>;
-  files: Array<{ lang: string; url: string; name: string; downloads: number }>;
-  downloads: number;
-  supersedes: Ref | null;
-  supersededBy: Ref | null;
-  sourceDocumentId: string | null;
-  endorsers: Array<{ name: LocalizedText; countryCode: string | null; stakeholderGroup: string; kind: string }>;
-}
-interface Facets {
-  kinds: Record<string, number>;
-  years: Record<string, number>;
-  tags: Record<string, number>;
-  groups: Array<{ id: string; name: LocalizedText; count: number }>;
-}
+type Publication = Reply<typeof api.get>;
+type Ref = NonNullable<Publication['supersedes']>;
 
 export function LibraryPage() {
   const { t } = useTranslation(['library', 'shell']);
   const locale = useLocale();
   const loc = useLocalized();
   const [params, setParams] = useSearchParams();
-  const filters = {
-    kind: params.get('kind'),
-    year: params.get('year'),
-    lang: params.get('lang'),
-    group: params.get('group'),
-    tag: params.get('tag'),
-  };
-  const page = Number(params.get('page') ?? 1);
+  const { page = 1, ...filters } = readSearch(listQuery, params);
   const set = (k: string, v: string | null) => {
     const next = new URLSearchParams(params);
     if (v) next.set(k, v);
@@ -59,13 +25,8 @@ export function LibraryPage() {
     next.delete('page');
     setParams(next);
   };
-  const facets = useQuery({ queryKey: ['library-facets'], queryFn: () => api.get<Facets>('/api/v1/library/facets') });
-  const list = useQuery({
-    queryKey: ['library', filters, page],
-    queryFn: () =>
-      api.get<{ items: Publication[]; total: number; pageSize: number }>(`/api/v1/library${qs({ ...filters, page, pageSize: 24 })}`),
-    placeholderData: keepPreviousData,
-  });
+  const facets = useQuery(query(api.facets));
+  const list = useQuery({ ...query(api.list, { query: { ...filters, page, pageSize: 24 } }), placeholderData: keepPreviousData });
   const f = facets.data;
   return (
     <Stack py="md">
@@ -75,14 +36,14 @@ export function LibraryPage() {
         <Select
           label={t('library:filters.kind')}
           clearable
-          value={filters.kind}
+          value={filters.kind ?? null}
           onChange={(v) => set('kind', v)}
           data={kinds.map((k) => ({ value: k, label: `${t(`library:kind.${k}`)}${f?.kinds[k] ? ` (${f.kinds[k]})` : ''}` }))}
         />
         <Select
           label={t('library:filters.year')}
           clearable
-          value={filters.year}
+          value={filters.year ? String(filters.year) : null}
           onChange={(v) => set('year', v)}
           data={Object.keys(f?.years ?? {})
             .sort()
@@ -91,14 +52,14 @@ export function LibraryPage() {
         <Select
           label={t('library:filters.lang')}
           clearable
-          value={filters.lang}
+          value={filters.lang ?? null}
           onChange={(v) => set('lang', v)}
           data={['zh-Hans', 'en', 'zh-Hant'].map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))}
         />
         <Select
           label={t('library:filters.group')}
           clearable
-          value={filters.group}
+          value={filters.group ?? null}
           onChange={(v) => set('group', v)}
           data={(f?.groups ?? []).map((g) => ({ value: g.id, label: loc(g.name).text }))}
         />
@@ -106,7 +67,7 @@ export function LibraryPage() {
           label={t('library:filters.tag')}
           clearable
           searchable
-          value={filters.tag}
+          value={filters.tag ?? null}
           onChange={(v) => set('tag', v)}
           data={Object.keys(f?.tags ?? {}).sort()}
         />
@@ -145,7 +106,7 @@ export function PublicationPage() {
   const locale = useLocale();
   const countryName = useCountryName();
   const qc = useQueryClient();
-  const q = useQuery({ queryKey: ['publication', id], queryFn: () => api.get<Publication>(`/api/v1/library/${id}`) });
+  const q = useQuery(query(api.get, { params: { id: id! } }));
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const p = q.data;
@@ -209,7 +170,7 @@ export function PublicationPage() {
           <Anchor
             key={f.lang}
             href={f.url}
-            onClick={() => setTimeout(() => qc.invalidateQueries({ queryKey: ['publication', id] }), 500)}
+            onClick={() => setTimeout(() => invalidate(qc, api.get), 500)}
             data-testid={`download-${f.lang}`}
           >
             {t('library:download', { lang: t(`shell:locales.${f.lang}`) })} · {t('library:downloads', { count: f.downloads })}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import type { Access } from '../auth/access.js';
+
+/**
+ * The shape of the API, shared by the server and the browser: each feature's
+ * contract.ts lists its endpoints with endpoint(); the server serves them with
+ * route() (platform/http/route.ts), the web app calls them with call() and
+ * query() (web/api.ts). Browser-safe: imports nothing but zod and types.
+ */
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint {
+  method: Method;
+  /** Fastify path, parameters as `:name`. */
+  path: string;
+  /** Who may call it (see platform/auth/access.ts); finer checks live in the feature's service. */
+  access: Access;
+  summary?: string;
+  params?: z.ZodType;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The answer for each success status. */
+  response: Partial<Record<200 | 201 | 202 | 204, z.ZodType>>;
+  /** Media types of an answer that is not JSON (a file, a calendar, a feed). */
+  produces?: readonly string[];
+  /** Takes a multipart/form-data upload with one "file" field (and `fields`). */
+  upload?: boolean;
+}
+
+/** Declares one endpoint; `const` keeps its literal path and method for the types. */
+export const endpoint = <const E extends Endpoint>(e: E): E => e;
+
+/** A feature's endpoints, tagged with the feature's name for the API documentation. */
+export const endpoints = <const T extends Record<string, Endpoint>>(tag: string, list: T): { [K in keyof T]: T[K] & { tag: string } } =>
+  Object.fromEntries(Object.entries(list).map(([k, e]) => [k, { ...e, tag }])) as never;
+
+/** A non-JSON answer: the bytes of a file, a calendar or a feed. */
+export const binary = z.string().meta({ format: 'binary', description: 'The file' });
+
+export const pageQuery = {
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+};
+
+export const idParams = z.object({ id: z.uuid() });
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+export const okSchema = z.object({ ok: z.literal(true) });
+
+type SuccessSchema<E extends Endpoint> = E['response'][keyof E['response'] & (200 | 201 | 202 | 204)];
+
+/** What the server's handler returns (before the response schema serializes it). */
+export type Result<E extends Endpoint> = SuccessSchema<E> extends z.ZodType ? z.input<SuccessSchema<E>> : never;
+
+/** A value as it arrives in the browser: dates become ISO strings. */
+export type Json<T> = T extends Date
+  ? string
+  : T extends readonly (infer U)[]
+    ? Json<U>[]
+    : T extends object
+      ? { [K in keyof T]: Json<T[K]> }
+      : T;
+
+/** What the browser receives. */
+export type Reply<E extends Endpoint> = SuccessSchema<E> extends z.ZodType ? Json<z.output<SuccessSchema<E>>> : never;
+
+/** What the browser sends: path parameters, query (every field optional) and body, each only where the endpoint has one. */
+export type Input<E extends Endpoint> = (E['params'] extends z.ZodType ? { params: z.input<E['params']> } : { params?: never }) &
+  (E['query'] extends z.ZodType ? { query?: Partial<z.output<E['query']>> } : { query?: never }) &
+  (E['body'] extends z.ZodType ? { body: z.input<E['body']> } : { body?: never });
+
+/** Fills `:name` parameters into the path. */
+export const pathOf = (path: string, params: Record<string, unknown> = {}) =>
+  path.replace(/:(\w+)/g, (_, name: string) => {
+    const v = params[name];
+    if (v === undefined || v === null || v === '') throw new Error(`Missing path parameter ${name} for ${path}`);
+    return encodeURIComponent(String(v));
+  });
+
+/** A query string, leaving out empty values. */
+export const queryString = (params: Record<string, unknown> = {}) => {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    for (const one of Array.isArray(v) ? v : [v]) s.append(k, String(one));
+  }
+  const out = s.toString();
+  return out ? `?${out}` : '';
+};
+
+/** The URL of a GET endpoint, for links and downloads (e.g. an .ics or an export). */
+export const urlOf = <E extends Endpoint>(e: E, input: { params?: Record<string, unknown>; query?: Record<string, unknown> } = {}) =>
+  pathOf(e.path, input.params) + queryString(input.query);

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Locales and multilingual fields: browser-safe (the contracts use them; no OpenCC here). */
+export const locales = ['en', 'zh-Hans', 'zh-Hant'] as const;
+export type Locale = (typeof locales)[number];
+export const localeSchema = z.enum(locales);
+
+/** A content field in several languages, e.g. { en: 'Data Working Group', 'zh-Hans': '数据工作组' }. */
+export const localizedText = (max = 20_000) =>
+  z
+    .object({
+      en: z.string().trim().max(max).optional(),
+      'zh-Hans': z.string().trim().max(max).optional(),
+      'zh-Hant': z.string().trim().max(max).optional(),
+    })
+    .strict()
+    .transform((v) => Object.fromEntries(Object.entries(v).filter(([, s]) => s !== undefined && s !== '')) as LocalizedText);
+
+/** Like localizedText, but at least one language must be filled. */
+export const requiredLocalizedText = (max = 20_000) =>
+  localizedText(max).refine((v) => Object.keys(v).length > 0, { message: 'Give the text in at least one language.' });
+
+export type LocalizedText = Partial<Record<Locale, string>>;
