@@ -9,17 +9,9 @@ import { seedDemo } from '../../demo.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { changedTables, snapshot } from '../../test/snapshot.js';
 import { idFieldsOf, referencesIn } from '../http/references.js';
-import {
-  eventBody,
-  matrix,
-  matrixRoles,
-  referenceCases,
-  registrationBody,
-  type Ids,
-  type MatrixRole,
-  type Rule,
-  type Who,
-} from './matrix.js';
+import { eventBody, registrationBody } from '../../features/events/matrix.js';
+import { accessRules as matrix, referenceCases } from '../../features/matrix.js';
+import { matrixRoles, type Ids, type MatrixRole, type Rule, type Who } from './matrix.js';
 
 /**
  * The authorization matrix (issue 9): every route × every role × a resource

@@ -1,0 +1,7 @@
+import type { Rule } from '../../platform/auth/matrix.js';
+
+/** Who gets past each route of this feature (see platform/auth/matrix.ts). The platform's logs: administrators and the secretariat. */
+export const accessRules: Record<string, Rule> = {
+  'GET /api/v1/admin/outbox': {},
+  'GET /api/v1/admin/audit': {},
+};
