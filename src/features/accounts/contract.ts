@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { globalRoles } from '../../platform/auth/access.js';
+import { globalRoles } from '../../platform/auth/roles.js';
+import { endpoint, endpoints, idParams, okSchema, page, pageQuery } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
 
 export const email = z.email({ message: 'Enter a valid e-mail address.' }).max(254);
@@ -56,6 +57,7 @@ export const createStaffBody = z.object({
   roles: z.array(z.enum(globalRoles)).min(1),
 });
 export const rolesBody = z.object({ roles: z.array(z.enum(globalRoles)) });
+export const userListQuery = z.object({ q: z.string().max(200).optional(), role: z.string().max(50).optional(), ...pageQuery });
 export const userListItem = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -79,3 +81,117 @@ export const accountsErrors = {
   cannot_remove_own_admin: 409,
 } as const;
 export type AccountsError = keyof typeof accountsErrors;
+
+/** Accounts: sign-up, sign-in and sessions for everyone; the list of accounts and their global roles for staff. */
+export const accountsApi = endpoints('accounts', {
+  me: endpoint({
+    method: 'GET',
+    path: '/api/v1/auth/me',
+    access: 'public',
+    summary: 'The signed-in account, or null',
+    response: { 200: me },
+  }),
+  signUp: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/signup',
+    access: 'public',
+    summary: 'Create an account; a link proves the address',
+    body: signUpBody,
+    response: { 202: accepted },
+  }),
+  verify: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/verify',
+    access: 'public',
+    summary: 'Confirm an e-mail address and sign in',
+    body: tokenBody,
+    response: { 200: signedIn },
+  }),
+  login: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/login',
+    access: 'public',
+    summary: 'Sign in with e-mail and password',
+    body: loginBody,
+    response: { 200: signedIn },
+  }),
+  loginLink: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/login-link',
+    access: 'public',
+    summary: 'Send a one-time sign-in link',
+    body: emailBody,
+    response: { 202: accepted },
+  }),
+  redeemLoginLink: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/login-link/redeem',
+    access: 'public',
+    summary: 'Sign in with a one-time link',
+    body: tokenBody,
+    response: { 200: signedIn },
+  }),
+  passwordReset: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/password-reset',
+    access: 'public',
+    summary: 'Send a password-reset link',
+    body: emailBody,
+    response: { 202: accepted },
+  }),
+  completePasswordReset: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/password-reset/complete',
+    access: 'public',
+    summary: 'Choose a new password with a reset link',
+    body: resetBody,
+    response: { 200: signedIn },
+  }),
+  logout: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/logout',
+    access: 'user',
+    summary: 'Sign out of this browser',
+    response: { 200: okSchema },
+  }),
+  logoutAll: endpoint({
+    method: 'POST',
+    path: '/api/v1/auth/logout-all',
+    access: 'user',
+    summary: 'Sign out everywhere',
+    response: { 200: okSchema },
+  }),
+  updateProfile: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/auth/me',
+    access: 'user',
+    summary: 'Change name, language or password',
+    body: profileBody,
+    response: { 200: okSchema },
+  }),
+  users: endpoint({
+    method: 'GET',
+    path: '/api/v1/admin/users',
+    access: ['secretariat'],
+    summary: 'List accounts',
+    query: userListQuery,
+    response: { 200: page(userListItem) },
+  }),
+  createStaff: endpoint({
+    method: 'POST',
+    path: '/api/v1/admin/users',
+    access: ['admin'],
+    summary: 'Create a staff account',
+    body: createStaffBody,
+    response: { 201: z.object({ id: z.uuid() }) },
+  }),
+  setRoles: endpoint({
+    method: 'PUT',
+    path: '/api/v1/admin/users/:id/roles',
+    access: ['admin'],
+    summary: 'Set the global roles of an account',
+    params: idParams,
+    body: rolesBody,
+    response: { 200: rolesBody },
+  }),
+});

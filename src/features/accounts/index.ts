@@ -11,4 +11,4 @@ export const accounts: Feature = {
   erase: (tx, s) => eraseAccount(tx, s.userId),
 };
 export { sessionCookie } from './routes.js';
-export { loadActorBySession } from './service.js';
+export { accountContact, accountIdByEmail, loadActorBySession } from './service.js';

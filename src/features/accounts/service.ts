@@ -187,16 +187,14 @@ export async function completePasswordReset(db: Db, publicUrl: string, token: st
 export async function createSession(db: DbOrTx, userId: string, days: number, meta: { ip?: string; userAgent?: string }) {
   const token = randomToken();
   const csrfToken = randomToken();
-  await db
-    .insert(sessions)
-    .values({
-      id: sha256(token),
-      userId,
-      csrfToken,
-      expiresAt: new Date(Date.now() + days * 86400e3),
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    });
+  await db.insert(sessions).values({
+    id: sha256(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + days * 86400e3),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   return { token, csrfToken };
 }
 
@@ -459,4 +457,93 @@ export async function eraseAccount(db: DbOrTx, userId: string | null) {
     .update(users)
     .set({ email: `erased-${userId}@erased.invalid`, name: 'Erased account', passwordHash: null, disabledAt: new Date() })
     .where(eq(users.id, userId));
+}
+
+// What the routes call: one function per endpoint.
+
+/** How long a new session lasts, and where it was opened from (kept with it). */
+export interface SessionOptions {
+  days: number;
+  ip?: string;
+  userAgent?: string;
+}
+
+/** A session just opened: its token goes into the cookie, the rest to the browser. */
+export interface OpenedSession {
+  token: string;
+  csrfToken: string;
+  next?: string;
+}
+
+async function openSession(db: DbOrTx, userId: string, s: SessionOptions, next?: string): Promise<OpenedSession> {
+  return { ...(await createSession(db, userId, s.days, s)), ...(next ? { next } : {}) };
+}
+
+/** The signed-in account as the browser sees it, or null. */
+export const whoIsSignedIn = (a: Actor | null) => ({
+  user: a ? { id: a.userId, email: a.email, name: a.name, locale: a.locale, roles: a.roles, scopes: a.scopes } : null,
+  csrfToken: a?.csrfToken ?? null,
+});
+
+export async function signInWithPassword(db: Db, input: { email: string; password: string }, s: SessionOptions) {
+  const user = await checkPassword(db, input.email, input.password);
+  return openSession(db, user.id, s);
+}
+
+export async function signInByVerifying(db: Db, token: string, s: SessionOptions) {
+  const { user, next } = await verifyEmail(db, token);
+  return openSession(db, user.id, s, next);
+}
+
+export async function signInWithLink(db: Db, token: string, s: SessionOptions) {
+  const { user, next } = await redeemLoginLink(db, token);
+  return openSession(db, user.id, s, next);
+}
+
+export async function signInWithNewPassword(db: Db, publicUrl: string, input: { token: string; password: string }, s: SessionOptions) {
+  const user = await completePasswordReset(db, publicUrl, input.token, input.password);
+  return openSession(db, user.id, s);
+}
+
+export async function signOut(db: Db, actor: Actor) {
+  await endSession(db, actor.sessionId);
+  return { ok: true as const };
+}
+
+export async function signOutEverywhere(db: Db, actor: Actor) {
+  await endAllSessions(db, actor.userId);
+  return { ok: true as const };
+}
+
+export async function changeProfile(db: Db, publicUrl: string, actor: Actor, input: Parameters<typeof updateProfile>[3]) {
+  await updateProfile(db, publicUrl, actor, input);
+  return { ok: true as const };
+}
+
+export async function accountsPage(db: DbOrTx, q: { q?: string; role?: string; page: number; pageSize: number }) {
+  return { ...(await listUsers(db, q)), page: q.page, pageSize: q.pageSize };
+}
+
+export async function addStaff(db: Db, publicUrl: string, actor: Actor, input: Parameters<typeof createStaff>[3]) {
+  const user = await createStaff(db, publicUrl, actor, input);
+  return { id: user.id };
+}
+
+export async function changeGlobalRoles(db: Db, actor: Actor, userId: string, roles: GlobalRole[]) {
+  return { roles: await setGlobalRoles(db, actor, userId, roles) };
+}
+
+/** An account's id and e-mail address, or null when there is no such account. */
+export async function accountContact(db: DbOrTx, userId: string) {
+  const [u] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+  return u ?? null;
+}
+
+/** The id of the account with this e-mail address, if any. */
+export async function accountIdByEmail(db: DbOrTx, email: string) {
+  const [u] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return u?.id ?? null;
 }

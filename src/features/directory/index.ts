@@ -17,3 +17,4 @@ export const directory: Feature = {
     refs.people = personIds;
   },
 };
+export { personContact, personOfAccount } from './service.js';

@@ -1,29 +1,23 @@
-import { eq, or, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Ctx, DataSubject, Feature } from '../../platform/http/types.js';
-import { users } from '../accounts/model.js';
-import { people } from '../directory/model.js';
+import { accountContact, accountIdByEmail } from '../accounts/index.js';
+import { personContact, personOfAccount } from '../directory/index.js';
 
 /** The account and directory entry that belong to one person (linked by user id or e-mail). */
 export async function subjectOfUser(db: DbOrTx, userId: string): Promise<DataSubject> {
-  const [u] = await db.select({ id: users.id, email: users.email }).from(users).where(eq(users.id, userId));
+  const u = await accountContact(db, userId);
   if (!u) throw notFound();
-  const [p] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(or(eq(people.userId, u.id), eq(people.email, u.email)))
-    .limit(1);
-  return { userId: u.id, personId: p?.id ?? null, email: u.email };
+  return { userId: u.id, personId: await personOfAccount(db, u), email: u.email };
 }
 
 export async function subjectOfPerson(db: DbOrTx, personId: string): Promise<DataSubject> {
-  const [p] = await db.select({ id: people.id, userId: people.userId, email: people.email }).from(people).where(eq(people.id, personId));
+  const p = await personContact(db, personId);
   if (!p) throw notFound();
-  let userId = p.userId;
-  if (!userId && p.email) userId = (await db.select({ id: users.id }).from(users).where(eq(users.email, p.email)))[0]?.id ?? null;
+  const userId = p.userId ?? (p.email ? await accountIdByEmail(db, p.email) : null);
   return { userId, personId: p.id, email: p.email };
 }
 
@@ -52,4 +46,22 @@ export async function erasePerson(db: Db, features: Feature[], actor: Actor, sub
       after: { userId: subject.userId, personId: subject.personId },
     });
   });
+}
+
+// What the routes call.
+
+/** An export as a JSON file to download. */
+const asFile = (data: unknown, name: string) => ({ mime: 'application/json', name, data: JSON.stringify(data) });
+
+export async function myData(ctx: Ctx, features: Feature[], actor: Actor) {
+  return asFile(await exportPersonalData(ctx, features, await subjectOfUser(ctx.db, actor.userId)), 'my-data.json');
+}
+
+export async function personData(ctx: Ctx, features: Feature[], personId: string) {
+  return asFile(await exportPersonalData(ctx, features, await subjectOfPerson(ctx.db, personId)), `person-${personId}.json`);
+}
+
+export async function erasePersonById(db: Db, features: Feature[], actor: Actor, personId: string) {
+  await erasePerson(db, features, actor, await subjectOfPerson(db, personId));
+  return { ok: true as const };
 }

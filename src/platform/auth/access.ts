@@ -2,9 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fail, forbidden, unauthenticated } from '../http/errors.js';
 import { platformErrors } from '../http/codes.js';
 import { isUploadRoute } from '../http/upload.js';
+import type { GlobalRole } from './roles.js';
 
-export const globalRoles = ['admin', 'secretariat', 'reviewer'] as const;
-export type GlobalRole = (typeof globalRoles)[number];
+export { globalRoles, type GlobalRole } from './roles.js';
 
 export interface ScopedRole {
   role: string; // e.g. 'event_manager', 'org_contact'
