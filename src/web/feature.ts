@@ -15,6 +15,7 @@ export interface NavItem {
 /**
  * What a feature adds to the web app. Register it in src/web/features.ts.
  * - publicRoutes live under /:lang (en, zh-hans, zh-hant) in the public layout;
+ * - openRoutes live at the root in the public layout, open to anyone (e.g. /signin);
  * - appRoutes live at the root in the public layout and need a signed-in account
  *   (e.g. /my/applications); admin routes live under /admin in the staff layout.
  */
@@ -23,6 +24,7 @@ export interface WebFeature {
   /** Texts of the feature's i18n namespace (its name) in the three languages. */
   i18n?: Record<Locale, Record<string, unknown>>;
   publicRoutes?: RouteObject[];
+  openRoutes?: RouteObject[];
   appRoutes?: RouteObject[];
   adminRoutes?: RouteObject[];
   publicNav?: NavItem[];

@@ -1,4 +1,6 @@
 import type { WebFeature } from './feature';
+import { accountsWeb } from '../features/accounts/web';
+import { adminWeb } from '../features/admin/web';
 import { callsWeb } from '../features/calls/web';
 import { directoryWeb } from '../features/directory/web';
 import { eventsWeb } from '../features/events/web';
@@ -11,6 +13,8 @@ import { showcaseWeb } from '../features/showcase/web';
 
 /** Every feature's web part. Add yours here (one line). */
 export const webFeatures: WebFeature[] = [
+  accountsWeb,
+  adminWeb,
   directoryWeb,
   membershipWeb,
   eventsWeb,

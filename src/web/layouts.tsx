@@ -3,7 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { api } from './api';
+import { accountsApi } from '../features/accounts/contract';
+import { call } from './api';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { webFeatures } from './features';
 import { prefixOf, useLocale } from './i18n';
@@ -64,7 +65,7 @@ function AccountMenu() {
         <Menu.Divider />
         <Menu.Item
           onClick={async () => {
-            await api.post('/api/v1/auth/logout');
+            await call(accountsApi.logout);
             await qc.resetQueries(); // nothing of the account stays in the cache
             navigate(`/${prefixOf[locale]}/`);
           }}
@@ -139,12 +140,7 @@ export function PublicLayout() {
 const staffAreaRoles = ['secretariat', 'reviewer'];
 const staffAreaScopes = ['event_manager'];
 
-const shellAdminNav: NavItem[] = [
-  { to: '/admin', label: 'nav.dashboard' },
-  { to: '/admin/users', label: 'nav.users', roles: ['secretariat'] },
-  { to: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
-  { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
-];
+const shellAdminNav: NavItem[] = [{ to: '/admin', label: 'nav.dashboard' }];
 
 /** The staff area: a navigation bar (a drawer on phones) and the page. */
 export function AdminLayout() {

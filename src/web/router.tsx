@@ -3,9 +3,9 @@ import { useEffect } from 'react';
 import { webFeatures } from './features';
 import { localeOfPrefix, prefixOf, setLocale, initialLocale } from './i18n';
 import { AdminLayout, PublicLayout } from './layouts';
-import { AdminHomePage, AuditPage, OutboxPage, UsersPage } from './pages/admin';
-import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage, TokenSignInPage } from './pages/auth';
-import { AccountPage, HomePage, NotFoundPage } from './pages/misc';
+import { AdminHomePage } from './pages/AdminHomePage';
+import { HomePage } from './pages/HomePage';
+import { NotFoundPage } from './pages/NotFoundPage';
 import { RequireAuth } from './session';
 
 /** /:lang/…: the language comes from the URL, so a shared link opens in the right language. */
@@ -34,13 +34,7 @@ export const router = createBrowserRouter([
         // A feature may provide the home page (the portal does); the shell's is the fallback.
         children: [...(publicRoutes.some((r) => r.index) ? [] : [{ index: true, element: <HomePage /> }]), ...publicRoutes],
       },
-      { path: '/signin', element: <SignInPage /> },
-      { path: '/signup', element: <SignUpPage /> },
-      { path: '/forgot-password', element: <ForgotPasswordPage /> },
-      { path: '/auth/verify', element: <TokenSignInPage kind="verify" /> },
-      { path: '/auth/link', element: <TokenSignInPage kind="link" /> },
-      { path: '/auth/reset', element: <ResetPasswordPage /> },
-      { path: '/account', element: <AccountPage /> },
+      ...webFeatures.flatMap((f) => f.openRoutes ?? []),
       ...signedIn(webFeatures.flatMap((f) => f.appRoutes ?? [])),
       { path: '*', element: <NotFoundPage /> },
     ],
@@ -50,9 +44,6 @@ export const router = createBrowserRouter([
     element: <AdminLayout />,
     children: [
       { index: true, element: <AdminHomePage /> },
-      { path: 'users', element: <UsersPage /> },
-      { path: 'outbox', element: <OutboxPage /> },
-      { path: 'audit', element: <AuditPage /> },
       ...webFeatures.flatMap((f) => f.adminRoutes ?? []),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -2,27 +2,21 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { api, setCsrfToken } from './api';
+import { accountsApi } from '../features/accounts/contract';
+import type { Reply } from '../platform/http/contract';
+import { invalidate, query, setCsrfToken } from './api';
 
-export interface Me {
-  user: null | {
-    id: string;
-    email: string;
-    name: string;
-    locale: string;
-    roles: Array<'admin' | 'secretariat' | 'reviewer'>;
-    scopes: Array<{ role: string; scopeType: string; scopeId: string }>;
-  };
-  csrfToken: string | null;
-}
+/** The signed-in account (user is null for a visitor) and the CSRF token of its session. */
+export type Me = Reply<typeof accountsApi.me>;
 
 export function useMe() {
+  const me = query(accountsApi.me);
   return useQuery({
-    queryKey: ['me'],
+    ...me,
     queryFn: async () => {
-      const me = await api.get<Me>('/api/v1/auth/me');
-      setCsrfToken(me.csrfToken);
-      return me;
+      const answer = await me.queryFn();
+      setCsrfToken(answer.csrfToken);
+      return answer;
     },
     staleTime: 60_000,
   });
@@ -30,7 +24,7 @@ export function useMe() {
 
 export function useRefreshMe() {
   const qc = useQueryClient();
-  return () => qc.invalidateQueries({ queryKey: ['me'] });
+  return () => invalidate(qc, accountsApi.me);
 }
 
 export const hasRole = (me: Me | undefined, ...roles: string[]) =>

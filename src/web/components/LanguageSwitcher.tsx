@@ -1,7 +1,8 @@
 import { Menu, Button } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
-import { api } from '../api';
+import { accountsApi } from '../../features/accounts/contract';
+import { call } from '../api';
 import { localeOfPrefix, locales, prefixOf, setLocale, useLocale, type Locale } from '../i18n';
 import { useMe } from '../session';
 
@@ -16,7 +17,7 @@ export function LanguageSwitcher() {
     await setLocale(l);
     const [, first, ...rest] = location.pathname.split('/');
     if (localeOfPrefix(first)) navigate(`/${prefixOf[l]}/${rest.join('/')}${location.search}`, { replace: true });
-    if (me?.user) void api.patch('/api/v1/auth/me', { locale: l }).catch(() => {});
+    if (me?.user) void call(accountsApi.updateProfile, { body: { locale: l } }).catch(() => {});
   };
   return (
     <Menu position="bottom-end">

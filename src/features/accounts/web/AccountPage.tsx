@@ -1,94 +1,39 @@
-import { Badge, Button, Card, Group, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, PasswordInput, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
-import { api, ApiError } from '../api';
-import { ErrorAlert, useNotify } from '../components/forms';
-import { webFeatures } from '../features';
-import { locales, prefixOf, setLocale, useLocale, type Locale } from '../i18n';
-import { hasRole, isStaff, RequireAuth, useMe } from '../session';
+import { useNavigate } from 'react-router';
+import { ApiError, call, invalidate } from '../../../web/api';
+import { ErrorAlert, useNotify } from '../../../web/components/forms';
+import { locales, setLocale, useLocale } from '../../../web/i18n';
+import { useMe } from '../../../web/session';
+import { accountsApi } from '../contract';
 
-/** The SPA home page; the portal renders the full public home on the server. */
-export function HomePage() {
-  const { t } = useTranslation();
-  const { data: me } = useMe();
-  const locale = useLocale();
-  const nav = webFeatures.flatMap((f) => f.publicNav ?? []);
-  return (
-    <Stack gap="xl" py="xl">
-      <Stack gap="xs">
-        <Title order={1}>{t('home.welcome')}</Title>
-        <Text size="lg" c="dimmed">
-          {t('tagline')}
-        </Text>
-        <Text maw={720}>{t('home.intro')}</Text>
-      </Stack>
-      {nav.length ? (
-        <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
-          {nav.map((n) => (
-            <Card key={n.to} withBorder component={Link} to={`/${prefixOf[locale]}${n.to}`}>
-              <Text fw={600}>{t(n.label)}</Text>
-            </Card>
-          ))}
-        </SimpleGrid>
-      ) : null}
-      {isStaff(me) || hasRole(me, 'reviewer') ? (
-        <Card withBorder>
-          <Group justify="space-between">
-            <Text fw={600}>{t('home.staffArea')}</Text>
-            <Button component={Link} to="/admin">
-              {t('home.openAdmin')}
-            </Button>
-          </Group>
-        </Card>
-      ) : null}
-    </Stack>
-  );
-}
-
-export function NotFoundPage() {
-  const { t } = useTranslation();
-  return (
-    <Stack py="xl">
-      <Title order={1}>404</Title>
-      <Text>{t('errors.notFoundPage')}</Text>
-    </Stack>
-  );
-}
-
+/** /account: name, preferred language, password, and signing out everywhere (the route asks for a signed-in account). */
 export function AccountPage() {
-  return (
-    <RequireAuth>
-      <AccountForm />
-    </RequireAuth>
-  );
-}
-
-function AccountForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation(['accounts', 'shell']);
   const { data: me } = useMe();
   const qc = useQueryClient();
   const notify = useNotify();
   const navigate = useNavigate();
   const locale = useLocale();
   const [name, setName] = useState(me?.user?.name ?? '');
-  const [pref, setPref] = useState<Locale>((me?.user?.locale as Locale) ?? locale);
+  const [pref, setPref] = useState(locales.find((l) => l === me?.user?.locale) ?? locale);
   const [pw, setPw] = useState({ currentPassword: '', newPassword: '' });
   const save = useMutation({
-    mutationFn: () => api.patch('/api/v1/auth/me', { name, locale: pref }),
+    mutationFn: () => call(accountsApi.updateProfile, { body: { name, locale: pref } }),
     onSuccess: async () => {
       await setLocale(pref);
-      await qc.invalidateQueries({ queryKey: ['me'] });
+      await invalidate(qc, accountsApi.me);
       notify.ok();
     },
   });
   const pwSave = useMutation({
-    mutationFn: () => api.patch('/api/v1/auth/me', pw),
+    mutationFn: () => call(accountsApi.updateProfile, { body: pw }),
     onSuccess: () => (setPw({ currentPassword: '', newPassword: '' }), notify.ok()),
   });
   const everywhere = useMutation({
-    mutationFn: () => api.post('/api/v1/auth/logout-all'),
+    mutationFn: () => call(accountsApi.logoutAll),
     onSuccess: async () => {
       await qc.resetQueries();
       navigate('/signin');
@@ -122,7 +67,7 @@ function AccountForm() {
               label={t('auth.preferredLanguage')}
               data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))}
               value={pref}
-              onChange={(v) => v && setPref(v as Locale)}
+              onChange={(v) => setPref(locales.find((l) => l === v) ?? pref)}
               allowDeselect={false}
             />
             <ErrorAlert error={save.error} />
