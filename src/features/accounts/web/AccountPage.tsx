@@ -30,7 +30,10 @@ export function AccountPage() {
   });
   const pwSave = useMutation({
     mutationFn: () => call(accountsApi.updateProfile, { body: pw }),
-    onSuccess: () => (setPw({ currentPassword: '', newPassword: '' }), notify.ok()),
+    onSuccess: () => {
+      setPw({ currentPassword: '', newPassword: '' });
+      notify.ok();
+    },
   });
   const everywhere = useMutation({
     mutationFn: () => call(accountsApi.logoutAll),

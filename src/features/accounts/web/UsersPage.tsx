@@ -32,7 +32,15 @@ export function UsersPage() {
         <Title order={1}>{t('nav.users')}</Title>
         {isAdmin ? <Button onClick={create.open}>{t('auth.createStaff')}</Button> : null}
       </Group>
-      <TextInput label={t('common.search')} value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} maw={360} />
+      <TextInput
+        label={t('common.search')}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={360}
+      />
       <ErrorAlert error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover>

@@ -27,7 +27,15 @@ export function OutboxPage() {
       {list.data ? (
         <Alert color={list.data.smtpConfigured ? 'green' : 'yellow'}>{list.data.smtpConfigured ? t('smtpOn') : t('smtpOff')}</Alert>
       ) : null}
-      <TextInput label={t('to')} value={to} onChange={(e) => (setTo(e.currentTarget.value), setPage(1))} maw={360} />
+      <TextInput
+        label={t('to')}
+        value={to}
+        onChange={(e) => {
+          setTo(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={360}
+      />
       <ScrollArea>
         <Table striped highlightOnHover>
           <Table.Thead>
