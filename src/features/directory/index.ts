@@ -17,4 +17,4 @@ export const directory: Feature = {
     refs.people = personIds;
   },
 };
-export { personContact, personOfAccount } from './service.js';
+export { personContact, personOfAccount } from './subjects.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
@@ -271,15 +271,17 @@ async function writeAffiliations(tx: DbOrTx, personId: string, list: PersonInput
   if (!list) return;
   await tx.delete(affiliations).where(eq(affiliations.personId, personId));
   if (list.length)
-    await tx.insert(affiliations).values(
-      list.map((a) => ({
-        personId,
-        organizationId: a.organizationId,
-        title: a.title ?? {},
-        startDate: a.startDate ?? null,
-        endDate: a.endDate ?? null,
-      })),
-    );
+    await tx
+      .insert(affiliations)
+      .values(
+        list.map((a) => ({
+          personId,
+          organizationId: a.organizationId,
+          title: a.title ?? {},
+          startDate: a.startDate ?? null,
+          endDate: a.endDate ?? null,
+        })),
+      );
 }
 
 const personValues = (p: PersonInput) => ({
@@ -495,20 +497,4 @@ export async function deletePersonIfUnreferenced(db: DbOrTx, id: string) {
   }
   const gone = await db.delete(people).where(eq(people.id, id)).returning({ id: people.id });
   return gone.length > 0;
-}
-
-/** The directory entry of an account: the one linked to it, else one with the same e-mail address. */
-export async function personOfAccount(db: DbOrTx, account: { id: string; email: string }) {
-  const [p] = await db
-    .select({ id: people.id })
-    .from(people)
-    .where(or(eq(people.userId, account.id), eq(people.email, account.email)))
-    .limit(1);
-  return p?.id ?? null;
-}
-
-/** A person's account link and e-mail address, or null when there is no such person. */
-export async function personContact(db: DbOrTx, personId: string) {
-  const [p] = await db.select({ id: people.id, userId: people.userId, email: people.email }).from(people).where(eq(people.id, personId));
-  return p ?? null;
 }
