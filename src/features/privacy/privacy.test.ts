@@ -39,6 +39,13 @@ it('a person downloads their data; an admin erases them, keeping aggregate figur
   expect(mine.json().accounts.account.email).toBe('lucia@example.org');
   expect(mine.json().directory).toMatchObject({ name: 'Lucía Fernández', phone: '+34 600 000 000' });
 
+  expect(mine.headers['content-type']).toMatch(/^application\/json/);
+  expect(mine.headers['content-disposition']).toContain('my-data.json');
+  // The secretariat answers a subject-access request with the same document, found through the directory entry.
+  const theirs = await h.call(admin, { method: 'GET', url: `/api/v1/admin/people/${person.id}/data` });
+  expect(theirs.statusCode).toBe(200);
+  expect(theirs.json().accounts.account.email).toBe('lucia@example.org');
+  expect(theirs.json().subject).toMatchObject({ personId: person.id, userId: u.id });
   const refused = await h.call(u, { method: 'POST', url: `/api/v1/admin/people/${person.id}/erase`, payload: { confirm: true } });
   expect(refused.statusCode).toBe(403);
   const r = await h.call(admin, { method: 'POST', url: `/api/v1/admin/people/${person.id}/erase`, payload: { confirm: true } });

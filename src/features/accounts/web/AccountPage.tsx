@@ -68,7 +68,7 @@ export function AccountPage() {
             <TextInput label={t('auth.name')} value={name} onChange={(e) => setName(e.currentTarget.value)} required />
             <Select
               label={t('auth.preferredLanguage')}
-              data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))}
+              data={locales.map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))}
               value={pref}
               onChange={(v) => setPref(locales.find((l) => l === v) ?? pref)}
               allowDeselect={false}
@@ -76,7 +76,7 @@ export function AccountPage() {
             <ErrorAlert error={save.error} />
             <Group>
               <Button type="submit" loading={save.isPending}>
-                {t('common.save')}
+                {t('shell:common.save')}
               </Button>
             </Group>
           </Stack>

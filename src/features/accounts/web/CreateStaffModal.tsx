@@ -47,7 +47,7 @@ export function CreateStaffModal({ opened, onClose }: { opened: boolean; onClose
           />
           <Select
             label={t('auth.preferredLanguage')}
-            data={locales.map((l) => ({ value: l, label: t(`locales.${l}`) }))}
+            data={locales.map((l) => ({ value: l, label: t(`shell:locales.${l}`) }))}
             value={form.locale}
             onChange={(v) => setForm({ ...form, locale: locales.find((l) => l === v) ?? form.locale })}
             allowDeselect={false}
@@ -66,7 +66,7 @@ export function CreateStaffModal({ opened, onClose }: { opened: boolean; onClose
           <ErrorAlert error={save.error} />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
-              {t('common.create')}
+              {t('shell:common.create')}
             </Button>
           </Group>
         </Stack>

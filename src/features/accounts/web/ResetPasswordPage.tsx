@@ -39,7 +39,7 @@ export function ResetPasswordPage() {
           />
           <ErrorAlert error={m.error} />
           <Button type="submit" loading={m.isPending}>
-            {t('common.save')}
+            {t('shell:common.save')}
           </Button>
         </Stack>
       </form>

@@ -35,10 +35,10 @@ export function RolesModal({ account, onClose }: { account: Account; onClose: ()
         <ErrorAlert error={save.error} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
+            {t('shell:common.cancel')}
           </Button>
           <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t('common.save')}
+            {t('shell:common.save')}
           </Button>
         </Group>
       </Stack>

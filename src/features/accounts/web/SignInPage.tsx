@@ -84,7 +84,7 @@ export function SignInPage() {
       <Text size="sm" mt="lg">
         {t('auth.noAccount')}{' '}
         <Anchor component={Link} to={`/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
-          {t('nav.signUp')}
+          {t('shell:nav.signUp')}
         </Anchor>
       </Text>
     </AuthCard>

@@ -58,12 +58,12 @@ export function SignUpPage() {
             />
             <ErrorAlert error={signup.error} />
             <Button type="submit" loading={signup.isPending}>
-              {t('nav.signUp')}
+              {t('shell:nav.signUp')}
             </Button>
             <Text size="sm">
               {t('auth.haveAccount')}{' '}
               <Anchor component={Link} to="/signin">
-                {t('nav.signIn')}
+                {t('shell:nav.signIn')}
               </Anchor>
             </Text>
           </Stack>

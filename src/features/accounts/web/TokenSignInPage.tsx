@@ -31,11 +31,11 @@ export function TokenSignInPage({ kind }: { kind: 'verify' | 'link' }) {
         <Stack>
           <ErrorAlert error={redeem.error} />
           <Anchor component={Link} to="/signin">
-            {t('nav.signIn')}
+            {t('shell:nav.signIn')}
           </Anchor>
         </Stack>
       ) : (
-        <Loader aria-label={t('common.loading')} />
+        <Loader aria-label={t('shell:common.loading')} />
       )}
     </AuthCard>
   );

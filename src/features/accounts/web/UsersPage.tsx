@@ -29,11 +29,11 @@ export function UsersPage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>{t('nav.users')}</Title>
+        <Title order={1}>{t('shell:nav.users')}</Title>
         {isAdmin ? <Button onClick={create.open}>{t('auth.createStaff')}</Button> : null}
       </Group>
       <TextInput
-        label={t('common.search')}
+        label={t('shell:common.search')}
         value={q}
         onChange={(e) => {
           setQ(e.currentTarget.value);
@@ -46,11 +46,11 @@ export function UsersPage() {
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t('common.name')}</Table.Th>
-              <Table.Th>{t('common.email')}</Table.Th>
+              <Table.Th>{t('shell:common.name')}</Table.Th>
+              <Table.Th>{t('shell:common.email')}</Table.Th>
               <Table.Th>{t('auth.roles')}</Table.Th>
-              <Table.Th>{t('common.status')}</Table.Th>
-              {isAdmin ? <Table.Th>{t('common.actions')}</Table.Th> : null}
+              <Table.Th>{t('shell:common.status')}</Table.Th>
+              {isAdmin ? <Table.Th>{t('shell:common.actions')}</Table.Th> : null}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -67,7 +67,7 @@ export function UsersPage() {
                     ))}
                     {u.scopes.map((s) => (
                       <Badge key={`${s.role}${s.scopeId}`} size="sm" variant="outline">
-                        {s.role}
+                        {t(`scopeRoles.${s.role}`, s.role)}
                       </Badge>
                     ))}
                   </Group>

@@ -2,6 +2,13 @@
 export const accountsTexts = {
   en: {
     roles: { admin: 'Admin', secretariat: 'Secretariat', reviewer: 'Reviewer' },
+    /** Roles held over one record (an organization, an event, a group). */
+    scopeRoles: {
+      org_contact: 'Organization contact',
+      event_manager: 'Event manager',
+      group_member: 'Group member',
+      group_chair: 'Group chair',
+    },
     auth: {
       title: 'Sign in',
       email: 'E-mail address',
@@ -43,6 +50,8 @@ export const accountsTexts = {
   },
   'zh-Hans': {
     roles: { admin: '管理员', secretariat: '秘书处', reviewer: '评审专家' },
+    /** Roles held over one record (an organization, an event, a group). */
+    scopeRoles: { org_contact: '机构联系人', event_manager: '活动管理员', group_member: '工作组成员', group_chair: '工作组主席' },
     auth: {
       title: '登录',
       email: '电子邮件地址',
@@ -83,6 +92,8 @@ export const accountsTexts = {
   },
   'zh-Hant': {
     roles: { admin: '管理員', secretariat: '秘書處', reviewer: '評審專家' },
+    /** Roles held over one record (an organization, an event, a group). */
+    scopeRoles: { org_contact: '機構聯絡人', event_manager: '活動管理員', group_member: '工作組成員', group_chair: '工作組主席' },
     auth: {
       title: '登入',
       email: '電子郵件地址',

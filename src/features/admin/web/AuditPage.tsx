@@ -18,7 +18,7 @@ export function AuditPage() {
   const list = useQuery(query(adminApi.audit, { query: { entity, limit: 100 } }));
   return (
     <Stack>
-      <Title order={1}>{t('nav.audit')}</Title>
+      <Title order={1}>{t('shell:nav.audit')}</Title>
       <TextInput label={t('entity')} value={entity} onChange={(e) => setEntity(e.currentTarget.value)} maw={360} />
       <ScrollArea>
         <Table striped highlightOnHover>

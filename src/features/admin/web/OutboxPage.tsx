@@ -22,7 +22,7 @@ export function OutboxPage() {
   const list = useQuery({ ...query(adminApi.outbox, { query: { page, to, pageSize: 25 } }), placeholderData: keepPreviousData });
   return (
     <Stack>
-      <Title order={1}>{t('nav.outbox')}</Title>
+      <Title order={1}>{t('shell:nav.outbox')}</Title>
       <Text size="sm">{t('outboxIntro')}</Text>
       {list.data ? (
         <Alert color={list.data.smtpConfigured ? 'green' : 'yellow'}>{list.data.smtpConfigured ? t('smtpOn') : t('smtpOff')}</Alert>
@@ -43,7 +43,7 @@ export function OutboxPage() {
               <Table.Th>{t('when')}</Table.Th>
               <Table.Th>{t('to')}</Table.Th>
               <Table.Th>{t('subject')}</Table.Th>
-              <Table.Th>{t('common.status')}</Table.Th>
+              <Table.Th>{t('shell:common.status')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -56,7 +56,7 @@ export function OutboxPage() {
                     {m.subject}
                   </Button>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td miw={110}>
                   <Badge color={statusColor[m.status] ?? 'gray'}>{t(`status.${m.status}`, m.status)}</Badge>
                 </Table.Td>
               </Table.Tr>
