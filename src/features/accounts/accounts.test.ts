@@ -179,6 +179,9 @@ describe('staff accounts and roles', () => {
     expect(roles.json().roles).toEqual(['secretariat', 'reviewer']);
     const audit = await h.call(admin, { method: 'GET', url: `/api/v1/admin/audit?entity=user&entityId=${r.json().id}` });
     expect(audit.json().items.map((a: { action: string }) => a.action)).toEqual(['account.set_roles', 'account.create_staff']);
+    // The log keeps the roles before and after, as JSON text.
+    const [change] = audit.json().items;
+    expect([JSON.parse(change.before), JSON.parse(change.after)]).toEqual([['secretariat'], ['secretariat', 'reviewer']]);
     const self = await h.call(admin, { method: 'PUT', url: `/api/v1/admin/users/${admin.id}/roles`, payload: { roles: [] } });
     expect(self.json().code).toBe('cannot_remove_own_admin');
   });

@@ -38,8 +38,9 @@ export const auditEntry = z.object({
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),
-  before: z.json().nullable(),
-  after: z.json().nullable(),
+  /** The record before and after the change, as JSON text (its shape is the entity's). */
+  before: z.string().nullable(),
+  after: z.string().nullable(),
   ip: z.string().nullable(),
 });
 

@@ -7,6 +7,9 @@ export async function outboxPage(db: DbOrTx, mailer: Mailer, q: { to?: string; s
   return { ...r, page: q.page, pageSize: q.pageSize, smtpConfigured: mailer.configured };
 }
 
+const jsonText = (v: unknown) => (v == null ? null : JSON.stringify(v));
+
 export async function auditTrail(db: DbOrTx, q: Parameters<typeof listAudit>[1]) {
-  return { items: await listAudit(db, q) };
+  const items = await listAudit(db, q);
+  return { items: items.map((a) => ({ ...a, before: jsonText(a.before), after: jsonText(a.after) })) };
 }

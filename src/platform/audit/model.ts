@@ -1,8 +1,5 @@
 import { index, jsonb, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 
-/** What a jsonb column holds. */
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
-
 export const auditLog = pgTable(
   'audit_log',
   {
@@ -13,8 +10,8 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     entity: text('entity').notNull(),
     entityId: text('entity_id'),
-    before: jsonb('before').$type<Json>(),
-    after: jsonb('after').$type<Json>(),
+    before: jsonb('before'),
+    after: jsonb('after'),
     ip: text('ip'),
   },
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId), index('audit_log_at_idx').on(t.at)],

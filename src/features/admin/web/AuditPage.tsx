@@ -9,6 +9,9 @@ import { adminApi } from '../contract';
 
 type Entry = Reply<typeof adminApi.audit>['items'][number];
 
+/** A record as the audit log keeps it, indented to read. */
+const pretty = (json: string | null | undefined) => (json ? JSON.stringify(JSON.parse(json), null, 2) : '—');
+
 /** /admin/audit: who changed what and when, with the record before and after. */
 export function AuditPage() {
   const { t } = useTranslation(['admin', 'shell']);
@@ -54,9 +57,9 @@ export function AuditPage() {
       <Modal opened={!!open} onClose={() => setOpen(null)} title={open?.action} size="xl">
         <Stack>
           <Text fw={600}>{t('before')}</Text>
-          <Code block>{JSON.stringify(open?.before, null, 2)}</Code>
+          <Code block>{pretty(open?.before)}</Code>
           <Text fw={600}>{t('after')}</Text>
-          <Code block>{JSON.stringify(open?.after, null, 2)}</Code>
+          <Code block>{pretty(open?.after)}</Code>
         </Stack>
       </Modal>
     </Stack>
