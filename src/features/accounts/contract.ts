@@ -45,7 +45,6 @@ export const me = z.object({
     .nullable(),
   csrfToken: z.string().nullable(),
 });
-export type Me = z.infer<typeof me>;
 
 export const signedIn = z.object({ ok: z.literal(true), csrfToken: z.string(), next: z.string().optional() });
 export const accepted = z.object({ ok: z.literal(true), message: z.string() });
