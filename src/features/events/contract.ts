@@ -18,6 +18,16 @@ export const modes = ['in-person', 'online', 'hybrid'] as const;
 export const visibilities = ['public', 'members', 'invitation'] as const;
 export const invitationCategories = ['vip', 'speaker', 'delegate', 'media', 'staff'] as const;
 export const speakerRoles = ['speaker', 'moderator', 'host', 'panelist', 'keynote'] as const;
+export const stakeholderGroups = [
+  'government',
+  'international-organization',
+  'business',
+  'technical-community',
+  'civil-society',
+  'academia',
+  'individual',
+] as const;
+export type StakeholderGroup = (typeof stakeholderGroups)[number];
 export const conflictKinds = ['room_double_booked', 'person_double_booked', 'outside_event_days', 'room_too_small'] as const;
 
 const timeZone = z
@@ -150,9 +160,7 @@ export const registrationInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/)
     .nullish(),
-  stakeholderGroup: z
-    .enum(['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual'])
-    .nullish(),
+  stakeholderGroup: z.enum(stakeholderGroups).nullish(),
   gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
   sessions: z.array(ref('session')).max(50).default([]),
