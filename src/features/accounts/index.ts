@@ -11,4 +11,18 @@ export const accounts: Feature = {
   erase: (tx, s) => eraseAccount(tx, s.userId),
 };
 export { sessionCookie } from './routes.js';
-export { accountContact, accountIdByEmail, loadActorBySession } from './service.js';
+export {
+  accountContact,
+  accountIdByEmail,
+  findUserByEmail,
+  grantRole,
+  loadActorBySession,
+  localesOf,
+  normalizeEmail,
+  revokeRole,
+  usersWithScope,
+} from './service.js';
+import { users } from './model.js';
+
+/** The column other features' tables point their foreign keys at (an account's id). */
+export const userKey = () => users.id;

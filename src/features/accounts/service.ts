@@ -310,10 +310,30 @@ export async function revokeRole(db: DbOrTx, userId: string, role: string, scope
 
 export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {
   return db
-    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, since: roleGrants.createdAt })
     .from(roleGrants)
     .innerJoin(users, eq(users.id, roleGrants.userId))
     .where(and(eq(roleGrants.role, role), eq(roleGrants.scopeType, scopeType), eq(roleGrants.scopeId, scopeId)));
+}
+
+/** The account with this address, if there is one. */
+export async function findUserByEmail(db: DbOrTx, emailIn: string) {
+  const [u] = await db
+    .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, disabledAt: users.disabledAt })
+    .from(users)
+    .where(eq(users.email, normalizeEmail(emailIn)));
+  return u ?? null;
+}
+
+/** The language each of these accounts reads its mail in. */
+export async function localesOf(db: DbOrTx, userIds: string[]) {
+  const rows = userIds.length
+    ? await db
+        .select({ id: users.id, locale: users.locale })
+        .from(users)
+        .where(inArray(users.id, [...new Set(userIds)]))
+    : [];
+  return new Map(rows.map((r) => [r.id, r.locale]));
 }
 
 export async function createStaff(

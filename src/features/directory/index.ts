@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/http/types.js';
 import { directoryReferences } from './references.js';
 import { seedDirectoryDemo } from './demo.js';
 import { directoryRoutes } from './routes.js';
+import { people } from './model.js';
 import { erasePersonEntry, personPersonalData, syncCountries } from './service.js';
 
 export const directory: Feature = {
@@ -18,3 +19,6 @@ export const directory: Feature = {
   },
 };
 export { personContact, personOfAccount } from './subjects.js';
+export { listCountries, peopleNames } from './service.js';
+/** The column other features' tables point their foreign keys at (a person's id). */
+export const personKey = () => people.id;

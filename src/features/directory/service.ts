@@ -271,17 +271,15 @@ async function writeAffiliations(tx: DbOrTx, personId: string, list: PersonInput
   if (!list) return;
   await tx.delete(affiliations).where(eq(affiliations.personId, personId));
   if (list.length)
-    await tx
-      .insert(affiliations)
-      .values(
-        list.map((a) => ({
-          personId,
-          organizationId: a.organizationId,
-          title: a.title ?? {},
-          startDate: a.startDate ?? null,
-          endDate: a.endDate ?? null,
-        })),
-      );
+    await tx.insert(affiliations).values(
+      list.map((a) => ({
+        personId,
+        organizationId: a.organizationId,
+        title: a.title ?? {},
+        startDate: a.startDate ?? null,
+        endDate: a.endDate ?? null,
+      })),
+    );
 }
 
 const personValues = (p: PersonInput) => ({
@@ -486,6 +484,17 @@ const rowsOf = async <T>(db: DbOrTx, q: SQL) => ((await db.execute(q)) as unknow
  * contact. Returns whether it was deleted. The references are read from the
  * catalog, so a feature adding one is covered without a change here.
  */
+/** Names of these people of the directory, by id (an unknown id is missing from the map). */
+export async function peopleNames(db: DbOrTx, ids: string[]) {
+  const rows = ids.length
+    ? await db
+        .select({ id: people.id, name: people.name, nameLatin: people.nameLatin })
+        .from(people)
+        .where(inArray(people.id, [...new Set(ids)]))
+    : [];
+  return new Map(rows.map((r) => [r.id, { name: r.name, nameLatin: r.nameLatin }]));
+}
+
 export async function deletePersonIfUnreferenced(db: DbOrTx, id: string) {
   const refs = await rowsOf<{ tbl: string; col: string }>(
     db,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
-import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
+import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
 export const eventKinds = [
   'summit',
@@ -17,6 +18,16 @@ export const modes = ['in-person', 'online', 'hybrid'] as const;
 export const visibilities = ['public', 'members', 'invitation'] as const;
 export const invitationCategories = ['vip', 'speaker', 'delegate', 'media', 'staff'] as const;
 export const speakerRoles = ['speaker', 'moderator', 'host', 'panelist', 'keynote'] as const;
+export const stakeholderGroups = [
+  'government',
+  'international-organization',
+  'business',
+  'technical-community',
+  'civil-society',
+  'academia',
+  'individual',
+] as const;
+export type StakeholderGroup = (typeof stakeholderGroups)[number];
 export const conflictKinds = ['room_double_booked', 'person_double_booked', 'outside_event_days', 'room_too_small'] as const;
 
 const timeZone = z
@@ -149,9 +160,7 @@ export const registrationInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/)
     .nullish(),
-  stakeholderGroup: z
-    .enum(['government', 'international-organization', 'business', 'technical-community', 'civil-society', 'academia', 'individual'])
-    .nullish(),
+  stakeholderGroup: z.enum(stakeholderGroups).nullish(),
   gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
   sessions: z.array(ref('session')).max(50).default([]),
@@ -166,6 +175,29 @@ export const checkinInput = z
 export const templateInput = z.object({ subject: z.string().trim().min(1).max(300), body: z.string().trim().min(1).max(20_000) });
 
 const loc = z.record(z.string(), z.string());
+
+/** The mails staff may edit, each in every language. */
+export const mailKeys = ['invitation', 'confirmation', 'approval', 'rejection', 'promotion', 'reminder'] as const;
+export type MailKey = (typeof mailKeys)[number];
+
+export const seriesOut = z.object({ id: z.uuid(), slug: z.string(), name: loc, createdAt: z.date() });
+
+export const categoryOut = z.object({
+  key: z.string(),
+  name: loc,
+  color: z.string(),
+  invitationOnly: z.boolean(),
+  attendance: z.array(z.enum(['on-site', 'online'])),
+});
+export const formFieldOut = z.object({
+  key: z.string(),
+  label: loc,
+  type: z.enum(['text', 'textarea', 'select', 'date', 'country', 'checkbox']),
+  required: z.boolean(),
+  options: z.array(z.object({ value: z.string(), label: loc })).optional(),
+  showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.boolean()]) }).optional(),
+  passport: z.boolean().optional(),
+});
 
 export const eventOut = z.object({
   id: z.uuid(),
@@ -186,9 +218,11 @@ export const eventOut = z.object({
   visibility: z.string(),
   status: z.string(),
   registrationOpen: z.boolean(),
-  categories: z.array(z.any()),
-  formFields: z.array(z.any()),
+  categories: z.array(categoryOut),
+  formFields: z.array(formFieldOut),
 });
+
+export const roomOut = z.object({ id: z.uuid(), eventId: z.uuid(), name: loc, capacity: z.number().int() });
 
 export const sessionOut = z.object({
   id: z.uuid(),
@@ -209,6 +243,16 @@ export const sessionOut = z.object({
   people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
 });
 
+export const agendaOut = z.object({
+  event: eventOut,
+  timeZone: z.string(),
+  days: z.array(z.string()),
+  rooms: z.array(roomOut),
+  themes: z.array(z.string()),
+  languages: z.array(z.string()),
+  sessions: z.array(sessionOut),
+});
+
 export const conflictOut = z.object({
   kind: z.enum(conflictKinds),
   sessionIds: z.array(z.uuid()),
@@ -216,6 +260,7 @@ export const conflictOut = z.object({
   roomId: z.uuid().optional(),
   personId: z.uuid().optional(),
 });
+export const publishedOut = z.object({ event: eventOut, conflicts: z.array(conflictOut) });
 
 export const signupOut = z.object({ sessionId: z.uuid(), status: z.string(), arrival: z.number(), position: z.number().nullable() });
 
@@ -232,12 +277,98 @@ export const registrationOut = z.object({
   organization: z.string().nullable(),
   countryCode: z.string().nullable(),
   email: z.string(),
-  answers: z.record(z.string(), z.any()),
+  answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
   visaRef: z.string().nullable(),
   badgeRevoked: z.boolean(),
   accessUrl: z.string().nullable(),
   createdAt: z.date(),
   signups: z.array(signupOut),
+});
+
+export const channelOut = z.object({ id: z.uuid(), eventId: z.uuid(), name: z.string(), quota: z.number().int(), used: z.number().int() });
+
+export const invitationOut = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  channelId: z.uuid().nullable(),
+  category: z.string(),
+  email: z.string(),
+  name: z.string(),
+  locale: z.string(),
+  status: z.string(),
+  sentAt: z.date(),
+  openedAt: z.date().nullable(),
+  respondedAt: z.date().nullable(),
+  remindedAt: z.date().nullable(),
+});
+/** The personal link is shown to staff once, when they invite (it is also mailed). */
+export const invitationSent = invitationOut.extend({ link: z.string() });
+export const invitationOpened = z.object({
+  invitation: invitationOut,
+  event: z.object({
+    id: z.uuid(),
+    slug: z.string(),
+    name: loc,
+    startDate: z.string(),
+    endDate: z.string(),
+    timeZone: z.string(),
+    city: loc,
+    mode: z.string(),
+  }),
+});
+export const importReport = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  written: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+
+const attendee = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  nameLatin: z.string().nullable(),
+  organization: z.string().nullable(),
+  category: z.string(),
+  countryCode: z.string().nullable(),
+});
+export const checkinOut = z.object({
+  result: z.enum(['ok', 'already', 'revoked', 'not_accredited', 'not_signed_up']),
+  firstAt: z.date().optional(),
+  registration: attendee,
+});
+export const attendeeFound = attendee.extend({ status: z.string() });
+
+export const visaLetterCheck = z.object({
+  reference: z.string(),
+  valid: z.boolean(),
+  name: z.string(),
+  nameLatin: z.string().nullable(),
+  nationality: z.string().nullable(),
+  passportEnding: z.string(),
+  event: loc,
+  startDate: z.string(),
+  endDate: z.string(),
+});
+
+const counts = z.record(z.string(), z.number().int());
+export const figuresOut = z.object({
+  total: z.number().int(),
+  checkedIn: z.number().int(),
+  byStatus: counts,
+  byAttendance: counts,
+  byCountry: counts,
+  byContinent: counts,
+  byStakeholderGroup: counts,
+  byGender: counts,
+  countries: z.number().int(),
+});
+
+export const mailTemplateOut = z.object({
+  key: z.enum(mailKeys),
+  locale: localeSchema,
+  subject: z.string(),
+  body: z.string(),
+  customized: z.boolean(),
 });
 
 // Managers of an event (staff name them; a manager sees the list).
@@ -278,3 +409,496 @@ export const eventsErrors = {
   font_missing: 500,
 } as const;
 export type EventsError = keyof typeof eventsErrors;
+
+const eventParams = idParams;
+/** An event by id or by slug (public pages use the slug). */
+const eventKey = z.object({ id: z.string().max(100) });
+const tokenParams = z.object({ token: z.string().min(10).max(300) });
+const langQuery = z.object({ lang: localeSchema.optional() });
+const calendar = ['text/calendar'] as const;
+const pdf = ['application/pdf'] as const;
+const keep = ['secretariat'] as const;
+
+/**
+ * The events API. Most writes are open to any signed-in caller at the door
+ * ('user'): the service then checks that the caller manages the event, or owns
+ * the registration, and answers 404 otherwise.
+ */
+export const eventsApi = endpoints('events', {
+  // Series and events
+  listSeries: endpoint({
+    method: 'GET',
+    path: '/api/v1/event-series',
+    access: 'public',
+    summary: 'Event series (e.g. wuzhen-summit)',
+    response: { 200: z.array(seriesOut) },
+  }),
+  createSeries: endpoint({ method: 'POST', path: '/api/v1/event-series', access: keep, body: seriesInput, response: { 201: seriesOut } }),
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/events',
+    access: 'public',
+    summary: 'Events the caller may see',
+    response: { 200: z.array(eventOut) },
+  }),
+  create: endpoint({ method: 'POST', path: '/api/v1/events', access: keep, body: eventInput, response: { 201: eventOut } }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id',
+    access: 'public',
+    summary: 'An event by id or slug',
+    params: eventKey,
+    response: { 200: eventOut },
+  }),
+  update: endpoint({
+    method: 'PUT',
+    path: '/api/v1/events/:id',
+    access: 'user',
+    params: eventParams,
+    body: eventInput,
+    response: { 200: eventOut },
+  }),
+  conflicts: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/conflicts',
+    access: 'user',
+    summary: 'Program conflicts, to fix before publishing',
+    params: eventParams,
+    response: { 200: z.array(conflictOut) },
+  }),
+  publish: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/publish',
+    access: 'user',
+    summary: 'Publish; refused with the conflicts listed unless force is true',
+    params: eventParams,
+    body: z.object({ force: z.boolean().default(false) }),
+    response: { 200: publishedOut },
+  }),
+  setRegistrationOpen: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/registration',
+    access: 'user',
+    summary: 'Open or close registration',
+    params: eventParams,
+    body: z.object({ open: z.boolean() }),
+    response: { 200: eventOut },
+  }),
+  unpublish: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/unpublish',
+    access: 'user',
+    params: eventParams,
+    response: { 200: eventOut },
+  }),
+
+  // Managers: staff name and remove them (audited); a manager sees who else runs the event.
+  managers: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/managers',
+    access: 'user',
+    summary: 'Who manages the event, and pending invitations to manage it',
+    params: eventParams,
+    response: { 200: managerList },
+  }),
+  addManager: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/managers',
+    access: keep,
+    summary: 'Name a manager by e-mail: an account gets the role at once; an unknown address is invited to create one',
+    params: eventParams,
+    body: managerInput,
+    response: { 201: managerAdded },
+  }),
+  removeManager: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/events/:id/managers/:userId',
+    access: keep,
+    summary: 'Remove a manager (revokes the role)',
+    params: eventParams.extend({ userId: z.uuid() }),
+    response: { 200: okSchema },
+  }),
+  withdrawManagerInvitation: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/events/:id/manager-invitations/:invitationId',
+    access: keep,
+    summary: 'Withdraw a pending invitation to manage the event',
+    params: eventParams.extend({ invitationId: z.uuid() }),
+    response: { 200: okSchema },
+  }),
+  managerInvitation: endpoint({
+    method: 'GET',
+    path: '/api/v1/event-manager-invitations/:token',
+    access: 'user',
+    summary: 'An invitation to manage an event, as seen by the signed-in account',
+    params: tokenParams,
+    response: { 200: managerInvitationView },
+  }),
+  acceptManagerInvitation: endpoint({
+    method: 'POST',
+    path: '/api/v1/event-manager-invitations/:token/accept',
+    access: 'user',
+    summary: 'Accept an invitation to manage an event (signed in with the invited address)',
+    params: tokenParams,
+    response: { 200: z.object({ eventId: z.uuid() }) },
+  }),
+
+  // Rooms
+  rooms: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/rooms',
+    access: 'public',
+    params: eventParams,
+    response: { 200: z.array(roomOut) },
+  }),
+  addRoom: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/rooms',
+    access: 'user',
+    params: eventParams,
+    body: roomInput,
+    response: { 201: roomOut },
+  }),
+
+  // Sessions and agenda
+  agenda: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/agenda',
+    access: 'public',
+    summary: 'The program, filterable by day (in the event time zone), room, theme and language',
+    params: eventKey,
+    query: agendaQuery,
+    response: { 200: agendaOut },
+  }),
+  createSession: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/sessions',
+    access: 'user',
+    params: eventParams,
+    body: sessionInput,
+    response: { 201: sessionOut },
+  }),
+  session: endpoint({ method: 'GET', path: '/api/v1/sessions/:id', access: 'public', params: idParams, response: { 200: sessionOut } }),
+  updateSession: endpoint({
+    method: 'PUT',
+    path: '/api/v1/sessions/:id',
+    access: 'user',
+    params: idParams,
+    body: sessionInput,
+    response: { 200: sessionOut },
+  }),
+  deleteSession: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/sessions/:id',
+    access: 'user',
+    params: idParams,
+    response: { 200: okSchema },
+  }),
+
+  // iCalendar and the online venue
+  eventCalendar: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/calendar.ics',
+    access: 'public',
+    summary: 'The program as iCalendar',
+    params: eventKey,
+    query: langQuery,
+    produces: calendar,
+    response: { 200: binary },
+  }),
+  sessionCalendar: endpoint({
+    method: 'GET',
+    path: '/api/v1/sessions/:id/calendar.ics',
+    access: 'public',
+    params: idParams,
+    query: langQuery,
+    produces: calendar,
+    response: { 200: binary },
+  }),
+  onlineAccess: endpoint({
+    method: 'GET',
+    path: '/events/:slug/online',
+    access: 'public',
+    summary: "An approved online delegate's personal link: checked, then redirected to the event's online venue",
+    hide: true,
+    params: z.object({ slug: z.string().max(200) }),
+    query: z.object({ t: z.string().max(400) }),
+    // Answers with a redirect (302) only.
+    response: {},
+  }),
+  agendaLink: endpoint({
+    method: 'GET',
+    path: '/api/v1/me/agenda-link',
+    access: 'user',
+    summary: 'The personal calendar feed URL (a signed token; subscribe to it in a calendar program)',
+    response: { 200: z.object({ url: z.string() }) },
+  }),
+  agendaFeed: endpoint({
+    method: 'GET',
+    path: '/api/v1/agenda/:token',
+    access: 'public',
+    summary: "A person's own agenda: the sessions they hold a seat in, as iCalendar",
+    params: z.object({ token: z.string().max(200) }),
+    produces: calendar,
+    response: { 200: binary },
+  }),
+
+  // Invitations
+  channels: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/channels',
+    access: 'user',
+    params: eventParams,
+    response: { 200: z.array(channelOut) },
+  }),
+  createChannel: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/channels',
+    access: 'user',
+    params: eventParams,
+    body: channelInput,
+    response: { 201: channelOut },
+  }),
+  updateChannel: endpoint({
+    method: 'PUT',
+    path: '/api/v1/channels/:id',
+    access: keep,
+    params: idParams,
+    body: channelInput,
+    response: { 200: channelOut },
+  }),
+  invitations: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/invitations',
+    access: 'user',
+    params: eventParams,
+    response: { 200: z.array(invitationOut) },
+  }),
+  invite: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/invitations',
+    access: 'user',
+    summary: 'Invite one person (mails the personal link)',
+    params: eventParams,
+    body: invitationInput,
+    response: { 201: invitationSent },
+  }),
+  importInvitations: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/invitations/import',
+    access: 'user',
+    summary: 'Invite from CSV/XLSX: email, name, category, channel, locale',
+    params: eventParams,
+    query: z.object({
+      dryRun: z
+        .enum(['true', 'false'])
+        .default('true')
+        .transform((v) => v === 'true'),
+    }),
+    upload: true,
+    response: { 200: importReport },
+  }),
+  openInvitation: endpoint({
+    method: 'GET',
+    path: '/api/v1/invitations/:token',
+    access: 'public',
+    summary: 'Open a personal invitation link',
+    params: tokenParams,
+    response: { 200: invitationOpened },
+  }),
+  acceptInvitation: endpoint({
+    method: 'POST',
+    path: '/api/v1/invitations/:token/accept',
+    access: 'user',
+    params: tokenParams,
+    response: { 200: invitationOut },
+  }),
+  declineInvitation: endpoint({
+    method: 'POST',
+    path: '/api/v1/invitations/:token/decline',
+    access: 'public',
+    params: tokenParams,
+    response: { 200: invitationOut },
+  }),
+
+  // Registration
+  register: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations',
+    access: 'user',
+    summary: 'Register (idempotent: a second submit returns the first registration)',
+    params: eventParams,
+    body: registrationInput,
+    response: { 200: registrationOut, 201: registrationOut },
+  }),
+  myRegistrations: endpoint({
+    method: 'GET',
+    path: '/api/v1/me/registrations',
+    access: 'user',
+    response: { 200: z.array(registrationOut) },
+  }),
+  registration: endpoint({
+    method: 'GET',
+    path: '/api/v1/registrations/:id',
+    access: 'user',
+    params: idParams,
+    response: { 200: registrationOut },
+  }),
+  signUp: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/sessions',
+    access: 'user',
+    summary: 'Sign up for a session (a seat, or the waitlist)',
+    params: idParams,
+    body: z.object({ sessionId: ref('session') }),
+    response: { 200: registrationOut },
+  }),
+  leaveSession: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/registrations/:id/sessions/:sessionId',
+    access: 'user',
+    summary: 'Leave a session; the first person waiting gets the seat',
+    params: z.object({ id: z.uuid(), sessionId: z.uuid() }),
+    response: { 200: registrationOut },
+  }),
+  cancelRegistration: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/cancel',
+    access: 'user',
+    params: idParams,
+    response: { 200: registrationOut },
+  }),
+  registrations: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/registrations',
+    access: 'user',
+    summary: 'Registrations (the accreditation queue with status=pending)',
+    params: eventParams,
+    query: z.object({ status: z.string().max(20).optional(), category: z.string().max(40).optional() }),
+    response: { 200: z.array(registrationOut) },
+  }),
+  decide: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/decision',
+    access: 'user',
+    summary: 'Accreditation: approve, or reject with a reason',
+    params: idParams,
+    body: decisionInput,
+    response: { 200: registrationOut },
+  }),
+
+  // Badges
+  badge: endpoint({
+    method: 'GET',
+    path: '/api/v1/registrations/:id/badge.pdf',
+    access: 'user',
+    params: idParams,
+    query: langQuery,
+    produces: pdf,
+    response: { 200: binary },
+  }),
+  badges: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/badges.pdf',
+    access: 'user',
+    summary: 'Batch print: every approved badge, optionally of one category',
+    params: eventParams,
+    query: z.object({ category: z.string().max(40).optional(), lang: localeSchema.optional() }),
+    produces: pdf,
+    response: { 200: binary },
+  }),
+  badgeToken: endpoint({
+    method: 'GET',
+    path: '/api/v1/registrations/:id/badge-token',
+    access: 'user',
+    params: idParams,
+    response: { 200: z.object({ token: z.string() }) },
+  }),
+  revokeBadge: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/badge/revoke',
+    access: 'user',
+    params: idParams,
+    response: { 200: okSchema },
+  }),
+  reissueBadge: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/badge/reissue',
+    access: 'user',
+    params: idParams,
+    response: { 200: okSchema },
+  }),
+
+  // Check-in
+  checkIn: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/checkin',
+    access: 'user',
+    summary: 'Record attendance by badge token or registration id; warns on a second scan or a revoked badge',
+    params: eventParams,
+    body: checkinInput,
+    response: { 200: checkinOut },
+  }),
+  searchAttendees: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/checkin/search',
+    access: 'user',
+    params: eventParams,
+    query: z.object({ q: z.string().trim().min(1).max(100) }),
+    response: { 200: z.array(attendeeFound) },
+  }),
+
+  // Visa letters
+  visaLetter: endpoint({
+    method: 'GET',
+    path: '/api/v1/registrations/:id/visa-letter.pdf',
+    access: 'user',
+    params: idParams,
+    produces: pdf,
+    response: { 200: binary },
+  }),
+  verifyVisaLetter: endpoint({
+    method: 'GET',
+    path: '/api/v1/visa-letters/:ref',
+    access: 'public',
+    summary: 'Verify a visa letter by its reference number',
+    params: z.object({ ref: z.string().max(40) }),
+    response: { 200: visaLetterCheck },
+  }),
+
+  // Exports and figures
+  delegates: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/delegates',
+    access: 'user',
+    summary: 'Delegate list as CSV or XLSX',
+    params: eventParams,
+    query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), status: z.string().max(20).optional() }),
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    response: { 200: binary },
+  }),
+  figures: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/figures',
+    access: 'user',
+    summary: 'Registrations and attendance by country, continent, stakeholder group and gender',
+    params: eventParams,
+    response: { 200: figuresOut },
+  }),
+
+  // Mail templates
+  mailTemplates: endpoint({
+    method: 'GET',
+    path: '/api/v1/event-mail-templates',
+    access: keep,
+    response: { 200: z.array(mailTemplateOut) },
+  }),
+  saveMailTemplate: endpoint({
+    method: 'PUT',
+    path: '/api/v1/event-mail-templates/:key/:locale',
+    access: keep,
+    params: z.object({ key: z.enum(mailKeys), locale: localeSchema }),
+    body: templateInput,
+    response: { 200: okSchema },
+  }),
+});

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { grantRole } from '../accounts/service.js';
+import { grantRole } from '../accounts/index.js';
 import type { EventInput } from './contract.js';
 import { createChannel } from './invitations.js';
 import { events } from './model.js';

@@ -2,10 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { locales, type Locale } from '../../platform/i18n/index.js';
+import { mailKeys, type MailKey } from './contract.js';
 import { mailTemplates } from './model.js';
-
-export const mailKeys = ['invitation', 'confirmation', 'approval', 'rejection', 'promotion', 'reminder'] as const;
-export type MailKey = (typeof mailKeys)[number];
 
 type Tpl = { subject: string; body: string };
 

@@ -7,8 +7,7 @@ import { fail, notFound } from '../../platform/http/errors.js';
 import { eventsErrors } from './contract.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { roleGrants, users } from '../accounts/model.js';
-import { grantRole, normalizeEmail, revokeRole } from '../accounts/service.js';
+import { findUserByEmail, grantRole, normalizeEmail, revokeRole, usersWithScope } from '../accounts/index.js';
 import { managerMails } from './mails.js';
 import { eventManagerInvitations, events } from './model.js';
 import { getEventRow } from './service.js';
@@ -19,14 +18,12 @@ const scopeOf = (eventId: string) => ({ type: 'event', id: eventId });
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 const invitationLife = 14 * 24 * 3600e3;
 
+const managersOf = (db: DbOrTx, eventId: string) => usersWithScope(db, managerRole, 'event', eventId);
+const isManager = async (db: DbOrTx, eventId: string, userId: string) => (await managersOf(db, eventId)).some((m) => m.id === userId);
+
 export async function listManagers(db: DbOrTx, eventId: string) {
   await getEventRow(db, eventId);
-  const managers = await db
-    .select({ userId: users.id, name: users.name, email: users.email, since: roleGrants.createdAt })
-    .from(roleGrants)
-    .innerJoin(users, eq(users.id, roleGrants.userId))
-    .where(and(eq(roleGrants.role, managerRole), eq(roleGrants.scopeType, 'event'), eq(roleGrants.scopeId, eventId)))
-    .orderBy(asc(users.name));
+  const managers = (await managersOf(db, eventId)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const pending = await db
     .select({
       id: eventManagerInvitations.id,
@@ -38,7 +35,7 @@ export async function listManagers(db: DbOrTx, eventId: string) {
     .where(eq(eventManagerInvitations.eventId, eventId))
     .orderBy(asc(eventManagerInvitations.email));
   return {
-    managers: managers.map((m) => ({ ...m, since: m.since.toISOString() })),
+    managers: managers.map((m) => ({ userId: m.id, name: m.name, email: m.email, since: m.since.toISOString() })),
     pending: pending.map((p) => ({ ...p, createdAt: p.createdAt.toISOString(), expiresAt: p.expiresAt.toISOString() })),
   };
 }
@@ -50,24 +47,10 @@ export async function listManagers(db: DbOrTx, eventId: string) {
 export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emailIn: string, publicUrl: string) {
   const ev = await getEventRow(db, eventId);
   const email = normalizeEmail(emailIn);
-  const [u] = await db
-    .select({ id: users.id, name: users.name, locale: users.locale, disabledAt: users.disabledAt })
-    .from(users)
-    .where(eq(users.email, email));
+  const u = await findUserByEmail(db, email);
   if (u?.disabledAt) throw fail(eventsErrors, 'account_disabled', 'This account is disabled.');
   if (u) {
-    const [existing] = await db
-      .select({ id: roleGrants.id })
-      .from(roleGrants)
-      .where(
-        and(
-          eq(roleGrants.userId, u.id),
-          eq(roleGrants.role, managerRole),
-          eq(roleGrants.scopeType, 'event'),
-          eq(roleGrants.scopeId, eventId),
-        ),
-      );
-    if (existing) throw fail(eventsErrors, 'already_manager', 'This person already manages the event.');
+    if (await isManager(db, eventId, u.id)) throw fail(eventsErrors, 'already_manager', 'This person already manages the event.');
     await grantRole(db, u.id, managerRole, scopeOf(eventId));
     const locale = pickLocale(u.locale) as Locale;
     const m = managerMails.granted[locale];
@@ -109,18 +92,7 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
 /** Removing a manager takes the role away; the role is all the grant gave. */
 export async function removeManager(db: DbOrTx, actor: Actor, eventId: string, userId: string) {
   await getEventRow(db, eventId);
-  const [g] = await db
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, userId),
-        eq(roleGrants.role, managerRole),
-        eq(roleGrants.scopeType, 'event'),
-        eq(roleGrants.scopeId, eventId),
-      ),
-    );
-  if (!g) throw notFound();
+  if (!(await isManager(db, eventId, userId))) throw notFound();
   await revokeRole(db, userId, managerRole, scopeOf(eventId));
   await audit(db, { actor, action: 'event.manager.revoke', entity: 'event', entityId: eventId, before: { userId } });
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { users } from '../accounts/model.js';
-import { people } from '../directory/model.js';
+import { userKey } from '../accounts/index.js';
+import { personKey } from '../directory/index.js';
 
 /** A recurring brand, e.g. `wuzhen-summit`; each event is an edition of at most one series. */
 export const eventSeries = pgTable('event_series', {
@@ -111,9 +111,7 @@ export const sessionPeople = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => eventSessions.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id')
-      .notNull()
-      .references(() => people.id, { onDelete: 'cascade' }),
+    personId: uuid('person_id').notNull().references(personKey, { onDelete: 'cascade' }),
     role: text('role').notNull(),
     position: integer('position').notNull().default(0),
   },
@@ -144,11 +142,11 @@ export const invitations = pgTable(
     email: text('email').notNull(),
     name: text('name').notNull(),
     locale: text('locale').notNull().default('en'),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    personId: uuid('person_id').references(personKey, { onDelete: 'set null' }),
     /** sha256 of the personal link's token. */
     tokenHash: text('token_hash').notNull(),
     status: text('status').notNull().default('sent'),
-    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').references(userKey, { onDelete: 'set null' }),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
     respondedAt: timestamp('responded_at', { withTimezone: true }),
@@ -164,9 +162,7 @@ export const registrations = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),
     invitationId: uuid('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
     category: text('category').notNull(),
     attendance: text('attendance').notNull(),
@@ -225,7 +221,7 @@ export const checkins = pgTable(
       .notNull()
       .references(() => registrations.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => eventSessions.id, { onDelete: 'cascade' }),
-    byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    byUserId: uuid('by_user_id').references(userKey, { onDelete: 'set null' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   // One attendance per badge and place: a second scan finds the first.
@@ -268,7 +264,7 @@ export const eventManagerInvitations = pgTable(
     email: text('email').notNull(),
     /** sha256 of the link's token. */
     tokenHash: text('token_hash').notNull(),
-    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    invitedBy: uuid('invited_by').references(userKey, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   },

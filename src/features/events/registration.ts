@@ -5,8 +5,8 @@ import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { localize, type Locale } from '../../platform/i18n/index.js';
-import { users } from '../accounts/model.js';
-import { countries } from '../directory/model.js';
+import { localesOf } from '../accounts/index.js';
+import { listCountries } from '../directory/index.js';
 import { eventsErrors, type RegistrationInput } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
@@ -132,11 +132,10 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
       registrationId: signups.registrationId,
       email: registrations.email,
       name: registrations.name,
-      locale: users.locale,
+      userId: registrations.userId,
     })
     .from(signups)
     .innerJoin(registrations, eq(registrations.id, signups.registrationId))
-    .innerJoin(users, eq(users.id, registrations.userId))
     .where(and(eq(signups.sessionId, sessionId), eq(signups.status, 'waitlisted')))
     .orderBy(asc(signups.arrival))
     .limit(free);
@@ -155,11 +154,16 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
     .set({ confirmed: s.confirmed + next.length, waiting: s.waiting - next.length })
     .where(eq(eventSessions.id, sessionId));
   const ev = await getEventRow(tx, s.eventId);
+  const localeOf = await localesOf(
+    tx,
+    next.map((n) => n.userId),
+  );
   for (const n of next) {
-    await sendEventMail(tx, 'promotion', n.email, n.locale, {
+    const locale = localeOf.get(n.userId) ?? 'en';
+    await sendEventMail(tx, 'promotion', n.email, locale, {
       name: n.name,
-      event: nameOf(ev.name, n.locale),
-      session: nameOf(s.title, n.locale),
+      event: nameOf(ev.name, locale),
+      session: nameOf(s.title, locale),
       link: `${publicUrl}/me/registrations/${n.registrationId}`,
     });
     await audit(tx, {
@@ -466,10 +470,10 @@ export async function decide(
       .set({ status: target, reason: reason ?? null, decidedAt: new Date() })
       .where(eq(registrations.id, id));
     const ev = await getEventRow(tx, reg.eventId);
-    const [u] = await tx.select({ locale: users.locale }).from(users).where(eq(users.id, reg.userId));
-    await sendEventMail(tx, decision === 'approve' ? 'approval' : 'rejection', reg.email, u?.locale ?? 'en', {
+    const locale = (await localesOf(tx, [reg.userId])).get(reg.userId) ?? 'en';
+    await sendEventMail(tx, decision === 'approve' ? 'approval' : 'rejection', reg.email, locale, {
       name: reg.name,
-      event: nameOf(ev.name, u?.locale ?? 'en'),
+      event: nameOf(ev.name, locale),
       reason: reason ?? '',
       link: `${publicUrl}/me/registrations/${id}`,
     });
@@ -685,19 +689,18 @@ export async function figures(db: DbOrTx, eventId: string) {
       status: registrations.status,
       attendance: registrations.attendance,
       countryCode: registrations.countryCode,
-      continent: countries.continent,
       group: registrations.stakeholderGroup,
       gender: registrations.gender,
     })
     .from(registrations)
-    .leftJoin(countries, eq(countries.code, registrations.countryCode))
     .where(and(eq(registrations.eventId, eventId), ne(registrations.status, 'cancelled'), ne(registrations.status, 'rejected')));
   const attended = await db
     .select({ id: checkins.registrationId })
     .from(checkins)
     .innerJoin(registrations, eq(registrations.id, checkins.registrationId))
     .where(and(eq(registrations.eventId, eventId), sql`${checkins.sessionId} is null`));
-  const count = (key: (r: (typeof rows)[number]) => string | null) => {
+  const continentOf = new Map((await listCountries(db)).map((c) => [c.code, c.continent]));
+  const count = (key: (r: (typeof rows)[number]) => string | null | undefined) => {
     const m: Record<string, number> = {};
     for (const r of rows) {
       const k = key(r) ?? 'unknown';
@@ -711,7 +714,7 @@ export async function figures(db: DbOrTx, eventId: string) {
     byStatus: count((r) => r.status),
     byAttendance: count((r) => r.attendance),
     byCountry: count((r) => r.countryCode),
-    byContinent: count((r) => r.continent),
+    byContinent: count((r) => (r.countryCode ? continentOf.get(r.countryCode) : null)),
     byStakeholderGroup: count((r) => r.group),
     byGender: count((r) => r.gender),
     countries: new Set(rows.map((r) => r.countryCode).filter(Boolean)).size,

@@ -5,7 +5,7 @@ import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
-import { people } from '../directory/model.js';
+import { peopleNames } from '../directory/index.js';
 import { eventsErrors, type EventInput, type SessionInput } from './contract.js';
 import {
   eventSecrets,
@@ -278,17 +278,10 @@ export async function listSessions(
     .leftJoin(rooms, eq(rooms.id, eventSessions.roomId))
     .where(and(...where))
     .orderBy(asc(eventSessions.startsAt), asc(eventSessions.id));
-  const ppl = rows.length
+  const roles = rows.length
     ? await db
-        .select({
-          sessionId: sessionPeople.sessionId,
-          personId: sessionPeople.personId,
-          role: sessionPeople.role,
-          name: people.name,
-          nameLatin: people.nameLatin,
-        })
+        .select({ sessionId: sessionPeople.sessionId, personId: sessionPeople.personId, role: sessionPeople.role })
         .from(sessionPeople)
-        .innerJoin(people, eq(people.id, sessionPeople.personId))
         .where(
           inArray(
             sessionPeople.sessionId,
@@ -297,7 +290,31 @@ export async function listSessions(
         )
         .orderBy(asc(sessionPeople.position))
     : [];
+  const names = await peopleNames(
+    db,
+    roles.map((p) => p.personId),
+  );
+  const ppl = roles.flatMap((p) => {
+    const n = names.get(p.personId);
+    return n ? [{ ...p, name: n.name, nameLatin: n.nameLatin }] : [];
+  });
   return rows.map((r) => ({ ...r, people: ppl.filter((p) => p.sessionId === r.id).map(({ sessionId: _s, ...p }) => p) }));
+}
+
+/** The program of an event as the agenda page shows it: the filtered sessions, and the days, rooms, themes and languages to filter by. */
+export async function agendaOf(db: DbOrTx, ev: EventRow, filter: { day?: string; room?: string; theme?: string; language?: string } = {}) {
+  const sessions = await listSessions(db, ev.id, filter, ev.timeZone);
+  const all = await listSessions(db, ev.id);
+  const present = (list: Array<string | null>) => [...new Set(list.filter((x): x is string => !!x))];
+  return {
+    event: ev,
+    timeZone: ev.timeZone,
+    days: [...new Set(all.map((s) => localDate(s.startsAt, ev.timeZone)))].sort(),
+    rooms: await listRooms(db, ev.id),
+    themes: present(all.map((s) => s.theme)),
+    languages: present(all.map((s) => s.language)),
+    sessions,
+  };
 }
 
 export async function getSession(db: DbOrTx, id: string) {
@@ -324,16 +341,11 @@ async function writePeople(tx: DbOrTx, sessionId: string, list: SessionInput['pe
     .filter((p) => !seen.has(p.personId) && seen.add(p.personId))
     .map((p, i) => ({ sessionId, personId: p.personId, role: p.role, position: i }));
   if (rows.length) {
-    const found = await tx
-      .select({ id: people.id })
-      .from(people)
-      .where(
-        inArray(
-          people.id,
-          rows.map((r) => r.personId),
-        ),
-      );
-    if (found.length !== rows.length) throw invalid('people', 'unknown person');
+    const found = await peopleNames(
+      tx,
+      rows.map((r) => r.personId),
+    );
+    if (found.size !== rows.length) throw invalid('people', 'unknown person');
     await tx.insert(sessionPeople).values(rows);
   }
 }
@@ -468,13 +480,15 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
       personId: sessionPeople.personId,
       startsAt: eventSessions.startsAt,
       endsAt: eventSessions.endsAt,
-      name: people.name,
     })
     .from(sessionPeople)
     .innerJoin(eventSessions, eq(eventSessions.id, sessionPeople.sessionId))
-    .innerJoin(people, eq(people.id, sessionPeople.personId))
     .where(eq(eventSessions.eventId, eventId));
   if (mine.length) {
+    const names = await peopleNames(
+      db,
+      mine.map((m) => m.personId),
+    );
     const all = await db
       .select({
         sessionId: sessionPeople.sessionId,
@@ -496,7 +510,7 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
           kind: 'person_double_booked',
           sessionIds: [a.sessionId, b.sessionId],
           personId: a.personId,
-          message: `${a.name} is due in two sessions at the same time.`,
+          message: `${names.get(a.personId)?.name ?? 'Someone'} is due in two sessions at the same time.`,
         });
       }
   }

@@ -25,6 +25,8 @@ export interface Endpoint {
   produces?: readonly string[];
   /** Takes a multipart/form-data upload with one "file" field (and `fields`). */
   upload?: boolean;
+  /** Left out of the API documentation (a page link, not an API call). */
+  hide?: boolean;
 }
 
 /** Declares one endpoint; `const` keeps its literal path and method for the types. */

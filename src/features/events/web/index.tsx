@@ -1,18 +1,16 @@
 import type { WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
-import { ManagerInvitationPage } from './managers';
-import {
-  AdminEventPage,
-  AdminEventsPage,
-  CheckinPage,
-  EventPage,
-  EventsPage,
-  InvitationPage,
-  MailTemplatesPage,
-  MyRegistrationsPage,
-  RegisterPage,
-  SessionPage,
-} from './pages';
+import { AdminEventPage } from './AdminEventPage';
+import { AdminEventsPage } from './AdminEventsPage';
+import { CheckinPage } from './CheckinPage';
+import { EventPage } from './EventPage';
+import { EventsPage } from './EventsPage';
+import { InvitationPage } from './InvitationPage';
+import { MailTemplatesPage } from './MailTemplatesPage';
+import { ManagerInvitationPage } from './ManagerInvitationPage';
+import { MyRegistrationsPage } from './MyRegistrationsPage';
+import { RegisterPage } from './RegisterPage';
+import { SessionPage } from './SessionPage';
 
 export const eventsWeb: WebFeature = {
   name: 'events',

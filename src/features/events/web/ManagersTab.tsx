@@ -2,13 +2,11 @@ import { Alert, Button, Group, Stack, Table, Text, TextInput, Title } from '@man
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { api, ApiError } from '../../../web/api';
+import { ApiError, call, invalidate, query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
-import { LText } from '../../../web/localized';
 import { isStaff, useMe } from '../../../web/session';
-import type { ManagerInvitationView, ManagerList } from '../contract';
+import { eventsApi } from '../contract';
 
 /** The "Managers" tab of an event's admin page: staff name and remove managers; a manager sees the list. */
 export function ManagersTab({ eventId }: { eventId: string }) {
@@ -19,20 +17,19 @@ export function ManagersTab({ eventId }: { eventId: string }) {
   const qc = useQueryClient();
   const [email, setEmail] = useState('');
   const [done, setDone] = useState<string | null>(null);
-  const key = ['event-managers', eventId];
-  const q = useQuery({ queryKey: key, queryFn: () => api.get<ManagerList>(`/api/v1/events/${eventId}/managers`) });
-  const refresh = () => qc.invalidateQueries({ queryKey: key });
+  const q = useQuery(query(eventsApi.managers, { params: { id: eventId } }));
+  const refresh = () => invalidate(qc, eventsApi.managers);
   const add = useMutation({
-    mutationFn: () => api.post<{ status: 'granted' | 'invited' }>(`/api/v1/events/${eventId}/managers`, { email }),
+    mutationFn: () => call(eventsApi.addManager, { params: { id: eventId }, body: { email } }),
     onMutate: () => setDone(null),
     onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
   });
   const remove = useMutation({
-    mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`),
+    mutationFn: (userId: string) => call(eventsApi.removeManager, { params: { id: eventId, userId } }),
     onSuccess: () => (setDone(null), refresh()),
   });
   const withdraw = useMutation({
-    mutationFn: (id: string) => api.delete(`/api/v1/events/${eventId}/manager-invitations/${id}`),
+    mutationFn: (invitationId: string) => call(eventsApi.withdrawManagerInvitation, { params: { id: eventId, invitationId } }),
     onSuccess: () => (setDone(null), refresh()),
   });
   const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
@@ -121,53 +118,6 @@ export function ManagersTab({ eventId }: { eventId: string }) {
             </Button>
           </Group>
         </form>
-      ) : null}
-    </Stack>
-  );
-}
-
-/** Where the invitation mail leads: the invited person, signed in with that address, accepts. */
-export function ManagerInvitationPage() {
-  const { token = '' } = useParams();
-  const { t } = useTranslation(['events', 'shell']);
-  const qc = useQueryClient();
-  const q = useQuery({
-    queryKey: ['manager-invitation', token],
-    queryFn: () => api.get<ManagerInvitationView>(`/api/v1/event-manager-invitations/${token}`),
-    retry: false,
-  });
-  const accept = useMutation({
-    mutationFn: () => api.post<{ eventId: string }>(`/api/v1/event-manager-invitations/${token}/accept`),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
-  });
-  return (
-    <Stack maw={640}>
-      <Title order={1}>{t('events:managers.invitation.title')}</Title>
-      {q.error instanceof ApiError && q.error.code === 'not_found' ? (
-        <Alert color="red">{t('events:managers.invitation.notFound')}</Alert>
-      ) : (
-        <ErrorAlert error={q.error ?? accept.error} />
-      )}
-      {q.data ? (
-        <>
-          <Text size="lg">
-            {t('events:managers.invitation.to')} <LText value={q.data.eventName} />
-          </Text>
-          {accept.data ? (
-            <Alert color="green">
-              {t('events:managers.invitation.accepted')}{' '}
-              <Link to={`/admin/events/${accept.data.eventId}`}>{t('events:managers.invitation.open')}</Link>
-            </Alert>
-          ) : q.data.yours ? (
-            <Group>
-              <Button onClick={() => accept.mutate()} loading={accept.isPending}>
-                {t('events:managers.invitation.accept')}
-              </Button>
-            </Group>
-          ) : (
-            <Alert color="yellow">{t('events:managers.invitation.otherAccount', { email: q.data.email })}</Alert>
-          )}
-        </>
       ) : null}
     </Stack>
   );

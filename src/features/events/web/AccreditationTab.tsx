@@ -1,0 +1,87 @@
+import { Button, Group, SegmentedControl, Stack, Table } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { urlOf } from '../../../platform/http/contract';
+import { call, download, invalidate, query } from '../../../web/api';
+import { eventsApi } from '../contract';
+import { useNotify } from '../../../web/components/forms';
+import type { EventT } from './types';
+
+export function AccreditationTab({ ev }: { ev: EventT }) {
+  const { t } = useTranslation(['events', 'shell']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const [status, setStatus] = useState<string>('pending');
+  const q = useQuery(query(eventsApi.registrations, { params: { id: ev.id }, query: { status: status === 'all' ? undefined : status } }));
+  const decide = useMutation({
+    mutationFn: (x: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
+      call(eventsApi.decide, { params: { id: x.id }, body: { decision: x.decision, reason: x.reason } }),
+    onSuccess: () => invalidate(qc, eventsApi.registrations),
+    onError: notify.error,
+  });
+  return (
+    <Stack>
+      <Group>
+        <SegmentedControl
+          value={status}
+          onChange={setStatus}
+          data={['pending', 'approved', 'rejected', 'cancelled', 'all'].map((s) => ({
+            value: s,
+            label: s === 'all' ? t('shell:common.all') : t(`events:status.${s}`),
+          }))}
+        />
+        <Button
+          variant="default"
+          onClick={() => download(urlOf(eventsApi.delegates, { params: { id: ev.id }, query: { format: 'xlsx' } })).catch(notify.error)}
+        >
+          {t('events:admin.delegates')} (XLSX)
+        </Button>
+        <Button
+          variant="default"
+          onClick={() => download(urlOf(eventsApi.delegates, { params: { id: ev.id }, query: { format: 'csv' } })).catch(notify.error)}
+        >
+          CSV
+        </Button>
+        <Button variant="default" component="a" href={urlOf(eventsApi.badges, { params: { id: ev.id } })} target="_blank">
+          {t('events:admin.badges')}
+        </Button>
+      </Group>
+      <Table>
+        <Table.Tbody>
+          {q.data?.map((r) => (
+            <Table.Tr key={r.id} data-testid="accreditation-row">
+              <Table.Td>
+                {r.name} {r.nameLatin && r.nameLatin !== r.name ? `(${r.nameLatin})` : ''}
+              </Table.Td>
+              <Table.Td>{r.organization}</Table.Td>
+              <Table.Td>{r.countryCode}</Table.Td>
+              <Table.Td>{t(`events:categories.${r.category}`, { defaultValue: r.category })}</Table.Td>
+              <Table.Td>{t(`events:status.${r.status}`)}</Table.Td>
+              <Table.Td>
+                {r.status === 'pending' && (
+                  <Group gap="xs">
+                    <Button size="xs" onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}>
+                      {t('events:admin.approve')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      color="red"
+                      variant="light"
+                      onClick={() => {
+                        const reason = window.prompt(t('events:admin.rejectReason'));
+                        if (reason) decide.mutate({ id: r.id, decision: 'reject', reason });
+                      }}
+                    >
+                      {t('events:admin.reject')}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

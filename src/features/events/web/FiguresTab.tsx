@@ -1,0 +1,53 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { query } from '../../../web/api';
+import { eventsApi } from '../contract';
+import { ErrorAlert, useCountryName } from '../../../web/components/forms';
+import type { EventT } from './types';
+
+export function FiguresTab({ ev }: { ev: EventT }) {
+  const { t } = useTranslation(['events', 'shell']);
+  const countryName = useCountryName();
+  const q = useQuery(query(eventsApi.figures, { params: { id: ev.id } }));
+  if (!q.data) return <ErrorAlert error={q.error} />;
+  const f = q.data;
+  const block = (title: string, data: Record<string, number>, label: (k: string) => string) => (
+    <Card withBorder>
+      <Text fw={600}>{title}</Text>
+      <Table>
+        <Table.Tbody>
+          {Object.entries(data)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, n]) => (
+              <Table.Tr key={k}>
+                <Table.Td>{k === 'unknown' ? '—' : label(k)}</Table.Td>
+                <Table.Td>{n}</Table.Td>
+              </Table.Tr>
+            ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
+  );
+  return (
+    <Stack>
+      <Group>
+        <Badge size="lg">
+          {t('events:admin.total')}: {f.total}
+        </Badge>
+        <Badge size="lg" color="green">
+          {t('events:admin.checkedIn')}: {f.checkedIn}
+        </Badge>
+        <Badge size="lg" variant="light">
+          {t('shell:common.country')}: {f.countries}
+        </Badge>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }}>
+        {block(t('events:admin.byContinent'), f.byContinent, (k) => t(`shell:continents.${k}`))}
+        {block(t('events:admin.byGroup'), f.byStakeholderGroup, (k) => t(`shell:stakeholders.${k}`))}
+        {block(t('events:admin.byCountry'), f.byCountry, (k) => countryName(k))}
+        {block(t('events:admin.byGender'), f.byGender, (k) => t(`shell:genders.${k}`))}
+      </SimpleGrid>
+    </Stack>
+  );
+}
