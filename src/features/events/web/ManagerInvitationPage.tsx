@@ -1,21 +1,22 @@
 import { Alert, Button, Group, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
+import { useRefreshMe } from '../../../web/session';
 import { eventsApi } from '../contract';
 
 /** Where the invitation mail leads: the invited person, signed in with that address, accepts. */
 export function ManagerInvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
-  const qc = useQueryClient();
+  const refreshMe = useRefreshMe();
   const q = useQuery({ ...query(eventsApi.managerInvitation, { params: { token } }), retry: false });
   const accept = useMutation({
     mutationFn: () => call(eventsApi.acceptManagerInvitation, { params: { token } }),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['me'] }),
+    onSuccess: refreshMe,
   });
   return (
     <Stack maw={640}>
