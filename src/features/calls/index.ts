@@ -10,3 +10,18 @@ export const calls: Feature = {
   personalData: (ctx, s) => callsPersonalData(ctx.db, s),
   erase: (tx, s) => eraseCallsData(tx, s),
 };
+
+// For the review of the calls' submissions (the review depends on the calls, never the other way).
+export { callMail } from './mails.js';
+export type { Decision } from './model.js';
+export { releasedDecision } from './policy.js';
+export {
+  carryRubric,
+  getCall,
+  getOwn,
+  getRubric,
+  getSubmission,
+  submissionFile,
+  type CallRow,
+  type SubmissionRow,
+} from './service.js';
