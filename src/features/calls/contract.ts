@@ -6,6 +6,7 @@ import { answers, eligibility, formDefinition, option } from './form.js';
 import { callKinds } from './templates.js';
 
 export { callKinds };
+export type { CallKind } from './templates.js';
 export * from './form.js';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
