@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
 import { accountReferences } from './references.js';
+import { users } from './model.js';
 import { accountRoutes } from './routes.js';
 import { accountPersonalData, eraseAccount } from './service.js';
 
@@ -12,3 +15,21 @@ export const accounts: Feature = {
 };
 export { sessionCookie } from './routes.js';
 export { loadActorBySession } from './service.js';
+
+/** An account as other features need it to write to the person: address, name and language. */
+export async function accountById(db: DbOrTx, id: string) {
+  const [u] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, id));
+  return u ?? null;
+}
+
+/** The account of an e-mail address (lower case), if there is one. */
+export async function accountByEmail(db: DbOrTx, email: string) {
+  const [u] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, email));
+  return u ?? null;
+}

@@ -21,6 +21,7 @@ export {
   getOwn,
   getRubric,
   getSubmission,
+  submissionCalls,
   submissionFile,
   type CallRow,
   type SubmissionRow,

@@ -9,8 +9,8 @@ import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.j
 import { platformErrors } from '../../platform/http/codes.js';
 import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { users } from '../accounts/model.js';
-import { countries } from '../directory/model.js';
+import { accountByEmail, accountById } from '../accounts/index.js';
+import { countryCodes } from '../directory/index.js';
 import { readFile, storeFile, documentTypes } from '../../platform/files/index.js';
 import type { Upload } from '../../platform/http/upload.js';
 import { callsErrors, type CreateCallInput, type DraftInput, type RubricInput, type UpdateCallInput } from './contract.js';
@@ -177,10 +177,6 @@ const peopleEmails = (form: FormField[], answers: Record<string, unknown>) => [
   ),
 ];
 
-async function countryCodes(db: DbOrTx) {
-  return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
-}
-
 async function ownedFiles(db: DbOrTx, userId: string | null, answers: Record<string, unknown>, form: FormField[]) {
   const ids = form
     .filter((f) => f.type === 'file')
@@ -305,7 +301,7 @@ async function recheck(tx: DbOrTx, c: CallRow, s: SubmissionRow) {
 }
 
 async function userLocale(db: DbOrTx, userId: string) {
-  const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+  const u = await accountById(db, userId);
   return u ? { ...u, locale: pickLocale(u.locale) } : null;
 }
 
@@ -454,7 +450,7 @@ export async function nominate(
         and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)),
       );
     if (dup) throw fail(callsErrors, 'already_nominated', 'This organization already nominated this person.');
-    const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+    const existing = await accountByEmail(tx, email);
     const code = await nextCode(tx, callId);
     const [row] = await tx
       .insert(submissions)
@@ -560,6 +556,12 @@ export async function autoScreen(db: Db, actor: Actor, callId: string) {
 
 export function fileIdsOf(form: FormField[], answers: Record<string, unknown>) {
   return form.filter((f) => f.type === 'file').flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string'));
+}
+
+/** The call of each of these submissions; ids of no submission are left out. */
+export async function submissionCalls(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ id: submissions.id, callId: submissions.callId }).from(submissions).where(inArray(submissions.id, ids));
 }
 
 // ---------------------------------------------------------------- rubrics

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
-import { people } from '../directory/model.js';
+import { addPersonWithAccount, peopleContacts } from '../directory/index.js';
 import { assignments, reviewers, reviews } from './model.js';
 
 /** Panels of the calls' demo: reviewer@ and three directory experts, accepted; reviewer@ assigned the two open entries (one review in draft). */
@@ -10,34 +10,31 @@ export async function seedReviewDemo(ctx: Ctx, refs: DemoRefs) {
   const entries = refs.submissions ?? new Map<string, string>();
 
   // The demo reviewer as a directory person, so staff can put them in pools.
-  const [amara] = await ctx.db
-    .insert(people)
-    .values({
-      name: 'Amara Diallo',
-      nameLatin: 'Amara Diallo',
-      countryCode: 'SN',
-      gender: 'female',
-      email: 'reviewer@wuzhen.example',
-      userId: reviewerUser ?? null,
-      searchText: 'amara diallo',
-    })
-    .returning();
-  const experts = [amara.id, refs.people?.get('Jonas Becker'), refs.people?.get('Tan Mei Ling'), refs.people?.get('Thandiwe Nkosi')].filter(
+  const amara = await addPersonWithAccount(ctx.db, {
+    name: 'Amara Diallo',
+    nameLatin: 'Amara Diallo',
+    countryCode: 'SN',
+    gender: 'female',
+    email: 'reviewer@wuzhen.example',
+    userId: reviewerUser ?? null,
+  });
+  const experts = [amara, refs.people?.get('Jonas Becker'), refs.people?.get('Tan Mei Ling'), refs.people?.get('Thandiwe Nkosi')].filter(
     (x): x is string => !!x,
   );
 
   // Pools: reviewer@ and three directory experts in every call; accepted.
+  const contacts = new Map((await peopleContacts(ctx.db, experts)).map((p) => [p.id, p]));
   const aiGood = calls.get('ai-for-good-2026');
   for (const callId of [calls.get('practice-case-2023'), calls.get('youth-leaders-2026'), aiGood]) {
     if (!callId) continue;
     for (const pid of experts) {
-      const [p] = await ctx.db.select({ email: people.email, userId: people.userId }).from(people).where(sql`${people.id} = ${pid}`);
+      const p = contacts.get(pid);
       await ctx.db.insert(reviewers).values({
         callId,
         round: 1,
         personId: pid,
-        email: (p.email ?? '').toLowerCase(),
-        userId: p.userId,
+        email: (p?.email ?? '').toLowerCase(),
+        userId: p?.userId ?? null,
         expertise: callId === aiGood ? ['health', 'education'] : ['digital-economy', 'governance', 'technology'],
         capacity: 20,
         status: 'accepted',
@@ -51,7 +48,7 @@ export async function seedReviewDemo(ctx: Ctx, refs: DemoRefs) {
   const [rv] = await ctx.db
     .select({ id: reviewers.id })
     .from(reviewers)
-    .where(sql`${reviewers.callId} = ${aiGood} and ${reviewers.personId} = ${amara.id}`);
+    .where(sql`${reviewers.callId} = ${aiGood} and ${reviewers.personId} = ${amara}`);
   for (const [i, code] of ['AIGOOD-2026-0001', 'AIGOOD-2026-0002'].entries()) {
     const submissionId = entries.get(code);
     if (!submissionId) continue;

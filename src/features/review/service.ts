@@ -7,7 +7,7 @@ import { platformErrors } from '../../platform/http/codes.js';
 import { reviewErrors } from './contract.js';
 import { localize, pickLocale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { users } from '../accounts/model.js';
+import { accountByEmail, accountById } from '../accounts/index.js';
 import {
   callMail,
   carryRubric,
@@ -52,7 +52,7 @@ export async function invite(
       if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
-      const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+      const u = await accountByEmail(tx, email);
       const [row] = await tx
         .insert(reviewers)
         .values({
@@ -738,7 +738,7 @@ export async function sendReminders(db: Db, publicUrl: string, callId?: string) 
   let sent = 0;
   for (const r of rows) {
     const c = await getCall(db, r.callId);
-    const [u] = r.userId ? await db.select({ locale: users.locale }).from(users).where(eq(users.id, r.userId)) : [];
+    const u = r.userId ? await accountById(db, r.userId) : null;
     const locale = pickLocale(u?.locale);
     const m = reviewMail('reminder', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review`, n: r.n });
     await queueMail(db, { to: r.email, subject: m.subject, text: m.text, locale, template: 'review.reminder' });
@@ -823,10 +823,7 @@ export async function decide(
         })
         .where(eq(submissions.id, s.id));
       if (input.notify && s.applicantId) {
-        const [u] = await tx
-          .select({ email: users.email, name: users.name, locale: users.locale })
-          .from(users)
-          .where(eq(users.id, s.applicantId));
+        const u = await accountById(tx, s.applicantId);
         if (u) {
           const locale = pickLocale(u.locale);
           const m = callMail(d.decision, locale, {
