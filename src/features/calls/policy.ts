@@ -23,4 +23,3 @@ export function submissionAudience(
   if (s.nominatedByOrg && hasScope(actor, 'org_contact', 'organization', s.nominatedByOrg)) return 'nominator';
   return null;
 }
-export { isStaff };
