@@ -66,7 +66,7 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
   return (
     <Stack maw={900}>
       <LocalizedInput label={t('calls:builder.title')} value={title} onChange={setTitle} required />
-      <LocalizedInput label={t('calls:c.rules')} value={rules} onChange={setRules} multiline />
+      <LocalizedInput label={t('calls:call.rules')} value={rules} onChange={setRules} multiline />
       <Group align="end">
         <TextInput
           type="datetime-local"
