@@ -19,9 +19,9 @@
 import { fork } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { solveAssignment, AssignmentInfeasibleError } from '../src/features/review/assignment.js';
+import { solveAssignment, AssignmentInfeasibleError } from '../src/platform/assignment/solver.js';
 import { clpAvailable, clpObjective } from './clp.js';
-import { tagInstance, toInstance, greedy, highsObjectiveArrays, type PlainInstance } from '../src/features/review/assignment.reference.js';
+import { tagInstance, toInstance, greedy, highsObjectiveArrays, type PlainInstance } from '../src/platform/assignment/solver.reference.js';
 
 interface Size {
   name: string;

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { PlainInstance } from '../src/features/review/assignment.reference.js';
+import type { PlainInstance } from '../src/platform/assignment/solver.reference.js';
 
 export const clpAvailable = () => spawnSync('clp', ['-quit'], { stdio: 'ignore' }).status === 0;
 

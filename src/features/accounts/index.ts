@@ -1,5 +1,8 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
 import { accountReferences } from './references.js';
+import { users } from './model.js';
 import { accountRoutes } from './routes.js';
 import { accountPersonalData, eraseAccount } from './service.js';
 
@@ -14,7 +17,7 @@ export { sessionCookie } from './routes.js';
 export {
   accountContact,
   accountIdByEmail,
-  findUserByEmail,
+  accountByEmail,
   grantRole,
   loadActorBySession,
   localesOf,
@@ -22,7 +25,15 @@ export {
   revokeRole,
   usersWithScope,
 } from './service.js';
-import { users } from './model.js';
 
 /** The column other features' tables point their foreign keys at (an account's id). */
 export const userKey = () => users.id;
+
+/** An account as other features need it to write to the person: address, name and language. */
+export async function accountById(db: DbOrTx, id: string) {
+  const [u] = await db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+    .from(users)
+    .where(eq(users.id, id));
+  return u ?? null;
+}

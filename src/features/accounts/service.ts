@@ -317,7 +317,7 @@ export async function usersWithScope(db: DbOrTx, role: string, scopeType: string
 }
 
 /** The account with this address, if there is one. */
-export async function findUserByEmail(db: DbOrTx, emailIn: string) {
+export async function accountByEmail(db: DbOrTx, emailIn: string) {
   const [u] = await db
     .select({ id: users.id, name: users.name, email: users.email, locale: users.locale, disabledAt: users.disabledAt })
     .from(users)

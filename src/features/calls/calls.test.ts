@@ -617,7 +617,7 @@ describe('privacy', () => {
     expect(data.calls.submissions.length).toBeGreaterThan(0);
     expect(data.calls.submissions[0].code).toMatch(/^CASE/);
     const rev = await ok(h.call(rev1, { method: 'GET', url: '/api/v1/me/data' }));
-    expect(rev.calls.reviews.length).toBeGreaterThan(0);
+    expect(rev.review.reviews.length).toBeGreaterThan(0);
     // zhou@coapp.example is a co-applicant on Alice's entries; erase that person.
     const zhou = await person('周同', 'zhou@coapp.example', 'CN');
     const admin = await h.user({ roles: ['admin'] });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
+import { endpoint, endpoints, idParams } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
-import { eligibility, formDefinition, option } from './form.js';
+import { answers, eligibility, formDefinition, option } from './form.js';
 import { callKinds } from './templates.js';
 
 export { callKinds };
+export type { CallKind } from './templates.js';
 export * from './form.js';
 
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
@@ -49,28 +51,72 @@ export type CreateCallInput = z.infer<typeof createCallInput>;
 export const updateCallInput = callFields.partial();
 export type UpdateCallInput = z.infer<typeof updateCallInput>;
 
+const loc = z.record(z.string(), z.string());
+
 export const call = z.object({
   id: z.uuid(),
   kind: z.string(),
   year: z.number(),
-  title: z.record(z.string(), z.string()),
-  rules: z.record(z.string(), z.string()),
+  title: loc,
+  rules: loc,
   opensAt: z.date(),
   closesAt: z.date(),
   timeZone: z.string(),
   /** The close time as the call announces it, in its own time zone. */
   closesAtLocal: z.string(),
   isOpen: z.boolean(),
-  eligibility: z.any(),
-  categories: z.array(z.any()),
-  rounds: z.array(z.any()),
-  form: z.array(z.any()),
+  eligibility,
+  categories: z.array(option),
+  rounds: z.array(option),
+  form: formDefinition,
   allowEdit: z.boolean(),
   allowNominations: z.boolean(),
   sameCountryConflict: z.boolean(),
   reviewsPerSubmission: z.number(),
   codePrefix: z.string(),
   published: z.boolean(),
+});
+export const callsQuery = z.object({ kind: z.enum(callKinds).optional(), year: z.coerce.number().int().optional() });
+
+/** One weighted criterion of a round's rubric; the call defines its rubric (from its template), reviewers score against it. */
+export const criterion = z.object({
+  key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,39}$/),
+  label: localizedText(200),
+  guidance: localizedText(2000).optional(),
+  weight: z.number().positive().max(100),
+});
+export type Criterion = z.output<typeof criterion>;
+export const rubricInput = z.object({
+  criteria: z.array(criterion).min(1).max(20),
+  scaleMin: z.number().int().min(0).max(10).default(1),
+  scaleMax: z.number().int().min(1).max(100).default(10),
+  guidance: localizedText(5000).default({}),
+});
+export type RubricInput = z.output<typeof rubricInput>;
+export const rubric = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  round: z.number().int(),
+  criteria: z.array(criterion),
+  scaleMin: z.number().int(),
+  scaleMax: z.number().int(),
+  guidance: loc,
+});
+export const rubricParams = z.object({ id: z.uuid(), round: z.coerce.number().int().min(1).max(10) });
+
+export const callTemplate = z.object({
+  kind: z.enum(callKinds),
+  title: loc,
+  rules: loc,
+  codePrefix: z.string(),
+  eligibility,
+  categories: z.array(option),
+  rounds: z.array(option),
+  form: formDefinition,
+  allowNominations: z.boolean(),
+  sameCountryConflict: z.boolean(),
+  reviewsPerSubmission: z.number().int(),
+  rubric: z.array(criterion),
 });
 
 export const draftInput = z.object({
@@ -86,10 +132,10 @@ export const mySubmission = z.object({
   callId: z.uuid(),
   code: z.string(),
   status: z.string(),
-  title: z.record(z.string(), z.string()),
+  title: loc,
   category: z.string().nullable(),
   organizationId: z.string().nullable(),
-  answers: z.record(z.string(), z.unknown()),
+  answers,
   decision: z.string().nullable(),
   nominated: z.boolean(),
   submittedAt: z.date().nullable(),
@@ -108,6 +154,22 @@ export const staffSubmission = mySubmission.extend({
   nomineeEmail: z.string().nullable(),
 });
 
+/** What the organization that nominated a person sees of the nomination. */
+export const nomination = z.object({
+  id: z.uuid(),
+  callId: z.uuid(),
+  code: z.string(),
+  status: z.string(),
+  nomineeName: z.string().nullable(),
+  nominated: z.literal(true),
+  submittedAt: z.date().nullable(),
+  updatedAt: z.date(),
+});
+/** A submission as its reader may see it: staff, its applicant, or the organization that nominated the person (the first view that fits). */
+export const submissionView = z.union([staffSubmission, mySubmission, nomination]);
+export const uploadedFile = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
+export const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
+
 export const screenInput = z.object({ result: z.enum(['passed', 'failed']), reason: z.string().trim().max(2000).default('') });
 export const nominateInput = z.object({
   organizationId: ref('ownOrganization'),
@@ -120,7 +182,6 @@ export const submissionQuery = z.object({
   round: z.coerce.number().int().min(1).optional(),
   decision: z.enum(['selected', 'shortlisted', 'not_selected']).optional(),
 });
-export const feedback = z.object({ decision: z.string().nullable(), comments: z.array(z.string()) });
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const callsErrors = {
@@ -134,7 +195,160 @@ export const callsErrors = {
   nominations_closed: 409,
   already_nominated: 409,
   not_submitted: 409,
-  assignment_infeasible: 409,
-  assignment_invalid: 409,
 } as const;
 export type CallsError = keyof typeof callsErrors;
+
+const browse = 'public';
+const staff = ['secretariat'] as const;
+const apply = 'user';
+
+/** The calls engine: calls and their forms and rubrics, submissions, screening. Reviewing them is the review feature's. */
+export const callsApi = endpoints('calls', {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/calls',
+    access: browse,
+    summary: 'Published calls (staff: all)',
+    query: callsQuery,
+    response: { 200: z.array(call) },
+  }),
+  templates: endpoint({
+    method: 'GET',
+    path: '/api/v1/calls/templates',
+    access: staff,
+    summary: 'The five ready-made calls staff copy',
+    response: { 200: z.array(callTemplate) },
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/v1/calls',
+    access: staff,
+    summary: 'Open a call, from a template or from scratch',
+    body: createCallInput,
+    response: { 201: call },
+  }),
+  get: endpoint({ method: 'GET', path: '/api/v1/calls/:id', access: browse, params: idParams, response: { 200: call } }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/v1/calls/:id',
+    access: staff,
+    summary: 'Change a call (any subset of its fields)',
+    params: idParams,
+    body: updateCallInput,
+    response: { 200: call },
+  }),
+  rubric: endpoint({
+    method: 'GET',
+    path: '/api/v1/review/calls/:id/rubrics/:round',
+    access: staff,
+    summary: 'The rubric of a round',
+    params: rubricParams,
+    response: { 200: rubric },
+  }),
+  setRubric: endpoint({
+    method: 'PUT',
+    path: '/api/v1/review/calls/:id/rubrics/:round',
+    access: staff,
+    summary: 'Set the rubric of a round: weighted criteria, scale, guidance',
+    params: rubricParams,
+    body: rubricInput,
+    response: { 200: rubric },
+  }),
+
+  // Applicants
+  startSubmission: endpoint({
+    method: 'POST',
+    path: '/api/v1/calls/:id/submissions',
+    access: apply,
+    summary: 'Start a submission (a draft, with its code)',
+    params: idParams,
+    body: draftInput,
+    response: { 201: submissionView },
+  }),
+  nominate: endpoint({
+    method: 'POST',
+    path: '/api/v1/calls/:id/nominations',
+    access: apply,
+    summary: 'An organization nominates a person (youth program)',
+    params: idParams,
+    body: nominateInput,
+    response: { 201: submissionView },
+  }),
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/v1/my/submissions',
+    access: apply,
+    summary: 'My submissions and nominations addressed to me',
+    response: { 200: z.array(submissionView) },
+  }),
+  submission: endpoint({
+    method: 'GET',
+    path: '/api/v1/submissions/:id',
+    access: apply,
+    summary: 'A submission, as its applicant, its nominating organization or staff may see it',
+    params: idParams,
+    response: { 200: submissionView },
+  }),
+  saveDraft: endpoint({
+    method: 'PUT',
+    path: '/api/v1/submissions/:id',
+    access: apply,
+    summary: 'Save a draft (or edit before the deadline if the call allows)',
+    params: idParams,
+    body: draftInput,
+    response: { 200: submissionView },
+  }),
+  submit: endpoint({
+    method: 'POST',
+    path: '/api/v1/submissions/:id/submit',
+    access: apply,
+    summary: 'Submit before the close time',
+    params: idParams,
+    response: { 200: submissionView },
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: '/api/v1/submissions/:id/withdraw',
+    access: apply,
+    summary: 'Withdraw a submission',
+    params: idParams,
+    response: { 200: submissionView },
+  }),
+  uploadFile: endpoint({
+    method: 'POST',
+    path: '/api/v1/submissions/:id/files',
+    access: apply,
+    summary: 'Upload a file (PDF, image, DOCX, ZIP); put the returned id in a file field',
+    params: idParams,
+    upload: true,
+    response: { 201: uploadedFile },
+  }),
+
+  // Staff
+  submissions: endpoint({
+    method: 'GET',
+    path: '/api/v1/calls/:id/submissions',
+    access: staff,
+    summary: 'The entries of a call',
+    params: idParams,
+    query: submissionQuery,
+    response: { 200: z.array(staffSubmission) },
+  }),
+  screen: endpoint({
+    method: 'POST',
+    path: '/api/v1/submissions/:id/screening',
+    access: staff,
+    summary: 'Manual screening: pass or fail with a reason',
+    params: idParams,
+    body: screenInput,
+    response: { 200: staffSubmission },
+  }),
+  autoScreen: endpoint({
+    method: 'POST',
+    path: '/api/v1/calls/:id/auto-screen',
+    access: staff,
+    summary: 'Pass every pending entry the automatic eligibility check finds eligible',
+    params: idParams,
+    response: { 200: z.object({ passed: z.number().int() }) },
+  }),
+});

@@ -1,10 +1,7 @@
-import { sql } from 'drizzle-orm';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs } from '../../platform/search/index.js';
-import { people } from '../directory/model.js';
-import { assignments, reviewers, reviews, rubrics } from '../review/model.js';
-import { calls, submissions } from './model.js';
+import { calls, rubrics, submissions } from './model.js';
 import { templates, type CallKind } from './templates.js';
 
 const at = (iso: string) => new Date(iso);
@@ -170,28 +167,10 @@ async function insertCall(
   return c;
 }
 
-/** The five programs of the seeds as calls; the 2023 case collection published; reviewer@ in every pool. */
+/** The five programs of the seeds as calls; the 2023 case collection published; two entries in the open AI-for-good call. */
 export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
   const orgs = refs.organizations ?? new Map<string, string>();
-  const reviewerUser = refs.accounts?.get('reviewer@wuzhen.example');
   const applicant = refs.accounts?.get('member@wuzhen.example') ?? null;
-
-  // The demo reviewer as a directory person, so staff can put them in pools.
-  const [amara] = await ctx.db
-    .insert(people)
-    .values({
-      name: 'Amara Diallo',
-      nameLatin: 'Amara Diallo',
-      countryCode: 'SN',
-      gender: 'female',
-      email: 'reviewer@wuzhen.example',
-      userId: reviewerUser ?? null,
-      searchText: 'amara diallo',
-    })
-    .returning();
-  const experts = [amara.id, refs.people?.get('Jonas Becker'), refs.people?.get('Tan Mei Ling'), refs.people?.get('Thandiwe Nkosi')].filter(
-    (x): x is string => !!x,
-  );
 
   const cases = await insertCall(ctx, 'practice-case', 2023, '2023-06-01T00:00:00+08:00', '2023-08-31T23:59:00+08:00', {
     codeCounter: cases2023.length,
@@ -251,27 +230,7 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
     ]);
   }
 
-  // Pools: reviewer@ and three directory experts in every call; accepted.
-  for (const c of [cases, youth, aiGood]) {
-    for (const pid of experts) {
-      const [p] = await ctx.db.select({ email: people.email, userId: people.userId }).from(people).where(sql`${people.id} = ${pid}`);
-      await ctx.db
-        .insert(reviewers)
-        .values({
-          callId: c.id,
-          round: 1,
-          personId: pid,
-          email: (p.email ?? '').toLowerCase(),
-          userId: p.userId,
-          expertise: c === aiGood ? ['health', 'education'] : ['digital-economy', 'governance', 'technology'],
-          capacity: 20,
-          status: 'accepted',
-          respondedAt: new Date(),
-        });
-    }
-  }
-
-  // The open AI-for-good call: two fictional entries, assigned to reviewer@ (one review in draft).
+  // The open AI-for-good call: two fictional entries (the review's demo assigns them to reviewer@).
   const entries = [
     {
       title: { en: 'Sign-language avatar for public services', 'zh-Hans': '公共服务手语数字人' },
@@ -280,10 +239,7 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
     },
     { title: { en: 'AI triage for rural clinics', 'zh-Hans': '乡村诊所人工智能分诊' }, category: 'health', country: 'ID' },
   ];
-  const [rv] = await ctx.db
-    .select({ id: reviewers.id })
-    .from(reviewers)
-    .where(sql`${reviewers.callId} = ${aiGood.id} and ${reviewers.personId} = ${amara.id}`);
+  const entryIds = new Map<string, string>();
   for (const [i, e] of entries.entries()) {
     const [s] = await ctx.db
       .insert(submissions)
@@ -309,15 +265,12 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
         submittedAt: new Date(),
       })
       .returning();
-    const [a] = await ctx.db.insert(assignments).values({ reviewerId: rv.id, submissionId: s.id, round: 1 }).returning();
-    if (i === 0)
-      await ctx.db
-        .insert(reviews)
-        .values({ assignmentId: a.id, scores: { innovation: 8 }, commentCommittee: 'Promising; check data protection.', status: 'draft' });
+    entryIds.set(s.code, s.id);
   }
   refs.calls = new Map([
     ['practice-case-2023', cases.id],
     ['youth-leaders-2026', youth.id],
     ['ai-for-good-2026', aiGood.id],
   ]);
+  refs.submissions = entryIds;
 }

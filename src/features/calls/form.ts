@@ -87,6 +87,18 @@ export const person = z.object({
 });
 export type Person = z.infer<typeof person>;
 
+/** One answer of a form: text, number, yes/no, a date or country code, a text in several languages, choices, file ids or people. */
+export const answer = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.record(z.string(), z.string()),
+  z.array(z.union([z.string(), person.partial().extend({ name: z.string() })])),
+]);
+export const answers = z.record(z.string(), answer);
+export type Answers = z.output<typeof answers>;
+
 export interface AnswerProblem {
   path: string;
   message: string;
@@ -125,9 +137,9 @@ export function validateAnswers(
   form: FormField[],
   raw: Record<string, unknown>,
   opts: ValidateOptions,
-): { answers: Record<string, unknown>; problems: AnswerProblem[] } {
+): { answers: Answers; problems: AnswerProblem[] } {
   const problems: AnswerProblem[] = [];
-  const answers: Record<string, unknown> = {};
+  const answers: Answers = {};
   const bad = (path: string, message: string, code: FieldCode = 'invalid') => problems.push({ path: `answers.${path}`, message, code });
   for (const f of form) {
     const v = raw[f.key];

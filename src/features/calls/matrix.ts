@@ -7,6 +7,8 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/calls': {},
   'GET /api/v1/calls/:id': { params: { id: 'call' }, own: 'all', other: S, note: 'other: a call not yet published' },
   'PATCH /api/v1/calls/:id': {},
+  'GET /api/v1/review/calls/:id/rubrics/:round': {},
+  'PUT /api/v1/review/calls/:id/rubrics/:round': {},
   'POST /api/v1/calls/:id/submissions': {
     params: { id: 'call' },
     own: 'users',
@@ -32,17 +34,6 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/submissions/:id/submit': { params: { id: 'submission' }, own: ['applicant'], other: [] },
   'POST /api/v1/submissions/:id/withdraw': { params: { id: 'submission' }, own: ['applicant'], other: [], fresh: 'none' },
   'POST /api/v1/submissions/:id/files': { params: { id: 'submission' }, own: ['applicant'], other: [], body: () => 'pdf' },
-  'GET /api/v1/submissions/:id/files/:fileId': {
-    params: { id: 'submission', fileId: 'submissionFile' },
-    own: ['applicant', ...S],
-    other: S,
-  },
-  'GET /api/v1/submissions/:id/feedback': {
-    params: { id: 'submission' },
-    own: ['applicant'],
-    other: [],
-    note: "the applicant's view; staff read the reviews elsewhere",
-  },
   'GET /api/v1/calls/:id/submissions': {},
   'POST /api/v1/submissions/:id/screening': {},
   'POST /api/v1/calls/:id/auto-screen': {},

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../platform/i18n/index.js';
+import type { Answers, Criterion } from './contract.js';
 import type { Eligibility, FormField, Option } from './form.js';
 
 /** An open call: practice cases, sci-tech achievements, the competition, youth leaders, AI for good. */
@@ -51,7 +52,7 @@ export const submissions = pgTable(
     /** The account that applies; null for a nomination not yet taken up by the nominee. */
     applicantId: uuid('applicant_id'),
     status: text('status').$type<SubmissionStatus>().notNull().default('draft'),
-    answers: jsonb('answers').$type<Record<string, unknown>>().notNull().default({}),
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
     title: jsonb('title').$type<LocalizedText>().notNull().default({}),
     category: text('category'),
     applicantType: text('applicant_type'),
@@ -79,4 +80,21 @@ export const submissions = pgTable(
     index('submissions_applicant_idx').on(t.applicantId),
     index('submissions_nominee_idx').on(t.nomineeEmail),
   ],
+);
+
+/** The rubric of one round of a call: what its reviewers score (table named for the review, which reads it). */
+export const rubrics = pgTable(
+  'review_rubrics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    callId: uuid('call_id')
+      .notNull()
+      .references(() => calls.id, { onDelete: 'cascade' }),
+    round: integer('round').notNull(),
+    criteria: jsonb('criteria').$type<Criterion[]>().notNull(),
+    scaleMin: integer('scale_min').notNull().default(1),
+    scaleMax: integer('scale_max').notNull().default(10),
+    guidance: jsonb('guidance').$type<LocalizedText>().notNull().default({}),
+  },
+  (t) => [uniqueIndex('review_rubrics_call_round_idx').on(t.callId, t.round)],
 );

@@ -1,13 +1,6 @@
-import type { Access, Actor } from '../../platform/auth/access.js';
+import type { Actor } from '../../platform/auth/access.js';
 import { hasScope, isStaff } from '../../platform/auth/access.js';
 import type { SubmissionRow } from './service.js';
-
-/** Route-level access of the calls engine; finer rules below and in the services (owner, nominee, reviewer assignment). */
-export const callsAccess: Record<'browse' | 'staff' | 'apply', Access> = {
-  browse: 'public',
-  staff: ['secretariat'],
-  apply: 'user',
-};
 
 /**
  * The decision as its applicant may know it: once staff sent it (decidedAt is
@@ -30,4 +23,3 @@ export function submissionAudience(
   if (s.nominatedByOrg && hasScope(actor, 'org_contact', 'organization', s.nominatedByOrg)) return 'nominator';
   return null;
 }
-export { isStaff };

@@ -1,8 +1,8 @@
-import { and, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import type { DataSubject } from '../../platform/http/types.js';
 import { removeDoc } from '../../platform/search/index.js';
-import { assignments, discussion, reviewers, reviews } from '../review/model.js';
+import type { Answers } from './contract.js';
 import { calls, submissions } from './model.js';
 import { releasedDecision } from './policy.js';
 
@@ -11,10 +11,7 @@ const mineAsApplicant = (s: DataSubject) =>
     s.userId ? eq(submissions.applicantId, s.userId) : sql`false`,
     s.email ? eq(submissions.nomineeEmail, s.email.toLowerCase()) : sql`false`,
   );
-const mineAsReviewer = (s: DataSubject) =>
-  or(s.userId ? eq(reviewers.userId, s.userId) : sql`false`, s.personId ? eq(reviewers.personId, s.personId) : sql`false`);
-
-/** What the calls engine holds about a person: their submissions, their reviews, their discussion posts. */
+/** What the calls engine holds about a person: their submissions (their reviews are the review feature's). */
 export async function callsPersonalData(db: Db, s: DataSubject) {
   const rows = await db
     .select({
@@ -29,55 +26,15 @@ export async function callsPersonalData(db: Db, s: DataSubject) {
     .from(submissions)
     .where(mineAsApplicant(s));
   const subs = rows.map(({ decidedAt, ...x }) => ({ ...x, decision: releasedDecision({ decision: x.decision, decidedAt }) }));
-  const panels = await db
-    .select({
-      id: reviewers.id,
-      callId: reviewers.callId,
-      round: reviewers.round,
-      status: reviewers.status,
-      expertise: reviewers.expertise,
-      capacity: reviewers.capacity,
-    })
-    .from(reviewers)
-    .where(mineAsReviewer(s));
-  const written = panels.length
-    ? await db
-        .select({
-          submissionId: assignments.submissionId,
-          scores: reviews.scores,
-          total: reviews.total,
-          commentCommittee: reviews.commentCommittee,
-          commentApplicant: reviews.commentApplicant,
-          status: reviews.status,
-        })
-        .from(reviews)
-        .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-        .where(
-          inArray(
-            assignments.reviewerId,
-            panels.map((p) => p.id),
-          ),
-        )
-    : [];
-  const posts = s.userId
-    ? await db
-        .select({ submissionId: discussion.submissionId, body: discussion.body, createdAt: discussion.createdAt })
-        .from(discussion)
-        .where(eq(discussion.authorId, s.userId))
-    : [];
-  return { submissions: subs, reviewerPanels: panels, reviews: written, discussion: posts };
+  return { submissions: subs };
 }
 
-const stripEmails = (answers: Record<string, unknown>, email: string | null) =>
+const stripEmails = (answers: Answers, email: string | null): Answers =>
   Object.fromEntries(
     Object.entries(answers).map(([k, v]) => [
       k,
       Array.isArray(v)
-        ? v.map((x) =>
-            x && typeof x === 'object' && 'email' in x && (!email || String((x as { email?: string }).email).toLowerCase() === email)
-              ? { ...(x as object), email: undefined }
-              : x,
-          )
+        ? v.map((x) => (typeof x === 'object' && (!email || String(x.email).toLowerCase() === email) ? { ...x, email: undefined } : x))
         : v,
     ]),
   );
@@ -85,8 +42,7 @@ const stripEmails = (answers: Record<string, unknown>, email: string | null) =>
 /**
  * Erasure: submissions lose their link to the person and the e-mail addresses in
  * them; a youth-leaders application (which is about the person) loses its name
- * and leaves the showcase; reviewer places lose their address; discussion posts
- * their author's name. Scores and counts stay for the figures.
+ * and leaves the showcase. Counts stay for the figures.
  */
 export async function eraseCallsData(tx: DbOrTx, s: DataSubject) {
   const email = s.email?.toLowerCase() ?? null;
@@ -121,13 +77,4 @@ export async function eraseCallsData(tx: DbOrTx, s: DataSubject) {
         .set({ answers: stripEmails(x.answers, email), peopleEmails: sql`array_remove(${submissions.peopleEmails}, ${email})` })
         .where(eq(submissions.id, x.id));
   }
-  await tx
-    .update(reviewers)
-    .set({ email: sql`'erased-' || ${reviewers.id} || '@invalid'`, userId: null })
-    .where(mineAsReviewer(s));
-  if (s.userId)
-    await tx
-      .update(discussion)
-      .set({ authorName: '(erased)' })
-      .where(and(eq(discussion.authorId, s.userId), isNotNull(discussion.authorName)));
 }

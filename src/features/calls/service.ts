@@ -9,14 +9,15 @@ import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.j
 import { platformErrors } from '../../platform/http/codes.js';
 import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { users } from '../accounts/model.js';
-import { countries } from '../directory/model.js';
-import { rubrics } from '../review/model.js';
-import { callsErrors, type CreateCallInput, type DraftInput, type UpdateCallInput } from './contract.js';
+import { accountByEmail, accountById } from '../accounts/index.js';
+import { countryCodes } from '../directory/index.js';
+import { readFile, storeFile, documentTypes } from '../../platform/files/index.js';
+import type { Upload } from '../../platform/http/upload.js';
+import { callsErrors, type CreateCallInput, type DraftInput, type RubricInput, type UpdateCallInput } from './contract.js';
 import { checkEligibility, validateAnswers, type FormField, type Person } from './form.js';
 import { callMail } from './mails.js';
 import { releasedDecision, submissionAudience } from './policy.js';
-import { calls, submissions } from './model.js';
+import { calls, rubrics, submissions } from './model.js';
 import { templates } from './templates.js';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -176,10 +177,6 @@ const peopleEmails = (form: FormField[], answers: Record<string, unknown>) => [
   ),
 ];
 
-async function countryCodes(db: DbOrTx) {
-  return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
-}
-
 async function ownedFiles(db: DbOrTx, userId: string | null, answers: Record<string, unknown>, form: FormField[]) {
   const ids = form
     .filter((f) => f.type === 'file')
@@ -304,7 +301,7 @@ async function recheck(tx: DbOrTx, c: CallRow, s: SubmissionRow) {
 }
 
 async function userLocale(db: DbOrTx, userId: string) {
-  const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, userId));
+  const u = await accountById(db, userId);
   return u ? { ...u, locale: pickLocale(u.locale) } : null;
 }
 
@@ -410,7 +407,7 @@ const presentNomination = (s: SubmissionRow) => ({
   code: s.code,
   status: s.status,
   nomineeName: s.nomineeName,
-  nominated: true,
+  nominated: true as const,
   submittedAt: s.submittedAt,
   updatedAt: s.updatedAt,
 });
@@ -453,7 +450,7 @@ export async function nominate(
         and(eq(submissions.callId, callId), eq(submissions.nomineeEmail, email), eq(submissions.nominatedByOrg, input.organizationId)),
       );
     if (dup) throw fail(callsErrors, 'already_nominated', 'This organization already nominated this person.');
-    const [existing] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+    const existing = await accountByEmail(tx, email);
     const code = await nextCode(tx, callId);
     const [row] = await tx
       .insert(submissions)
@@ -561,4 +558,132 @@ export function fileIdsOf(form: FormField[], answers: Record<string, unknown>) {
   return form.filter((f) => f.type === 'file').flatMap((f) => [answers[f.key]].flat().filter((x): x is string => typeof x === 'string'));
 }
 
-export type { Locale };
+/** The call of each of these submissions; ids of no submission are left out. */
+export async function submissionCalls(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ id: submissions.id, callId: submissions.callId }).from(submissions).where(inArray(submissions.id, ids));
+}
+
+// ---------------------------------------------------------------- rubrics
+
+export async function getRubric(db: DbOrTx, callId: string, round: number) {
+  const [r] = await db
+    .select()
+    .from(rubrics)
+    .where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
+  if (!r) throw notFound();
+  return r;
+}
+
+export async function setRubric(db: Db, actor: Actor, callId: string, round: number, input: RubricInput) {
+  if (input.scaleMax <= input.scaleMin) throw invalid('scaleMax', 'must be above scaleMin');
+  const c = await getCall(db, callId);
+  if (round > Math.max(1, c.rounds.length)) throw invalid('round', `this call has ${c.rounds.length} round(s)`);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(rubrics)
+      .values({ callId, round, ...input })
+      .onConflictDoUpdate({
+        target: [rubrics.callId, rubrics.round],
+        set: { criteria: input.criteria, scaleMin: input.scaleMin, scaleMax: input.scaleMax, guidance: input.guidance },
+      })
+      .returning();
+    await audit(tx, {
+      actor,
+      action: 'rubric.set',
+      entity: 'call',
+      entityId: callId,
+      after: { round, criteria: input.criteria.map((x) => x.key) },
+    });
+    return row;
+  });
+}
+
+/** A round without a rubric of its own starts with the previous round's (when entries advance to it). */
+export async function carryRubric(tx: DbOrTx, callId: string, fromRound: number) {
+  const prev = await getRubric(tx, callId, fromRound);
+  await tx
+    .insert(rubrics)
+    .values({
+      callId,
+      round: fromRound + 1,
+      criteria: prev.criteria,
+      scaleMin: prev.scaleMin,
+      scaleMax: prev.scaleMax,
+      guidance: prev.guidance,
+    })
+    .onConflictDoNothing();
+}
+
+// What the calls' routes ask for: each checks what the caller may see and presents the answer for them.
+
+/** The calls the caller may see: the published ones, staff all. */
+export async function callsFor(db: DbOrTx, actor: Actor | null, q: { kind?: string; year?: number }) {
+  return (await listCalls(db, { staff: isStaff(actor), ...q })).map((c) => presentCall(c));
+}
+
+export const callTemplates = () => Object.values(templates);
+
+export const openCall = async (db: Db, actor: Actor, input: CreateCallInput) => presentCall(await createCall(db, actor, input));
+
+export const callFor = async (db: DbOrTx, actor: Actor | null, id: string) => presentCall(await getVisibleCall(db, actor, id));
+
+export const changeCall = async (db: Db, actor: Actor, id: string, input: UpdateCallInput) =>
+  presentCall(await updateCall(db, actor, id, input));
+
+export const startSubmission = async (db: Db, actor: Actor, callId: string, input: DraftInput) =>
+  presentSubmission(actor, await createDraft(db, actor, callId, input));
+
+export const nominatePerson = async (
+  db: Db,
+  actor: Actor,
+  callId: string,
+  input: { organizationId: string; name: string; email: string },
+  publicUrl: string,
+) => presentSubmission(actor, await nominate(db, actor, callId, input, publicUrl));
+
+export const mySubmissions = async (db: DbOrTx, actor: Actor) => (await listMine(db, actor)).map((s) => presentSubmission(actor, s));
+
+export const saveDraft = async (db: Db, actor: Actor, id: string, input: DraftInput) =>
+  presentSubmission(actor, await updateDraft(db, actor, id, input));
+
+export const submitSubmission = async (db: Db, actor: Actor, id: string, publicUrl: string) =>
+  presentSubmission(actor, await submit(db, actor, id, publicUrl));
+
+export const withdrawSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(actor, await withdraw(db, actor, id));
+
+/** Keeps a file for a submission the caller may still change; the upload is read only once that is known. */
+export async function uploadSubmissionFile(
+  db: DbOrTx,
+  filesDir: string,
+  actor: Actor,
+  id: string,
+  maxBytes: number,
+  read: () => Promise<Upload>,
+) {
+  await assertCanUpload(db, actor, id);
+  const up = await read();
+  const f = await storeFile(db, filesDir, { ...up, allowed: documentTypes, maxBytes, ownerId: actor.userId });
+  return { fileId: f.id, name: f.originalName, mime: f.mime, size: f.size };
+}
+
+/** A file named in a submission's answers, for a reader the caller already let in (applicant, staff, an assigned reviewer). */
+export async function submissionFile(db: DbOrTx, filesDir: string, s: SubmissionRow, fileId: string) {
+  const call = await getCall(db, s.callId);
+  if (!fileIdsOf(call.form, s.answers).includes(fileId)) throw notFound();
+  const f = await readFile(db, filesDir, fileId);
+  if (!f) throw notFound();
+  return { mime: f.mime, data: f.data, name: f.originalName };
+}
+
+export const callSubmissions = async (
+  db: DbOrTx,
+  actor: Actor,
+  callId: string,
+  q: { status?: string; screening?: string; round?: number; decision?: string },
+) => (await listSubmissions(db, callId, q)).map((s) => presentStaff(s));
+
+export const screenSubmission = async (db: Db, actor: Actor, id: string, input: { result: 'passed' | 'failed'; reason: string }) =>
+  presentStaff(await screen(db, actor, id, input));
+
+export const autoScreenCall = async (db: Db, actor: Actor, callId: string) => ({ passed: await autoScreen(db, actor, callId) });

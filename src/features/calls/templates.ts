@@ -4,7 +4,7 @@
  * country, birthDate, keywords; every 'people' field feeds conflict detection.
  */
 import type { LocalizedText } from '../../platform/i18n/text.js';
-import type { Criterion } from '../review/model.js';
+import type { Criterion } from './contract.js';
 import type { Eligibility, FormField, Option } from './form.js';
 import type { applicantTypes } from './form.js';
 

@@ -1,9 +1,11 @@
+import { inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
 import { directoryReferences } from './references.js';
 import { seedDirectoryDemo } from './demo.js';
+import { countries, people } from './model.js';
 import { directoryRoutes } from './routes.js';
-import { people } from './model.js';
-import { erasePersonEntry, personPersonalData, syncCountries } from './service.js';
+import { erasePersonEntry, personPersonalData, searchTextOf, syncCountries } from './service.js';
 
 export const directory: Feature = {
   name: 'directory',
@@ -22,3 +24,26 @@ export { personContact, personOfAccount } from './subjects.js';
 export { listCountries, peopleNames } from './service.js';
 /** The column other features' tables point their foreign keys at (a person's id). */
 export const personKey = () => people.id;
+
+/** The ISO codes of the countries the directory knows (to check a country answer). */
+export async function countryCodes(db: DbOrTx) {
+  return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
+}
+
+/** Adds a directory person who has an account (a demo seed: e.g. the demo reviewer, so staff can put them on panels). */
+export async function addPersonWithAccount(
+  db: DbOrTx,
+  p: { name: string; nameLatin: string; countryCode: string; gender: 'female' | 'male'; email: string; userId: string | null },
+) {
+  const [row] = await db
+    .insert(people)
+    .values({ ...p, searchText: searchTextOf(p.name, p.nameLatin) })
+    .returning({ id: people.id });
+  return row.id;
+}
+
+/** The address and account of directory people (to invite them to a panel). */
+export async function peopleContacts(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(inArray(people.id, ids));
+}

@@ -7,7 +7,7 @@ import { fail, notFound } from '../../platform/http/errors.js';
 import { eventsErrors } from './contract.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { findUserByEmail, grantRole, normalizeEmail, revokeRole, usersWithScope } from '../accounts/index.js';
+import { accountByEmail, grantRole, normalizeEmail, revokeRole, usersWithScope } from '../accounts/index.js';
 import { managerMails } from './mails.js';
 import { eventManagerInvitations, events } from './model.js';
 import { getEventRow } from './service.js';
@@ -47,7 +47,7 @@ export async function listManagers(db: DbOrTx, eventId: string) {
 export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emailIn: string, publicUrl: string) {
   const ev = await getEventRow(db, eventId);
   const email = normalizeEmail(emailIn);
-  const u = await findUserByEmail(db, email);
+  const u = await accountByEmail(db, email);
   if (u?.disabledAt) throw fail(eventsErrors, 'account_disabled', 'This account is disabled.');
   if (u) {
     if (await isManager(db, eventId, u.id)) throw fail(eventsErrors, 'already_manager', 'This person already manages the event.');

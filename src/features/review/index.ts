@@ -1,4 +1,6 @@
 import type { Feature } from '../../platform/http/types.js';
+import { seedReviewDemo } from './demo.js';
+import { eraseReviewData, reviewPersonalData } from './privacy.js';
 import { reviewReferences } from './references.js';
 import { reviewRoutes } from './routes.js';
 import { sendReminders } from './service.js';
@@ -7,6 +9,9 @@ export const review: Feature = {
   name: 'review',
   references: reviewReferences,
   routes: reviewRoutes,
+  seedDemo: seedReviewDemo,
+  personalData: (ctx, s) => reviewPersonalData(ctx.db, s),
+  erase: (tx, s) => eraseReviewData(tx, s),
   jobs(runner, ctx) {
     // Daily reminders to reviewers with unsubmitted reviews.
     runner.register('review.reminders', async () => void (await sendReminders(ctx.db, ctx.config.publicUrl)), 24 * 3_600_000);

@@ -2,8 +2,6 @@ import { S, type Rule, type ReferenceCase } from '../../platform/auth/matrix.js'
 
 /** Who gets past each route of this feature (see platform/auth/matrix.ts). Review: the reviewer is assigned to one entry and not to another. */
 export const accessRules: Record<string, Rule> = {
-  'GET /api/v1/review/calls/:id/rubrics/:round': {},
-  'PUT /api/v1/review/calls/:id/rubrics/:round': {},
   'GET /api/v1/review/calls/:id/reviewers': {},
   'POST /api/v1/review/calls/:id/reviewers': {},
   'DELETE /api/v1/review/calls/:id/reviewers/:reviewerId': {},
@@ -45,6 +43,17 @@ export const accessRules: Record<string, Rule> = {
     own: ['reviewer'],
     other: [],
     body: () => ({ scores: {}, submit: false }),
+  },
+  'GET /api/v1/submissions/:id/files/:fileId': {
+    params: { id: 'submission', fileId: 'submissionFile' },
+    own: ['applicant', ...S],
+    other: S,
+  },
+  'GET /api/v1/submissions/:id/feedback': {
+    params: { id: 'submission' },
+    own: ['applicant'],
+    other: [],
+    note: "the applicant's view; staff read the reviews elsewhere",
   },
 };
 

@@ -1,30 +1,5 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { LocalizedText } from '../../platform/i18n/index.js';
 import { calls, submissions } from '../calls/model.js';
-
-export interface Criterion {
-  key: string;
-  label: LocalizedText;
-  guidance?: LocalizedText;
-  weight: number;
-}
-
-/** The rubric of one round of a call. */
-export const rubrics = pgTable(
-  'review_rubrics',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
-    round: integer('round').notNull(),
-    criteria: jsonb('criteria').$type<Criterion[]>().notNull(),
-    scaleMin: integer('scale_min').notNull().default(1),
-    scaleMax: integer('scale_max').notNull().default(10),
-    guidance: jsonb('guidance').$type<LocalizedText>().notNull().default({}),
-  },
-  (t) => [uniqueIndex('review_rubrics_call_round_idx').on(t.callId, t.round)],
-);
 
 export type ReviewerStatus = 'invited' | 'accepted' | 'declined';
 

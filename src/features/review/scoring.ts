@@ -10,7 +10,7 @@
  * z-scores; its raw score is the mean of its totals; its spread is the highest
  * minus the lowest total (and the standard deviation of the totals).
  */
-import type { Criterion } from './model.js';
+import type { Criterion } from '../calls/contract.js';
 
 /** Weighted mean of the criteria scores: Σ wᵢ·sᵢ / Σ wᵢ. */
 export function weightedTotal(criteria: Criterion[], scores: Record<string, number>) {

@@ -1,66 +1,35 @@
 import { and, asc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import type { Actor } from '../../platform/auth/access.js';
+import { type Actor, isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound, type FieldError } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
 import { reviewErrors } from './contract.js';
-import { localize, pickLocale, type LocalizedText } from '../../platform/i18n/index.js';
+import { localize, pickLocale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { users } from '../accounts/model.js';
-import { affinityOf, runAssignment } from '../calls/assign.js';
-import { calls, submissions, type Decision } from '../calls/model.js';
-import { callMail } from '../calls/mails.js';
-import { getCall, getSubmission, type CallRow, type SubmissionRow } from '../calls/service.js';
-import { releasedDecision } from '../calls/policy.js';
+import { accountByEmail, accountById } from '../accounts/index.js';
+import {
+  callMail,
+  carryRubric,
+  getCall,
+  getOwn,
+  getRubric,
+  getSubmission,
+  releasedDecision,
+  submissionFile,
+  type CallRow,
+  type Decision,
+  type SubmissionRow,
+} from '../calls/index.js';
+import { calls, submissions } from '../calls/model.js';
+import { affinityOf, runAssignment } from './assign.js';
 import { affiliations, countries, people } from '../directory/model.js';
 import { diverseSelection, type DiversityRules } from './diversity.js';
 import { reviewMail } from './mails.js';
-import { assignments, conflicts, discussion, reviewers, reviews, rubrics, type Criterion } from './model.js';
+import { assignments, conflicts, discussion, reviewers, reviews } from './model.js';
 import { scoreSubmissions, weightedTotal } from './scoring.js';
 
 export type ReviewerRow = typeof reviewers.$inferSelect;
-
-// ---------------------------------------------------------------- rubric
-
-export async function getRubric(db: DbOrTx, callId: string, round: number) {
-  const [r] = await db
-    .select()
-    .from(rubrics)
-    .where(and(eq(rubrics.callId, callId), eq(rubrics.round, round)));
-  if (!r) throw notFound();
-  return r;
-}
-
-export async function setRubric(
-  db: Db,
-  actor: Actor,
-  callId: string,
-  round: number,
-  input: { criteria: Criterion[]; scaleMin: number; scaleMax: number; guidance: LocalizedText },
-) {
-  if (input.scaleMax <= input.scaleMin) throw invalid('scaleMax', 'must be above scaleMin');
-  const c = await getCall(db, callId);
-  if (round > Math.max(1, c.rounds.length)) throw invalid('round', `this call has ${c.rounds.length} round(s)`);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(rubrics)
-      .values({ callId, round, ...input })
-      .onConflictDoUpdate({
-        target: [rubrics.callId, rubrics.round],
-        set: { criteria: input.criteria, scaleMin: input.scaleMin, scaleMax: input.scaleMax, guidance: input.guidance },
-      })
-      .returning();
-    await audit(tx, {
-      actor,
-      action: 'rubric.set',
-      entity: 'call',
-      entityId: callId,
-      after: { round, criteria: input.criteria.map((x) => x.key) },
-    });
-    return row;
-  });
-}
 
 // ---------------------------------------------------------------- pool
 
@@ -83,7 +52,7 @@ export async function invite(
       if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
-      const [u] = await tx.select({ id: users.id, locale: users.locale }).from(users).where(eq(users.email, email));
+      const u = await accountByEmail(tx, email);
       const [row] = await tx
         .insert(reviewers)
         .values({
@@ -547,7 +516,7 @@ export async function myAssignments(db: DbOrTx, actor: Actor) {
       callId: x.s.callId,
       callTitle: x.callTitle,
       round: x.a.round,
-      reviewStatus: x.review?.status ?? 'not_started',
+      reviewStatus: x.review?.status ?? ('not_started' as const),
       total: x.review?.total ?? null,
     });
   }
@@ -769,7 +738,7 @@ export async function sendReminders(db: Db, publicUrl: string, callId?: string) 
   let sent = 0;
   for (const r of rows) {
     const c = await getCall(db, r.callId);
-    const [u] = r.userId ? await db.select({ locale: users.locale }).from(users).where(eq(users.id, r.userId)) : [];
+    const u = r.userId ? await accountById(db, r.userId) : null;
     const locale = pickLocale(u?.locale);
     const m = reviewMail('reminder', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review`, n: r.n });
     await queueMail(db, { to: r.email, subject: m.subject, text: m.text, locale, template: 'review.reminder' });
@@ -812,11 +781,7 @@ export async function advance(
             eq(submissions.round, input.fromRound),
           ),
         );
-    const prev = await getRubric(tx, callId, input.fromRound);
-    await tx
-      .insert(rubrics)
-      .values({ callId, round: next, criteria: prev.criteria, scaleMin: prev.scaleMin, scaleMax: prev.scaleMax, guidance: prev.guidance })
-      .onConflictDoNothing();
+    await carryRubric(tx, callId, input.fromRound);
     await audit(tx, {
       actor,
       action: 'review.advance',
@@ -858,10 +823,7 @@ export async function decide(
         })
         .where(eq(submissions.id, s.id));
       if (input.notify && s.applicantId) {
-        const [u] = await tx
-          .select({ email: users.email, name: users.name, locale: users.locale })
-          .from(users)
-          .where(eq(users.id, s.applicantId));
+        const u = await accountById(tx, s.applicantId);
         if (u) {
           const locale = pickLocale(u.locale);
           const m = callMail(d.decision, locale, {
@@ -919,4 +881,41 @@ export async function applicantFeedback(db: DbOrTx, s: SubmissionRow) {
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .where(and(eq(assignments.submissionId, s.id), eq(reviews.status, 'submitted')));
   return { decision, comments: rows.map((r) => r.text).filter(Boolean) };
+}
+
+// What the review's routes ask for: each checks what the caller may see.
+
+export const respondTo = async (db: Db, actor: Actor, reviewerId: string, accept: boolean) => {
+  const r = await respond(db, actor, reviewerId, accept);
+  return { id: r.id, status: r.status };
+};
+
+export const remindNow = async (db: Db, publicUrl: string, callId: string) => ({ sent: await sendReminders(db, publicUrl, callId) });
+
+/** The committee discussion is for staff and the submission's assigned, non-conflicted reviewers. */
+async function mayDiscuss(db: DbOrTx, actor: Actor, submissionId: string) {
+  if (isStaff(actor)) await getSubmission(db, submissionId);
+  else if (!(await reviewerAccess(db, actor, submissionId))) throw notFound();
+}
+
+export async function discussionFor(db: DbOrTx, actor: Actor, submissionId: string) {
+  await mayDiscuss(db, actor, submissionId);
+  return listDiscussion(db, submissionId);
+}
+
+export async function discuss(db: Db, actor: Actor, submissionId: string, body: string) {
+  await mayDiscuss(db, actor, submissionId);
+  return postDiscussion(db, actor, submissionId, body);
+}
+
+/** The applicant's feedback on their own submission. */
+export const feedbackFor = async (db: DbOrTx, actor: Actor, submissionId: string) =>
+  applicantFeedback(db, await getOwn(db, actor, submissionId));
+
+/** A file of a submission, for staff, its applicant and its assigned reviewers. */
+export async function submissionFileFor(db: DbOrTx, filesDir: string, actor: Actor, submissionId: string, fileId: string) {
+  const s = await getSubmission(db, submissionId);
+  const allowed = isStaff(actor) || s.applicantId === actor.userId || !!(await reviewerAccess(db, actor, s.id));
+  if (!allowed) throw notFound();
+  return submissionFile(db, filesDir, s, fileId);
 }

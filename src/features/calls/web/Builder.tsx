@@ -2,35 +2,29 @@ import { Button, Card, Checkbox, Group, NumberInput, Select, Stack, Switch, Text
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../web/api';
+import { call, invalidate, query } from '../../../web/api';
+import type { Reply } from '../../../platform/http/contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
 import { useLocalized } from '../../../web/localized';
+import { type Criterion, callsApi } from '../contract';
 import type { FormField } from '../form';
-import type { CallView } from './pages';
 
 const types = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
 
-interface Criterion {
-  key: string;
-  label: LocalizedText;
-  weight: number;
-  guidance?: LocalizedText;
-}
-
 /** Staff adjust a call copied from a template: texts, dates, settings, the form's fields, the rubric. */
-export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; reviewsPerSubmission?: number } }) {
+export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
   const { t } = useTranslation(['calls', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
-  const [title, setTitle] = useState<LocalizedText>(call.title);
-  const [rules, setRules] = useState<LocalizedText>(call.rules);
-  const [closesAt, setClosesAt] = useState(call.closesAt.slice(0, 16));
-  const [published, setPublished] = useState(call.published);
-  const [allowEdit, setAllowEdit] = useState(call.allowEdit ?? true);
-  const [k, setK] = useState(call.reviewsPerSubmission ?? 3);
-  const [form, setForm] = useState<FormField[]>(call.form);
+  const [title, setTitle] = useState<LocalizedText>(c.title);
+  const [rules, setRules] = useState<LocalizedText>(c.rules);
+  const [closesAt, setClosesAt] = useState(c.closesAt.slice(0, 16));
+  const [published, setPublished] = useState(c.published);
+  const [allowEdit, setAllowEdit] = useState(c.allowEdit ?? true);
+  const [k, setK] = useState(c.reviewsPerSubmission ?? 3);
+  const [form, setForm] = useState<FormField[]>(c.form);
   const [newField, setNewField] = useState<{ key: string; type: (typeof types)[number]; label: string }>({
     key: '',
     type: 'text',
@@ -38,32 +32,32 @@ export function CallBuilder({ call }: { call: CallView & { allowEdit?: boolean; 
   });
   const save = useMutation({
     mutationFn: () =>
-      api.patch(`/api/v1/calls/${call.id}`, {
-        title,
-        rules,
-        closesAt: new Date(`${closesAt}:00Z`).toISOString(),
-        published,
-        allowEdit,
-        reviewsPerSubmission: k,
-        form,
+      call(callsApi.update, {
+        params: { id: c.id },
+        body: {
+          title,
+          rules,
+          closesAt: new Date(`${closesAt}:00Z`).toISOString(),
+          published,
+          allowEdit,
+          reviewsPerSubmission: k,
+          form,
+        },
       }),
     onSuccess: () => {
       notify.ok();
-      void qc.invalidateQueries({ queryKey: ['call', call.id] });
+      void invalidate(qc, callsApi.get, callsApi.list);
     },
   });
-  const { data: rubric } = useQuery({
-    queryKey: ['rubric', call.id, 1],
-    queryFn: () => api.get<{ criteria: Criterion[]; scaleMin: number; scaleMax: number }>(`/api/v1/review/calls/${call.id}/rubrics/1`),
-  });
+  const rubricOf = { params: { id: c.id, round: 1 } };
+  const { data: rubric } = useQuery(query(callsApi.rubric, rubricOf));
   const [criteria, setCriteria] = useState<Criterion[] | null>(null);
   const crit = criteria ?? rubric?.criteria ?? [];
   const saveRubric = useMutation({
     mutationFn: () =>
-      api.put(`/api/v1/review/calls/${call.id}/rubrics/1`, {
-        criteria: crit,
-        scaleMin: rubric?.scaleMin ?? 1,
-        scaleMax: rubric?.scaleMax ?? 10,
+      call(callsApi.setRubric, {
+        ...rubricOf,
+        body: { criteria: crit, scaleMin: rubric?.scaleMin ?? 1, scaleMax: rubric?.scaleMax ?? 10 },
       }),
     onSuccess: () => notify.ok(),
     onError: notify.error,

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AssignmentInfeasibleError, AssignmentInputError, solveAssignment, type AssignmentInstance } from './assignment.js';
-import {
-  highsLeastMissing,
-  highsObjectiveLp,
-  rng,
-  tagInstance,
-  toInstance,
-  violations,
-  type PlainInstance,
-} from './assignment.reference.js';
+import { AssignmentInfeasibleError, AssignmentInputError, solveAssignment, type AssignmentInstance } from './solver.js';
+import { highsLeastMissing, highsObjectiveLp, rng, tagInstance, toInstance, violations, type PlainInstance } from './solver.reference.js';
 
 /** A random instance of varied shape; some are infeasible on purpose. */
 function randomInstance(seed: number): { p: PlainInstance; L?: number; fast: boolean } {

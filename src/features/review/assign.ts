@@ -1,11 +1,16 @@
 /**
- * The one door from the calls engine to the assignment solver
- * (src/features/review/assignment.ts). The review service builds a plain
+ * The one door from the review to the assignment solver
+ * (src/platform/assignment/solver.ts). The review service builds a plain
  * instance from the database and hands it here.
  */
+import {
+  AssignmentInfeasibleError,
+  solveAssignment,
+  type AssignmentInstance,
+  type AssignmentResult,
+} from '../../platform/assignment/solver.js';
 import { fail } from '../../platform/http/errors.js';
-import { callsErrors } from './contract.js';
-import { AssignmentInfeasibleError, solveAssignment, type AssignmentInstance, type AssignmentResult } from '../review/assignment.js';
+import { reviewErrors } from './contract.js';
 
 export type { AssignmentInstance, AssignmentResult };
 
@@ -17,14 +22,14 @@ export function runAssignment(instance: AssignmentInstance, names: (submissionId
     if (err instanceof AssignmentInfeasibleError) {
       const shortfall = err.shortfall.map((x) => ({ submission: x.submission, code: names(x.submission), missing: x.missing }));
       throw fail(
-        callsErrors,
+        reviewErrors,
         'assignment_infeasible',
         `Not enough reviewers: ${shortfall.map((x) => `${x.code} lacks ${x.missing}`).join(', ')}. Add reviewers to the pool or raise their load limits.`,
         { extra: { shortfall } },
       );
     }
     // The solver refuses an instance it cannot read (e.g. pins beyond a load limit): a 409 that says why.
-    if (err instanceof Error && 'code' in err) throw fail(callsErrors, 'assignment_invalid', err.message);
+    if (err instanceof Error && 'code' in err) throw fail(reviewErrors, 'assignment_invalid', err.message);
     throw err;
   }
 }

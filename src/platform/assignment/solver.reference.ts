@@ -6,7 +6,7 @@
  * The constraint matrix (submission rows = k, reviewer rows ≤ capacity, 0 ≤ x ≤ 1)
  * is totally unimodular, so the LP optimum equals the integer optimum.
  */
-import type { AssignmentInstance, AssignmentResult } from './assignment.js';
+import type { AssignmentInstance, AssignmentResult } from './solver.js';
 
 export interface PlainInstance {
   S: number;

@@ -1,0 +1,150 @@
+import { Button, Checkbox, Group, Modal, NumberInput, Select, Stack, Table, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { call, query } from '../../../web/api';
+import { ErrorAlert, useNotify } from '../../../web/components/forms';
+import { LText, useLocalized } from '../../../web/localized';
+import { type CallKind, callKinds, callsApi } from '../contract';
+
+/** The UTC offset of a time zone on a day, e.g. +08:00 for Asia/Shanghai (so a date means that zone's midnight). */
+function offsetOf(timeZone: string, day: string) {
+  const name =
+    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(`${day}T12:00:00Z`))
+      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
+  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
+}
+const zones = [
+  'Asia/Shanghai',
+  'UTC',
+  'Europe/Madrid',
+  'Europe/London',
+  'America/New_York',
+  'America/Sao_Paulo',
+  'Africa/Nairobi',
+  'Asia/Singapore',
+  'Australia/Sydney',
+];
+
+export function AdminCallsPage() {
+  const { t } = useTranslation(['calls', 'shell']);
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const { data } = useQuery(query(callsApi.list));
+  const { data: templates } = useQuery(query(callsApi.templates));
+  const loc = useLocalized();
+  const [open, setOpen] = useState(false);
+  const now = new Date();
+  const [draft, setDraft] = useState<{
+    timeZone: string;
+    template: CallKind;
+    year: number;
+    opensAt: string;
+    closesAt: string;
+    published: boolean;
+  }>({
+    timeZone: 'Asia/Shanghai',
+    template: 'practice-case',
+    year: now.getFullYear() + 1,
+    opensAt: now.toISOString().slice(0, 10),
+    closesAt: new Date(now.getTime() + 60 * 86400_000).toISOString().slice(0, 10),
+    published: true,
+  });
+  const create = useMutation({
+    mutationFn: () =>
+      call(callsApi.create, {
+        body: {
+          template: draft.template,
+          year: draft.year,
+          opensAt: `${draft.opensAt}T00:00:00${offsetOf(draft.timeZone, draft.opensAt)}`,
+          closesAt: `${draft.closesAt}T23:59:00${offsetOf(draft.timeZone, draft.closesAt)}`,
+          timeZone: draft.timeZone,
+          published: draft.published,
+        },
+      }),
+    onSuccess: (c) => navigate(`/admin/calls/${c.id}`),
+    onError: notify.error,
+  });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('calls:admin.title')}</Title>
+        <Button onClick={() => setOpen(true)} data-testid="new-call">
+          {t('calls:admin.new')}
+        </Button>
+      </Group>
+      <Table>
+        <Table.Tbody>
+          {(data ?? []).map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td>
+                <Link to={`/admin/calls/${c.id}`}>
+                  <LText value={c.title} />
+                </Link>
+              </Table.Td>
+              <Table.Td>{c.year}</Table.Td>
+              <Table.Td>{c.kind}</Table.Td>
+              <Table.Td>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={open} onClose={() => setOpen(false)} title={t('calls:admin.new')}>
+        <Stack>
+          <Select
+            name="template"
+            label={t('calls:admin.template')}
+            data={(templates ?? []).map((x) => ({ value: x.kind, label: loc(x.title).text }))}
+            value={draft.template}
+            onChange={(v) => {
+              const kind = callKinds.find((k) => k === v);
+              if (kind) setDraft({ ...draft, template: kind });
+            }}
+            allowDeselect={false}
+          />
+          <NumberInput
+            name="year"
+            label={t('calls:admin.year')}
+            value={draft.year}
+            onChange={(v) => setDraft({ ...draft, year: Number(v) })}
+          />
+          <TextInput
+            name="opensAt"
+            type="date"
+            label={t('calls:admin.opensAt')}
+            value={draft.opensAt}
+            onChange={(e) => setDraft({ ...draft, opensAt: e.currentTarget.value })}
+          />
+          <TextInput
+            name="closesAt"
+            type="date"
+            label={t('calls:admin.closesAt')}
+            value={draft.closesAt}
+            onChange={(e) => setDraft({ ...draft, closesAt: e.currentTarget.value })}
+          />
+          <Select
+            name="timeZone"
+            label={t('calls:admin.timeZone')}
+            data={zones}
+            value={draft.timeZone}
+            onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
+            allowDeselect={false}
+            searchable
+          />
+          <Checkbox
+            label={t('calls:admin.published')}
+            checked={draft.published}
+            onChange={(e) => setDraft({ ...draft, published: e.currentTarget.checked })}
+          />
+          <ErrorAlert error={create.error} />
+          <Button onClick={() => create.mutate()} loading={create.isPending} data-testid="create-call">
+            {t('calls:admin.create')}
+          </Button>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,80 @@
+import { Button, Group, Stack, Table } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type ComponentType, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, invalidate, query } from '../../../web/api';
+import { useCountryName, useNotify } from '../../../web/components/forms';
+import { LText } from '../../../web/localized';
+import { callsApi } from '../contract';
+import { type StaffEntry, StaffSubmission } from './StaffSubmission';
+
+/** The entries of a call: screening by hand or automatically; a click opens one entry. */
+export function SubmissionsTab({ callId, entryDetail }: { callId: string; entryDetail?: ComponentType<{ submissionId: string }> }) {
+  const { t } = useTranslation(['calls']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const country = useCountryName();
+  const { data } = useQuery(query(callsApi.submissions, { params: { id: callId } }));
+  const refresh = () => invalidate(qc, callsApi.submissions);
+  const auto = useMutation({
+    mutationFn: () => call(callsApi.autoScreen, { params: { id: callId } }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const screen = useMutation({
+    mutationFn: (x: { id: string; result: 'passed' | 'failed'; reason: string }) =>
+      call(callsApi.screen, { params: { id: x.id }, body: { result: x.result, reason: x.reason } }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
+  const [shown, setShown] = useState<StaffEntry | null>(null);
+  return (
+    <Stack>
+      {shown ? <StaffSubmission s={shown} onClose={() => setShown(null)} detail={entryDetail} /> : null}
+      <Button w="fit-content" onClick={() => auto.mutate()} data-testid="auto-screen">
+        {t('calls:admin.autoScreen')}
+      </Button>
+      <Table>
+        <Table.Tbody>
+          {(data ?? []).map((s) => (
+            <Table.Tr key={s.id}>
+              <Table.Td>
+                <Button variant="transparent" size="compact-sm" px={0} onClick={() => setShown(s)}>
+                  {s.code}
+                </Button>
+              </Table.Td>
+              <Table.Td>
+                <LText value={s.title} />
+              </Table.Td>
+              <Table.Td>{country(s.countryCode)}</Table.Td>
+              <Table.Td>{t(`calls:status.${s.status}`)}</Table.Td>
+              <Table.Td>
+                {t(`calls:status.${s.screening}`)} {s.eligibilityProblems?.join('; ')}
+              </Table.Td>
+              <Table.Td>
+                {s.status === 'submitted' ? (
+                  <Group gap="xs">
+                    <Button size="xs" variant="light" onClick={() => screen.mutate({ id: s.id, result: 'passed', reason: '' })}>
+                      {t('calls:admin.pass')}
+                    </Button>
+                    <Button
+                      size="xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => {
+                        const reason = window.prompt(t('calls:admin.reason'));
+                        if (reason) screen.mutate({ id: s.id, result: 'failed', reason });
+                      }}
+                    >
+                      {t('calls:admin.fail')}
+                    </Button>
+                  </Group>
+                ) : null}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

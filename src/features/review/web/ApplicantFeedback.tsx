@@ -1,0 +1,19 @@
+import { Alert, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { query } from '../../../web/api';
+import { reviewApi } from '../contract';
+
+/** On the applicant's submission page: the reviewers' comments meant for them, once the decision was sent. */
+export function ApplicantFeedback({ submissionId }: { submissionId: string }) {
+  const { t } = useTranslation(['calls']);
+  const { data: fb } = useQuery(query(reviewApi.feedback, { params: { id: submissionId } }));
+  if (!fb?.comments.length) return null;
+  return (
+    <Alert title={t('calls:form.feedback')}>
+      {fb.comments.map((x, i) => (
+        <Text key={i}>{x}</Text>
+      ))}
+    </Alert>
+  );
+}

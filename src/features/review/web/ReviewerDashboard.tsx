@@ -1,0 +1,73 @@
+import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { call, invalidate, query } from '../../../web/api';
+import { useNotify } from '../../../web/components/forms';
+import { LText } from '../../../web/localized';
+import { reviewApi } from '../contract';
+import { ConflictList } from './ConflictList';
+
+/** A reviewer's invitations (accept, decline, declare conflicts) and assigned entries. */
+export function ReviewerDashboard() {
+  const { t } = useTranslation(['review']);
+  const qc = useQueryClient();
+  const notify = useNotify();
+  const { data: inv } = useQuery(query(reviewApi.invitations));
+  const { data: mine } = useQuery(query(reviewApi.myAssignments));
+  const respond = useMutation({
+    mutationFn: (x: { id: string; accept: boolean }) => call(reviewApi.respond, { params: { id: x.id }, body: { accept: x.accept } }),
+    onSuccess: () => invalidate(qc, reviewApi.invitations),
+    onError: notify.error,
+  });
+  return (
+    <Stack>
+      <Title order={1}>{t('review:nav')}</Title>
+      <Title order={2} size="h4">
+        {t('review:invitations')}
+      </Title>
+      {(inv ?? []).map((i) => (
+        <Card key={i.id} withBorder>
+          <Group justify="space-between">
+            <Text>
+              <LText value={i.callTitle} /> · {i.year}
+            </Text>
+            {i.status === 'invited' ? (
+              <Group>
+                <Button size="xs" onClick={() => respond.mutate({ id: i.id, accept: true })}>
+                  {t('review:accept')}
+                </Button>
+                <Button size="xs" variant="default" onClick={() => respond.mutate({ id: i.id, accept: false })}>
+                  {t('review:decline')}
+                </Button>
+              </Group>
+            ) : (
+              <Badge>{i.status}</Badge>
+            )}
+          </Group>
+          {i.status === 'accepted' ? <ConflictList invitationId={i.id} /> : null}
+        </Card>
+      ))}
+      <Title order={2} size="h4">
+        {t('review:assigned')}
+      </Title>
+      {mine && !mine.length ? <Text>{t('review:none')}</Text> : null}
+      <Table>
+        <Table.Tbody>
+          {(mine ?? []).map((a) => (
+            <Table.Tr key={`${a.submissionId}-${a.round}`}>
+              <Table.Td>
+                <Link to={`/review/${a.submissionId}`}>{a.code}</Link>
+              </Table.Td>
+              <Table.Td>
+                <LText value={a.title} />
+              </Table.Td>
+              <Table.Td>{t(`review:${a.reviewStatus === 'not_started' ? 'notStarted' : a.reviewStatus}`)}</Table.Td>
+              <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}
