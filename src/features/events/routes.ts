@@ -9,7 +9,8 @@ import { idParams, okSchema } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
 import { localeSchema, localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import * as c from './contract.js';
-import { badgesPdf, buildIcs, visaLetterPdf, type BadgeData } from './documents.js';
+import { type BadgeData, badgeLayouts, badgesPdf } from './badges.js';
+import { buildIcs, visaLetterPdf } from './documents.js';
 import * as inv from './invitations.js';
 import * as mgr from './managers.js';
 import { listTemplates, mailKeys, saveTemplate } from './mails.js';
@@ -628,9 +629,13 @@ export function eventRoutes(app: App, ctx: Ctx) {
       config: { access: 'user' },
       schema: {
         tags,
-        summary: 'Batch print: every approved badge, optionally of one category',
+        summary: 'Batch print: every approved badge, optionally of one category; one per A6 page or eight per A4 sheet',
         params: eventParams,
-        querystring: z.object({ category: z.string().max(40).optional(), lang: localeSchema.optional() }),
+        querystring: z.object({
+          category: z.string().max(40).optional(),
+          lang: localeSchema.optional(),
+          layout: z.enum(badgeLayouts).default('single'),
+        }),
       },
     },
     async (req, reply) => {
@@ -640,7 +645,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
       );
       const data = [];
       for (const r of list) data.push(await badgeData(r, ev, localeOf(req)));
-      return reply.type('application/pdf').send(await badgesPdf(data));
+      return reply.type('application/pdf').send(await badgesPdf(data, req.query.layout));
     },
   );
   app.get('/api/v1/registrations/:id/badge-token', { config: { access: 'user' }, schema: { tags, params: idParams } }, async (req) => {
