@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import PDFDocument from 'pdfkit';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
@@ -95,6 +95,11 @@ export interface IcsSession {
   endsAt: Date;
   roomName: LocalizedText | null;
   people: Array<{ name: string; nameLatin: string | null; role: string }>;
+  /** Increases each time the session changes, so calendars replace their copy. */
+  sequence?: number;
+  cancelled?: boolean;
+  /** When the session last changed: the entry's DTSTAMP (now, if not given). */
+  updatedAt?: Date;
 }
 
 export function buildIcs(opts: {
@@ -130,10 +135,21 @@ export function buildIcs(opts: {
       description: [localize(s.description, opts.locale).text, speakers].filter(Boolean).join('\n\n'),
       location: [s.roomName ? localize(s.roomName, opts.locale).text : '', opts.venue].filter(Boolean).join(', '),
       url: opts.url(s),
+      sequence: s.sequence ?? 0,
+      status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      stamp: s.updatedAt ?? new Date(),
     });
   }
-  return cal.toString();
+  // ical-generator writes DTSTAMP in the calendar's zone without one (floating), which RFC 5545 §3.8.7.2 forbids: write it in UTC.
+  const stamps = opts.sessions.map((s) => utcStamp(s.updatedAt ?? new Date()));
+  let n = 0;
+  // Every content line ends with CRLF, the last one too (§3.1).
+  const text = cal.toString().replace(/^DTSTAMP:.*$/gm, () => `DTSTAMP:${stamps[n++]}`);
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
+
+/** A date-time in UTC, RFC 5545 form (20261106T020000Z). */
+const utcStamp = (d: Date) => `${d.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 
 // PDF
 
