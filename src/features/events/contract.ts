@@ -424,6 +424,13 @@ const keep = ['secretariat'] as const;
  * ('user'): the service then checks that the caller manages the event, or owns
  * the registration, and answers 404 otherwise.
  */
+/**
+ * 'single': one A6 portrait badge per page (badge printers, A6 stock);
+ * 'sheet': eight landscape badges per A4 sheet with cut marks (office printers).
+ */
+export const badgeLayouts = ['single', 'sheet'] as const;
+export type BadgeLayout = (typeof badgeLayouts)[number];
+
 export const eventsApi = endpoints('events', {
   // Series and events
   listSeries: endpoint({
@@ -801,9 +808,13 @@ export const eventsApi = endpoints('events', {
     method: 'GET',
     path: '/api/v1/events/:id/badges.pdf',
     access: 'user',
-    summary: 'Batch print: every approved badge, optionally of one category',
+    summary: 'Batch print: every approved badge, optionally of one category; one per A6 page or eight per A4 sheet',
     params: eventParams,
-    query: z.object({ category: z.string().max(40).optional(), lang: localeSchema.optional() }),
+    query: z.object({
+      category: z.string().max(40).optional(),
+      lang: localeSchema.optional(),
+      layout: z.enum(badgeLayouts).default('single'),
+    }),
     produces: pdf,
     response: { 200: binary },
   }),

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import PDFDocument from 'pdfkit';
-import QRCode from 'qrcode';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
@@ -96,6 +95,11 @@ export interface IcsSession {
   endsAt: Date;
   roomName: LocalizedText | null;
   people: Array<{ name: string; nameLatin: string | null; role: string }>;
+  /** Increases each time the session changes, so calendars replace their copy. */
+  sequence?: number;
+  cancelled?: boolean;
+  /** When the session last changed: the entry's DTSTAMP (now, if not given). */
+  updatedAt?: Date;
 }
 
 export function buildIcs(opts: {
@@ -131,10 +135,21 @@ export function buildIcs(opts: {
       description: [localize(s.description, opts.locale).text, speakers].filter(Boolean).join('\n\n'),
       location: [s.roomName ? localize(s.roomName, opts.locale).text : '', opts.venue].filter(Boolean).join(', '),
       url: opts.url(s),
+      sequence: s.sequence ?? 0,
+      status: s.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      stamp: s.updatedAt ?? new Date(),
     });
   }
-  return cal.toString();
+  // ical-generator writes DTSTAMP in the calendar's zone without one (floating), which RFC 5545 §3.8.7.2 forbids: write it in UTC.
+  const stamps = opts.sessions.map((s) => utcStamp(s.updatedAt ?? new Date()));
+  let n = 0;
+  // Every content line ends with CRLF, the last one too (§3.1).
+  const text = cal.toString().replace(/^DTSTAMP:.*$/gm, () => `DTSTAMP:${stamps[n++]}`);
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }
+
+/** A date-time in UTC, RFC 5545 form (20261106T020000Z). */
+const utcStamp = (d: Date) => `${d.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`;
 
 // PDF
 
@@ -161,9 +176,9 @@ export function findCjkFont(): { path: string; family?: string } {
   );
 }
 
-function newDoc(size: [number, number] | string) {
+export function newDoc(size: [number, number] | string, margin = 36) {
   const font = findCjkFont();
-  const doc = new PDFDocument({ size: size as never, margin: 36, info: { Title: 'Wuzhen', Producer: 'Wuzhen' } });
+  const doc = new PDFDocument({ size: size as never, margin, info: { Title: 'Wuzhen', Producer: 'Wuzhen' } });
   doc.registerFont('cjk', font.path, font.family as string);
   const other = fallbackFonts.find((f) => fs.existsSync(f));
   if (other) doc.registerFont('other', other);
@@ -172,9 +187,9 @@ function newDoc(size: [number, number] | string) {
 }
 
 /** Latin, CJK, Cyrillic and Greek print with Noto CJK; Arabic, Devanagari etc. need the fallback font. */
-const needsOther = (s: string) => /[\u0590-\u08ff\u0900-\u0dff]/.test(s);
+export const needsOther = (s: string) => /[\u0590-\u08ff\u0900-\u0dff]/.test(s);
 
-function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
+export function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -182,68 +197,6 @@ function finish(doc: PDFKit.PDFDocument): Promise<Buffer> {
     doc.on('error', reject);
     doc.end();
   });
-}
-
-export interface BadgeData {
-  name: string;
-  nameLatin: string | null;
-  organization: string | null;
-  countryCode: string | null;
-  category: string;
-  categoryName: string;
-  color: string;
-  eventName: string;
-  eventDates: string;
-  token: string;
-}
-
-/** One badge per page (A6 portrait), in the category's colour, with a QR code of the signed token. */
-export async function badgesPdf(badges: BadgeData[]) {
-  const { doc, hasOther } = newDoc('A6');
-  const W = doc.page.width;
-  for (const [i, b] of badges.entries()) {
-    if (i > 0) doc.addPage();
-    doc.rect(0, 0, W, 54).fill(b.color);
-    doc
-      .fillColor('#ffffff')
-      .font('cjk')
-      .fontSize(11)
-      .text(b.eventName, 18, 14, { width: W - 36, align: 'center' });
-    doc.fontSize(8).text(b.eventDates, 18, 34, { width: W - 36, align: 'center' });
-    doc.fillColor('#000000');
-    doc
-      .font(hasOther && needsOther(b.name) ? 'other' : 'cjk')
-      .fontSize(22)
-      .text(b.name, 18, 74, { width: W - 36, align: 'center' });
-    if (b.nameLatin && b.nameLatin !== b.name)
-      doc
-        .font('cjk')
-        .fontSize(13)
-        .text(b.nameLatin, { width: W - 36, align: 'center' });
-    doc.moveDown(0.4);
-    if (b.organization)
-      doc
-        .font(hasOther && needsOther(b.organization) ? 'other' : 'cjk')
-        .fontSize(10)
-        .text(b.organization, { width: W - 36, align: 'center' });
-    if (b.countryCode)
-      doc
-        .font('cjk')
-        .fontSize(9)
-        .fillColor('#444444')
-        .text(b.countryCode, { width: W - 36, align: 'center' });
-    const qr = await QRCode.toBuffer(b.token, { errorCorrectionLevel: 'M', margin: 1, width: 240 });
-    doc.image(qr, (W - 110) / 2, 200, { width: 110 });
-    doc.rect(0, doc.page.height - 44, W, 44).fill(b.color);
-    doc
-      .fillColor('#ffffff')
-      .font('cjk')
-      .fontSize(14)
-      .text(b.categoryName.toUpperCase(), 18, doc.page.height - 32, { width: W - 36, align: 'center' });
-    doc.fillColor('#000000');
-  }
-  if (!badges.length) doc.fontSize(12).text('—');
-  return finish(doc);
 }
 
 export interface VisaLetterData {

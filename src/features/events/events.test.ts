@@ -620,6 +620,9 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     expect(bt).toContain('深圳开放软件基金会');
     const batch = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/badges.pdf?category=delegate` });
     expect(pdfText(batch.rawPayload)).toContain('Zhang Wei');
+    const sheet = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/badges.pdf?category=delegate&layout=sheet` });
+    expect(sheet.headers['content-type']).toBe('application/pdf');
+    expect(pdfText(sheet.rawPayload)).toContain('Zhang Wei');
 
     const letter = await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf` });
     expect(letter.statusCode).toBe(200);

@@ -11,7 +11,9 @@ import {
   type RegistrationInput,
   type SessionInput,
 } from './contract.js';
-import { badgesPdf, buildIcs, visaLetterPdf, type BadgeData } from './documents.js';
+import { type BadgeData, badgesPdf } from './badges.js';
+import type { BadgeLayout } from './contract.js';
+import { buildIcs, visaLetterPdf } from './documents.js';
 import * as inv from './invitations.js';
 import { listTemplates, saveTemplate } from './mails.js';
 import * as mgr from './managers.js';
@@ -287,7 +289,12 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       return { mime: 'application/pdf', data: await badgesPdf([await badgeData(r, ev, localeOf(actor, lang, acceptLanguage))]) };
     },
     /** Every approved on-site badge of the event (optionally of one category), for batch printing. */
-    async badges(actor: Actor, id: string, q: { category?: string; lang?: string }, acceptLanguage?: string): Promise<EventFile> {
+    async badges(
+      actor: Actor,
+      id: string,
+      q: { category?: string; lang?: string; layout: BadgeLayout },
+      acceptLanguage?: string,
+    ): Promise<EventFile> {
       const ev = await managed(actor, id);
       const l = localeOf(actor, q.lang, acceptLanguage);
       const list = (await reg.listRegistrations(db, ev.id, { status: 'approved', category: q.category })).filter(
@@ -295,7 +302,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       );
       const data = [];
       for (const r of list) data.push(await badgeData(r, ev, l));
-      return { mime: 'application/pdf', data: await badgesPdf(data) };
+      return { mime: 'application/pdf', data: await badgesPdf(data, q.layout) };
     },
     async badgeToken(actor: Actor, id: string) {
       const r = await owned(actor, id);

@@ -46,6 +46,14 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
         <Button variant="default" component="a" href={urlOf(eventsApi.badges, { params: { id: ev.id } })} target="_blank">
           {t('events:admin.badges')}
         </Button>
+        <Button
+          variant="default"
+          component="a"
+          href={urlOf(eventsApi.badges, { params: { id: ev.id }, query: { layout: 'sheet' } })}
+          target="_blank"
+        >
+          {t('events:admin.badgeSheets')}
+        </Button>
       </Group>
       <Table>
         <Table.Tbody>
