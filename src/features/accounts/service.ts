@@ -187,16 +187,14 @@ export async function completePasswordReset(db: Db, publicUrl: string, token: st
 export async function createSession(db: DbOrTx, userId: string, days: number, meta: { ip?: string; userAgent?: string }) {
   const token = randomToken();
   const csrfToken = randomToken();
-  await db
-    .insert(sessions)
-    .values({
-      id: sha256(token),
-      userId,
-      csrfToken,
-      expiresAt: new Date(Date.now() + days * 86400e3),
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    });
+  await db.insert(sessions).values({
+    id: sha256(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + days * 86400e3),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   return { token, csrfToken };
 }
 

@@ -255,19 +255,17 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
   for (const c of [cases, youth, aiGood]) {
     for (const pid of experts) {
       const [p] = await ctx.db.select({ email: people.email, userId: people.userId }).from(people).where(sql`${people.id} = ${pid}`);
-      await ctx.db
-        .insert(reviewers)
-        .values({
-          callId: c.id,
-          round: 1,
-          personId: pid,
-          email: (p.email ?? '').toLowerCase(),
-          userId: p.userId,
-          expertise: c === aiGood ? ['health', 'education'] : ['digital-economy', 'governance', 'technology'],
-          capacity: 20,
-          status: 'accepted',
-          respondedAt: new Date(),
-        });
+      await ctx.db.insert(reviewers).values({
+        callId: c.id,
+        round: 1,
+        personId: pid,
+        email: (p.email ?? '').toLowerCase(),
+        userId: p.userId,
+        expertise: c === aiGood ? ['health', 'education'] : ['digital-economy', 'governance', 'technology'],
+        capacity: 20,
+        status: 'accepted',
+        respondedAt: new Date(),
+      });
     }
   }
 

@@ -271,17 +271,15 @@ async function writeAffiliations(tx: DbOrTx, personId: string, list: PersonInput
   if (!list) return;
   await tx.delete(affiliations).where(eq(affiliations.personId, personId));
   if (list.length)
-    await tx
-      .insert(affiliations)
-      .values(
-        list.map((a) => ({
-          personId,
-          organizationId: a.organizationId,
-          title: a.title ?? {},
-          startDate: a.startDate ?? null,
-          endDate: a.endDate ?? null,
-        })),
-      );
+    await tx.insert(affiliations).values(
+      list.map((a) => ({
+        personId,
+        organizationId: a.organizationId,
+        title: a.title ?? {},
+        startDate: a.startDate ?? null,
+        endDate: a.endDate ?? null,
+      })),
+    );
 }
 
 const personValues = (p: PersonInput) => ({

@@ -5,13 +5,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { eq, } from 'drizzle-orm';
-import { freshDatabase, } from '../../test/harness.js';
+import { eq } from 'drizzle-orm';
+import { freshDatabase } from '../../test/harness.js';
 import { users } from '../accounts/model.js';
 import { createSession as createLoginSession } from '../accounts/service.js';
 import { events as eventsTable } from './model.js';
 import * as svc from './service.js';
-import { checkRush, delegate, } from './testkit.js';
+import { checkRush, delegate } from './testkit.js';
 
 describe('registration rush on two server processes sharing one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;

@@ -1,4 +1,3 @@
-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { checkRush, delegate, makeEvent, makeSession, publish } from './testkit.js';

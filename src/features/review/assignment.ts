@@ -749,7 +749,7 @@ class FlowState {
           const e = slot[i];
           const v = head[e];
           if (cost[e] + pu - pi[v] < 0) {
-            const d = Math.min(rcap[e] , excess[u]);
+            const d = Math.min(rcap[e], excess[u]);
             const f = mate[e];
             rcap[e] -= d;
             rcap[f] += d;
