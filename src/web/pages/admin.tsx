@@ -69,7 +69,15 @@ export function UsersPage() {
         <Title order={1}>{t('nav.users')}</Title>
         {isAdmin ? <Button onClick={create.open}>{t('admin.createStaff')}</Button> : null}
       </Group>
-      <TextInput label={t('common.search')} value={q} onChange={(e) => (setQ(e.currentTarget.value), setPage(1))} maw={360} />
+      <TextInput
+        label={t('common.search')}
+        value={q}
+        onChange={(e) => {
+          setQ(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={360}
+      />
       <ErrorAlert error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover>
@@ -259,7 +267,15 @@ export function OutboxPage() {
           {list.data.smtpConfigured ? t('admin.smtpOn') : t('admin.smtpOff')}
         </Alert>
       ) : null}
-      <TextInput label={t('admin.to')} value={to} onChange={(e) => (setTo(e.currentTarget.value), setPage(1))} maw={360} />
+      <TextInput
+        label={t('admin.to')}
+        value={to}
+        onChange={(e) => {
+          setTo(e.currentTarget.value);
+          setPage(1);
+        }}
+        maw={360}
+      />
       <ScrollArea>
         <Table striped highlightOnHover>
           <Table.Thead>

@@ -85,7 +85,10 @@ function AccountForm() {
   });
   const pwSave = useMutation({
     mutationFn: () => api.patch('/api/v1/auth/me', pw),
-    onSuccess: () => (setPw({ currentPassword: '', newPassword: '' }), notify.ok()),
+    onSuccess: () => {
+      setPw({ currentPassword: '', newPassword: '' });
+      notify.ok();
+    },
   });
   const everywhere = useMutation({
     mutationFn: () => api.post('/api/v1/auth/logout-all'),

@@ -297,6 +297,7 @@ export function SubmissionPage() {
       {fb?.comments.length ? (
         <Alert title={t('calls:form.feedback')}>
           {fb.comments.map((x, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
             <Text key={i}>{x}</Text>
           ))}
         </Alert>
@@ -489,6 +490,46 @@ interface Ranked {
   decision: string | null;
 }
 
+// Answers of the review API read by the staff pages (the fields used here).
+interface ReviewRow {
+  round: number;
+  reviewerId: string;
+  reviewerName: string;
+  status: string;
+  total: number | null;
+  commentCommittee: string | null;
+  commentApplicant: string | null;
+}
+interface DiscussionEntry {
+  id: string;
+  authorName: string;
+  body: string;
+}
+interface PoolReviewer {
+  id: string;
+  name: string;
+  email: string | null;
+  expertise: string[];
+  capacity: number;
+  round: number;
+  status: string;
+}
+interface AssignmentRow {
+  id: string;
+  submissionId: string;
+  code: string;
+  reviewerId: string;
+  reviewerName: string;
+  pinned: boolean;
+  reviewStatus: string | null;
+  total: number | null;
+}
+interface Picked {
+  submissionId: string;
+  code: string;
+  countryCode: string | null;
+}
+
 export function AdminCallPage() {
   const { id } = useParams();
   const { t } = useTranslation(['calls', 'shell']);
@@ -608,11 +649,11 @@ function StaffSubmission({ s, onClose }: { s: Submission; onClose: () => void })
   const loc = useLocalized();
   const { data: reviews } = useQuery({
     queryKey: ['sub-reviews', s.id],
-    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/reviews`),
+    queryFn: () => api.get<ReviewRow[]>(`/api/v1/review/submissions/${s.id}/reviews`),
   });
   const { data: thread } = useQuery({
     queryKey: ['discussion', s.id],
-    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${s.id}/discussion`),
+    queryFn: () => api.get<DiscussionEntry[]>(`/api/v1/review/submissions/${s.id}/discussion`),
   });
   return (
     <Modal opened onClose={onClose} size="xl" title={s.code}>
@@ -628,8 +669,8 @@ function StaffSubmission({ s, onClose }: { s: Submission; onClose: () => void })
         <Title order={4}>{t('calls:admin.reviews')}</Title>
         <Table>
           <Table.Tbody>
-            {(reviews ?? []).map((r, i) => (
-              <Table.Tr key={i}>
+            {(reviews ?? []).map((r) => (
+              <Table.Tr key={`${r.round}:${r.reviewerId}`}>
                 <Table.Td>
                   {t('calls:admin.round')} {r.round}
                 </Table.Td>
@@ -663,7 +704,7 @@ function ReviewersTab({ callId }: { callId: string }) {
   const [round, setRound] = useState(1);
   const { data: pool } = useQuery({
     queryKey: ['pool', callId],
-    queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/reviewers`),
+    queryFn: () => api.get<PoolReviewer[]>(`/api/v1/review/calls/${callId}/reviewers`),
   });
   const { data: found } = useQuery({
     queryKey: ['people-search', q],
@@ -748,11 +789,14 @@ function AssignmentTab({ callId }: { callId: string }) {
   const [round, setRound] = useState(1);
   const { data: list } = useQuery({
     queryKey: ['assignments', callId, round],
-    queryFn: () => api.get<any[]>(`/api/v1/review/calls/${callId}/assignments?round=${round}`),
+    queryFn: () => api.get<AssignmentRow[]>(`/api/v1/review/calls/${callId}/assignments?round=${round}`),
   });
   const { data: progress } = useQuery({
     queryKey: ['progress', callId, round],
-    queryFn: () => api.get<{ reviewers: any[] }>(`/api/v1/review/calls/${callId}/progress?round=${round}`),
+    queryFn: () =>
+      api.get<{ reviewers: Array<{ reviewerId: string; name: string; assigned: number; submitted: number }> }>(
+        `/api/v1/review/calls/${callId}/progress?round=${round}`,
+      ),
   });
   const run = useMutation({
     mutationFn: () => api.post<{ pairs: number; objective: number }>(`/api/v1/review/calls/${callId}/assign`, { round }),
@@ -879,18 +923,21 @@ function RankingTab({ callId }: { callId: string }) {
   });
   const preview = useMutation({
     mutationFn: () =>
-      api.post<{ pure: any[]; constrained: any[]; added: any[]; removed: any[] }>(`/api/v1/review/calls/${callId}/selection-preview`, {
-        round,
-        n,
-        capPerCountry: cap === '' ? undefined : cap,
-        minPerContinent: Object.fromEntries(
-          mins
-            .split(/[,，]/)
-            .map((x) => x.split('=').map((y) => y.trim()))
-            .filter((x) => x.length === 2 && x[0])
-            .map(([k, v]) => [k, Number(v)]),
-        ),
-      }),
+      api.post<{ pure: Picked[]; constrained: Picked[]; added: Picked[]; removed: Picked[] }>(
+        `/api/v1/review/calls/${callId}/selection-preview`,
+        {
+          round,
+          n,
+          capPerCountry: cap === '' ? undefined : cap,
+          minPerContinent: Object.fromEntries(
+            mins
+              .split(/[,，]/)
+              .map((x) => x.split('=').map((y) => y.trim()))
+              .filter((x) => x.length === 2 && x[0])
+              .map(([k, v]) => [k, Number(v)]),
+          ),
+        },
+      ),
     onError: notify.error,
   });
   return (

@@ -25,15 +25,25 @@ export function ManagersTab({ eventId }: { eventId: string }) {
   const add = useMutation({
     mutationFn: () => api.post<{ status: 'granted' | 'invited' }>(`/api/v1/events/${eventId}/managers`, { email }),
     onMutate: () => setDone(null),
-    onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
+    onSuccess: (r) => {
+      setDone(t(`events:managers.${r.status}`, { email }));
+      setEmail('');
+      return refresh();
+    },
   });
   const remove = useMutation({
     mutationFn: (userId: string) => api.delete(`/api/v1/events/${eventId}/managers/${userId}`),
-    onSuccess: () => (setDone(null), refresh()),
+    onSuccess: () => {
+      setDone(null);
+      return refresh();
+    },
   });
   const withdraw = useMutation({
     mutationFn: (id: string) => api.delete(`/api/v1/events/${eventId}/manager-invitations/${id}`),
-    onSuccess: () => (setDone(null), refresh()),
+    onSuccess: () => {
+      setDone(null);
+      return refresh();
+    },
   });
   const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
   const data = q.data;

@@ -867,7 +867,10 @@ function ProgramTab({ ev }: { ev: EventT }) {
   const [room, setRoom] = useState({ name: '', capacity: 100 as number | string });
   const addRoom = useMutation({
     mutationFn: () => api.post(`/api/v1/events/${ev.id}/rooms`, { name: { en: room.name }, capacity: Number(room.capacity) }),
-    onSuccess: () => (setRoom({ name: '', capacity: 100 }), refresh()),
+    onSuccess: () => {
+      setRoom({ name: '', capacity: 100 });
+      return refresh();
+    },
     onError: notify.error,
   });
   const [s, setS] = useState({
@@ -891,7 +894,10 @@ function ProgramTab({ ev }: { ev: EventT }) {
         capacity: s.capacity === '' ? null : Number(s.capacity),
         people: s.personId ? [{ personId: s.personId, role: s.role }] : [],
       }),
-    onSuccess: () => (setS({ ...s, title: '', capacity: '' }), refresh()),
+    onSuccess: () => {
+      setS({ ...s, title: '', capacity: '' });
+      return refresh();
+    },
   });
   const removeSession = useMutation({
     mutationFn: (sid: string) => api.delete(`/api/v1/sessions/${sid}`),
@@ -905,7 +911,10 @@ function ProgramTab({ ev }: { ev: EventT }) {
   });
   const publish = useMutation({
     mutationFn: (force: boolean) => api.post(`/api/v1/events/${ev.id}/publish`, { force }),
-    onSuccess: () => (notify.ok(t('events:admin.published')), refresh()),
+    onSuccess: () => {
+      notify.ok(t('events:admin.published'));
+      return refresh();
+    },
     onError: notify.error,
   });
   const sErr = addSession.error instanceof ApiError ? addSession.error : null;
@@ -1015,6 +1024,7 @@ function ProgramTab({ ev }: { ev: EventT }) {
       </Title>
       {conflicts.data?.length === 0 && <Text c="green">{t('events:conflicts.none')}</Text>}
       {conflicts.data?.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
         <Alert key={i} color="orange" title={t(`events:conflicts.${c.kind}`)} data-testid="conflict">
           {c.message}
         </Alert>
@@ -1061,13 +1071,19 @@ function InvitationsTab({ ev }: { ev: EventT }) {
   const [ch, setCh] = useState({ name: '', quota: 10 as number | string });
   const addChannel = useMutation({
     mutationFn: () => api.post(`/api/v1/events/${ev.id}/channels`, { name: ch.name, quota: Number(ch.quota) }),
-    onSuccess: () => (setCh({ name: '', quota: 10 }), refresh()),
+    onSuccess: () => {
+      setCh({ name: '', quota: 10 });
+      return refresh();
+    },
     onError: notify.error,
   });
   const [inv, setInv] = useState({ email: '', name: '', category: 'delegate', channelId: null as string | null, locale: 'en' });
   const invite = useMutation({
     mutationFn: () => api.post(`/api/v1/events/${ev.id}/invitations`, inv),
-    onSuccess: () => (setInv({ ...inv, email: '', name: '' }), refresh()),
+    onSuccess: () => {
+      setInv({ ...inv, email: '', name: '' });
+      return refresh();
+    },
   });
   const err = invite.error instanceof ApiError ? invite.error : null;
   const [file, setFile] = useState<File | null>(null);
@@ -1491,7 +1507,10 @@ function TemplateEditor({ tpl }: { tpl: Template }) {
   const [v, setV] = useState({ subject: tpl.subject, body: tpl.body });
   const save = useMutation({
     mutationFn: () => api.put(`/api/v1/event-mail-templates/${tpl.key}/${tpl.locale}`, v),
-    onSuccess: () => (notify.ok(), qc.invalidateQueries({ queryKey: ['event-mail-templates'] })),
+    onSuccess: () => {
+      notify.ok();
+      return qc.invalidateQueries({ queryKey: ['event-mail-templates'] });
+    },
     onError: notify.error,
   });
   return (

@@ -95,12 +95,41 @@ interface Criterion {
   weight: number;
 }
 
+// Answers of the review API read by these pages (the fields used here).
+interface Invitation {
+  id: string;
+  callTitle: LocalizedText;
+  year: number;
+  status: string;
+}
+interface MyAssignment {
+  submissionId: string;
+  round: number;
+  code: string;
+  title: LocalizedText;
+  reviewStatus: string;
+  total: number | null;
+}
+interface ConflictCandidate {
+  id: string;
+  code: string;
+  title: LocalizedText;
+  organization: string | null;
+  conflict: string | null;
+}
+interface ReviewerView {
+  submission: { code: string; title: LocalizedText; answers: Record<string, unknown> };
+  form: FormField[];
+  rubric: { criteria: Criterion[]; scaleMin: number; scaleMax: number };
+  review: { scores: Record<string, number>; commentCommittee: string | null; commentApplicant: string | null; status: string } | null;
+}
+
 function ReviewerDashboard() {
   const { t } = useTranslation(['review']);
   const qc = useQueryClient();
   const notify = useNotify();
-  const { data: inv } = useQuery({ queryKey: ['invitations'], queryFn: () => api.get<any[]>('/api/v1/review/invitations') });
-  const { data: mine } = useQuery({ queryKey: ['my-assignments'], queryFn: () => api.get<any[]>('/api/v1/review/assignments') });
+  const { data: inv } = useQuery({ queryKey: ['invitations'], queryFn: () => api.get<Invitation[]>('/api/v1/review/invitations') });
+  const { data: mine } = useQuery({ queryKey: ['my-assignments'], queryFn: () => api.get<MyAssignment[]>('/api/v1/review/assignments') });
   const respond = useMutation({
     mutationFn: (x: { id: string; accept: boolean }) => api.post(`/api/v1/review/invitations/${x.id}/respond`, { accept: x.accept }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['invitations'] }),
@@ -166,7 +195,7 @@ function ConflictList({ invitationId }: { invitationId: string }) {
   const [open, setOpen] = useState(false);
   const { data } = useQuery({
     queryKey: ['conflict-titles', invitationId],
-    queryFn: () => api.get<any[]>(`/api/v1/review/invitations/${invitationId}/submissions`),
+    queryFn: () => api.get<ConflictCandidate[]>(`/api/v1/review/invitations/${invitationId}/submissions`),
     enabled: open,
   });
   const declare = useMutation({
@@ -244,12 +273,12 @@ function ReviewPage() {
   const loc = useLocalized();
   const { data, error, isLoading } = useQuery({
     queryKey: ['review', id],
-    queryFn: () => api.get<any>(`/api/v1/review/submissions/${id}`),
+    queryFn: () => api.get<ReviewerView>(`/api/v1/review/submissions/${id}`),
     retry: false,
   });
   const { data: thread } = useQuery({
     queryKey: ['discussion', id],
-    queryFn: () => api.get<any[]>(`/api/v1/review/submissions/${id}/discussion`),
+    queryFn: () => api.get<Array<{ id: string; authorName: string; body: string }>>(`/api/v1/review/submissions/${id}/discussion`),
     enabled: !!data,
   });
   const [scores, setScores] = useState<Record<string, number> | null>(null);
@@ -259,9 +288,9 @@ function ReviewPage() {
   const save = useMutation({
     mutationFn: (submit: boolean) =>
       api.put(`/api/v1/review/submissions/${id}/review`, {
-        scores: scores ?? data.review?.scores ?? {},
-        commentCommittee: cc ?? data.review?.commentCommittee ?? '',
-        commentApplicant: ca ?? data.review?.commentApplicant ?? '',
+        scores: scores ?? data?.review?.scores ?? {},
+        commentCommittee: cc ?? data?.review?.commentCommittee ?? '',
+        commentApplicant: ca ?? data?.review?.commentApplicant ?? '',
         submit,
       }),
     onSuccess: () => {
