@@ -125,5 +125,7 @@ module.exports = {
       mainFields: ['module', 'main', 'types', 'typings'],
     },
     skipAnalysisNotInRules: true,
+    // A second run reads unchanged files' imports from here (a few seconds less).
+    cache: { folder: '.cache/dependency-cruiser', strategy: 'content' },
   },
 };
