@@ -16,7 +16,10 @@ const kinds = ['event', 'session', 'member', 'case', 'publication', 'group', 'do
 const countries = ['CN', 'KE', 'BR', 'DE', 'US', 'AU', 'IN', 'EG', 'ES', 'KZ'];
 
 let seed = 42;
-const rand = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+const rand = () => {
+  seed = (seed * 1103515245 + 12345) % 2147483648;
+  return seed / 2147483648;
+};
 const pick = <T>(a: T[]) => a[Math.floor(rand() * a.length)];
 
 // A vocabulary with Zipf-distributed word frequencies, as in real text: a few

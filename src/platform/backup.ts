@@ -69,7 +69,7 @@ export async function backup(database: Database, schema: Record<string, unknown>
       yield `${JSON.stringify({ table: name, columns: cols })}\n`;
       // Keyset paging on the first column (the primary key, or its first part).
       const key = sql.identifier(cols[0]);
-      let last: unknown ;
+      let last: unknown;
       for (;;) {
         const after = last === undefined ? sql`true` : sql`${key} > ${last}`;
         const rows = await query<{ r: unknown[]; k: unknown }>(

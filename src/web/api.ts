@@ -55,11 +55,14 @@ async function request<T>(method: string, url: string, body?: unknown, init: Req
   return (type.includes('json') ? res.json() : res.blob()) as Promise<T>;
 }
 
+/** The input may be left out when none of its parts is required. */
+type InputArgs<E extends Endpoint> = Record<never, never> extends Input<E> ? [Input<E>?] : [Input<E>];
+
 /**
  * Calls one endpoint of a feature's contract: the path, parameters, body and
  * answer are typed by the contract itself.
  */
-export function call<E extends Endpoint>(e: E, ...[input]: {} extends Input<E> ? [Input<E>?] : [Input<E>]): Promise<Reply<E>> {
+export function call<E extends Endpoint>(e: E, ...[input]: InputArgs<E>): Promise<Reply<E>> {
   const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
   const url = pathOf(e.path, i.params) + queryString(i.query);
   return request<Reply<E>>(e.method, url, e.method === 'GET' || e.method === 'DELETE' ? undefined : (i.body ?? {}));
@@ -83,7 +86,7 @@ export function upload<E extends Endpoint>(
  * TanStack Query options for a GET endpoint. The key is the endpoint's path
  * and input, so invalidate() below reaches every cached answer of an endpoint.
  */
-export function query<E extends Endpoint & { method: 'GET' }>(e: E, ...[input]: {} extends Input<E> ? [Input<E>?] : [Input<E>]) {
+export function query<E extends Endpoint & { method: 'GET' }>(e: E, ...[input]: InputArgs<E>) {
   return { queryKey: [e.path, input ?? {}] as const, queryFn: () => call(e, ...([input] as never)) };
 }
 

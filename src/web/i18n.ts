@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { shell } from './locales/shell';
-import { webFeatures } from './features';
 
 import { type Locale, type LocalizedText, locales } from '../platform/i18n/text';
 
@@ -28,21 +27,21 @@ export function initialLocale(): Locale {
   return 'en';
 }
 
-const resources: Record<string, Record<string, Record<string, unknown>>> = {};
-for (const l of locales) {
-  resources[l] = { shell: shell[l] as unknown as Record<string, unknown> };
-  for (const f of webFeatures) if (f.i18n) resources[l][f.name] = f.i18n[l];
-}
-
+// The shell's texts; each feature's namespace is added by addTexts() at start-up (src/web/main.tsx).
 void i18n.use(initReactI18next).init({
-  resources,
+  resources: Object.fromEntries(locales.map((l) => [l, { shell: shell[l] as unknown as Record<string, unknown> }])),
   lng: initialLocale(),
   fallbackLng: { 'zh-Hant': ['zh-Hans', 'en'], 'zh-Hans': ['en'], default: ['en'] },
   defaultNS: 'shell',
-  ns: ['shell', ...webFeatures.map((f) => f.name)],
+  ns: ['shell'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });
+
+/** Adds a namespace of texts in the three languages (a feature's, under its name). */
+export function addTexts(ns: string, texts: Record<Locale, Record<string, unknown>>) {
+  for (const l of locales) i18n.addResourceBundle(l, ns, texts[l]);
+}
 
 /** Switches the UI language, remembers it, and sets <html lang>. */
 export async function setLocale(l: Locale) {

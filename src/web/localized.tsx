@@ -14,7 +14,8 @@ function loadConverter(kind: 'toHant' | 'toHans'): Promise<Convert> {
     kind === 'toHant'
       ? import('opencc-js/cn2t').then((m) => {
           const convert = m.Converter({ from: 'cn', to: 'twp' });
-          return (converters.toHant = (s: string) => keepProperNames(convert(s)));
+          converters.toHant = (s: string) => keepProperNames(convert(s));
+          return converters.toHant;
         })
       : import('opencc-js/t2cn').then((m) => (converters.toHans = m.Converter({ from: 'twp', to: 'cn' })));
   return loading[kind]!;
@@ -59,7 +60,11 @@ export function LText({ value, fallback = '' }: { value: LocalizedText | null | 
     <Tooltip label={t('common.converted')} withArrow>
       <span lang={lang} data-converted="true">
         {s.text}
-        <span aria-label={t('common.converted')} style={{ fontSize: '0.7em', verticalAlign: 'super', marginInlineStart: 2, opacity: 0.7 }}>
+        <span
+          role="img"
+          aria-label={t('common.converted')}
+          style={{ fontSize: '0.7em', verticalAlign: 'super', marginInlineStart: 2, opacity: 0.7 }}
+        >
           ⇄
         </span>
       </span>

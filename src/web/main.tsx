@@ -2,7 +2,6 @@ import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './styles.css';
-import './i18n';
 import { Anchor, createTheme, MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -10,7 +9,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError } from './api';
+import { webFeatures } from './features';
+import { addTexts } from './i18n';
 import { router } from './router';
+
+for (const f of webFeatures) if (f.i18n) addTexts(f.name, f.i18n);
 
 const theme = createTheme({
   primaryColor: 'wuzhen',

@@ -40,7 +40,7 @@ beforeAll(async () => {
     | Array<{ id: string; slug: string }>
     | { items: Array<{ id: string; slug: string }> };
   groupId = (Array.isArray(groups) ? groups : groups.items).find((g) => g.slug === 'artificial-intelligence')!.id;
-  attacker = http.createServer((req, res) => {
+  attacker = http.createServer((_req, res) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
     res.end(hostilePage(server.url));
   });

@@ -39,7 +39,7 @@ function chunks(tag: string, max: number): string[] {
   const out: string[] = [];
   let cur = tag;
   for (const p of PAYLOADS) {
-    if ((`${cur} ${p}`).length > max) {
+    if (`${cur} ${p}`.length > max) {
       out.push(cur);
       cur = tag;
     }

@@ -129,7 +129,7 @@ function assertChangeable(v: Version) {
   if (v.status === 'published') throw fail(groupsErrors, 'version_frozen', 'This version is published and can no longer change.');
 }
 
-async function loadVersion(db: DbOrTx, l: { versions: Version[] }, versionId: string) {
+function loadVersion(l: { versions: Version[] }, versionId: string) {
   const v = l.versions.find((x) => x.id === versionId);
   if (!v) throw notFound();
   return v;
@@ -144,7 +144,7 @@ export async function updateVersionText(
   input: z.infer<typeof c.versionTextInput>,
 ) {
   const l = await loadEditable(db, actor, id);
-  const v = await loadVersion(db, l, versionId);
+  const v = loadVersion(l, versionId);
   assertChangeable(v);
   if (v.status !== 'draft')
     throw fail(groupsErrors, 'version_locked', 'Only a draft can be edited; make a new version to change this text.');
@@ -211,7 +211,7 @@ export async function newVersion(db: DbOrTx, actor: Actor, id: string, input: z.
 
 export async function setChangeSummary(db: DbOrTx, actor: Actor, id: string, versionId: string, summary: LocalizedText) {
   const l = await loadEditable(db, actor, id);
-  const v = await loadVersion(db, l, versionId);
+  const v = loadVersion(l, versionId);
   assertChangeable(v);
   await db.update(documentVersions).set({ changeSummary: summary, updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
 }
@@ -219,7 +219,7 @@ export async function setChangeSummary(db: DbOrTx, actor: Actor, id: string, ver
 /** Moves a version along draft → consultation → final → published. Only the latest version moves. */
 export async function setStatus(db: DbOrTx, actor: Actor, id: string, versionId: string, status: VersionStatus) {
   const l = await loadEditable(db, actor, id);
-  const v = await loadVersion(db, l, versionId);
+  const v = loadVersion(l, versionId);
   assertChangeable(v);
   if (v.status === status) return v; // a double click
   if (v.id !== latest(l.versions).id) throw fail(groupsErrors, 'not_latest', 'Only the latest version changes status.');
@@ -403,7 +403,7 @@ async function commentsOf(db: DbOrTx, actor: Actor | null, versionId: string) {
 export async function listComments(db: DbOrTx, actor: Actor, id: string, versionId: string) {
   const l = await loadDocument(db, actor, id);
   if (!l.insider) throw notFound();
-  const v = await loadVersion(db, l, versionId);
+  const v = loadVersion(l, versionId);
   return commentsOf(db, actor, v.id);
 }
 
@@ -472,7 +472,7 @@ function summary(v: Version) {
 
 export async function documentView(db: DbOrTx, actor: Actor | null, id: string, versionId?: string) {
   const l = await loadDocument(db, actor, id);
-  const v = versionId ? await loadVersion(db, l, versionId) : latest(l.versions);
+  const v = versionId ? loadVersion(l, versionId) : latest(l.versions);
   const paras = await paragraphsOf(db, v.id);
   const base = v.basedOnId ? (l.versions.find((x) => x.id === v.basedOnId) ?? null) : null;
   let changes: {
@@ -536,8 +536,8 @@ export async function documentView(db: DbOrTx, actor: Actor | null, id: string, 
 
 export async function diff(db: DbOrTx, actor: Actor | null, id: string, q: z.infer<typeof c.diffQuery>) {
   const l = await loadDocument(db, actor, id);
-  const a = await loadVersion(db, l, q.from);
-  const b = await loadVersion(db, l, q.to);
+  const a = loadVersion(l, q.from);
+  const b = loadVersion(l, q.to);
   const [pa, pb] = await Promise.all([paragraphsOf(db, a.id), paragraphsOf(db, b.id)]);
   return { from: summary(a), to: summary(b), lang: q.lang, paragraphs: diffVersions(pa, pb, q.lang) };
 }

@@ -446,16 +446,14 @@ export function groupRoutes(app: App, ctx: Ctx) {
     },
     async (req, reply) => {
       const r = await tx((t) => docs.openRound(t, requireActor(req), req.params.id, req.body, config.publicUrl));
-      return reply
-        .code(201)
-        .send({
-          id: r.id,
-          versionId: r.versionId,
-          opensAt: r.opensAt.toISOString(),
-          closesAt: r.closesAt.toISOString(),
-          closedAt: null,
-          open: r.opensAt <= new Date(),
-        });
+      return reply.code(201).send({
+        id: r.id,
+        versionId: r.versionId,
+        opensAt: r.opensAt.toISOString(),
+        closesAt: r.closesAt.toISOString(),
+        closedAt: null,
+        open: r.opensAt <= new Date(),
+      });
     },
   );
   app.post(

@@ -281,7 +281,9 @@ export async function libraryFacets(db: DbOrTx) {
     .select({ kind: publications.kind, year: publications.year, tags: publications.tags })
     .from(publications)
     .where(eq(publications.status, 'published'));
-  const count = (m: Record<string, number>, k: string) => ((m[k] = (m[k] ?? 0) + 1), m);
+  const count = (m: Record<string, number>, k: string) => {
+    m[k] = (m[k] ?? 0) + 1;
+  };
   const kinds: Record<string, number> = {};
   const years: Record<string, number> = {};
   const tags: Record<string, number> = {};

@@ -191,15 +191,13 @@ export async function importMembers(
             directoryOptIn: p.optIn,
           })
           .returning();
-        await tx
-          .insert(membershipHistory)
-          .values({
-            membershipId: m.id,
-            action: 'imported',
-            toStatus: 'active',
-            actorId: actor.userId,
-            details: { line: p.line, file: filename },
-          });
+        await tx.insert(membershipHistory).values({
+          membershipId: m.id,
+          action: 'imported',
+          toStatus: 'active',
+          actorId: actor.userId,
+          details: { line: p.line, file: filename },
+        });
         await audit(tx, {
           actor,
           action: 'membership.import',

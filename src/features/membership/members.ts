@@ -230,18 +230,16 @@ async function history(
     at?: Date;
   },
 ) {
-  await tx
-    .insert(membershipHistory)
-    .values({
-      membershipId,
-      action: h.action,
-      fromStatus: h.from ?? null,
-      toStatus: h.to ?? null,
-      reason: h.reason ?? null,
-      actorId: h.actorId ?? null,
-      details: h.details ?? {},
-      at: h.at ?? new Date(),
-    });
+  await tx.insert(membershipHistory).values({
+    membershipId,
+    action: h.action,
+    fromStatus: h.from ?? null,
+    toStatus: h.to ?? null,
+    reason: h.reason ?? null,
+    actorId: h.actorId ?? null,
+    details: h.details ?? {},
+    at: h.at ?? new Date(),
+  });
 }
 
 // Secretariat: listing and status changes

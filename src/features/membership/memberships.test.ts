@@ -8,7 +8,6 @@ import { addMonths, isoDay, membershipTransitions } from './members.js';
 let h: Harness;
 let staff: TestUser;
 let applicant: TestUser;
-const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
 let n = 0;
 
 beforeAll(async () => {

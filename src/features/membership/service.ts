@@ -169,17 +169,15 @@ async function addMessage(
   actor: Actor | null,
   m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean },
 ) {
-  await tx
-    .insert(applicationMessages)
-    .values({
-      applicationId,
-      authorUserId: actor?.userId ?? null,
-      authorName: actor?.name ?? '',
-      authorRole: m.role,
-      kind: m.kind,
-      internal: m.internal ?? false,
-      body: m.body,
-    });
+  await tx.insert(applicationMessages).values({
+    applicationId,
+    authorUserId: actor?.userId ?? null,
+    authorName: actor?.name ?? '',
+    authorRole: m.role,
+    kind: m.kind,
+    internal: m.internal ?? false,
+    body: m.body,
+  });
 }
 
 async function activeCategory(db: DbOrTx, key: string) {
@@ -764,17 +762,15 @@ export async function approveApplication(
     const [m] = existing
       ? await tx.update(memberships).set(values).where(eq(memberships.id, existing.id)).returning()
       : await tx.insert(memberships).values(values).returning();
-    await tx
-      .insert(membershipHistory)
-      .values({
-        membershipId: m.id,
-        action: existing ? 'rejoined' : 'created',
-        fromStatus: existing?.status ?? null,
-        toStatus: 'active',
-        reason: opts.reason ?? null,
-        actorId: actor.userId,
-        details: { applicationId: app.id, startDate, renewalDate: m.renewalDate },
-      });
+    await tx.insert(membershipHistory).values({
+      membershipId: m.id,
+      action: existing ? 'rejoined' : 'created',
+      fromStatus: existing?.status ?? null,
+      toStatus: 'active',
+      reason: opts.reason ?? null,
+      actorId: actor.userId,
+      details: { applicationId: app.id, startDate, renewalDate: m.renewalDate },
+    });
     await tx
       .update(membershipApplications)
       .set({

@@ -17,7 +17,10 @@ let template: string | null = null;
 /** The built SPA's index.html (its scripts and styles), or a bare page when the web app is not built. */
 export function spaTemplate(): string {
   if (template) return template;
-  if (fs.existsSync(webIndex)) return (template = fs.readFileSync(webIndex, 'utf8'));
+  if (fs.existsSync(webIndex)) {
+    template = fs.readFileSync(webIndex, 'utf8');
+    return template;
+  }
   return '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="UTF-8" />\n<meta name="viewport" content="width=device-width, initial-scale=1.0" />\n<title>Wuzhen</title>\n</head>\n<body>\n<div id="root"></div>\n</body>\n</html>\n';
 }
 

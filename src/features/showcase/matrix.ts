@@ -1,4 +1,4 @@
-import type { Rule, ReferenceCase, } from '../../platform/auth/matrix.js';
+import type { Rule, ReferenceCase } from '../../platform/auth/matrix.js';
 
 /** Who gets past each route of this feature (see platform/auth/matrix.ts). Showcase: public reading, the secretariat publishes. */
 export const accessRules: Record<string, Rule> = {

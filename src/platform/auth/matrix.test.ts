@@ -58,8 +58,10 @@ async function newSession(who: TestUser): Promise<TestUser> {
 async function buildWorld() {
   const refs = await seedDemo(h.ctx);
   const { own, other } = world;
-  const admin = (as.admin = await h.user({ roles: ['admin'] }));
-  const sec = (as.secretariat = await h.user({ roles: ['secretariat'] }));
+  const admin = await h.user({ roles: ['admin'] });
+  const sec = await h.user({ roles: ['secretariat'] });
+  as.admin = admin;
+  as.secretariat = sec;
   as.anon = null;
   outsider = await h.user({ name: 'Matrix Outsider' });
   const orgA = refs.organizations.get('de-sec')!;
@@ -523,9 +525,10 @@ describe('authorization matrix', () => {
           let who = as[role] ?? null;
           let ids: Ids = { ...world[side] };
           if (rule.fresh && allowed.includes(role)) {
-            const f = await fresh(rule.fresh, side, who).catch(
-              (e: Error) => (failures.push(`${key} [${side}] as ${role}: ${e.message}`), { ids: {}, who }),
-            );
+            const f = await fresh(rule.fresh, side, who).catch((e: Error) => {
+              failures.push(`${key} [${side}] as ${role}: ${e.message}`);
+              return { ids: {}, who };
+            });
             ids = { ...ids, ...f.ids };
             who = f.who;
           }

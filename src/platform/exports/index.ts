@@ -98,7 +98,9 @@ export async function readSheet(data: Buffer, filename: string): Promise<SheetRo
     ws.eachRow((row, n) => {
       if (n === 1) return;
       const values: Record<string, string> = {};
-      headers.forEach((h, col) => h && (values[h] = String(row.getCell(col).text ?? '').trim()));
+      headers.forEach((h, col) => {
+        if (h) values[h] = String(row.getCell(col).text ?? '').trim();
+      });
       if (Object.values(values).some((v) => v !== '')) out.push({ line: n, values });
     });
     return out;

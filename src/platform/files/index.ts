@@ -65,6 +65,7 @@ export async function storeFile(db: DbOrTx, filesDir: string, input: StoreInput)
 export function safeFileName(name: string): string {
   const last = name.split(/[/\\]/).pop() ?? '';
   const clean = last
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what a stored name must not keep
     .replace(/[\u0000-\u001f\u007f-\u009f]/g, '_')
     .replace(/[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD') // lone surrogates

@@ -78,7 +78,10 @@ function zipBomb(size: number, declared = size) {
     const b = Buffer.alloc(central ? 46 : 30);
     b.writeUInt32LE(sig, 0);
     let o = 4;
-    if (central) b.writeUInt16LE(20, o), (o += 2);
+    if (central) {
+      b.writeUInt16LE(20, o); // version made by
+      o += 2;
+    }
     b.writeUInt16LE(20, o); // version needed
     b.writeUInt16LE(8, o + 4); // deflate
     b.writeUInt32LE(crc, o + 10);
@@ -287,6 +290,7 @@ describe('every upload route', () => {
           sql`select original_name from files where sha256 = ${crypto.createHash('sha256').update(body).digest('hex')}`,
         );
         expect(row, `${route} ${JSON.stringify(name)}`).toBeTruthy();
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: the stored name must hold no control character
         expect(row.original_name).not.toMatch(/[/\\\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
         expect(row.original_name).not.toMatch(/^\.\.?$/);
         expect([...row.original_name].length).toBeLessThanOrEqual(200);

@@ -41,7 +41,15 @@ export function ImportDialog({
         <Text size="sm" c="dimmed">
           {columns}
         </Text>
-        <FileInput label={t('import.file')} accept=".csv,.xlsx,text/csv" value={file} onChange={(f) => (setFile(f), run.reset())} />
+        <FileInput
+          label={t('import.file')}
+          accept=".csv,.xlsx,text/csv"
+          value={file}
+          onChange={(f) => {
+            setFile(f);
+            run.reset();
+          }}
+        />
         <ErrorAlert error={run.error} />
         {r && r.errors.length > 0 ? (
           <>
@@ -57,6 +65,7 @@ export function ImportDialog({
                 </Table.Thead>
                 <Table.Tbody>
                   {r.errors.map((e, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
                     <Table.Tr key={i}>
                       <Table.Td>{e.line}</Table.Td>
                       <Table.Td>{e.field}</Table.Td>

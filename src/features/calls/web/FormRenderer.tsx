@@ -168,6 +168,7 @@ export function FormRenderer({
                     {label}
                   </Text>
                   {list.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: rows of an editable list have no id; each input follows its row's position
                     <Group key={i} align="end" wrap="nowrap">
                       <TextInput
                         label={t('calls:form.name')}

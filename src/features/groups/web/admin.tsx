@@ -26,12 +26,21 @@ export function GroupsAdminPage() {
   const [chairEmail, setChairEmail] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: () => api.post('/api/v1/groups', { slug, name, mandate, liaisonUserId: liaison }),
-    onSuccess: () => (setSlug(''), setName({}), setMandate({}), qc.invalidateQueries({ queryKey: ['groups'] }), notify.ok()),
+    onSuccess: () => {
+      setSlug('');
+      setName({});
+      setMandate({});
+      qc.invalidateQueries({ queryKey: ['groups'] });
+      notify.ok();
+    },
     onError: notify.error,
   });
   const invite = useMutation({
     mutationFn: (v: { id: string; email: string }) => api.post(`/api/v1/groups/${v.id}/invitations`, { email: v.email, role: 'chair' }),
-    onSuccess: () => (setChairEmail({}), notify.ok()),
+    onSuccess: () => {
+      setChairEmail({});
+      notify.ok();
+    },
     onError: notify.error,
   });
   const err = create.error instanceof ApiError ? create.error : null;

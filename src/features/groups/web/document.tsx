@@ -16,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../../web/api';
@@ -194,7 +194,10 @@ function Comments({
   const [responses, setResponses] = useState<Record<string, string>>({});
   const add = useMutation({
     mutationFn: () => api.post(`/api/v1/documents/${doc.id}/comments`, { paragraphKey, body }),
-    onSuccess: () => (setBody(''), refresh()),
+    onSuccess: () => {
+      setBody('');
+      return refresh();
+    },
     onError: notify.error,
   });
   const resolve = useMutation({
@@ -296,10 +299,12 @@ function Compare({ doc }: { doc: DocView }) {
                   .filter((x) => !x.added)
                   .map((x, i) =>
                     x.removed ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <del key={i} style={{ background: '#ffe3e3' }}>
                         {x.value}
                       </del>
                     ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <span key={i}>{x.value}</span>
                     ),
                   )}
@@ -309,10 +314,12 @@ function Compare({ doc }: { doc: DocView }) {
                   .filter((x) => !x.removed)
                   .map((x, i) =>
                     x.added ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <ins key={i} style={{ background: '#d3f9d8' }}>
                         {x.value}
                       </ins>
                     ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <span key={i}>{x.value}</span>
                     ),
                   )}
@@ -424,7 +431,10 @@ export function DocumentPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const fmt = useFormat();
-  const [versionId, setVersionId] = useState<string | null>(null);
+  // The version chosen belongs to one document: another document opens at its latest.
+  const [chosen, setChosen] = useState<{ id: string; versionId: string | null }>({ id, versionId: null });
+  const versionId = chosen.id === id ? chosen.versionId : null;
+  const setVersionId = (v: string | null) => setChosen({ id, versionId: v });
   const [closesAt, setClosesAt] = useState(() => new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
   const editing = search.get('edit') === '1';
   const q = useQuery({
@@ -456,7 +466,6 @@ export function DocumentPage() {
     void qc.invalidateQueries({ queryKey: ['endorsements', id] });
     void qc.invalidateQueries({ queryKey: ['diff', id] });
   };
-  useEffect(() => setVersionId(null), [id]);
   const move = useMutation({
     mutationFn: (s: Status) => api.put(`/api/v1/documents/${id}/versions/${doc!.current.id}/status`, { status: s }),
     onSuccess: refresh,
@@ -474,7 +483,11 @@ export function DocumentPage() {
   });
   const newVersion = useMutation({
     mutationFn: () => api.post<DocView>(`/api/v1/documents/${id}/versions`, {}),
-    onSuccess: (d) => (setVersionId(null), qc.setQueryData(['document', id, null], d), setSearch({ edit: '1' })),
+    onSuccess: (d) => {
+      setVersionId(null);
+      qc.setQueryData(['document', id, null], d);
+      setSearch({ edit: '1' });
+    },
     onError: notify.error,
   });
   const toLibrary = useMutation({
@@ -520,7 +533,10 @@ export function DocumentPage() {
           label={t('documents:versions')}
           data={doc.versions.map((x) => ({ value: x.id, label: `${x.label} · ${t(`documents:vstatus.${x.status}`)}` }))}
           value={v.id}
-          onChange={(val) => (setVersionId(val === latest.id ? null : val), setSearch({}))}
+          onChange={(val) => {
+            setVersionId(val === latest.id ? null : val);
+            setSearch({});
+          }}
           allowDeselect={false}
         />
         {doc.you.editor && isLatest ? (
@@ -577,7 +593,14 @@ export function DocumentPage() {
         </Card>
       ) : null}
       {editing && doc.you.editor && v.status === 'draft' ? (
-        <Editor key={v.id + v.updatedAt} doc={doc} onSaved={() => (setSearch({}), refresh())} />
+        <Editor
+          key={v.id + v.updatedAt}
+          doc={doc}
+          onSaved={() => {
+            setSearch({});
+            return refresh();
+          }}
+        />
       ) : (
         <Stack data-testid="paragraphs">
           {v.paragraphs.map((p, i) => (
@@ -658,6 +681,7 @@ export function DocumentPage() {
               <Text size="sm">{t('documents:partners', { count: s.partners.length })}</Text>
               <Text size="sm" c="dimmed">
                 {s.partners.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
                   <span key={i}>
                     {i ? ' · ' : ''}
                     <LText value={p.name} />

@@ -25,9 +25,11 @@ export const renderMarkdown = (text: string) => sanitizeInBrowser(markdownToHtml
 
 /** Shows HTML that was rendered and sanitized on the server, sanitized once more here. */
 export function SafeHtml({ html, lang, className }: { html: string; lang?: string; className?: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitized just before, with the server's allowlist
   return <div className={className ?? 'wz-markdown'} lang={lang} dangerouslySetInnerHTML={{ __html: sanitizeInBrowser(html) }} />;
 }
 
 export function MarkdownView({ text, lang }: { text: string; lang?: string }) {
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: renderMarkdown() sanitizes with the server's allowlist
   return <div className="wz-markdown" lang={lang} dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />;
 }

@@ -124,7 +124,11 @@ export function GroupPage() {
   const refresh = () => qc.invalidateQueries({ queryKey: ['group', slug] });
   const saveMandate = useMutation({
     mutationFn: () => api.put(`/api/v1/groups/${slug}`, { mandate }),
-    onSuccess: () => (setMandate(null), refresh(), notify.ok()),
+    onSuccess: () => {
+      setMandate(null);
+      refresh();
+      notify.ok();
+    },
     onError: notify.error,
   });
   const join = useMutation({
@@ -134,7 +138,10 @@ export function GroupPage() {
   });
   const answer = useMutation({
     mutationFn: (a: 'accept' | 'decline') => api.post(`/api/v1/groups/${slug}/invitation/${a}`),
-    onSuccess: () => (refresh(), qc.invalidateQueries({ queryKey: ['me'] })),
+    onSuccess: () => {
+      refresh();
+      return qc.invalidateQueries({ queryKey: ['me'] });
+    },
     onError: notify.error,
   });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;
@@ -367,7 +374,10 @@ function Thread({ slug, id }: { slug: string; id: string }) {
   });
   const send = useMutation({
     mutationFn: () => api.post(`/api/v1/groups/${slug}/threads/${id}/posts`, { body }),
-    onSuccess: () => (setBody(''), qc.invalidateQueries({ queryKey: ['thread', id] })),
+    onSuccess: () => {
+      setBody('');
+      return qc.invalidateQueries({ queryKey: ['thread', id] });
+    },
   });
   return (
     <Stack gap="xs">
@@ -402,13 +412,20 @@ function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const refresh = () => qc.invalidateQueries({ queryKey: ['members', slug] });
   const invite = useMutation({
     mutationFn: () => api.post(`/api/v1/groups/${slug}/invitations`, { email, role, direct: staff && direct }),
-    onSuccess: () => (setEmail(''), refresh()),
+    onSuccess: () => {
+      setEmail('');
+      return refresh();
+    },
     onError: notify.error,
   });
   // Removing someone, withdrawing an invitation and leaving are one request; leaving ends one's own access.
   const remove = useMutation({
     mutationFn: (m: Member) => api.delete(`/api/v1/groups/${slug}/members/${m.id}`),
-    onSuccess: (_r, m) => (m.userId === me?.user?.id ? (qc.clear(), navigate(to(`/groups/${slug}`))) : refresh()),
+    onSuccess: (_r, m) => {
+      if (m.userId !== me?.user?.id) return refresh();
+      qc.clear();
+      navigate(to(`/groups/${slug}`));
+    },
     onError: notify.error,
   });
   const removable = (m: Member) => m.userId !== me?.user?.id && editor && (m.role !== 'chair' || staff);
@@ -518,7 +535,11 @@ export function WorkspacePage() {
   });
   const newThread = useMutation({
     mutationFn: () => api.post(`/api/v1/groups/${slug}/threads`, { title: threadTitle, body: threadBody }),
-    onSuccess: () => (setThreadTitle(''), setThreadBody(''), refresh()),
+    onSuccess: () => {
+      setThreadTitle('');
+      setThreadBody('');
+      return refresh();
+    },
     onError: notify.error,
   });
   const uploadMinutes = useMutation({
@@ -631,7 +652,13 @@ export function WorkspacePage() {
             ))}
             {w.you.editor ? (
               planning ? (
-                <MeetingForm slug={slug} onDone={() => (setPlanning(false), refresh())} />
+                <MeetingForm
+                  slug={slug}
+                  onDone={() => {
+                    setPlanning(false);
+                    return refresh();
+                  }}
+                />
               ) : (
                 <Button variant="default" onClick={() => setPlanning(true)} style={{ alignSelf: 'flex-start' }}>
                   {t('groups:newMeeting')}

@@ -40,7 +40,15 @@ export function LibraryAdminPage() {
           status: 'published',
         },
       }),
-    onSuccess: () => (setTitle({}), setAbstract({}), setTags([]), setEdition(''), setSupersedes(null), refresh(), notify.ok()),
+    onSuccess: () => {
+      setTitle({});
+      setAbstract({});
+      setTags([]);
+      setEdition('');
+      setSupersedes(null);
+      refresh();
+      notify.ok();
+    },
     onError: notify.error,
   });
   const upload = useMutation({

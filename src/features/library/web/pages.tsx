@@ -148,6 +148,7 @@ export function PublicationPage() {
         <Text>
           {t('library:authors')}:{' '}
           {p.authors.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
             <span key={i}>
               {i ? ' · ' : ''}
               <LText value={a.name} />
@@ -190,6 +191,7 @@ export function PublicationPage() {
           <Table>
             <Table.Tbody>
               {p.endorsers.map((e, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
                 <Table.Tr key={i}>
                   <Table.Td>
                     <LText value={e.name} />

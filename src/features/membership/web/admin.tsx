@@ -110,7 +110,14 @@ export function QueuePage() {
   return (
     <Stack>
       <Title order={1}>{t('queue.title')}</Title>
-      <Filters value={filters} onChange={(v) => (setFilters(v), setPage(1))} statuses={applicationStatuses} />
+      <Filters
+        value={filters}
+        onChange={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+        statuses={applicationStatuses}
+      />
       <MembershipError error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover data-testid="queue">
@@ -163,10 +170,16 @@ export function QueueDetailPage() {
   const [internal, setInternal] = useState(true);
   const [decision, setDecision] = useState<'request-info' | 'approve' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
-  const done = (a: Application) => (qc.setQueryData(key, a), void qc.invalidateQueries({ queryKey: ['membership', 'queue'] }));
+  const done = (a: Application) => {
+    qc.setQueryData(key, a);
+    void qc.invalidateQueries({ queryKey: ['membership', 'queue'] });
+  };
   const post = useMutation({
     mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: comment, internal }),
-    onSuccess: (a) => (done(a), setComment('')),
+    onSuccess: (a) => {
+      done(a);
+      setComment('');
+    },
     onError: notify.error,
   });
   const decide = useMutation({
@@ -175,7 +188,12 @@ export function QueueDetailPage() {
         `/api/v1/membership/applications/${id}/${decision}`,
         decision === 'approve' ? (reason ? { reason } : {}) : { reason },
       ),
-    onSuccess: (a) => (done(a), setDecision(null), setReason(''), notify.ok(a.status === 'approved' ? t('queue.approved') : undefined)),
+    onSuccess: (a) => {
+      done(a);
+      setDecision(null);
+      setReason('');
+      notify.ok(a.status === 'approved' ? t('queue.approved') : undefined);
+    },
   });
   const app = q.data;
   if (!app) return <MembershipError error={q.error} />;
@@ -320,7 +338,14 @@ export function MembershipsPage() {
           {t('admin.import')}
         </Button>
       </Group>
-      <Filters value={filters} onChange={(v) => (setFilters(v), setPage(1))} statuses={membershipStatuses} />
+      <Filters
+        value={filters}
+        onChange={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+        statuses={membershipStatuses}
+      />
       <MembershipError error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover>
@@ -389,12 +414,12 @@ function MembershipModal({ id, onClose }: { id: string; onClose: () => void }) {
   const [reason, setReason] = useState('');
   const act = useMutation({
     mutationFn: (action: string) => api.post<Membership>(`/api/v1/membership/memberships/${id}/${action}`, reason ? { reason } : {}),
-    onSuccess: (m) => (
-      qc.setQueryData(['membership', 'membership', id], m),
-      void qc.invalidateQueries({ queryKey: ['membership', 'memberships'] }),
-      setReason(''),
-      notify.ok()
-    ),
+    onSuccess: (m) => {
+      qc.setQueryData(['membership', 'membership', id], m);
+      void qc.invalidateQueries({ queryKey: ['membership', 'memberships'] });
+      setReason('');
+      notify.ok();
+    },
   });
   const m = q.data;
   return (
@@ -529,7 +554,10 @@ export function DashboardPage() {
         target: Number(goal.target),
         value: goal.value || null,
       }),
-    onSuccess: () => (void qc.invalidateQueries({ queryKey: ['membership', 'dashboard'] }), notify.ok()),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['membership', 'dashboard'] });
+      notify.ok();
+    },
     onError: notify.error,
   });
   const removeGoal = useMutation({
@@ -823,6 +851,7 @@ function CategoryModal({ category, onClose }: { category: CategoryRow | null; on
           {t('cat.requiredDocuments')}
         </Text>
         {docs.map((d, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows of an editable list have no id; each input follows its row's position
           <Group key={i} align="flex-end" wrap="nowrap">
             <TextInput
               label={t('cat.key')}

@@ -180,14 +180,20 @@ export function MyApplicationPage() {
   const refresh = (app: Application) => qc.setQueryData(key, app);
   const save = useMutation({
     mutationFn: () => api.put<Application>(`/api/v1/membership/applications/${id}`, { data: cleanData(data ?? {}) }),
-    onSuccess: (a) => (refresh(a), notify.ok(t('apply.saved'))),
+    onSuccess: (a) => {
+      refresh(a);
+      notify.ok(t('apply.saved'));
+    },
   });
   const submit = useMutation({
     mutationFn: async () => {
       if (can('edit')) await api.put(`/api/v1/membership/applications/${id}`, { data: cleanData(data ?? {}) });
       return api.post<Application>(`/api/v1/membership/applications/${id}/submit`);
     },
-    onSuccess: (a) => (refresh(a), notify.ok(t('apply.submitted'))),
+    onSuccess: (a) => {
+      refresh(a);
+      notify.ok(t('apply.submitted'));
+    },
   });
   const withdraw = useMutation({
     mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/withdraw`),
@@ -196,12 +202,18 @@ export function MyApplicationPage() {
   });
   const send = useMutation({
     mutationFn: () => api.post<Application>(`/api/v1/membership/applications/${id}/messages`, { body: message }),
-    onSuccess: (a) => (refresh(a), setMessage('')),
+    onSuccess: (a) => {
+      refresh(a);
+      setMessage('');
+    },
     onError: notify.error,
   });
   const upload = useMutation({
     mutationFn: (docKey: string) => api.upload(`/api/v1/membership/applications/${id}/documents`, files[docKey]!, 'POST', { docKey }),
-    onSuccess: (_r, docKey) => (setFiles({ ...files, [docKey]: null }), qc.invalidateQueries({ queryKey: key })),
+    onSuccess: (_r, docKey) => {
+      setFiles({ ...files, [docKey]: null });
+      return qc.invalidateQueries({ queryKey: key });
+    },
     onError: notify.error,
   });
   const app = q.data;

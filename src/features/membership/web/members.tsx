@@ -74,23 +74,39 @@ export function MemberDirectoryPage() {
           label={t('members.search')}
           type="search"
           value={q}
-          onChange={(e) => (setQ(e.currentTarget.value), setPage(1))}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
           data-testid="member-search"
         />
-        <CountrySelect label={t('shell:common.country')} value={country} onChange={(v) => (setCountry(v), setPage(1))} />
+        <CountrySelect
+          label={t('shell:common.country')}
+          value={country}
+          onChange={(v) => {
+            setCountry(v);
+            setPage(1);
+          }}
+        />
         <Select
           label={t('shell:common.continent')}
           clearable
           data={continents.map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))}
           value={continent}
-          onChange={(v) => (setContinent(v), setPage(1))}
+          onChange={(v) => {
+            setContinent(v);
+            setPage(1);
+          }}
         />
         <Select
           label={t('apply.group')}
           clearable
           data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
           value={group}
-          onChange={(v) => (setGroup(v), setPage(1))}
+          onChange={(v) => {
+            setGroup(v);
+            setPage(1);
+          }}
         />
       </SimpleGrid>
       <MembershipError error={list.error} />
@@ -223,41 +239,67 @@ function PortalCard({ initial }: { initial: PortalMembership }) {
   const [logo, setLogo] = useState<File | null>(null);
   const [rep, setRep] = useState({ name: '', email: '' });
   useEffect(() => setM(initial), [initial]);
-  const done = (next: PortalMembership) => (setM(next), void qc.invalidateQueries({ queryKey: ['membership', 'portal'] }));
+  const done = (next: PortalMembership) => {
+    setM(next);
+    void qc.invalidateQueries({ queryKey: ['membership', 'portal'] });
+  };
   const base = `/api/v1/membership/portal/${m.id}`;
   const save = useMutation({
     mutationFn: () => api.put<PortalMembership>(`${base}/profile`, { description, website, sector }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const optIn = useMutation({
     mutationFn: (v: boolean) => api.put<PortalMembership>(`${base}/directory`, { optIn: v }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const upload = useMutation({
     mutationFn: () => api.upload<PortalMembership>(`${base}/logo`, logo!, 'PUT'),
-    onSuccess: (r) => (done(r), setLogo(null), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      setLogo(null);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const addRep = useMutation({
     mutationFn: () => api.post<PortalMembership>(`${base}/representatives`, rep),
-    onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok(staff ? undefined : t('portal.invited'))),
+    onSuccess: (r) => {
+      done(r);
+      setRep({ name: '', email: '' });
+      notify.ok(staff ? undefined : t('portal.invited'));
+    },
     onError: fail,
   });
   const removeRep = useMutation({
     mutationFn: (userId: string) => api.delete<PortalMembership>(`${base}/representatives/${userId}`),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: fail,
   });
   const resend = useMutation({
     mutationFn: (id: string) => api.post<PortalMembership>(`${base}/invitations/${id}/resend`, {}),
-    onSuccess: (r) => (done(r), notify.ok(t('portal.invited'))),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok(t('portal.invited'));
+    },
     onError: fail,
   });
   const cancel = useMutation({
     mutationFn: (id: string) => api.delete<PortalMembership>(`${base}/invitations/${id}`),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: fail,
   });
   return (

@@ -49,8 +49,7 @@ export function PortalPage() {
   const follow = (e: MouseEvent<HTMLDivElement>) => {
     const a = (e.target as HTMLElement).closest('a');
     const href = a?.getAttribute('href');
-    if (!a || !href?.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0)
-      return;
+    if (!a || !href?.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     navigate(href);
   };
@@ -74,17 +73,21 @@ export function PortalPage() {
     );
   }
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: not a control; it catches the clicks of the page's links as they bubble, to stay in the app
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires a click, which bubbles here
     <div
       className="portal-page"
       data-portal-kind={page.data.kind}
       onClick={follow}
       onSubmit={submit}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders this page with every value escaped (the html tag)
       dangerouslySetInnerHTML={{ __html: page.data.body }}
     />
   );
 }
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
+  // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, always replaced together
   return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
@@ -122,27 +125,28 @@ export function SearchPage() {
   return (
     <Stack py="md" gap="md">
       <Title order={1}>{t('portal:search.title')}</Title>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: text.trim(), kind: '', year: '', lang: '' });
-        }}
-      >
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
-            flex={1}
-            label={t('portal:search.label')}
-            placeholder={t('portal:search.placeholder')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            name="q"
-            type="search"
-            data-testid="search-input"
-          />
-          <Button type="submit">{t('portal:search.submit')}</Button>
-        </Group>
-      </form>
+      <search>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            update({ q: text.trim(), kind: '', year: '', lang: '' });
+          }}
+        >
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              flex={1}
+              label={t('portal:search.label')}
+              placeholder={t('portal:search.placeholder')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              name="q"
+              type="search"
+              data-testid="search-input"
+            />
+            <Button type="submit">{t('portal:search.submit')}</Button>
+          </Group>
+        </form>
+      </search>
       {q && data ? (
         <>
           <Text role="status">

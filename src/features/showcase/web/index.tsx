@@ -68,6 +68,12 @@ interface Entry {
   languages: string[];
   fields: Array<{ key: string; type: string; label: string } & Shown>;
 }
+interface Facets {
+  years: number[];
+  calls: Array<{ id: string; year: number; title: string }>;
+  fields: Array<{ value: string; label: string }>;
+  countries: Array<{ code: string; name: string }>;
+}
 
 function T({ s }: { s: Shown }) {
   const { t } = useTranslation(['showcase']);
@@ -78,7 +84,12 @@ function T({ s }: { s: Shown }) {
       title={s.converted ? t('showcase:converted') : undefined}
     >
       {s.text}
-      {s.converted ? <span aria-label={t('showcase:converted')}> ⇄</span> : null}
+      {s.converted ? (
+        <span role="img" aria-label={t('showcase:converted')}>
+          {' '}
+          ⇄
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -94,7 +105,7 @@ function ShowcasePage() {
   });
   const { data: facets } = useQuery({
     queryKey: ['showcase-facets', locale],
-    queryFn: () => api.get<any>(`/api/v1/showcase/facets?locale=${locale}`),
+    queryFn: () => api.get<Facets>(`/api/v1/showcase/facets?locale=${locale}`),
   });
   const { data, error } = useQuery({
     queryKey: ['showcase', locale, f],
@@ -108,21 +119,21 @@ function ShowcasePage() {
         <Select
           label={t('showcase:call')}
           clearable
-          data={(facets?.calls ?? []).map((c: any) => ({ value: c.id, label: `${c.title} · ${c.year}` }))}
+          data={(facets?.calls ?? []).map((c) => ({ value: c.id, label: `${c.title} · ${c.year}` }))}
           value={f.callId}
           onChange={(v) => setF({ ...f, callId: v })}
         />
         <Select
           label={t('showcase:year')}
           clearable
-          data={(facets?.years ?? []).map((y: number) => String(y))}
+          data={(facets?.years ?? []).map((y) => String(y))}
           value={f.year}
           onChange={(v) => setF({ ...f, year: v })}
         />
         <Select
           label={t('showcase:field')}
           clearable
-          data={(facets?.fields ?? []).map((x: any) => ({ value: x.value, label: x.label }))}
+          data={(facets?.fields ?? []).map((x) => ({ value: x.value, label: x.label }))}
           value={f.field}
           onChange={(v) => setF({ ...f, field: v })}
         />
@@ -130,7 +141,7 @@ function ShowcasePage() {
           label={t('showcase:country')}
           clearable
           searchable
-          data={(facets?.countries ?? []).map((x: any) => ({ value: x.code, label: x.name }))}
+          data={(facets?.countries ?? []).map((x) => ({ value: x.code, label: x.name }))}
           value={f.country}
           onChange={(v) => setF({ ...f, country: v })}
         />
