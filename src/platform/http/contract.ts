@@ -16,6 +16,10 @@ export interface Endpoint {
   /** Who may call it (see platform/auth/access.ts); finer checks live in the feature's service. */
   access: Access;
   summary?: string;
+  /** Longer notes for the API documentation. */
+  description?: string;
+  /** Left out of the API documentation (server-rendered pages, sitemap, robots.txt). */
+  hidden?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;

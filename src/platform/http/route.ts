@@ -29,6 +29,8 @@ export function route<E extends Endpoint & { tag?: string }>(app: App, e: E, han
       Object.entries({
         tags: e.tag ? [e.tag] : undefined,
         summary: e.summary,
+        description: e.description,
+        hide: e.hidden,
         params: e.params,
         querystring: e.query,
         body: e.body,

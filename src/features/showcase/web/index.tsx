@@ -7,7 +7,7 @@ import { api, qs } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
 import type { WebFeature } from '../../../web/feature';
 import { prefixOf, useLocale } from '../../../web/i18n';
-import { PortalPage } from '../../portal/web/pages';
+import { ServerPage } from '../../../web/components/ServerPage';
 
 const texts = {
   en: {
@@ -179,7 +179,7 @@ function EntryPage() {
     retry: false,
   });
   // Not one of our entries: another public item indexed under /showcase (the portal renders it, or says not found).
-  if (!uuid || error) return <PortalPage />;
+  if (!uuid || error) return <ServerPage />;
   if (!e) return null;
   return (
     <Stack maw={860}>
