@@ -12,3 +12,4 @@ export const accounts: Feature = {
 };
 export { sessionCookie } from './routes.js';
 export { loadActorBySession } from './service.js';
+export { ensureUser, grantRole, revokeRole } from './service.js';

@@ -11,7 +11,7 @@ import { groupMails } from './mails.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
-import { createPublication, publicationBySourceVersion } from '../library/service.js';
+import { createPublication, publicationBySourceVersion } from '../library/index.js';
 import type * as c from './contract.js';
 import { statusMoves, type VersionStatus, groupsErrors } from './contract.js';
 import { diffVersions } from './diff.js';

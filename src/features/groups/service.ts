@@ -12,7 +12,7 @@ import { localize, type Locale, type LocalizedText } from '../../platform/i18n/i
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
-import { ensureUser, grantRole, revokeRole } from '../accounts/service.js';
+import { ensureUser, grantRole, revokeRole } from '../accounts/index.js';
 import { affiliations, organizations, people } from '../directory/model.js';
 import { events } from '../events/model.js';
 import type * as c from './contract.js';
