@@ -118,7 +118,8 @@ export async function listGroups(db: DbOrTx) {
       name: workingGroups.name,
       mandate: workingGroups.mandate,
       status: workingGroups.status,
-      memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${workingGroups.id} and m.status = 'active')`,
+      // The table is named: inside the subquery a bare "id" would be the member's own id.
+      memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${workingGroups}.id and m.status = 'active')`,
     })
     .from(workingGroups)
     .orderBy(asc(workingGroups.createdAt));
