@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../../../web/api';
 import { useNotify } from '../../../web/components/forms';
 import { groupsApi } from '../contract';
-import { type DocComment, type DocView } from './documentView';
+import type { DocComment, DocView } from './documentView';
 
 /** The comments on one paragraph: adding one while a round is open, and the editors' answers. */
 export function Comments({

@@ -6,7 +6,7 @@ import { query } from '../../../web/api';
 import type { Locale } from '../../../web/i18n';
 import { locales, useLocale } from '../../../web/i18n';
 import { groupsApi } from '../contract';
-import { type DocView } from './documentView';
+import type { DocView } from './documentView';
 
 /** Two versions side by side, paragraph by paragraph, in one language. */
 export function Compare({ doc }: { doc: DocView }) {

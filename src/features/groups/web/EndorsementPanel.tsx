@@ -6,7 +6,7 @@ import { useCountryName, useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { useMe } from '../../../web/session';
 import { groupsApi } from '../contract';
-import { type DocView } from './documentView';
+import type { DocView } from './documentView';
 
 /** Who endorsed or co-signed a final document, by country and stakeholder group; endorsing and withdrawing. */
 export function EndorsementPanel({ doc }: { doc: DocView }) {
