@@ -37,3 +37,4 @@ export async function accountById(db: DbOrTx, id: string) {
     .where(eq(users.id, id));
   return u ?? null;
 }
+export { ensureUser } from './service.js';

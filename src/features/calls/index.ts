@@ -1,5 +1,9 @@
+import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../../platform/db/index.js';
+import { notFound } from '../../platform/http/errors.js';
 import type { Feature } from '../../platform/http/types.js';
 import { seedCallsDemo } from './demo.js';
+import { calls as callsTable, submissions } from './model.js';
 import { callsPersonalData, eraseCallsData } from './privacy.js';
 import { callsRoutes } from './routes.js';
 
@@ -26,3 +30,67 @@ export {
   type CallRow,
   type SubmissionRow,
 } from './service.js';
+/** A selected entry and its call: what the showcase shows of them. */
+export interface SelectedEntry {
+  submission: Pick<typeof submissions.$inferSelect, 'id' | 'code' | 'title' | 'answers' | 'category' | 'countryCode' | 'publishedAt'>;
+  call: Pick<typeof callsTable.$inferSelect, 'id' | 'kind' | 'year' | 'title' | 'categories' | 'form'>;
+}
+
+/**
+ * Submitted entries the jury selected, with their call, by call year, field and code
+ * (for the showcase): only published ones, or those of one call, or the listed ones.
+ */
+export async function selectedEntries(
+  db: DbOrTx,
+  filter: { published?: boolean; ids?: string[]; callId?: string; kind?: string; year?: number; category?: string; countryCode?: string },
+): Promise<SelectedEntry[]> {
+  const where: SQL[] = [eq(submissions.decision, 'selected'), eq(submissions.status, 'submitted')];
+  if (filter.published) where.push(isNotNull(submissions.publishedAt));
+  if (filter.ids) where.push(inArray(submissions.id, filter.ids));
+  if (filter.callId) where.push(eq(callsTable.id, filter.callId));
+  if (filter.kind) where.push(eq(callsTable.kind, filter.kind));
+  if (filter.year) where.push(eq(callsTable.year, filter.year));
+  if (filter.category) where.push(eq(submissions.category, filter.category));
+  if (filter.countryCode) where.push(eq(submissions.countryCode, filter.countryCode));
+  return db
+    .select({
+      submission: {
+        id: submissions.id,
+        code: submissions.code,
+        title: submissions.title,
+        answers: submissions.answers,
+        category: submissions.category,
+        countryCode: submissions.countryCode,
+        publishedAt: submissions.publishedAt,
+      },
+      call: {
+        id: callsTable.id,
+        kind: callsTable.kind,
+        year: callsTable.year,
+        title: callsTable.title,
+        categories: callsTable.categories,
+        form: callsTable.form,
+      },
+    })
+    .from(submissions)
+    .innerJoin(callsTable, eq(callsTable.id, submissions.callId))
+    .where(and(...where))
+    .orderBy(asc(callsTable.year), asc(submissions.category), asc(submissions.code));
+}
+
+/** Sets when entries went public (null: taken off); answers the ids it changed. */
+export async function setEntriesPublished(db: DbOrTx, ids: string[], at: Date | null): Promise<string[]> {
+  if (!ids.length) return [];
+  const rows = await db.update(submissions).set({ publishedAt: at }).where(inArray(submissions.id, ids)).returning({ id: submissions.id });
+  return rows.map((r) => r.id);
+}
+
+/** A call's kind, year and title; not found when there is no such call. */
+export async function callHeading(db: DbOrTx, id: string) {
+  const [row] = await db
+    .select({ id: callsTable.id, kind: callsTable.kind, year: callsTable.year, title: callsTable.title })
+    .from(callsTable)
+    .where(eq(callsTable.id, id));
+  if (!row) throw notFound();
+  return row;
+}

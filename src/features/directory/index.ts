@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
 import { directoryReferences } from './references.js';
 import { seedDirectoryDemo } from './demo.js';
+import type { LocalizedText } from '../../platform/i18n/index.js';
 import { countries, people } from './model.js';
 import { directoryRoutes } from './routes.js';
 import { erasePersonEntry, personPersonalData, searchTextOf, syncCountries } from './service.js';
@@ -46,4 +47,12 @@ export async function addPersonWithAccount(
 export async function peopleContacts(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(inArray(people.id, ids));
+}
+
+/** The names of these countries (ISO 3166-1 alpha-2 codes), by code. */
+export async function countryNames(db: DbOrTx, codes: string[]): Promise<Map<string, LocalizedText>> {
+  const wanted = [...new Set(codes)];
+  if (!wanted.length) return new Map();
+  const rows = await db.select({ code: countries.code, name: countries.name }).from(countries).where(inArray(countries.code, wanted));
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

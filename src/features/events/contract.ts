@@ -627,7 +627,7 @@ export const eventsApi = endpoints('events', {
     path: '/events/:slug/online',
     access: 'public',
     summary: "An approved online delegate's personal link: checked, then redirected to the event's online venue",
-    hide: true,
+    hidden: true,
     params: z.object({ slug: z.string().max(200) }),
     query: z.object({ t: z.string().max(400) }),
     // Answers with a redirect (302) only.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -351,3 +352,388 @@ export const groupsErrors = {
   not_published: 409,
 } as const;
 export type GroupsError = keyof typeof groupsErrors;
+
+/** A group by its id or its slug. */
+export const groupParams = z.object({ id: z.string().min(1).max(100) });
+const memberParams = groupParams.extend({ memberId: z.uuid() });
+const meetingParams = groupParams.extend({ meetingId: z.uuid() });
+const threadParams = groupParams.extend({ threadId: z.uuid() });
+const versionParams = idParams.extend({ versionId: z.uuid() });
+const roundParams = idParams.extend({ roundId: z.uuid() });
+const commentParams = idParams.extend({ commentId: z.uuid() });
+const endorsementParams = idParams.extend({ endorsementId: z.uuid() });
+
+export const titleInput = z.object({ title: requiredLocalizedText(500) });
+export const changeSummaryInput = z.object({ changeSummary: localizedText(5000) });
+export const libraryInput = z
+  .object({
+    abstract: localizedText(10_000).optional(),
+    tags: z.array(z.string().trim().toLowerCase().min(1).max(40)).max(30).optional(),
+  })
+  .default({});
+
+const created = z.object({ id: z.uuid() });
+const membership = z.object({ id: z.uuid(), status: z.enum(memberStatuses) });
+export const threadView = z.object({ id: z.uuid(), title: z.string(), posts: z.array(post) });
+/** Files the minutes may be (the platform's document types). */
+const minutesTypes = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/zip',
+] as const;
+
+export const groupsApi = endpoints('groups', {
+  // Groups: public pages
+  list: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups',
+    access: 'public',
+    summary: 'Working groups',
+    response: { 200: z.array(groupSummary) },
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups/:id',
+    access: 'public',
+    summary: 'A group’s public page: mandate, chairs, member organizations, published outputs',
+    params: groupParams,
+    response: { 200: publicGroup },
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups',
+    access: ['secretariat'],
+    summary: 'Start a working group',
+    body: groupInput,
+    response: { 201: groupSummary.omit({ memberCount: true }) },
+  }),
+  update: endpoint({
+    method: 'PUT',
+    path: '/api/v1/groups/:id',
+    access: 'user',
+    summary: 'Update name, mandate, liaison or status (chairs and secretariat)',
+    params: groupParams,
+    body: groupUpdate,
+    response: { 200: created },
+  }),
+
+  // Members
+  members: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups/:id/members',
+    access: 'user',
+    summary: 'Members (chairs also see invitations and requests)',
+    params: groupParams,
+    response: { 200: z.array(memberRow) },
+  }),
+  invite: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/invitations',
+    access: 'user',
+    summary: 'Invite a person (by e-mail) to the group',
+    params: groupParams,
+    body: inviteInput,
+    response: { 201: membership },
+  }),
+  answerInvitation: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/invitation/:answer',
+    access: 'user',
+    summary: 'Accept or decline your invitation',
+    params: groupParams.extend({ answer: z.enum(['accept', 'decline']) }),
+    response: { 200: membership },
+  }),
+  requestToJoin: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/requests',
+    access: 'user',
+    summary: 'Ask to join the group; the chair decides',
+    params: groupParams,
+    body: joinRequestInput,
+    response: { 201: membership },
+  }),
+  decideRequest: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/members/:memberId/:decision',
+    access: 'user',
+    summary: 'Approve or decline a request to join',
+    params: memberParams.extend({ decision: z.enum(['approve', 'decline']) }),
+    response: { 200: membership },
+  }),
+  setRole: endpoint({
+    method: 'PUT',
+    path: '/api/v1/groups/:id/members/:memberId/role',
+    access: 'user',
+    summary: 'Make a member chair, co-chair or member',
+    params: memberParams,
+    body: roleInput,
+    response: { 200: z.object({ id: z.uuid(), role: z.enum(memberRoles) }) },
+  }),
+  removeMember: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/groups/:id/members/:memberId',
+    access: 'user',
+    summary: 'Remove a member, or leave',
+    params: memberParams,
+    response: { 200: okSchema },
+  }),
+
+  // Workspace
+  workspace: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups/:id/workspace',
+    access: 'user',
+    summary: 'The members’ workspace: documents (drafts too), meetings, discussion',
+    params: groupParams,
+    response: { 200: workspace },
+  }),
+  createMeeting: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/meetings',
+    access: 'user',
+    summary: 'Plan a meeting',
+    params: groupParams,
+    body: meetingInput,
+    response: { 201: meeting },
+  }),
+  updateMeeting: endpoint({
+    method: 'PUT',
+    path: '/api/v1/groups/:id/meetings/:meetingId',
+    access: 'user',
+    summary: 'Change a meeting',
+    params: meetingParams,
+    body: meetingInput,
+    response: { 200: meeting },
+  }),
+  uploadMinutes: endpoint({
+    method: 'PUT',
+    path: '/api/v1/groups/:id/meetings/:meetingId/minutes',
+    access: 'user',
+    summary: 'Attach the minutes as a file (PDF, DOCX), multipart field "file"',
+    params: meetingParams,
+    upload: true,
+    response: { 200: z.object({ fileId: z.uuid() }) },
+  }),
+  minutes: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups/:id/meetings/:meetingId/minutes',
+    access: 'user',
+    summary: 'Download the minutes (members)',
+    params: meetingParams,
+    response: { 200: binary },
+    produces: minutesTypes,
+  }),
+  createThread: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/threads',
+    access: 'user',
+    summary: 'Start a discussion',
+    params: groupParams,
+    body: threadInput,
+    response: { 201: created },
+  }),
+  thread: endpoint({
+    method: 'GET',
+    path: '/api/v1/groups/:id/threads/:threadId',
+    access: 'user',
+    summary: 'A discussion and its posts',
+    params: threadParams,
+    response: { 200: threadView },
+  }),
+  addPost: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/threads/:threadId/posts',
+    access: 'user',
+    summary: 'Answer in a discussion',
+    params: threadParams,
+    body: postInput,
+    response: { 201: created },
+  }),
+
+  // Documents
+  createGroupDocument: endpoint({
+    method: 'POST',
+    path: '/api/v1/groups/:id/documents',
+    access: 'user',
+    summary: 'Start a document (version 1, a draft)',
+    params: groupParams,
+    body: documentInput,
+    response: { 201: documentView },
+  }),
+  createDocument: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents',
+    access: ['secretariat'],
+    summary: 'Start a document of the organization itself (no group)',
+    body: documentInput,
+    response: { 201: documentView },
+  }),
+  document: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id',
+    access: 'public',
+    summary: 'A document at its latest version you may see (the public sees final and published versions)',
+    params: idParams,
+    response: { 200: documentView },
+  }),
+  documentVersion: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id/versions/:versionId',
+    access: 'public',
+    summary: 'A document at one version',
+    params: versionParams,
+    response: { 200: documentView },
+  }),
+  setTitle: endpoint({
+    method: 'PUT',
+    path: '/api/v1/documents/:id/title',
+    access: 'user',
+    summary: 'Rename a document',
+    params: idParams,
+    body: titleInput,
+    response: { 200: okSchema },
+  }),
+  setText: endpoint({
+    method: 'PUT',
+    path: '/api/v1/documents/:id/versions/:versionId/text',
+    access: 'user',
+    summary: 'Replace the paragraphs of a draft (editors)',
+    params: versionParams,
+    body: versionTextInput,
+    response: { 200: documentView },
+  }),
+  setChangeSummary: endpoint({
+    method: 'PUT',
+    path: '/api/v1/documents/:id/versions/:versionId/summary',
+    access: 'user',
+    summary: 'What changed in this version, in words',
+    params: versionParams,
+    body: changeSummaryInput,
+    response: { 200: okSchema },
+  }),
+  newVersion: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/versions',
+    access: 'user',
+    summary: 'Make the next version from the latest one',
+    params: idParams,
+    body: newVersionInput,
+    response: { 201: documentView },
+  }),
+  setStatus: endpoint({
+    method: 'PUT',
+    path: '/api/v1/documents/:id/versions/:versionId/status',
+    access: 'user',
+    summary: 'draft → consultation → final → published',
+    params: versionParams,
+    body: statusInput,
+    response: { 200: documentView },
+  }),
+  diff: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id/diff',
+    access: 'public',
+    summary: 'Compare two versions paragraph by paragraph in one language',
+    params: idParams,
+    query: diffQuery,
+    response: { 200: diffResult },
+  }),
+  openRound: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/rounds',
+    access: 'user',
+    summary: 'Open a comment round on the latest version',
+    params: idParams,
+    body: roundInput,
+    response: { 201: round },
+  }),
+  closeRound: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/rounds/:roundId/close',
+    access: 'user',
+    summary: 'Close a comment round',
+    params: roundParams,
+    response: { 200: okSchema },
+  }),
+  comments: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id/versions/:versionId/comments',
+    access: 'user',
+    summary: 'Comments on a version (group only)',
+    params: versionParams,
+    response: { 200: z.array(comment) },
+  }),
+  addComment: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/comments',
+    access: 'user',
+    summary: 'Comment on a paragraph of the latest version while a round is open',
+    params: idParams,
+    body: commentInput,
+    response: { 201: comment },
+  }),
+  resolveComment: endpoint({
+    method: 'PUT',
+    path: '/api/v1/documents/:id/comments/:commentId',
+    access: 'user',
+    summary: 'Mark a comment accepted, declined (with reason) or answered',
+    params: commentParams,
+    body: resolveInput,
+    response: { 200: okSchema },
+  }),
+
+  // Endorsements and joint submissions
+  endorsements: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id/endorsements',
+    access: 'public',
+    summary: 'Endorsers, with counts by country and stakeholder group',
+    params: idParams,
+    response: { 200: endorsementList },
+  }),
+  endorse: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/endorsements',
+    access: 'user',
+    summary: 'Endorse or co-sign a final document, for an organization you are a contact of, or as yourself',
+    params: idParams,
+    body: endorseInput,
+    response: { 201: z.object({ id: z.uuid(), status: z.enum(['active', 'withdrawn']) }) },
+  }),
+  withdrawEndorsement: endpoint({
+    method: 'DELETE',
+    path: '/api/v1/documents/:id/endorsements/:endorsementId',
+    access: 'user',
+    summary: 'Withdraw an endorsement (until the document is published)',
+    params: endorsementParams,
+    response: { 200: okSchema },
+  }),
+  submissions: endpoint({
+    method: 'GET',
+    path: '/api/v1/documents/:id/submissions',
+    access: 'public',
+    summary: 'Joint submissions to outside processes',
+    params: idParams,
+    response: { 200: z.array(submission) },
+  }),
+  addSubmission: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/submissions',
+    access: 'user',
+    summary: 'Record a joint submission and its partners',
+    params: idParams,
+    body: submissionInput,
+    response: { 201: created },
+  }),
+  addToLibrary: endpoint({
+    method: 'POST',
+    path: '/api/v1/documents/:id/library',
+    access: 'user',
+    summary: 'Put the published version into the library (one action; twice is once)',
+    params: idParams,
+    body: libraryInput,
+    response: { 200: z.object({ publicationId: z.uuid() }), 201: z.object({ publicationId: z.uuid() }) },
+  }),
+});

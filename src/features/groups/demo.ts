@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/access.js';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { users } from '../accounts/model.js';
-import { ensureUser, grantRole } from '../accounts/service.js';
+import { ensureUser, grantRole } from '../accounts/index.js';
 import { people } from '../directory/model.js';
 import * as docs from './documents.js';
 import { groupMembers } from './model.js';

@@ -11,7 +11,7 @@ import { groupMails } from './mails.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
-import { createPublication, publicationBySourceVersion } from '../library/service.js';
+import { createPublication, publicationBySourceVersion } from '../library/index.js';
 import type * as c from './contract.js';
 import { statusMoves, type VersionStatus, groupsErrors } from './contract.js';
 import { diffVersions } from './diff.js';
@@ -28,7 +28,16 @@ import {
 } from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider, isPublicStatus, type GroupRef } from './policy.js';
 import { renderMarkdown } from './render.js';
-import { auditActor, groupSearchDoc, type Group } from './service.js';
+import {
+  auditActor,
+  groupSearchDoc,
+  listGroups,
+  listMeetings,
+  listThreads,
+  loadGroupAsEditor,
+  loadGroupAsInsider,
+  type Group,
+} from './service.js';
 
 type Doc = typeof documents.$inferSelect;
 type Version = typeof documentVersions.$inferSelect;
@@ -800,4 +809,106 @@ export async function addToLibrary(db: DbOrTx, actor: Actor, id: string, extra: 
     { sourceDocumentId: id, sourceVersionId: v.id, endorsers, languages: v.languages },
   );
   return { id: p.id, created: true };
+}
+
+// Use cases: one per route, each in its own transaction (a savepoint when given one).
+
+/** The members' workspace of a group: its documents (drafts too), meetings and discussions. */
+export async function groupWorkspace(db: DbOrTx, actor: Actor, idOrSlug: string) {
+  const g = await loadGroupAsInsider(db, actor, idOrSlug);
+  const summary = (await listGroups(db)).find((x) => x.id === g.id);
+  if (!summary) throw notFound();
+  return {
+    group: summary,
+    documents: await groupDocuments(db, g.id, false),
+    meetings: await listMeetings(db, g),
+    threads: await listThreads(db, g),
+    you: { editor: isGroupEditor(actor, g) },
+  };
+}
+
+/** Starts a document of a group (its editors), or of the organization itself (no group). */
+export async function startDocument(db: DbOrTx, actor: Actor, groupIdOrSlug: string | null, input: z.infer<typeof c.documentInput>) {
+  const d = await db.transaction(async (t) =>
+    createDocument(t, actor, groupIdOrSlug === null ? null : await loadGroupAsEditor(t, actor, groupIdOrSlug), input),
+  );
+  return documentView(db, actor, d.id);
+}
+
+export async function renameDocument(db: DbOrTx, actor: Actor, id: string, title: LocalizedText) {
+  await db.transaction((t) => updateTitle(t, actor, id, title));
+  return { ok: true as const };
+}
+
+export async function changeVersionText(
+  db: DbOrTx,
+  actor: Actor,
+  id: string,
+  versionId: string,
+  input: z.infer<typeof c.versionTextInput>,
+) {
+  await db.transaction((t) => updateVersionText(t, actor, id, versionId, input));
+  return documentView(db, actor, id, versionId);
+}
+
+export async function describeChanges(db: DbOrTx, actor: Actor, id: string, versionId: string, summary: LocalizedText) {
+  await db.transaction((t) => setChangeSummary(t, actor, id, versionId, summary));
+  return { ok: true as const };
+}
+
+export async function startNextVersion(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.newVersionInput>) {
+  const v = await db.transaction((t) => newVersion(t, actor, id, input));
+  return documentView(db, actor, id, v.id);
+}
+
+export async function moveVersion(db: DbOrTx, actor: Actor, id: string, versionId: string, status: VersionStatus) {
+  await db.transaction((t) => setStatus(t, actor, id, versionId, status));
+  return documentView(db, actor, id, versionId);
+}
+
+export async function startRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, publicUrl: string) {
+  const r = await db.transaction((t) => openRound(t, actor, id, input, publicUrl));
+  return {
+    id: r.id,
+    versionId: r.versionId,
+    opensAt: r.opensAt.toISOString(),
+    closesAt: r.closesAt.toISOString(),
+    closedAt: null,
+    open: r.opensAt <= new Date(),
+  };
+}
+
+export async function endRound(db: DbOrTx, actor: Actor, id: string, roundId: string) {
+  await db.transaction((t) => closeRound(t, actor, id, roundId));
+  return { ok: true as const };
+}
+
+export async function commentOn(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.commentInput>) {
+  return db.transaction((t) => addComment(t, actor, id, input));
+}
+
+export async function answerComment(db: DbOrTx, actor: Actor, id: string, commentId: string, input: z.infer<typeof c.resolveInput>) {
+  await db.transaction((t) => resolveComment(t, actor, id, commentId, input));
+  return { ok: true as const };
+}
+
+export async function endorseDocument(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.endorseInput>) {
+  const e = await db.transaction((t) => endorse(t, actor, id, input));
+  return { id: e.id, status: e.status };
+}
+
+export async function withdrawOwnEndorsement(db: DbOrTx, actor: Actor, id: string, endorsementId: string) {
+  await db.transaction((t) => withdrawEndorsement(t, actor, id, endorsementId));
+  return { ok: true as const };
+}
+
+export async function recordSubmission(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.submissionInput>) {
+  const s = await db.transaction((t) => addSubmission(t, actor, id, input));
+  return { id: s.id };
+}
+
+/** Puts the published version in the library; `created` is false when it was there already. */
+export async function publishToLibrary(db: DbOrTx, actor: Actor, id: string, extra: z.infer<typeof c.libraryInput>) {
+  const r = await db.transaction((t) => addToLibrary(t, actor, id, extra));
+  return { created: r.created, publicationId: r.id };
 }

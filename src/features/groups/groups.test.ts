@@ -96,6 +96,12 @@ describe('membership', () => {
     const ok = await h.call(chair, { method: 'POST', url: `/api/v1/groups/${groupId}/members/${r.json().id}/approve` });
     expect(ok.json().status).toBe('active');
     expect((await h.call(requester, { method: 'GET', url: `/api/v1/groups/${groupId}/workspace` })).statusCode).toBe(200);
+    const active = (await h.call(chair, { method: 'GET', url: `/api/v1/groups/${groupId}/members` }))
+      .json()
+      .filter((m: { status: string }) => m.status === 'active').length;
+    const listed = (await h.call(null, { method: 'GET', url: '/api/v1/groups' })).json().find((g: { id: string }) => g.id === groupId);
+    expect(listed.memberCount).toBe(active);
+    expect(active).toBeGreaterThan(1);
     const mails = await h.database.rows<{ n: number }>(
       sql`select count(*)::int as n from mail_outbox where template = 'group.request.approved'`,
     );

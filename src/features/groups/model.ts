@@ -5,6 +5,10 @@ import { organizations, people } from '../directory/model.js';
 import { events } from '../events/model.js';
 import { files } from '../../platform/files/model.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
+import type { memberRoles, memberStatuses } from './contract.js';
+
+type MemberRole = (typeof memberRoles)[number];
+type MemberStatus = (typeof memberStatuses)[number];
 
 export const workingGroups = pgTable('working_groups', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -32,8 +36,8 @@ export const groupMembers = pgTable(
     personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
     /** The member organization the person represents; null for an invited expert. */
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
-    role: text('role').notNull().default('member'),
-    status: text('status').notNull(),
+    role: text('role').$type<MemberRole>().notNull().default('member'),
+    status: text('status').$type<MemberStatus>().notNull(),
     message: text('message'),
     invitedBy: uuid('invited_by'),
     decidedBy: uuid('decided_by'),
@@ -210,7 +214,7 @@ export const endorsements = pgTable(
     displayName: text('display_name'),
     countryCode: text('country_code'),
     stakeholderGroup: text('stakeholder_group').notNull(),
-    status: text('status').notNull().default('active'), // active | withdrawn
+    status: text('status').$type<'active' | 'withdrawn'>().notNull().default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },

@@ -1,7 +1,6 @@
-import { hasScope, isStaff, type Access, type Actor } from '../../platform/auth/access.js';
+import { hasScope, isStaff, type Actor } from '../../platform/auth/access.js';
 
-/** Route-level access; the finer rules are the functions below, checked in the services. */
-export const groupsAccess: Record<'public' | 'user' | 'staff', Access> = { public: 'public', user: 'user', staff: ['secretariat'] };
+// The finer rules behind each route's access (declared in contract.ts), checked in the services.
 
 export interface GroupRef {
   id: string;

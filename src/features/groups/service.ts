@@ -3,14 +3,16 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
+import { documentTypes, readFile, storeFile } from '../../platform/files/index.js';
 import { files } from '../../platform/files/model.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { groupsErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { users } from '../accounts/model.js';
-import { ensureUser, grantRole, revokeRole } from '../accounts/service.js';
+import { ensureUser, grantRole, revokeRole } from '../accounts/index.js';
 import { affiliations, organizations, people } from '../directory/model.js';
 import { events } from '../events/model.js';
 import type * as c from './contract.js';
@@ -116,7 +118,8 @@ export async function listGroups(db: DbOrTx) {
       name: workingGroups.name,
       mandate: workingGroups.mandate,
       status: workingGroups.status,
-      memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${workingGroups.id} and m.status = 'active')`,
+      // The table is named: inside the subquery a bare "id" would be the member's own id.
+      memberCount: sql<number>`(select count(*)::int from group_members m where m.group_id = ${workingGroups}.id and m.status = 'active')`,
     })
     .from(workingGroups)
     .orderBy(asc(workingGroups.createdAt));
@@ -136,7 +139,7 @@ const memberColumns = {
   createdAt: groupMembers.createdAt,
 };
 
-async function memberRows(db: DbOrTx, groupId: string, statuses: string[]) {
+async function memberRows(db: DbOrTx, groupId: string, statuses: Member['status'][]) {
   return db
     .select(memberColumns)
     .from(groupMembers)
@@ -259,7 +262,7 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
     .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
   if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'This person is already a member of the group.');
   const person = await personOf(db, user.id);
-  const status = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
+  const status: Member['status'] = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
   const values = {
     role: input.role,
     status,
@@ -342,8 +345,8 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
   if (existing?.status === 'invited') return answerInvitation(db, actor, g, true);
   const person = await personOf(db, actor.userId);
   const values = {
-    status: 'requested',
-    role: 'member',
+    status: 'requested' as const,
+    role: 'member' as const,
     organizationId: input.organizationId ?? null,
     personId: person?.id ?? null,
     message: input.message ?? null,
@@ -631,4 +634,104 @@ export async function addPost(db: DbOrTx, actor: Actor, g: Group, threadId: stri
   await db.update(groupThreads).set({ lastPostAt: new Date() }).where(eq(groupThreads.id, t.id));
   await audit(db, { actor: auditActor(actor), action: 'group.post.create', entity: 'group_post', entityId: p.id });
   return p;
+}
+
+// Use cases: one per route, each in its own transaction (a savepoint when given one).
+
+export async function startGroup(db: DbOrTx, actor: Actor, input: z.infer<typeof c.groupInput>) {
+  return db.transaction((t) => createGroup(t, actor, input));
+}
+
+export async function changeGroup(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.groupUpdate>) {
+  return db.transaction(async (t) => {
+    const after = await updateGroup(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), input);
+    return { id: after.id };
+  });
+}
+
+export async function groupMembersFor(db: DbOrTx, actor: Actor, idOrSlug: string) {
+  return listMembers(db, actor, await loadGroupAsInsider(db, actor, idOrSlug));
+}
+
+export async function inviteToGroup(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.inviteInput>, publicUrl: string) {
+  const m = await db.transaction(async (t) => invite(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), input, publicUrl));
+  return { id: m.id, status: m.status };
+}
+
+export async function answerGroupInvitation(db: DbOrTx, actor: Actor, idOrSlug: string, accept: boolean) {
+  const m = await db.transaction(async (t) => answerInvitation(t, actor, await loadGroup(t, idOrSlug), accept));
+  return { id: m.id, status: m.status };
+}
+
+export async function askToJoin(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.joinRequestInput>) {
+  const m = await db.transaction(async (t) => requestToJoin(t, actor, await loadGroup(t, idOrSlug), input));
+  return { id: m.id, status: m.status };
+}
+
+export async function decideJoinRequest(db: DbOrTx, actor: Actor, idOrSlug: string, memberId: string, approve: boolean, publicUrl: string) {
+  const m = await db.transaction(async (t) =>
+    decideRequest(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), memberId, approve, publicUrl),
+  );
+  return { id: m.id, status: m.status };
+}
+
+export async function changeMemberRole(db: DbOrTx, actor: Actor, idOrSlug: string, memberId: string, role: (typeof c.memberRoles)[number]) {
+  const m = await db.transaction(async (t) => setMemberRole(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), memberId, role));
+  return { id: m.id, role: m.role };
+}
+
+/** Removes a member (editors), or the caller leaves. */
+export async function removeGroupMember(db: DbOrTx, actor: Actor, idOrSlug: string, memberId: string) {
+  await db.transaction(async (t) => removeMember(t, actor, await loadGroupAsInsider(t, actor, idOrSlug), memberId));
+  return { ok: true as const };
+}
+
+export async function planMeeting(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.meetingInput>) {
+  return db.transaction(async (t) => createMeeting(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), input));
+}
+
+export async function changeMeeting(db: DbOrTx, actor: Actor, idOrSlug: string, meetingId: string, input: z.infer<typeof c.meetingInput>) {
+  return db.transaction(async (t) => updateMeeting(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), meetingId, input));
+}
+
+/** Keeps an uploaded file as a meeting's minutes; the upload is read only once the caller may edit the group. */
+export async function uploadMinutes(
+  db: DbOrTx,
+  files: { dir: string; maxBytes: number },
+  actor: Actor,
+  idOrSlug: string,
+  meetingId: string,
+  read: () => Promise<Upload>,
+) {
+  const g = await loadGroupAsEditor(db, actor, idOrSlug);
+  await loadMeeting(db, g, meetingId);
+  const up = await read();
+  return db.transaction(async (t) => {
+    const f = await storeFile(t, files.dir, { ...up, allowed: documentTypes, maxBytes: files.maxBytes, ownerId: actor.userId });
+    await attachMinutes(t, actor, g, meetingId, f.id);
+    return { fileId: f.id };
+  });
+}
+
+/** A meeting's minutes file, for the group's insiders. */
+export async function minutesFile(db: DbOrTx, filesDir: string, actor: Actor, idOrSlug: string, meetingId: string) {
+  const g = await loadGroupAsInsider(db, actor, idOrSlug);
+  const m = await loadMeeting(db, g, meetingId);
+  const f = m.minutesFileId ? await readFile(db, filesDir, m.minutesFileId) : null;
+  if (!f) throw notFound();
+  return { mime: f.mime, name: f.originalName, data: f.data };
+}
+
+export async function startThread(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.threadInput>) {
+  const t0 = await db.transaction(async (t) => createThread(t, actor, await loadGroupAsInsider(t, actor, idOrSlug), input));
+  return { id: t0.id };
+}
+
+export async function threadFor(db: DbOrTx, actor: Actor, idOrSlug: string, threadId: string) {
+  return listPosts(db, await loadGroupAsInsider(db, actor, idOrSlug), threadId);
+}
+
+export async function replyInThread(db: DbOrTx, actor: Actor, idOrSlug: string, threadId: string, body: string) {
+  const p = await db.transaction(async (t) => addPost(t, actor, await loadGroupAsInsider(t, actor, idOrSlug), threadId, body));
+  return { id: p.id };
 }

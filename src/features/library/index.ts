@@ -11,3 +11,6 @@ export const library: Feature = {
   seedDemo: seedLibraryDemo,
   searchDocs: (ctx) => librarySearchDocs(ctx.db),
 };
+
+/** Used by working groups to put a published document into the library (once per version). */
+export { createPublication, publicationBySourceVersion } from './service.js';

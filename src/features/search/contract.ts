@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endpoint, endpoints } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
 
 export const searchQuery = z.object({
@@ -54,3 +55,16 @@ export const searchResult = z.object({
   facetsCapped: z.boolean(),
 });
 export type SearchResult = z.infer<typeof searchResult>;
+
+export const searchApi = endpoints('search', {
+  search: endpoint({
+    method: 'GET',
+    path: '/api/v1/search',
+    access: 'public',
+    summary: 'Search everything the caller may see (events, sessions, members, cases, publications, groups, documents)',
+    description:
+      'Chinese in either script matches both; English words are stemmed; names tolerate small typos. Counts per kind ignore the kind filter.',
+    query: searchQuery,
+    response: { 200: searchResult },
+  }),
+});

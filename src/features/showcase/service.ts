@@ -1,13 +1,14 @@
-import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { fail, notFound } from '../../platform/http/errors.js';
-import { showcaseErrors } from './contract.js';
-import { fillChinese, localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { toXlsx, type Column } from '../../platform/exports/index.js';
+import { fail, invalid, notFound } from '../../platform/http/errors.js';
+import { fillChinese, localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { calls, submissions } from '../calls/model.js';
-import { countries } from '../directory/model.js';
+import { callHeading, selectedEntries, setEntriesPublished, type SelectedEntry } from '../calls/index.js';
+import { countryNames } from '../directory/index.js';
+import { bookletPdf } from './booklet.js';
+import { showcaseErrors, type ShowcaseFilters } from './contract.js';
 
 export interface ShowcaseQuery {
   locale: Locale;
@@ -18,12 +19,15 @@ export interface ShowcaseQuery {
   country?: string;
 }
 
-type Row = { s: typeof submissions.$inferSelect; c: typeof calls.$inferSelect; countryName: LocalizedText | null };
+type Row = { s: SelectedEntry['submission']; c: SelectedEntry['call']; countryName: LocalizedText | null };
 
 const text = (v: unknown): LocalizedText => (typeof v === 'string' ? { en: v } : v && typeof v === 'object' ? (v as LocalizedText) : {});
 
 /** The languages an entry was written in (its title's), before any conversion. */
 const langsOf = (t: LocalizedText) => Object.keys(t).filter((k) => (t as Record<string, string>)[k]);
+
+/** The asked language, else the browser's. */
+export const showcaseLocale = (asked: Locale | undefined, acceptLanguage: string | undefined) => asked ?? pickLocale(acceptLanguage ?? '');
 
 /** A published entry as the public sees it: public fields only, in the asked language (the other Chinese script converted and marked). */
 export function presentEntry({ s, c, countryName }: Row, locale: Locale) {
@@ -60,32 +64,35 @@ export function presentEntry({ s, c, countryName }: Row, locale: Locale) {
 
 export type ShowcaseEntry = ReturnType<typeof presentEntry>;
 
-const published = (q: Partial<ShowcaseQuery>) => {
-  const where: SQL[] = [isNotNull(submissions.publishedAt), eq(submissions.decision, 'selected'), eq(submissions.status, 'submitted')];
-  if (q.kind) where.push(eq(calls.kind, q.kind));
-  if (q.year) where.push(eq(calls.year, q.year));
-  if (q.callId) where.push(eq(calls.id, q.callId));
-  if (q.field) where.push(eq(submissions.category, q.field));
-  if (q.country) where.push(eq(submissions.countryCode, q.country));
-  return and(...where);
-};
-
-async function rows(db: DbOrTx, where: SQL | undefined): Promise<Row[]> {
-  return db
-    .select({ s: submissions, c: calls, countryName: countries.name })
-    .from(submissions)
-    .innerJoin(calls, eq(calls.id, submissions.callId))
-    .leftJoin(countries, eq(countries.code, submissions.countryCode))
-    .where(where)
-    .orderBy(asc(calls.year), asc(submissions.category), asc(submissions.code));
+/** Selected entries with their call and country name. */
+async function rows(db: DbOrTx, filter: Parameters<typeof selectedEntries>[1]): Promise<Row[]> {
+  const entries = await selectedEntries(db, filter);
+  const names = await countryNames(
+    db,
+    entries.flatMap((e) => (e.submission.countryCode ? [e.submission.countryCode] : [])),
+  );
+  return entries.map((e) => ({
+    s: e.submission,
+    c: e.call,
+    countryName: e.submission.countryCode ? (names.get(e.submission.countryCode) ?? null) : null,
+  }));
 }
+
+const published = (q: Partial<ShowcaseQuery>) => ({
+  published: true,
+  kind: q.kind,
+  year: q.year,
+  callId: q.callId,
+  category: q.field,
+  countryCode: q.country,
+});
 
 export async function listShowcase(db: DbOrTx, q: ShowcaseQuery) {
   return (await rows(db, published(q))).map((r) => presentEntry(r, q.locale));
 }
 
 export async function getEntry(db: DbOrTx, id: string, locale: Locale) {
-  const [r] = await rows(db, and(published({}), eq(submissions.id, id)));
+  const [r] = await rows(db, { published: true, ids: [id] });
   if (!r) throw notFound();
   return presentEntry(r, locale);
 }
@@ -105,6 +112,39 @@ export async function facets(db: DbOrTx, locale: Locale) {
       all.filter((r) => r.s.countryCode),
       (r) => r.s.countryCode!,
     ).map((r) => ({ code: r.s.countryCode!, name: localize(r.countryName, locale).text })),
+  };
+}
+
+/** The published entries of one call (the filters narrow them), for its booklet and spreadsheet. */
+async function collection(db: DbOrTx, q: ShowcaseFilters & { locale: Locale }) {
+  if (!q.callId) throw invalid('callId', 'choose the call of the collection');
+  const call = await callHeading(db, q.callId);
+  return { call, entries: await listShowcase(db, { ...q, locale: q.locale }) };
+}
+
+/** The collection of a call as a PDF booklet. */
+export async function collectionBooklet(db: DbOrTx, q: ShowcaseFilters & { locale: Locale }) {
+  const { call, entries } = await collection(db, q);
+  const data = await bookletPdf(localize(call.title, q.locale).text, call.year, entries, q.locale);
+  return { mime: 'application/pdf', name: `${call.kind}-${call.year}-${q.locale}.pdf`, data };
+}
+
+/** The collection of a call as a spreadsheet: one row per entry, one column per public field. */
+export async function collectionSpreadsheet(db: DbOrTx, q: ShowcaseFilters & { locale: Locale }) {
+  const { call, entries } = await collection(db, q);
+  const fieldKeys = [...new Set(entries.flatMap((e) => e.fields.map((f) => f.key)))];
+  const cols: Column<ShowcaseEntry>[] = [
+    { header: 'code', value: (e) => e.code, width: 18 },
+    { header: 'title', value: (e) => e.title.text, width: 50 },
+    { header: 'field', value: (e) => e.categoryLabel, width: 30 },
+    { header: 'country', value: (e) => e.country ?? e.countryCode, width: 20 },
+    ...fieldKeys.map((k) => ({ header: k, value: (e: ShowcaseEntry) => e.fields.find((f) => f.key === k)?.text ?? '', width: 40 })),
+    { header: 'url', value: (e) => e.url, width: 50 },
+  ];
+  return {
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    name: `${call.kind}-${call.year}-${q.locale}.xlsx`,
+    data: await toXlsx(`${call.kind} ${call.year}`, cols, entries),
   };
 }
 
@@ -132,20 +172,16 @@ export async function* showcaseSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> 
 /** Publishes the selected entries of a call (all, or the listed ones) and puts them in the public search index. */
 export async function publish(db: Db, actor: Actor, callId: string, ids?: string[]) {
   return db.transaction(async (tx) => {
-    const where = and(
-      eq(submissions.callId, callId),
-      eq(submissions.decision, 'selected'),
-      eq(submissions.status, 'submitted'),
-      ids?.length ? inArray(submissions.id, ids) : undefined,
-    );
-    const chosen = await rows(tx, where);
+    const chosen = await rows(tx, { callId, ids: ids?.length ? ids : undefined });
     if (ids?.length && chosen.length !== ids.length)
       throw fail(showcaseErrors, 'not_selected', 'Only selected entries of this call can be published.');
     const now = new Date();
-    for (const r of chosen) {
-      if (!r.s.publishedAt) await tx.update(submissions).set({ publishedAt: now }).where(eq(submissions.id, r.s.id));
-      await indexDocs(tx, [entryDoc({ ...r, s: { ...r.s, publishedAt: r.s.publishedAt ?? now } })]);
-    }
+    await setEntriesPublished(
+      tx,
+      chosen.filter((r) => !r.s.publishedAt).map((r) => r.s.id),
+      now,
+    );
+    for (const r of chosen) await indexDocs(tx, [entryDoc({ ...r, s: { ...r.s, publishedAt: r.s.publishedAt ?? now } })]);
     await audit(tx, {
       actor,
       action: 'showcase.publish',
@@ -159,12 +195,8 @@ export async function publish(db: Db, actor: Actor, callId: string, ids?: string
 
 export async function unpublish(db: Db, actor: Actor, submissionId: string) {
   return db.transaction(async (tx) => {
-    const [s] = await tx
-      .update(submissions)
-      .set({ publishedAt: null })
-      .where(eq(submissions.id, submissionId))
-      .returning({ id: submissions.id });
-    if (!s) throw notFound();
+    const [id] = await setEntriesPublished(tx, [submissionId], null);
+    if (!id) throw notFound();
     await removeDoc(tx, 'case', submissionId);
     await audit(tx, { actor, action: 'showcase.unpublish', entity: 'submission', entityId: submissionId });
     return { ok: true as const };

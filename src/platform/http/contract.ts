@@ -16,6 +16,10 @@ export interface Endpoint {
   /** Who may call it (see platform/auth/access.ts); finer checks live in the feature's service. */
   access: Access;
   summary?: string;
+  /** Longer notes for the API documentation. */
+  description?: string;
+  /** Left out of the API documentation (server-rendered pages, sitemap, robots.txt, a page link). */
+  hidden?: boolean;
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
@@ -25,8 +29,6 @@ export interface Endpoint {
   produces?: readonly string[];
   /** Takes a multipart/form-data upload with one "file" field (and `fields`). */
   upload?: boolean;
-  /** Left out of the API documentation (a page link, not an API call). */
-  hide?: boolean;
 }
 
 /** Declares one endpoint; `const` keeps its literal path and method for the types. */

@@ -27,9 +27,10 @@ export function route<E extends Endpoint & { tag?: string }>(app: App, e: E, han
     // Fastify warns about keys that are present but undefined, so only the declared ones go in.
     schema: Object.fromEntries(
       Object.entries({
-        hide: e.hide,
         tags: e.tag ? [e.tag] : undefined,
         summary: e.summary,
+        description: e.description,
+        hide: e.hidden,
         params: e.params,
         querystring: e.query,
         body: e.body,

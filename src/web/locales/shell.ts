@@ -79,6 +79,7 @@ export const shell = {
       reason: 'Reason',
     },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
+    serverPage: { notFound: 'This page does not exist, or it is not public.' },
     continents: {
       africa: 'Africa',
       asia: 'Asia',
@@ -199,6 +200,7 @@ export const shell = {
       reason: '理由',
     },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
+    serverPage: { notFound: '此页面不存在，或尚未公开。' },
     continents: {
       africa: '非洲',
       asia: '亚洲',
@@ -318,6 +320,7 @@ export const shell = {
       reason: '理由',
     },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
+    serverPage: { notFound: '此頁面不存在，或尚未公開。' },
     continents: {
       africa: '非洲',
       asia: '亞洲',

@@ -1,8 +1,10 @@
 import type { WebFeature } from '../../../web/feature';
-import { GroupsAdminPage } from './admin';
-import { DocumentPage } from './document';
+import { GroupsAdminPage } from './GroupsAdminPage';
+import { DocumentPage } from './DocumentPage';
 import { documentTexts, groupsTexts } from './i18n';
-import { GroupPage, GroupsPage, WorkspacePage } from './pages';
+import { GroupPage } from './GroupPage';
+import { GroupsPage } from './GroupsPage';
+import { WorkspacePage } from './WorkspacePage';
 
 export const groupsWeb: WebFeature = {
   name: 'groups',

@@ -61,7 +61,6 @@ export const portalTexts = {
     },
     kinds: kindsEn,
     loading: 'Loading…',
-    notFound: 'This page does not exist, or it is not public.',
   },
   'zh-Hans': {
     search: {
@@ -85,7 +84,6 @@ export const portalTexts = {
     },
     kinds: kindsHans,
     loading: '加载中…',
-    notFound: '此页面不存在，或尚未公开。',
   },
   'zh-Hant': {
     search: {
@@ -109,6 +107,5 @@ export const portalTexts = {
     },
     kinds: kindsHant,
     loading: '載入中…',
-    notFound: '此頁面不存在，或尚未公開。',
   },
 };

@@ -1,6 +1,7 @@
 import type { WebFeature } from '../../../web/feature';
 import { portalTexts } from './i18n';
-import { PortalPage, SearchPage } from './pages';
+import { ServerPage } from '../../../web/components/ServerPage';
+import { SearchPage } from './SearchPage';
 
 /**
  * The public portal in the web app: the pages the server renders (home, about,
@@ -10,12 +11,12 @@ export const portalWeb: WebFeature = {
   name: 'portal',
   i18n: portalTexts,
   publicRoutes: [
-    { index: true, element: <PortalPage /> },
-    { path: 'about', element: <PortalPage /> },
-    { path: 'programs', element: <PortalPage /> },
+    { index: true, element: <ServerPage /> },
+    { path: 'about', element: <ServerPage /> },
+    { path: 'programs', element: <ServerPage /> },
     { path: 'search', element: <SearchPage /> },
     // Last resort under /:lang: whatever the server can render (a public item), else 404.
-    { path: '*', element: <PortalPage /> },
+    { path: '*', element: <ServerPage /> },
   ],
   publicNav: [
     { to: '/about', label: 'shell:nav.about' },

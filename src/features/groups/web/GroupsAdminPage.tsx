@@ -2,18 +2,18 @@ import { Anchor, Button, Card, Group, Select, Stack, Table, TextInput, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError } from '../../../web/api';
+import { api, ApiError, call, invalidate, query } from '../../../web/api';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
-import type { GroupSummary } from './pages';
+import { groupsApi } from '../contract';
 
 /** Secretariat: create working groups, name the liaison, invite the chair. */
 export function GroupsAdminPage() {
   const { t } = useTranslation(['groups', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
-  const groups = useQuery({ queryKey: ['groups'], queryFn: () => api.get<GroupSummary[]>('/api/v1/groups') });
+  const groups = useQuery(query(groupsApi.list));
   const staff = useQuery({
     queryKey: ['staff-users'],
     queryFn: () =>
@@ -25,22 +25,14 @@ export function GroupsAdminPage() {
   const [liaison, setLiaison] = useState<string | null>(null);
   const [chairEmail, setChairEmail] = useState<Record<string, string>>({});
   const create = useMutation({
-    mutationFn: () => api.post('/api/v1/groups', { slug, name, mandate, liaisonUserId: liaison }),
-    onSuccess: () => {
-      setSlug('');
-      setName({});
-      setMandate({});
-      qc.invalidateQueries({ queryKey: ['groups'] });
-      notify.ok();
-    },
+    mutationFn: () => call(groupsApi.create, { body: { slug, name, mandate, liaisonUserId: liaison } }),
+    onSuccess: () => (setSlug(''), setName({}), setMandate({}), invalidate(qc, groupsApi.list), notify.ok()),
     onError: notify.error,
   });
   const invite = useMutation({
-    mutationFn: (v: { id: string; email: string }) => api.post(`/api/v1/groups/${v.id}/invitations`, { email: v.email, role: 'chair' }),
-    onSuccess: () => {
-      setChairEmail({});
-      notify.ok();
-    },
+    mutationFn: (v: { id: string; email: string }) =>
+      call(groupsApi.invite, { params: { id: v.id }, body: { email: v.email, role: 'chair' } }),
+    onSuccess: () => (setChairEmail({}), notify.ok()),
     onError: notify.error,
   });
   const err = create.error instanceof ApiError ? create.error : null;

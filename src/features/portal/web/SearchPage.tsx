@@ -1,93 +1,15 @@
 import { Anchor, Badge, Button, Group, Loader, Pagination, Select, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { api, ApiError, qs } from '../../../web/api';
+import { Link, useSearchParams } from 'react-router';
+import { query, readSearch } from '../../../web/api';
+import { setHead } from '../../../web/components/ServerPage';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale } from '../../../web/i18n';
-import type { SearchResult } from '../../search/contract';
-import './portal.css';
-
-interface PortalPageData {
-  kind: string;
-  title: string;
-  description: string;
-  body: string;
-}
-
-function setHead(title: string, description: string) {
-  document.title = title;
-  let meta = document.querySelector<HTMLMetaElement>('meta[name="description"]');
-  if (!meta) {
-    meta = document.createElement('meta');
-    meta.name = 'description';
-    document.head.appendChild(meta);
-  }
-  meta.content = description;
-}
-
-/**
- * A public page rendered by the server (home, about, programs, any public item):
- * the same HTML the server sent before the script ran, fetched again for the
- * current language, with its links kept inside the app.
- */
-export function PortalPage() {
-  const { t } = useTranslation(['portal', 'shell']);
-  const locale = useLocale();
-  const location = useLocation();
-  const navigate = useNavigate();
-  const path = `/${location.pathname.split('/').slice(2).join('/')}`;
-  const page = useQuery({
-    queryKey: ['portal-page', path, location.search, locale],
-    queryFn: () => api.get<PortalPageData>(`/api/v1/portal/page${qs({ path: path + location.search, locale })}`),
-  });
-  useEffect(() => {
-    if (page.data)
-      setHead(page.data.kind === 'home' ? page.data.title : `${page.data.title} · ${t('shell:orgName')}`, page.data.description);
-  }, [page.data, t]);
-  const follow = (e: MouseEvent<HTMLDivElement>) => {
-    const a = (e.target as HTMLElement).closest('a');
-    const href = a?.getAttribute('href');
-    if (!a || !href?.startsWith('/') || href.startsWith('//') || a.target || e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
-    e.preventDefault();
-    navigate(href);
-  };
-  // Forms in the page (the search box) stay inside the app too.
-  const submit = (e: FormEvent<HTMLDivElement>) => {
-    const form = e.target as HTMLFormElement;
-    const action = form.getAttribute('action');
-    if (!action?.startsWith('/') || (form.method || 'get').toLowerCase() !== 'get') return;
-    e.preventDefault();
-    const data = new URLSearchParams();
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string') data.append(k, v);
-    navigate(`${action}?${data.toString()}`);
-  };
-  if (page.isPending) return <Loader aria-label={t('portal:loading')} my="xl" />;
-  if (page.error) {
-    return (
-      <Stack py="xl">
-        <Title order={1}>{page.error instanceof ApiError && page.error.status === 404 ? '404' : t('shell:errors.generic')}</Title>
-        <Text>{t('portal:notFound')}</Text>
-      </Stack>
-    );
-  }
-  return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: not a control; it catches the clicks of the page's links as they bubble, to stay in the app
-    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires a click, which bubbles here
-    <div
-      className="portal-page"
-      data-portal-kind={page.data.kind}
-      onClick={follow}
-      onSubmit={submit}
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders this page with every value escaped (the html tag)
-      dangerouslySetInnerHTML={{ __html: page.data.body }}
-    />
-  );
-}
+import { searchApi, searchQuery } from '../../search/contract';
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
-  // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, always replaced together
   return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
@@ -96,17 +18,17 @@ export function SearchPage() {
   const { t } = useTranslation(['portal', 'shell']);
   const locale = useLocale();
   const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const kind = params.get('kind') ?? '';
-  const year = params.get('year') ?? '';
-  const lang = params.get('lang') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
+  const filters = readSearch(searchQuery, params);
+  const q = filters.q ?? '';
+  const kind = filters.kind ?? '';
+  const year = filters.year ? String(filters.year) : '';
+  const lang = filters.lang ?? '';
+  const page = filters.page ?? 1;
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   useEffect(() => setHead(q ? `${q} · ${t('portal:search.title')}` : t('portal:search.title'), t('portal:search.label')), [q, t]);
   const result = useQuery({
-    queryKey: ['search', q, kind, year, lang, page, locale],
-    queryFn: () => api.get<SearchResult>(`/api/v1/search${qs({ q, kind, year, lang, page, pageSize: 20, locale })}`),
+    ...query(searchApi.search, { query: { q, kind, year: filters.year, lang: filters.lang, page, pageSize: 20, locale } }),
     enabled: q.trim().length > 0,
     placeholderData: keepPreviousData,
   });
@@ -125,28 +47,27 @@ export function SearchPage() {
   return (
     <Stack py="md" gap="md">
       <Title order={1}>{t('portal:search.title')}</Title>
-      <search>
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            update({ q: text.trim(), kind: '', year: '', lang: '' });
-          }}
-        >
-          <Group align="flex-end" wrap="nowrap">
-            <TextInput
-              flex={1}
-              label={t('portal:search.label')}
-              placeholder={t('portal:search.placeholder')}
-              value={text}
-              onChange={(e) => setText(e.currentTarget.value)}
-              name="q"
-              type="search"
-              data-testid="search-input"
-            />
-            <Button type="submit">{t('portal:search.submit')}</Button>
-          </Group>
-        </form>
-      </search>
+      <form
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          update({ q: text.trim(), kind: '', year: '', lang: '' });
+        }}
+      >
+        <Group align="flex-end" wrap="nowrap">
+          <TextInput
+            flex={1}
+            label={t('portal:search.label')}
+            placeholder={t('portal:search.placeholder')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            name="q"
+            type="search"
+            data-testid="search-input"
+          />
+          <Button type="submit">{t('portal:search.submit')}</Button>
+        </Group>
+      </form>
       {q && data ? (
         <>
           <Text role="status">
