@@ -135,6 +135,52 @@ describe('OpenAPI', () => {
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
   });
 
+  it('declares a real response schema for every success status of every operation', async () => {
+    type Schema = Record<string, unknown>;
+    type Operation = { responses?: Record<string, { content?: Record<string, { schema?: Schema }> }> };
+    const doc = (await h.call(null, { method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    // A schema that accepts anything: {} (z.any, z.unknown), or one that only describes itself.
+    const vague = (s: Schema) =>
+      Object.keys(s).filter((k) => !['description', 'title', '$schema', 'default', 'examples'].includes(k)).length === 0;
+    // Every place inside a schema where a value of any shape would pass.
+    const loose = (s: unknown, at: string): string[] => {
+      if (!s || typeof s !== 'object') return [];
+      const schema = s as Schema;
+      if (vague(schema)) return [at || '(root)'];
+      const out: string[] = [];
+      for (const [k, v] of Object.entries(schema)) {
+        if (k === 'properties' && v && typeof v === 'object')
+          for (const [name, sub] of Object.entries(v)) out.push(...loose(sub, `${at}.${name}`));
+        else if (k === 'items' || (k === 'additionalProperties' && typeof v === 'object')) out.push(...loose(v, `${at}[]`));
+        else if ((k === 'anyOf' || k === 'oneOf' || k === 'allOf') && Array.isArray(v))
+          v.forEach((sub, i) => out.push(...loose(sub, `${at}|${i}`)));
+      }
+      return out;
+    };
+    const problems: string[] = [];
+    let operations = 0;
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        if (!path.startsWith('/api/v1/')) continue;
+        if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
+        operations++;
+        const success = Object.entries(op.responses ?? {}).filter(([status]) => status.startsWith('2'));
+        if (!success.length) problems.push(`${method.toUpperCase()} ${path}: no success response declared`);
+        for (const [status, answer] of success) {
+          if (status === '204') continue;
+          const schemas = Object.values(answer.content ?? {}).map((c) => c.schema);
+          if (!schemas.length || schemas.some((s) => !s)) problems.push(`${method.toUpperCase()} ${path} ${status}: no schema`);
+          for (const s of schemas)
+            for (const at of loose(s, '')) problems.push(`${method.toUpperCase()} ${path} ${status}: anything goes at ${at}`);
+        }
+      }
+    }
+    expect(operations).toBe(h.app.routeTable.length);
+    expect(problems).toEqual([]);
+  });
+
   it('serves readable docs', async () => {
     const res = await h.call(null, { method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -14,7 +14,8 @@ export const localizedText = (max = 20_000) =>
       'zh-Hant': z.string().trim().max(max).optional(),
     })
     .strict()
-    .transform((v) => Object.fromEntries(Object.entries(v).filter(([, s]) => s !== undefined && s !== '')) as LocalizedText);
+    // overwrite, not transform: the type stays the same, so the field has a JSON Schema as a request and as an answer.
+    .overwrite((v) => Object.fromEntries(Object.entries(v).filter(([, s]) => s !== undefined && s !== '')) as LocalizedText);
 
 /** Like localizedText, but at least one language must be filled. */
 export const requiredLocalizedText = (max = 20_000) =>
