@@ -2,7 +2,8 @@ import { Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Tex
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call, invalidate, query } from '../../../web/api';
+import { call, invalidate, query } from '../../../web/api';
+import { showcaseApi } from '../../showcase/contract';
 import { useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { decisions, reviewApi } from '../contract';
@@ -41,8 +42,7 @@ export function RankingTab({ callId }: { callId: string }) {
     onError: notify.error,
   });
   const publish = useMutation({
-    // The showcase has no contract yet: its publish call is still written by hand.
-    mutationFn: () => api.post<{ published: number }>(`/api/v1/showcase/calls/${callId}/publish`, {}),
+    mutationFn: () => call(showcaseApi.publish, { params: { id: callId }, body: {} }),
     onSuccess: (r) => notify.ok(t('calls:admin.published_n', { n: r.published })),
     onError: notify.error,
   });
