@@ -65,12 +65,18 @@ export function call<E extends Endpoint>(e: E, ...[input]: {} extends Input<E> ?
   return request<Reply<E>>(e.method, url, e.method === 'GET' || e.method === 'DELETE' ? undefined : (i.body ?? {}));
 }
 
-/** Sends one file (and form fields) to an upload endpoint. */
-export function upload<E extends Endpoint>(e: E, params: Input<E>['params'], file: File, fields: Record<string, string> = {}) {
+/** Sends one file (and form fields) to an upload endpoint, with the endpoint's query if it has one (e.g. an import's dryRun). */
+export function upload<E extends Endpoint>(
+  e: E,
+  params: Input<E>['params'],
+  file: File,
+  fields: Record<string, string> = {},
+  query?: Input<E>['query'],
+) {
   const fd = new FormData();
   for (const [k, v] of Object.entries(fields)) fd.append(k, v);
   fd.append('file', file);
-  return request<Reply<E>>(e.method, pathOf(e.path, params as Record<string, unknown>), fd);
+  return request<Reply<E>>(e.method, pathOf(e.path, params as Record<string, unknown>) + queryString(query), fd);
 }
 
 /**

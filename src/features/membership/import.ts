@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { readSheet, type SheetRow } from '../../platform/exports/index.js';
+import { cell, type ImportError, readSheet } from '../../platform/exports/index.js';
 import { fillChinese, type Locale } from '../../platform/i18n/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import { countries, organizations, people } from '../directory/model.js';
@@ -12,20 +12,6 @@ import { createOrganization, createPerson } from '../directory/service.js';
 import { membershipCategories, membershipHistory, memberships } from './model.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';
-
-export interface ImportError {
-  line: number;
-  field: string;
-  message: string;
-}
-
-const cell = (r: SheetRow, ...keys: string[]) => {
-  for (const k of keys) {
-    const v = r.values[k];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-};
 
 const yes = (v: string | undefined) => !!v && /^(1|y|yes|true|是|x)$/i.test(v.trim());
 const email = z.email().max(254);
@@ -191,15 +177,13 @@ export async function importMembers(
             directoryOptIn: p.optIn,
           })
           .returning();
-        await tx
-          .insert(membershipHistory)
-          .values({
-            membershipId: m.id,
-            action: 'imported',
-            toStatus: 'active',
-            actorId: actor.userId,
-            details: { line: p.line, file: filename },
-          });
+        await tx.insert(membershipHistory).values({
+          membershipId: m.id,
+          action: 'imported',
+          toStatus: 'active',
+          actorId: actor.userId,
+          details: { line: p.line, file: filename },
+        });
         await audit(tx, {
           actor,
           action: 'membership.import',

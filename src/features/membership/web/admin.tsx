@@ -27,7 +27,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { Pager } from '../../../web/components/Pager';
 import { api, download, qs } from '../../../web/api';
-import { ImportDialog } from '../../../web/components/ImportDialog';
+import { ImportDialog, type ImportReport } from '../../../web/components/ImportDialog';
 import { CountrySelect, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { pick, useLocale, type LocalizedText } from '../../../web/i18n';
@@ -299,6 +299,7 @@ interface Membership {
 /** Memberships: filters, status changes with reasons, history, bulk import. */
 export function MembershipsPage() {
   const { t } = useTranslation(['membership', 'shell']);
+  const queryClient = useQueryClient();
   const countryName = useCountryName();
   const f = useFormat();
   const [filters, setFilters] = useState<Filters>(empty);
@@ -360,9 +361,9 @@ export function MembershipsPage() {
       {open ? <MembershipModal id={open} onClose={() => setOpen(null)} /> : null}
       {importing ? (
         <ImportDialog
-          url={(dryRun) => `/api/v1/membership/import?dryRun=${dryRun}`}
+          send={(file, dryRun) => api.upload<ImportReport>(`/api/v1/membership/import?dryRun=${dryRun}`, file)}
           columns={t('admin.importColumns')}
-          invalidate="membership"
+          onImported={() => queryClient.invalidateQueries({ queryKey: ['membership'] })}
           onClose={() => setImporting(false)}
         />
       ) : null}
