@@ -274,25 +274,21 @@ export async function seedMembershipDemo(ctx: Ctx, refs: DemoRefs) {
           directoryOptIn: m.optIn,
         })
         .returning();
-      await tx
-        .insert(membershipHistory)
-        .values({
-          membershipId: row.id,
-          action: 'imported',
-          toStatus: 'active',
-          at: new Date(`${m.startDate}T09:00:00Z`),
-          details: { demo: true },
-        });
+      await tx.insert(membershipHistory).values({
+        membershipId: row.id,
+        action: 'imported',
+        toStatus: 'active',
+        at: new Date(`${m.startDate}T09:00:00Z`),
+        details: { demo: true },
+      });
       if (m.status !== 'active')
-        await tx
-          .insert(membershipHistory)
-          .values({
-            membershipId: row.id,
-            action: m.status,
-            fromStatus: 'active',
-            toStatus: m.status,
-            reason: m.status === 'suspended' ? 'Membership fees unpaid (demo)' : null,
-          });
+        await tx.insert(membershipHistory).values({
+          membershipId: row.id,
+          action: m.status,
+          fromStatus: 'active',
+          toStatus: m.status,
+          reason: m.status === 'suspended' ? 'Membership fees unpaid (demo)' : null,
+        });
       await syncMemberIndex(tx, row.id);
       memberIds.set(m.key, row.id);
     });
@@ -391,38 +387,32 @@ export async function seedMembershipDemo(ctx: Ctx, refs: DemoRefs) {
     );
     if (p.status === 'draft') continue;
     await db.update(membershipApplications).set({ status: p.status, submittedAt: new Date() }).where(eq(membershipApplications.id, app.id));
-    await db
-      .insert(applicationMessages)
-      .values({
-        applicationId: app.id,
-        authorUserId: user.id,
-        authorName: user.name,
-        authorRole: 'system',
-        kind: 'status',
-        body: 'submitted',
-      });
+    await db.insert(applicationMessages).values({
+      applicationId: app.id,
+      authorUserId: user.id,
+      authorName: user.name,
+      authorRole: 'system',
+      kind: 'status',
+      body: 'submitted',
+    });
     if (p.comment)
-      await db
-        .insert(applicationMessages)
-        .values({
-          applicationId: app.id,
-          authorUserId: secretariat,
-          authorName: '秘书处 林晓',
-          authorRole: 'secretariat',
-          kind: 'comment',
-          internal: true,
-          body: p.comment,
-        });
+      await db.insert(applicationMessages).values({
+        applicationId: app.id,
+        authorUserId: secretariat,
+        authorName: '秘书处 林晓',
+        authorRole: 'secretariat',
+        kind: 'comment',
+        internal: true,
+        body: p.comment,
+      });
     if (p.request)
-      await db
-        .insert(applicationMessages)
-        .values({
-          applicationId: app.id,
-          authorUserId: secretariat,
-          authorName: '秘书处 林晓',
-          authorRole: 'secretariat',
-          kind: 'info_request',
-          body: p.request,
-        });
+      await db.insert(applicationMessages).values({
+        applicationId: app.id,
+        authorUserId: secretariat,
+        authorName: '秘书处 林晓',
+        authorRole: 'secretariat',
+        kind: 'info_request',
+        body: p.request,
+      });
   }
 }

@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../platform/i18n/index.js';
 import { files } from '../../platform/files/model.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
+import type { HistoryDetails } from './contract.js';
 
 export interface RequiredDocument {
   key: string;
@@ -177,7 +178,7 @@ export const membershipHistory = pgTable(
     toStatus: text('to_status'),
     reason: text('reason'),
     actorId: uuid('actor_id'),
-    details: jsonb('details').notNull().default({}),
+    details: jsonb('details').$type<HistoryDetails>().notNull().default({}),
   },
   (t) => [index('membership_history_membership_idx').on(t.membershipId)],
 );

@@ -3,9 +3,10 @@ import type { Actor } from '../../platform/auth/access.js';
 import { isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
-import { documentTypes, files, storeFile } from '../../platform/files/index.js';
+import { documentTypes, files, readFile, storeFile } from '../../platform/files/index.js';
 import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
@@ -169,17 +170,15 @@ async function addMessage(
   actor: Actor | null,
   m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean },
 ) {
-  await tx
-    .insert(applicationMessages)
-    .values({
-      applicationId,
-      authorUserId: actor?.userId ?? null,
-      authorName: actor?.name ?? '',
-      authorRole: m.role,
-      kind: m.kind,
-      internal: m.internal ?? false,
-      body: m.body,
-    });
+  await tx.insert(applicationMessages).values({
+    applicationId,
+    authorUserId: actor?.userId ?? null,
+    authorName: actor?.name ?? '',
+    authorRole: m.role,
+    kind: m.kind,
+    internal: m.internal ?? false,
+    body: m.body,
+  });
 }
 
 async function activeCategory(db: DbOrTx, key: string) {
@@ -243,20 +242,29 @@ export async function startApplication(
     .from(users)
     .where(eq(users.email, normalizeEmail(input.email)));
   // The link opens the form in the owner's language, like the mail that carries it.
-  if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
-  const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
-  const app = await createApplication(
-    db,
-    { userId: user.id, email: user.email },
-    { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
-  );
-  await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
+  if (existing) await sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
+  else {
+    const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
+    const app = await createApplication(
+      db,
+      { userId: user.id, email: user.email },
+      { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
+    );
+    await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
+  }
+  return { ok: true as const, message: 'Check your mailbox for a link to continue your application.' };
+}
+
+/** A draft application of the signed-in account, as they see it. */
+export async function openApplication(db: Db, actor: Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
+  const row = await createApplication(db, actor, input);
+  return getApplication(db, actor, row.id);
 }
 
 const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
 
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
@@ -274,6 +282,7 @@ export async function updateApplication(db: Db, actor: Actor, id: string, data: 
       after: next,
     });
   });
+  return getApplication(db, actor, id);
 }
 
 const hasText = (v: unknown) =>
@@ -307,7 +316,7 @@ export function missingForSubmit(
 }
 
 export async function submitApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'submitted') return; // a double click
@@ -365,10 +374,11 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
       }
     }
   });
+  return getApplication(db, actor, id);
 }
 
 export async function withdrawApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'withdrawn') return;
@@ -381,10 +391,11 @@ export async function withdrawApplication(db: Db, publicUrl: string, actor: Acto
     await audit(tx, { actor, action: 'membership_application.withdraw', entity: 'membership_application', entityId: id });
     await mailApplicant(tx, publicUrl, app, 'withdrawn');
   });
+  return getApplication(db, actor, id);
 }
 
 export async function requestInformation(db: Db, publicUrl: string, actor: Actor, id: string, message: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'request_info');
     await tx
@@ -401,10 +412,11 @@ export async function requestInformation(db: Db, publicUrl: string, actor: Actor
     });
     await mailApplicant(tx, publicUrl, app, 'infoRequested', { text: message });
   });
+  return getApplication(db, actor, id);
 }
 
 export async function rejectApplication(db: Db, publicUrl: string, actor: Actor, id: string, reason: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'reject');
     await tx
@@ -415,10 +427,11 @@ export async function rejectApplication(db: Db, publicUrl: string, actor: Actor,
     await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
     await mailApplicant(tx, publicUrl, app, 'rejected', { text: reason });
   });
+  return getApplication(db, actor, id);
 }
 
 export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: string, input: { body: string; internal: boolean }) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!canReadApplication(actor, app)) throw notFound();
     const staff = isStaff(actor) && !isApplicant(actor, app);
@@ -438,17 +451,17 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
     });
     if (staff && !input.internal) await mailApplicant(tx, publicUrl, app, 'message', { text: input.body });
   });
+  return getApplication(db, actor, id);
 }
 
-export async function addDocument(
-  db: Db,
-  filesDir: string,
-  actor: Actor,
-  id: string,
-  docKey: string,
-  file: { data: Buffer; filename: string },
-  maxBytes: number,
-) {
+/** Adds an uploaded file to a draft, under the document key sent with it ("other" if none). */
+export async function addDocument(db: Db, filesDir: string, actor: Actor, id: string, file: Upload) {
+  const docKey = (file.fields.docKey ?? 'other').trim();
+  if (!/^[a-z0-9_-]{1,40}$/.test(docKey))
+    throw fail(platformErrors, 'validation_failed', 'docKey: lower-case letters, digits, - and _', {
+      fields: [{ path: 'docKey', message: 'invalid', code: 'invalid' }],
+    });
+  const maxBytes = file.maxBytes;
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
@@ -481,7 +494,7 @@ export async function addDocument(
 }
 
 export async function removeDocument(db: Db, actor: Actor, id: string, docId: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
@@ -498,17 +511,19 @@ export async function removeDocument(db: Db, actor: Actor, id: string, docId: st
       before: { docKey: row.docKey, fileId: row.fileId },
     });
   });
+  return { ok: true as const };
 }
 
 /** The file of a document, for the applicant or the secretariat. */
-export async function documentFile(db: DbOrTx, actor: Actor, id: string, docId: string) {
+export async function documentFile(db: DbOrTx, filesDir: string, actor: Actor, id: string, docId: string) {
   await loadVisible(db, actor, id);
   const [row] = await db
     .select({ fileId: applicationDocuments.fileId })
     .from(applicationDocuments)
     .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
-  if (!row) throw notFound();
-  return row.fileId;
+  const f = row && (await readFile(db, filesDir, row.fileId));
+  if (!f) throw notFound();
+  return { mime: f.mime, data: f.data, name: f.originalName };
 }
 
 // Reading
@@ -692,7 +707,7 @@ export async function approveApplication(
   opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'approve');
     const cat = await categoryOf(tx, app.categoryId);
@@ -764,17 +779,15 @@ export async function approveApplication(
     const [m] = existing
       ? await tx.update(memberships).set(values).where(eq(memberships.id, existing.id)).returning()
       : await tx.insert(memberships).values(values).returning();
-    await tx
-      .insert(membershipHistory)
-      .values({
-        membershipId: m.id,
-        action: existing ? 'rejoined' : 'created',
-        fromStatus: existing?.status ?? null,
-        toStatus: 'active',
-        reason: opts.reason ?? null,
-        actorId: actor.userId,
-        details: { applicationId: app.id, startDate, renewalDate: m.renewalDate },
-      });
+    await tx.insert(membershipHistory).values({
+      membershipId: m.id,
+      action: existing ? 'rejoined' : 'created',
+      fromStatus: existing?.status ?? null,
+      toStatus: 'active',
+      reason: opts.reason ?? null,
+      actorId: actor.userId,
+      details: { applicationId: app.id, startDate, renewalDate: m.renewalDate },
+    });
     await tx
       .update(membershipApplications)
       .set({
@@ -799,6 +812,7 @@ export async function approveApplication(
     await syncMemberIndex(tx, m.id);
     return m;
   });
+  return getApplication(db, actor, id);
 }
 
 export async function applicationsByStatus(db: DbOrTx) {
