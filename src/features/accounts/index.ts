@@ -11,4 +11,13 @@ export const accounts: Feature = {
   erase: (tx, s) => eraseAccount(tx, s.userId),
 };
 export { sessionCookie } from './routes.js';
-export { loadActorBySession } from './service.js';
+export {
+  ensureUser,
+  grantRole,
+  loadActorBySession,
+  normalizeEmail,
+  revokeRole,
+  sendLoginLink,
+  sha256,
+  usersWithScope,
+} from './service.js';

@@ -17,3 +17,16 @@ export const directory: Feature = {
     refs.people = personIds;
   },
 };
+
+/** For other features: the directory's entries they create, read and link (e.g. a member's organization and contacts). */
+export {
+  createOrganization,
+  createPerson,
+  deletePersonIfUnreferenced,
+  getOrganization,
+  matchSearch,
+  searchTextOf,
+  setOrganizationLogo,
+  updateOrganization,
+} from './service.js';
+export { demoOrganizations } from './demo.js';

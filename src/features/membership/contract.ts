@@ -9,6 +9,7 @@ export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const membershipStatuses = ['active', 'grace', 'lapsed', 'suspended', 'terminated'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
 export const applicantKinds = ['organization', 'individual'] as const;
+export type ApplicantKind = (typeof applicantKinds)[number];
 export const dimensions = ['continent', 'country', 'stakeholderGroup', 'category', 'gender', 'yearJoined'] as const;
 export type Dimension = (typeof dimensions)[number];
 export const goalRules = ['min_distinct', 'max_share', 'min_share'] as const;
@@ -56,7 +57,7 @@ export const category = z.object({
   key: z.string(),
   name: localized,
   description: localized,
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   termMonths: z.number(),
   graceDays: z.number(),
   reminderDays: z.array(z.number()),
@@ -162,7 +163,7 @@ export const applicationMessage = z.object({
 export const applicationSummary = z.object({
   id: z.uuid(),
   status: z.enum(applicationStatuses),
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   categoryKey: z.string(),
   categoryName: localized,
   displayName: z.string(),
@@ -196,7 +197,7 @@ export const membership = z.object({
   id: z.uuid(),
   status: z.enum(membershipStatuses),
   statusReason: z.string().nullable(),
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   categoryKey: z.string(),
   categoryName: localized,
   organizationId: z.string().nullable(),

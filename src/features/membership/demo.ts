@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { ensureUser, grantRole } from '../accounts/service.js';
+import { ensureUser, grantRole } from '../accounts/index.js';
 import { people } from '../directory/model.js';
-import { demoOrganizations } from '../directory/demo.js';
-import { createOrganization, createPerson } from '../directory/service.js';
+import { demoOrganizations } from '../directory/index.js';
+import { createOrganization, createPerson } from '../directory/index.js';
 import { nextRenewal } from './import.js';
 import { addDays, isoDay, syncMemberIndex } from './members.js';
 import {

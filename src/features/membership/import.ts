@@ -8,7 +8,7 @@ import { fillChinese, type Locale } from '../../platform/i18n/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import { countries, organizations, people } from '../directory/model.js';
 import { organizationInput } from '../directory/contract.js';
-import { createOrganization, createPerson } from '../directory/service.js';
+import { createOrganization, createPerson } from '../directory/index.js';
 import { membershipCategories, membershipHistory, memberships } from './model.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';

@@ -10,10 +10,10 @@ import type { Upload } from '../../platform/http/upload.js';
 import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.js';
+import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/index.js';
 import { users } from '../accounts/model.js';
 import { countries, organizations, people } from '../directory/model.js';
-import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
+import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/index.js';
 import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import {
