@@ -14,10 +14,14 @@ export { sessionCookie } from './routes.js';
 export {
   ensureUser,
   grantRole,
+  hasRole,
   loadActorBySession,
   normalizeEmail,
   revokeRole,
   sendLoginLink,
   sha256,
+  type User,
+  userByEmail,
+  userById,
   usersWithScope,
 } from './service.js';

@@ -187,16 +187,14 @@ export async function completePasswordReset(db: Db, publicUrl: string, token: st
 export async function createSession(db: DbOrTx, userId: string, days: number, meta: { ip?: string; userAgent?: string }) {
   const token = randomToken();
   const csrfToken = randomToken();
-  await db
-    .insert(sessions)
-    .values({
-      id: sha256(token),
-      userId,
-      csrfToken,
-      expiresAt: new Date(Date.now() + days * 86400e3),
-      ip: meta.ip ?? null,
-      userAgent: meta.userAgent?.slice(0, 300) ?? null,
-    });
+  await db.insert(sessions).values({
+    id: sha256(token),
+    userId,
+    csrfToken,
+    expiresAt: new Date(Date.now() + days * 86400e3),
+    ip: meta.ip ?? null,
+    userAgent: meta.userAgent?.slice(0, 300) ?? null,
+  });
   return { token, csrfToken };
 }
 
@@ -308,6 +306,38 @@ export async function revokeRole(db: DbOrTx, userId: string, role: string, scope
         eq(roleGrants.scopeId, scope?.id ?? ''),
       ),
     );
+}
+
+/** An account, by id or by address (for features that mail or greet its holder). */
+export async function userById(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u as User | undefined;
+}
+
+export async function userByEmail(db: DbOrTx, email: string) {
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return u as User | undefined;
+}
+
+export type User = typeof users.$inferSelect;
+
+/** Whether an account holds a role, globally or in one scope. */
+export async function hasRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+  const [held] = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, role),
+        eq(roleGrants.scopeType, scope?.type ?? ''),
+        eq(roleGrants.scopeId, scope?.id ?? ''),
+      ),
+    );
+  return !!held;
 }
 
 export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {

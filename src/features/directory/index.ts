@@ -20,10 +20,14 @@ export const directory: Feature = {
 
 /** For other features: the directory's entries they create, read and link (e.g. a member's organization and contacts). */
 export {
+  countryCodes,
   createOrganization,
   createPerson,
   deletePersonIfUnreferenced,
   getOrganization,
+  linkPersonToUser,
+  organizationLookup,
+  personIdByEmail,
   matchSearch,
   searchTextOf,
   setOrganizationLogo,

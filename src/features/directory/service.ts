@@ -489,7 +489,8 @@ export async function importDirectory(
   return { dryRun, rows: rows.length, written, errors };
 }
 
-async function organizationLookup(db: DbOrTx) {
+/** Every organization by its id and by each of its names (any script, normalized), for matching a name typed in a file. */
+export async function organizationLookup(db: DbOrTx) {
   const all = await db.select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName }).from(organizations);
   const map = new Map<string, string>();
   for (const o of all) {
@@ -497,6 +498,22 @@ async function organizationLookup(db: DbOrTx) {
     for (const n of [...Object.values(fillChinese(o.name)), o.shortName]) if (n) map.set(normalize(n), o.id);
   }
   return map;
+}
+
+/** The ISO codes of the countries the directory knows. */
+export async function countryCodes(db: DbOrTx) {
+  return new Set((await db.select({ code: countries.code }).from(countries)).map((c) => c.code));
+}
+
+/** The person with this e-mail address (stored lower-case), if any. */
+export async function personIdByEmail(db: DbOrTx, email: string) {
+  const [p] = await db.select({ id: people.id }).from(people).where(eq(people.email, email.toLowerCase())).limit(1);
+  return p?.id;
+}
+
+/** Links a directory person to the account that is theirs. */
+export async function linkPersonToUser(db: DbOrTx, personId: string, userId: string) {
+  await db.update(people).set({ userId, updatedAt: new Date() }).where(eq(people.id, personId));
 }
 
 export async function isOrganizationLogo(db: DbOrTx, fileId: string) {

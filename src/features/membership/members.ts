@@ -8,8 +8,7 @@ import type { Upload } from '../../platform/http/upload.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { usersWithScope } from '../accounts/index.js';
-import { users } from '../accounts/model.js';
+import { userById, usersWithScope } from '../accounts/index.js';
 import { countries, organizations, people } from '../directory/model.js';
 import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/index.js';
 import { type HistoryDetails, membershipErrors, type MembershipStatus } from './contract.js';
@@ -198,12 +197,8 @@ export async function isMember(db: DbOrTx, actor: Actor | null): Promise<boolean
 
 async function recipients(tx: DbOrTx, r: Pick<MemberRow, 'organizationId' | 'personUserId'>) {
   if (r.organizationId) return usersWithScope(tx, contactRole, 'organization', r.organizationId);
-  if (r.personUserId)
-    return tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, r.personUserId));
-  return [];
+  const person = r.personUserId ? await userById(tx, r.personUserId) : undefined;
+  return person ? [{ id: person.id, email: person.email, name: person.name, locale: person.locale }] : [];
 }
 
 async function mailMember(tx: DbOrTx, publicUrl: string, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {

@@ -7,8 +7,18 @@ import { fail, notFound } from '../../platform/http/errors.js';
 import { membershipErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { ensureUser, grantRole, normalizeEmail, revokeRole, sha256, usersWithScope } from '../accounts/index.js';
-import { roleGrants, users } from '../accounts/model.js';
+import {
+  ensureUser,
+  grantRole,
+  hasRole,
+  normalizeEmail,
+  revokeRole,
+  sha256,
+  type User,
+  userByEmail,
+  userById,
+  usersWithScope,
+} from '../accounts/index.js';
 import { affiliations, people } from '../directory/model.js';
 import { createPerson, deletePersonIfUnreferenced, getOrganization } from '../directory/index.js';
 import { membershipMail } from './mails.js';
@@ -26,8 +36,6 @@ export interface RepresentativeInput {
   gender?: string | null;
   countryCode?: string | null;
 }
-
-type User = typeof users.$inferSelect;
 
 /**
  * Makes an account a contact of an organization: the person in the directory,
@@ -47,18 +55,7 @@ export async function grantRepresentative(
   const org = await getOrganization(tx, orgId);
   const user = opts.user ?? (await ensureUser(tx, { email: rep.email, name: rep.name, locale })).user;
   const scope = { type: 'organization', id: orgId };
-  const [held] = await tx
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, user.id),
-        eq(roleGrants.role, contactRole),
-        eq(roleGrants.scopeType, 'organization'),
-        eq(roleGrants.scopeId, orgId),
-      ),
-    );
-  if (held) return { user, granted: false };
+  if (await hasRole(tx, user.id, contactRole, scope)) return { user, granted: false };
 
   const email = normalizeEmail(user.email);
   let [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.userId, user.id)).limit(1);
@@ -211,7 +208,7 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
       if (open.some(isPending))
         throw fail(membershipErrors, 'already_invited', 'This person is already invited; resend the invitation instead.');
       // The invitee's own language when they have an account, else the inviter's.
-      const [known] = await tx.select({ locale: users.locale }).from(users).where(eq(users.email, email));
+      const known = await userByEmail(tx, email);
       const [inv] = await tx
         .insert(representativeInvitations)
         .values({
@@ -300,7 +297,7 @@ const statusOf = (
 export async function viewInvitation(db: DbOrTx, actor: Actor, token: string) {
   const inv = await byToken(db, token);
   const r = await loadMember(db, inv.membershipId);
-  const [by] = inv.invitedBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedBy)) : [];
+  const by = inv.invitedBy ? await userById(db, inv.invitedBy) : undefined;
   return {
     status: statusOf(inv),
     email: inv.email,
@@ -332,7 +329,7 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string) {
     const inv = await answerable(tx, actor, token);
     const r = await loadMember(tx, inv.membershipId);
     if (!r.organizationId) throw notFound();
-    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    const user = await userById(tx, actor.userId);
     await grantRepresentative(tx, actor, r.organizationId, { name: inv.name, email: inv.email, title: inv.title }, inv.locale as Locale, {
       user,
       invitationId: inv.id,

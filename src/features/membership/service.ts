@@ -10,10 +10,9 @@ import type { Upload } from '../../platform/http/upload.js';
 import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/index.js';
-import { users } from '../accounts/model.js';
+import { ensureUser, sendLoginLink, userByEmail, userById } from '../accounts/index.js';
 import { countries, organizations, people } from '../directory/model.js';
-import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/index.js';
+import { createOrganization, createPerson, getOrganization, linkPersonToUser, matchSearch, searchTextOf } from '../directory/index.js';
 import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import {
@@ -152,7 +151,7 @@ async function mailApplicant(
   kind: MembershipMail,
   extra: Partial<MailParams> = {},
 ) {
-  const [u] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId));
+  const u = await userById(tx, app.applicantUserId);
   if (!u) return;
   const locale = app.locale as Locale;
   const m = membershipMail(kind, locale, {
@@ -237,10 +236,7 @@ export async function startApplication(
   input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput },
 ) {
   await activeCategory(db, input.categoryKey); // refused alike, with or without an account
-  const [existing] = await db
-    .select({ locale: users.locale })
-    .from(users)
-    .where(eq(users.email, normalizeEmail(input.email)));
+  const existing = await userByEmail(db, input.email);
   // The link opens the form in the owner's language, like the mail that carries it.
   if (existing) await sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
   else {
@@ -351,13 +347,13 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
     await mailApplicant(tx, publicUrl, app, 'submitted');
     if (answered) {
       // Tell the staff member who asked that the answer is in.
-      const [ask] = await tx
-        .select({ email: users.email, locale: users.locale })
+      const [asked] = await tx
+        .select({ by: applicationMessages.authorUserId })
         .from(applicationMessages)
-        .innerJoin(users, eq(users.id, applicationMessages.authorUserId))
         .where(and(eq(applicationMessages.applicationId, id), eq(applicationMessages.kind, 'info_request')))
         .orderBy(desc(applicationMessages.createdAt))
         .limit(1);
+      const ask = asked?.by ? await userById(tx, asked.by) : undefined;
       if (ask) {
         const m = membershipMail('answered', ask.locale as Locale, {
           name: '',
@@ -645,7 +641,7 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
     .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
   let applicantEmail: string | undefined;
   if (internal) {
-    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, app.applicantUserId));
+    const u = await userById(db, app.applicantUserId);
     applicantEmail = u?.email;
   }
   return {
@@ -735,7 +731,8 @@ export async function approveApplication(
       }
       for (const rep of data.representatives ?? []) await addRepresentative(tx, publicUrl, actor, organizationId, orgName, rep, locale);
     } else {
-      const [u] = await tx.select().from(users).where(eq(users.id, app.applicantUserId));
+      const u = await userById(tx, app.applicantUserId);
+      if (!u) throw notFound(); // the applicant's account is kept while it has applications
       const ind = data.individual ?? {};
       const person = await findOrCreatePerson(tx, actor, {
         name: ind.name ?? u.name,
@@ -744,7 +741,7 @@ export async function approveApplication(
         countryCode: ind.countryCode,
         gender: ind.gender,
       });
-      if (!person.userId) await tx.update(people).set({ userId: u.id }).where(eq(people.id, person.id));
+      if (!person.userId) await linkPersonToUser(tx, person.id, u.id);
       personId = person.id;
     }
     const [existing] = await tx
