@@ -24,13 +24,17 @@ export {
   createOrganization,
   createPerson,
   deletePersonIfUnreferenced,
+  ensureAffiliation,
   getOrganization,
   linkPersonToUser,
   organizationLookup,
   personIdByEmail,
+  personOfAccount,
+  removeAffiliation,
   matchSearch,
   searchTextOf,
   setOrganizationLogo,
+  unlinkPerson,
   updateOrganization,
 } from './service.js';
 export { demoOrganizations } from './demo.js';

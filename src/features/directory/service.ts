@@ -511,6 +511,38 @@ export async function personIdByEmail(db: DbOrTx, email: string) {
   return p?.id;
 }
 
+/** The directory person of an account: the one linked to it, else the one with its address. */
+export async function personOfAccount(db: DbOrTx, userId: string, email: string) {
+  const cols = { id: people.id, userId: people.userId };
+  const [linked] = await db.select(cols).from(people).where(eq(people.userId, userId)).limit(1);
+  if (linked) return linked;
+  const [byEmail] = await db.select(cols).from(people).where(eq(people.email, email.toLowerCase())).limit(1);
+  return byEmail;
+}
+
+/** Affiliates a person with an organization unless already affiliated; returns the new affiliation's id, if one was made. */
+export async function ensureAffiliation(db: DbOrTx, personId: string, organizationId: string, title: LocalizedText) {
+  const [held] = await db
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, organizationId)));
+  if (held) return undefined;
+  const [made] = await db.insert(affiliations).values({ personId, organizationId, title }).returning({ id: affiliations.id });
+  return made.id;
+}
+
+export async function removeAffiliation(db: DbOrTx, id: string) {
+  await db.delete(affiliations).where(eq(affiliations.id, id));
+}
+
+/** Unlinks a directory person from this account, if it is still linked to it (the person stays). */
+export async function unlinkPerson(db: DbOrTx, personId: string, userId: string) {
+  await db
+    .update(people)
+    .set({ userId: null })
+    .where(and(eq(people.id, personId), eq(people.userId, userId)));
+}
+
 /** Links a directory person to the account that is theirs. */
 export async function linkPersonToUser(db: DbOrTx, personId: string, userId: string) {
   await db.update(people).set({ userId, updatedAt: new Date() }).where(eq(people.id, personId));

@@ -19,8 +19,16 @@ import {
   userById,
   usersWithScope,
 } from '../accounts/index.js';
-import { affiliations, people } from '../directory/model.js';
-import { createPerson, deletePersonIfUnreferenced, getOrganization } from '../directory/index.js';
+import {
+  createPerson,
+  deletePersonIfUnreferenced,
+  ensureAffiliation,
+  getOrganization,
+  linkPersonToUser,
+  personOfAccount,
+  removeAffiliation,
+  unlinkPerson,
+} from '../directory/index.js';
 import { membershipMail } from './mails.js';
 import { loadManagedMembership, loadMember, memberName, portalView } from './members.js';
 import { representativeGrants, representativeInvitations } from './model.js';
@@ -58,8 +66,7 @@ export async function grantRepresentative(
   if (await hasRole(tx, user.id, contactRole, scope)) return { user, granted: false };
 
   const email = normalizeEmail(user.email);
-  let [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.userId, user.id)).limit(1);
-  if (!person) [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
+  let person = await personOfAccount(tx, user.id, email);
   let personCreated = false;
   if (!person) {
     const created = await createPerson(tx as unknown as Db, actor, {
@@ -74,19 +81,8 @@ export async function grantRepresentative(
     personCreated = true;
   }
   const personLinked = !person.userId;
-  if (personLinked) await tx.update(people).set({ userId: user.id }).where(eq(people.id, person.id));
-  const [aff] = await tx
-    .select({ id: affiliations.id })
-    .from(affiliations)
-    .where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
-  const createdAff = aff
-    ? undefined
-    : (
-        await tx
-          .insert(affiliations)
-          .values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} })
-          .returning({ id: affiliations.id })
-      )[0];
+  if (personLinked) await linkPersonToUser(tx, person.id, user.id);
+  const createdAffiliation = await ensureAffiliation(tx, person.id, orgId, rep.title ? { [locale]: rep.title } : {});
   await grantRole(tx, user.id, contactRole, scope);
   await tx
     .insert(representativeGrants)
@@ -96,7 +92,7 @@ export async function grantRepresentative(
       personId: person.id,
       personCreated,
       personLinked,
-      affiliationId: createdAff?.id ?? null,
+      affiliationId: createdAffiliation ?? null,
       invitationId: opts.invitationId ?? null,
       grantedBy: actor?.userId ?? null,
     })
@@ -117,13 +113,9 @@ async function undoGrant(tx: Tx, orgId: string, userId: string) {
     .where(and(eq(representativeGrants.organizationId, orgId), eq(representativeGrants.userId, userId)))
     .returning();
   if (!g) return null;
-  if (g.affiliationId) await tx.delete(affiliations).where(eq(affiliations.id, g.affiliationId));
+  if (g.affiliationId) await removeAffiliation(tx, g.affiliationId);
   const deleted = g.personCreated && g.personId ? await deletePersonIfUnreferenced(tx, g.personId) : false;
-  if (!deleted && g.personLinked && g.personId)
-    await tx
-      .update(people)
-      .set({ userId: null })
-      .where(and(eq(people.id, g.personId), eq(people.userId, userId)));
+  if (!deleted && g.personLinked && g.personId) await unlinkPerson(tx, g.personId, userId);
   if (g.invitationId)
     await tx
       .update(representativeInvitations)
