@@ -15,14 +15,21 @@ export const accounts: Feature = {
 };
 export { sessionCookie } from './routes.js';
 export {
+  accountByEmail,
   accountContact,
   accountIdByEmail,
-  accountByEmail,
+  ensureUser,
   grantRole,
+  hasRole,
   loadActorBySession,
   localesOf,
   normalizeEmail,
   revokeRole,
+  sendLoginLink,
+  sha256,
+  type User,
+  userByEmail,
+  userById,
   usersWithScope,
 } from './service.js';
 
@@ -37,4 +44,3 @@ export async function accountById(db: DbOrTx, id: string) {
     .where(eq(users.id, id));
   return u ?? null;
 }
-export { ensureUser } from './service.js';

@@ -308,6 +308,38 @@ export async function revokeRole(db: DbOrTx, userId: string, role: string, scope
     );
 }
 
+/** An account, by id or by address (for features that mail or greet its holder). */
+export async function userById(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(users).where(eq(users.id, id));
+  return u as User | undefined;
+}
+
+export async function userByEmail(db: DbOrTx, email: string) {
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)));
+  return u as User | undefined;
+}
+
+export type User = typeof users.$inferSelect;
+
+/** Whether an account holds a role, globally or in one scope. */
+export async function hasRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+  const [held] = await db
+    .select({ id: roleGrants.id })
+    .from(roleGrants)
+    .where(
+      and(
+        eq(roleGrants.userId, userId),
+        eq(roleGrants.role, role),
+        eq(roleGrants.scopeType, scope?.type ?? ''),
+        eq(roleGrants.scopeId, scope?.id ?? ''),
+      ),
+    );
+  return !!held;
+}
+
 export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {
   return db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, since: roleGrants.createdAt })

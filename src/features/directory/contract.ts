@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -127,4 +128,138 @@ export const importReport = z.object({
   rows: z.number().int(),
   written: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
+});
+
+export const importParams = z.object({ kind: z.enum(['organizations', 'people']) });
+/** With dryRun (the default) an import only reports what it would write. */
+export const importQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export const exportQuery = listQuery
+  .omit({ page: true, pageSize: true, sort: true, order: true })
+  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export type ExportQuery = z.infer<typeof exportQuery>;
+export const sheetTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+export const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+
+/** The directory is kept by the secretariat; features that show parts of it publicly do so through their own presenters. */
+const keep = ['secretariat'] as const;
+const base = '/api/v1/directory';
+
+export const directoryApi = endpoints('directory', {
+  countries: endpoint({
+    method: 'GET',
+    path: '/api/v1/countries',
+    access: 'public',
+    summary: 'Countries with continent and UN M49 region, named in three languages',
+    response: { 200: z.array(country) },
+  }),
+  organizations: endpoint({
+    method: 'GET',
+    path: `${base}/organizations`,
+    access: keep,
+    summary: 'Search and list organizations',
+    query: listQuery,
+    response: { 200: page(organization) },
+  }),
+  createOrganization: endpoint({
+    method: 'POST',
+    path: `${base}/organizations`,
+    access: keep,
+    summary: 'Create an organization',
+    body: organizationInput,
+    response: { 201: organization },
+  }),
+  organization: endpoint({
+    method: 'GET',
+    path: `${base}/organizations/:id`,
+    access: keep,
+    params: idParams,
+    response: { 200: organization },
+  }),
+  updateOrganization: endpoint({
+    method: 'PUT',
+    path: `${base}/organizations/:id`,
+    access: keep,
+    params: idParams,
+    body: organizationInput,
+    response: { 200: organization },
+  }),
+  deleteOrganization: endpoint({
+    method: 'DELETE',
+    path: `${base}/organizations/:id`,
+    access: keep,
+    params: idParams,
+    response: { 200: okSchema },
+  }),
+  uploadLogo: endpoint({
+    method: 'PUT',
+    path: `${base}/organizations/:id/logo`,
+    access: keep,
+    summary: 'Upload a logo (PNG, JPEG, WebP, GIF), multipart field "file"',
+    params: idParams,
+    upload: true,
+    response: { 200: z.object({ fileId: z.uuid() }) },
+  }),
+  // Logos are public: an organization's logo is shown wherever the organization is.
+  logo: endpoint({
+    method: 'GET',
+    path: '/api/v1/files/logos/:id',
+    access: 'public',
+    summary: "An organization's logo",
+    params: idParams,
+    produces: imageTypes,
+    response: { 200: binary },
+  }),
+  people: endpoint({
+    method: 'GET',
+    path: `${base}/people`,
+    access: keep,
+    summary: 'Search and list people',
+    query: listQuery,
+    response: { 200: page(person) },
+  }),
+  createPerson: endpoint({ method: 'POST', path: `${base}/people`, access: keep, body: personInput, response: { 201: person } }),
+  person: endpoint({ method: 'GET', path: `${base}/people/:id`, access: keep, params: idParams, response: { 200: person } }),
+  updatePerson: endpoint({
+    method: 'PUT',
+    path: `${base}/people/:id`,
+    access: keep,
+    params: idParams,
+    body: personInput,
+    response: { 200: person },
+  }),
+  deletePerson: endpoint({ method: 'DELETE', path: `${base}/people/:id`, access: keep, params: idParams, response: { 200: okSchema } }),
+  import: endpoint({
+    method: 'POST',
+    path: `${base}/import/:kind`,
+    access: keep,
+    summary:
+      'Import organizations or people from CSV or XLSX. With dryRun (the default) nothing is written; otherwise all rows are written, or none if any is bad.',
+    params: importParams,
+    query: importQuery,
+    upload: true,
+    response: { 200: importReport },
+  }),
+  exportOrganizations: endpoint({
+    method: 'GET',
+    path: `${base}/export/organizations`,
+    access: keep,
+    summary: 'Organizations as CSV (UTF-8 with BOM) or XLSX',
+    query: exportQuery,
+    produces: sheetTypes,
+    response: { 200: binary },
+  }),
+  exportPeople: endpoint({
+    method: 'GET',
+    path: `${base}/export/people`,
+    access: keep,
+    summary: 'People as CSV (UTF-8 with BOM) or XLSX',
+    query: exportQuery,
+    produces: sheetTypes,
+    response: { 200: binary },
+  }),
 });

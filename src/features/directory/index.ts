@@ -21,15 +21,10 @@ export const directory: Feature = {
     refs.people = personIds;
   },
 };
-export { personContact, personOfAccount } from './subjects.js';
+export { personContact } from './subjects.js';
 export { listCountries, peopleNames } from './service.js';
 /** The column other features' tables point their foreign keys at (a person's id). */
 export const personKey = () => people.id;
-
-/** The ISO codes of the countries the directory knows (to check a country answer). */
-export async function countryCodes(db: DbOrTx) {
-  return new Set((await db.select({ code: countries.code }).from(countries)).map((r) => r.code));
-}
 
 /** Adds a directory person who has an account (a demo seed: e.g. the demo reviewer, so staff can put them on panels). */
 export async function addPersonWithAccount(
@@ -56,3 +51,24 @@ export async function countryNames(db: DbOrTx, codes: string[]): Promise<Map<str
   const rows = await db.select({ code: countries.code, name: countries.name }).from(countries).where(inArray(countries.code, wanted));
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** For other features: the directory's entries they create, read and link (e.g. a member's organization and contacts). */
+export {
+  countryCodes,
+  createOrganization,
+  createPerson,
+  deletePersonIfUnreferenced,
+  ensureAffiliation,
+  getOrganization,
+  linkPersonToUser,
+  organizationLookup,
+  personIdByEmail,
+  personOfAccount,
+  removeAffiliation,
+  matchSearch,
+  searchTextOf,
+  setOrganizationLogo,
+  unlinkPerson,
+  updateOrganization,
+} from './service.js';
+export { demoOrganizations } from './demo.js';

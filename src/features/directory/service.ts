@@ -3,12 +3,14 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
+import { cell, type Column, type ImportError, readSheet, sheetFile, type SheetRow } from '../../platform/exports/index.js';
+import { imageTypes, readFile, storeFile } from '../../platform/files/index.js';
 import { invalid, notFound } from '../../platform/http/errors.js';
-import { fillChinese, type LocalizedText } from '../../platform/i18n/index.js';
-import { readSheet, type SheetRow } from '../../platform/exports/index.js';
+import type { Upload } from '../../platform/http/upload.js';
+import { fillChinese, localize, type LocalizedText } from '../../platform/i18n/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import countryData from './countries.json' with { type: 'json' };
-import { organizationInput, personInput, type ListQuery, type OrganizationInput, type PersonInput } from './contract.js';
+import { type ExportQuery, organizationInput, personInput, type ListQuery, type OrganizationInput, type PersonInput } from './contract.js';
 import { affiliations, countries, organizations, people } from './model.js';
 
 /** Loads the shipped country list; runs at every start, so new data reaches old databases. */
@@ -170,6 +172,25 @@ export async function deleteOrganization(db: Db, actor: Actor, id: string) {
     await tx.delete(organizations).where(eq(organizations.id, id));
     await audit(tx, { actor, action: 'organization.delete', entity: 'organization', entityId: id, before });
   });
+  return { ok: true as const };
+}
+
+export const logoMaxBytes = 5 * 1024 * 1024;
+
+/** Keeps an uploaded image as the organization's logo; the file is read only once the organization is known. */
+export async function uploadOrganizationLogo(db: Db, filesDir: string, actor: Actor, id: string, read: () => Promise<Upload>) {
+  await getOrganization(db, id);
+  const up = await read();
+  const file = await storeFile(db, filesDir, { ...up, allowed: imageTypes, maxBytes: logoMaxBytes, ownerId: actor.userId });
+  await setOrganizationLogo(db, actor, id, file.id);
+  return { fileId: file.id };
+}
+
+/** A logo is public, but only a file that is some organization's logo is served here. */
+export async function organizationLogo(db: DbOrTx, filesDir: string, fileId: string) {
+  const f = await readFile(db, filesDir, fileId);
+  if (!f || !imageTypes.includes(f.mime) || !(await isOrganizationLogo(db, fileId))) throw notFound();
+  return { mime: f.mime, data: f.data };
 }
 
 // People
@@ -323,23 +344,45 @@ export async function deletePerson(db: Db, actor: Actor, id: string) {
     await tx.delete(people).where(eq(people.id, id));
     await audit(tx, { actor, action: 'person.delete', entity: 'person', entityId: id, before });
   });
+  return { ok: true as const };
+}
+
+// Export
+
+export async function exportOrganizations(db: DbOrTx, q: ExportQuery) {
+  const rows = await allOrganizations(db, q);
+  const cols: Column<(typeof rows)[number]>[] = [
+    { header: 'id', value: (r) => r.id, width: 38 },
+    { header: 'name_en', value: (r) => r.name.en, width: 40 },
+    { header: 'name_zh_hans', value: (r) => r.name['zh-Hans'], width: 30 },
+    { header: 'name_zh_hant', value: (r) => localize(r.name, 'zh-Hant').text, width: 30 },
+    { header: 'short_name', value: (r) => r.shortName },
+    { header: 'country', value: (r) => r.countryCode },
+    { header: 'continent', value: (r) => r.continent },
+    { header: 'stakeholder_group', value: (r) => r.stakeholderGroup, width: 24 },
+    { header: 'website', value: (r) => r.website, width: 30 },
+  ];
+  return sheetFile('organizations', q.format, cols, rows);
+}
+
+export async function exportPeople(db: DbOrTx, q: ExportQuery) {
+  const rows = await allPeople(db, q);
+  const first = (r: (typeof rows)[number]) => r.affiliations[0];
+  const cols: Column<(typeof rows)[number]>[] = [
+    { header: 'id', value: (r) => r.id, width: 38 },
+    { header: 'name', value: (r) => r.name, width: 24 },
+    { header: 'name_latin', value: (r) => r.nameLatin, width: 24 },
+    { header: 'country', value: (r) => r.countryCode },
+    { header: 'gender', value: (r) => r.gender },
+    { header: 'email', value: (r) => r.email, width: 30 },
+    { header: 'phone', value: (r) => r.phone, width: 18 },
+    { header: 'organization', value: (r) => (first(r) ? localize(first(r).organizationName, 'en').text : ''), width: 36 },
+    { header: 'title', value: (r) => (first(r) ? localize(first(r).title, 'en').text : ''), width: 24 },
+  ];
+  return sheetFile('people', q.format, cols, rows);
 }
 
 // Import
-
-export interface ImportError {
-  line: number;
-  field: string;
-  message: string;
-}
-
-const cell = (r: SheetRow, ...keys: string[]) => {
-  for (const k of keys) {
-    const v = r.values[k];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-};
 
 /** Columns: name_en, name_zh_hans, name_zh_hant, short_name, country, stakeholder_group, website. */
 function organizationFromRow(r: SheetRow) {
@@ -446,7 +489,8 @@ export async function importDirectory(
   return { dryRun, rows: rows.length, written, errors };
 }
 
-async function organizationLookup(db: DbOrTx) {
+/** Every organization by its id and by each of its names (any script, normalized), for matching a name typed in a file. */
+export async function organizationLookup(db: DbOrTx) {
   const all = await db.select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName }).from(organizations);
   const map = new Map<string, string>();
   for (const o of all) {
@@ -454,6 +498,54 @@ async function organizationLookup(db: DbOrTx) {
     for (const n of [...Object.values(fillChinese(o.name)), o.shortName]) if (n) map.set(normalize(n), o.id);
   }
   return map;
+}
+
+/** The ISO codes of the countries the directory knows. */
+export async function countryCodes(db: DbOrTx) {
+  return new Set((await db.select({ code: countries.code }).from(countries)).map((c) => c.code));
+}
+
+/** The person with this e-mail address (stored lower-case), if any. */
+export async function personIdByEmail(db: DbOrTx, email: string) {
+  const [p] = await db.select({ id: people.id }).from(people).where(eq(people.email, email.toLowerCase())).limit(1);
+  return p?.id;
+}
+
+/** The directory person of an account: the one linked to it, else the one with its address. */
+export async function personOfAccount(db: DbOrTx, userId: string, email: string) {
+  const cols = { id: people.id, userId: people.userId };
+  const [linked] = await db.select(cols).from(people).where(eq(people.userId, userId)).limit(1);
+  if (linked) return linked;
+  const [byEmail] = await db.select(cols).from(people).where(eq(people.email, email.toLowerCase())).limit(1);
+  return byEmail;
+}
+
+/** Affiliates a person with an organization unless already affiliated; returns the new affiliation's id, if one was made. */
+export async function ensureAffiliation(db: DbOrTx, personId: string, organizationId: string, title: LocalizedText) {
+  const [held] = await db
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, organizationId)));
+  if (held) return undefined;
+  const [made] = await db.insert(affiliations).values({ personId, organizationId, title }).returning({ id: affiliations.id });
+  return made.id;
+}
+
+export async function removeAffiliation(db: DbOrTx, id: string) {
+  await db.delete(affiliations).where(eq(affiliations.id, id));
+}
+
+/** Unlinks a directory person from this account, if it is still linked to it (the person stays). */
+export async function unlinkPerson(db: DbOrTx, personId: string, userId: string) {
+  await db
+    .update(people)
+    .set({ userId: null })
+    .where(and(eq(people.id, personId), eq(people.userId, userId)));
+}
+
+/** Links a directory person to the account that is theirs. */
+export async function linkPersonToUser(db: DbOrTx, personId: string, userId: string) {
+  await db.update(people).set({ userId, updatedAt: new Date() }).where(eq(people.id, personId));
 }
 
 export async function isOrganizationLogo(db: DbOrTx, fileId: string) {

@@ -1,14 +1,19 @@
 import { z } from 'zod';
+import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
-import { continents, countryCode, stakeholderGroups } from '../directory/contract.js';
-import { dimensions, goalRules } from './representation.js';
+import { continents, countryCode, genders, importReport, sheetTypes, stakeholderGroups } from '../directory/contract.js';
 
 export const applicationStatuses = ['draft', 'submitted', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const membershipStatuses = ['active', 'grace', 'lapsed', 'suspended', 'terminated'] as const;
 export type MembershipStatus = (typeof membershipStatuses)[number];
 export const applicantKinds = ['organization', 'individual'] as const;
+export type ApplicantKind = (typeof applicantKinds)[number];
+export const dimensions = ['continent', 'country', 'stakeholderGroup', 'category', 'gender', 'yearJoined'] as const;
+export type Dimension = (typeof dimensions)[number];
+export const goalRules = ['min_distinct', 'max_share', 'min_share'] as const;
+export type GoalRule = (typeof goalRules)[number];
 /** Stakeholder groups of members: the directory's, plus individuals. */
 export const memberGroups = [...stakeholderGroups, 'individual'] as const;
 
@@ -52,7 +57,7 @@ export const category = z.object({
   key: z.string(),
   name: localized,
   description: localized,
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   termMonths: z.number(),
   graceDays: z.number(),
   reminderDays: z.array(z.number()),
@@ -69,7 +74,7 @@ export const representativeInput = z.object({
   nameLatin: z.string().trim().max(200).nullish(),
   email,
   title: z.string().trim().max(200).nullish(),
-  gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
+  gender: z.enum(genders).nullish(),
   countryCode: countryCode.nullish(),
 });
 
@@ -92,7 +97,7 @@ export const applicationData = z
         name: z.string().trim().max(200).optional(),
         nameLatin: z.string().trim().max(200).nullish(),
         countryCode: countryCode.nullish(),
-        gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
+        gender: z.enum(genders).nullish(),
         title: z.string().trim().max(200).nullish(),
         affiliation: z.string().trim().max(300).nullish(),
       })
@@ -158,7 +163,7 @@ export const applicationMessage = z.object({
 export const applicationSummary = z.object({
   id: z.uuid(),
   status: z.enum(applicationStatuses),
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   categoryKey: z.string(),
   categoryName: localized,
   displayName: z.string(),
@@ -172,7 +177,8 @@ export const applicationSummary = z.object({
 });
 export const application = applicationSummary.extend({
   locale: z.string(),
-  data: z.record(z.string(), z.unknown()),
+  /** What the applicant filled in (checked by applicationData when saved). */
+  data: applicationData.strip(),
   decisionReason: z.string().nullable(),
   membershipId: z.string().nullable(),
   organizationId: z.string().nullable(),
@@ -191,7 +197,7 @@ export const membership = z.object({
   id: z.uuid(),
   status: z.enum(membershipStatuses),
   statusReason: z.string().nullable(),
-  applicantKind: z.string(),
+  applicantKind: z.enum(applicantKinds),
   categoryKey: z.string(),
   categoryName: localized,
   organizationId: z.string().nullable(),
@@ -206,6 +212,20 @@ export const membership = z.object({
   directoryOptIn: z.boolean(),
   sector: z.string().nullable(),
 });
+/** What a change of a membership was about, depending on the action. */
+export const historyDetails = z
+  .object({
+    applicationId: z.string(),
+    startDate: z.string(),
+    renewalDate: z.string(),
+    graceUntil: z.string(),
+    days: z.number(),
+    line: z.number(),
+    file: z.string(),
+    demo: z.boolean(),
+  })
+  .partial();
+export type HistoryDetails = z.infer<typeof historyDetails>;
 export const historyRow = z.object({
   id: z.number(),
   at: z.date(),
@@ -214,7 +234,7 @@ export const historyRow = z.object({
   toStatus: z.string().nullable(),
   reason: z.string().nullable(),
   actorId: z.string().nullable(),
-  details: z.unknown(),
+  details: historyDetails,
 });
 export const membershipDetail = membership.extend({ history: z.array(historyRow) });
 export const membershipQuery = z.object({
@@ -320,12 +340,7 @@ export const dashboard = z.object({
   goals: z.array(goal),
 });
 
-export const importReport = z.object({
-  dryRun: z.boolean(),
-  rows: z.number().int(),
-  written: z.number().int(),
-  errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
-});
+export { importReport };
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const membershipErrors = {
@@ -342,3 +357,401 @@ export const membershipErrors = {
   last_representative: 409,
 } as const;
 export type MembershipError = keyof typeof membershipErrors;
+
+export const docParams = z.object({ id: z.uuid(), docId: z.uuid() });
+export const representativeParams = z.object({ id: z.uuid(), userId: z.uuid() });
+export const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
+export const tokenParams = z.object({ token: z.string().min(20).max(100) });
+export const formatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
+export const goalsQuery = z.object({ population: z.string().max(100).default('members') });
+/** With dryRun (the default) an import only reports what it would write. */
+export const importQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+export const started = z.object({ ok: z.literal(true), message: z.string() });
+export const membershipActions = ['renew', 'suspend', 'reinstate', 'terminate'] as const;
+export type MembershipAction = (typeof membershipActions)[number];
+
+const base = '/api/v1/membership';
+/** Finer rules (the applicant, a contact of this organization, the invited address) are the service's. */
+const staff = ['secretariat'] as const;
+
+/** A change of a membership's status by the secretariat; suspending and terminating need a reason. */
+const statusChange = <B extends z.ZodType>(action: MembershipAction, summary: string, body: B) =>
+  endpoint({
+    method: 'POST',
+    path: `${base}/memberships/:id/${action}`,
+    access: staff,
+    summary,
+    params: idParams,
+    body,
+    response: { 200: membershipDetail },
+  });
+
+export const membershipApi = endpoints('membership', {
+  // Categories
+  categories: endpoint({
+    method: 'GET',
+    path: `${base}/categories`,
+    access: 'public',
+    summary: 'Membership categories open for applications',
+    response: { 200: z.array(category) },
+  }),
+  allCategories: endpoint({
+    method: 'GET',
+    path: `${base}/admin/categories`,
+    access: staff,
+    summary: 'All membership categories, inactive ones included',
+    response: { 200: z.array(category) },
+  }),
+  createCategory: endpoint({
+    method: 'POST',
+    path: `${base}/categories`,
+    access: staff,
+    summary: 'Create a membership category',
+    body: categoryInput,
+    response: { 201: category },
+  }),
+  updateCategory: endpoint({
+    method: 'PUT',
+    path: `${base}/categories/:id`,
+    access: staff,
+    summary: 'Change a membership category',
+    params: idParams,
+    body: categoryInput,
+    response: { 200: category },
+  }),
+
+  // Applications: the applicant's side
+  startApplication: endpoint({
+    method: 'POST',
+    path: `${base}/applications/start`,
+    access: 'public',
+    summary:
+      'Start an application without signing in: a sign-in link leads to the draft (a new address) or back to the form (an address that has an account)',
+    body: startApplicationBody,
+    response: { 202: started },
+  }),
+  createApplication: endpoint({
+    method: 'POST',
+    path: `${base}/applications`,
+    access: 'user',
+    summary: 'Create a draft application as the signed-in account',
+    body: createApplicationBody,
+    response: { 201: application },
+  }),
+  myApplications: endpoint({
+    method: 'GET',
+    path: `${base}/applications/mine`,
+    access: 'user',
+    summary: 'My applications',
+    response: { 200: z.array(applicationSummary) },
+  }),
+  application: endpoint({
+    method: 'GET',
+    path: `${base}/applications/:id`,
+    access: 'user',
+    summary: 'An application (the applicant or the secretariat)',
+    params: idParams,
+    response: { 200: application },
+  }),
+  updateApplication: endpoint({
+    method: 'PUT',
+    path: `${base}/applications/:id`,
+    access: 'user',
+    summary: 'Save the draft (or the answer to a request for information)',
+    params: idParams,
+    body: updateApplicationBody,
+    response: { 200: application },
+  }),
+  uploadDocument: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/documents`,
+    access: 'user',
+    summary: 'Upload a document (PDF, PNG, JPEG, DOCX; multipart field "file", field "docKey")',
+    params: idParams,
+    upload: true,
+    response: { 201: applicationDocument },
+  }),
+  document: endpoint({
+    method: 'GET',
+    path: `${base}/applications/:id/documents/:docId`,
+    access: 'user',
+    summary: 'Download a document of an application',
+    params: docParams,
+    produces: ['application/pdf', 'image/png', 'image/jpeg', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    response: { 200: binary },
+  }),
+  removeDocument: endpoint({
+    method: 'DELETE',
+    path: `${base}/applications/:id/documents/:docId`,
+    access: 'user',
+    summary: 'Remove a document from a draft',
+    params: docParams,
+    response: { 200: okSchema },
+  }),
+  submit: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/submit`,
+    access: 'user',
+    summary: 'Submit (or resubmit after a request for information)',
+    params: idParams,
+    response: { 200: application },
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/withdraw`,
+    access: 'user',
+    summary: 'Withdraw before a decision',
+    params: idParams,
+    response: { 200: application },
+  }),
+  postMessage: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/messages`,
+    access: 'user',
+    summary: 'Write in the thread; the secretariat may mark a comment internal',
+    params: idParams,
+    body: messageBody,
+    response: { 200: application },
+  }),
+
+  // Applications: the secretariat's side
+  applications: endpoint({
+    method: 'GET',
+    path: `${base}/applications`,
+    access: staff,
+    summary: 'The queue of applications, with filters (drafts only by status=draft)',
+    query: applicationQuery,
+    response: { 200: page(applicationSummary) },
+  }),
+  requestInfo: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/request-info`,
+    access: staff,
+    summary: 'Ask the applicant for more information',
+    params: idParams,
+    body: reasonBody,
+    response: { 200: application },
+  }),
+  approve: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/approve`,
+    access: staff,
+    summary: "Approve: creates the membership, the directory entries and the representatives' accounts",
+    params: idParams,
+    body: approveBody,
+    response: { 200: application },
+  }),
+  reject: endpoint({
+    method: 'POST',
+    path: `${base}/applications/:id/reject`,
+    access: staff,
+    summary: 'Reject with a reason',
+    params: idParams,
+    body: reasonBody,
+    response: { 200: application },
+  }),
+
+  // Memberships (secretariat)
+  memberships: endpoint({
+    method: 'GET',
+    path: `${base}/memberships`,
+    access: staff,
+    summary: 'Memberships, with filters',
+    query: membershipQuery,
+    response: { 200: page(membership) },
+  }),
+  membership: endpoint({
+    method: 'GET',
+    path: `${base}/memberships/:id`,
+    access: staff,
+    summary: 'A membership with its full history',
+    params: idParams,
+    response: { 200: membershipDetail },
+  }),
+  renew: statusChange('renew', 'Renew a membership', optionalReasonBody),
+  suspend: statusChange('suspend', 'Suspend a membership (with a reason)', reasonBody),
+  reinstate: statusChange('reinstate', 'Reinstate a membership', optionalReasonBody),
+  terminate: statusChange('terminate', 'Terminate a membership (with a reason)', reasonBody),
+
+  // Member portal
+  portal: endpoint({
+    method: 'GET',
+    path: `${base}/portal`,
+    access: 'user',
+    summary: 'The memberships I keep (as a contact, or as an individual member)',
+    response: { 200: z.array(portalMembership) },
+  }),
+  portalMembership: endpoint({
+    method: 'GET',
+    path: `${base}/portal/:id`,
+    access: 'user',
+    summary: 'A membership I keep',
+    params: idParams,
+    response: { 200: portalMembership },
+  }),
+  updateProfile: endpoint({
+    method: 'PUT',
+    path: `${base}/portal/:id/profile`,
+    access: 'user',
+    summary: 'Edit the public profile: description, website, sector',
+    params: idParams,
+    body: profileBody,
+    response: { 200: portalMembership },
+  }),
+  setDirectoryOptIn: endpoint({
+    method: 'PUT',
+    path: `${base}/portal/:id/directory`,
+    access: 'user',
+    summary: 'Appear in the public member directory, or not',
+    params: idParams,
+    body: directoryBody,
+    response: { 200: portalMembership },
+  }),
+  uploadLogo: endpoint({
+    method: 'PUT',
+    path: `${base}/portal/:id/logo`,
+    access: 'user',
+    summary: 'Upload the logo (PNG, JPEG, WebP, GIF up to 2 MB), multipart field "file"',
+    params: idParams,
+    upload: true,
+    response: { 200: portalMembership },
+  }),
+  addRepresentative: endpoint({
+    method: 'POST',
+    path: `${base}/portal/:id/representatives`,
+    access: 'user',
+    summary: 'Add a representative: staff grant directly; a contact invites, and nothing is granted until the invitee accepts',
+    params: idParams,
+    body: representativeInput,
+    response: { 200: portalMembership },
+  }),
+  removeRepresentative: endpoint({
+    method: 'DELETE',
+    path: `${base}/portal/:id/representatives/:userId`,
+    access: 'user',
+    summary: 'Remove a representative: the role and what granting it created go',
+    params: representativeParams,
+    response: { 200: portalMembership },
+  }),
+  resendInvitation: endpoint({
+    method: 'POST',
+    path: `${base}/portal/:id/invitations/:invitationId/resend`,
+    access: 'user',
+    summary: 'Send a pending invitation again, with a new link',
+    params: invitationParams,
+    response: { 200: portalMembership },
+  }),
+  cancelInvitation: endpoint({
+    method: 'DELETE',
+    path: `${base}/portal/:id/invitations/:invitationId`,
+    access: 'user',
+    summary: 'Cancel a pending invitation',
+    params: invitationParams,
+    response: { 200: portalMembership },
+  }),
+
+  // The invitee's side: the link is theirs, and only the invited address answers.
+  invitation: endpoint({
+    method: 'GET',
+    path: `${base}/invitations/:token`,
+    access: 'user',
+    summary: 'An invitation to represent a member, as its link shows it',
+    params: tokenParams,
+    response: { 200: invitationView },
+  }),
+  acceptInvitation: endpoint({
+    method: 'POST',
+    path: `${base}/invitations/:token/accept`,
+    access: 'user',
+    summary: 'Accept: become a representative (only as the invited address)',
+    params: tokenParams,
+    response: { 200: invitationAnswer },
+  }),
+  declineInvitation: endpoint({
+    method: 'POST',
+    path: `${base}/invitations/:token/decline`,
+    access: 'user',
+    summary: 'Decline (only as the invited address)',
+    params: tokenParams,
+    response: { 200: invitationAnswer },
+  }),
+
+  // Public member directory
+  members: endpoint({
+    method: 'GET',
+    path: `${base}/members`,
+    access: 'public',
+    summary: 'The public member directory: search by name in any script, filter by country, continent, stakeholder group',
+    query: publicMemberQuery,
+    response: { 200: page(publicMember) },
+  }),
+  member: endpoint({
+    method: 'GET',
+    path: `${base}/members/:id`,
+    access: 'public',
+    summary: "A member's public page",
+    params: idParams,
+    response: { 200: publicMember },
+  }),
+
+  // Representation dashboard and goals
+  dashboard: endpoint({
+    method: 'GET',
+    path: `${base}/dashboard`,
+    access: staff,
+    summary:
+      'Representation of members (by continent, country, stakeholder group, category, year joined), applications by status, goals met or not',
+    response: { 200: dashboard },
+  }),
+  dashboardExport: endpoint({
+    method: 'GET',
+    path: `${base}/dashboard/export`,
+    access: staff,
+    summary: 'The dashboard as CSV (UTF-8 with BOM) or XLSX',
+    query: formatQuery,
+    produces: sheetTypes,
+    response: { 200: binary },
+  }),
+  goals: endpoint({
+    method: 'GET',
+    path: `${base}/goals`,
+    access: staff,
+    summary: 'Representation goals of a population; for members, with the current figure and met / not met',
+    query: goalsQuery,
+    response: { 200: z.array(goal) },
+  }),
+  createGoal: endpoint({
+    method: 'POST',
+    path: `${base}/goals`,
+    access: staff,
+    summary: 'Set a representation goal',
+    body: goalInput,
+    response: { 201: goal },
+  }),
+  updateGoal: endpoint({
+    method: 'PUT',
+    path: `${base}/goals/:id`,
+    access: staff,
+    params: idParams,
+    body: goalInput,
+    response: { 200: goal },
+  }),
+  deleteGoal: endpoint({ method: 'DELETE', path: `${base}/goals/:id`, access: staff, params: idParams, response: { 200: okSchema } }),
+
+  // Bulk import
+  import: endpoint({
+    method: 'POST',
+    path: `${base}/import`,
+    access: staff,
+    summary:
+      'Import existing members from CSV or XLSX. With dryRun (the default) nothing is written; otherwise all rows are written, or none if any is bad.',
+    query: importQuery,
+    upload: true,
+    response: { 200: importReport },
+  }),
+});

@@ -162,16 +162,13 @@ describe('goals', () => {
     expect((await readSheet(xlsx.rawPayload, 'x.xlsx')).length).toBe(sheet.length);
   });
 
-  it('goals of other populations are stored and evaluated by the caller with its own rows', async () => {
+  it('goals of other populations are stored and listed by population', async () => {
     const res = await h.call(staff, {
       method: 'POST',
       url: '/api/v1/membership/goals',
       payload: { population: 'speakers:demo', dimension: 'gender', rule: 'min_share', target: 40, value: 'female' },
     });
     expect(res.statusCode).toBe(201);
-    const { goalsFor } = await import('./index.js');
-    const [r] = await goalsFor(h.ctx.db, 'speakers:demo', [{ gender: 'female' }, { gender: 'male' }, { gender: 'male' }]);
-    expect(r.result).toMatchObject({ met: false, current: 33.3 });
     const listed = await h.call(staff, { method: 'GET', url: '/api/v1/membership/goals?population=speakers:demo' });
     expect(listed.json()).toHaveLength(1);
     expect((await h.call(null, { method: 'GET', url: '/api/v1/membership/dashboard' })).statusCode).toBe(401);

@@ -3,7 +3,7 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { notFound } from '../../platform/http/errors.js';
-import type { Column } from '../../platform/exports/index.js';
+import { type Column, sheetFile } from '../../platform/exports/index.js';
 import { memberPopulation, membersByStatus } from './members.js';
 import { representationGoals } from './model.js';
 import { breakdown, evaluateGoals, type Bucket, type Dimension, type Goal, type GoalRule } from './representation.js';
@@ -60,6 +60,7 @@ export async function deleteGoal(db: Db, actor: Actor, id: string) {
     if (!row) throw notFound();
     await audit(tx, { actor, action: 'representation_goal.delete', entity: 'representation_goal', entityId: id, before: row });
   });
+  return { ok: true as const };
 }
 
 /** The members' goals with their current figures. */
@@ -68,13 +69,8 @@ export async function memberGoals(db: DbOrTx) {
   return evaluateGoals(goals.map(asGoal), rows);
 }
 
-/**
- * Goals of any population, evaluated on rows the caller brings (delegates of
- * an event, speakers, reviewers, a selection): other features call this.
- */
-export async function goalsFor(db: DbOrTx, population: string, rows: Parameters<typeof evaluateGoals>[1]) {
-  return evaluateGoals((await listGoals(db, population)).map(asGoal), rows);
-}
+/** The goals of a population; the members' come with their current figures. */
+export const goalsOf = (db: DbOrTx, population: string) => (population === 'members' ? memberGoals(db) : listGoals(db, population));
 
 const withShares = (rows: Array<{ key: string; count: number }>): Bucket[] => {
   const total = rows.reduce((s, r) => s + r.count, 0);
@@ -126,10 +122,15 @@ export function dashboardTable(d: Dashboard) {
   return out;
 }
 
-export const dashboardColumns: Column<ReturnType<typeof dashboardTable>[number]>[] = [
+const dashboardColumns: Column<ReturnType<typeof dashboardTable>[number]>[] = [
   { header: 'section', value: (r) => r.section, width: 30 },
   { header: 'key', value: (r) => r.key, width: 30 },
   { header: 'count', value: (r) => r.count },
   { header: 'share_percent', value: (r) => r.share },
   { header: 'note', value: (r) => r.note },
 ];
+
+/** The dashboard as a CSV or XLSX file. */
+export async function dashboardFile(db: DbOrTx, format: 'csv' | 'xlsx') {
+  return sheetFile('membership-dashboard', format, dashboardColumns, dashboardTable(await dashboard(db)), 'representation');
+}

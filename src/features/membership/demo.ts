@@ -1,10 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { ensureUser, grantRole } from '../accounts/service.js';
-import { people } from '../directory/model.js';
-import { demoOrganizations } from '../directory/demo.js';
-import { createOrganization, createPerson } from '../directory/service.js';
+import { ensureUser, grantRole } from '../accounts/index.js';
+import { createOrganization, createPerson, demoOrganizations, linkPersonToUser } from '../directory/index.js';
 import { nextRenewal } from './import.js';
 import { addDays, isoDay, syncMemberIndex } from './members.js';
 import {
@@ -301,7 +299,7 @@ export async function seedMembershipDemo(ctx: Ctx, refs: DemoRefs) {
   if (memberUser && hz) {
     await grantRole(db, memberUser, contactRole, { type: 'organization', id: hz });
     const wang = personIds.get('Wang Xiaomei');
-    if (wang) await db.update(people).set({ userId: memberUser }).where(eq(people.id, wang));
+    if (wang) await linkPersonToUser(db, wang, memberUser);
   }
 
   for (const g of demoGoals)

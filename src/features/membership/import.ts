@@ -1,31 +1,22 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
-import type { Db, DbOrTx } from '../../platform/db/index.js';
-import { readSheet, type SheetRow } from '../../platform/exports/index.js';
-import { fillChinese, type Locale } from '../../platform/i18n/index.js';
+import type { Db } from '../../platform/db/index.js';
+import { cell, type ImportError, readSheet } from '../../platform/exports/index.js';
+import type { Locale } from '../../platform/i18n/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { countries, organizations, people } from '../directory/model.js';
 import { organizationInput } from '../directory/contract.js';
-import { createOrganization, createPerson } from '../directory/service.js';
+import {
+  countryCodes,
+  createOrganization,
+  createPerson,
+  getOrganization,
+  organizationLookup,
+  personIdByEmail,
+} from '../directory/index.js';
 import { membershipCategories, membershipHistory, memberships } from './model.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';
-
-export interface ImportError {
-  line: number;
-  field: string;
-  message: string;
-}
-
-const cell = (r: SheetRow, ...keys: string[]) => {
-  for (const k of keys) {
-    const v = r.values[k];
-    if (v !== undefined && v !== '') return v;
-  }
-  return undefined;
-};
 
 const yes = (v: string | undefined) => !!v && /^(1|y|yes|true|是|x)$/i.test(v.trim());
 const email = z.email().max(254);
@@ -74,7 +65,7 @@ export async function importMembers(
   const rows = await readSheet(data, filename);
   const errors: ImportError[] = [];
   const cats = new Map((await db.select().from(membershipCategories)).map((c) => [c.key, c]));
-  const known = new Set((await db.select({ code: countries.code }).from(countries)).map((c) => c.code));
+  const known = await countryCodes(db);
   const orgIndex = await organizationLookup(db);
   const memberOrgs = new Set((await db.select({ id: memberships.organizationId }).from(memberships)).map((m) => m.id));
   const seen = new Set<string>();
@@ -168,14 +159,13 @@ export async function importMembers(
         if (p.kind === 'organization') {
           organizationId = p.orgId ?? (await createOrganization(txDb, actor, p.org!)).id;
           if (p.contact) {
-            const [o] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, organizationId));
+            const o = await getOrganization(tx, organizationId);
             await addRepresentative(tx, publicUrl, actor, organizationId, o.name, p.contact, (actor.locale as Locale) ?? 'en', false);
           }
         } else {
-          const [existing] = p.person.email ? await tx.select({ id: people.id }).from(people).where(eq(people.email, p.person.email)) : [];
+          const existing = p.person.email ? await personIdByEmail(tx, p.person.email) : undefined;
           personId =
-            existing?.id ??
-            (await createPerson(txDb, actor, { ...p.person, gender: p.person.gender as 'female' | null, affiliations: [] })).id;
+            existing ?? (await createPerson(txDb, actor, { ...p.person, gender: p.person.gender as 'female' | null, affiliations: [] })).id;
         }
         const renewal = nextRenewal(p.startDate, p.termMonths, isoDay(now));
         const [m] = await tx
@@ -218,11 +208,4 @@ export function nextRenewal(start: string, termMonths: number, today: string) {
   let d = addMonths(start, termMonths);
   for (let i = 1; d < today && i < 1000; i++) d = addMonths(start, termMonths * (i + 1));
   return d;
-}
-
-async function organizationLookup(db: DbOrTx) {
-  const all = await db.select({ id: organizations.id, name: organizations.name, shortName: organizations.shortName }).from(organizations);
-  const map = new Map<string, string>();
-  for (const o of all) for (const n of [...Object.values(fillChinese(o.name)), o.shortName]) if (n) map.set(normalize(n), o.id);
-  return map;
 }

@@ -22,16 +22,9 @@ export const membership: Feature = {
   erase: (tx, s) => eraseMembershipData(tx, s),
 };
 
-/** For other features: goals and figures of their own populations ("international, broad, diverse"). */
-export {
-  breakdown,
-  evaluateGoal,
-  evaluateGoals,
-  dimensions,
-  goalRules,
-  type Goal,
-  type GoalResult,
-  type PopulationRow,
-} from './representation.js';
-export { goalsFor } from './dashboard.js';
-export { reindexMembers } from './members.js';
+/**
+ * For other features: the counts of a population by one dimension (continent,
+ * country, stakeholder group, gender…), with shares, as the membership
+ * dashboard shows them; e.g. an event's delegates.
+ */
+export { breakdown, type Bucket, type PopulationRow } from './representation.js';

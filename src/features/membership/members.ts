@@ -2,15 +2,16 @@ import { and, asc, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
+import { imageTypes, storeFile } from '../../platform/files/index.js';
 import { fail, notFound } from '../../platform/http/errors.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { usersWithScope } from '../accounts/service.js';
-import { users } from '../accounts/model.js';
+import { userById, usersWithScope } from '../accounts/index.js';
 import { countries, organizations, people } from '../directory/model.js';
-import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/service.js';
-import { membershipErrors, type MembershipStatus } from './contract.js';
+import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/index.js';
+import { type HistoryDetails, membershipErrors, type MembershipStatus } from './contract.js';
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
 import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
 import { canManageMembership, contactRole } from './policy.js';
@@ -196,12 +197,8 @@ export async function isMember(db: DbOrTx, actor: Actor | null): Promise<boolean
 
 async function recipients(tx: DbOrTx, r: Pick<MemberRow, 'organizationId' | 'personUserId'>) {
   if (r.organizationId) return usersWithScope(tx, contactRole, 'organization', r.organizationId);
-  if (r.personUserId)
-    return tx
-      .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
-      .from(users)
-      .where(eq(users.id, r.personUserId));
-  return [];
+  const person = r.personUserId ? await userById(tx, r.personUserId) : undefined;
+  return person ? [{ id: person.id, email: person.email, name: person.name, locale: person.locale }] : [];
 }
 
 async function mailMember(tx: DbOrTx, publicUrl: string, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {
@@ -226,7 +223,7 @@ async function history(
     to?: string | null;
     reason?: string | null;
     actorId?: string | null;
-    details?: Record<string, unknown>;
+    details?: HistoryDetails;
     at?: Date;
   },
 ) {
@@ -518,10 +515,14 @@ export async function updateProfile(
   });
 }
 
-export async function setLogo(db: Db, actor: Actor, id: string, fileId: string) {
+/** A contact (or the secretariat) uploads the organization's logo; the file is read only once they may. */
+export async function uploadLogo(db: Db, filesDir: string, actor: Actor, id: string, read: () => Promise<Upload>) {
   const r = await managed(db, actor, id);
+  const up = await read();
   if (!r.organizationId) throw fail(membershipErrors, 'not_an_organization', 'Only organization members have a logo.');
-  await setOrganizationLogo(db, actor, r.organizationId, fileId);
+  const stored = await storeFile(db, filesDir, { ...up, allowed: imageTypes, ownerId: actor.userId });
+  await setOrganizationLogo(db, actor, r.organizationId, stored.id);
+  return getPortalMembership(db, actor, id);
 }
 
 export async function setDirectoryOptIn(db: Db, actor: Actor, id: string, optIn: boolean) {
@@ -592,11 +593,4 @@ export async function membersByStatus(db: DbOrTx) {
     .from(memberships)
     .groupBy(memberships.status)
     .orderBy(desc(sql`count(*)`));
-}
-
-/** Puts every membership back in (or out of) the search index, e.g. for a full index rebuild. */
-export async function reindexMembers(db: Db) {
-  const rows = await db.select({ id: memberships.id }).from(memberships);
-  for (const r of rows) await syncMemberIndex(db, r.id);
-  return rows.length;
 }

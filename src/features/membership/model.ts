@@ -4,6 +4,7 @@ import type { LocalizedText } from '../../platform/i18n/index.js';
 import { files } from '../../platform/files/model.js';
 import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
+import type { ApplicantKind, HistoryDetails } from './contract.js';
 
 export interface RequiredDocument {
   key: string;
@@ -19,7 +20,7 @@ export const membershipCategories = pgTable(
     name: jsonb('name').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     /** 'organization' (with representatives) or 'individual'. */
-    applicantKind: text('applicant_kind').notNull(),
+    applicantKind: text('applicant_kind').$type<ApplicantKind>().notNull(),
     termMonths: integer('term_months').notNull().default(12),
     graceDays: integer('grace_days').notNull().default(60),
     /** Days before the renewal date on which reminders go out, e.g. [60, 14]. */
@@ -69,7 +70,7 @@ export const membershipApplications = pgTable(
     categoryId: uuid('category_id')
       .notNull()
       .references(() => membershipCategories.id),
-    applicantKind: text('applicant_kind').notNull(),
+    applicantKind: text('applicant_kind').$type<ApplicantKind>().notNull(),
     /** draft, submitted, info_requested, approved, rejected, withdrawn */
     status: text('status').notNull().default('draft'),
     applicantUserId: uuid('applicant_user_id')
@@ -138,7 +139,7 @@ export const memberships = pgTable(
     categoryId: uuid('category_id')
       .notNull()
       .references(() => membershipCategories.id),
-    applicantKind: text('applicant_kind').notNull(),
+    applicantKind: text('applicant_kind').$type<ApplicantKind>().notNull(),
     organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
     personId: uuid('person_id').references(() => people.id, { onDelete: 'restrict' }),
     applicationId: uuid('application_id'),
@@ -177,7 +178,7 @@ export const membershipHistory = pgTable(
     toStatus: text('to_status'),
     reason: text('reason'),
     actorId: uuid('actor_id'),
-    details: jsonb('details').notNull().default({}),
+    details: jsonb('details').$type<HistoryDetails>().notNull().default({}),
   },
   (t) => [index('membership_history_membership_idx').on(t.membershipId)],
 );

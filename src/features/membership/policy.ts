@@ -1,13 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { hasScope, isStaff, type Access, type Actor } from '../../platform/auth/access.js';
+import { hasScope, isStaff, type Actor } from '../../platform/auth/access.js';
 import { applicationMessages } from './model.js';
 
-/** Route-level access; finer rules (owner, contact of this organization) are the functions below. */
-export const membershipAccess = {
-  public: 'public',
-  user: 'user',
-  staff: ['secretariat'],
-} satisfies Record<string, Access>;
+/** Who may do what beyond the route's access (membershipApi in contract.ts): owner, contact of this organization. */
 
 export const contactRole = 'org_contact';
 

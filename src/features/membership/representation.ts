@@ -4,10 +4,9 @@
  * other features, which call these functions with their own rows.
  */
 
-export const dimensions = ['continent', 'country', 'stakeholderGroup', 'category', 'gender', 'yearJoined'] as const;
-export type Dimension = (typeof dimensions)[number];
-export const goalRules = ['min_distinct', 'max_share', 'min_share'] as const;
-export type GoalRule = (typeof goalRules)[number];
+import type { Dimension, GoalRule } from './contract.js';
+
+export type { Dimension, GoalRule };
 
 /** One member of a population; a missing dimension is simply not counted for it. */
 export type PopulationRow = Partial<Record<Dimension, string | number | null | undefined>>;

@@ -7,10 +7,28 @@ import { fail, notFound } from '../../platform/http/errors.js';
 import { membershipErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
-import { ensureUser, grantRole, normalizeEmail, revokeRole, sha256, usersWithScope } from '../accounts/service.js';
-import { roleGrants, users } from '../accounts/model.js';
-import { affiliations, people } from '../directory/model.js';
-import { createPerson, deletePersonIfUnreferenced, getOrganization } from '../directory/service.js';
+import {
+  ensureUser,
+  grantRole,
+  hasRole,
+  normalizeEmail,
+  revokeRole,
+  sha256,
+  type User,
+  userByEmail,
+  userById,
+  usersWithScope,
+} from '../accounts/index.js';
+import {
+  createPerson,
+  deletePersonIfUnreferenced,
+  ensureAffiliation,
+  getOrganization,
+  linkPersonToUser,
+  personOfAccount,
+  removeAffiliation,
+  unlinkPerson,
+} from '../directory/index.js';
 import { membershipMail } from './mails.js';
 import { loadManagedMembership, loadMember, memberName, portalView } from './members.js';
 import { representativeGrants, representativeInvitations } from './model.js';
@@ -26,8 +44,6 @@ export interface RepresentativeInput {
   gender?: string | null;
   countryCode?: string | null;
 }
-
-type User = typeof users.$inferSelect;
 
 /**
  * Makes an account a contact of an organization: the person in the directory,
@@ -47,22 +63,10 @@ export async function grantRepresentative(
   const org = await getOrganization(tx, orgId);
   const user = opts.user ?? (await ensureUser(tx, { email: rep.email, name: rep.name, locale })).user;
   const scope = { type: 'organization', id: orgId };
-  const [held] = await tx
-    .select({ id: roleGrants.id })
-    .from(roleGrants)
-    .where(
-      and(
-        eq(roleGrants.userId, user.id),
-        eq(roleGrants.role, contactRole),
-        eq(roleGrants.scopeType, 'organization'),
-        eq(roleGrants.scopeId, orgId),
-      ),
-    );
-  if (held) return { user, granted: false };
+  if (await hasRole(tx, user.id, contactRole, scope)) return { user, granted: false };
 
   const email = normalizeEmail(user.email);
-  let [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.userId, user.id)).limit(1);
-  if (!person) [person] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
+  let person = await personOfAccount(tx, user.id, email);
   let personCreated = false;
   if (!person) {
     const created = await createPerson(tx as unknown as Db, actor, {
@@ -77,19 +81,8 @@ export async function grantRepresentative(
     personCreated = true;
   }
   const personLinked = !person.userId;
-  if (personLinked) await tx.update(people).set({ userId: user.id }).where(eq(people.id, person.id));
-  const [aff] = await tx
-    .select({ id: affiliations.id })
-    .from(affiliations)
-    .where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, orgId)));
-  const createdAff = aff
-    ? undefined
-    : (
-        await tx
-          .insert(affiliations)
-          .values({ personId: person.id, organizationId: orgId, title: rep.title ? { [locale]: rep.title } : {} })
-          .returning({ id: affiliations.id })
-      )[0];
+  if (personLinked) await linkPersonToUser(tx, person.id, user.id);
+  const createdAffiliation = await ensureAffiliation(tx, person.id, orgId, rep.title ? { [locale]: rep.title } : {});
   await grantRole(tx, user.id, contactRole, scope);
   await tx
     .insert(representativeGrants)
@@ -99,7 +92,7 @@ export async function grantRepresentative(
       personId: person.id,
       personCreated,
       personLinked,
-      affiliationId: createdAff?.id ?? null,
+      affiliationId: createdAffiliation ?? null,
       invitationId: opts.invitationId ?? null,
       grantedBy: actor?.userId ?? null,
     })
@@ -120,13 +113,9 @@ async function undoGrant(tx: Tx, orgId: string, userId: string) {
     .where(and(eq(representativeGrants.organizationId, orgId), eq(representativeGrants.userId, userId)))
     .returning();
   if (!g) return null;
-  if (g.affiliationId) await tx.delete(affiliations).where(eq(affiliations.id, g.affiliationId));
+  if (g.affiliationId) await removeAffiliation(tx, g.affiliationId);
   const deleted = g.personCreated && g.personId ? await deletePersonIfUnreferenced(tx, g.personId) : false;
-  if (!deleted && g.personLinked && g.personId)
-    await tx
-      .update(people)
-      .set({ userId: null })
-      .where(and(eq(people.id, g.personId), eq(people.userId, userId)));
+  if (!deleted && g.personLinked && g.personId) await unlinkPerson(tx, g.personId, userId);
   if (g.invitationId)
     await tx
       .update(representativeInvitations)
@@ -211,7 +200,7 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
       if (open.some(isPending))
         throw fail(membershipErrors, 'already_invited', 'This person is already invited; resend the invitation instead.');
       // The invitee's own language when they have an account, else the inviter's.
-      const [known] = await tx.select({ locale: users.locale }).from(users).where(eq(users.email, email));
+      const known = await userByEmail(tx, email);
       const [inv] = await tx
         .insert(representativeInvitations)
         .values({
@@ -300,7 +289,7 @@ const statusOf = (
 export async function viewInvitation(db: DbOrTx, actor: Actor, token: string) {
   const inv = await byToken(db, token);
   const r = await loadMember(db, inv.membershipId);
-  const [by] = inv.invitedBy ? await db.select({ name: users.name }).from(users).where(eq(users.id, inv.invitedBy)) : [];
+  const by = inv.invitedBy ? await userById(db, inv.invitedBy) : undefined;
   return {
     status: statusOf(inv),
     email: inv.email,
@@ -332,7 +321,7 @@ export async function acceptInvitation(db: Db, actor: Actor, token: string) {
     const inv = await answerable(tx, actor, token);
     const r = await loadMember(tx, inv.membershipId);
     if (!r.organizationId) throw notFound();
-    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId));
+    const user = await userById(tx, actor.userId);
     await grantRepresentative(tx, actor, r.organizationId, { name: inv.name, email: inv.email, title: inv.title }, inv.locale as Locale, {
       user,
       invitationId: inv.id,

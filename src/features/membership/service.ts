@@ -3,16 +3,16 @@ import type { Actor } from '../../platform/auth/access.js';
 import { isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx, Tx } from '../../platform/db/index.js';
-import { documentTypes, files, storeFile } from '../../platform/files/index.js';
+import { documentTypes, files, readFile, storeFile } from '../../platform/files/index.js';
 import { fail, type FieldError, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
+import type { Upload } from '../../platform/http/upload.js';
 import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
-import { ensureUser, normalizeEmail, sendLoginLink } from '../accounts/service.js';
-import { users } from '../accounts/model.js';
+import { ensureUser, sendLoginLink, userByEmail, userById } from '../accounts/index.js';
 import { countries, organizations, people } from '../directory/model.js';
-import { createOrganization, createPerson, getOrganization, matchSearch, searchTextOf } from '../directory/service.js';
+import { createOrganization, createPerson, getOrganization, linkPersonToUser, matchSearch, searchTextOf } from '../directory/index.js';
 import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import {
@@ -151,7 +151,7 @@ async function mailApplicant(
   kind: MembershipMail,
   extra: Partial<MailParams> = {},
 ) {
-  const [u] = await tx.select({ email: users.email, name: users.name }).from(users).where(eq(users.id, app.applicantUserId));
+  const u = await userById(tx, app.applicantUserId);
   if (!u) return;
   const locale = app.locale as Locale;
   const m = membershipMail(kind, locale, {
@@ -236,25 +236,31 @@ export async function startApplication(
   input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput },
 ) {
   await activeCategory(db, input.categoryKey); // refused alike, with or without an account
-  const [existing] = await db
-    .select({ locale: users.locale })
-    .from(users)
-    .where(eq(users.email, normalizeEmail(input.email)));
+  const existing = await userByEmail(db, input.email);
   // The link opens the form in the owner's language, like the mail that carries it.
-  if (existing) return sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
-  const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
-  const app = await createApplication(
-    db,
-    { userId: user.id, email: user.email },
-    { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
-  );
-  await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
+  if (existing) await sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
+  else {
+    const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
+    const app = await createApplication(
+      db,
+      { userId: user.id, email: user.email },
+      { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
+    );
+    await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
+  }
+  return { ok: true as const, message: 'Check your mailbox for a link to continue your application.' };
+}
+
+/** A draft application of the signed-in account, as they see it. */
+export async function openApplication(db: Db, actor: Actor, input: { categoryKey: string; locale?: Locale; data: ApplicationDataInput }) {
+  const row = await createApplication(db, actor, input);
+  return getApplication(db, actor, row.id);
 }
 
 const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
 
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
@@ -272,6 +278,7 @@ export async function updateApplication(db: Db, actor: Actor, id: string, data: 
       after: next,
     });
   });
+  return getApplication(db, actor, id);
 }
 
 const hasText = (v: unknown) =>
@@ -305,7 +312,7 @@ export function missingForSubmit(
 }
 
 export async function submitApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'submitted') return; // a double click
@@ -340,13 +347,13 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
     await mailApplicant(tx, publicUrl, app, 'submitted');
     if (answered) {
       // Tell the staff member who asked that the answer is in.
-      const [ask] = await tx
-        .select({ email: users.email, locale: users.locale })
+      const [asked] = await tx
+        .select({ by: applicationMessages.authorUserId })
         .from(applicationMessages)
-        .innerJoin(users, eq(users.id, applicationMessages.authorUserId))
         .where(and(eq(applicationMessages.applicationId, id), eq(applicationMessages.kind, 'info_request')))
         .orderBy(desc(applicationMessages.createdAt))
         .limit(1);
+      const ask = asked?.by ? await userById(tx, asked.by) : undefined;
       if (ask) {
         const m = membershipMail('answered', ask.locale as Locale, {
           name: '',
@@ -363,10 +370,11 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
       }
     }
   });
+  return getApplication(db, actor, id);
 }
 
 export async function withdrawApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     if (app.status === 'withdrawn') return;
@@ -379,10 +387,11 @@ export async function withdrawApplication(db: Db, publicUrl: string, actor: Acto
     await audit(tx, { actor, action: 'membership_application.withdraw', entity: 'membership_application', entityId: id });
     await mailApplicant(tx, publicUrl, app, 'withdrawn');
   });
+  return getApplication(db, actor, id);
 }
 
 export async function requestInformation(db: Db, publicUrl: string, actor: Actor, id: string, message: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'request_info');
     await tx
@@ -399,10 +408,11 @@ export async function requestInformation(db: Db, publicUrl: string, actor: Actor
     });
     await mailApplicant(tx, publicUrl, app, 'infoRequested', { text: message });
   });
+  return getApplication(db, actor, id);
 }
 
 export async function rejectApplication(db: Db, publicUrl: string, actor: Actor, id: string, reason: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'reject');
     await tx
@@ -413,10 +423,11 @@ export async function rejectApplication(db: Db, publicUrl: string, actor: Actor,
     await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
     await mailApplicant(tx, publicUrl, app, 'rejected', { text: reason });
   });
+  return getApplication(db, actor, id);
 }
 
 export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: string, input: { body: string; internal: boolean }) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!canReadApplication(actor, app)) throw notFound();
     const staff = isStaff(actor) && !isApplicant(actor, app);
@@ -436,17 +447,17 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
     });
     if (staff && !input.internal) await mailApplicant(tx, publicUrl, app, 'message', { text: input.body });
   });
+  return getApplication(db, actor, id);
 }
 
-export async function addDocument(
-  db: Db,
-  filesDir: string,
-  actor: Actor,
-  id: string,
-  docKey: string,
-  file: { data: Buffer; filename: string },
-  maxBytes: number,
-) {
+/** Adds an uploaded file to a draft, under the document key sent with it ("other" if none). */
+export async function addDocument(db: Db, filesDir: string, actor: Actor, id: string, file: Upload) {
+  const docKey = (file.fields.docKey ?? 'other').trim();
+  if (!/^[a-z0-9_-]{1,40}$/.test(docKey))
+    throw fail(platformErrors, 'validation_failed', 'docKey: lower-case letters, digits, - and _', {
+      fields: [{ path: 'docKey', message: 'invalid', code: 'invalid' }],
+    });
+  const maxBytes = file.maxBytes;
   return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
@@ -479,7 +490,7 @@ export async function addDocument(
 }
 
 export async function removeDocument(db: Db, actor: Actor, id: string, docId: string) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
     assertTransition(app.status, 'edit');
@@ -496,17 +507,19 @@ export async function removeDocument(db: Db, actor: Actor, id: string, docId: st
       before: { docKey: row.docKey, fileId: row.fileId },
     });
   });
+  return { ok: true as const };
 }
 
 /** The file of a document, for the applicant or the secretariat. */
-export async function documentFile(db: DbOrTx, actor: Actor, id: string, docId: string) {
+export async function documentFile(db: DbOrTx, filesDir: string, actor: Actor, id: string, docId: string) {
   await loadVisible(db, actor, id);
   const [row] = await db
     .select({ fileId: applicationDocuments.fileId })
     .from(applicationDocuments)
     .where(and(eq(applicationDocuments.id, docId), eq(applicationDocuments.applicationId, id)));
-  if (!row) throw notFound();
-  return row.fileId;
+  const f = row && (await readFile(db, filesDir, row.fileId));
+  if (!f) throw notFound();
+  return { mime: f.mime, data: f.data, name: f.originalName };
 }
 
 // Reading
@@ -628,7 +641,7 @@ export async function getApplication(db: DbOrTx, actor: Actor, id: string) {
     .orderBy(asc(applicationMessages.createdAt), asc(applicationMessages.id));
   let applicantEmail: string | undefined;
   if (internal) {
-    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, app.applicantUserId));
+    const u = await userById(db, app.applicantUserId);
     applicantEmail = u?.email;
   }
   return {
@@ -690,7 +703,7 @@ export async function approveApplication(
   opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
   now = new Date(),
 ) {
-  return db.transaction(async (tx) => {
+  await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'approve');
     const cat = await categoryOf(tx, app.categoryId);
@@ -718,7 +731,8 @@ export async function approveApplication(
       }
       for (const rep of data.representatives ?? []) await addRepresentative(tx, publicUrl, actor, organizationId, orgName, rep, locale);
     } else {
-      const [u] = await tx.select().from(users).where(eq(users.id, app.applicantUserId));
+      const u = await userById(tx, app.applicantUserId);
+      if (!u) throw notFound(); // the applicant's account is kept while it has applications
       const ind = data.individual ?? {};
       const person = await findOrCreatePerson(tx, actor, {
         name: ind.name ?? u.name,
@@ -727,7 +741,7 @@ export async function approveApplication(
         countryCode: ind.countryCode,
         gender: ind.gender,
       });
-      if (!person.userId) await tx.update(people).set({ userId: u.id }).where(eq(people.id, person.id));
+      if (!person.userId) await linkPersonToUser(tx, person.id, u.id);
       personId = person.id;
     }
     const [existing] = await tx
@@ -795,6 +809,7 @@ export async function approveApplication(
     await syncMemberIndex(tx, m.id);
     return m;
   });
+  return getApplication(db, actor, id);
 }
 
 export async function applicationsByStatus(db: DbOrTx) {

@@ -11,7 +11,7 @@ import { personContact, personOfAccount } from '../directory/index.js';
 export async function subjectOfUser(db: DbOrTx, userId: string): Promise<DataSubject> {
   const u = await accountContact(db, userId);
   if (!u) throw notFound();
-  return { userId: u.id, personId: await personOfAccount(db, u), email: u.email };
+  return { userId: u.id, personId: (await personOfAccount(db, u.id, u.email))?.id ?? null, email: u.email };
 }
 
 export async function subjectOfPerson(db: DbOrTx, personId: string): Promise<DataSubject> {

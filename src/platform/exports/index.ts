@@ -34,10 +34,36 @@ export async function toXlsx<T>(sheet: string, columns: Column<T>[], rows: T[]):
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A table as a downloadable file: CSV (UTF-8 with BOM) or XLSX, named after what it holds and today's date. */
+export async function sheetFile<T>(name: string, format: 'csv' | 'xlsx', columns: Column<T>[], rows: T[], sheet = name) {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return format === 'xlsx'
+    ? { mime: xlsxType, data: await toXlsx(sheet, columns, rows), name: `${name}-${stamp}.xlsx` }
+    : { mime: 'text/csv; charset=utf-8', data: toCsv(columns, rows), name: `${name}-${stamp}.csv` };
+}
+
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export interface SheetRow {
   /** 1-based line in the file, counting the header as line 1. */
   line: number;
   values: Record<string, string>;
+}
+
+/** One bad cell of an import, by line and column, so the person can fix the file. */
+export interface ImportError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+/** The first non-empty value among a row's columns (a column may go by several names). */
+export function cell(r: SheetRow, ...keys: string[]) {
+  for (const k of keys) {
+    const v = r.values[k];
+    if (v !== undefined && v !== '') return v;
+  }
+  return undefined;
 }
 
 /** What an XLSX may unpack to: far above any real import, far below what would hurt the server. */

@@ -1,38 +1,36 @@
 import { Alert, Button, FileInput, Group, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api';
+import type { directoryApi } from '../../features/directory/contract';
+import type { Reply } from '../../platform/http/contract';
 import { ErrorAlert } from './forms';
 
-export interface ImportReport {
-  dryRun: boolean;
-  rows: number;
-  written: number;
-  errors: Array<{ line: number; field: string; message: string }>;
-}
+/** What an import answers: every bad row by line and column, or what it wrote. */
+export type ImportReport = Reply<typeof directoryApi.import>;
 
 /**
  * Uploads a CSV/XLSX file to an import endpoint: first a dry run that lists
  * every bad row by line and column, then the real import of a clean file.
  */
 export function ImportDialog({
-  url,
+  send,
   columns,
-  invalidate,
+  onImported,
   onClose,
 }: {
-  url: (dryRun: boolean) => string;
+  /** Uploads the file to the import endpoint (see upload() in web/api.ts). */
+  send: (file: File, dryRun: boolean) => Promise<ImportReport>;
   columns: string;
-  invalidate: string;
+  /** After rows were written: refresh what shows them. */
+  onImported: () => void;
   onClose: () => void;
 }) {
   const { t } = useTranslation('shell');
-  const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
-    mutationFn: (dryRun: boolean) => api.upload<ImportReport>(url(dryRun), file!),
-    onSuccess: (r) => !r.dryRun && qc.invalidateQueries({ queryKey: [invalidate] }),
+    mutationFn: (dryRun: boolean) => (file ? send(file, dryRun) : Promise.reject(new Error('no file'))),
+    onSuccess: (r) => !r.dryRun && onImported(),
   });
   const r = run.data;
   return (

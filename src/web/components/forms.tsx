@@ -1,7 +1,8 @@
 import { Alert, Select, Stack, Text, TextInput, Textarea, type SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, fieldErrorText } from '../api';
+import { directoryApi } from '../../features/directory/contract';
+import { ApiError, fieldErrorText, query } from '../api';
 import { pick, useLocale, type Locale, type LocalizedText } from '../i18n';
 import { notifications } from '@mantine/notifications';
 
@@ -72,14 +73,8 @@ function l10nHint(value: LocalizedText, t: (k: string) => string) {
   return null;
 }
 
-export interface Country {
-  code: string;
-  continent: string;
-  name: LocalizedText;
-}
-
 export function useCountries() {
-  return useQuery({ queryKey: ['countries'], queryFn: () => api.get<Country[]>('/api/v1/countries'), staleTime: Infinity });
+  return useQuery({ ...query(directoryApi.countries), staleTime: Infinity });
 }
 
 export function useCountryName() {

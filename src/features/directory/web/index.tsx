@@ -1,6 +1,7 @@
 import type { WebFeature } from '../../../web/feature';
 import { directoryTexts } from './i18n';
-import { OrganizationsPage, PeoplePage } from './pages';
+import { OrganizationsPage } from './OrganizationsPage';
+import { PeoplePage } from './PeoplePage';
 
 export const directoryWeb: WebFeature = {
   name: 'directory',

@@ -1,8 +1,17 @@
 import type { WebFeature } from '../../../web/feature';
-import { CategoriesPage, DashboardPage, MembershipsPage, QueueDetailPage, QueuePage } from './admin';
-import { ApplyPage, MyApplicationPage, MyApplicationsPage } from './apply';
+import { ApplyPage } from './ApplyPage';
+import { CategoriesPage } from './CategoriesPage';
+import { DashboardPage } from './DashboardPage';
 import { membershipTexts } from './i18n';
-import { InvitationPage, MemberDirectoryPage, MemberPage, PortalPage } from './members';
+import { InvitationPage } from './InvitationPage';
+import { MemberDirectoryPage } from './MemberDirectoryPage';
+import { MemberPage } from './MemberPage';
+import { MembershipsPage } from './MembershipsPage';
+import { MyApplicationPage } from './MyApplicationPage';
+import { MyApplicationsPage } from './MyApplicationsPage';
+import { PortalPage } from './PortalPage';
+import { QueueDetailPage } from './QueueDetailPage';
+import { QueuePage } from './QueuePage';
 
 export const membershipWeb: WebFeature = {
   name: 'membership',

@@ -1,0 +1,50 @@
+import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { query } from '../../../web/api';
+import { useFormat } from '../../../web/format';
+import { prefixOf, useLocale } from '../../../web/i18n';
+import { LText } from '../../../web/localized';
+import { membershipApi as api } from '../contract';
+import { MembershipError } from './MembershipError';
+import { StatusBadge } from './StatusBadge';
+
+export function MyApplicationsPage() {
+  const { t } = useTranslation(['membership', 'shell']);
+  const f = useFormat();
+  const list = useQuery(query(api.myApplications));
+  const locale = useLocale();
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{t('apply.myTitle')}</Title>
+        <Button component={Link} to={`/${prefixOf[locale]}/membership/apply`}>
+          {t('apply.newApplication')}
+        </Button>
+      </Group>
+      <MembershipError error={list.error} />
+      {list.data?.length === 0 ? <Text>{t('apply.none')}</Text> : null}
+      <Table>
+        <Table.Tbody>
+          {list.data?.map((a) => (
+            <Table.Tr key={a.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/my/applications/${a.id}`}>
+                  {a.displayName || '—'}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <LText value={a.categoryName} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={a.status} />
+              </Table.Td>
+              <Table.Td>{f.date(a.submittedAt ?? a.createdAt)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

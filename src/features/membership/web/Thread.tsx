@@ -1,0 +1,38 @@
+import { Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../web/format';
+import type { Application } from './ApplicationView';
+
+/** The thread of an application; internal comments are marked (the server sends them to staff only). */
+export function Thread({ app }: { app: Application }) {
+  const { t } = useTranslation(['membership', 'shell']);
+  const f = useFormat();
+  return (
+    <Stack gap="xs" data-testid="thread">
+      {app.messages
+        .filter((m) => m.kind !== 'status')
+        .map((m) => (
+          <Paper key={m.id} withBorder p="sm" bg={m.internal ? 'yellow.0' : undefined} data-internal={m.internal || undefined}>
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {m.authorName || (m.authorRole === 'secretariat' ? t('shell:roles.secretariat') : t('queue.applicant'))} ·{' '}
+                {f.dateTime(m.createdAt)}
+              </Text>
+              {m.internal ? (
+                <Badge size="xs" variant="dot" color="yellow">
+                  {t('queue.internalBadge')}
+                </Badge>
+              ) : m.kind === 'info_request' ? (
+                <Badge size="xs" variant="dot" color="orange">
+                  {t('queue.requestInfo')}
+                </Badge>
+              ) : null}
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {m.body}
+            </Text>
+          </Paper>
+        ))}
+    </Stack>
+  );
+}
