@@ -37,7 +37,7 @@ export function callsRoutes(app: App, { db, config }: Ctx) {
   );
 
   // Staff
-  route(app, api.submissions, async (req) => svc.callSubmissions(db, requireActor(req), req.params.id, req.query));
+  route(app, api.submissions, async (req) => svc.callSubmissions(db, req.params.id, req.query));
   route(app, api.screen, async (req) => svc.screenSubmission(db, requireActor(req), req.params.id, req.body));
   route(app, api.autoScreen, async (req) => svc.autoScreenCall(db, requireActor(req), req.params.id));
 }

@@ -7,7 +7,7 @@ import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { files } from '../../platform/files/model.js';
 import { fail, forbidden, invalid, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
-import { localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { localize, pickLocale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { accountByEmail, accountById } from '../accounts/index.js';
 import { countryCodes } from '../directory/index.js';
@@ -678,7 +678,6 @@ export async function submissionFile(db: DbOrTx, filesDir: string, s: Submission
 
 export const callSubmissions = async (
   db: DbOrTx,
-  actor: Actor,
   callId: string,
   q: { status?: string; screening?: string; round?: number; decision?: string },
 ) => (await listSubmissions(db, callId, q)).map((s) => presentStaff(s));

@@ -29,7 +29,7 @@ function readPdf(pdf: Buffer) {
   fs.rmSync(dir, { recursive: true, force: true });
   const pages: Array<{ width: number; height: number }> = [];
   const lines: Line[] = [];
-  const unescape = (s: string) =>
+  const unescapeXml = (s: string) =>
     s
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>')
@@ -40,7 +40,7 @@ function readPdf(pdf: Buffer) {
     const [, width, height] = /width="([\d.]+)" height="([\d.]+)"/.exec(page)!;
     pages.push({ width: +width, height: +height });
     for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...m[5].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => unescape(w[1]));
+      const words = [...m[5].matchAll(/<word [^>]*>([^<]*)<\/word>/g)].map((w) => unescapeXml(w[1]));
       lines.push({ page: pages.length, text: words.join(' '), x0: +m[1], y0: +m[2], x1: +m[3], y1: +m[4] });
     }
   }

@@ -19,13 +19,17 @@ const compile = (kind: PublicPageKind): Compiled => {
   const names: string[] = [];
   const src = kind.path
     .split('/')
-    .map((seg) =>
-      seg === '*'
-        ? (names.push('*'), '(.+)')
-        : seg.startsWith(':')
-          ? (names.push(seg.slice(1)), '([^/]+)')
-          : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    )
+    .map((seg) => {
+      if (seg === '*') {
+        names.push('*');
+        return '(.+)';
+      }
+      if (seg.startsWith(':')) {
+        names.push(seg.slice(1));
+        return '([^/]+)';
+      }
+      return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
     .join('/');
   return { kind, re: new RegExp(`^${src === '' ? '/' : src}$`), names };
 };

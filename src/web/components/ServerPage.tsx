@@ -62,11 +62,14 @@ export function ServerPage() {
     );
   }
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: not a control; it catches the clicks of the page's links as they bubble, to stay in the app
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on a link fires a click, which bubbles here
     <div
       className="portal-page"
       data-portal-kind={page.data.kind}
       onClick={follow}
       onSubmit={submit}
+      // biome-ignore lint/security/noDangerouslySetInnerHtml: the server renders this page with every value escaped (the html tag)
       dangerouslySetInnerHTML={{ __html: page.data.body }}
     />
   );

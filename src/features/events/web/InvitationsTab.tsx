@@ -18,7 +18,10 @@ export function InvitationsTab({ ev }: { ev: EventT }) {
   const [ch, setCh] = useState({ name: '', quota: 10 as number | string });
   const addChannel = useMutation({
     mutationFn: () => call(eventsApi.createChannel, { params: { id: ev.id }, body: { name: ch.name, quota: Number(ch.quota) } }),
-    onSuccess: () => (setCh({ name: '', quota: 10 }), refresh()),
+    onSuccess: () => {
+      setCh({ name: '', quota: 10 });
+      return refresh();
+    },
     onError: notify.error,
   });
   const [inv, setInv] = useState({
@@ -30,7 +33,10 @@ export function InvitationsTab({ ev }: { ev: EventT }) {
   });
   const invite = useMutation({
     mutationFn: () => call(eventsApi.invite, { params: { id: ev.id }, body: inv }),
-    onSuccess: () => (setInv({ ...inv, email: '', name: '' }), refresh()),
+    onSuccess: () => {
+      setInv({ ...inv, email: '', name: '' });
+      return refresh();
+    },
   });
   const err = invite.error instanceof ApiError ? invite.error : null;
   const [file, setFile] = useState<File | null>(null);

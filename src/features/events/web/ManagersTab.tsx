@@ -22,15 +22,25 @@ export function ManagersTab({ eventId }: { eventId: string }) {
   const add = useMutation({
     mutationFn: () => call(eventsApi.addManager, { params: { id: eventId }, body: { email } }),
     onMutate: () => setDone(null),
-    onSuccess: (r) => (setDone(t(`events:managers.${r.status}`, { email })), setEmail(''), refresh()),
+    onSuccess: (r) => {
+      setDone(t(`events:managers.${r.status}`, { email }));
+      setEmail('');
+      return refresh();
+    },
   });
   const remove = useMutation({
     mutationFn: (userId: string) => call(eventsApi.removeManager, { params: { id: eventId, userId } }),
-    onSuccess: () => (setDone(null), refresh()),
+    onSuccess: () => {
+      setDone(null);
+      return refresh();
+    },
   });
   const withdraw = useMutation({
     mutationFn: (invitationId: string) => call(eventsApi.withdrawManagerInvitation, { params: { id: eventId, invitationId } }),
-    onSuccess: () => (setDone(null), refresh()),
+    onSuccess: () => {
+      setDone(null);
+      return refresh();
+    },
   });
   const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
   const data = q.data;

@@ -44,7 +44,10 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   const addRoom = useMutation({
     mutationFn: () =>
       call(eventsApi.addRoom, { params: { id: ev.id }, body: { name: { en: room.name }, capacity: Number(room.capacity) } }),
-    onSuccess: () => (setRoom({ name: '', capacity: 100 }), refresh()),
+    onSuccess: () => {
+      setRoom({ name: '', capacity: 100 });
+      return refresh();
+    },
     onError: notify.error,
   });
   const [s, setS] = useState({
@@ -71,7 +74,10 @@ export function ProgramTab({ ev }: { ev: EventT }) {
           people: s.personId ? [{ personId: s.personId, role: s.role }] : [],
         },
       }),
-    onSuccess: () => (setS({ ...s, title: '', capacity: '' }), refresh()),
+    onSuccess: () => {
+      setS({ ...s, title: '', capacity: '' });
+      return refresh();
+    },
   });
   const removeSession = useMutation({
     mutationFn: (sid: string) => call(eventsApi.deleteSession, { params: { id: sid } }),
@@ -85,7 +91,10 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   });
   const publish = useMutation({
     mutationFn: (force: boolean) => call(eventsApi.publish, { params: { id: ev.id }, body: { force } }),
-    onSuccess: () => (notify.ok(t('events:admin.published')), refresh()),
+    onSuccess: () => {
+      notify.ok(t('events:admin.published'));
+      return refresh();
+    },
     onError: notify.error,
   });
   const sErr = addSession.error instanceof ApiError ? addSession.error : null;
@@ -192,6 +201,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
       </Title>
       {conflicts.data?.length === 0 && <Text c="green">{t('events:conflicts.none')}</Text>}
       {conflicts.data?.map((c, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
         <Alert key={i} color="orange" title={t(`events:conflicts.${c.kind}`)} data-testid="conflict">
           {c.message}
         </Alert>

@@ -16,7 +16,10 @@ export function TemplateEditor({ tpl }: { tpl: Template }) {
   const [v, setV] = useState({ subject: tpl.subject, body: tpl.body });
   const save = useMutation({
     mutationFn: () => call(eventsApi.saveMailTemplate, { params: { key: tpl.key, locale: tpl.locale }, body: v }),
-    onSuccess: () => (notify.ok(), invalidate(qc, eventsApi.mailTemplates)),
+    onSuccess: () => {
+      notify.ok();
+      return invalidate(qc, eventsApi.mailTemplates);
+    },
     onError: notify.error,
   });
   return (

@@ -29,7 +29,10 @@ export function Comments({
   const [responses, setResponses] = useState<Record<string, string>>({});
   const add = useMutation({
     mutationFn: () => call(groupsApi.addComment, { params: { id: doc.id }, body: { paragraphKey, body } }),
-    onSuccess: () => (setBody(''), refresh()),
+    onSuccess: () => {
+      setBody('');
+      return refresh();
+    },
     onError: notify.error,
   });
   const resolve = useMutation({

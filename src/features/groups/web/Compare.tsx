@@ -47,10 +47,12 @@ export function Compare({ doc }: { doc: DocView }) {
                   .filter((x) => !x.added)
                   .map((x, i) =>
                     x.removed ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <del key={i} style={{ background: '#ffe3e3' }}>
                         {x.value}
                       </del>
                     ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <span key={i}>{x.value}</span>
                     ),
                   )}
@@ -60,10 +62,12 @@ export function Compare({ doc }: { doc: DocView }) {
                   .filter((x) => !x.removed)
                   .map((x, i) =>
                     x.added ? (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <ins key={i} style={{ background: '#d3f9d8' }}>
                         {x.value}
                       </ins>
                     ) : (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
                       <span key={i}>{x.value}</span>
                     ),
                   )}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Loader, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, call, invalidate, query } from '../../../web/api';
@@ -32,7 +32,10 @@ export function DocumentPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const fmt = useFormat();
-  const [versionId, setVersionId] = useState<string | null>(null);
+  // The version chosen belongs to one document: another document opens at its latest.
+  const [chosen, setChosen] = useState<{ id: string; versionId: string | null }>({ id, versionId: null });
+  const versionId = chosen.id === id ? chosen.versionId : null;
+  const setVersionId = (v: string | null) => setChosen({ id, versionId: v });
   const [closesAt, setClosesAt] = useState(() => new Date(Date.now() + 14 * 86400_000).toISOString().slice(0, 10));
   const editing = search.get('edit') === '1';
   const q = useQuery<DocView>(
@@ -49,7 +52,6 @@ export function DocumentPage() {
   });
   const refresh = () =>
     void invalidate(qc, groupsApi.document, groupsApi.documentVersion, groupsApi.comments, groupsApi.endorsements, groupsApi.diff);
-  useEffect(() => setVersionId(null), [id]);
   const move = useMutation({
     mutationFn: (s: VersionStatus) => call(groupsApi.setStatus, { params: { id, versionId: v.id }, body: { status: s } }),
     onSuccess: refresh,
@@ -67,9 +69,11 @@ export function DocumentPage() {
   });
   const newVersion = useMutation({
     mutationFn: () => call(groupsApi.newVersion, { params: { id }, body: {} }),
-    onSuccess: (d) => (
-      setVersionId(null), qc.setQueryData(query(groupsApi.document, { params: { id } }).queryKey, d), setSearch({ edit: '1' })
-    ),
+    onSuccess: (d) => {
+      setVersionId(null);
+      qc.setQueryData(query(groupsApi.document, { params: { id } }).queryKey, d);
+      setSearch({ edit: '1' });
+    },
     onError: notify.error,
   });
   const toLibrary = useMutation({
@@ -115,7 +119,10 @@ export function DocumentPage() {
           label={t('documents:versions')}
           data={doc.versions.map((x) => ({ value: x.id, label: `${x.label} · ${t(`documents:vstatus.${x.status}`)}` }))}
           value={v.id}
-          onChange={(val) => (setVersionId(val === latest.id ? null : val), setSearch({}))}
+          onChange={(val) => {
+            setVersionId(val === latest.id ? null : val);
+            setSearch({});
+          }}
           allowDeselect={false}
         />
         {doc.you.editor && isLatest ? (
@@ -172,7 +179,14 @@ export function DocumentPage() {
         </Card>
       ) : null}
       {editing && doc.you.editor && v.status === 'draft' ? (
-        <Editor key={v.id + v.updatedAt} doc={doc} onSaved={() => (setSearch({}), refresh())} />
+        <Editor
+          key={v.id + v.updatedAt}
+          doc={doc}
+          onSaved={() => {
+            setSearch({});
+            refresh();
+          }}
+        />
       ) : (
         <Stack data-testid="paragraphs">
           {v.paragraphs.map((p, i) => (
@@ -253,6 +267,7 @@ export function DocumentPage() {
               <Text size="sm">{t('documents:partners', { count: s.partners.length })}</Text>
               <Text size="sm" c="dimmed">
                 {s.partners.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
                   <span key={i}>
                     {i ? ' · ' : ''}
                     <LText value={p.name} />

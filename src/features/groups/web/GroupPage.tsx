@@ -27,7 +27,11 @@ export function GroupPage() {
   const refresh = () => invalidate(qc, groupsApi.get);
   const saveMandate = useMutation({
     mutationFn: () => call(groupsApi.update, { params: { id: slug }, body: { mandate: mandate ?? undefined } }),
-    onSuccess: () => (setMandate(null), refresh(), notify.ok()),
+    onSuccess: () => {
+      setMandate(null);
+      refresh();
+      notify.ok();
+    },
     onError: notify.error,
   });
   const join = useMutation({
@@ -37,7 +41,10 @@ export function GroupPage() {
   });
   const answer = useMutation({
     mutationFn: (a: 'accept' | 'decline') => call(groupsApi.answerInvitation, { params: { id: slug, answer: a } }),
-    onSuccess: () => (refresh(), refreshMe()),
+    onSuccess: () => {
+      refresh();
+      return refreshMe();
+    },
     onError: notify.error,
   });
   if (q.isLoading) return <Loader aria-label={t('shell:common.loading')} />;

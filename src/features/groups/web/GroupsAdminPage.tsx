@@ -26,13 +26,22 @@ export function GroupsAdminPage() {
   const [chairEmail, setChairEmail] = useState<Record<string, string>>({});
   const create = useMutation({
     mutationFn: () => call(groupsApi.create, { body: { slug, name, mandate, liaisonUserId: liaison } }),
-    onSuccess: () => (setSlug(''), setName({}), setMandate({}), invalidate(qc, groupsApi.list), notify.ok()),
+    onSuccess: () => {
+      setSlug('');
+      setName({});
+      setMandate({});
+      invalidate(qc, groupsApi.list);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const invite = useMutation({
     mutationFn: (v: { id: string; email: string }) =>
       call(groupsApi.invite, { params: { id: v.id }, body: { email: v.email, role: 'chair' } }),
-    onSuccess: () => (setChairEmail({}), notify.ok()),
+    onSuccess: () => {
+      setChairEmail({});
+      notify.ok();
+    },
     onError: notify.error,
   });
   const err = create.error instanceof ApiError ? create.error : null;

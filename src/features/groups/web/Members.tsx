@@ -31,13 +31,20 @@ export function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const refresh = () => invalidate(qc, groupsApi.members);
   const invite = useMutation({
     mutationFn: () => call(groupsApi.invite, { params: { id: slug }, body: { email, role, direct: staff && direct } }),
-    onSuccess: () => (setEmail(''), refresh()),
+    onSuccess: () => {
+      setEmail('');
+      return refresh();
+    },
     onError: notify.error,
   });
   // Removing someone, withdrawing an invitation and leaving are one request; leaving ends one's own access.
   const remove = useMutation({
     mutationFn: (m: Member) => call(groupsApi.removeMember, { params: { id: slug, memberId: m.id } }),
-    onSuccess: (_r, m) => (m.userId === me?.user?.id ? (qc.clear(), navigate(to(`/groups/${slug}`))) : refresh()),
+    onSuccess: (_r, m) => {
+      if (m.userId !== me?.user?.id) return refresh();
+      qc.clear();
+      navigate(to(`/groups/${slug}`));
+    },
     onError: notify.error,
   });
   const removable = (m: Member) => m.userId !== me?.user?.id && editor && (m.role !== 'chair' || staff);

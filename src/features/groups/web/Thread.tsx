@@ -16,7 +16,10 @@ export function Thread({ slug, id }: { slug: string; id: string }) {
   const q = useQuery(query(groupsApi.thread, { params: { id: slug, threadId: id } }));
   const send = useMutation({
     mutationFn: () => call(groupsApi.addPost, { params: { id: slug, threadId: id }, body: { body } }),
-    onSuccess: () => (setBody(''), invalidate(qc, groupsApi.thread)),
+    onSuccess: () => {
+      setBody('');
+      return invalidate(qc, groupsApi.thread);
+    },
   });
   return (
     <Stack gap="xs">

@@ -55,7 +55,11 @@ export function WorkspacePage() {
   });
   const newThread = useMutation({
     mutationFn: () => call(groupsApi.createThread, { params: { id: slug }, body: { title: threadTitle, body: threadBody } }),
-    onSuccess: () => (setThreadTitle(''), setThreadBody(''), refresh()),
+    onSuccess: () => {
+      setThreadTitle('');
+      setThreadBody('');
+      return refresh();
+    },
     onError: notify.error,
   });
   const uploadMinutes = useMutation({
@@ -171,7 +175,13 @@ export function WorkspacePage() {
             ))}
             {w.you.editor ? (
               planning ? (
-                <MeetingForm slug={slug} onDone={() => (setPlanning(false), refresh())} />
+                <MeetingForm
+                  slug={slug}
+                  onDone={() => {
+                    setPlanning(false);
+                    return refresh();
+                  }}
+                />
               ) : (
                 <Button variant="default" onClick={() => setPlanning(true)} style={{ alignSelf: 'flex-start' }}>
                   {t('groups:newMeeting')}

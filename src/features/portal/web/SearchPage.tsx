@@ -10,6 +10,7 @@ import { prefixOf, useLocale } from '../../../web/i18n';
 import { searchApi, searchQuery } from '../../search/contract';
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
+  // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, always replaced together
   return <>{segments.map((s, i) => (s.mark ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}</>;
 }
 
@@ -47,27 +48,28 @@ export function SearchPage() {
   return (
     <Stack py="md" gap="md">
       <Title order={1}>{t('portal:search.title')}</Title>
-      <form
-        role="search"
-        onSubmit={(e) => {
-          e.preventDefault();
-          update({ q: text.trim(), kind: '', year: '', lang: '' });
-        }}
-      >
-        <Group align="flex-end" wrap="nowrap">
-          <TextInput
-            flex={1}
-            label={t('portal:search.label')}
-            placeholder={t('portal:search.placeholder')}
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            name="q"
-            type="search"
-            data-testid="search-input"
-          />
-          <Button type="submit">{t('portal:search.submit')}</Button>
-        </Group>
-      </form>
+      <search>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            update({ q: text.trim(), kind: '', year: '', lang: '' });
+          }}
+        >
+          <Group align="flex-end" wrap="nowrap">
+            <TextInput
+              flex={1}
+              label={t('portal:search.label')}
+              placeholder={t('portal:search.placeholder')}
+              value={text}
+              onChange={(e) => setText(e.currentTarget.value)}
+              name="q"
+              type="search"
+              data-testid="search-input"
+            />
+            <Button type="submit">{t('portal:search.submit')}</Button>
+          </Group>
+        </form>
+      </search>
       {q && data ? (
         <>
           <Text role="status">

@@ -12,6 +12,7 @@ export function ApplicantFeedback({ submissionId }: { submissionId: string }) {
   return (
     <Alert title={t('calls:form.feedback')}>
       {fb.comments.map((x, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
         <Text key={i}>{x}</Text>
       ))}
     </Alert>

@@ -14,7 +14,12 @@ export function Shown({ s }: { s: ShownText }) {
       title={s.converted ? t('showcase:converted') : undefined}
     >
       {s.text}
-      {s.converted ? <span aria-label={t('showcase:converted')}> ⇄</span> : null}
+      {s.converted ? (
+        <span role="img" aria-label={t('showcase:converted')}>
+          {' '}
+          ⇄
+        </span>
+      ) : null}
     </span>
   );
 }
