@@ -155,7 +155,7 @@ describe('OpenAPI', () => {
           for (const [name, sub] of Object.entries(v)) out.push(...loose(sub, `${at}.${name}`));
         else if (k === 'items' || (k === 'additionalProperties' && typeof v === 'object')) out.push(...loose(v, `${at}[]`));
         else if ((k === 'anyOf' || k === 'oneOf' || k === 'allOf') && Array.isArray(v))
-          v.forEach((sub, i) => out.push(...loose(sub, `${at}|${i}`)));
+          for (const [i, sub] of v.entries()) out.push(...loose(sub, `${at}|${i}`));
       }
       return out;
     };
