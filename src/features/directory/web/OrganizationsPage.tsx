@@ -37,7 +37,13 @@ export function OrganizationsPage() {
           <Button onClick={() => setEditing('new')}>{t('org.new')}</Button>
         </Group>
       </Group>
-      <FilterBar filters={filters} onChange={(f) => (setFilters(f), setPage(1))} />
+      <FilterBar
+        filters={filters}
+        onChange={(f) => {
+          setFilters(f);
+          setPage(1);
+        }}
+      />
       <ErrorAlert error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover data-testid="organizations-table">

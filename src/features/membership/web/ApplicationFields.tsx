@@ -74,6 +74,7 @@ export function ApplicationFields({
           />
           <Title order={3}>{t('apply.representatives')}</Title>
           {reps.map((r, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows of an editable list have no id; each input follows its row's position
             <Paper key={i} withBorder p="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <TextInput

@@ -100,6 +100,7 @@ export function CategoryModal({ category, onClose }: { category: Reply<typeof ap
           {t('cat.requiredDocuments')}
         </Text>
         {docs.map((d, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rows of an editable list have no id; each input follows its row's position
           <Group key={i} align="flex-end" wrap="nowrap">
             <TextInput
               label={t('cat.key')}

@@ -35,7 +35,10 @@ export function DashboardPage() {
       call(api.createGoal, {
         body: { dimension: goal.dimension, rule: goal.rule, target: Number(goal.target), value: goal.value || null },
       }),
-    onSuccess: () => (void invalidate(qc, api.dashboard, api.goals), notify.ok()),
+    onSuccess: () => {
+      void invalidate(qc, api.dashboard, api.goals);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const removeGoal = useMutation({

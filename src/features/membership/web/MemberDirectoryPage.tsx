@@ -38,23 +38,39 @@ export function MemberDirectoryPage() {
           label={t('members.search')}
           type="search"
           value={q}
-          onChange={(e) => (setQ(e.currentTarget.value), setPage(1))}
+          onChange={(e) => {
+            setQ(e.currentTarget.value);
+            setPage(1);
+          }}
           data-testid="member-search"
         />
-        <CountrySelect label={t('shell:common.country')} value={country} onChange={(v) => (setCountry(v), setPage(1))} />
+        <CountrySelect
+          label={t('shell:common.country')}
+          value={country}
+          onChange={(v) => {
+            setCountry(v);
+            setPage(1);
+          }}
+        />
         <Select
           label={t('shell:common.continent')}
           clearable
           data={continents.filter((c) => c !== 'antarctica').map((c) => ({ value: c, label: t(`shell:continents.${c}`) }))}
           value={continent ?? null}
-          onChange={(v) => (setContinent(continents.find((c) => c === v)), setPage(1))}
+          onChange={(v) => {
+            setContinent(continents.find((c) => c === v));
+            setPage(1);
+          }}
         />
         <Select
           label={t('apply.group')}
           clearable
           data={memberGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
           value={group ?? null}
-          onChange={(v) => (setGroup(memberGroups.find((g) => g === v)), setPage(1))}
+          onChange={(v) => {
+            setGroup(memberGroups.find((g) => g === v));
+            setPage(1);
+          }}
         />
       </SimpleGrid>
       <MembershipError error={list.error} />

@@ -34,7 +34,12 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
       if (action === 'suspend' || action === 'terminate') return call(api[action], { params, body: { reason } });
       return call(api[action], { params, body: reason ? { reason } : {} });
     },
-    onSuccess: (m) => (qc.setQueryData(one.queryKey, m), void invalidate(qc, api.memberships), setReason(''), notify.ok()),
+    onSuccess: (m) => {
+      qc.setQueryData(one.queryKey, m);
+      void invalidate(qc, api.memberships);
+      setReason('');
+      notify.ok();
+    },
   });
   const m = q.data;
   return (

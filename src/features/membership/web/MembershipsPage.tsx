@@ -35,7 +35,14 @@ export function MembershipsPage() {
           {t('admin.import')}
         </Button>
       </Group>
-      <Filters value={filters} onChange={(v) => (setFilters(v), setPage(1))} statuses={membershipStatuses} />
+      <Filters
+        value={filters}
+        onChange={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+        statuses={membershipStatuses}
+      />
       <MembershipError error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover>

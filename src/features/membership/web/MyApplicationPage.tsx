@@ -32,14 +32,20 @@ export function MyApplicationPage() {
   const refresh = (app: Application) => qc.setQueryData(one.queryKey, app);
   const save = useMutation({
     mutationFn: () => call(api.updateApplication, { params: { id }, body: { data: cleanData(data ?? {}) } }),
-    onSuccess: (a) => (refresh(a), notify.ok(t('apply.saved'))),
+    onSuccess: (a) => {
+      refresh(a);
+      notify.ok(t('apply.saved'));
+    },
   });
   const submit = useMutation({
     mutationFn: async () => {
       if (can('edit')) await call(api.updateApplication, { params: { id }, body: { data: cleanData(data ?? {}) } });
       return call(api.submit, { params: { id } });
     },
-    onSuccess: (a) => (refresh(a), notify.ok(t('apply.submitted'))),
+    onSuccess: (a) => {
+      refresh(a);
+      notify.ok(t('apply.submitted'));
+    },
   });
   const withdraw = useMutation({
     mutationFn: () => call(api.withdraw, { params: { id } }),
@@ -48,12 +54,18 @@ export function MyApplicationPage() {
   });
   const send = useMutation({
     mutationFn: () => call(api.postMessage, { params: { id }, body: { body: message } }),
-    onSuccess: (a) => (refresh(a), setMessage('')),
+    onSuccess: (a) => {
+      refresh(a);
+      setMessage('');
+    },
     onError: notify.error,
   });
   const upload = useMutation({
     mutationFn: ({ docKey, file }: { docKey: string; file: File }) => uploadFile(api.uploadDocument, { id }, file, { docKey }),
-    onSuccess: (_r, { docKey }) => (setFiles({ ...files, [docKey]: null }), invalidate(qc, api.application)),
+    onSuccess: (_r, { docKey }) => {
+      setFiles({ ...files, [docKey]: null });
+      return invalidate(qc, api.application);
+    },
     onError: notify.error,
   });
   const app = q.data;

@@ -33,41 +33,67 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
   const [logo, setLogo] = useState<File | null>(null);
   const [rep, setRep] = useState({ name: '', email: '' });
   useEffect(() => setM(initial), [initial]);
-  const done = (next: PortalMembership) => (setM(next), void invalidate(qc, api.portal));
+  const done = (next: PortalMembership) => {
+    setM(next);
+    void invalidate(qc, api.portal);
+  };
   const params = { id: m.id };
   const save = useMutation({
     mutationFn: () => call(api.updateProfile, { params, body: { description, website, sector } }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const optIn = useMutation({
     mutationFn: (v: boolean) => call(api.setDirectoryOptIn, { params, body: { optIn: v } }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const uploadLogo = useMutation({
     mutationFn: (file: File) => upload(api.uploadLogo, params, file),
-    onSuccess: (r) => (done(r), setLogo(null), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      setLogo(null);
+      notify.ok();
+    },
     onError: notify.error,
   });
   const addRep = useMutation({
     mutationFn: () => call(api.addRepresentative, { params, body: rep }),
-    onSuccess: (r) => (done(r), setRep({ name: '', email: '' }), notify.ok(staff ? undefined : t('portal.invited'))),
+    onSuccess: (r) => {
+      done(r);
+      setRep({ name: '', email: '' });
+      notify.ok(staff ? undefined : t('portal.invited'));
+    },
     onError: fail,
   });
   const removeRep = useMutation({
     mutationFn: (userId: string) => call(api.removeRepresentative, { params: { ...params, userId } }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: fail,
   });
   const resend = useMutation({
     mutationFn: (invitationId: string) => call(api.resendInvitation, { params: { ...params, invitationId } }),
-    onSuccess: (r) => (done(r), notify.ok(t('portal.invited'))),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok(t('portal.invited'));
+    },
     onError: fail,
   });
   const cancel = useMutation({
     mutationFn: (invitationId: string) => call(api.cancelInvitation, { params: { ...params, invitationId } }),
-    onSuccess: (r) => (done(r), notify.ok()),
+    onSuccess: (r) => {
+      done(r);
+      notify.ok();
+    },
     onError: fail,
   });
   return (

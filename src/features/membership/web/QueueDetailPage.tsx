@@ -24,10 +24,16 @@ export function QueueDetailPage() {
   const [internal, setInternal] = useState(true);
   const [decision, setDecision] = useState<'request-info' | 'approve' | 'reject' | null>(null);
   const [reason, setReason] = useState('');
-  const done = (a: Application) => (qc.setQueryData(one.queryKey, a), void invalidate(qc, api.applications));
+  const done = (a: Application) => {
+    qc.setQueryData(one.queryKey, a);
+    void invalidate(qc, api.applications);
+  };
   const post = useMutation({
     mutationFn: () => call(api.postMessage, { params: { id }, body: { body: comment, internal } }),
-    onSuccess: (a) => (done(a), setComment('')),
+    onSuccess: (a) => {
+      done(a);
+      setComment('');
+    },
     onError: notify.error,
   });
   const decide = useMutation({
@@ -35,7 +41,12 @@ export function QueueDetailPage() {
       what === 'approve'
         ? call(api.approve, { params: { id }, body: reason ? { reason } : {} })
         : call(what === 'reject' ? api.reject : api.requestInfo, { params: { id }, body: { reason } }),
-    onSuccess: (a) => (done(a), setDecision(null), setReason(''), notify.ok(a.status === 'approved' ? t('queue.approved') : undefined)),
+    onSuccess: (a) => {
+      done(a);
+      setDecision(null);
+      setReason('');
+      notify.ok(a.status === 'approved' ? t('queue.approved') : undefined);
+    },
   });
   const app = q.data;
   if (!app) return <MembershipError error={q.error} />;

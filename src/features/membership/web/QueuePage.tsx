@@ -36,7 +36,14 @@ export function QueuePage() {
   return (
     <Stack>
       <Title order={1}>{t('queue.title')}</Title>
-      <Filters value={filters} onChange={(v) => (setFilters(v), setPage(1))} statuses={queueStatuses} />
+      <Filters
+        value={filters}
+        onChange={(v) => {
+          setFilters(v);
+          setPage(1);
+        }}
+        statuses={queueStatuses}
+      />
       <MembershipError error={list.error} />
       <ScrollArea>
         <Table striped highlightOnHover data-testid="queue">
