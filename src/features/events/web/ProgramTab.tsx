@@ -17,7 +17,8 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, call, invalidate, query } from '../../../web/api';
+import { ApiError, call, invalidate, query } from '../../../web/api';
+import { directoryApi } from '../../directory/contract';
 import { eventsApi, type SessionInput, sessionKinds, speakerRoles } from '../contract';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
@@ -34,11 +35,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   const rooms = useQuery(query(eventsApi.rooms, { params: { id: ev.id } }));
   const sessions = useQuery(query(eventsApi.agenda, { params: { id: ev.id } }));
   const conflicts = useQuery(query(eventsApi.conflicts, { params: { id: ev.id } }));
-  const people = useQuery({
-    queryKey: ['people-all'],
-    queryFn: () =>
-      api.get<{ items: Array<{ id: string; name: string; nameLatin: string | null }> }>('/api/v1/directory/people?pageSize=200'),
-  });
+  const people = useQuery(query(directoryApi.people, { query: { pageSize: 200 } }));
   const refresh = () => invalidate(qc, eventsApi.rooms, eventsApi.agenda, eventsApi.conflicts, eventsApi.get);
   const [room, setRoom] = useState({ name: '', capacity: 100 as number | string });
   const addRoom = useMutation({

@@ -2,7 +2,8 @@ import { Anchor, Button, Card, Group, Select, Stack, Table, TextInput, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, call, invalidate, query } from '../../../web/api';
+import { ApiError, call, invalidate, query } from '../../../web/api';
+import { accountsApi } from '../../accounts/contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
 import { LText } from '../../../web/localized';
@@ -14,11 +15,7 @@ export function GroupsAdminPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const groups = useQuery(query(groupsApi.list));
-  const staff = useQuery({
-    queryKey: ['staff-users'],
-    queryFn: () =>
-      api.get<{ items: Array<{ id: string; name: string; email: string }> }>('/api/v1/admin/users?role=secretariat&pageSize=200'),
-  });
+  const staff = useQuery(query(accountsApi.users, { query: { role: 'secretariat', pageSize: 200 } }));
   const [slug, setSlug] = useState('');
   const [name, setName] = useState<LocalizedText>({});
   const [mandate, setMandate] = useState<LocalizedText>({});

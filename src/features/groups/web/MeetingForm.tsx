@@ -2,7 +2,8 @@ import { Button, Card, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../../../web/api';
+import { call, query } from '../../../web/api';
+import { eventsApi } from '../../events/contract';
 import { LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
 import { useLocalized } from '../../../web/localized';
@@ -35,10 +36,7 @@ export function MeetingForm({ slug, onDone }: { slug: string; onDone: () => void
   const [eventId, setEventId] = useState<string | null>(null);
   const localized = useLocalized();
   // Upcoming published events the meeting can be held at (the public list holds every published one).
-  const events = useQuery({
-    queryKey: ['events'],
-    queryFn: () => api.get<Array<{ id: string; name: LocalizedText; status: string; endDate: string }>>('/api/v1/events'),
-  });
+  const events = useQuery(query(eventsApi.list));
   const eventChoices = (events.data ?? [])
     .filter((e) => e.status === 'published' && e.endDate >= new Date().toISOString().slice(0, 10))
     .map((e) => ({ value: e.id, label: localized(e.name).text }));

@@ -3,7 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, api, call, invalidate, qs, query } from '../../../web/api';
+import { ApiError, call, invalidate, query } from '../../../web/api';
+import { directoryApi } from '../../directory/contract';
 import { useNotify } from '../../../web/components/forms';
 import { reviewApi } from '../contract';
 
@@ -19,12 +20,7 @@ export function ReviewersTab({ callId }: { callId: string }) {
   const [round, setRound] = useState(1);
   const params = { id: callId };
   const { data: pool } = useQuery(query(reviewApi.pool, { params }));
-  // The directory has no contract yet: its people search is still called by hand.
-  const { data: found } = useQuery({
-    queryKey: ['people-search', q],
-    queryFn: () =>
-      api.get<{ items: Array<{ id: string; name: string; email: string | null }> }>(`/api/v1/directory/people${qs({ q, pageSize: 20 })}`),
-  });
+  const { data: found } = useQuery(query(directoryApi.people, { query: { q, pageSize: 20 } }));
   const invite = useMutation({
     mutationFn: (personId: string) =>
       call(reviewApi.invite, {
