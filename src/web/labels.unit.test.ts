@@ -14,13 +14,11 @@ type Texts = Record<string, Record<string, unknown>>;
 const contracts = import.meta.glob<Record<string, unknown>>('../features/*/contract.ts', { eager: true });
 const featureTexts = import.meta.glob<Record<string, Texts>>('../features/*/web/i18n.ts', { eager: true });
 
-/** i18n namespace → locale → texts, as the web app registers them (a feature's namespace is its folder name). */
+/** i18n namespace → locale → texts, as the web app registers them: `<namespace>Texts` (a feature's main namespace is its folder name). */
 const namespaces: Record<string, Texts> = { shell };
-for (const [file, mod] of Object.entries(featureTexts)) {
-  const name = /features\/([^/]+)\/web/.exec(file)![1];
-  const texts = Object.values(mod).find((v) => v && typeof v === 'object' && 'en' in v);
-  if (texts) namespaces[name] = texts;
-}
+for (const mod of Object.values(featureTexts))
+  for (const [name, texts] of Object.entries(mod))
+    if (name.endsWith('Texts') && texts && 'en' in texts) namespaces[name.slice(0, -5)] = texts;
 
 const isEndpoint = (v: unknown): v is Endpoint => !!v && typeof v === 'object' && 'method' in v && 'path' in v && 'response' in v;
 
@@ -38,7 +36,7 @@ function enumsIn(schema: unknown, where: string, out: Found[]) {
     out.push({ where, values: s.enum as string[], labels: s['x-labels'] as string | undefined });
   for (const [k, v] of Object.entries(s)) {
     if (k === 'properties' && v && typeof v === 'object') for (const [p, sub] of Object.entries(v)) enumsIn(sub, `${where}.${p}`, out);
-    else if (Array.isArray(v)) v.forEach((sub, i) => enumsIn(sub, `${where}[${i}]`, out));
+    else if (Array.isArray(v)) for (const [i, sub] of v.entries()) enumsIn(sub, `${where}[${i}]`, out);
     else if (typeof v === 'object') enumsIn(v, where, out);
   }
 }

@@ -47,6 +47,16 @@ export const endpoints = <const T extends Record<string, Endpoint>>(tag: string,
 export const labelled = <const T extends readonly [string, ...string[]]>(values: T, labels: string) =>
   z.enum(values).meta({ 'x-labels': labels });
 
+/** The file format of an export. */
+export const exportFormat = labelled(['csv', 'xlsx'], 'shell:formats');
+export const formatQuery = z.object({ format: exportFormat.default('csv') });
+/** With dryRun (the default) an import only reports what it would write. */
+export const importQuery = z.object({
+  dryRun: labelled(['true', 'false'], 'shell:dryRun')
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
 /** A non-JSON answer: the bytes of a file, a calendar or a feed. */
 export const binary = z.string().meta({ format: 'binary', description: 'The file' });
 
