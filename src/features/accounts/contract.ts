@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { globalRoles } from '../../platform/auth/roles.js';
-import { endpoint, endpoints, idParams, okSchema, page, pageQuery } from '../../platform/http/contract.js';
+import { endpoint, endpoints, idParams, labelled, okSchema, page, pageQuery } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
+
+const globalRole = labelled(globalRoles, 'accounts:roles');
 
 export const email = z.email({ message: 'Enter a valid e-mail address.' }).max(254);
 /** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, no composition rules, never truncated. */
@@ -39,7 +41,7 @@ export const me = z.object({
       email: z.string(),
       name: z.string(),
       locale: z.string(),
-      roles: z.array(z.enum(globalRoles)),
+      roles: z.array(globalRole),
       scopes: z.array(scopedRole),
     })
     .nullable(),
@@ -53,9 +55,9 @@ export const createStaffBody = z.object({
   email,
   name: z.string().trim().min(1).max(200),
   locale: localeSchema.default('en'),
-  roles: z.array(z.enum(globalRoles)).min(1),
+  roles: z.array(globalRole).min(1),
 });
-export const rolesBody = z.object({ roles: z.array(z.enum(globalRoles)) });
+export const rolesBody = z.object({ roles: z.array(globalRole) });
 export const userListQuery = z.object({ q: z.string().max(200).optional(), role: z.string().max(50).optional(), ...pageQuery });
 export const userListItem = z.object({
   id: z.uuid(),

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { endpoint, endpoints, page, pageQuery } from '../../platform/http/contract.js';
+import { endpoint, endpoints, labelled, page, pageQuery } from '../../platform/http/contract.js';
 
 export const outboxQuery = z.object({
   to: z.string().max(254).optional(),
-  status: z.enum(['queued', 'sent', 'held', 'failed']).optional(),
+  status: labelled(['queued', 'sent', 'held', 'failed'], 'admin:status').optional(),
   ...pageQuery,
 });
 export const mail = z.object({

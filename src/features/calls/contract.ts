@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { endpoint, endpoints, idParams } from '../../platform/http/contract.js';
+import { endpoint, endpoints, idParams, labelled } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 import { answers, eligibility, formDefinition, option } from './form.js';
@@ -9,6 +9,9 @@ export { callKinds };
 export type { CallKind } from './templates.js';
 export * from './form.js';
 
+const callKind = labelled(callKinds, 'calls:kinds');
+/** What the jury decided about a submission. */
+export const decision = labelled(['selected', 'shortlisted', 'not_selected'], 'calls:status');
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const timeZone = z.string().refine((z2) => {
   try {
@@ -21,7 +24,7 @@ const timeZone = z.string().refine((z2) => {
 
 /** Every field of a call; none has a default here, so a partial update changes only what it names (createCall fills defaults). */
 export const callFields = z.object({
-  kind: z.enum(callKinds),
+  kind: callKind,
   year: z.number().int().min(2000).max(2100),
   title: requiredLocalizedText(300),
   rules: localizedText(20_000),
@@ -42,7 +45,7 @@ export const callFields = z.object({
 
 /** Create a call; with `template`, every field not given comes from that ready-made call. */
 export const createCallInput = callFields.partial().extend({
-  template: z.enum(callKinds).optional(),
+  template: callKind.optional(),
   year: z.number().int().min(2000).max(2100),
   opensAt: instant,
   closesAt: instant,
@@ -76,7 +79,7 @@ export const call = z.object({
   codePrefix: z.string(),
   published: z.boolean(),
 });
-export const callsQuery = z.object({ kind: z.enum(callKinds).optional(), year: z.coerce.number().int().optional() });
+export const callsQuery = z.object({ kind: callKind.optional(), year: z.coerce.number().int().optional() });
 
 /** One weighted criterion of a round's rubric; the call defines its rubric (from its template), reviewers score against it. */
 export const criterion = z.object({
@@ -105,7 +108,7 @@ export const rubric = z.object({
 export const rubricParams = z.object({ id: z.uuid(), round: z.coerce.number().int().min(1).max(10) });
 
 export const callTemplate = z.object({
-  kind: z.enum(callKinds),
+  kind: callKind,
   title: loc,
   rules: loc,
   codePrefix: z.string(),
@@ -170,17 +173,20 @@ export const submissionView = z.union([staffSubmission, mySubmission, nomination
 export const uploadedFile = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
 export const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
-export const screenInput = z.object({ result: z.enum(['passed', 'failed']), reason: z.string().trim().max(2000).default('') });
+export const screenInput = z.object({
+  result: labelled(['passed', 'failed'], 'calls:status'),
+  reason: z.string().trim().max(2000).default(''),
+});
 export const nominateInput = z.object({
   organizationId: ref('ownOrganization'),
   name: z.string().trim().min(1).max(200),
   email: z.email().max(254),
 });
 export const submissionQuery = z.object({
-  status: z.enum(['draft', 'submitted', 'withdrawn']).optional(),
-  screening: z.enum(['pending', 'passed', 'failed']).optional(),
+  status: labelled(['draft', 'submitted', 'withdrawn'], 'calls:status').optional(),
+  screening: labelled(['pending', 'passed', 'failed'], 'calls:status').optional(),
   round: z.coerce.number().int().min(1).optional(),
-  decision: z.enum(['selected', 'shortlisted', 'not_selected']).optional(),
+  decision: decision.optional(),
 });
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */

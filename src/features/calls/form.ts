@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { FieldCode } from '../../platform/http/codes.js';
+import { labelled } from '../../platform/http/contract.js';
 import { localizedText, type LocalizedText } from '../../platform/i18n/text.js';
 
 export const fieldTypes = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
@@ -26,7 +27,7 @@ export type Option = { value: string; label: LocalizedText };
 
 export const formField = z.object({
   key: z.string().regex(/^[a-z][a-zA-Z0-9_]{0,49}$/, 'starts with a lower-case letter; letters, digits and _ only'),
-  type: z.enum(fieldTypes),
+  type: labelled(fieldTypes, 'calls:fieldTypes'),
   label: localizedText(300),
   help: localizedText(2000).optional(),
   required: z.boolean().default(false),
@@ -61,7 +62,7 @@ export const formDefinition = z
   });
 
 export const eligibility = z.object({
-  applicantTypes: z.array(z.enum(applicantTypes)).optional(),
+  applicantTypes: z.array(labelled(applicantTypes, 'calls:applicantTypes')).optional(),
   /** If set, only these countries may apply. */
   countries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),
   excludedCountries: z.array(z.string().regex(/^[A-Z]{2}$/)).optional(),

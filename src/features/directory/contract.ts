@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
+import {
+  binary,
+  endpoint,
+  endpoints,
+  exportFormat,
+  idParams,
+  importQuery,
+  labelled,
+  okSchema,
+  page,
+} from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -13,6 +23,9 @@ export const stakeholderGroups = [
 ] as const;
 export const continents = ['africa', 'asia', 'europe', 'north-america', 'south-america', 'oceania', 'antarctica'] as const;
 export const genders = ['female', 'male', 'other', 'undisclosed'] as const;
+export const stakeholderGroup = labelled(stakeholderGroups, 'shell:stakeholders');
+export const continent = labelled(continents, 'shell:continents');
+export const gender = labelled(genders, 'shell:genders');
 
 export const countryCode = z
   .string()
@@ -29,7 +42,7 @@ export const organizationInput = z.object({
   name: requiredLocalizedText(300),
   shortName: z.string().trim().max(50).nullish(),
   countryCode,
-  stakeholderGroup: z.enum(stakeholderGroups),
+  stakeholderGroup,
   website: url.nullish().or(z.literal('').transform(() => null)),
   description: localizedText(5000).optional(),
 });
@@ -47,7 +60,7 @@ export const personInput = z.object({
   name: z.string().trim().min(1).max(200),
   nameLatin: z.string().trim().max(200).nullish(),
   countryCode: countryCode.nullish(),
-  gender: z.enum(genders).nullish(),
+  gender: gender.nullish(),
   email: z
     .email()
     .max(254)
@@ -66,10 +79,10 @@ export type PersonInput = z.infer<typeof personInput>;
 export const listQuery = z.object({
   q: z.string().trim().max(200).optional(),
   country: countryCode.optional(),
-  continent: z.enum(continents).optional(),
-  stakeholderGroup: z.enum(stakeholderGroups).optional(),
-  sort: z.enum(['name', 'country', 'created']).default('name'),
-  order: z.enum(['asc', 'desc']).default('asc'),
+  continent: continent.optional(),
+  stakeholderGroup: stakeholderGroup.optional(),
+  sort: labelled(['name', 'country', 'created'], 'directory:sort').default('name'),
+  order: labelled(['asc', 'desc'], 'directory:order').default('asc'),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
@@ -130,17 +143,10 @@ export const importReport = z.object({
   errors: z.array(z.object({ line: z.number().int(), field: z.string(), message: z.string() })),
 });
 
-export const importParams = z.object({ kind: z.enum(['organizations', 'people']) });
-/** With dryRun (the default) an import only reports what it would write. */
-export const importQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
+export const importParams = z.object({ kind: labelled(['organizations', 'people'], 'directory:nav') });
 export const exportQuery = listQuery
   .omit({ page: true, pageSize: true, sort: true, order: true })
-  .extend({ format: z.enum(['csv', 'xlsx']).default('csv') });
+  .extend({ format: exportFormat.default('csv') });
 export type ExportQuery = z.infer<typeof exportQuery>;
 export const sheetTypes = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
 export const imageTypes = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, exportFormat, idParams, importQuery, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -28,6 +28,16 @@ export const stakeholderGroups = [
   'individual',
 ] as const;
 export type StakeholderGroup = (typeof stakeholderGroups)[number];
+const eventKind = labelled(eventKinds, 'events:kinds');
+const sessionKind = labelled(sessionKinds, 'events:sessionKinds');
+const mode = labelled(modes, 'events:modes');
+const visibility = labelled(visibilities, 'events:visibility');
+const invitationCategory = labelled(invitationCategories, 'events:categories');
+const speakerRole = labelled(speakerRoles, 'events:roles');
+const stakeholderGroup = labelled(stakeholderGroups, 'shell:stakeholders');
+const gender = labelled(['female', 'male', 'other', 'undisclosed'], 'shell:genders');
+const attendance = labelled(['on-site', 'online'], 'events:attendance');
+const formFieldType = labelled(['text', 'textarea', 'select', 'date', 'country', 'checkbox'], 'events:fieldTypes');
 export const conflictKinds = ['room_double_booked', 'person_double_booked', 'outside_event_days', 'room_too_small'] as const;
 
 const timeZone = z
@@ -56,13 +66,13 @@ export const categoryInput = z.object({
   name: requiredLocalizedText(100),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f6feb'),
   invitationOnly: z.boolean().default(false),
-  attendance: z.array(z.enum(['on-site', 'online'])).min(1),
+  attendance: z.array(attendance).min(1),
 });
 
 export const formFieldInput = z.object({
   key,
   label: requiredLocalizedText(200),
-  type: z.enum(['text', 'textarea', 'select', 'date', 'country', 'checkbox']),
+  type: formFieldType,
   required: z.boolean().default(false),
   options: z
     .array(z.object({ value: z.string().min(1).max(100), label: requiredLocalizedText(200) }))
@@ -79,7 +89,7 @@ export const eventInput = z
     seriesId: ref('eventSeries').nullish(),
     edition: z.number().int().min(1900).max(3000).nullish(),
     slug,
-    kind: z.enum(eventKinds),
+    kind: eventKind,
     name: requiredLocalizedText(300),
     description: localizedText(20_000).optional(),
     theme: localizedText(500).optional(),
@@ -94,8 +104,8 @@ export const eventInput = z
       .regex(/^[A-Z]{2}$/)
       .nullish(),
     venue: localizedText(300).optional(),
-    mode: z.enum(modes),
-    visibility: z.enum(visibilities),
+    mode: mode,
+    visibility: visibility,
     registrationOpen: z.boolean().default(false),
     onlineUrl: z
       .url({ protocol: /^https?$/ })
@@ -111,7 +121,7 @@ export const roomInput = z.object({ name: requiredLocalizedText(200), capacity: 
 
 export const sessionInput = z
   .object({
-    kind: z.enum(sessionKinds),
+    kind: sessionKind,
     title: requiredLocalizedText(300),
     description: localizedText(20_000).optional(),
     theme: z.string().trim().max(100).nullish(),
@@ -122,7 +132,7 @@ export const sessionInput = z
     capacity: z.number().int().min(1).max(100_000).nullish(),
     coOrganizers: z.array(requiredLocalizedText(300)).max(20).optional(),
     people: z
-      .array(z.object({ personId: ref('person'), role: z.enum(speakerRoles) }))
+      .array(z.object({ personId: ref('person'), role: speakerRole }))
       .max(100)
       .optional(),
   })
@@ -141,16 +151,16 @@ export const channelInput = z.object({ name: z.string().trim().min(1).max(200), 
 export const invitationInput = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200),
-  category: z.enum(invitationCategories),
+  category: invitationCategory,
   channelId: ref('invitationChannel').nullish(),
   personId: ref('person').nullish(),
-  locale: z.enum(['en', 'zh-Hans', 'zh-Hant']).default('en'),
+  locale: localeSchema.default('en'),
 });
 export type InvitationInput = z.infer<typeof invitationInput>;
 
 export const registrationInput = z.object({
   category: key,
-  attendance: z.enum(['on-site', 'online']),
+  attendance: attendance,
   name: z.string().trim().min(1).max(200),
   nameLatin: z.string().trim().max(200).nullish(),
   organization: z.string().trim().max(300).nullish(),
@@ -160,15 +170,18 @@ export const registrationInput = z.object({
     .toUpperCase()
     .regex(/^[A-Z]{2}$/)
     .nullish(),
-  stakeholderGroup: z.enum(stakeholderGroups).nullish(),
-  gender: z.enum(['female', 'male', 'other', 'undisclosed']).nullish(),
+  stakeholderGroup: stakeholderGroup.nullish(),
+  gender: gender.nullish(),
   answers: z.record(z.string(), z.union([z.string().max(5000), z.boolean()])).default({}),
   sessions: z.array(ref('session')).max(50).default([]),
   invitationToken: z.string().max(200).optional(),
 });
 export type RegistrationInput = z.infer<typeof registrationInput>;
 
-export const decisionInput = z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(2000).optional() });
+export const decisionInput = z.object({
+  decision: labelled(['approve', 'reject'], 'events:admin'),
+  reason: z.string().trim().max(2000).optional(),
+});
 export const checkinInput = z
   .object({ token: z.string().max(500).optional(), registrationId: ref('registration').optional(), sessionId: ref('session').nullish() })
   .refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
@@ -178,6 +191,7 @@ const loc = z.record(z.string(), z.string());
 
 /** The mails staff may edit, each in every language. */
 export const mailKeys = ['invitation', 'confirmation', 'approval', 'rejection', 'promotion', 'reminder'] as const;
+const mailKey = labelled(mailKeys, 'events:mailKinds');
 export type MailKey = (typeof mailKeys)[number];
 
 export const seriesOut = z.object({ id: z.uuid(), slug: z.string(), name: loc, createdAt: z.date() });
@@ -187,12 +201,12 @@ export const categoryOut = z.object({
   name: loc,
   color: z.string(),
   invitationOnly: z.boolean(),
-  attendance: z.array(z.enum(['on-site', 'online'])),
+  attendance: z.array(attendance),
 });
 export const formFieldOut = z.object({
   key: z.string(),
   label: loc,
-  type: z.enum(['text', 'textarea', 'select', 'date', 'country', 'checkbox']),
+  type: formFieldType,
   required: z.boolean(),
   options: z.array(z.object({ value: z.string(), label: loc })).optional(),
   showIf: z.object({ field: z.string(), equals: z.union([z.string(), z.boolean()]) }).optional(),
@@ -254,7 +268,7 @@ export const agendaOut = z.object({
 });
 
 export const conflictOut = z.object({
-  kind: z.enum(conflictKinds),
+  kind: labelled(conflictKinds, 'events:conflicts'),
   sessionIds: z.array(z.uuid()),
   message: z.string(),
   roomId: z.uuid().optional(),
@@ -332,7 +346,7 @@ const attendee = z.object({
   countryCode: z.string().nullable(),
 });
 export const checkinOut = z.object({
-  result: z.enum(['ok', 'already', 'revoked', 'not_accredited', 'not_signed_up']),
+  result: labelled(['ok', 'already', 'revoked', 'not_accredited', 'not_signed_up'], 'events:checkin'),
   firstAt: z.date().optional(),
   registration: attendee,
 });
@@ -364,7 +378,7 @@ export const figuresOut = z.object({
 });
 
 export const mailTemplateOut = z.object({
-  key: z.enum(mailKeys),
+  key: mailKey,
   locale: localeSchema,
   subject: z.string(),
   body: z.string(),
@@ -696,12 +710,7 @@ export const eventsApi = endpoints('events', {
     access: 'user',
     summary: 'Invite from CSV/XLSX: email, name, category, channel, locale',
     params: eventParams,
-    query: z.object({
-      dryRun: z
-        .enum(['true', 'false'])
-        .default('true')
-        .transform((v) => v === 'true'),
-    }),
+    query: importQuery,
     upload: true,
     response: { 200: importReport },
   }),
@@ -813,7 +822,7 @@ export const eventsApi = endpoints('events', {
     query: z.object({
       category: z.string().max(40).optional(),
       lang: localeSchema.optional(),
-      layout: z.enum(badgeLayouts).default('single'),
+      layout: labelled(badgeLayouts, 'events:badgeLayouts').default('single'),
     }),
     produces: pdf,
     response: { 200: binary },
@@ -884,7 +893,7 @@ export const eventsApi = endpoints('events', {
     access: 'user',
     summary: 'Delegate list as CSV or XLSX',
     params: eventParams,
-    query: z.object({ format: z.enum(['csv', 'xlsx']).default('csv'), status: z.string().max(20).optional() }),
+    query: z.object({ format: exportFormat.default('csv'), status: z.string().max(20).optional() }),
     produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     response: { 200: binary },
   }),
@@ -908,7 +917,7 @@ export const eventsApi = endpoints('events', {
     method: 'PUT',
     path: '/api/v1/event-mail-templates/:key/:locale',
     access: keep,
-    params: z.object({ key: z.enum(mailKeys), locale: localeSchema }),
+    params: z.object({ key: mailKey, locale: localeSchema }),
     body: templateInput,
     response: { 200: okSchema },
   }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -10,6 +10,13 @@ export const memberRoles = ['chair', 'co_chair', 'member'] as const;
 export const memberStatuses = ['invited', 'requested', 'active', 'declined', 'left'] as const;
 export const meetingModes = ['online', 'in_person', 'hybrid'] as const;
 export const commentStatuses = ['open', 'accepted', 'declined', 'answered'] as const;
+const documentKind = labelled(documentKinds, 'groups:kind');
+const versionStatus = labelled(versionStatuses, 'documents:vstatus');
+const memberRole = labelled(memberRoles, 'groups:role');
+const memberStatus = labelled(memberStatuses, 'groups:status');
+const meetingMode = labelled(meetingModes, 'groups:meeting');
+const commentStatus = labelled(commentStatuses, 'documents:cstatus');
+const endorsementKind = labelled(['endorse', 'cosign'], 'documents:endorsementKind');
 
 /** The only moves a version's status may make. Published is frozen. */
 export const statusMoves: Record<VersionStatus, VersionStatus[]> = {
@@ -57,7 +64,7 @@ export const groupInput = z.object({
 export const groupUpdate = groupInput
   .partial()
   .omit({ slug: true })
-  .extend({ status: z.enum(['active', 'closed']).optional() });
+  .extend({ status: labelled(['active', 'closed'], 'groups:groupStatus').optional() });
 
 export const person = z.object({
   userId: z.uuid(),
@@ -71,7 +78,7 @@ export const publicGroup = z.object({
   name: loc,
   mandate: loc,
   status: z.string(),
-  chairs: z.array(person.extend({ role: z.enum(memberRoles) })),
+  chairs: z.array(person.extend({ role: memberRole })),
   liaison: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
   memberCount: z.number().int(),
   memberOrganizations: z.array(z.object({ id: z.uuid(), name: loc, countryCode: z.string(), stakeholderGroup: z.string() })),
@@ -91,7 +98,7 @@ export const groupSummary = z.object({
 export const inviteInput = z.object({
   email: z.email().max(254),
   name: z.string().trim().min(1).max(200).optional(),
-  role: z.enum(memberRoles).default('member'),
+  role: memberRole.default('member'),
   organizationId: ref('organization').nullish(),
   message: z.string().trim().max(2000).optional(),
   /** Staff only: add the person at once instead of inviting them (audited). */
@@ -101,14 +108,14 @@ export const joinRequestInput = z.object({
   organizationId: ref('ownOrganization').nullish(),
   message: z.string().trim().max(2000).optional(),
 });
-export const roleInput = z.object({ role: z.enum(memberRoles) });
+export const roleInput = z.object({ role: memberRole });
 export const memberRow = z.object({
   id: z.uuid(),
   userId: z.uuid(),
   name: z.string(),
   email: z.string().nullable(),
-  role: z.enum(memberRoles),
-  status: z.enum(memberStatuses),
+  role: memberRole,
+  status: memberStatus,
   organizationId: z.uuid().nullable(),
   organizationName: loc.nullable(),
   message: z.string().nullable(),
@@ -125,7 +132,7 @@ export const meetingInput = z.object({
     .max(24 * 60)
     .default(90),
   timezone: timeZone,
-  mode: z.enum(meetingModes),
+  mode: meetingMode,
   location: z.string().trim().max(300).nullish(),
   link: httpUrl.nullish(),
   minutes: z.string().max(100_000).nullish(),
@@ -139,7 +146,7 @@ export const meeting = z.object({
   startsAt: z.string(),
   durationMinutes: z.number(),
   timezone: z.string(),
-  mode: z.enum(meetingModes),
+  mode: meetingMode,
   location: z.string().nullable(),
   link: z.string().nullable(),
   minutes: z.string().nullable(),
@@ -169,7 +176,7 @@ export const paragraphInput = z.object({
   text: requiredLocalizedText(50_000),
 });
 export const documentInput = z.object({
-  kind: z.enum(documentKinds),
+  kind: documentKind,
   title: requiredLocalizedText(500),
   label: z.string().trim().min(1).max(20).default('1'),
   paragraphs: z.array(paragraphInput).max(2000).default([]),
@@ -183,11 +190,11 @@ export const newVersionInput = z.object({
   label: z.string().trim().min(1).max(20).optional(),
   changeSummary: localizedText(5000).optional(),
 });
-export const statusInput = z.object({ status: z.enum(versionStatuses) });
+export const statusInput = z.object({ status: versionStatus });
 export const roundInput = z.object({ opensAt: dateTime.optional(), closesAt: dateTime });
 export const commentInput = z.object({ paragraphKey: z.string().min(1).max(40), body: z.string().trim().min(1).max(10_000) });
 export const resolveInput = z
-  .object({ status: z.enum(['accepted', 'declined', 'answered']), response: z.string().trim().max(5000).optional() })
+  .object({ status: labelled(['accepted', 'declined', 'answered'], 'documents:resolve'), response: z.string().trim().max(5000).optional() })
   .refine((v) => v.status === 'accepted' || !!v.response, {
     message: 'Give a reason (declined) or an answer (answered).',
     path: ['response'],
@@ -198,7 +205,7 @@ export const versionSummary = z.object({
   id: z.uuid(),
   number: z.number().int(),
   label: z.string(),
-  status: z.enum(versionStatuses),
+  status: versionStatus,
   languages: z.array(z.string()),
   createdAt: z.string(),
   publishedAt: z.string().nullable(),
@@ -211,7 +218,7 @@ export const comment = z.object({
   authorName: z.string(),
   mine: z.boolean(),
   body: z.string(),
-  status: z.enum(commentStatuses),
+  status: commentStatus,
   response: z.string().nullable(),
   resolvedAt: z.string().nullable(),
   createdAt: z.string(),
@@ -232,13 +239,13 @@ export const version = versionSummary.extend({
   paragraphs: z.array(paragraph),
   /** What changed from the version this one is based on. */
   changes: z.object({
-    paragraphs: z.array(z.object({ key: z.string(), change: z.enum(['added', 'removed', 'changed']) })),
+    paragraphs: z.array(z.object({ key: z.string(), change: labelled(['added', 'removed', 'changed'], 'documents:change') })),
     resolvedComments: z.array(comment),
   }),
 });
 export const documentView = z.object({
   id: z.uuid(),
-  kind: z.enum(documentKinds),
+  kind: documentKind,
   title: loc,
   group: z.object({ id: z.uuid(), slug: z.string(), name: loc }).nullable(),
   versions: z.array(versionSummary),
@@ -249,7 +256,7 @@ export const documentView = z.object({
 });
 export const documentSummary = z.object({
   id: z.uuid(),
-  kind: z.enum(documentKinds),
+  kind: documentKind,
   title: loc,
   latest: versionSummary,
   groupId: z.uuid().nullable(),
@@ -262,7 +269,7 @@ export const diffResult = z.object({
   paragraphs: z.array(
     z.object({
       key: z.string(),
-      change: z.enum(['same', 'changed', 'added', 'removed']),
+      change: labelled(['same', 'changed', 'added', 'removed'], 'documents:change'),
       from: z.string(),
       to: z.string(),
       parts: z.array(z.object({ value: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })),
@@ -272,7 +279,7 @@ export const diffResult = z.object({
 
 // Endorsements
 export const endorseInput = z.object({
-  kind: z.enum(['endorse', 'cosign']).default('endorse'),
+  kind: endorsementKind.default('endorse'),
   /** Endorse for this organization (you must be one of its contacts); without it, you endorse as an individual. */
   organizationId: ref('ownOrganization').nullish(),
   countryCode: z
@@ -282,7 +289,7 @@ export const endorseInput = z.object({
 });
 export const endorsement = z.object({
   id: z.uuid(),
-  kind: z.enum(['endorse', 'cosign']),
+  kind: endorsementKind,
   organizationId: z.uuid().nullable(),
   name: loc,
   countryCode: z.string().nullable(),
@@ -373,7 +380,7 @@ export const libraryInput = z
   .default({});
 
 const created = z.object({ id: z.uuid() });
-const membership = z.object({ id: z.uuid(), status: z.enum(memberStatuses) });
+const membership = z.object({ id: z.uuid(), status: memberStatus });
 export const threadView = z.object({ id: z.uuid(), title: z.string(), posts: z.array(post) });
 /** Files the minutes may be (the platform's document types). */
 const minutesTypes = [
@@ -442,7 +449,7 @@ export const groupsApi = endpoints('groups', {
     path: '/api/v1/groups/:id/invitation/:answer',
     access: 'user',
     summary: 'Accept or decline your invitation',
-    params: groupParams.extend({ answer: z.enum(['accept', 'decline']) }),
+    params: groupParams.extend({ answer: labelled(['accept', 'decline'], 'groups:answer') }),
     response: { 200: membership },
   }),
   requestToJoin: endpoint({
@@ -459,7 +466,7 @@ export const groupsApi = endpoints('groups', {
     path: '/api/v1/groups/:id/members/:memberId/:decision',
     access: 'user',
     summary: 'Approve or decline a request to join',
-    params: memberParams.extend({ decision: z.enum(['approve', 'decline']) }),
+    params: memberParams.extend({ decision: labelled(['approve', 'decline'], 'groups:decision') }),
     response: { 200: membership },
   }),
   setRole: endpoint({
@@ -469,7 +476,7 @@ export const groupsApi = endpoints('groups', {
     summary: 'Make a member chair, co-chair or member',
     params: memberParams,
     body: roleInput,
-    response: { 200: z.object({ id: z.uuid(), role: z.enum(memberRoles) }) },
+    response: { 200: z.object({ id: z.uuid(), role: memberRole }) },
   }),
   removeMember: endpoint({
     method: 'DELETE',
@@ -700,7 +707,7 @@ export const groupsApi = endpoints('groups', {
     summary: 'Endorse or co-sign a final document, for an organization you are a contact of, or as yourself',
     params: idParams,
     body: endorseInput,
-    response: { 201: z.object({ id: z.uuid(), status: z.enum(['active', 'withdrawn']) }) },
+    response: { 201: z.object({ id: z.uuid(), status: labelled(['active', 'withdrawn'], 'documents:endorsementStatus') }) },
   }),
   withdrawEndorsement: endpoint({
     method: 'DELETE',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, idParams, labelled, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -14,6 +14,8 @@ export const publicationKinds = [
   'concept',
 ] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
+const publicationKind = labelled(publicationKinds, 'library:kind');
+const publicationStatus = labelled(['draft', 'published'], 'library:status');
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
 
@@ -22,7 +24,7 @@ const author = <K extends 'group' | 'organization' | 'person'>(kind: K) =>
   z.object({ kind: z.literal(kind), refId: ref(kind).nullish(), name: requiredLocalizedText(300) });
 export const authorInput = z.discriminatedUnion('kind', [author('group'), author('organization'), author('person')]);
 export const publicationInput = z.object({
-  kind: z.enum(publicationKinds),
+  kind: publicationKind,
   year: z.number().int().min(1990).max(2100),
   title: requiredLocalizedText(500),
   abstract: localizedText(10_000).optional(),
@@ -30,12 +32,12 @@ export const publicationInput = z.object({
   edition: z.string().trim().max(20).nullish(),
   supersedesId: ref('publication').nullish(),
   authors: z.array(authorInput).max(100).default([]),
-  status: z.enum(['draft', 'published']).default('published'),
+  status: publicationStatus.default('published'),
 });
 export type PublicationInput = z.infer<typeof publicationInput>;
 
 export const listQuery = z.object({
-  kind: z.enum(publicationKinds).optional(),
+  kind: publicationKind.optional(),
   year: z.coerce.number().int().min(1900).max(2200).optional(),
   lang: localeSchema.optional(),
   group: z.uuid().optional(),
@@ -48,7 +50,7 @@ export type ListQuery = z.infer<typeof listQuery>;
 const editionLink = z.object({ id: z.uuid(), title: loc, edition: z.string().nullable(), year: z.number().int() });
 export const publication = z.object({
   id: z.uuid(),
-  kind: z.enum(publicationKinds),
+  kind: publicationKind,
   year: z.number().int(),
   title: loc,
   abstract: loc,
@@ -63,7 +65,7 @@ export const publication = z.object({
   supersededBy: editionLink.nullable(),
   sourceDocumentId: z.uuid().nullable(),
   endorsers: z.array(z.object({ name: loc, countryCode: z.string().nullable(), stakeholderGroup: z.string(), kind: z.string() })),
-  status: z.enum(['draft', 'published']),
+  status: publicationStatus,
 });
 export const facets = z.object({
   kinds: z.record(z.string(), z.number()),

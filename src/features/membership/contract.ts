@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema, page } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, formatQuery, idParams, importQuery, labelled, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
-import { continents, countryCode, genders, importReport, sheetTypes, stakeholderGroups } from '../directory/contract.js';
+import { continent, countryCode, gender, importReport, sheetTypes, stakeholderGroup, stakeholderGroups } from '../directory/contract.js';
 
 export const applicationStatuses = ['draft', 'submitted', 'info_requested', 'approved', 'rejected', 'withdrawn'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
@@ -16,6 +16,12 @@ export const goalRules = ['min_distinct', 'max_share', 'min_share'] as const;
 export type GoalRule = (typeof goalRules)[number];
 /** Stakeholder groups of members: the directory's, plus individuals. */
 export const memberGroups = [...stakeholderGroups, 'individual'] as const;
+const applicationStatus = labelled(applicationStatuses, 'membership:status');
+const membershipStatus = labelled(membershipStatuses, 'membership:status');
+const applicantKind = labelled(applicantKinds, 'membership:kind');
+const memberGroup = labelled(memberGroups, 'shell:stakeholders');
+const dimension = labelled(dimensions, 'membership:dash.dimensions');
+const goalRule = labelled(goalRules, 'membership:dash.rules');
 
 const url = z
   .string()
@@ -42,7 +48,7 @@ export const categoryInput = z.object({
     .regex(/^[a-z0-9-]{2,40}$/, 'lower-case letters, digits and dashes'),
   name: requiredLocalizedText(200),
   description: localizedText(2000).optional(),
-  applicantKind: z.enum(applicantKinds),
+  applicantKind: applicantKind,
   termMonths: z.number().int().min(1).max(120).default(12),
   graceDays: z.number().int().min(0).max(365).default(60),
   reminderDays: z.array(z.number().int().min(1).max(365)).max(5).default([60, 14]),
@@ -57,7 +63,7 @@ export const category = z.object({
   key: z.string(),
   name: localized,
   description: localized,
-  applicantKind: z.enum(applicantKinds),
+  applicantKind: applicantKind,
   termMonths: z.number(),
   graceDays: z.number(),
   reminderDays: z.array(z.number()),
@@ -74,7 +80,7 @@ export const representativeInput = z.object({
   nameLatin: z.string().trim().max(200).nullish(),
   email,
   title: z.string().trim().max(200).nullish(),
-  gender: z.enum(genders).nullish(),
+  gender: gender.nullish(),
   countryCode: countryCode.nullish(),
 });
 
@@ -86,7 +92,7 @@ export const applicationData = z
         name: localizedText(300).optional(),
         shortName: z.string().trim().max(50).nullish(),
         countryCode: countryCode.nullish(),
-        stakeholderGroup: z.enum(stakeholderGroups).nullish(),
+        stakeholderGroup: stakeholderGroup.nullish(),
         website: optionalUrl,
         description: localizedText(5000).optional(),
       })
@@ -97,7 +103,7 @@ export const applicationData = z
         name: z.string().trim().max(200).optional(),
         nameLatin: z.string().trim().max(200).nullish(),
         countryCode: countryCode.nullish(),
-        gender: z.enum(genders).nullish(),
+        gender: gender.nullish(),
         title: z.string().trim().max(200).nullish(),
         affiliation: z.string().trim().max(300).nullish(),
       })
@@ -132,11 +138,11 @@ export const approveBody = z.object({
 });
 
 export const applicationQuery = z.object({
-  status: z.enum(applicationStatuses).optional(),
+  status: applicationStatus.optional(),
   category: z.string().max(40).optional(),
   country: countryCode.optional(),
-  continent: z.enum(continents).optional(),
-  stakeholderGroup: z.enum(memberGroups).optional(),
+  continent: continent.optional(),
+  stakeholderGroup: memberGroup.optional(),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -162,8 +168,8 @@ export const applicationMessage = z.object({
 });
 export const applicationSummary = z.object({
   id: z.uuid(),
-  status: z.enum(applicationStatuses),
-  applicantKind: z.enum(applicantKinds),
+  status: applicationStatus,
+  applicantKind: applicantKind,
   categoryKey: z.string(),
   categoryName: localized,
   displayName: z.string(),
@@ -195,9 +201,9 @@ export const application = applicationSummary.extend({
 
 export const membership = z.object({
   id: z.uuid(),
-  status: z.enum(membershipStatuses),
+  status: membershipStatus,
   statusReason: z.string().nullable(),
-  applicantKind: z.enum(applicantKinds),
+  applicantKind: applicantKind,
   categoryKey: z.string(),
   categoryName: localized,
   organizationId: z.string().nullable(),
@@ -238,11 +244,11 @@ export const historyRow = z.object({
 });
 export const membershipDetail = membership.extend({ history: z.array(historyRow) });
 export const membershipQuery = z.object({
-  status: z.enum(membershipStatuses).optional(),
+  status: membershipStatus.optional(),
   category: z.string().max(40).optional(),
   country: countryCode.optional(),
-  continent: z.enum(continents).optional(),
-  stakeholderGroup: z.enum(memberGroups).optional(),
+  continent: continent.optional(),
+  stakeholderGroup: memberGroup.optional(),
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
@@ -268,7 +274,7 @@ export const portalMembership = membership.extend({
   ),
 });
 export const invitationView = z.object({
-  status: z.enum(['pending', 'accepted', 'declined', 'cancelled', 'expired']),
+  status: labelled(['pending', 'accepted', 'declined', 'cancelled', 'expired'], 'membership:invitationStatus'),
   email: z.string(),
   name: z.string(),
   organization: localized,
@@ -285,8 +291,8 @@ export const invitationAnswer = z.object({ ok: z.literal(true), membershipId: z.
 export const publicMemberQuery = z.object({
   q: z.string().trim().max(200).optional(),
   country: countryCode.optional(),
-  continent: z.enum(continents).optional(),
-  stakeholderGroup: z.enum(memberGroups).optional(),
+  continent: continent.optional(),
+  stakeholderGroup: memberGroup.optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(24),
 });
@@ -310,8 +316,8 @@ export const publicMember = z.object({
 
 export const goalInput = z.object({
   population: z.string().trim().min(1).max(100).default('members'),
-  dimension: z.enum(dimensions),
-  rule: z.enum(goalRules),
+  dimension: dimension,
+  rule: goalRule,
   target: z.number().min(0).max(100_000),
   value: z.string().trim().max(100).nullish(),
   label: localizedText(300).optional(),
@@ -362,15 +368,7 @@ export const docParams = z.object({ id: z.uuid(), docId: z.uuid() });
 export const representativeParams = z.object({ id: z.uuid(), userId: z.uuid() });
 export const invitationParams = z.object({ id: z.uuid(), invitationId: z.uuid() });
 export const tokenParams = z.object({ token: z.string().min(20).max(100) });
-export const formatQuery = z.object({ format: z.enum(['csv', 'xlsx']).default('csv') });
 export const goalsQuery = z.object({ population: z.string().max(100).default('members') });
-/** With dryRun (the default) an import only reports what it would write. */
-export const importQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
-});
 export const started = z.object({ ok: z.literal(true), message: z.string() });
 export const membershipActions = ['renew', 'suspend', 'reinstate', 'terminate'] as const;
 export type MembershipAction = (typeof membershipActions)[number];

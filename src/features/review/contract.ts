@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
-import { answers, criterion, formDefinition } from '../calls/contract.js';
+import { answers, criterion, decision, formDefinition } from '../calls/contract.js';
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const reviewErrors = {
@@ -19,8 +19,8 @@ const loc = z.record(z.string(), z.string());
 const round = z.number().int().min(1).max(10);
 export const roundQuery = z.object({ round: z.coerce.number().int().min(1).max(10).default(1) });
 export const decisions = ['selected', 'shortlisted', 'not_selected'] as const;
-const reviewStatus = z.enum(['draft', 'submitted']);
-const reviewerStatus = z.enum(['invited', 'accepted', 'declined']);
+const reviewStatus = labelled(['draft', 'submitted'], 'review:reviewStatus');
+const reviewerStatus = labelled(['invited', 'accepted', 'declined'], 'review:reviewerStatus');
 
 export const inviteInput = z.object({
   round: round.default(1),
@@ -38,7 +38,7 @@ export const inviteInput = z.object({
 export const pairInput = z.object({
   submissionId: ref('submission'),
   reviewerId: ref('reviewer'),
-  action: z.enum(['pin', 'forbid', 'clear']),
+  action: labelled(['pin', 'forbid', 'clear'], 'review:pairAction'),
 });
 export const selectionInput = z.object({
   round: z.number().int().min(1).default(1),
@@ -50,11 +50,11 @@ export const advanceInput = z.object({
   fromRound: z.number().int().min(1),
   topN: z.number().int().min(1).optional(),
   threshold: z.number().optional(),
-  by: z.enum(['normalized', 'raw']).default('normalized'),
+  by: labelled(['normalized', 'raw'], 'calls:admin').default('normalized'),
 });
 export const decisionsInput = z.object({
   decisions: z
-    .array(z.object({ submissionId: ref('submission'), decision: z.enum(decisions) }))
+    .array(z.object({ submissionId: ref('submission'), decision: decision }))
     .min(1)
     .max(5000),
   notify: z.boolean().default(true),
@@ -129,7 +129,7 @@ export const ranked = z.object({
   countryCode: z.string().nullable(),
   continent: z.string().nullable(),
   category: z.string().nullable(),
-  decision: z.enum(decisions).nullable(),
+  decision: decision.nullable(),
   round: z.number().int(),
 });
 const selected = z.object({
@@ -185,7 +185,7 @@ export const myAssignment = z.object({
   callId: z.uuid(),
   callTitle: loc,
   round: z.number().int(),
-  reviewStatus: z.enum(['not_started', 'draft', 'submitted']),
+  reviewStatus: labelled(['not_started', 'draft', 'submitted'], 'review:reviewStatus'),
   total: z.number().nullable(),
 });
 export const myReview = z.object({
@@ -211,7 +211,7 @@ export const reviewerView = z.object({
   rubric: z.object({ criteria: z.array(criterion), scaleMin: z.number().int(), scaleMax: z.number().int(), guidance: loc }),
   review: myReview.nullable(),
 });
-export const feedback = z.object({ decision: z.enum(decisions).nullable(), comments: z.array(z.string()) });
+export const feedback = z.object({ decision: decision.nullable(), comments: z.array(z.string()) });
 
 const staff = ['secretariat'] as const;
 /** Reviewers act through 'user' routes: the service checks each time that the caller holds an accepted, assigned, non-conflicted place (otherwise 404). */

@@ -38,6 +38,25 @@ export const endpoint = <const E extends Endpoint>(e: E): E => e;
 export const endpoints = <const T extends Record<string, Endpoint>>(tag: string, list: T): { [K in keyof T]: T[K] & { tag: string } } =>
   Object.fromEntries(Object.entries(list).map(([k, e]) => [k, { ...e, tag }])) as never;
 
+/**
+ * A closed set of values people see (a status, a kind, a role), with where its
+ * labels live: `labels` is an i18n key whose children are the values, e.g.
+ * 'library:kind' → t('library:kind.report'). src/web/labels.unit.test.ts fails
+ * on a set without labels or a value without a label in a UI language.
+ */
+export const labelled = <const T extends readonly [string, ...string[]]>(values: T, labels: string) =>
+  z.enum(values).meta({ 'x-labels': labels });
+
+/** The file format of an export. */
+export const exportFormat = labelled(['csv', 'xlsx'], 'shell:formats');
+export const formatQuery = z.object({ format: exportFormat.default('csv') });
+/** With dryRun (the default) an import only reports what it would write. */
+export const importQuery = z.object({
+  dryRun: labelled(['true', 'false'], 'shell:dryRun')
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
 /** A non-JSON answer: the bytes of a file, a calendar or a feed. */
 export const binary = z.string().meta({ format: 'binary', description: 'The file' });
 

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /** Locales and multilingual fields: browser-safe (the contracts use them; no OpenCC here). */
 export const locales = ['en', 'zh-Hans', 'zh-Hant'] as const;
 export type Locale = (typeof locales)[number];
-export const localeSchema = z.enum(locales);
+/** Labels: shell:locales (see labelled() in platform/http/contract.ts). */
+export const localeSchema = z.enum(locales).meta({ 'x-labels': 'shell:locales' });
 
 /** A content field in several languages, e.g. { en: 'Data Working Group', 'zh-Hans': '数据工作组' }. */
 export const localizedText = (max = 20_000) =>

@@ -99,6 +99,8 @@ export const shell = {
       individual: 'Individual',
     },
     genders: { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Prefers not to say' },
+    formats: { csv: 'CSV', xlsx: 'Excel (XLSX)' },
+    dryRun: { true: 'Check only', false: 'Import' },
     import: {
       title: 'Import from CSV or XLSX',
       file: 'File',
@@ -220,6 +222,8 @@ export const shell = {
       individual: '公民个人',
     },
     genders: { female: '女', male: '男', other: '其他', undisclosed: '不愿透露' },
+    formats: { csv: 'CSV', xlsx: 'Excel（XLSX）' },
+    dryRun: { true: '仅检查', false: '导入' },
     import: {
       title: '从 CSV 或 XLSX 导入',
       file: '文件',
@@ -340,6 +344,8 @@ export const shell = {
       individual: '公民個人',
     },
     genders: { female: '女', male: '男', other: '其他', undisclosed: '不願透露' },
+    formats: { csv: 'CSV', xlsx: 'Excel（XLSX）' },
+    dryRun: { true: '僅檢查', false: '匯入' },
     import: {
       title: '從 CSV 或 XLSX 匯入',
       file: '檔案',

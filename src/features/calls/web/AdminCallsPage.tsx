@@ -86,7 +86,7 @@ export function AdminCallsPage() {
                 </Link>
               </Table.Td>
               <Table.Td>{c.year}</Table.Td>
-              <Table.Td>{c.kind}</Table.Td>
+              <Table.Td>{t(`calls:kinds.${c.kind}`)}</Table.Td>
               <Table.Td>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
             </Table.Tr>
           ))}

@@ -86,7 +86,7 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
               {f.key}
             </Text>
             <Text size="sm" c="dimmed" w={90}>
-              {f.type}
+              {t(`calls:fieldTypes.${f.type}`)}
             </Text>
             <TextInput
               aria-label={`${f.key} label`}
@@ -123,7 +123,7 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
         />
         <Select
           label={t('calls:builder.type')}
-          data={[...types]}
+          data={types.map((v) => ({ value: v, label: t(`calls:fieldTypes.${v}`) }))}
           value={newField.type}
           onChange={(v) => v && setNewField({ ...newField, type: v as (typeof types)[number] })}
           allowDeselect={false}

@@ -29,6 +29,7 @@ export const directoryTexts = {
       personColumns: 'Columns: name, name_latin, country (ISO code), gender, email, phone, organization, title',
     },
     sort: { name: 'Name', country: 'Country', created: 'Newest' },
+    order: { asc: 'Ascending', desc: 'Descending' },
   },
   'zh-Hans': {
     nav: { organizations: '机构', people: '人员' },
@@ -60,6 +61,7 @@ export const directoryTexts = {
       personColumns: '列：name、name_latin、country（ISO 代码）、gender、email、phone、organization、title',
     },
     sort: { name: '名称', country: '国家/地区', created: '最新' },
+    order: { asc: '升序', desc: '降序' },
   },
   'zh-Hant': {
     nav: { organizations: '機構', people: '人員' },
@@ -91,5 +93,6 @@ export const directoryTexts = {
       personColumns: '欄：name、name_latin、country（ISO 代碼）、gender、email、phone、organization、title',
     },
     sort: { name: '名稱', country: '國家/地區', created: '最新' },
+    order: { asc: '升冪', desc: '降冪' },
   },
 };

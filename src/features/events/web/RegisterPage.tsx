@@ -66,7 +66,7 @@ function RegisterForm() {
         onChange={(x) => setV({ ...v, attendance: x === 'online' ? 'online' : 'on-site' })}
         data={(cat?.attendance ?? ['on-site'])
           .filter((a) => ev.mode === 'hybrid' || (ev.mode === 'online') === (a === 'online'))
-          .map((a) => ({ value: a, label: a === 'online' ? t('events:form.online') : t('events:form.onSite') }))}
+          .map((a) => ({ value: a, label: t(`events:attendance.${a}`) }))}
       />
       <TextInput
         label={t('events:form.name')}

@@ -1,5 +1,8 @@
 export const groupsTexts = {
   en: {
+    groupStatus: { active: 'Active', closed: 'Closed' },
+    answer: { accept: 'Accept', decline: 'Decline' },
+    decision: { approve: 'Approve', decline: 'Decline' },
     title: 'Working groups',
     intro: 'Groups of members and invited experts who study a field and agree on reports, consensus documents and initiatives.',
     members: '{{count}} members',
@@ -67,6 +70,9 @@ export const groupsTexts = {
     posts: '{{count}} messages',
   },
   'zh-Hans': {
+    groupStatus: { active: '活跃', closed: '已关闭' },
+    answer: { accept: '接受', decline: '谢绝' },
+    decision: { approve: '批准', decline: '谢绝' },
     title: '工作组',
     intro: '由会员和特邀专家组成，研究特定领域，形成研究报告、共识文件和倡议。',
     members: '{{count}} 名成员',
@@ -134,6 +140,9 @@ export const groupsTexts = {
     posts: '{{count}} 条消息',
   },
   'zh-Hant': {
+    groupStatus: { active: '活躍', closed: '已關閉' },
+    answer: { accept: '接受', decline: '婉拒' },
+    decision: { approve: '批准', decline: '婉拒' },
     title: '工作組',
     intro: '由會員和特邀專家組成，研究特定領域，形成研究報告、共識文件和倡議。',
     members: '{{count}} 名成員',
@@ -202,8 +211,10 @@ export const groupsTexts = {
   },
 };
 
-export const documentTexts = {
+export const documentsTexts = {
   en: {
+    endorsementKind: { endorse: 'Endorse', cosign: 'Co-sign' },
+    endorsementStatus: { active: 'Active', withdrawn: 'Withdrawn' },
     version: 'Version {{label}}',
     versions: 'Versions',
     vstatus: { draft: 'Draft', consultation: 'Consultation', final: 'Final', published: 'Published' },
@@ -252,6 +263,8 @@ export const documentTexts = {
     notVisible: 'This document does not exist, or you may not see it.',
   },
   'zh-Hans': {
+    endorsementKind: { endorse: '支持', cosign: '联署' },
+    endorsementStatus: { active: '有效', withdrawn: '已撤回' },
     version: '第 {{label}} 版',
     versions: '版本',
     vstatus: { draft: '草稿', consultation: '征求意见', final: '定稿', published: '已发布' },
@@ -300,6 +313,8 @@ export const documentTexts = {
     notVisible: '此文件不存在，或您无权查看。',
   },
   'zh-Hant': {
+    endorsementKind: { endorse: '支持', cosign: '聯署' },
+    endorsementStatus: { active: '有效', withdrawn: '已撤回' },
     version: '第 {{label}} 版',
     versions: '版本',
     vstatus: { draft: '草稿', consultation: '徵求意見', final: '定稿', published: '已發布' },

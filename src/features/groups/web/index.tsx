@@ -1,7 +1,7 @@
 import type { WebFeature } from '../../../web/feature';
 import { GroupsAdminPage } from './GroupsAdminPage';
 import { DocumentPage } from './DocumentPage';
-import { documentTexts, groupsTexts } from './i18n';
+import { documentsTexts, groupsTexts } from './i18n';
 import { GroupPage } from './GroupPage';
 import { GroupsPage } from './GroupsPage';
 import { WorkspacePage } from './WorkspacePage';
@@ -21,4 +21,4 @@ export const groupsWeb: WebFeature = {
 };
 
 /** The documents' texts live in their own namespace. */
-export const documentsWeb: WebFeature = { name: 'documents', i18n: documentTexts };
+export const documentsWeb: WebFeature = { name: 'documents', i18n: documentsTexts };

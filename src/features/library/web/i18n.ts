@@ -1,5 +1,6 @@
 export const libraryTexts = {
   en: {
+    status: { draft: 'Draft', published: 'Published' },
     title: 'Library',
     intro: 'Reports, consensus documents, initiatives, blue books, the Wuzhen Outlook and case collections.',
     kind: {
@@ -30,6 +31,7 @@ export const libraryTexts = {
     uploadCover: 'Cover image',
   },
   'zh-Hans': {
+    status: { draft: '草稿', published: '已发布' },
     title: '文库',
     intro: '研究报告、共识文件、倡议、蓝皮书、乌镇展望和案例集。',
     kind: {
@@ -60,6 +62,7 @@ export const libraryTexts = {
     uploadCover: '封面图片',
   },
   'zh-Hant': {
+    status: { draft: '草稿', published: '已發布' },
     title: '文庫',
     intro: '研究報告、共識文件、倡議、藍皮書、烏鎮展望和案例集。',
     kind: {

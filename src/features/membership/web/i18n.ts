@@ -131,6 +131,7 @@ export const membershipTexts = {
       expires: 'Link valid until {{date}}',
       expired: 'Link expired: resend it',
     },
+    invitationStatus: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', cancelled: 'Cancelled', expired: 'Expired' },
     invitation: {
       title: 'Invitation to represent a member',
       intro:
@@ -345,6 +346,7 @@ export const membershipTexts = {
       expires: '链接有效期至 {{date}}',
       expired: '链接已过期，请重新发送',
     },
+    invitationStatus: { pending: '待回复', accepted: '已接受', declined: '已拒绝', cancelled: '已取消', expired: '已过期' },
     invitation: {
       title: '会员代表邀请',
       intro: '{{inviter}}邀请您担任世界互联网大会国际组织这一会员的代表。会员代表负责维护会员资料并接收会员邮件。',
@@ -556,6 +558,7 @@ export const membershipTexts = {
       expires: '連結有效期至 {{date}}',
       expired: '連結已過期，請重新傳送',
     },
+    invitationStatus: { pending: '待回覆', accepted: '已接受', declined: '已拒絕', cancelled: '已取消', expired: '已過期' },
     invitation: {
       title: '會員代表邀請',
       intro: '{{inviter}}邀請您擔任世界互聯網大會國際組織這一會員的代表。會員代表負責維護會員資料並接收會員郵件。',

@@ -6,7 +6,7 @@ import { reviewApi } from '../contract';
 
 /** For staff, beside an entry's answers: every review of every round (with the reviewer), and the committee discussion. */
 export function EntryReviews({ submissionId }: { submissionId: string }) {
-  const { t } = useTranslation(['calls']);
+  const { t } = useTranslation(['calls', 'review']);
   const params = { id: submissionId };
   const { data: reviews } = useQuery(query(reviewApi.submissionReviews, { params }));
   const { data: thread } = useQuery(query(reviewApi.discussion, { params }));
@@ -21,7 +21,7 @@ export function EntryReviews({ submissionId }: { submissionId: string }) {
                 {t('calls:admin.round')} {r.round}
               </Table.Td>
               <Table.Td>{r.reviewerName}</Table.Td>
-              <Table.Td>{r.status}</Table.Td>
+              <Table.Td>{t(`review:reviewStatus.${r.status}`)}</Table.Td>
               <Table.Td>{r.total?.toFixed(2) ?? ''}</Table.Td>
               <Table.Td>{r.commentCommittee}</Table.Td>
               <Table.Td>{r.commentApplicant}</Table.Td>

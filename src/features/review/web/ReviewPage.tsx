@@ -62,7 +62,7 @@ export function ReviewPage() {
       <Title order={1}>
         {data.submission.code} · <LText value={data.submission.title} />
       </Title>
-      {data.review ? <Badge>{t(`review:${data.review.status}`)}</Badge> : null}
+      {data.review ? <Badge>{t(`review:reviewStatus.${data.review.status}`)}</Badge> : null}
       <AnswerView form={data.form} answers={data.submission.answers} />
       <Title order={2} size="h4">
         {t('review:rubric')} · {t('review:scale', { min: data.rubric.scaleMin, max: data.rubric.scaleMax })}

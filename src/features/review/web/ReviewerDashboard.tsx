@@ -62,7 +62,7 @@ export function ReviewerDashboard() {
               <Table.Td>
                 <LText value={a.title} />
               </Table.Td>
-              <Table.Td>{t(`review:${a.reviewStatus === 'not_started' ? 'notStarted' : a.reviewStatus}`)}</Table.Td>
+              <Table.Td>{t(`review:reviewStatus.${a.reviewStatus}`)}</Table.Td>
               <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
             </Table.Tr>
           ))}

@@ -10,7 +10,7 @@ import { reviewApi } from '../contract';
 
 /** The panel of a call: invite directory people with their expertise and load limit; take them off. */
 export function ReviewersTab({ callId }: { callId: string }) {
-  const { t } = useTranslation(['calls', 'shell']);
+  const { t } = useTranslation(['calls', 'shell', 'review']);
   const qc = useQueryClient();
   const notify = useNotify();
   const [q, setQ] = useState('');
@@ -77,7 +77,7 @@ export function ReviewersTab({ callId }: { callId: string }) {
               <Table.Td>{r.expertise.join(', ')}</Table.Td>
               <Table.Td>{r.capacity}</Table.Td>
               <Table.Td>{r.round}</Table.Td>
-              <Table.Td>{r.status}</Table.Td>
+              <Table.Td>{t(`review:reviewerStatus.${r.status}`)}</Table.Td>
               <Table.Td>
                 <Button
                   size="xs"
