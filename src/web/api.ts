@@ -108,22 +108,6 @@ export function invalidate(qc: QueryClient, ...es: Endpoint[]) {
   return qc.invalidateQueries({ predicate: (q) => paths.has(q.queryKey[0] as string) });
 }
 
-/** Untyped calls; being replaced by call() and query() above, and removed with the last caller. */
-export const api = {
-  get: <T>(url: string) => request<T>('GET', url),
-  post: <T>(url: string, body?: unknown) => request<T>('POST', url, body ?? {}),
-  put: <T>(url: string, body?: unknown) => request<T>('PUT', url, body ?? {}),
-  patch: <T>(url: string, body?: unknown) => request<T>('PATCH', url, body ?? {}),
-  delete: <T>(url: string) => request<T>('DELETE', url),
-  upload: <T>(url: string, file: File, method = 'POST', fields: Record<string, string> = {}) => {
-    const fd = new FormData();
-    for (const [k, v] of Object.entries(fields)) fd.append(k, v);
-    fd.append('file', file);
-    return request<T>(method, url, fd);
-  },
-};
-
-export const qs = queryString;
 
 /** Downloads a file from a GET endpoint (keeps the server's file name). */
 export async function download(url: string) {
