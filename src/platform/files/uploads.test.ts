@@ -100,7 +100,10 @@ describe('hostile uploads', () => {
       expect(dl.statusCode).toBe(200);
       expect(dl.headers['content-type']).toBe('application/pdf');
       expect(dl.headers['x-content-type-options']).toBe('nosniff');
-      expect(String(dl.headers['content-disposition'])).toMatch(/^attachment; filename\*=UTF-8''[A-Za-z0-9%._~!*'()-]+$/);
+      // A quoted ASCII name (quotes and backslashes escaped), and the UTF-8 form beside it when the name is not ASCII.
+      expect(String(dl.headers['content-disposition'])).toMatch(
+        /^attachment; filename="(?:[\x20-\x21\x23-\x5b\x5d-\x7e]|\\["\\])*"(?:; filename\*=UTF-8''[A-Za-z0-9%._~!*'()-]+)?$/,
+      );
     }
     expect(kept).toContain('会议纪要（草案）.pdf');
     expect(kept).toContain('passwd.pdf');
