@@ -13,7 +13,16 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'pglite', include: apiTests, exclude: ['src/**/*.postgres.test.ts'], env: { TEST_DB: 'pglite' } } },
+      {
+        extends: true,
+        test: {
+          name: 'pglite',
+          include: apiTests,
+          exclude: ['src/**/*.postgres.test.ts'],
+          env: { TEST_DB: 'pglite' },
+          globalSetup: ['src/test/templates.ts'],
+        },
+      },
       ...(withPostgres
         ? [
             {
@@ -23,6 +32,7 @@ export default defineConfig({
                 include: apiTests,
                 exclude: ['src/**/*.unit.test.ts', 'src/**/*.once.test.ts'],
                 env: { TEST_DB: 'postgres' },
+                globalSetup: ['src/test/templates.ts'],
               },
             },
           ]
