@@ -64,7 +64,10 @@ const snapshots = new WeakMap<Database, ReturnType<typeof sameUntilWritten<Snaps
  */
 export function snapshot(database: Database): Promise<Snapshot> {
   let taken = snapshots.get(database);
-  if (!taken) snapshots.set(database, (taken = sameUntilWritten(database, () => hashTables(database))));
+  if (!taken) {
+    taken = sameUntilWritten(database, () => hashTables(database));
+    snapshots.set(database, taken);
+  }
   return taken.read();
 }
 
