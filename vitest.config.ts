@@ -14,20 +14,20 @@ const slowFirst = [
   'src/platform/auth/matrix.once.test.ts',
   'src/main.unit.test.ts',
   'src/platform/backup.test.ts',
-  'tests/e2e/',
 ];
 
+/**
+ * The slow files first; then the end-to-end files spread among the others (an end-to-end file
+ * keeps more than one core busy, with its server and browser, so two at once slow each other).
+ */
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]) {
     const sorted = await super.sort(files);
-    const rank = (f: TestSpecification) => {
-      const i = slowFirst.findIndex((p) => f.moduleId.includes(`/${p}`));
-      return i === -1 ? slowFirst.length : i;
-    };
-    return sorted
-      .map((f, i) => ({ f, i }))
-      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
-      .map(({ f }) => f);
+    const slow = slowFirst.flatMap((p) => sorted.filter((f) => f.moduleId.endsWith(`/${p}`)));
+    const e2e = sorted.filter((f) => f.project.name === 'e2e');
+    const rest = sorted.filter((f) => !slow.includes(f) && !e2e.includes(f));
+    const gap = Math.floor(rest.length / (e2e.length + 1));
+    return [...slow, ...e2e.flatMap((f, i) => [f, ...rest.slice(i * gap, (i + 1) * gap)]), ...rest.slice(e2e.length * gap)];
   }
 }
 
@@ -67,10 +67,17 @@ export default defineConfig({
           ]
         : []),
       // Each file starts its own server on a copy of the run's demo data (tests/e2e/global-setup.ts),
-      // so the files run beside the others.
+      // so the files run beside the others. Sharing the machine with them, a page may take more than
+      // expect.poll's default second to show what it shows.
       {
         extends: true,
-        test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'], testTimeout: 180_000 },
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 180_000,
+          expect: { poll: { timeout: 10_000 } },
+        },
       },
     ],
   },

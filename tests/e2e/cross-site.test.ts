@@ -68,6 +68,8 @@ describe('cross-site requests', () => {
     const origin = new URL(server.url);
     for (const host of ['localhost', origin.hostname]) {
       // localhost is another site than 127.0.0.1; 127.0.0.1 on another port is the same site, another origin.
+      // A blank page first, so that no request of the signed-in app still under way is counted below.
+      await page.goto('about:blank');
       const answers: Array<{ url: string; status: number }> = [];
       page.on('response', (r) => {
         // The browser's own fetch of the site's icon (remembered from the signed-in page) is no request of the hostile page.
