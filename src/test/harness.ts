@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { features } from '../features/index.js';
 import { createSession, grantRole, hashPassword } from '../features/accounts/service.js';
@@ -16,28 +17,38 @@ import type { App, Ctx } from '../platform/http/types.js';
 /** Which engine this test run uses: the vitest project sets TEST_DB. */
 export const engine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'pglite';
 
-/** A fresh, migrated database: in-memory PGlite, or a new database on TEST_DATABASE_URL's server. */
+let pgliteTemplate: { file: string; dump: Blob } | undefined;
+
+/**
+ * A fresh, migrated database: in-memory PGlite, or a new database on TEST_DATABASE_URL's server.
+ * Both start from the template that src/test/templates.ts migrated once for the run (when the run has one).
+ */
 export async function freshDatabase(): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (engine === 'pglite') {
-    const database = await openDatabase({});
-    await database.migrate();
+    const file = inject('pgliteTemplate');
+    if (file && pgliteTemplate?.file !== file) pgliteTemplate = { file, dump: new Blob([fs.readFileSync(file)]) };
+    const database = await openDatabase({ loadDataDir: file ? pgliteTemplate?.dump : undefined });
+    if (!file) await database.migrate();
     return { database, drop: async () => {} };
   }
   const admin = process.env.TEST_DATABASE_URL;
   if (!admin) throw new Error('TEST_DB=postgres needs TEST_DATABASE_URL');
-  const name = `wz_t_${crypto.randomBytes(6).toString('hex')}`;
+  const template = inject('postgresTemplate');
+  const name = `wz_t_${template ? `${template.replace('wz_template_', '')}_` : ''}${crypto.randomBytes(6).toString('hex')}`;
   const c = new pg.Client({ connectionString: admin });
   await c.connect();
-  await c.query(`create database ${name}`);
+  await c.query(template ? `create database ${name} template ${template}` : `create database ${name}`);
   await c.end();
   const u = new URL(admin);
   u.pathname = `/${name}`;
   const database = await openDatabase({ url: u.toString(), poolSize: 20 });
-  await database.migrate();
+  if (!template) await database.migrate();
   return {
     database,
     url: u.toString(),
     drop: async () => {
+      // With a template, the run's teardown drops this database together with the others (src/test/templates.ts).
+      if (template) return;
       const c2 = new pg.Client({ connectionString: admin });
       await c2.connect();
       await c2.query(`drop database if exists ${name} with (force)`);

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 export const demoPassword = 'wuzhen-demo-2026';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,10 +28,30 @@ export interface Server {
   stop: () => Promise<void>;
 }
 
-/** Starts the real server (`wuzhen start --demo`) on a fresh data directory and waits until it answers. */
+/** Waits for the run's demo data directory (global-setup.ts) and copies it to a new folder; undefined without one. */
+async function copyOfDemoData(): Promise<string | undefined> {
+  const template = inject('demoTemplate');
+  if (!template) return undefined;
+  const deadline = Date.now() + 180_000;
+  while (!fs.existsSync(path.join(template, 'done'))) {
+    const failed = path.join(template, 'failed');
+    if (fs.existsSync(failed)) throw new Error(`seeding the demo data failed:\n${fs.readFileSync(failed, 'utf8')}`);
+    if (Date.now() > deadline) throw new Error('the demo data was not ready in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-'));
+  fs.cpSync(path.join(template, 'data'), dataDir, { recursive: true });
+  return dataDir;
+}
+
+/**
+ * Starts the real server (`wuzhen start --demo`) on a fresh data directory and waits until it answers.
+ * The directory is a copy of the run's demo data, so the server finds it seeded; `--demo` seeds
+ * one that is given empty (DATA_DIR) or when the run has no copy to give.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
   const port = await freePort();
-  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-'));
+  const dataDir = env.DATA_DIR ?? (await copyOfDemoData()) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-'));
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const child = spawn(process.execPath, ['bin/wuzhen.js', 'start', '--demo'], {

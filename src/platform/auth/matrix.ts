@@ -1,7 +1,7 @@
 /**
  * The authorization matrix: for every API route, who gets past access on a
  * resource that is theirs ("own") and on one that is someone else's ("other").
- * matrix.test.ts builds a world where each role owns something, substitutes
+ * matrix.once.test.ts builds a world where each role owns something, substitutes
  * the ids into each route and checks every answer against this table. A route
  * without an entry, or an entry without a route, fails the test.
  *
@@ -45,7 +45,7 @@ export interface Rule {
   query?: (ids: Ids) => string;
   /**
    * The request uses its resource up (deletes, cancels, closes, signs out): it runs after every other
-   * route, and each caller expected to get past gets a new copy made by matrix.test.ts's fresh()
+   * route, and each caller expected to get past gets a new copy made by matrix.once.test.ts's fresh()
    * ('none': only run last; 'signin': the caller goes on with a new session afterwards).
    */
   fresh?: string;
@@ -66,7 +66,7 @@ export const editors: MatrixRole[] = ['chair', 'cochair', ...staff];
 export const memberPeople: MatrixRole[] = ['contact', 'individual', 'chair', ...staff];
 
 /**
- * The foreign-reference check (matrix.test.ts): for every route whose body
+ * The foreign-reference check (matrix.once.test.ts): for every route whose body
  * holds references (ref() in its schema), a caller who gets past the route's
  * access sends a body in which, one at a time, each reference points at a
  * record they have no right to use (the world's `foreign` record of that kind

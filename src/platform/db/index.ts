@@ -36,11 +36,13 @@ export interface OpenOptions {
   /** Directory for the embedded database; undefined means in memory (tests). */
   dataDir?: string;
   poolSize?: number;
+  /** An embedded database's dump (PGlite dumpDataDir) to start from instead of an empty one: tests copy a migrated template. */
+  loadDataDir?: Blob;
 }
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.url) return openPostgres(opts.url, opts.poolSize ?? 10);
-  return openPglite(opts.dataDir);
+  return openPglite(opts.dataDir, opts.loadDataDir);
 }
 
 async function openPostgres(url: string, max: number): Promise<Database> {
@@ -67,7 +69,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, loadDataDir?: Blob): Promise<Database> {
   let release: (() => Promise<void>) | undefined;
   let pgDir: string | undefined;
   if (dataDir) {
@@ -91,7 +93,7 @@ async function openPglite(dataDir?: string): Promise<Database> {
     }
     pgDir = path.join(dataDir, 'pg');
   }
-  const client = await PGlite.create(pgDir ?? 'memory://', { extensions: { pg_trgm } });
+  const client = await PGlite.create(pgDir ?? 'memory://', { extensions: { pg_trgm }, loadDataDir });
   const db = drizzlePglite({ client }) as unknown as Db;
   return {
     db,

@@ -17,6 +17,8 @@ import { matrixRoles, type Ids, type MatrixRole, type Rule, type Who } from './m
  * The authorization matrix (issue 9): every route × every role × a resource
  * the role owns or runs and one it does not, against the table in matrix.ts.
  * The world is the demo data plus one account per role, built through the API.
+ * Runs on the embedded database only: who gets past is decided by the access
+ * rules, the same on both engines; each feature's tests run its queries on both.
  */
 
 let h: Harness;
