@@ -85,7 +85,9 @@ let counter = 0;
 
 export async function createHarness(env: Record<string, string> = {}): Promise<Harness> {
   const { database, drop } = await freshDatabase();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-test-'));
+  // A private parent, so a test can check that nothing was written beside the data directory.
+  const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wz-test-')), 'data');
+  fs.mkdirSync(dataDir);
   const config = loadConfig({
     DATA_DIR: dataDir,
     PUBLIC_URL: 'http://wuzhen.test',
@@ -127,7 +129,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
       await app.close();
       await database.close();
       await drop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(path.dirname(dataDir), { recursive: true, force: true });
     },
   };
 }
