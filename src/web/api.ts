@@ -108,7 +108,6 @@ export function invalidate(qc: QueryClient, ...es: Endpoint[]) {
   return qc.invalidateQueries({ predicate: (q) => paths.has(q.queryKey[0] as string) });
 }
 
-
 /** Downloads a file from a GET endpoint (keeps the server's file name). */
 export async function download(url: string) {
   const res = await fetch(url, { credentials: 'same-origin' });

@@ -424,7 +424,11 @@ describe('privacy', () => {
     });
     const id = c.json().id;
     await act(person, id, 'submit');
-    await h.call(person, { method: 'POST', url: `/api/v1/membership/applications/${id}/messages`, payload: { body: 'My phone is +353 1 555 0199' } });
+    await h.call(person, {
+      method: 'POST',
+      url: `/api/v1/membership/applications/${id}/messages`,
+      payload: { body: 'My phone is +353 1 555 0199' },
+    });
     const approved = await act(staff, id, 'approve', { directoryOptIn: true });
     const membershipId = approved.json().membershipId;
     expect((await h.call(null, { method: 'GET', url: `/api/v1/membership/members/${membershipId}` })).json().name.en).toBe('Erin Erase');

@@ -503,7 +503,7 @@ describe('authorization matrix', () => {
       if (!withRefs.some((r) => `${r.method} ${r.url}` === k)) failures.push(`${k}: a case for a route without references`);
     console.log(`foreign-reference check: ${withRefs.length} operations, ${cases} refused requests`);
     expect(failures).toEqual([]);
-    }, 300_000);
+  }, 300_000);
 
   it("every role gets past exactly where the table says, on its own and on others' resources", async () => {
     const started = Date.now();
