@@ -12,7 +12,7 @@ import { openPlatformDatabase } from './platform/start.js';
 import { rebuild as rebuildSearch } from './features/search/service.js';
 import type { App, Ctx } from './platform/http/types.js';
 import { eq } from 'drizzle-orm';
-import { help } from './main.js';
+import { help } from './help.js';
 
 /** The commands of `wuzhen` (main.ts reads the arguments and the configuration first). */
 async function withContext<T>(config: Config, fn: (ctx: Ctx, app: App) => Promise<T>) {
