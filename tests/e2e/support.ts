@@ -50,8 +50,20 @@ async function copyOfDemoData(): Promise<string | undefined> {
  * one that is given empty (DATA_DIR) or when the run has no copy to give.
  */
 export async function startServer(env: Record<string, string> = {}): Promise<Server> {
-  const port = await freePort();
   const dataDir = env.DATA_DIR ?? (await copyOfDemoData()) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-'));
+  // Two servers starting at once may be offered the same free port: the one that loses the race exits, and
+  // another server answers on its address. Only our own process saying it runs counts; a lost race starts over.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launch(dataDir, env);
+    } catch (e) {
+      if (attempt >= 3 || !String((e as Error).message).includes('EADDRINUSE')) throw e;
+    }
+  }
+}
+
+async function launch(dataDir: string, env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let out = '';
   const child = spawn(process.execPath, ['bin/wuzhen.js', 'start', '--demo'], {
@@ -64,11 +76,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ser
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${out}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
+    if (out.includes('Wuzhen is running on')) {
+      try {
+        const res = await fetch(`${url}/api/health`);
+        if (res.ok) break;
+      } catch {
+        // not answering yet
+      }
     }
     if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`);
     await new Promise((r) => setTimeout(r, 250));
