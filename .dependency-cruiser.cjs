@@ -12,7 +12,7 @@ const shared = '^src/features/(calls/(form|templates)|membership/representation|
 // Code that runs in the browser.
 const browser = ['^src/web/', '^src/features/[^/]+/web/', shared];
 // Platform modules the browser may load: zod and each other only (see the rule).
-const browserSafePlatform = '^src/platform/(http/(contract|ref|codes)|i18n/(text|names)|auth/roles)[.]ts$';
+const browserSafePlatform = '^src/platform/(http/(contract|ref|codes|links)|i18n/(text|names)|auth/roles)[.]ts$';
 const contract = '^src/features/[^/]+/contract[.]ts$';
 // Where the program starts: the CLI (bin/wuzhen.js), the web app (index.html), the tables for drizzle-kit.
 const entryPoints = ['^src/main[.]ts$', '^src/web/main[.]tsx$', '^src/schema[.]ts$'];

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { setPublicUrl } from './http/urls.js';
 
 /** Every setting the server reads, checked once at start. docs/operations.md lists them. */
 const schema = z.object({
@@ -44,10 +45,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const c = parsed.data;
   const dataDir = path.resolve(c.DATA_DIR);
-  return {
-    ...c,
-    dataDir,
-    filesDir: path.join(dataDir, 'files'),
-    publicUrl: (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
-  };
+  const publicUrl = (c.PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, '');
+  setPublicUrl(publicUrl);
+  return { ...c, dataDir, filesDir: path.join(dataDir, 'files'), publicUrl };
 }

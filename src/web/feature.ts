@@ -1,9 +1,10 @@
-import type { RouteObject } from 'react-router';
+import type { ReactNode } from 'react';
+import type { Page } from '../platform/http/links';
 import type { Locale } from './i18n';
 
 export interface NavItem {
-  /** Path; for public items without the language prefix (e.g. '/events'). */
-  to: string;
+  /** The page it opens (declared in a contract). */
+  page: Page;
   /** i18n key, e.g. 'directory:nav.organizations' or 'nav.events'. */
   label: string;
   /** Shown only to these global roles (admin sees everything)... */
@@ -12,21 +13,25 @@ export interface NavItem {
   scopes?: string[];
 }
 
+/** A page of the web app: its declaration (a feature's contract) and what renders it. */
+export interface WebPage {
+  page: Page;
+  element: ReactNode;
+}
+export const at = (page: Page, element: ReactNode): WebPage => ({ page, element });
+
 /**
  * What a feature adds to the web app. Register it in src/web/features.ts.
- * - publicRoutes live under /:lang (en, zh-hans, zh-hant) in the public layout;
- * - openRoutes live at the root in the public layout, open to anyone (e.g. /signin);
- * - appRoutes live at the root in the public layout and need a signed-in account
- *   (e.g. /my/applications); admin routes live under /admin in the staff layout.
+ * Each page's declaration says where it lives (links.ts): public pages under
+ * /:lang (en, zh-hans, zh-hant) in the public layout; open pages at the root for
+ * anyone (e.g. /signin); account pages at the root for a signed-in account (e.g.
+ * /my/applications); staff pages under /admin in the staff layout.
  */
 export interface WebFeature {
   name: string;
   /** Texts of the feature's i18n namespace (its name) in the three languages. */
   i18n?: Record<Locale, Record<string, unknown>>;
-  publicRoutes?: RouteObject[];
-  openRoutes?: RouteObject[];
-  appRoutes?: RouteObject[];
-  adminRoutes?: RouteObject[];
+  pages?: WebPage[];
   publicNav?: NavItem[];
   accountNav?: NavItem[];
   adminNav?: NavItem[];

@@ -2,20 +2,23 @@ import i18n from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { shell } from './locales/shell';
 
+import { localeOfPrefix } from '../platform/http/links';
 import { type Locale, type LocalizedText, locales } from '../platform/i18n/text';
 
 export { type Locale, type LocalizedText, locales } from '../platform/i18n/text';
 
 /** Language ↔ URL prefix of public pages. */
-export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
-export const localeOfPrefix = (p: string | undefined): Locale | null =>
-  p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null;
+export { localeOfPrefix, localePrefix as prefixOf } from '../platform/http/links';
 
 const storageKey = 'wz.lang';
 
 export function initialLocale(): Locale {
-  const fromPath = localeOfPrefix(window.location.pathname.split('/')[1]);
-  if (fromPath) return fromPath;
+  // A public page's prefix, else ?lang= (links to account and staff pages carry the recipient's language).
+  const fromUrl = localeOfPrefix(window.location.pathname.split('/')[1]) ?? localeOfPrefix(new URLSearchParams(window.location.search).get('lang'));
+  if (fromUrl) {
+    localStorage.setItem(storageKey, fromUrl);
+    return fromUrl;
+  }
   const saved = localStorage.getItem(storageKey);
   if (saved && (locales as readonly string[]).includes(saved)) return saved as Locale;
   for (const l of navigator.languages ?? [navigator.language]) {

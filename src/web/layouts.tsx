@@ -1,4 +1,6 @@
 import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { pagePath } from '../platform/http/links';
+import { adminPages } from '../features/admin/contract';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -53,7 +55,7 @@ function AccountMenu() {
           {t('nav.account')}
         </Menu.Item>
         {accountItems.map((i) => (
-          <Menu.Item key={i.to} component={Link} to={i.to}>
+          <Menu.Item key={pagePath(i.page)} component={Link} to={pagePath(i.page)}>
             {t(i.label)}
           </Menu.Item>
         ))}
@@ -88,9 +90,9 @@ export function PublicLayout() {
   const items = [...shellPublicNav, ...webFeatures.flatMap((f) => f.publicNav ?? [])];
   const links = items.map((i) => (
     <Anchor
-      key={i.to}
+      key={pagePath(i.page)}
       component={RouterNavLink}
-      to={`/${prefixOf[locale]}${i.to}`}
+      to={`/${prefixOf[locale]}${pagePath(i.page)}`}
       onClick={close}
       size="sm"
       c="inherit"
@@ -140,7 +142,7 @@ export function PublicLayout() {
 const staffAreaRoles = ['secretariat', 'reviewer'];
 const staffAreaScopes = ['event_manager'];
 
-const shellAdminNav: NavItem[] = [{ to: '/admin', label: 'nav.dashboard' }];
+const shellAdminNav: NavItem[] = [{ page: adminPages.home, label: 'nav.dashboard' }];
 
 /** The staff area: a navigation bar (a drawer on phones) and the page. */
 export function AdminLayout() {
@@ -176,11 +178,11 @@ export function AdminLayout() {
           <ScrollArea>
             {items.map((i) => (
               <NavLink
-                key={i.to}
+                key={pagePath(i.page)}
                 component={Link}
-                to={i.to}
+                to={pagePath(i.page)}
                 label={t(i.label)}
-                active={i.to === '/admin' ? location.pathname === '/admin' : location.pathname.startsWith(i.to)}
+                active={i.page.path === '/' ? location.pathname === '/admin' : location.pathname.startsWith(pagePath(i.page))}
                 onClick={close}
               />
             ))}

@@ -1,10 +1,10 @@
 import { createBrowserRouter, Navigate, Outlet, useParams, type RouteObject } from 'react-router';
 import { useEffect } from 'react';
+import { routePath, type PageArea } from '../platform/http/links';
+import { ServerPage } from './components/ServerPage';
 import { webFeatures } from './features';
 import { localeOfPrefix, prefixOf, setLocale, initialLocale } from './i18n';
 import { AdminLayout, PublicLayout } from './layouts';
-import { AdminHomePage } from './pages/AdminHomePage';
-import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RequireAuth } from './session';
 
@@ -19,9 +19,15 @@ function LanguageRoute() {
   return <Outlet />;
 }
 
-const signedIn = (routes: RouteObject[]): RouteObject[] => routes.map((r) => ({ ...r, element: <RequireAuth>{r.element}</RequireAuth> }));
-
-const publicRoutes = webFeatures.flatMap((f) => f.publicRoutes ?? []);
+/** The routes of the pages declared in one area, as the features render them. */
+const routesOf = (area: PageArea): RouteObject[] =>
+  webFeatures
+    .flatMap((f) => f.pages ?? [])
+    .filter((p) => p.page.area === area)
+    .map(({ page, element }) => {
+      const el = area === 'account' ? <RequireAuth key={page.path}>{element}</RequireAuth> : element;
+      return page.path === '/' ? { index: true, element: el } : { path: routePath(page), element: el };
+    });
 
 export const router = createBrowserRouter([
   { path: '/', element: <Navigate to={`/${prefixOf[initialLocale()]}/`} replace /> },
@@ -31,21 +37,17 @@ export const router = createBrowserRouter([
       {
         path: '/:lang',
         element: <LanguageRoute />,
-        // A feature may provide the home page (the portal does); the shell's is the fallback.
-        children: [...(publicRoutes.some((r) => r.index) ? [] : [{ index: true, element: <HomePage /> }]), ...publicRoutes],
+        // Last under /:lang: whatever the server renders (a public item in the index), else its 404.
+        children: [...routesOf('public'), { path: '*', element: <ServerPage /> }],
       },
-      ...webFeatures.flatMap((f) => f.openRoutes ?? []),
-      ...signedIn(webFeatures.flatMap((f) => f.appRoutes ?? [])),
+      ...routesOf('open'),
+      ...routesOf('account'),
       { path: '*', element: <NotFoundPage /> },
     ],
   },
   {
     path: '/admin',
     element: <AdminLayout />,
-    children: [
-      { index: true, element: <AdminHomePage /> },
-      ...webFeatures.flatMap((f) => f.adminRoutes ?? []),
-      { path: '*', element: <NotFoundPage /> },
-    ],
+    children: [...routesOf('staff'), { path: '*', element: <NotFoundPage /> }],
   },
 ]);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { openPage, accountPage, staffPage } from '../../platform/http/links.js';
 import { globalRoles } from '../../platform/auth/roles.js';
 import { endpoint, endpoints, idParams, labelled, okSchema, page, pageQuery } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
@@ -196,3 +197,15 @@ export const accountsApi = endpoints('accounts', {
     response: { 200: rolesBody },
   }),
 });
+
+/** The accounts' pages (sign-in and the links mailed to confirm an address, sign in or reset a password). */
+export const accountsPages = {
+  signIn: openPage('/signin'),
+  signUp: openPage('/signup'),
+  forgotPassword: openPage('/forgot-password'),
+  verify: openPage('/auth/verify'),
+  signInLink: openPage('/auth/link'),
+  reset: openPage('/auth/reset'),
+  account: accountPage('/account'),
+  users: staffPage('/users'),
+};

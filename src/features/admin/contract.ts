@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffPage } from '../../platform/http/links.js';
 import { endpoint, endpoints, labelled, page, pageQuery } from '../../platform/http/contract.js';
 
 export const outboxQuery = z.object({
@@ -63,3 +64,10 @@ export const adminApi = endpoints('admin', {
     response: { 200: z.object({ items: z.array(auditEntry) }) },
   }),
 });
+
+/** The staff area's own pages. */
+export const adminPages = {
+  home: staffPage('/'),
+  outbox: staffPage('/outbox'),
+  audit: staffPage('/audit'),
+};

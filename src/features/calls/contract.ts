@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
 import { endpoint, endpoints, idParams, labelled } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
@@ -358,3 +359,13 @@ export const callsApi = endpoints('calls', {
     response: { 200: z.object({ passed: z.number().int() }) },
   }),
 });
+
+/** The calls' pages; a submission's page is composed with what the review adds to it. */
+export const callsPages = {
+  calls: publicPage('/calls'),
+  call: publicPage('/calls/:id'),
+  mySubmissions: accountPage('/my/submissions'),
+  submission: accountPage('/my/submissions/:id'),
+  adminCalls: staffPage('/calls'),
+  adminCall: staffPage('/calls/:id'),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { staffPage } from '../../platform/http/links.js';
 import {
   binary,
   endpoint,
@@ -269,3 +270,9 @@ export const directoryApi = endpoints('directory', {
     response: { 200: binary },
   }),
 });
+
+/** The directory's pages. */
+export const directoryPages = {
+  organizations: staffPage('/directory/organizations'),
+  people: staffPage('/directory/people'),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, exportFormat, idParams, importQuery, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
@@ -922,3 +923,19 @@ export const eventsApi = endpoints('events', {
     response: { 200: okSchema },
   }),
 });
+
+/** The events' pages. */
+export const eventsPages = {
+  events: publicPage('/events'),
+  event: publicPage('/events/:slug'),
+  session: publicPage('/events/:slug/sessions/:id'),
+  register: publicPage('/events/:slug/register'),
+  invitation: publicPage('/invitations/:token'),
+  myRegistrations: accountPage('/me/registrations'),
+  myRegistration: accountPage('/me/registrations/:id'),
+  managerInvitation: accountPage('/event-manager/:token'),
+  adminEvents: staffPage('/events'),
+  adminEvent: staffPage('/events/:id'),
+  checkin: staffPage('/events/:id/checkin'),
+  mailTemplates: staffPage('/event-mails'),
+};

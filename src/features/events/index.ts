@@ -3,14 +3,14 @@ import { eventReferences } from './references.js';
 import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
 import { eraseEventsData, eventsPersonalData } from './registration.js';
-import { eventPages } from './pages.js';
+import { eventServerPages } from './pages.js';
 import { eventRoutes } from './routes.js';
 
 export const events: Feature = {
   name: 'events',
   references: eventReferences,
   routes: eventRoutes,
-  publicPages: eventPages,
+  publicPages: eventServerPages,
   jobs(runner, ctx) {
     runner.register(
       'events.invitation-reminders',

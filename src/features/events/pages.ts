@@ -1,3 +1,4 @@
+import { eventsPages } from './contract.js';
 import { and, desc, eq } from 'drizzle-orm';
 import { html, type PublicPageKind } from '../../platform/http/pages.js';
 import { localize, type Locale } from '../../platform/i18n/index.js';
@@ -13,10 +14,10 @@ const titles: Record<Locale, { events: string; program: string }> = {
 const tag = (l: Locale) => (l === 'en' ? 'en-GB' : l === 'zh-Hant' ? 'zh-TW' : 'zh-CN');
 
 /** Server-rendered pages of public, published events: the list and each event's programme in its own time zone. */
-export const eventPages: PublicPageKind[] = [
+export const eventServerPages: PublicPageKind[] = [
   {
     kind: 'events',
-    path: '/events',
+    path: eventsPages.events.path,
     async load(ctx, { locale }) {
       const rows = await ctx.db
         .select({ slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate, city: events.city })
@@ -36,7 +37,7 @@ export const eventPages: PublicPageKind[] = [
   },
   {
     kind: 'event',
-    path: '/events/:slug',
+    path: eventsPages.event.path,
     async list(ctx) {
       const rows = await ctx.db
         .select({ slug: events.slug })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage, staffPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
@@ -744,3 +745,12 @@ export const groupsApi = endpoints('groups', {
     response: { 200: z.object({ publicationId: z.uuid() }), 201: z.object({ publicationId: z.uuid() }) },
   }),
 });
+
+/** The groups' and their documents' pages. */
+export const groupsPages = {
+  groups: publicPage('/groups'),
+  group: publicPage('/groups/:slug'),
+  workspace: publicPage('/groups/:slug/workspace'),
+  document: publicPage('/documents/:id'),
+  adminGroups: staffPage('/groups'),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage, staffPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
@@ -158,3 +159,10 @@ export const libraryApi = endpoints('library', {
     response: { 200: binary },
   }),
 });
+
+/** The library's pages. */
+export const libraryPages = {
+  library: publicPage('/library'),
+  publication: publicPage('/library/:id'),
+  adminLibrary: staffPage('/library'),
+};

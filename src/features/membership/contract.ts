@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, formatQuery, idParams, importQuery, labelled, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
@@ -753,3 +754,19 @@ export const membershipApi = endpoints('membership', {
     response: { 200: importReport },
   }),
 });
+
+/** The membership's pages. */
+export const membershipPages = {
+  members: publicPage('/members'),
+  member: publicPage('/members/:id'),
+  apply: publicPage('/membership/apply'),
+  myApplications: accountPage('/my/applications'),
+  myApplication: accountPage('/my/applications/:id'),
+  portal: accountPage('/my/membership'),
+  invitation: accountPage('/my/membership/invitation'),
+  applications: staffPage('/membership/applications'),
+  application: staffPage('/membership/applications/:id'),
+  memberships: staffPage('/membership/members'),
+  dashboard: staffPage('/membership/dashboard'),
+  categories: staffPage('/membership/categories'),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
 
@@ -44,3 +45,11 @@ export const portalApi = endpoints('portal', {
     produces: ['text/plain'],
   }),
 });
+
+/** The portal's pages (rendered on the server, then by the web app). */
+export const portalPages = {
+  home: publicPage('/'),
+  about: publicPage('/about'),
+  programs: publicPage('/programs'),
+  search: publicPage('/search'),
+};

@@ -1,5 +1,5 @@
 import type { Feature } from '../../platform/http/types.js';
-import { portalPages } from './pages.js';
+import { portalServerPages } from './pages.js';
 import { portalRoutes } from './routes.js';
 
 /**
@@ -9,6 +9,6 @@ import { portalRoutes } from './routes.js';
  */
 export const createPortal = (getFeatures: () => Feature[]): Feature => ({
   name: 'portal',
-  publicPages: portalPages,
+  publicPages: portalServerPages,
   routes: portalRoutes(getFeatures),
 });

@@ -1,3 +1,4 @@
+import { portalPages } from './contract.js';
 import { sql } from 'drizzle-orm';
 import type { Ctx } from '../../platform/http/types.js';
 import { html, type Html, type PublicPageKind } from '../../platform/http/pages.js';
@@ -73,7 +74,7 @@ const marked = (segments: Segment[]) => segments.map((s) => (s.mark ? html`<mark
 
 export const homePage: PublicPageKind = {
   kind: 'home',
-  path: '/',
+  path: portalPages.home.path,
   async load(ctx, { locale }) {
     const t = texts[locale];
     const [figures, events, cases, publications] = await Promise.all([
@@ -108,7 +109,7 @@ export const homePage: PublicPageKind = {
 
 export const aboutPage: PublicPageKind = {
   kind: 'about',
-  path: '/about',
+  path: portalPages.about.path,
   async load(_ctx, { locale }) {
     const a = texts[locale].about;
     return {
@@ -124,7 +125,7 @@ export const aboutPage: PublicPageKind = {
 
 export const programsPage: PublicPageKind = {
   kind: 'programs',
-  path: '/programs',
+  path: portalPages.programs.path,
   async load(ctx, { locale }) {
     const p = texts[locale].programs;
     const calls = await latest(ctx, 'call', 20);
@@ -142,7 +143,7 @@ ${calls.length ? html`<section aria-labelledby="calls"><h2 id="calls">${p.openCa
 /** The search page as a visitor sees it (public documents only); the web app then searches with the viewer's session. */
 export const searchPage: PublicPageKind = {
   kind: 'search',
-  path: '/search',
+  path: portalPages.search.path,
   list: async () => [],
   async load(ctx, { locale, query }) {
     const s = texts[locale].search;
@@ -229,4 +230,4 @@ ${summary.text ? html`<p lang="${summary.lang ?? locale}">${summary.text}</p>` :
   },
 };
 
-export const portalPages = [homePage, aboutPage, programsPage, searchPage];
+export const portalServerPages = [homePage, aboutPage, programsPage, searchPage];

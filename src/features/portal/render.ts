@@ -6,9 +6,7 @@ import { escapeHtml, html, type RenderedPage } from '../../platform/http/pages.j
 import { texts } from './texts.js';
 
 /** Language ↔ URL prefix (the same as the web app's). */
-export const prefixOf: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
-export const localeOfPrefix = (p: string | undefined): Locale | null =>
-  p === 'en' ? 'en' : p === 'zh-hans' ? 'zh-Hans' : p === 'zh-hant' ? 'zh-Hant' : null;
+export { localeOfPrefix, localePrefix as prefixOf } from '../../platform/http/links.js';
 const ogLocale: Record<Locale, string> = { en: 'en_US', 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW' };
 
 export const webIndex = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/web/index.html');

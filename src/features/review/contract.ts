@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { answers, criterion, decision, formDefinition } from '../calls/contract.js';
@@ -438,3 +439,9 @@ export const reviewApi = endpoints('review', {
     response: { 200: binary },
   }),
 });
+
+/** The reviewers' pages. */
+export const reviewPages = {
+  dashboard: accountPage('/review'),
+  review: accountPage('/review/:id'),
+};

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema } from '../../platform/i18n/text.js';
@@ -118,3 +119,9 @@ export const showcaseApi = endpoints('showcase', {
     response: { 200: okSchema },
   }),
 });
+
+/** The showcase's pages. */
+export const showcasePages = {
+  showcase: publicPage('/showcase'),
+  entry: publicPage('/showcase/:id'),
+};

@@ -1,3 +1,4 @@
+import { showcasePages } from './contract.js';
 import { html, type Html, type PublicPageKind } from '../../platform/http/pages.js';
 import type { Locale } from '../../platform/i18n/index.js';
 import { getEntry, listShowcase, type ShowcaseEntry } from './service.js';
@@ -43,10 +44,10 @@ function entryLine(e: ShowcaseEntry, locale: Locale): Html {
 }
 
 /** Server-rendered showcase: the collection grouped by call, and each entry with its public fields. */
-export const showcasePages: PublicPageKind[] = [
+export const showcaseServerPages: PublicPageKind[] = [
   {
     kind: 'showcase',
-    path: '/showcase',
+    path: showcasePages.showcase.path,
     async load(ctx, { locale, query }) {
       const year = Number(query.get('year')) || undefined;
       const entries = await listShowcase(ctx.db, { locale, year: year && year > 1900 && year < 3000 ? year : undefined });
@@ -65,7 +66,7 @@ ${[...byCall.values()].map((list) => html`<section><h2>${list[0].callTitle} · $
   },
   {
     kind: 'showcase-entry',
-    path: '/showcase/:id',
+    path: showcasePages.entry.path,
     async list(ctx) {
       return (await listShowcase(ctx.db, { locale: 'en' })).map((e) => e.url);
     },

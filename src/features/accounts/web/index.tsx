@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { accountsPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { AccountPage } from './AccountPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { accountsTexts } from './i18n';
@@ -11,15 +12,15 @@ import { UsersPage } from './UsersPage';
 export const accountsWeb: WebFeature = {
   name: 'accounts',
   i18n: accountsTexts,
-  openRoutes: [
-    { path: '/signin', element: <SignInPage /> },
-    { path: '/signup', element: <SignUpPage /> },
-    { path: '/forgot-password', element: <ForgotPasswordPage /> },
-    { path: '/auth/verify', element: <TokenSignInPage kind="verify" /> },
-    { path: '/auth/link', element: <TokenSignInPage kind="link" /> },
-    { path: '/auth/reset', element: <ResetPasswordPage /> },
+  pages: [
+    at(accountsPages.signIn, <SignInPage />),
+    at(accountsPages.signUp, <SignUpPage />),
+    at(accountsPages.forgotPassword, <ForgotPasswordPage />),
+    at(accountsPages.verify, <TokenSignInPage kind="verify" />),
+    at(accountsPages.signInLink, <TokenSignInPage kind="link" />),
+    at(accountsPages.reset, <ResetPasswordPage />),
+    at(accountsPages.account, <AccountPage />),
+    at(accountsPages.users, <UsersPage />),
   ],
-  appRoutes: [{ path: '/account', element: <AccountPage /> }],
-  adminRoutes: [{ path: 'users', element: <UsersPage /> }],
-  adminNav: [{ to: '/admin/users', label: 'nav.users', roles: ['secretariat'] }],
+  adminNav: [{ page: accountsPages.users, label: 'nav.users', roles: ['secretariat'] }],
 };

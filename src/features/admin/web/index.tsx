@@ -1,4 +1,6 @@
-import type { WebFeature } from '../../../web/feature';
+import { adminPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
+import { AdminHomePage } from './AdminHomePage';
 import { AuditPage } from './AuditPage';
 import { adminTexts } from './i18n';
 import { OutboxPage } from './OutboxPage';
@@ -6,12 +8,9 @@ import { OutboxPage } from './OutboxPage';
 export const adminWeb: WebFeature = {
   name: 'admin',
   i18n: adminTexts,
-  adminRoutes: [
-    { path: 'outbox', element: <OutboxPage /> },
-    { path: 'audit', element: <AuditPage /> },
-  ],
+  pages: [at(adminPages.home, <AdminHomePage />), at(adminPages.outbox, <OutboxPage />), at(adminPages.audit, <AuditPage />)],
   adminNav: [
-    { to: '/admin/outbox', label: 'nav.outbox', roles: ['admin'] },
-    { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+    { page: adminPages.outbox, label: 'nav.outbox', roles: ['admin'] },
+    { page: adminPages.audit, label: 'nav.audit', roles: ['admin'] },
   ],
 };

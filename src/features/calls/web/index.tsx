@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { callsPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { AdminCallsPage } from './AdminCallsPage';
 import { CallPage } from './CallPage';
 import { CallsPage } from './CallsPage';
@@ -16,13 +17,13 @@ export { SubmissionPage } from './SubmissionPage';
 export const callsWeb: WebFeature = {
   name: 'calls',
   i18n: callsTexts,
-  publicRoutes: [
-    { path: 'calls', element: <CallsPage /> },
-    { path: 'calls/:id', element: <CallPage /> },
+  pages: [
+    at(callsPages.calls, <CallsPage />),
+    at(callsPages.call, <CallPage />),
+    at(callsPages.mySubmissions, <MySubmissionsPage />),
+    at(callsPages.adminCalls, <AdminCallsPage />),
   ],
-  appRoutes: [{ path: '/my/submissions', element: <MySubmissionsPage /> }],
-  adminRoutes: [{ path: 'calls', element: <AdminCallsPage /> }],
-  publicNav: [{ to: '/calls', label: 'calls:nav.calls' }],
-  accountNav: [{ to: '/my/submissions', label: 'calls:nav.mine' }],
-  adminNav: [{ to: '/admin/calls', label: 'calls:nav.admin', roles: ['secretariat'] }],
+  publicNav: [{ page: callsPages.calls, label: 'calls:nav.calls' }],
+  accountNav: [{ page: callsPages.mySubmissions, label: 'calls:nav.mine' }],
+  adminNav: [{ page: callsPages.adminCalls, label: 'calls:nav.admin', roles: ['secretariat'] }],
 };

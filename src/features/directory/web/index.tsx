@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { directoryPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { directoryTexts } from './i18n';
 import { OrganizationsPage } from './OrganizationsPage';
 import { PeoplePage } from './PeoplePage';
@@ -6,12 +7,9 @@ import { PeoplePage } from './PeoplePage';
 export const directoryWeb: WebFeature = {
   name: 'directory',
   i18n: directoryTexts,
-  adminRoutes: [
-    { path: 'directory/organizations', element: <OrganizationsPage /> },
-    { path: 'directory/people', element: <PeoplePage /> },
-  ],
+  pages: [at(directoryPages.organizations, <OrganizationsPage />), at(directoryPages.people, <PeoplePage />)],
   adminNav: [
-    { to: '/admin/directory/organizations', label: 'directory:nav.organizations', roles: ['secretariat'] },
-    { to: '/admin/directory/people', label: 'directory:nav.people', roles: ['secretariat'] },
+    { page: directoryPages.organizations, label: 'directory:nav.organizations', roles: ['secretariat'] },
+    { page: directoryPages.people, label: 'directory:nav.people', roles: ['secretariat'] },
   ],
 };

@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { eventsPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
 import { AdminEventPage } from './AdminEventPage';
 import { AdminEventsPage } from './AdminEventsPage';
@@ -15,28 +16,24 @@ import { SessionPage } from './SessionPage';
 export const eventsWeb: WebFeature = {
   name: 'events',
   i18n: eventsTexts,
-  publicRoutes: [
-    { path: 'events', element: <EventsPage /> },
-    { path: 'events/:slug', element: <EventPage /> },
-    { path: 'events/:slug/sessions/:id', element: <SessionPage /> },
-    { path: 'events/:slug/register', element: <RegisterPage /> },
-    { path: 'invitations/:token', element: <InvitationPage /> },
+  pages: [
+    at(eventsPages.events, <EventsPage />),
+    at(eventsPages.event, <EventPage />),
+    at(eventsPages.session, <SessionPage />),
+    at(eventsPages.register, <RegisterPage />),
+    at(eventsPages.invitation, <InvitationPage />),
+    at(eventsPages.myRegistrations, <MyRegistrationsPage />),
+    at(eventsPages.myRegistration, <MyRegistrationsPage />),
+    at(eventsPages.managerInvitation, <ManagerInvitationPage />),
+    at(eventsPages.adminEvents, <AdminEventsPage />),
+    at(eventsPages.adminEvent, <AdminEventPage />),
+    at(eventsPages.checkin, <CheckinPage />),
+    at(eventsPages.mailTemplates, <MailTemplatesPage />),
   ],
-  appRoutes: [
-    { path: '/me/registrations', element: <MyRegistrationsPage /> },
-    { path: '/me/registrations/:id', element: <MyRegistrationsPage /> },
-    { path: '/event-manager/:token', element: <ManagerInvitationPage /> },
-  ],
-  adminRoutes: [
-    { path: 'events', element: <AdminEventsPage /> },
-    { path: 'events/:id', element: <AdminEventPage /> },
-    { path: 'events/:id/checkin', element: <CheckinPage /> },
-    { path: 'event-mails', element: <MailTemplatesPage /> },
-  ],
-  publicNav: [{ to: '/events', label: 'events:nav.events' }],
-  accountNav: [{ to: '/me/registrations', label: 'events:nav.myRegistrations' }],
+  publicNav: [{ page: eventsPages.events, label: 'events:nav.events' }],
+  accountNav: [{ page: eventsPages.myRegistrations, label: 'events:nav.myRegistrations' }],
   adminNav: [
-    { to: '/admin/events', label: 'events:nav.manage', roles: ['secretariat'], scopes: ['event_manager'] },
-    { to: '/admin/event-mails', label: 'events:nav.templates', roles: ['secretariat'] },
+    { page: eventsPages.adminEvents, label: 'events:nav.manage', roles: ['secretariat'], scopes: ['event_manager'] },
+    { page: eventsPages.mailTemplates, label: 'events:nav.templates', roles: ['secretariat'] },
   ],
 };

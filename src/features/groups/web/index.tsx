@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { groupsPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { GroupsAdminPage } from './GroupsAdminPage';
 import { DocumentPage } from './DocumentPage';
 import { documentsTexts, groupsTexts } from './i18n';
@@ -9,15 +10,15 @@ import { WorkspacePage } from './WorkspacePage';
 export const groupsWeb: WebFeature = {
   name: 'groups',
   i18n: groupsTexts,
-  publicRoutes: [
-    { path: 'groups', element: <GroupsPage /> },
-    { path: 'groups/:slug', element: <GroupPage /> },
-    { path: 'groups/:slug/workspace', element: <WorkspacePage /> },
-    { path: 'documents/:id', element: <DocumentPage /> },
+  pages: [
+    at(groupsPages.groups, <GroupsPage />),
+    at(groupsPages.group, <GroupPage />),
+    at(groupsPages.workspace, <WorkspacePage />),
+    at(groupsPages.document, <DocumentPage />),
+    at(groupsPages.adminGroups, <GroupsAdminPage />),
   ],
-  publicNav: [{ to: '/groups', label: 'nav.groups' }],
-  adminRoutes: [{ path: 'groups', element: <GroupsAdminPage /> }],
-  adminNav: [{ to: '/admin/groups', label: 'nav.groups', roles: ['secretariat'] }],
+  publicNav: [{ page: groupsPages.groups, label: 'nav.groups' }],
+  adminNav: [{ page: groupsPages.adminGroups, label: 'nav.groups', roles: ['secretariat'] }],
 };
 
 /** The documents' texts live in their own namespace. */

@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { libraryPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { LibraryAdminPage } from './admin';
 import { libraryTexts } from './i18n';
 import { LibraryPage, PublicationPage } from './pages';
@@ -6,11 +7,11 @@ import { LibraryPage, PublicationPage } from './pages';
 export const libraryWeb: WebFeature = {
   name: 'library',
   i18n: libraryTexts,
-  publicRoutes: [
-    { path: 'library', element: <LibraryPage /> },
-    { path: 'library/:id', element: <PublicationPage /> },
+  pages: [
+    at(libraryPages.library, <LibraryPage />),
+    at(libraryPages.publication, <PublicationPage />),
+    at(libraryPages.adminLibrary, <LibraryAdminPage />),
   ],
-  publicNav: [{ to: '/library', label: 'nav.library' }],
-  adminRoutes: [{ path: 'library', element: <LibraryAdminPage /> }],
-  adminNav: [{ to: '/admin/library', label: 'nav.library', roles: ['secretariat'] }],
+  publicNav: [{ page: libraryPages.library, label: 'nav.library' }],
+  adminNav: [{ page: libraryPages.adminLibrary, label: 'nav.library', roles: ['secretariat'] }],
 };

@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { membershipPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { ApplyPage } from './ApplyPage';
 import { CategoriesPage } from './CategoriesPage';
 import { DashboardPage } from './DashboardPage';
@@ -16,36 +17,32 @@ import { QueuePage } from './QueuePage';
 export const membershipWeb: WebFeature = {
   name: 'membership',
   i18n: membershipTexts,
-  publicRoutes: [
-    { path: 'members', element: <MemberDirectoryPage /> },
-    { path: 'members/:id', element: <MemberPage /> },
-    { path: 'membership/apply', element: <ApplyPage /> },
+  pages: [
+    at(membershipPages.members, <MemberDirectoryPage />),
+    at(membershipPages.member, <MemberPage />),
+    at(membershipPages.apply, <ApplyPage />),
+    at(membershipPages.myApplications, <MyApplicationsPage />),
+    at(membershipPages.myApplication, <MyApplicationPage />),
+    at(membershipPages.portal, <PortalPage />),
+    at(membershipPages.invitation, <InvitationPage />),
+    at(membershipPages.applications, <QueuePage />),
+    at(membershipPages.application, <QueueDetailPage />),
+    at(membershipPages.memberships, <MembershipsPage />),
+    at(membershipPages.dashboard, <DashboardPage />),
+    at(membershipPages.categories, <CategoriesPage />),
   ],
   publicNav: [
-    { to: '/members', label: 'membership:nav.members' },
-    { to: '/membership/apply', label: 'membership:nav.apply' },
-  ],
-  appRoutes: [
-    { path: '/my/applications', element: <MyApplicationsPage /> },
-    { path: '/my/applications/:id', element: <MyApplicationPage /> },
-    { path: '/my/membership', element: <PortalPage /> },
-    { path: '/my/membership/invitation', element: <InvitationPage /> },
+    { page: membershipPages.members, label: 'membership:nav.members' },
+    { page: membershipPages.apply, label: 'membership:nav.apply' },
   ],
   accountNav: [
-    { to: '/my/applications', label: 'membership:nav.myApplications' },
-    { to: '/my/membership', label: 'membership:nav.portal' },
-  ],
-  adminRoutes: [
-    { path: 'membership/applications', element: <QueuePage /> },
-    { path: 'membership/applications/:id', element: <QueueDetailPage /> },
-    { path: 'membership/members', element: <MembershipsPage /> },
-    { path: 'membership/dashboard', element: <DashboardPage /> },
-    { path: 'membership/categories', element: <CategoriesPage /> },
+    { page: membershipPages.myApplications, label: 'membership:nav.myApplications' },
+    { page: membershipPages.portal, label: 'membership:nav.portal' },
   ],
   adminNav: [
-    { to: '/admin/membership/applications', label: 'membership:nav.applications', roles: ['secretariat'] },
-    { to: '/admin/membership/members', label: 'membership:nav.memberships', roles: ['secretariat'] },
-    { to: '/admin/membership/dashboard', label: 'membership:nav.dashboard', roles: ['secretariat'] },
-    { to: '/admin/membership/categories', label: 'membership:nav.categories', roles: ['secretariat'] },
+    { page: membershipPages.applications, label: 'membership:nav.applications', roles: ['secretariat'] },
+    { page: membershipPages.memberships, label: 'membership:nav.memberships', roles: ['secretariat'] },
+    { page: membershipPages.dashboard, label: 'membership:nav.dashboard', roles: ['secretariat'] },
+    { page: membershipPages.categories, label: 'membership:nav.categories', roles: ['secretariat'] },
   ],
 };

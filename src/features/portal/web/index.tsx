@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { portalPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { portalTexts } from './i18n';
 import { ServerPage } from '../../../web/components/ServerPage';
 import { SearchPage } from './SearchPage';
@@ -10,17 +11,15 @@ import { SearchPage } from './SearchPage';
 export const portalWeb: WebFeature = {
   name: 'portal',
   i18n: portalTexts,
-  publicRoutes: [
-    { index: true, element: <ServerPage /> },
-    { path: 'about', element: <ServerPage /> },
-    { path: 'programs', element: <ServerPage /> },
-    { path: 'search', element: <SearchPage /> },
-    // Last resort under /:lang: whatever the server can render (a public item), else 404.
-    { path: '*', element: <ServerPage /> },
+  pages: [
+    at(portalPages.home, <ServerPage />),
+    at(portalPages.about, <ServerPage />),
+    at(portalPages.programs, <ServerPage />),
+    at(portalPages.search, <SearchPage />),
   ],
   publicNav: [
-    { to: '/about', label: 'shell:nav.about' },
-    { to: '/programs', label: 'shell:nav.programs' },
-    { to: '/search', label: 'shell:nav.search' },
+    { page: portalPages.about, label: 'shell:nav.about' },
+    { page: portalPages.programs, label: 'shell:nav.programs' },
+    { page: portalPages.search, label: 'shell:nav.search' },
   ],
 };

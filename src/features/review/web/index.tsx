@@ -1,5 +1,7 @@
 import { AdminCallPage, type CallTab, SubmissionPage } from '../../calls/web';
-import type { WebFeature } from '../../../web/feature';
+import { callsPages } from '../../calls/contract';
+import { reviewPages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { ApplicantFeedback } from './ApplicantFeedback';
 import { AssignmentTab } from './AssignmentTab';
 import { EntryReviews } from './EntryReviews';
@@ -23,11 +25,11 @@ const callTabs: CallTab[] = [
 export const reviewWeb: WebFeature = {
   name: 'review',
   i18n: reviewTexts,
-  appRoutes: [
-    { path: '/review', element: <ReviewerDashboard /> },
-    { path: '/review/:id', element: <ReviewPage /> },
-    { path: '/my/submissions/:id', element: <SubmissionPage feedback={ApplicantFeedback} /> },
+  pages: [
+    at(reviewPages.dashboard, <ReviewerDashboard />),
+    at(reviewPages.review, <ReviewPage />),
+    at(callsPages.submission, <SubmissionPage feedback={ApplicantFeedback} />),
+    at(callsPages.adminCall, <AdminCallPage tabs={callTabs} entryDetail={EntryReviews} />),
   ],
-  adminRoutes: [{ path: 'calls/:id', element: <AdminCallPage tabs={callTabs} entryDetail={EntryReviews} /> }],
-  accountNav: [{ to: '/review', label: 'review:nav' }],
+  accountNav: [{ page: reviewPages.dashboard, label: 'review:nav' }],
 };

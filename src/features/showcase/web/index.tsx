@@ -1,4 +1,5 @@
-import type { WebFeature } from '../../../web/feature';
+import { showcasePages } from '../contract';
+import { at, type WebFeature } from '../../../web/feature';
 import { EntryPage } from './EntryPage';
 import { showcaseTexts } from './i18n';
 import { ShowcasePage } from './ShowcasePage';
@@ -6,9 +7,6 @@ import { ShowcasePage } from './ShowcasePage';
 export const showcaseWeb: WebFeature = {
   name: 'showcase',
   i18n: showcaseTexts,
-  publicRoutes: [
-    { path: 'showcase', element: <ShowcasePage /> },
-    { path: 'showcase/:id', element: <EntryPage /> },
-  ],
-  publicNav: [{ to: '/showcase', label: 'showcase:nav' }],
+  pages: [at(showcasePages.showcase, <ShowcasePage />), at(showcasePages.entry, <EntryPage />)],
+  publicNav: [{ page: showcasePages.showcase, label: 'showcase:nav' }],
 };

@@ -1,6 +1,6 @@
 import { Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../session';
+import { useMe } from '../../../web/session';
 
 /** /admin: the staff area's welcome. */
 export function AdminHomePage() {
