@@ -18,6 +18,7 @@ import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
 import { clientErrorHandler, frameworkErrors, installProblemHandler } from './platform/http/problem.js';
 import { checkReferences, idFieldsOf, type ReferenceCheck } from './platform/http/references.js';
+import { findPage, type Page } from './platform/http/links.js';
 import type { App, Ctx } from './platform/http/types.js';
 import { JobRunner } from './platform/jobs/index.js';
 import { Mailer } from './platform/mail/index.js';
@@ -57,7 +58,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
     membership: { isMember: async () => false },
   };
 
-  const web = webApp();
+  const web = webApp(features.flatMap((f) => Object.values(f.pages ?? {})));
   installProblemHandler(app, web?.page);
   // The API speaks JSON (and multipart for files): a text/plain body is refused, not parsed (ASVS 13.2.5).
   app.removeContentTypeParser('text/plain');
@@ -166,7 +167,7 @@ function installReferences(app: App, ctx: Ctx) {
  * route matches gets index.html. It lives in the not-found handler, so API
  * paths are refused the same way whether or not the app is built.
  */
-function webApp() {
+function webApp(pages: Page[]) {
   const index = path.join(webRoot, 'index.html');
   if (!fs.existsSync(index)) return null;
   const html = fs.readFileSync(index, 'utf8');
@@ -174,7 +175,9 @@ function webApp() {
     const url = req.url.split('?')[0];
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !url.startsWith('/') || url.startsWith('/api/') || /\.[a-z0-9]+$/i.test(url))
       return false;
-    void reply.code(200).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
+    // Not one of the web app's declared pages: a 404, which the web app explains.
+    const status = findPage(pages, url) ? 200 : 404;
+    void reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(html);
     return true;
   };
   return { page };

@@ -130,7 +130,7 @@ export async function runCommand(
           console.log(`Admin ${email} created. Sign in at ${config.publicUrl}/signin`);
           return 0;
         }
-        await createStaff(ctx.db, config.publicUrl, null as never, {
+        await createStaff(ctx.db, null as never, {
           email,
           name: values.name ?? email.split('@')[0],
           locale: 'en',

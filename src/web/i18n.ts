@@ -14,7 +14,8 @@ const storageKey = 'wz.lang';
 
 export function initialLocale(): Locale {
   // A public page's prefix, else ?lang= (links to account and staff pages carry the recipient's language).
-  const fromUrl = localeOfPrefix(window.location.pathname.split('/')[1]) ?? localeOfPrefix(new URLSearchParams(window.location.search).get('lang'));
+  const fromUrl =
+    localeOfPrefix(window.location.pathname.split('/')[1]) ?? localeOfPrefix(new URLSearchParams(window.location.search).get('lang'));
   if (fromUrl) {
     localStorage.setItem(storageKey, fromUrl);
     return fromUrl;

@@ -8,6 +8,7 @@ import { accountPersonalData, eraseAccount } from './service.js';
 
 export const accounts: Feature = {
   name: 'accounts',
+  pages: accountsPages,
   references: accountReferences,
   routes: accountRoutes,
   personalData: (ctx, s) => accountPersonalData(ctx.db, s.userId),
@@ -32,6 +33,7 @@ export {
   userById,
   usersWithScope,
 } from './service.js';
+import { accountsPages } from './contract.js';
 
 /** The column other features' tables point their foreign keys at (an account's id). */
 export const userKey = () => users.id;

@@ -23,22 +23,22 @@ export function accountRoutes(app: App, { db, config }: Ctx) {
 
   route(app, api.me, async (req) => svc.whoIsSignedIn(req.actor));
   route(app, api.signUp, async (req, reply) => {
-    await svc.signUp(db, config.publicUrl, req.body);
+    await svc.signUp(db, req.body);
     return reply.code(202).send({ ok: true, message: 'Check your mailbox for a link to confirm your address.' });
   });
   route(app, api.verify, async (req, reply) => signedIn(reply, await svc.signInByVerifying(db, req.body.token, sessionOf(req))));
   route(app, api.login, async (req, reply) => signedIn(reply, await svc.signInWithPassword(db, req.body, sessionOf(req))));
   route(app, api.loginLink, async (req, reply) => {
-    await svc.sendLoginLink(db, config.publicUrl, req.body.email, req.body.next);
+    await svc.sendLoginLink(db, req.body.email, req.body.next);
     return reply.code(202).send({ ok: true, message: 'If this address has an account, a sign-in link is on its way.' });
   });
   route(app, api.redeemLoginLink, async (req, reply) => signedIn(reply, await svc.signInWithLink(db, req.body.token, sessionOf(req))));
   route(app, api.passwordReset, async (req, reply) => {
-    await svc.requestPasswordReset(db, config.publicUrl, req.body.email);
+    await svc.requestPasswordReset(db, req.body.email);
     return reply.code(202).send({ ok: true, message: 'If this address has an account, a reset link is on its way.' });
   });
   route(app, api.completePasswordReset, async (req, reply) =>
-    signedIn(reply, await svc.signInWithNewPassword(db, config.publicUrl, req.body, sessionOf(req))),
+    signedIn(reply, await svc.signInWithNewPassword(db, req.body, sessionOf(req))),
   );
   route(app, api.logout, async (req, reply) => {
     const done = await svc.signOut(db, requireActor(req));
@@ -50,10 +50,8 @@ export function accountRoutes(app: App, { db, config }: Ctx) {
     signedOut(reply);
     return done;
   });
-  route(app, api.updateProfile, async (req) => svc.changeProfile(db, config.publicUrl, requireActor(req), req.body));
+  route(app, api.updateProfile, async (req) => svc.changeProfile(db, requireActor(req), req.body));
   route(app, api.users, async (req) => svc.accountsPage(db, req.query));
-  route(app, api.createStaff, async (req, reply) =>
-    reply.code(201).send(await svc.addStaff(db, config.publicUrl, requireActor(req), req.body)),
-  );
+  route(app, api.createStaff, async (req, reply) => reply.code(201).send(await svc.addStaff(db, requireActor(req), req.body)));
   route(app, api.setRoles, async (req) => svc.changeGlobalRoles(db, requireActor(req), req.params.id, req.body.roles));
 }

@@ -7,8 +7,9 @@ import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, notFound } from '../../platform/http/errors.js';
 import { platformErrors } from '../../platform/http/codes.js';
-import { accountsErrors } from './contract.js';
-import type { Locale } from '../../platform/i18n/index.js';
+import { accountsErrors, accountsPages } from './contract.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { type Locale, pickLocale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { accountMail, type AccountMail } from './mails.js';
 import { emailTokens, roleGrants, sessions, users } from './model.js';
@@ -25,7 +26,6 @@ export const hashPassword = (password: string) => hash(password);
 /** Creates a one-time e-mail token and queues the mail that carries it. */
 async function sendTokenMail(
   db: DbOrTx,
-  publicUrl: string,
   user: { id: string; email: string; name: string; locale: string },
   purpose: 'verify' | 'login' | 'reset' | 'welcome',
   mail: AccountMail,
@@ -40,16 +40,21 @@ async function sendTokenMail(
     payload: next ? { next } : {},
     expiresAt: new Date(Date.now() + tokenLife[purpose]),
   });
-  const path = purpose === 'verify' ? 'verify' : purpose === 'login' ? 'link' : 'reset';
-  const link = `${publicUrl}/auth/${path}?token=${token}${next ? `&next=${encodeURIComponent(next)}` : ''}`;
+  const page = purpose === 'verify' ? accountsPages.verify : purpose === 'login' ? accountsPages.signInLink : accountsPages.reset;
+  const link = pageUrl(page, {}, pickLocale(user.locale), { token, next });
   const { subject, text } = accountMail(mail, user.locale as Locale, link, user.name);
   await queueMail(db, { to: user.email, subject, text, locale: user.locale as Locale, template: `accounts.${mail}` });
   return token;
 }
 
 /** Tells the owner their password changed (ASVS 2.2.3, 2.5.5); the link leads to a reset. */
-async function notifyPasswordChanged(db: DbOrTx, publicUrl: string, user: { email: string; name: string; locale: string }) {
-  const { subject, text } = accountMail('passwordChanged', user.locale as Locale, `${publicUrl}/forgot-password`, user.name);
+async function notifyPasswordChanged(db: DbOrTx, user: { email: string; name: string; locale: string }) {
+  const { subject, text } = accountMail(
+    'passwordChanged',
+    user.locale as Locale,
+    pageUrl(accountsPages.forgotPassword, {}, pickLocale(user.locale)),
+    user.name,
+  );
   await queueMail(db, { to: user.email, subject, text, locale: user.locale as Locale, template: 'accounts.passwordChanged' });
 }
 
@@ -73,18 +78,14 @@ async function consumeToken(db: DbOrTx, token: string, purpose: string) {
   return row;
 }
 
-export async function signUp(
-  db: Db,
-  publicUrl: string,
-  input: { email: string; name: string; password: string; locale: Locale; next?: string },
-) {
+export async function signUp(db: Db, input: { email: string; name: string; password: string; locale: Locale; next?: string }) {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
   await db.transaction(async (tx) => {
     const [existing] = await tx.select().from(users).where(eq(users.email, email));
     if (existing) {
       // Say nothing to the caller about whether the address is known; tell the owner instead.
-      await sendTokenMail(tx, publicUrl, existing, 'login', 'alreadyRegistered', input.next);
+      await sendTokenMail(tx, existing, 'login', 'alreadyRegistered', input.next);
       return;
     }
     const [user] = await tx.insert(users).values({ email, name: input.name, passwordHash, locale: input.locale }).returning();
@@ -95,7 +96,7 @@ export async function signUp(
       entityId: user.id,
       after: { email, name: input.name },
     });
-    await sendTokenMail(tx, publicUrl, user, 'verify', 'verify', input.next);
+    await sendTokenMail(tx, user, 'verify', 'verify', input.next);
   });
 }
 
@@ -135,13 +136,13 @@ export async function checkPassword(db: Db, emailIn: string, password: string) {
 }
 let dummyHash: string | undefined;
 
-export async function sendLoginLink(db: Db, publicUrl: string, emailIn: string, next?: string) {
+export async function sendLoginLink(db: Db, emailIn: string, next?: string) {
   const [user] = await db
     .select()
     .from(users)
     .where(eq(users.email, normalizeEmail(emailIn)));
   if (!user || user.disabledAt) return; // no answer reveals whether the address is known
-  await sendTokenMail(db, publicUrl, user, 'login', 'login', next);
+  await sendTokenMail(db, user, 'login', 'login', next);
 }
 
 export async function redeemLoginLink(db: Db, token: string) {
@@ -158,16 +159,16 @@ export async function redeemLoginLink(db: Db, token: string) {
   });
 }
 
-export async function requestPasswordReset(db: Db, publicUrl: string, emailIn: string) {
+export async function requestPasswordReset(db: Db, emailIn: string) {
   const [user] = await db
     .select()
     .from(users)
     .where(eq(users.email, normalizeEmail(emailIn)));
   if (!user || user.disabledAt) return;
-  await sendTokenMail(db, publicUrl, user, 'reset', 'reset');
+  await sendTokenMail(db, user, 'reset', 'reset');
 }
 
-export async function completePasswordReset(db: Db, publicUrl: string, token: string, password: string) {
+export async function completePasswordReset(db: Db, token: string, password: string) {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     const t = await consumeToken(tx, token, 'reset');
@@ -179,7 +180,7 @@ export async function completePasswordReset(db: Db, publicUrl: string, token: st
     // A new password ends every other session.
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await audit(tx, { actor: { userId: user.id, email: user.email }, action: 'account.password_reset', entity: 'user', entityId: user.id });
-    await notifyPasswordChanged(tx, publicUrl, user);
+    await notifyPasswordChanged(tx, user);
     return user;
   });
 }
@@ -239,7 +240,6 @@ export async function loadActorBySession(db: DbOrTx, token: string): Promise<Act
 
 export async function updateProfile(
   db: Db,
-  publicUrl: string,
   actor: Actor,
   input: { name?: string; locale?: Locale; currentPassword?: string; newPassword?: string },
 ) {
@@ -270,7 +270,7 @@ export async function updateProfile(
     if (input.newPassword) {
       // A new password ends every other session (ASVS 3.3.3); this one stays.
       await tx.delete(sessions).where(and(eq(sessions.userId, actor.userId), ne(sessions.id, actor.sessionId)));
-      await notifyPasswordChanged(tx, publicUrl, after);
+      await notifyPasswordChanged(tx, after);
     }
     return after;
   });
@@ -368,12 +368,7 @@ export async function localesOf(db: DbOrTx, userIds: string[]) {
   return new Map(rows.map((r) => [r.id, r.locale]));
 }
 
-export async function createStaff(
-  db: Db,
-  publicUrl: string,
-  actor: Actor,
-  input: { email: string; name: string; locale: Locale; roles: GlobalRole[] },
-) {
+export async function createStaff(db: Db, actor: Actor, input: { email: string; name: string; locale: Locale; roles: GlobalRole[] }) {
   return db.transaction(async (tx) => {
     const email = normalizeEmail(input.email);
     const [exists] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
@@ -390,7 +385,7 @@ export async function createStaff(
       entityId: user.id,
       after: { email, name: input.name, roles: input.roles },
     });
-    await sendTokenMail(tx, publicUrl, user, 'welcome', 'welcomeStaff');
+    await sendTokenMail(tx, user, 'welcome', 'welcomeStaff');
     return user;
   });
 }
@@ -552,8 +547,8 @@ export async function signInWithLink(db: Db, token: string, s: SessionOptions) {
   return openSession(db, user.id, s, next);
 }
 
-export async function signInWithNewPassword(db: Db, publicUrl: string, input: { token: string; password: string }, s: SessionOptions) {
-  const user = await completePasswordReset(db, publicUrl, input.token, input.password);
+export async function signInWithNewPassword(db: Db, input: { token: string; password: string }, s: SessionOptions) {
+  const user = await completePasswordReset(db, input.token, input.password);
   return openSession(db, user.id, s);
 }
 
@@ -567,8 +562,8 @@ export async function signOutEverywhere(db: Db, actor: Actor) {
   return { ok: true as const };
 }
 
-export async function changeProfile(db: Db, publicUrl: string, actor: Actor, input: Parameters<typeof updateProfile>[3]) {
-  await updateProfile(db, publicUrl, actor, input);
+export async function changeProfile(db: Db, actor: Actor, input: Parameters<typeof updateProfile>[2]) {
+  await updateProfile(db, actor, input);
   return { ok: true as const };
 }
 
@@ -576,8 +571,8 @@ export async function accountsPage(db: DbOrTx, q: { q?: string; role?: string; p
   return { ...(await listUsers(db, q)), page: q.page, pageSize: q.pageSize };
 }
 
-export async function addStaff(db: Db, publicUrl: string, actor: Actor, input: Parameters<typeof createStaff>[3]) {
-  const user = await createStaff(db, publicUrl, actor, input);
+export async function addStaff(db: Db, actor: Actor, input: Parameters<typeof createStaff>[2]) {
+  const user = await createStaff(db, actor, input);
   return { id: user.id };
 }
 

@@ -9,6 +9,7 @@ import { callsRoutes } from './routes.js';
 
 export const calls: Feature = {
   name: 'calls',
+  pages: callsPages,
   routes: callsRoutes,
   seedDemo: seedCallsDemo,
   personalData: (ctx, s) => callsPersonalData(ctx.db, s),
@@ -30,6 +31,7 @@ export {
   type CallRow,
   type SubmissionRow,
 } from './service.js';
+import { callsPages } from './contract.js';
 /** A selected entry and its call: what the showcase shows of them. */
 export interface SelectedEntry {
   submission: Pick<typeof submissions.$inferSelect, 'id' | 'code' | 'title' | 'answers' | 'category' | 'countryCode' | 'publishedAt'>;

@@ -21,12 +21,12 @@ export function callsRoutes(app: App, { db, config }: Ctx) {
     reply.code(201).send(await svc.startSubmission(db, requireActor(req), req.params.id, req.body)),
   );
   route(app, api.nominate, async (req, reply) =>
-    reply.code(201).send(await svc.nominatePerson(db, requireActor(req), req.params.id, req.body, config.publicUrl)),
+    reply.code(201).send(await svc.nominatePerson(db, requireActor(req), req.params.id, req.body)),
   );
   route(app, api.mine, async (req) => svc.mySubmissions(db, requireActor(req)));
   route(app, api.submission, async (req) => svc.readSubmission(db, requireActor(req), req.params.id));
   route(app, api.saveDraft, async (req) => svc.saveDraft(db, requireActor(req), req.params.id, req.body));
-  route(app, api.submit, async (req) => svc.submitSubmission(db, requireActor(req), req.params.id, config.publicUrl));
+  route(app, api.submit, async (req) => svc.submitSubmission(db, requireActor(req), req.params.id));
   route(app, api.withdraw, async (req) => svc.withdrawSubmission(db, requireActor(req), req.params.id));
   route(app, api.uploadFile, async (req, reply) =>
     reply

@@ -19,6 +19,8 @@ import { callMail } from './mails.js';
 import { releasedDecision, submissionAudience } from './policy.js';
 import { calls, rubrics, submissions } from './model.js';
 import { templates } from './templates.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { callsPages } from './contract.js';
 
 export type CallRow = typeof calls.$inferSelect;
 export type SubmissionRow = typeof submissions.$inferSelect;
@@ -306,7 +308,7 @@ async function userLocale(db: DbOrTx, userId: string) {
 }
 
 /** Submits before the close time (server clock). Submitting twice is harmless. */
-export async function submit(db: Db, actor: Actor, id: string, publicUrl: string, now = new Date()) {
+export async function submit(db: Db, actor: Actor, id: string, now = new Date()) {
   return db.transaction(async (tx) => {
     const s = await getOwn(tx, actor, id, true);
     const c = await getCall(tx, s.callId);
@@ -327,7 +329,7 @@ export async function submit(db: Db, actor: Actor, id: string, publicUrl: string
         code: row.code,
         title: localize(row.title, u.locale).text,
         call: localize(c.title, u.locale).text,
-        link: `${publicUrl}/calls/submissions/${row.id}`,
+        link: pageUrl(callsPages.submission, { id: row.id }, u.locale),
         name: u.name,
       });
       await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale: u.locale, template: 'calls.confirmation' });
@@ -428,13 +430,7 @@ export async function readSubmission(db: DbOrTx, actor: Actor, id: string) {
 }
 
 /** An organization (its contact, or staff) nominates a person, who then completes the application. */
-export async function nominate(
-  db: Db,
-  actor: Actor,
-  callId: string,
-  input: { organizationId: string; name: string; email: string },
-  publicUrl: string,
-) {
+export async function nominate(db: Db, actor: Actor, callId: string, input: { organizationId: string; name: string; email: string }) {
   if (!isStaff(actor) && !hasScope(actor, 'org_contact', 'organization', input.organizationId))
     throw forbidden('Only a contact of this organization may nominate on its behalf.');
   return db.transaction(async (tx) => {
@@ -471,7 +467,7 @@ export async function nominate(
       code,
       title: input.name,
       call: localize(c.title, locale).text,
-      link: `${publicUrl}/calls/submissions/${row.id}`,
+      link: pageUrl(callsPages.submission, { id: row.id }, locale),
       name: input.name,
     });
     await queueMail(tx, { to: email, subject: m.subject, text: m.text, locale, template: 'calls.nomination' });
@@ -639,16 +635,14 @@ export const nominatePerson = async (
   actor: Actor,
   callId: string,
   input: { organizationId: string; name: string; email: string },
-  publicUrl: string,
-) => presentSubmission(actor, await nominate(db, actor, callId, input, publicUrl));
+) => presentSubmission(actor, await nominate(db, actor, callId, input));
 
 export const mySubmissions = async (db: DbOrTx, actor: Actor) => (await listMine(db, actor)).map((s) => presentSubmission(actor, s));
 
 export const saveDraft = async (db: Db, actor: Actor, id: string, input: DraftInput) =>
   presentSubmission(actor, await updateDraft(db, actor, id, input));
 
-export const submitSubmission = async (db: Db, actor: Actor, id: string, publicUrl: string) =>
-  presentSubmission(actor, await submit(db, actor, id, publicUrl));
+export const submitSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(actor, await submit(db, actor, id));
 
 export const withdrawSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(actor, await withdraw(db, actor, id));
 

@@ -10,6 +10,7 @@ import { erasePersonEntry, personPersonalData, searchTextOf, syncCountries } fro
 
 export const directory: Feature = {
   name: 'directory',
+  pages: directoryPages,
   references: directoryReferences,
   routes: directoryRoutes,
   init: (ctx) => syncCountries(ctx.db),
@@ -71,4 +72,5 @@ export {
   unlinkPerson,
   updateOrganization,
 } from './service.js';
+import { directoryPages } from './contract.js';
 export { demoOrganizations } from './demo.js';

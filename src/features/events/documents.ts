@@ -100,6 +100,8 @@ export interface IcsSession {
   cancelled?: boolean;
   /** When the session last changed: the entry's DTSTAMP (now, if not given). */
   updatedAt?: Date;
+  /** Its event, in a calendar of several events (a person's agenda). */
+  eventSlug?: string;
 }
 
 export function buildIcs(opts: {

@@ -5,18 +5,16 @@ import { sendReminders } from './invitations.js';
 import { eraseEventsData, eventsPersonalData } from './registration.js';
 import { eventServerPages } from './pages.js';
 import { eventRoutes } from './routes.js';
+import { eventsPages } from './contract.js';
 
 export const events: Feature = {
   name: 'events',
+  pages: eventsPages,
   references: eventReferences,
   routes: eventRoutes,
   publicPages: eventServerPages,
   jobs(runner, ctx) {
-    runner.register(
-      'events.invitation-reminders',
-      async (_p, { now }) => void (await sendReminders(ctx.db, () => ctx.config.publicUrl, now)),
-      3_600_000,
-    );
+    runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, now)), 3_600_000);
   },
   seedDemo: (ctx, refs) => seedEventsDemo(ctx, refs),
   personalData: (ctx, s) => eventsPersonalData(ctx.db, s),

@@ -5,15 +5,16 @@ import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { readSheet } from '../../platform/exports/index.js';
 import { AppError, fail, notFound } from '../../platform/http/errors.js';
-import { localize, type Locale } from '../../platform/i18n/index.js';
+import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { invitationInput, type InvitationInput, eventsErrors } from './contract.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { eventsPages } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { invitationChannels, invitations } from './model.js';
 import { getEventRow, signToken, verifyToken } from './service.js';
 
 /** The invitation page, in the guest's language. */
-export const inviteLink = (publicUrl: string, locale: string, token: string) =>
-  `${publicUrl}/${locale === 'zh-Hans' ? 'zh-hans' : locale === 'zh-Hant' ? 'zh-hant' : 'en'}/invitations/${token}`;
+export const inviteLink = (locale: string, token: string) => pageUrl(eventsPages.invitation, { token }, pickLocale(locale));
 
 const sha = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -63,7 +64,7 @@ const presentInvitation = (i: typeof invitations.$inferSelect) => ({
  * (used = used + 1 where used < quota): concurrent invitations through the same
  * channel can never exceed it. Returns the personal link's token once.
  */
-export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: InvitationInput, publicUrl: string) {
+export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: InvitationInput) {
   const ev = await getEventRow(tx, eventId);
   const email = input.email.toLowerCase();
   const [dup] = await tx
@@ -105,7 +106,7 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
   await sendEventMail(tx, 'invitation', email, input.locale, {
     name: input.name,
     event: localize(ev.name, input.locale as Locale).text,
-    link: inviteLink(publicUrl, input.locale, token),
+    link: inviteLink(input.locale, token),
   });
   await audit(tx, {
     actor,
@@ -117,20 +118,12 @@ export async function invite(tx: DbOrTx, actor: Actor, eventId: string, input: I
   return { invitation: presentInvitation(row), token };
 }
 
-export async function inviteOne(db: Db, actor: Actor, eventId: string, input: InvitationInput, publicUrl: string) {
-  return db.transaction((tx) => invite(tx, actor, eventId, input, publicUrl));
+export async function inviteOne(db: Db, actor: Actor, eventId: string, input: InvitationInput) {
+  return db.transaction((tx) => invite(tx, actor, eventId, input));
 }
 
 /** CSV/XLSX columns: email, name, category, channel (a channel's name), locale. All rows or none. */
-export async function importInvitations(
-  db: Db,
-  actor: Actor,
-  eventId: string,
-  data: Buffer,
-  filename: string,
-  publicUrl: string,
-  dryRun: boolean,
-) {
+export async function importInvitations(db: Db, actor: Actor, eventId: string, data: Buffer, filename: string, dryRun: boolean) {
   const rows = await readSheet(data, filename);
   const channels = await listChannels(db, eventId);
   const errors: Array<{ line: number; field: string; message: string }> = [];
@@ -156,7 +149,7 @@ export async function importInvitations(
     await db.transaction(async (tx) => {
       for (const p of parsed) {
         try {
-          await invite(tx, actor, eventId, p.input, publicUrl);
+          await invite(tx, actor, eventId, p.input);
         } catch (err) {
           if (err instanceof AppError)
             errors.push({ line: p.line, field: err.code === 'quota_exceeded' ? 'channel' : 'email', message: err.message });
@@ -234,7 +227,7 @@ export async function respondInvitation(db: Db, actor: Actor | null, token: stri
 }
 
 /** Reminds people who have not answered within `afterDays`, once. Runs as a recurring job. */
-export async function sendReminders(db: Db, publicUrlOf: () => string, now: Date, afterDays = 5) {
+export async function sendReminders(db: Db, now: Date, afterDays = 5) {
   const due = await db
     .select()
     .from(invitations)
@@ -259,7 +252,7 @@ export async function sendReminders(db: Db, publicUrlOf: () => string, now: Date
       await sendEventMail(tx, 'reminder', inv.email, inv.locale, {
         name: inv.name,
         event: localize(ev.name, inv.locale as Locale).text,
-        link: inviteLink(publicUrlOf(), inv.locale, token),
+        link: inviteLink(inv.locale, token),
       });
     });
   }

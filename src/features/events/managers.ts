@@ -4,7 +4,8 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { fail, notFound } from '../../platform/http/errors.js';
-import { eventsErrors } from './contract.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { eventsErrors, eventsPages } from './contract.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { accountByEmail, grantRole, normalizeEmail, revokeRole, usersWithScope } from '../accounts/index.js';
@@ -44,7 +45,7 @@ export async function listManagers(db: DbOrTx, eventId: string) {
  * Staff name a manager. An account with the address gets the role at once (audited);
  * an unknown address gets an invitation to create an account, and the grant waits for its acceptance.
  */
-export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emailIn: string, publicUrl: string) {
+export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emailIn: string) {
   const ev = await getEventRow(db, eventId);
   const email = normalizeEmail(emailIn);
   const u = await accountByEmail(db, email);
@@ -58,7 +59,7 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
     await queueMail(db, {
       to: email,
       subject: m.subject(name),
-      text: m.body(name, `${publicUrl}/admin/events/${eventId}`, u.name),
+      text: m.body(name, pageUrl(eventsPages.adminEvent, { id: eventId }, locale), u.name),
       locale,
       template: 'events.manager.granted',
     });
@@ -81,7 +82,7 @@ export async function addManager(db: DbOrTx, actor: Actor, eventId: string, emai
   await queueMail(db, {
     to: email,
     subject: m.subject(name),
-    text: m.body(name, `${publicUrl}/event-manager/${token}`, email),
+    text: m.body(name, pageUrl(eventsPages.managerInvitation, { token }, locale), email),
     locale,
     template: 'events.manager.invited',
   });

@@ -4,10 +4,12 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import { localize, type Locale } from '../../platform/i18n/index.js';
+import { urlOf } from '../../platform/http/contract.js';
+import { pageUrl, siteUrl } from '../../platform/http/urls.js';
+import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localesOf } from '../accounts/index.js';
 import { listCountries } from '../directory/index.js';
-import { eventsErrors, type RegistrationInput } from './contract.js';
+import { eventsApi, eventsErrors, eventsPages, type RegistrationInput } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
 import { getEventRow, signToken, verifyToken, visibleEvent, type EventRow } from './service.js';
@@ -111,7 +113,7 @@ async function freshSignUp(tx: DbOrTx, registrationId: string, sessionId: string
 }
 
 /** Gives free seats to the waitlist, first come first served, with an e-mail each. */
-export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
+export async function promote(tx: DbOrTx, sessionId: string) {
   const [s] = await tx
     .select({
       capacity: eventSessions.capacity,
@@ -164,7 +166,7 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
       name: n.name,
       event: nameOf(ev.name, locale),
       session: nameOf(s.title, locale),
-      link: `${publicUrl}/me/registrations/${n.registrationId}`,
+      link: pageUrl(eventsPages.myRegistration, { id: n.registrationId }, pickLocale(locale)),
     });
     await audit(tx, {
       actor: null,
@@ -178,7 +180,7 @@ export async function promote(tx: DbOrTx, sessionId: string, publicUrl = '') {
 }
 
 /** Cancels a sign-up and hands the seat to the first person waiting, in the same transaction. */
-export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId: string, publicUrl: string) {
+export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId: string) {
   const [s] = await tx
     .select({ confirmed: eventSessions.confirmed, waiting: eventSessions.waiting })
     .from(eventSessions)
@@ -195,17 +197,17 @@ export async function cancelSignup(tx: DbOrTx, registrationId: string, sessionId
     .update(eventSessions)
     .set(su.status === 'confirmed' ? { confirmed: s.confirmed - 1 } : { waiting: s.waiting - 1 })
     .where(eq(eventSessions.id, sessionId));
-  await promote(tx, sessionId, publicUrl);
+  await promote(tx, sessionId);
   return true;
 }
 
-async function cancelAllSignups(tx: DbOrTx, registrationId: string, publicUrl: string) {
+async function cancelAllSignups(tx: DbOrTx, registrationId: string) {
   const mine = await tx
     .select({ sessionId: signups.sessionId })
     .from(signups)
     .where(and(eq(signups.registrationId, registrationId), ne(signups.status, 'cancelled')))
     .orderBy(asc(signups.sessionId));
-  for (const m of mine) await cancelSignup(tx, registrationId, m.sessionId, publicUrl);
+  for (const m of mine) await cancelSignup(tx, registrationId, m.sessionId);
 }
 
 // Form
@@ -242,7 +244,7 @@ export function checkAnswers(fields: FormField[], answers: Record<string, string
 export type RegistrationRow = typeof registrations.$inferSelect;
 
 /** `taken`: the sign-ups just made for a new registration, which are then all it has (saves reading them back). */
-export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publicUrl: string, ev?: EventRow, taken?: SignupResult[]) {
+export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, ev?: EventRow, taken?: SignupResult[]) {
   const e = ev ?? (await getEventRow(db, reg.eventId));
   const mine = taken
     ? []
@@ -285,7 +287,9 @@ export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, publ
     answers: reg.answers,
     visaRef: reg.visaRef,
     badgeRevoked: !!reg.badgeRevokedAt,
-    accessUrl: online ? `${publicUrl}/events/${e.slug}/online?t=${encodeURIComponent(await signToken(db, 'o', [reg.id]))}` : null,
+    accessUrl: online
+      ? siteUrl(urlOf(eventsApi.onlineAccess, { params: { slug: e.slug }, query: { t: await signToken(db, 'o', [reg.id]) } }))
+      : null,
     createdAt: reg.createdAt,
     signups: withPos,
   };
@@ -323,7 +327,6 @@ export async function register(
   actor: Actor,
   eventId: string,
   input: RegistrationInput,
-  publicUrl: string,
   isMember: (tx: DbOrTx) => Promise<boolean>,
 ) {
   const done = await db.transaction(async (tx) => {
@@ -388,7 +391,7 @@ export async function register(
       await sendEventMail(tx, status === 'approved' ? 'approval' : 'confirmation', reg.email, actor.locale, {
         name: reg.name,
         event: nameOf(ev.name, actor.locale),
-        link: `${publicUrl}/me/registrations/${reg.id}`,
+        link: pageUrl(eventsPages.myRegistration, { id: reg.id }, pickLocale(actor.locale)),
       });
       await audit(tx, {
         actor,
@@ -405,10 +408,10 @@ export async function register(
     }
     return { created, reg, ev, taken: undefined };
   });
-  return { created: done.created, registration: await presentRegistration(db, done.reg, publicUrl, done.ev, done.taken) };
+  return { created: done.created, registration: await presentRegistration(db, done.reg, done.ev, done.taken) };
 }
 
-export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
+export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string) {
   return db.transaction(async (tx) => {
     if (reg.status === 'cancelled' || reg.status === 'rejected')
       throw fail(eventsErrors, 'registration_inactive', 'This registration is not active.');
@@ -416,24 +419,24 @@ export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sess
     if (!s || s.eventId !== reg.eventId) throw notFound();
     const r = await signUp(tx, reg.id, sessionId);
     if (r.created) await audit(tx, { actor, action: 'event_signup.create', entity: 'event_registration', entityId: reg.id, after: r });
-    return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
+    return presentRegistration(tx, await getRegistration(tx, reg.id));
   });
 }
 
-export async function removeSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string, publicUrl: string) {
+export async function removeSignup(db: Db, actor: Actor, reg: RegistrationRow, sessionId: string) {
   return db.transaction(async (tx) => {
-    if (await cancelSignup(tx, reg.id, sessionId, publicUrl))
+    if (await cancelSignup(tx, reg.id, sessionId))
       await audit(tx, { actor, action: 'event_signup.cancel', entity: 'event_registration', entityId: reg.id, after: { sessionId } });
-    return presentRegistration(tx, await getRegistration(tx, reg.id), publicUrl);
+    return presentRegistration(tx, await getRegistration(tx, reg.id));
   });
 }
 
-export async function cancelRegistration(db: Db, actor: Actor, id: string, publicUrl: string) {
+export async function cancelRegistration(db: Db, actor: Actor, id: string) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
     if (!reg) throw notFound();
     if (reg.status !== 'cancelled') {
-      await cancelAllSignups(tx, id, publicUrl);
+      await cancelAllSignups(tx, id);
       await tx.update(registrations).set({ status: 'cancelled', badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
       await audit(tx, {
         actor,
@@ -443,28 +446,21 @@ export async function cancelRegistration(db: Db, actor: Actor, id: string, publi
         before: { status: reg.status },
       });
     }
-    return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
+    return presentRegistration(tx, await getRegistration(tx, id));
   });
 }
 
 /** Accreditation: a pending on-site registration is approved, or rejected with a reason (which frees its seats). */
-export async function decide(
-  db: Db,
-  actor: Actor,
-  id: string,
-  decision: 'approve' | 'reject',
-  reason: string | undefined,
-  publicUrl: string,
-) {
+export async function decide(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
     if (!reg) throw notFound();
     const target = decision === 'approve' ? 'approved' : 'rejected';
-    if (reg.status === target) return presentRegistration(tx, reg, publicUrl);
+    if (reg.status === target) return presentRegistration(tx, reg);
     if (reg.status !== 'pending')
       throw fail(eventsErrors, 'not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
     if (decision === 'reject' && !reason) throw invalid('reason', 'give the reason for a rejection');
-    if (decision === 'reject') await cancelAllSignups(tx, id, publicUrl);
+    if (decision === 'reject') await cancelAllSignups(tx, id);
     await tx
       .update(registrations)
       .set({ status: target, reason: reason ?? null, decidedAt: new Date() })
@@ -475,7 +471,7 @@ export async function decide(
       name: reg.name,
       event: nameOf(ev.name, locale),
       reason: reason ?? '',
-      link: `${publicUrl}/me/registrations/${id}`,
+      link: pageUrl(eventsPages.myRegistration, { id }, pickLocale(locale)),
     });
     await audit(tx, {
       actor,
@@ -485,7 +481,7 @@ export async function decide(
       before: { status: reg.status },
       after: { status: target, reason },
     });
-    return presentRegistration(tx, await getRegistration(tx, id), publicUrl);
+    return presentRegistration(tx, await getRegistration(tx, id));
   });
 }
 

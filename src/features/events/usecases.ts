@@ -1,7 +1,9 @@
 import type { Actor } from '../../platform/auth/access.js';
 import { toCsv, toXlsx, type Column } from '../../platform/exports/index.js';
 import { fail, forbidden, notFound } from '../../platform/http/errors.js';
+import { urlOf } from '../../platform/http/contract.js';
 import type { Ctx } from '../../platform/http/types.js';
+import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import {
   eventsErrors,
@@ -12,7 +14,7 @@ import {
   type SessionInput,
 } from './contract.js';
 import { type BadgeData, badgesPdf } from './badges.js';
-import type { BadgeLayout } from './contract.js';
+import { type BadgeLayout, eventsApi, eventsPages } from './contract.js';
 import { buildIcs, visaLetterPdf } from './documents.js';
 import * as inv from './invitations.js';
 import { listTemplates, saveTemplate } from './mails.js';
@@ -36,8 +38,7 @@ export interface EventFile {
  */
 export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
   const { db } = ctx;
-  const url = () => ctx.config.publicUrl;
-  const host = () => new URL(url()).host;
+  const host = () => new URL(siteUrl('/')).host;
   const isMember = (a: Actor | null) => ctx.membership.isMember(a);
   const localeOf = (actor: Actor | null, lang?: string, acceptLanguage?: string) =>
     pickLocale(lang, actor?.locale, acceptLanguage) as Locale;
@@ -65,7 +66,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     if (!s) throw notFound();
     return { session: s, event: await visible(actor, s.eventId) };
   }
-  const present = (r: reg.RegistrationRow, ev?: svc.EventRow) => reg.presentRegistration(db, r, url(), ev);
+  const present = (r: reg.RegistrationRow, ev?: svc.EventRow) => reg.presentRegistration(db, r, ev);
   const venueOf = (ev: svc.EventRow, l: Locale) => [localize(ev.venue, l).text, localize(ev.city, l).text].filter(Boolean).join(', ');
   const ok = { ok: true as const };
 
@@ -121,7 +122,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       await managed(actor, id);
       return mgr.listManagers(db, id);
     },
-    addManager: (actor: Actor, id: string, email: string) => db.transaction((t) => mgr.addManager(t, actor, id, email, url())),
+    addManager: (actor: Actor, id: string, email: string) => db.transaction((t) => mgr.addManager(t, actor, id, email)),
     async removeManager(actor: Actor, id: string, userId: string) {
       await db.transaction((t) => mgr.removeManager(t, actor, id, userId));
       return ok;
@@ -157,7 +158,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       const s = await svc.getSession(db, id).catch(() => null);
       if (!s) throw notFound();
       await managed(actor, s.eventId);
-      return svc.updateSession(db, actor, id, input, (tx, sid) => reg.promote(tx, sid, url()));
+      return svc.updateSession(db, actor, id, input, (tx, sid) => reg.promote(tx, sid));
     },
     async deleteSession(actor: Actor, id: string) {
       const s = await svc.getSession(db, id).catch(() => null);
@@ -178,7 +179,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         locale: l,
         venue: venueOf(ev, l),
         sessions: await svc.listSessions(db, ev.id),
-        url: (s) => `${url()}/events/${ev.slug}/sessions/${s.id}`,
+        url: (s) => pageUrl(eventsPages.session, { slug: ev.slug, id: s.id }, l),
       });
       return { mime: 'text/calendar; charset=utf-8', data, name: `${ev.slug}.ics` };
     },
@@ -192,7 +193,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         locale: l,
         venue: venueOf(ev, l),
         sessions: [s],
-        url: () => `${url()}/events/${ev.slug}/sessions/${s.id}`,
+        url: () => pageUrl(eventsPages.session, { slug: ev.slug, id: s.id }, l),
       });
       return { mime: 'text/calendar; charset=utf-8', data, name: `session-${s.id}.ics` };
     },
@@ -202,7 +203,9 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       if (!target) throw notFound();
       return target.onlineUrl ?? `/en/events/${target.slug}`;
     },
-    agendaLink: async (actor: Actor) => ({ url: `${url()}/api/v1/agenda/${await svc.signToken(db, 'a', [actor.userId])}.ics` }),
+    agendaLink: async (actor: Actor) => ({
+      url: siteUrl(urlOf(eventsApi.agendaFeed, { params: { token: `${await svc.signToken(db, 'a', [actor.userId])}.ics` } })),
+    }),
     /** A person's own agenda: every session they hold a seat in (and the open ones) of events they are registered for. */
     async agendaFeed(token: string): Promise<EventFile> {
       const parts = await svc.verifyToken(db, 'a', token.replace(/\.ics$/, ''));
@@ -216,7 +219,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         const p = await present(r, ev);
         const confirmed = new Set(p.signups.filter((s) => s.status === 'confirmed').map((s) => s.sessionId));
         for (const s of await svc.listSessions(db, ev.id))
-          if (confirmed.has(s.id) || s.capacity == null) sessions.push({ ...s, eventTimeZone: ev.timeZone });
+          if (confirmed.has(s.id) || s.capacity == null) sessions.push({ ...s, eventTimeZone: ev.timeZone, eventSlug: ev.slug });
       }
       const data = buildIcs({
         name: 'My agenda',
@@ -225,7 +228,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         locale: 'en',
         venue: '',
         sessions,
-        url: (s) => `${url()}/sessions/${s.id}`,
+        url: (s) => pageUrl(eventsPages.session, { slug: s.eventSlug ?? '', id: s.id }, 'en'),
       });
       return { mime: 'text/calendar; charset=utf-8', data };
     },
@@ -246,13 +249,13 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     },
     async invite(actor: Actor, id: string, input: InvitationInput) {
       await managed(actor, id);
-      const r = await inv.inviteOne(db, actor, id, input, url());
+      const r = await inv.inviteOne(db, actor, id, input);
       // The link goes back to staff so the UI (and tests) can show it; it is also mailed.
-      return { ...r.invitation, link: inv.inviteLink(url(), r.invitation.locale, r.token) };
+      return { ...r.invitation, link: inv.inviteLink(r.invitation.locale, r.token) };
     },
     async importInvitations(actor: Actor, id: string, file: { data: Buffer; filename: string }, dryRun: boolean) {
       await managed(actor, id);
-      return inv.importInvitations(db, actor, id, file.data, file.filename, url(), dryRun);
+      return inv.importInvitations(db, actor, id, file.data, file.filename, dryRun);
     },
     openInvitation: (token: string) => inv.openInvitation(db, token),
     acceptInvitation: (actor: Actor, token: string) => inv.respondInvitation(db, actor, token, true),
@@ -261,16 +264,15 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     // Registration
     async register(actor: Actor, eventId: string, input: RegistrationInput) {
       if (input.invitationToken) await inv.respondInvitation(db, actor, input.invitationToken, true);
-      return reg.register(db, actor, eventId, input, url(), (tx) => ctx.membership.isMember(actor, tx));
+      return reg.register(db, actor, eventId, input, (tx) => ctx.membership.isMember(actor, tx));
     },
     myRegistrations: async (actor: Actor) => Promise.all((await reg.myRegistrations(db, actor.userId)).map((r) => present(r))),
     registration: async (actor: Actor, id: string) => present(await owned(actor, id)),
-    signUp: async (actor: Actor, id: string, sessionId: string) => reg.addSignup(db, actor, await owned(actor, id), sessionId, url()),
-    leaveSession: async (actor: Actor, id: string, sessionId: string) =>
-      reg.removeSignup(db, actor, await owned(actor, id), sessionId, url()),
+    signUp: async (actor: Actor, id: string, sessionId: string) => reg.addSignup(db, actor, await owned(actor, id), sessionId),
+    leaveSession: async (actor: Actor, id: string, sessionId: string) => reg.removeSignup(db, actor, await owned(actor, id), sessionId),
     async cancelRegistration(actor: Actor, id: string) {
       await owned(actor, id);
-      return reg.cancelRegistration(db, actor, id, url());
+      return reg.cancelRegistration(db, actor, id);
     },
     async registrations(actor: Actor, id: string, filter: { status?: string; category?: string }) {
       const ev = await managed(actor, id);
@@ -278,7 +280,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     },
     async decide(actor: Actor, id: string, decision: 'approve' | 'reject', reason?: string) {
       const r = await managedRegistration(actor, id);
-      return reg.decide(db, actor, r.id, decision, reason, url());
+      return reg.decide(db, actor, r.id, decision, reason);
     },
 
     // Badges
@@ -356,7 +358,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         cityZh: localize(ev.city, 'zh-Hans').text,
         startDate: ev.startDate,
         endDate: ev.endDate,
-        verifyUrl: `${url()}/visa-letters/${reference}`,
+        verifyUrl: siteUrl(`/visa-letters/${reference}`),
       });
       return { mime: 'application/pdf', data };
     },

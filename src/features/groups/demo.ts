@@ -373,7 +373,7 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
         para('Personal information must be protected wherever it is processed.', '个人信息无论在何处处理都必须受到保护。'),
       ],
     });
-    await docs.openRound(tx, data, d.id, { closesAt: new Date(Date.now() + 30 * 86400_000).toISOString() });
+    await docs.openRound(tx, data, d.id, { closesAt: new Date(Date.now() + 30 * 86400_000).toISOString() }, false);
     const view = await docs.documentView(tx, data, d.id);
     await docs.addComment(tx, member, d.id, {
       paragraphKey: view.current.paragraphs[2].key,

@@ -13,7 +13,8 @@ import { users } from '../accounts/model.js';
 import { organizations, people } from '../directory/model.js';
 import { createPublication, publicationBySourceVersion } from '../library/index.js';
 import type * as c from './contract.js';
-import { statusMoves, type VersionStatus, groupsErrors } from './contract.js';
+import { statusMoves, type VersionStatus, groupsErrors, groupsPages } from './contract.js';
+import { pageUrl } from '../../platform/http/urls.js';
 import { diffVersions } from './diff.js';
 import {
   commentRounds,
@@ -300,7 +301,7 @@ export async function* groupsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
 const roundIsOpen = (r: typeof commentRounds.$inferSelect, now = new Date()) => !r.closedAt && r.opensAt <= now && now < r.closesAt;
 
 /** Opens a comment round on the latest version; a draft moves to consultation. */
-export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, publicUrl?: string) {
+export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, notify = true) {
   const l = await loadEditable(db, actor, id);
   const v = latest(l.versions);
   assertChangeable(v);
@@ -321,7 +322,7 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
     .returning();
   if (v.status === 'draft')
     await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
-  if (publicUrl && l.group) {
+  if (notify && l.group) {
     // Tell the group's members, each in their language (queued in this transaction, sent after commit).
     const members = await db
       .select({ email: users.email, name: users.name, locale: users.locale })
@@ -332,11 +333,10 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
       const locale = (['en', 'zh-Hans', 'zh-Hant'].includes(m.locale) ? m.locale : 'en') as Locale;
       const tx = groupMails.roundOpen[locale];
       const title = localize(l.doc.title, locale).text;
-      const prefix = locale === 'en' ? 'en' : locale === 'zh-Hans' ? 'zh-hans' : 'zh-hant';
       await queueMail(db, {
         to: m.email,
         subject: tx.subject(title),
-        text: tx.body(title, `${publicUrl}/${prefix}/documents/${id}`, m.name),
+        text: tx.body(title, pageUrl(groupsPages.document, { id }, locale), m.name),
         locale,
         template: 'document.round.open',
       });
@@ -866,8 +866,8 @@ export async function moveVersion(db: DbOrTx, actor: Actor, id: string, versionI
   return documentView(db, actor, id, versionId);
 }
 
-export async function startRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, publicUrl: string) {
-  const r = await db.transaction((t) => openRound(t, actor, id, input, publicUrl));
+export async function startRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>) {
+  const r = await db.transaction((t) => openRound(t, actor, id, input));
   return {
     id: r.id,
     versionId: r.versionId,

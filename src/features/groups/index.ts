@@ -4,9 +4,11 @@ import { seedGroupsDemo } from './demo.js';
 import { groupsSearchDocs } from './documents.js';
 import { eraseGroupsData, groupsPersonalData } from './privacy.js';
 import { groupRoutes } from './routes.js';
+import { groupsPages } from './contract.js';
 
 export const groups: Feature = {
   name: 'groups',
+  pages: groupsPages,
   references: groupReferences,
   routes: groupRoutes,
   seedDemo: seedGroupsDemo,

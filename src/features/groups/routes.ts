@@ -19,7 +19,7 @@ export function groupRoutes(app: App, { db, config }: Ctx) {
   // Members
   route(app, api.members, async (req) => svc.groupMembersFor(db, requireActor(req), req.params.id));
   route(app, api.invite, async (req, reply) =>
-    reply.code(201).send(await svc.inviteToGroup(db, requireActor(req), req.params.id, req.body, config.publicUrl)),
+    reply.code(201).send(await svc.inviteToGroup(db, requireActor(req), req.params.id, req.body)),
   );
   route(app, api.answerInvitation, async (req) =>
     svc.answerGroupInvitation(db, requireActor(req), req.params.id, req.params.answer === 'accept'),
@@ -28,7 +28,7 @@ export function groupRoutes(app: App, { db, config }: Ctx) {
     reply.code(201).send(await svc.askToJoin(db, requireActor(req), req.params.id, req.body)),
   );
   route(app, api.decideRequest, async (req) =>
-    svc.decideJoinRequest(db, requireActor(req), req.params.id, req.params.memberId, req.params.decision === 'approve', config.publicUrl),
+    svc.decideJoinRequest(db, requireActor(req), req.params.id, req.params.memberId, req.params.decision === 'approve'),
   );
   route(app, api.setRole, async (req) => svc.changeMemberRole(db, requireActor(req), req.params.id, req.params.memberId, req.body.role));
   route(app, api.removeMember, async (req) => svc.removeGroupMember(db, requireActor(req), req.params.id, req.params.memberId));
@@ -75,7 +75,7 @@ export function groupRoutes(app: App, { db, config }: Ctx) {
   route(app, api.setStatus, async (req) => docs.moveVersion(db, requireActor(req), req.params.id, req.params.versionId, req.body.status));
   route(app, api.diff, async (req) => docs.diff(db, req.actor, req.params.id, req.query));
   route(app, api.openRound, async (req, reply) =>
-    reply.code(201).send(await docs.startRound(db, requireActor(req), req.params.id, req.body, config.publicUrl)),
+    reply.code(201).send(await docs.startRound(db, requireActor(req), req.params.id, req.body)),
   );
   route(app, api.closeRound, async (req) => docs.endRound(db, requireActor(req), req.params.id, req.params.roundId));
   route(app, api.comments, async (req) => docs.listComments(db, requireActor(req), req.params.id, req.params.versionId));

@@ -20,6 +20,8 @@ import { groupMails } from './mails.js';
 import { documents, documentVersions, groupMeetings, groupMembers, groupPosts, groupThreads, workingGroups } from './model.js';
 import { canActForOrganization, isGroupEditor, isGroupInsider } from './policy.js';
 import { renderMarkdown } from './render.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { groupsPages } from './contract.js';
 
 export const auditActor = (a: Actor | null) => (a ? { userId: a.userId, email: a.email } : null);
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -251,7 +253,7 @@ const groupTitle = (g: Group, locale: Locale) => localize(g.name, locale).text;
  * A chair or co-chair invites (the person accepts); staff may instead add someone directly,
  * which is audited as such. A pending request from the same person counts as their consent.
  */
-export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.inviteInput>, publicUrl: string) {
+export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<typeof c.inviteInput>) {
   if (input.role === 'chair' && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat appoints the chair.');
   if (input.direct && !isGroupEditor(actor, null)) throw forbidden('Only the secretariat adds members directly; chairs invite.');
   await checkOrganization(db, input.organizationId);
@@ -286,7 +288,7 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
   await queueMail(db, {
     to: user.email,
     subject: t.subject(groupTitle(g, locale)),
-    text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}`, user.name),
+    text: t.body(groupTitle(g, locale), pageUrl(groupsPages.group, { slug: g.slug }, locale), user.name),
     locale,
     template: input.direct ? 'group.added' : 'group.invitation',
   });
@@ -372,7 +374,7 @@ async function loadMember(db: DbOrTx, g: Group, memberId: string) {
   return m;
 }
 
-export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId: string, approve: boolean, publicUrl: string) {
+export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId: string, approve: boolean) {
   const m = await loadMember(db, g, memberId);
   if (m.status !== 'requested') {
     if ((approve && m.status === 'active') || (!approve && m.status === 'declined')) return m; // already decided so
@@ -391,7 +393,7 @@ export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId
     await queueMail(db, {
       to: u.email,
       subject: t.subject(groupTitle(g, locale)),
-      text: t.body(groupTitle(g, locale), `${publicUrl}/groups/${g.slug}/workspace`, u.name),
+      text: t.body(groupTitle(g, locale), pageUrl(groupsPages.workspace, { slug: g.slug }, locale), u.name),
       locale,
       template: 'group.request.approved',
     });
@@ -653,8 +655,8 @@ export async function groupMembersFor(db: DbOrTx, actor: Actor, idOrSlug: string
   return listMembers(db, actor, await loadGroupAsInsider(db, actor, idOrSlug));
 }
 
-export async function inviteToGroup(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.inviteInput>, publicUrl: string) {
-  const m = await db.transaction(async (t) => invite(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), input, publicUrl));
+export async function inviteToGroup(db: DbOrTx, actor: Actor, idOrSlug: string, input: z.infer<typeof c.inviteInput>) {
+  const m = await db.transaction(async (t) => invite(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), input));
   return { id: m.id, status: m.status };
 }
 
@@ -668,10 +670,8 @@ export async function askToJoin(db: DbOrTx, actor: Actor, idOrSlug: string, inpu
   return { id: m.id, status: m.status };
 }
 
-export async function decideJoinRequest(db: DbOrTx, actor: Actor, idOrSlug: string, memberId: string, approve: boolean, publicUrl: string) {
-  const m = await db.transaction(async (t) =>
-    decideRequest(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), memberId, approve, publicUrl),
-  );
+export async function decideJoinRequest(db: DbOrTx, actor: Actor, idOrSlug: string, memberId: string, approve: boolean) {
+  const m = await db.transaction(async (t) => decideRequest(t, actor, await loadGroupAsEditor(t, actor, idOrSlug), memberId, approve));
   return { id: m.id, status: m.status };
 }
 

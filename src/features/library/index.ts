@@ -3,9 +3,11 @@ import { libraryReferences } from './references.js';
 import { seedLibraryDemo } from './demo.js';
 import { libraryRoutes } from './routes.js';
 import { librarySearchDocs } from './service.js';
+import { libraryPages } from './contract.js';
 
 export const library: Feature = {
   name: 'library',
+  pages: libraryPages,
   references: libraryReferences,
   routes: libraryRoutes,
   seedDemo: seedLibraryDemo,

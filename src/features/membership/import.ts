@@ -53,15 +53,7 @@ type Planned =
  * country, gender. Every row is checked first; with dryRun nothing is written,
  * otherwise all rows are written or none.
  */
-export async function importMembers(
-  db: Db,
-  publicUrl: string,
-  actor: Actor,
-  data: Buffer,
-  filename: string,
-  dryRun: boolean,
-  now = new Date(),
-) {
+export async function importMembers(db: Db, actor: Actor, data: Buffer, filename: string, dryRun: boolean, now = new Date()) {
   const rows = await readSheet(data, filename);
   const errors: ImportError[] = [];
   const cats = new Map((await db.select().from(membershipCategories)).map((c) => [c.key, c]));
@@ -160,7 +152,7 @@ export async function importMembers(
           organizationId = p.orgId ?? (await createOrganization(txDb, actor, p.org!)).id;
           if (p.contact) {
             const o = await getOrganization(tx, organizationId);
-            await addRepresentative(tx, publicUrl, actor, organizationId, o.name, p.contact, (actor.locale as Locale) ?? 'en', false);
+            await addRepresentative(tx, actor, organizationId, o.name, p.contact, (actor.locale as Locale) ?? 'en', false);
           }
         } else {
           const existing = p.person.email ? await personIdByEmail(tx, p.person.email) : undefined;

@@ -3,18 +3,20 @@ import { seedMembershipDemo } from './demo.js';
 import { isMember, memberSearchDocs, runRenewals } from './members.js';
 import { eraseMembershipData, membershipPersonalData } from './privacy.js';
 import { membershipRoutes } from './routes.js';
+import { membershipPages } from './contract.js';
 
 export const renewalJob = 'membership.renewals';
 
 export const membership: Feature = {
   name: 'membership',
+  pages: membershipPages,
   routes: membershipRoutes,
   async init(ctx) {
     ctx.membership.isMember = (actor, db) => isMember(db ?? ctx.db, actor);
   },
   jobs(runner, ctx) {
     // Reminders before renewal, then grace, then lapse; every six hours is plenty for day-granular dates.
-    runner.register(renewalJob, async (_payload, { now }) => void (await runRenewals(ctx.db, ctx.config.publicUrl, now)), 6 * 3600e3);
+    runner.register(renewalJob, async (_payload, { now }) => void (await runRenewals(ctx.db, now)), 6 * 3600e3);
   },
   seedDemo: seedMembershipDemo,
   searchDocs: (ctx) => memberSearchDocs(ctx.db),

@@ -15,6 +15,8 @@ import { type HistoryDetails, membershipErrors, type MembershipStatus } from './
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
 import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
 import { canManageMembership, contactRole } from './policy.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { membershipPages } from './contract.js';
 
 // Dates are calendar days (ISO strings), compared as such.
 
@@ -201,13 +203,13 @@ async function recipients(tx: DbOrTx, r: Pick<MemberRow, 'organizationId' | 'per
   return person ? [{ id: person.id, email: person.email, name: person.name, locale: person.locale }] : [];
 }
 
-async function mailMember(tx: DbOrTx, publicUrl: string, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {
+async function mailMember(tx: DbOrTx, r: MemberRow, kind: MembershipMail, extra: Partial<MailParams> = {}) {
   for (const u of await recipients(tx, r)) {
     const locale = u.locale as Locale;
     const m = membershipMail(kind, locale, {
       name: u.name,
       subject: localize(memberName(r), locale).text,
-      link: `${publicUrl}/my/membership`,
+      link: pageUrl(membershipPages.portal, {}, locale),
       ...extra,
     });
     await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
@@ -303,7 +305,6 @@ export const membershipTransitions: Record<MembershipAction, { from: MembershipS
 
 export async function changeMembership(
   db: Db,
-  publicUrl: string,
   actor: Actor,
   id: string,
   action: MembershipAction,
@@ -346,7 +347,7 @@ export async function changeMembership(
       after: patch,
     });
     const r = await loadMember(tx, id);
-    await mailMember(tx, publicUrl, r, 'statusChanged', { date: statusNames[t.to].en, text: reason });
+    await mailMember(tx, r, 'statusChanged', { date: statusNames[t.to].en, text: reason });
     await syncMemberIndex(tx, id);
     return getMembership(tx, id);
   });
@@ -354,7 +355,7 @@ export async function changeMembership(
 
 // The recurring job: reminders, grace, lapse
 
-export async function runRenewals(db: Db, publicUrl: string, now: Date) {
+export async function runRenewals(db: Db, now: Date) {
   const today = isoDay(now);
   const counts = { reminders: 0, grace: 0, lapsed: 0 };
   const active = await db
@@ -380,7 +381,7 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
           .returning({ id: memberships.id });
         if (!moved) return;
         await history(tx, m.id, { action: 'grace', from: 'active', to: 'grace', details: { graceUntil }, at: now });
-        await mailMember(tx, publicUrl, await loadMember(tx, m.id), 'grace', { date: graceUntil });
+        await mailMember(tx, await loadMember(tx, m.id), 'grace', { date: graceUntil });
         counts.grace++;
       });
       continue;
@@ -402,7 +403,7 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
       if (!moved) return;
       const days = daysBetween(today, m.renewalDate);
       await history(tx, m.id, { action: 'reminder', details: { days, renewalDate: m.renewalDate }, at: now });
-      await mailMember(tx, publicUrl, await loadMember(tx, m.id), 'reminder', { date: m.renewalDate, days });
+      await mailMember(tx, await loadMember(tx, m.id), 'reminder', { date: m.renewalDate, days });
       counts.reminders++;
     });
   }
@@ -419,7 +420,7 @@ export async function runRenewals(db: Db, publicUrl: string, now: Date) {
         .returning({ id: memberships.id });
       if (!moved) return;
       await history(tx, m.id, { action: 'lapsed', from: 'grace', to: 'lapsed', at: now });
-      await mailMember(tx, publicUrl, await loadMember(tx, m.id), 'lapsed');
+      await mailMember(tx, await loadMember(tx, m.id), 'lapsed');
       await syncMemberIndex(tx, m.id);
       counts.lapsed++;
     });

@@ -33,6 +33,8 @@ import { membershipMail } from './mails.js';
 import { loadManagedMembership, loadMember, memberName, portalView } from './members.js';
 import { representativeGrants, representativeInvitations } from './model.js';
 import { contactRole } from './policy.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { membershipPages } from './contract.js';
 
 const invitationLife = 14 * 24 * 3600e3;
 
@@ -124,12 +126,12 @@ async function undoGrant(tx: Tx, orgId: string, userId: string) {
   return { affiliationRemoved: !!g.affiliationId, personRemoved: deleted };
 }
 
-function welcomeMail(tx: DbOrTx, publicUrl: string, user: User, orgName: LocalizedText) {
+function welcomeMail(tx: DbOrTx, user: User, orgName: LocalizedText) {
   const locale = user.locale as Locale;
   const m = membershipMail('contactWelcome', locale, {
     name: user.name,
     subject: localize(orgName, locale).text,
-    link: `${publicUrl}/my/membership`,
+    link: pageUrl(membershipPages.portal, {}, locale),
   });
   return queueMail(tx, { to: user.email, subject: m.subject, text: m.text, locale, template: 'membership.contactWelcome' });
 }
@@ -137,7 +139,6 @@ function welcomeMail(tx: DbOrTx, publicUrl: string, user: User, orgName: Localiz
 /** A staff grant (approval, import, a staff member in the portal): direct, with a welcome mail unless told otherwise. */
 export async function addRepresentative(
   tx: Tx,
-  publicUrl: string,
   actor: Actor | null,
   orgId: string,
   orgName: LocalizedText,
@@ -146,7 +147,7 @@ export async function addRepresentative(
   sendMail = true,
 ) {
   const { user, granted } = await grantRepresentative(tx, actor, orgId, rep, locale);
-  if (granted && sendMail) await welcomeMail(tx, publicUrl, user, orgName);
+  if (granted && sendMail) await welcomeMail(tx, user, orgName);
   return user;
 }
 
@@ -154,7 +155,6 @@ const isPending = (i: typeof representativeInvitations.$inferSelect) => !i.accep
 
 async function sendInvitation(
   tx: DbOrTx,
-  publicUrl: string,
   inv: { id: string; email: string; name: string; locale: string },
   orgName: LocalizedText,
   inviter: string,
@@ -171,7 +171,7 @@ async function sendInvitation(
     subject: localize(orgName, locale).text,
     text: inviter,
     date: expiresAt.toISOString().slice(0, 10),
-    link: `${publicUrl}/my/membership/invitation?token=${token}`,
+    link: pageUrl(membershipPages.invitation, {}, locale, { token }),
   });
   await queueMail(tx, { to: inv.email, subject: m.subject, text: m.text, locale, template: 'membership.representativeInvite' });
 }
@@ -181,7 +181,7 @@ async function sendInvitation(
  * Staff grant directly; a contact only invites: the invitee gets a link and
  * nothing is granted, and no account or directory entry made, until they accept.
  */
-export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membershipId: string, rep: RepresentativeInput) {
+export async function addOrInvite(db: Db, actor: Actor, membershipId: string, rep: RepresentativeInput) {
   return db.transaction(async (tx) => {
     const r = await loadManagedMembership(tx, actor, membershipId);
     if (!r.organizationId || !r.orgName) throw notFound();
@@ -190,7 +190,7 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
     if (reps.some((u) => u.email === email))
       throw fail(membershipErrors, 'already_representative', 'This person already represents the member.');
     if (isStaff(actor)) {
-      await addRepresentative(tx, publicUrl, actor, r.organizationId, r.orgName, { ...rep, email }, (actor.locale as Locale) ?? 'en');
+      await addRepresentative(tx, actor, r.organizationId, r.orgName, { ...rep, email }, (actor.locale as Locale) ?? 'en');
       await audit(tx, { actor, action: 'membership.representative_add', entity: 'membership', entityId: membershipId, after: { email } });
     } else {
       const open = await tx
@@ -214,7 +214,7 @@ export async function addOrInvite(db: Db, publicUrl: string, actor: Actor, membe
           expiresAt: new Date(),
         })
         .returning();
-      await sendInvitation(tx, publicUrl, inv, r.orgName, actor.name);
+      await sendInvitation(tx, inv, r.orgName, actor.name);
       await audit(tx, {
         actor,
         action: 'membership.representative_invite',
@@ -239,10 +239,10 @@ async function managedInvitation(tx: Tx, actor: Actor, membershipId: string, inv
 }
 
 /** A new link (the old one stops working) and a new expiry. */
-export async function resendInvitation(db: Db, publicUrl: string, actor: Actor, membershipId: string, invitationId: string) {
+export async function resendInvitation(db: Db, actor: Actor, membershipId: string, invitationId: string) {
   return db.transaction(async (tx) => {
     const { r, inv } = await managedInvitation(tx, actor, membershipId, invitationId);
-    await sendInvitation(tx, publicUrl, inv, r.orgName ?? memberName(r), actor.name);
+    await sendInvitation(tx, inv, r.orgName ?? memberName(r), actor.name);
     await audit(tx, {
       actor,
       action: 'membership.representative_invite_resend',

@@ -11,7 +11,6 @@ import * as reps from './representatives.js';
 import * as svc from './service.js';
 
 export function membershipRoutes(app: App, { db, config }: Ctx) {
-  const url = config.publicUrl;
   const maxBytes = config.MAX_UPLOAD_MB * 1024 * 1024;
   const docMaxBytes = Math.min(maxBytes, 10 * 1024 * 1024);
   const logoMaxBytes = 2 * 1024 * 1024;
@@ -23,7 +22,7 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
   route(app, api.updateCategory, async (req) => svc.updateCategory(db, requireActor(req), req.params.id, req.body));
 
   // Applications: the applicant's side
-  route(app, api.startApplication, async (req, reply) => reply.code(202).send(await svc.startApplication(db, url, req.body)));
+  route(app, api.startApplication, async (req, reply) => reply.code(202).send(await svc.startApplication(db, req.body)));
   route(app, api.createApplication, async (req, reply) => reply.code(201).send(await svc.openApplication(db, requireActor(req), req.body)));
   route(app, api.myApplications, async (req) => svc.myApplications(db, requireActor(req)));
   route(app, api.application, async (req) => svc.getApplication(db, requireActor(req), req.params.id));
@@ -38,27 +37,23 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
     }),
   );
   route(app, api.removeDocument, async (req) => svc.removeDocument(db, requireActor(req), req.params.id, req.params.docId));
-  route(app, api.submit, async (req) => svc.submitApplication(db, url, requireActor(req), req.params.id));
-  route(app, api.withdraw, async (req) => svc.withdrawApplication(db, url, requireActor(req), req.params.id));
-  route(app, api.postMessage, async (req) => svc.postMessage(db, url, requireActor(req), req.params.id, req.body));
+  route(app, api.submit, async (req) => svc.submitApplication(db, requireActor(req), req.params.id));
+  route(app, api.withdraw, async (req) => svc.withdrawApplication(db, requireActor(req), req.params.id));
+  route(app, api.postMessage, async (req) => svc.postMessage(db, requireActor(req), req.params.id, req.body));
 
   // Applications: the secretariat's side
   route(app, api.applications, async (req) => svc.listApplications(db, req.query));
-  route(app, api.requestInfo, async (req) => svc.requestInformation(db, url, requireActor(req), req.params.id, req.body.reason));
-  route(app, api.approve, async (req) => svc.approveApplication(db, url, requireActor(req), req.params.id, req.body));
-  route(app, api.reject, async (req) => svc.rejectApplication(db, url, requireActor(req), req.params.id, req.body.reason));
+  route(app, api.requestInfo, async (req) => svc.requestInformation(db, requireActor(req), req.params.id, req.body.reason));
+  route(app, api.approve, async (req) => svc.approveApplication(db, requireActor(req), req.params.id, req.body));
+  route(app, api.reject, async (req) => svc.rejectApplication(db, requireActor(req), req.params.id, req.body.reason));
 
   // Memberships (secretariat)
   route(app, api.memberships, async (req) => members.listMemberships(db, req.query));
   route(app, api.membership, async (req) => members.getMembership(db, req.params.id));
-  route(app, api.renew, async (req) => members.changeMembership(db, url, requireActor(req), req.params.id, 'renew', req.body.reason));
-  route(app, api.suspend, async (req) => members.changeMembership(db, url, requireActor(req), req.params.id, 'suspend', req.body.reason));
-  route(app, api.reinstate, async (req) =>
-    members.changeMembership(db, url, requireActor(req), req.params.id, 'reinstate', req.body.reason),
-  );
-  route(app, api.terminate, async (req) =>
-    members.changeMembership(db, url, requireActor(req), req.params.id, 'terminate', req.body.reason),
-  );
+  route(app, api.renew, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'renew', req.body.reason));
+  route(app, api.suspend, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'suspend', req.body.reason));
+  route(app, api.reinstate, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'reinstate', req.body.reason));
+  route(app, api.terminate, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'terminate', req.body.reason));
 
   // Member portal
   route(app, api.portal, async (req) => members.myMemberships(db, requireActor(req)));
@@ -68,11 +63,9 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
   route(app, api.uploadLogo, async (req) =>
     members.uploadLogo(db, config.filesDir, requireActor(req), req.params.id, () => readUpload(req, logoMaxBytes)),
   );
-  route(app, api.addRepresentative, async (req) => reps.addOrInvite(db, url, requireActor(req), req.params.id, req.body));
+  route(app, api.addRepresentative, async (req) => reps.addOrInvite(db, requireActor(req), req.params.id, req.body));
   route(app, api.removeRepresentative, async (req) => reps.removeRepresentative(db, requireActor(req), req.params.id, req.params.userId));
-  route(app, api.resendInvitation, async (req) =>
-    reps.resendInvitation(db, url, requireActor(req), req.params.id, req.params.invitationId),
-  );
+  route(app, api.resendInvitation, async (req) => reps.resendInvitation(db, requireActor(req), req.params.id, req.params.invitationId));
   route(app, api.cancelInvitation, async (req) => reps.cancelInvitation(db, requireActor(req), req.params.id, req.params.invitationId));
 
   // The invitee's side
@@ -95,6 +88,6 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
   // Bulk import
   route(app, api.import, async (req) => {
     const up = await readUpload(req, maxBytes);
-    return importMembers(db, url, requireActor(req), up.data, up.filename, req.query.dryRun);
+    return importMembers(db, requireActor(req), up.data, up.filename, req.query.dryRun);
   });
 }

@@ -27,6 +27,9 @@ import {
 import { applicantThread, canReadApplication, isApplicant, seesInternal } from './policy.js';
 import { addMonths, isoDay, syncMemberIndex } from './members.js';
 import { addRepresentative } from './representatives.js';
+import { href } from '../../platform/http/links.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { membershipPages } from './contract.js';
 
 // Categories
 
@@ -146,7 +149,6 @@ async function categoryOf(db: DbOrTx, id: string) {
 
 async function mailApplicant(
   tx: DbOrTx,
-  publicUrl: string,
   app: { id: string; applicantUserId: string; locale: string; displayName: string },
   kind: MembershipMail,
   extra: Partial<MailParams> = {},
@@ -157,7 +159,7 @@ async function mailApplicant(
   const m = membershipMail(kind, locale, {
     name: u.name,
     subject: app.displayName || u.name,
-    link: `${publicUrl}/my/applications/${app.id}`,
+    link: pageUrl(membershipPages.myApplication, { id: app.id }, locale),
     ...extra,
   });
   await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `membership.${kind}` });
@@ -232,13 +234,12 @@ export async function createApplication(
  */
 export async function startApplication(
   db: Db,
-  publicUrl: string,
   input: { email: string; name: string; locale: Locale; categoryKey: string; data: ApplicationDataInput },
 ) {
   await activeCategory(db, input.categoryKey); // refused alike, with or without an account
   const existing = await userByEmail(db, input.email);
   // The link opens the form in the owner's language, like the mail that carries it.
-  if (existing) await sendLoginLink(db, publicUrl, input.email, `/${localePrefix[pickLocale(existing.locale)]}/membership/apply`);
+  if (existing) await sendLoginLink(db, input.email, href(membershipPages.apply, {}, pickLocale(existing.locale)));
   else {
     const { user } = await ensureUser(db, { email: input.email, name: input.name, locale: input.locale });
     const app = await createApplication(
@@ -246,7 +247,7 @@ export async function startApplication(
       { userId: user.id, email: user.email },
       { categoryKey: input.categoryKey, locale: input.locale, data: input.data },
     );
-    await sendLoginLink(db, publicUrl, user.email, `/my/applications/${app.id}`);
+    await sendLoginLink(db, user.email, href(membershipPages.myApplication, { id: app.id }, input.locale));
   }
   return { ok: true as const, message: 'Check your mailbox for a link to continue your application.' };
 }
@@ -256,8 +257,6 @@ export async function openApplication(db: Db, actor: Actor, input: { categoryKey
   const row = await createApplication(db, actor, input);
   return getApplication(db, actor, row.id);
 }
-
-const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
 
 export async function updateApplication(db: Db, actor: Actor, id: string, data: ApplicationDataInput) {
   await db.transaction(async (tx) => {
@@ -311,7 +310,7 @@ export function missingForSubmit(
   return out;
 }
 
-export async function submitApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
+export async function submitApplication(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
@@ -344,7 +343,7 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
       entity: 'membership_application',
       entityId: id,
     });
-    await mailApplicant(tx, publicUrl, app, 'submitted');
+    await mailApplicant(tx, app, 'submitted');
     if (answered) {
       // Tell the staff member who asked that the answer is in.
       const [asked] = await tx
@@ -358,7 +357,7 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
         const m = membershipMail('answered', ask.locale as Locale, {
           name: '',
           subject: app.displayName,
-          link: `${publicUrl}/admin/membership/applications/${id}`,
+          link: pageUrl(membershipPages.application, { id }, ask.locale as Locale),
         });
         await queueMail(tx, {
           to: ask.email,
@@ -373,7 +372,7 @@ export async function submitApplication(db: Db, publicUrl: string, actor: Actor,
   return getApplication(db, actor, id);
 }
 
-export async function withdrawApplication(db: Db, publicUrl: string, actor: Actor, id: string) {
+export async function withdrawApplication(db: Db, actor: Actor, id: string) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!isApplicant(actor, app)) throw notFound();
@@ -385,12 +384,12 @@ export async function withdrawApplication(db: Db, publicUrl: string, actor: Acto
       .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'system', kind: 'status', body: 'withdrawn' });
     await audit(tx, { actor, action: 'membership_application.withdraw', entity: 'membership_application', entityId: id });
-    await mailApplicant(tx, publicUrl, app, 'withdrawn');
+    await mailApplicant(tx, app, 'withdrawn');
   });
   return getApplication(db, actor, id);
 }
 
-export async function requestInformation(db: Db, publicUrl: string, actor: Actor, id: string, message: string) {
+export async function requestInformation(db: Db, actor: Actor, id: string, message: string) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'request_info');
@@ -406,12 +405,12 @@ export async function requestInformation(db: Db, publicUrl: string, actor: Actor
       entityId: id,
       after: { message },
     });
-    await mailApplicant(tx, publicUrl, app, 'infoRequested', { text: message });
+    await mailApplicant(tx, app, 'infoRequested', { text: message });
   });
   return getApplication(db, actor, id);
 }
 
-export async function rejectApplication(db: Db, publicUrl: string, actor: Actor, id: string, reason: string) {
+export async function rejectApplication(db: Db, actor: Actor, id: string, reason: string) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'reject');
@@ -421,12 +420,12 @@ export async function rejectApplication(db: Db, publicUrl: string, actor: Actor,
       .where(eq(membershipApplications.id, id));
     await addMessage(tx, id, actor, { role: 'secretariat', kind: 'decision', body: reason });
     await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
-    await mailApplicant(tx, publicUrl, app, 'rejected', { text: reason });
+    await mailApplicant(tx, app, 'rejected', { text: reason });
   });
   return getApplication(db, actor, id);
 }
 
-export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: string, input: { body: string; internal: boolean }) {
+export async function postMessage(db: Db, actor: Actor, id: string, input: { body: string; internal: boolean }) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     if (!canReadApplication(actor, app)) throw notFound();
@@ -445,7 +444,7 @@ export async function postMessage(db: Db, publicUrl: string, actor: Actor, id: s
       entity: 'membership_application',
       entityId: id,
     });
-    if (staff && !input.internal) await mailApplicant(tx, publicUrl, app, 'message', { text: input.body });
+    if (staff && !input.internal) await mailApplicant(tx, app, 'message', { text: input.body });
   });
   return getApplication(db, actor, id);
 }
@@ -697,7 +696,6 @@ async function findOrCreatePerson(
 
 export async function approveApplication(
   db: Db,
-  publicUrl: string,
   actor: Actor,
   id: string,
   opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
@@ -729,7 +727,7 @@ export async function approveApplication(
         organizationId = created.id;
         orgName = created.name;
       }
-      for (const rep of data.representatives ?? []) await addRepresentative(tx, publicUrl, actor, organizationId, orgName, rep, locale);
+      for (const rep of data.representatives ?? []) await addRepresentative(tx, actor, organizationId, orgName, rep, locale);
     } else {
       const u = await userById(tx, app.applicantUserId);
       if (!u) throw notFound(); // the applicant's account is kept while it has applications
@@ -805,7 +803,11 @@ export async function approveApplication(
       entityId: id,
       after: { membershipId: m.id, organizationId, personId },
     });
-    await mailApplicant(tx, publicUrl, app, 'approved', { date: startDate, text: opts.reason, link: `${publicUrl}/my/membership` });
+    await mailApplicant(tx, app, 'approved', {
+      date: startDate,
+      text: opts.reason,
+      link: pageUrl(membershipPages.portal, {}, app.locale as Locale),
+    });
     await syncMemberIndex(tx, m.id);
     return m;
   });

@@ -1,6 +1,7 @@
 import type { Feature } from '../../platform/http/types.js';
 import { portalServerPages } from './pages.js';
 import { portalRoutes } from './routes.js';
+import { portalPages } from './contract.js';
 
 /**
  * The public portal: server-rendered pages under /en, /zh-hans and /zh-hant for
@@ -9,6 +10,7 @@ import { portalRoutes } from './routes.js';
  */
 export const createPortal = (getFeatures: () => Feature[]): Feature => ({
   name: 'portal',
+  pages: portalPages,
   publicPages: portalServerPages,
   routes: portalRoutes(getFeatures),
 });

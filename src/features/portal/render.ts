@@ -6,6 +6,9 @@ import { escapeHtml, html, type RenderedPage } from '../../platform/http/pages.j
 import { texts } from './texts.js';
 
 /** Language ↔ URL prefix (the same as the web app's). */
+import { localePrefix as prefixOf } from '../../platform/http/links.js';
+import { siteUrl } from '../../platform/http/urls.js';
+
 export { localeOfPrefix, localePrefix as prefixOf } from '../../platform/http/links.js';
 const ogLocale: Record<Locale, string> = { en: 'en_US', 'zh-Hans': 'zh_CN', 'zh-Hant': 'zh_TW' };
 
@@ -55,15 +58,13 @@ export interface DocumentInput {
   /** Query string including "?" (kept in canonical only for search). */
   search?: string;
   page: RenderedPage;
-  publicUrl: string;
   query?: string;
 }
 
 /** The complete HTML document: head for search engines and link previews, content, and the SPA's scripts. */
-export function renderDocument({ locale, pagePath, page, publicUrl, query = '', search = '' }: DocumentInput): string {
-  const base = publicUrl.replace(/\/$/, '');
+export function renderDocument({ locale, pagePath, page, query = '', search = '' }: DocumentInput): string {
   const t = texts[locale];
-  const href = (l: Locale) => `${base}/${prefixOf[l]}${pagePath === '/' ? '/' : pagePath}`;
+  const href = (l: Locale) => siteUrl(`/${prefixOf[l]}${pagePath === '/' ? '/' : pagePath}`);
   const title = page.title === t.site || page.title === t.home.title ? page.title : `${page.title} · ${t.site}`;
   const head = html`<title>${title}</title>
 <meta name="description" content="${page.description}" />
@@ -83,7 +84,7 @@ ${locales
   .map(
     (l) => html`<meta property="og:locale:alternate" content="${ogLocale[l]}" />
 `,
-  )}${page.image ? html`<meta property="og:image" content="${page.image.startsWith('http') ? page.image : base + page.image}" />` : ''}
+  )}${page.image ? html`<meta property="og:image" content="${page.image.startsWith('http') ? page.image : siteUrl(page.image)}" />` : ''}
 <meta name="twitter:card" content="summary" />
 ${page.noindex ? html`<meta name="robots" content="noindex, follow" />` : ''}
 <style>.ssr-header ul{list-style:none;display:flex;flex-wrap:wrap;gap:1rem;padding:0}.ssr-brand{font-weight:700;font-size:1.25rem}#root>main,#root>header,#root>footer{max-width:72rem;margin:0 auto;padding:0 1rem}mark{background:#fff3a3;color:inherit}.skip-link{position:absolute;left:-9999px}.skip-link:focus{left:1rem;top:1rem}</style>`;

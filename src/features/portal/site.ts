@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import { notFound } from '../../platform/http/errors.js';
+import { findPage, type Page } from '../../platform/http/links.js';
 import { html, type PublicPageKind, type RenderedPage } from '../../platform/http/pages.js';
 import type { Ctx, Feature } from '../../platform/http/types.js';
+import { siteUrl } from '../../platform/http/urls.js';
 import { locales, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { indexedItemPage } from './pages.js';
 import { localeOfPrefix, prefixOf, renderDocument, spaTemplate, webIndex } from './render.js';
@@ -96,7 +98,8 @@ const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&
 export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
   let compiled: Compiled[] | null = null;
   const pages = () => (compiled ??= pageRegistry(getFeatures()));
-  const base = ctx.config.publicUrl.replace(/\/$/, '');
+  let declared: Page[] | null = null;
+  const webPages = () => (declared ??= getFeatures().flatMap((f) => Object.values(f.pages ?? {})));
 
   // Public pages are the same for every viewer (they render the public view only),
   // and one render serves a burst of readers. Each process keeps its own copy;
@@ -122,7 +125,6 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
         locale,
         pagePath,
         page: rendered.page,
-        publicUrl: base,
         search: keep,
         query: rendered.kind === 'search' ? (query.get('q') ?? '') : '',
       });
@@ -144,8 +146,8 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
       if (pagePath.length > 500) throw notFound();
       const rendered = await render(locale, pagePath, new URLSearchParams(search), `${locale}|${pagePath}?${search}`);
       if (rendered) return rendered;
-      // A page the server does not render: the web app handles it (or says it does not exist).
-      if (fs.existsSync(webIndex)) return { status: 200, html: spaTemplate() };
+      // A page the server does not render: the web app's, when one of its declared pages is there; else a 404 it explains.
+      if (fs.existsSync(webIndex)) return { status: findPage(webPages(), pathname) ? 200 : 404, html: spaTemplate() };
       throw notFound();
     },
 
@@ -170,7 +172,7 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
         const list = c.kind.list ? await c.kind.list(ctx) : c.names.length ? [] : [c.kind.path];
         paths.push(...list);
       }
-      const href = (l: Locale, p: string) => `${base}/${prefixOf[l]}${p === '/' ? '/' : p}`;
+      const href = (l: Locale, p: string) => siteUrl(`/${prefixOf[l]}${p === '/' ? '/' : p}`);
       const urls = [...new Set(paths)].flatMap((p) =>
         locales.map(
           (l) =>
@@ -181,7 +183,7 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
     },
 
     robotsTxt() {
-      return `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nDisallow: /account\nDisallow: /signin\nDisallow: /en/search\nDisallow: /zh-hans/search\nDisallow: /zh-hant/search\n\nSitemap: ${base}/sitemap.xml\n`;
+      return `User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /admin\nDisallow: /account\nDisallow: /signin\nDisallow: /en/search\nDisallow: /zh-hans/search\nDisallow: /zh-hant/search\n\nSitemap: ${siteUrl('/sitemap.xml')}\n`;
     },
   };
 }

@@ -4,9 +4,11 @@ import { eraseReviewData, reviewPersonalData } from './privacy.js';
 import { reviewReferences } from './references.js';
 import { reviewRoutes } from './routes.js';
 import { sendReminders } from './service.js';
+import { reviewPages } from './contract.js';
 
 export const review: Feature = {
   name: 'review',
+  pages: reviewPages,
   references: reviewReferences,
   routes: reviewRoutes,
   seedDemo: seedReviewDemo,
@@ -14,6 +16,6 @@ export const review: Feature = {
   erase: (tx, s) => eraseReviewData(tx, s),
   jobs(runner, ctx) {
     // Daily reminders to reviewers with unsubmitted reviews.
-    runner.register('review.reminders', async () => void (await sendReminders(ctx.db, ctx.config.publicUrl)), 24 * 3_600_000);
+    runner.register('review.reminders', async () => void (await sendReminders(ctx.db)), 24 * 3_600_000);
   },
 };

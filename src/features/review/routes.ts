@@ -9,7 +9,7 @@ export function reviewRoutes(app: App, { db, config }: Ctx) {
   // Staff
   route(app, api.pool, async (req) => svc.listPool(db, req.params.id, req.query.round));
   route(app, api.invite, async (req, reply) =>
-    reply.code(201).send(await svc.invite(db, requireActor(req), req.params.id, req.body.round, req.body.reviewers, config.publicUrl)),
+    reply.code(201).send(await svc.invite(db, requireActor(req), req.params.id, req.body.round, req.body.reviewers)),
   );
   route(app, api.removeReviewer, async (req) => svc.removeReviewer(db, requireActor(req), req.params.id, req.params.reviewerId));
   route(app, api.pair, async (req) => svc.setPair(db, requireActor(req), req.params.id, req.body));
@@ -19,8 +19,8 @@ export function reviewRoutes(app: App, { db, config }: Ctx) {
   route(app, api.ranking, async (req) => svc.ranking(db, req.params.id, req.query.round));
   route(app, api.selectionPreview, async (req) => svc.selectionPreview(db, req.params.id, req.body.round, req.body));
   route(app, api.advance, async (req) => svc.advance(db, requireActor(req), req.params.id, req.body));
-  route(app, api.decide, async (req) => svc.decide(db, requireActor(req), req.params.id, req.body, config.publicUrl));
-  route(app, api.remind, async (req) => svc.remindNow(db, config.publicUrl, req.params.id));
+  route(app, api.decide, async (req) => svc.decide(db, requireActor(req), req.params.id, req.body));
+  route(app, api.remind, async (req) => svc.remindNow(db, req.params.id));
   route(app, api.submissionReviews, async (req) => svc.submissionReviews(db, req.params.id));
 
   // Committee discussion

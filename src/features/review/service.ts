@@ -28,6 +28,9 @@ import { diverseSelection, type DiversityRules } from './diversity.js';
 import { reviewMail } from './mails.js';
 import { assignments, conflicts, discussion, reviewers, reviews } from './model.js';
 import { scoreSubmissions, weightedTotal } from './scoring.js';
+import { pageUrl } from '../../platform/http/urls.js';
+import { callsPages } from '../calls/contract.js';
+import { reviewPages } from './contract.js';
 
 export type ReviewerRow = typeof reviewers.$inferSelect;
 
@@ -39,7 +42,6 @@ export async function invite(
   callId: string,
   round: number,
   list: Array<{ personId: string; expertise: string[]; capacity: number }>,
-  publicUrl: string,
 ) {
   const c = await getCall(db, callId);
   return db.transaction(async (tx) => {
@@ -71,7 +73,7 @@ export async function invite(
         .returning();
       if (row.status === 'invited') {
         const locale = pickLocale(u?.locale);
-        const m = reviewMail('invite', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review` });
+        const m = reviewMail('invite', locale, { call: localize(c.title, locale).text, link: pageUrl(reviewPages.dashboard, {}, locale) });
         await queueMail(tx, { to: email, subject: m.subject, text: m.text, locale, template: 'review.invite' });
       }
       out.push(row);
@@ -712,7 +714,7 @@ export async function postDiscussion(db: Db, actor: Actor, submissionId: string,
 // ---------------------------------------------------------------- reminders
 
 /** Mails every accepted reviewer with unsubmitted reviews in open rounds; returns how many mails. */
-export async function sendReminders(db: Db, publicUrl: string, callId?: string) {
+export async function sendReminders(db: Db, callId?: string) {
   const rows = await db
     .select({
       reviewerId: reviewers.id,
@@ -740,7 +742,11 @@ export async function sendReminders(db: Db, publicUrl: string, callId?: string) 
     const c = await getCall(db, r.callId);
     const u = r.userId ? await accountById(db, r.userId) : null;
     const locale = pickLocale(u?.locale);
-    const m = reviewMail('reminder', locale, { call: localize(c.title, locale).text, link: `${publicUrl}/review`, n: r.n });
+    const m = reviewMail('reminder', locale, {
+      call: localize(c.title, locale).text,
+      link: pageUrl(reviewPages.dashboard, {}, locale),
+      n: r.n,
+    });
     await queueMail(db, { to: r.email, subject: m.subject, text: m.text, locale, template: 'review.reminder' });
     sent++;
   }
@@ -799,7 +805,6 @@ export async function decide(
   actor: Actor,
   callId: string,
   input: { decisions: Array<{ submissionId: string; decision: Decision }>; notify: boolean },
-  publicUrl: string,
 ) {
   const c = await getCall(db, callId);
   return db.transaction(async (tx) => {
@@ -830,7 +835,7 @@ export async function decide(
             code: s.code,
             title: localize(s.title, locale).text,
             call: localize(c.title, locale).text,
-            link: `${publicUrl}/calls/submissions/${s.id}`,
+            link: pageUrl(callsPages.submission, { id: s.id }, locale),
             name: u.name,
           });
           await queueMail(tx, { to: u.email, subject: m.subject, text: m.text, locale, template: `calls.decision.${d.decision}` });
@@ -890,7 +895,7 @@ export const respondTo = async (db: Db, actor: Actor, reviewerId: string, accept
   return { id: r.id, status: r.status };
 };
 
-export const remindNow = async (db: Db, publicUrl: string, callId: string) => ({ sent: await sendReminders(db, publicUrl, callId) });
+export const remindNow = async (db: Db, callId: string) => ({ sent: await sendReminders(db, callId) });
 
 /** The committee discussion is for staff and the submission's assigned, non-conflicted reviewers. */
 async function mayDiscuss(db: DbOrTx, actor: Actor, submissionId: string) {

@@ -7,6 +7,7 @@ import type { Database, Db, DbOrTx } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
 import type { SearchDoc } from '../search/index.js';
+import type { Page } from './links.js';
 import type { PublicPageKind } from './pages.js';
 import type { ReferenceCheck } from './references.js';
 
@@ -56,6 +57,8 @@ export interface Feature {
   references?: Record<string, ReferenceCheck>;
   /** Public pages rendered on the server under /en, /zh-hans, /zh-hant (see platform/http/pages.ts). */
   publicPages?: PublicPageKind[];
+  /** The pages of the web app the feature declares (its contract's `<feature>Pages`): any other path is a 404. */
+  pages?: Record<string, Page>;
 }
 
 /** A person whose data is exported or erased: their account and/or their directory entry. */

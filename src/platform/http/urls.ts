@@ -9,8 +9,12 @@ export function setPublicUrl(url: string) {
 }
 
 /** The absolute URL of a page in the recipient's language: what mails, calendars, PDFs, QR codes, feeds and the sitemap carry. */
-export const pageUrl = <P extends string>(page: Page<P>, params: PageParams<P>, locale: Locale, query?: Record<string, string | undefined>) =>
-  base + href(page, params, locale, query);
+export const pageUrl = <P extends string>(
+  page: Page<P>,
+  params: PageParams<P>,
+  locale: Locale,
+  query?: Record<string, string | undefined>,
+) => base + href(page, params, locale, query);
 
 /** The absolute URL of a site-relative path that is not a page (an API download, a calendar feed, the sitemap). */
 export const siteUrl = (path: string) => base + path;
