@@ -66,16 +66,21 @@ export async function renderPath(
   locale: Locale,
   pagePath: string,
   query: URLSearchParams,
+  /** Whether the path is one of the web app's declared pages (which the web app renders when the server does not). */
+  webPage: boolean,
 ): Promise<{ page: RenderedPage; status: number; kind: string } | null> {
   const hit = matchPage(pages, pagePath);
   if (!hit) return null;
   const page = await hit.kind.load(ctx, { params: hit.params, query, locale });
   if (page) return { page, status: 200, kind: hit.kind.kind };
-  // Not in the index: maybe a page only the web app renders (it says 404 itself if not).
-  if (hit.kind === indexedItemPage) return null;
-  // Not the feature's own (e.g. a case imported into the index under /showcase): the index's public entry, if any.
-  const item = await indexedItemPage.load(ctx, { params: { '*': pagePath.slice(1) }, query, locale });
-  if (item) return { page: item, status: 200, kind: indexedItemPage.kind };
+  if (hit.kind === indexedItemPage) {
+    // Not in the index: a page only the web app renders, or no page at all.
+    if (webPage) return null;
+  } else {
+    // Not the feature's own (e.g. a case imported into the index under /showcase): the index's public entry, if any.
+    const item = await indexedItemPage.load(ctx, { params: { '*': pagePath.slice(1) }, query, locale });
+    if (item) return { page: item, status: 200, kind: indexedItemPage.kind };
+  }
   const t = texts[locale];
   return {
     page: {
@@ -100,6 +105,7 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
   const pages = () => (compiled ??= pageRegistry(getFeatures()));
   let declared: Page[] | null = null;
   const webPages = () => (declared ??= getFeatures().flatMap((f) => Object.values(f.pages ?? {})));
+  const isWebPage = (locale: Locale, pagePath: string) => !!findPage(webPages(), `/${prefixOf[locale]}${pagePath}`);
 
   // Public pages are the same for every viewer (they render the public view only),
   // and one render serves a burst of readers. Each process keeps its own copy;
@@ -118,7 +124,7 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
     return result;
   };
   const produce = (locale: Locale, pagePath: string, query: URLSearchParams) =>
-    renderPath(ctx, pages(), locale, pagePath, query).then((rendered) => {
+    renderPath(ctx, pages(), locale, pagePath, query, isWebPage(locale, pagePath)).then((rendered) => {
       if (!rendered) return null;
       const keep = rendered.kind === 'search' && query.get('q') ? `?q=${encodeURIComponent(query.get('q')!)}` : '';
       const html = renderDocument({
@@ -146,21 +152,16 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
       if (pagePath.length > 500) throw notFound();
       const rendered = await render(locale, pagePath, new URLSearchParams(search), `${locale}|${pagePath}?${search}`);
       if (rendered) return rendered;
-      // A page the server does not render: the web app's, when one of its declared pages is there; else a 404 it explains.
-      if (fs.existsSync(webIndex)) return { status: findPage(webPages(), pathname) ? 200 : 404, html: spaTemplate() };
+      // A page only the web app renders.
+      if (fs.existsSync(webIndex)) return { status: 200, html: spaTemplate() };
       throw notFound();
     },
 
     /** The same pages as JSON, for the web app to show after it takes over. */
     async pageJson(path: string, locale: Locale) {
       const { pathname, search } = splitUrl(path);
-      const rendered = await renderPath(
-        ctx,
-        pages(),
-        locale,
-        pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname,
-        new URLSearchParams(search),
-      );
+      const pagePath = pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+      const rendered = await renderPath(ctx, pages(), locale, pagePath, new URLSearchParams(search), isWebPage(locale, pagePath));
       if (!rendered || rendered.status === 404) throw notFound();
       return { kind: rendered.kind, title: rendered.page.title, description: rendered.page.description, body: rendered.page.body.value };
     },

@@ -202,7 +202,9 @@ describe('hole 3: an anonymous start never writes into an existing account', () 
     expect(changedTables(before, await snapshot(h.database), ['mail_outbox', 'email_tokens', 'jobs'])).toEqual([]);
     expect(await ok(h.call(owner, { method: 'GET', url: '/api/v1/membership/applications/mine' }))).toEqual([]);
     const [mail] = await h.database.rows<{ text: string }>(sql`select text from mail_outbox where "to" = 'owner@holes.example'`);
-    expect(decodeURIComponent(/next=([^\s]+)/.exec(mail.text)![1])).toBe('/zh-hant/membership/apply'); // the owner's language, not the visitor's
+    const link = new URL(/https?:\/\/\S+/.exec(mail.text)![0]);
+    expect(link.searchParams.get('next')).toBe('/zh-hant/membership/apply'); // the owner's language, not the visitor's
+    expect(link.searchParams.get('lang')).toBe('zh-hant');
     expect(mail.text).not.toContain('someone else');
     // A new address still gets its draft, and the same answer.
     const fresh = await h.call(null, {
