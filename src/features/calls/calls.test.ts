@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { grantRole } from '../accounts/service.js';
+import { grantRole } from '../accounts/index.js';
 import { hansToHant } from '../../platform/i18n/index.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 

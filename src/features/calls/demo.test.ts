@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
-import { createSession } from '../accounts/service.js';
+import { signIn } from '../accounts/testkit.js';
 import { showcase } from '../showcase/index.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 
@@ -21,8 +21,7 @@ it('seeds the five programs, the 2023 case collection, and reviewer@ in the pool
   expect(cases).toHaveLength(13);
   expect(new Set(cases.map((c: any) => c.category)).size).toBe(5);
   const userId = refs.accounts.get('reviewer@wuzhen.example')!;
-  const s = await createSession(h.ctx.db, userId, 1, {});
-  const me = { id: userId, email: 'reviewer@wuzhen.example', cookie: `wz_session=${s.token}`, csrf: s.csrfToken };
+  const me = { id: userId, email: 'reviewer@wuzhen.example', ...(await signIn(h.ctx.db, userId)) };
   const mine = (await h.call(me, { method: 'GET', url: '/api/v1/review/assignments' })).json();
   expect(mine.map((a: any) => a.code)).toEqual(['AIGOOD-2026-0001', 'AIGOOD-2026-0002']);
   const inv = (await h.call(me, { method: 'GET', url: '/api/v1/review/invitations' })).json();

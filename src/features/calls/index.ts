@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNotNull, type SQL } from 'drizzle-orm';
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/index.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Feature } from '../../platform/http/types.js';
 import { seedCallsDemo } from './demo.js';
-import { calls as callsTable, submissions } from './model.js';
+import { calls as callsTable, type Decision, submissions } from './model.js';
 import { callsPersonalData, eraseCallsData } from './privacy.js';
 import { callsRoutes } from './routes.js';
 
@@ -95,4 +96,64 @@ export async function callHeading(db: DbOrTx, id: string) {
     .where(eq(callsTable.id, id));
   if (!row) throw notFound();
   return row;
+}
+
+/** The columns other features' tables point their foreign keys at (a call's id, a submission's id). */
+export const callKey = () => callsTable.id;
+export const submissionKey = () => submissions.id;
+
+/** Calls as other features may join them: id, kind, year, title. */
+export const callRows = () =>
+  new QueryBuilder()
+    .select({ id: callsTable.id, kind: callsTable.kind, year: callsTable.year, title: callsTable.title })
+    .from(callsTable)
+    .as('call');
+
+/** Submissions as the review joins them: the whole entry (as getSubmission answers it). */
+export const submissionRows = () => new QueryBuilder().select(getTableColumns(submissions)).from(submissions).as('submission');
+
+/** A call, locked until the transaction ends (e.g. while its reviewers are assigned); undefined when there is none. */
+export async function lockCall(tx: DbOrTx, id: string) {
+  const [row] = await tx.select().from(callsTable).where(eq(callsTable.id, id)).for('update');
+  return row;
+}
+
+/** A submission of a call, locked until the transaction ends (to decide on it); undefined when the call has none such. */
+export async function lockSubmission(tx: DbOrTx, callId: string, id: string) {
+  const [row] = await tx
+    .select()
+    .from(submissions)
+    .where(and(eq(submissions.id, id), eq(submissions.callId, callId)))
+    .for('update');
+  return row;
+}
+
+/** Moves these submissions from a review round to the next (those still in that round). */
+export async function moveToNextRound(tx: DbOrTx, ids: string[], fromRound: number) {
+  if (!ids.length) return;
+  await tx
+    .update(submissions)
+    .set({ round: fromRound + 1, updatedAt: new Date() })
+    .where(and(inArray(submissions.id, ids), eq(submissions.round, fromRound)));
+}
+
+/**
+ * Records the jury's decision on a submission: decided now when the applicant is told, else a draft decision;
+ * an entry no longer selected leaves the showcase.
+ */
+export async function recordDecision(
+  tx: DbOrTx,
+  s: Pick<typeof submissions.$inferSelect, 'id' | 'publishedAt'>,
+  decision: Decision,
+  announced: boolean,
+) {
+  await tx
+    .update(submissions)
+    .set({
+      decision,
+      decidedAt: announced ? new Date() : null,
+      updatedAt: new Date(),
+      publishedAt: decision === 'selected' ? s.publishedAt : null,
+    })
+    .where(eq(submissions.id, s.id));
 }

@@ -1,10 +1,11 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
 import { directoryReferences } from './references.js';
 import { seedDirectoryDemo } from './demo.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { countries, people } from './model.js';
+import { affiliations, countries, organizations, people } from './model.js';
 import { directoryRoutes } from './routes.js';
 import { erasePersonEntry, personPersonalData, searchTextOf, syncCountries } from './service.js';
 
@@ -26,6 +27,90 @@ export { personContact } from './subjects.js';
 export { listCountries, peopleNames } from './service.js';
 /** The column other features' tables point their foreign keys at (a person's id). */
 export const personKey = () => people.id;
+/** The column other features' tables point their foreign keys at (an organization's id). */
+export const organizationKey = () => organizations.id;
+
+// What other features may join, as subqueries of the columns they may use: `const o = organizationRows()`,
+// then `.leftJoin(o, eq(o.id, …))` and `o.name` in the selection (PostgreSQL flattens them: the same plan as the table).
+
+/** Organizations as other features may join them: the public profile and the search text. */
+export const organizationRows = () =>
+  new QueryBuilder()
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      shortName: organizations.shortName,
+      countryCode: organizations.countryCode,
+      stakeholderGroup: organizations.stakeholderGroup,
+      website: organizations.website,
+      logoFileId: organizations.logoFileId,
+      description: organizations.description,
+      searchText: organizations.searchText,
+    })
+    .from(organizations)
+    .as('organization');
+
+/** People as other features may join them: names, country, account and search text (no address or phone). */
+export const personRows = () =>
+  new QueryBuilder()
+    .select({
+      id: people.id,
+      name: people.name,
+      nameLatin: people.nameLatin,
+      countryCode: people.countryCode,
+      userId: people.userId,
+      searchText: people.searchText,
+    })
+    .from(people)
+    .as('person');
+
+/** Countries as other features may join them: code, name, continent. */
+export const countryRows = () =>
+  new QueryBuilder().select({ code: countries.code, name: countries.name, continent: countries.continent }).from(countries).as('country');
+
+/** The SQL condition "this account's person is a current affiliate of the organization" (its id an SQL expression, e.g. a column). */
+export const isCurrentAffiliate = (organizationId: AnyPgColumn | SQL, userId: string) =>
+  sql`exists (select 1 from ${affiliations} a join ${people} p2 on p2.id = a.person_id where a.organization_id = ${organizationId} and p2.user_id = ${userId} and (a.end_date is null or a.end_date >= current_date))`;
+
+/** The directory person linked to an account, if any. */
+export async function linkedPerson(db: DbOrTx, userId: string) {
+  const [p] = await db
+    .select({ id: people.id, name: people.name, countryCode: people.countryCode })
+    .from(people)
+    .where(eq(people.userId, userId))
+    .limit(1);
+  return p ?? null;
+}
+
+/** The person with this e-mail address (stored lower-case) and their account, if any. */
+export async function personByEmail(db: DbOrTx, email: string) {
+  const [p] = await db.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email.toLowerCase())).limit(1);
+  return p;
+}
+
+/** Whether a person is (or was) affiliated with an organization. */
+export async function isAffiliated(db: DbOrTx, personId: string, organizationId: string) {
+  const [a] = await db
+    .select({ id: affiliations.id })
+    .from(affiliations)
+    .where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, organizationId)))
+    .limit(1);
+  return !!a;
+}
+
+/** The country and the organizations (every affiliation, past ones too) of these people, by id: e.g. for conflicts of interest. */
+export async function peopleTies(db: DbOrTx, ids: string[]) {
+  const ties = new Map<string, { countryCode: string | null; organizationIds: Set<string> }>();
+  if (!ids.length) return ties;
+  const ps = await db.select({ id: people.id, countryCode: people.countryCode }).from(people).where(inArray(people.id, ids));
+  const affs = await db
+    .select({ personId: affiliations.personId, organizationId: affiliations.organizationId })
+    .from(affiliations)
+    .where(inArray(affiliations.personId, ids));
+  for (const p of ps) ties.set(p.id, { countryCode: p.countryCode, organizationIds: new Set() });
+  for (const a of affs) ties.get(a.personId)?.organizationIds.add(a.organizationId);
+  return ties;
+}
 
 /** Adds a directory person who has an account (a demo seed: e.g. the demo reviewer, so staff can put them on panels). */
 export async function addPersonWithAccount(

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { freshDatabase } from '../../test/harness.js';
-import { users } from '../accounts/model.js';
-import { createSession as createLoginSession } from '../accounts/service.js';
+import { makeAccount, signIn } from '../accounts/testkit.js';
 import { events as eventsTable } from './model.js';
 import * as svc from './service.js';
 import { checkRush, delegate } from './testkit.js';
@@ -87,12 +86,11 @@ describe('registration rush on two server processes sharing one PostgreSQL', () 
 
     const people = [];
     for (let i = 0; i < 250; i++) {
-      const [u] = await database.db
-        .insert(users)
-        .values({ email: `rush${i}-${crypto.randomBytes(3).toString('hex')}@test.example`, name: `Rush ${i}`, emailVerifiedAt: new Date() })
-        .returning();
-      const sess = await createLoginSession(database.db, u.id, 1, {});
-      people.push({ cookie: `wz_session=${sess.token}`, csrf: sess.csrfToken });
+      const userId = await makeAccount(database.db, {
+        email: `rush${i}-${crypto.randomBytes(3).toString('hex')}@test.example`,
+        name: `Rush ${i}`,
+      });
+      people.push(await signIn(database.db, userId));
     }
     const fire = (p: { cookie: string; csrf: string }, i: number) =>
       fetch(`http://127.0.0.1:${base + (i % 2)}/api/v1/events/${ev.id}/registrations`, {

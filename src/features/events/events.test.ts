@@ -6,7 +6,7 @@ import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
-import { createPerson } from '../directory/service.js';
+import { createPerson } from '../directory/index.js';
 import { delegate, makeEvent, makeRoom, makeSession, publish } from './testkit.js';
 
 let h: Harness;

@@ -1,8 +1,10 @@
+import { QueryBuilder } from 'drizzle-orm/pg-core';
 import type { Feature } from '../../platform/http/types.js';
 import { eventReferences } from './references.js';
 import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
 import { eraseEventsData, eventsPersonalData } from './registration.js';
+import { events as eventsTable } from './model.js';
 import { eventServerPages } from './pages.js';
 import { eventRoutes } from './routes.js';
 import { eventsPages } from './contract.js';
@@ -20,3 +22,20 @@ export const events: Feature = {
   personalData: (ctx, s) => eventsPersonalData(ctx.db, s),
   erase: (tx, s) => eraseEventsData(tx, s),
 };
+
+/** The column other features' tables point their foreign keys at (an event's id). */
+export const eventKey = () => eventsTable.id;
+
+/** Events as other features may join them (e.g. the event a meeting is held at): address, name, dates, status. */
+export const eventRows = () =>
+  new QueryBuilder()
+    .select({
+      id: eventsTable.id,
+      slug: eventsTable.slug,
+      name: eventsTable.name,
+      startDate: eventsTable.startDate,
+      endDate: eventsTable.endDate,
+      status: eventsTable.status,
+    })
+    .from(eventsTable)
+    .as('event');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { features } from '../index.js';
-import { rebuild } from '../search/service.js';
+import { rebuild } from '../search/index.js';
 import { seedDemo } from '../../demo.js';
 import { createHarness, type Harness } from '../../test/harness.js';
 

@@ -1,10 +1,8 @@
-import { eq, isNull, and } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import { users } from '../accounts/model.js';
-import { ensureUser, grantRole } from '../accounts/index.js';
-import { people } from '../directory/model.js';
+import { copyPassword, ensureUser, grantRole } from '../accounts/index.js';
+import { linkPersonToUser, peopleContacts } from '../directory/index.js';
 import * as docs from './documents.js';
 import { groupMembers } from './model.js';
 import { createGroup, createMeeting, type Group } from './service.js';
@@ -42,31 +40,23 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
   const memberId = refs.accounts?.get('member@wuzhen.example');
   if (!adminId || !memberId) return;
   const admin = actorOf(adminId, 'admin@wuzhen.example', 'Demo Admin', ['admin']);
-  const [{ passwordHash }] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, memberId));
+
+  // A demo person not yet linked to an account gets this one.
+  async function linkUnlinked(personId: string | undefined, userId: string) {
+    const [p] = personId ? await peopleContacts(db, [personId]) : [];
+    if (p && !p.userId) await linkPersonToUser(db, p.id, userId);
+  }
 
   const account = new Map<string, string>();
   for (const u of demoUsers) {
     const { user } = await ensureUser(db, { email: u.email, name: u.name });
-    await db
-      .update(users)
-      .set({ passwordHash, emailVerifiedAt: new Date() })
-      .where(and(eq(users.id, user.id), isNull(users.passwordHash)));
-    const pid = persons.get(u.person);
-    if (pid)
-      await db
-        .update(people)
-        .set({ userId: user.id })
-        .where(and(eq(people.id, pid), isNull(people.userId)));
+    await copyPassword(db, memberId, user.id);
+    await linkUnlinked(persons.get(u.person), user.id);
     if (u.contactOf && orgs.get(u.contactOf))
       await grantRole(db, user.id, 'org_contact', { type: 'organization', id: orgs.get(u.contactOf)! });
     account.set(u.email, user.id);
   }
-  const wangPerson = persons.get('Wang Xiaomei');
-  if (wangPerson)
-    await db
-      .update(people)
-      .set({ userId: memberId })
-      .where(and(eq(people.id, wangPerson), isNull(people.userId)));
+  await linkUnlinked(persons.get('Wang Xiaomei'), memberId);
 
   // Members join directly in the demo (as if invited and accepted); scoped roles follow the membership.
   async function add(g: Group, userId: string, role: 'chair' | 'co_chair' | 'member', org: string | null, personKey?: string) {

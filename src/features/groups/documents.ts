@@ -9,8 +9,8 @@ import { localize, type Locale, type LocalizedText } from '../../platform/i18n/i
 import { queueMail } from '../../platform/mail/index.js';
 import { groupMails } from './mails.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
-import { users } from '../accounts/model.js';
-import { organizations, people } from '../directory/model.js';
+import { accountRows } from '../accounts/index.js';
+import { linkedPerson, organizationRows } from '../directory/index.js';
 import { createPublication, publicationBySourceVersion } from '../library/index.js';
 import type * as c from './contract.js';
 import { statusMoves, type VersionStatus, groupsErrors, groupsPages } from './contract.js';
@@ -324,10 +324,11 @@ export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.i
     await db.update(documentVersions).set({ status: 'consultation', updatedAt: new Date() }).where(eq(documentVersions.id, v.id));
   if (notify && l.group) {
     // Tell the group's members, each in their language (queued in this transaction, sent after commit).
+    const u = accountRows();
     const members = await db
-      .select({ email: users.email, name: users.name, locale: users.locale })
+      .select({ email: u.email, name: u.name, locale: u.locale })
       .from(groupMembers)
-      .innerJoin(users, eq(users.id, groupMembers.userId))
+      .innerJoin(u, eq(u.id, groupMembers.userId))
       .where(and(eq(groupMembers.groupId, l.group.id), eq(groupMembers.status, 'active')));
     for (const m of members) {
       const locale = (['en', 'zh-Hans', 'zh-Hant'].includes(m.locale) ? m.locale : 'en') as Locale;
@@ -365,13 +366,14 @@ export async function closeRound(db: DbOrTx, actor: Actor, id: string, roundId: 
   return after;
 }
 
+const author = accountRows();
 const commentColumns = {
   id: documentComments.id,
   roundId: documentComments.roundId,
   versionId: documentComments.versionId,
   paragraphKey: documentComments.paragraphKey,
   authorId: documentComments.authorId,
-  authorName: users.name,
+  authorName: author.name,
   body: documentComments.body,
   status: documentComments.status,
   response: documentComments.response,
@@ -402,7 +404,7 @@ async function commentsOf(db: DbOrTx, actor: Actor | null, versionId: string) {
   const rows = await db
     .select(commentColumns)
     .from(documentComments)
-    .innerJoin(users, eq(users.id, documentComments.authorId))
+    .innerJoin(author, eq(author.id, documentComments.authorId))
     .where(eq(documentComments.versionId, versionId))
     .orderBy(asc(documentComments.createdAt));
   return rows.map(presentComment(actor));
@@ -506,12 +508,8 @@ export async function documentView(db: DbOrTx, actor: Actor | null, id: string, 
   const contactOrgIds = (actor?.scopes ?? [])
     .filter((s) => s.role === 'org_contact' && s.scopeType === 'organization')
     .map((s) => s.scopeId);
-  const orgs = contactOrgIds.length
-    ? await db
-        .select({ id: organizations.id, name: organizations.name })
-        .from(organizations)
-        .where(inArray(organizations.id, contactOrgIds))
-    : [];
+  const o = organizationRows();
+  const orgs = contactOrgIds.length ? await db.select({ id: o.id, name: o.name }).from(o).where(inArray(o.id, contactOrgIds)) : [];
   return {
     id: l.doc.id,
     kind: l.doc.kind as 'report',
@@ -586,7 +584,8 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
   let values: typeof endorsements.$inferInsert;
   if (input.organizationId) {
     if (!canActForOrganization(actor, input.organizationId)) throw forbidden('Only a contact of this organization may endorse for it.');
-    const [o] = await db.select().from(organizations).where(eq(organizations.id, input.organizationId));
+    const org = organizationRows();
+    const [o] = await db.select().from(org).where(eq(org.id, input.organizationId));
     if (!o) throw notFound();
     values = {
       documentId: id,
@@ -598,11 +597,7 @@ export async function endorse(db: DbOrTx, actor: Actor, id: string, input: z.inf
       stakeholderGroup: o.stakeholderGroup,
     };
   } else {
-    const [p] = await db
-      .select({ countryCode: people.countryCode, name: people.name })
-      .from(people)
-      .where(eq(people.userId, actor.userId))
-      .limit(1);
+    const p = await linkedPerson(db, actor.userId);
     values = {
       documentId: id,
       versionId: l.last.id,
@@ -669,12 +664,13 @@ export async function withdrawEndorsement(db: DbOrTx, actor: Actor, id: string, 
 
 /** Endorsements belong to the version they endorsed: a changed text must be endorsed again. */
 async function activeEndorsers(db: DbOrTx, id: string, versionId: string) {
+  const o = organizationRows();
   return db
     .select({
       id: endorsements.id,
       kind: endorsements.kind,
       organizationId: endorsements.organizationId,
-      orgName: organizations.name,
+      orgName: o.name,
       displayName: endorsements.displayName,
       countryCode: endorsements.countryCode,
       stakeholderGroup: endorsements.stakeholderGroup,
@@ -682,7 +678,7 @@ async function activeEndorsers(db: DbOrTx, id: string, versionId: string) {
       createdAt: endorsements.createdAt,
     })
     .from(endorsements)
-    .leftJoin(organizations, eq(organizations.id, endorsements.organizationId))
+    .leftJoin(o, eq(o.id, endorsements.organizationId))
     .where(and(eq(endorsements.documentId, id), eq(endorsements.versionId, versionId), eq(endorsements.status, 'active')))
     .orderBy(asc(endorsements.countryCode), asc(endorsements.createdAt));
 }
@@ -718,7 +714,8 @@ export async function addSubmission(db: DbOrTx, actor: Actor, id: string, input:
   await loadEditable(db, actor, id);
   const orgIds = input.partners.flatMap((p) => ('organizationId' in p ? [p.organizationId] : []));
   if (orgIds.length) {
-    const found = await db.select({ id: organizations.id }).from(organizations).where(inArray(organizations.id, orgIds));
+    const org = organizationRows();
+    const found = await db.select({ id: org.id }).from(org).where(inArray(org.id, orgIds));
     const missing = orgIds.find((o) => !found.some((f) => f.id === o));
     if (missing) throw invalid('partners', `No organization ${missing}.`);
   }
@@ -746,11 +743,9 @@ export async function listSubmissions(db: DbOrTx, actor: Actor | null, id: strin
     .where(eq(jointSubmissions.documentId, id))
     .orderBy(desc(jointSubmissions.submittedOn));
   const orgIds = [...new Set(rows.flatMap((r) => r.partners.flatMap((p) => (p.organizationId ? [p.organizationId] : []))))];
+  const org = organizationRows();
   const orgs = orgIds.length
-    ? await db
-        .select({ id: organizations.id, name: organizations.name, countryCode: organizations.countryCode })
-        .from(organizations)
-        .where(inArray(organizations.id, orgIds))
+    ? await db.select({ id: org.id, name: org.name, countryCode: org.countryCode }).from(org).where(inArray(org.id, orgIds))
     : [];
   return rows.map((r) => ({
     id: r.id,

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../accounts/model.js';
-import { organizations, people } from '../directory/model.js';
-import { events } from '../events/model.js';
+import { userKey } from '../accounts/index.js';
+import { organizationKey, personKey } from '../directory/index.js';
+import { eventKey } from '../events/index.js';
 import { files } from '../../platform/files/model.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import type { memberRoles, memberStatuses } from './contract.js';
@@ -16,7 +16,7 @@ export const workingGroups = pgTable('working_groups', {
   name: jsonb('name').$type<LocalizedText>().notNull(),
   mandate: jsonb('mandate').$type<LocalizedText>().notNull().default({}),
   /** The secretariat staff member who looks after the group. */
-  liaisonUserId: uuid('liaison_user_id').references(() => users.id, { onDelete: 'set null' }),
+  liaisonUserId: uuid('liaison_user_id').references(userKey, { onDelete: 'set null' }),
   status: text('status').notNull().default('active'), // active | closed
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -30,12 +30,10 @@ export const groupMembers = pgTable(
     groupId: uuid('group_id')
       .notNull()
       .references(() => workingGroups.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'set null' }),
+    userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),
+    personId: uuid('person_id').references(personKey, { onDelete: 'set null' }),
     /** The member organization the person represents; null for an invited expert. */
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'set null' }),
     role: text('role').$type<MemberRole>().notNull().default('member'),
     status: text('status').$type<MemberStatus>().notNull(),
     message: text('message'),
@@ -65,7 +63,7 @@ export const groupMeetings = pgTable(
     minutes: text('minutes'),
     minutesFileId: uuid('minutes_file_id').references(() => files.id, { onDelete: 'set null' }),
     /** The event the meeting is held at, e.g. the group's session during the summit. */
-    eventId: uuid('event_id').references(() => events.id, { onDelete: 'set null' }),
+    eventId: uuid('event_id').references(eventKey, { onDelete: 'set null' }),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -205,11 +203,9 @@ export const endorsements = pgTable(
       .notNull()
       .references(() => documentVersions.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(), // endorse | cosign
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'cascade' }),
     /** Who acted: the organization's contact, or the individual. */
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),
     /** For an individual: the name shown. */
     displayName: text('display_name'),
     countryCode: text('country_code'),

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { DataSubject } from '../../platform/http/types.js';
-import { roleGrants } from '../accounts/model.js';
+import { revokeRolesInScopes } from '../accounts/index.js';
 import { documentComments, endorsements, groupMembers, groupPosts, groupThreads, workingGroups } from './model.js';
 
 /** What the groups feature holds about a person: memberships, comments, discussion posts, endorsements made. */
@@ -60,7 +60,7 @@ const removed = '[removed at the author’s request]';
 export async function eraseGroupsData(db: DbOrTx, s: DataSubject) {
   if (!s.userId) return;
   await db.update(groupMembers).set({ message: null, status: 'left' }).where(eq(groupMembers.userId, s.userId));
-  await db.delete(roleGrants).where(and(eq(roleGrants.userId, s.userId), eq(roleGrants.scopeType, 'group')));
+  await revokeRolesInScopes(db, s.userId, 'group');
   await db.update(documentComments).set({ body: removed }).where(eq(documentComments.authorId, s.userId));
   await db.update(groupPosts).set({ body: removed }).where(eq(groupPosts.authorId, s.userId));
   const threads = await db.select({ id: groupThreads.id }).from(groupThreads).where(eq(groupThreads.createdBy, s.userId));

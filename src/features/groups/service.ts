@@ -11,10 +11,9 @@ import { groupsErrors } from './contract.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
-import { users } from '../accounts/model.js';
-import { ensureUser, grantRole, revokeRole } from '../accounts/index.js';
-import { affiliations, organizations, people } from '../directory/model.js';
-import { events } from '../events/model.js';
+import { accountById, accountRows, ensureUser, grantRole, revokeRole } from '../accounts/index.js';
+import { isAffiliated, linkedPerson, organizationRows } from '../directory/index.js';
+import { eventRows } from '../events/index.js';
 import type * as c from './contract.js';
 import { groupMails } from './mails.js';
 import { documents, documentVersions, groupMeetings, groupMembers, groupPosts, groupThreads, workingGroups } from './model.js';
@@ -67,8 +66,7 @@ async function reindexGroup(db: DbOrTx, g: Group) {
 
 async function checkLiaison(db: DbOrTx, userId: string | null | undefined) {
   if (!userId) return;
-  const [u] = await db.select({ id: users.id }).from(users).where(eq(users.id, userId));
-  if (!u) throw invalid('liaisonUserId', 'No such account.');
+  if (!(await accountById(db, userId))) throw invalid('liaisonUserId', 'No such account.');
 }
 
 export async function createGroup(db: DbOrTx, actor: Actor, input: z.infer<typeof c.groupInput>) {
@@ -128,15 +126,17 @@ export async function listGroups(db: DbOrTx) {
   return rows;
 }
 
+const account = accountRows();
+const organization = organizationRows();
 const memberColumns = {
   id: groupMembers.id,
   userId: groupMembers.userId,
-  name: users.name,
-  email: users.email,
+  name: account.name,
+  email: account.email,
   role: groupMembers.role,
   status: groupMembers.status,
   organizationId: groupMembers.organizationId,
-  organizationName: organizations.name,
+  organizationName: organization.name,
   message: groupMembers.message,
   createdAt: groupMembers.createdAt,
 };
@@ -145,10 +145,10 @@ async function memberRows(db: DbOrTx, groupId: string, statuses: Member['status'
   return db
     .select(memberColumns)
     .from(groupMembers)
-    .innerJoin(users, eq(users.id, groupMembers.userId))
-    .leftJoin(organizations, eq(organizations.id, groupMembers.organizationId))
+    .innerJoin(account, eq(account.id, groupMembers.userId))
+    .leftJoin(organization, eq(organization.id, groupMembers.organizationId))
     .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.status, statuses)))
-    .orderBy(sql`case ${groupMembers.role} when 'chair' then 0 when 'co_chair' then 1 else 2 end`, asc(users.name));
+    .orderBy(sql`case ${groupMembers.role} when 'chair' then 0 when 'co_chair' then 1 else 2 end`, asc(account.name));
 }
 
 /** The public page: mandate, chairs, member organizations and published outputs. No e-mail address leaves here. */
@@ -159,16 +159,16 @@ export async function publicGroup(db: DbOrTx, actor: Actor | null, idOrSlug: str
   const orgs = orgIds.length
     ? await db
         .select({
-          id: organizations.id,
-          name: organizations.name,
-          countryCode: organizations.countryCode,
-          stakeholderGroup: organizations.stakeholderGroup,
+          id: organization.id,
+          name: organization.name,
+          countryCode: organization.countryCode,
+          stakeholderGroup: organization.stakeholderGroup,
         })
-        .from(organizations)
-        .where(inArray(organizations.id, orgIds))
+        .from(organization)
+        .where(inArray(organization.id, orgIds))
     : [];
   const [liaison] = g.liaisonUserId
-    ? await db.select({ userId: users.id, name: users.name }).from(users).where(eq(users.id, g.liaisonUserId))
+    ? await db.select({ userId: account.id, name: account.name }).from(account).where(eq(account.id, g.liaisonUserId))
     : [];
   const outputs = await db
     .select({
@@ -235,15 +235,9 @@ async function syncRoles(db: DbOrTx, m: Pick<Member, 'userId' | 'groupId' | 'rol
   if (m.role === 'chair' || m.role === 'co_chair') await grantRole(db, m.userId, 'group_chair', scope);
 }
 
-/** The person record linked to an account, if any. */
-async function personOf(db: DbOrTx, userId: string) {
-  const [p] = await db.select({ id: people.id, countryCode: people.countryCode }).from(people).where(eq(people.userId, userId)).limit(1);
-  return p ?? null;
-}
-
 async function checkOrganization(db: DbOrTx, organizationId: string | null | undefined) {
   if (!organizationId) return;
-  const [o] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  const [o] = await db.select({ id: organization.id }).from(organization).where(eq(organization.id, organizationId));
   if (!o) throw invalid('organizationId', 'No such organization.');
 }
 
@@ -263,7 +257,7 @@ export async function invite(db: DbOrTx, actor: Actor, g: Group, input: z.infer<
     .from(groupMembers)
     .where(and(eq(groupMembers.groupId, g.id), eq(groupMembers.userId, user.id)));
   if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'This person is already a member of the group.');
-  const person = await personOf(db, user.id);
+  const person = await linkedPerson(db, user.id);
   const status: Member['status'] = input.direct || existing?.status === 'requested' ? 'active' : 'invited';
   const values = {
     role: input.role,
@@ -328,13 +322,8 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
   if (input.organizationId) {
     await checkOrganization(db, input.organizationId);
     // You may say you represent an organization if you are its contact or are affiliated with it.
-    const person = await personOf(db, actor.userId);
-    const [aff] = person
-      ? await db
-          .select({ id: affiliations.id })
-          .from(affiliations)
-          .where(and(eq(affiliations.personId, person.id), eq(affiliations.organizationId, input.organizationId)))
-      : [];
+    const person = await linkedPerson(db, actor.userId);
+    const aff = person ? await isAffiliated(db, person.id, input.organizationId) : false;
     if (!aff && !canActForOrganization(actor, input.organizationId))
       throw invalid('organizationId', 'You are not linked to this organization.');
   }
@@ -345,7 +334,7 @@ export async function requestToJoin(db: DbOrTx, actor: Actor, g: Group, input: z
   if (existing?.status === 'active') throw fail(groupsErrors, 'already_member', 'You are already a member of this group.');
   if (existing?.status === 'requested') return existing; // a double click
   if (existing?.status === 'invited') return answerInvitation(db, actor, g, true);
-  const person = await personOf(db, actor.userId);
+  const person = await linkedPerson(db, actor.userId);
   const values = {
     status: 'requested' as const,
     role: 'member' as const,
@@ -387,7 +376,7 @@ export async function decideRequest(db: DbOrTx, actor: Actor, g: Group, memberId
     .returning();
   await syncRoles(db, after);
   if (approve) {
-    const [u] = await db.select({ email: users.email, name: users.name, locale: users.locale }).from(users).where(eq(users.id, m.userId));
+    const u = (await accountById(db, m.userId))!;
     const locale = (u.locale as Locale) ?? 'en';
     const t = groupMails.requestApproved[locale] ?? groupMails.requestApproved.en;
     await queueMail(db, {
@@ -470,6 +459,7 @@ function presentMeeting(
   };
 }
 
+const atEvent = eventRows();
 export async function listMeetings(db: DbOrTx, g: Group) {
   const rows = await db
     .select({
@@ -478,11 +468,11 @@ export async function listMeetings(db: DbOrTx, g: Group) {
       fname: files.originalName,
       fmime: files.mime,
       fsize: files.size,
-      event: { id: events.id, slug: events.slug, name: events.name, startDate: events.startDate, endDate: events.endDate },
+      event: { id: atEvent.id, slug: atEvent.slug, name: atEvent.name, startDate: atEvent.startDate, endDate: atEvent.endDate },
     })
     .from(groupMeetings)
     .leftJoin(files, eq(files.id, groupMeetings.minutesFileId))
-    .leftJoin(events, eq(events.id, groupMeetings.eventId))
+    .leftJoin(atEvent, eq(atEvent.id, groupMeetings.eventId))
     .where(eq(groupMeetings.groupId, g.id))
     .orderBy(desc(groupMeetings.startsAt));
   return rows.map((r) =>
@@ -498,9 +488,9 @@ export async function listMeetings(db: DbOrTx, g: Group) {
 async function checkMeetingEvent(db: DbOrTx, eventId: string | null | undefined) {
   if (!eventId) return null;
   const [ev] = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.status, 'published')));
+    .select({ id: atEvent.id })
+    .from(atEvent)
+    .where(and(eq(atEvent.id, eventId), eq(atEvent.status, 'published')));
   if (!ev) throw invalid('eventId', 'No published event has this id.');
   return ev.id;
 }
@@ -587,13 +577,13 @@ export async function listThreads(db: DbOrTx, g: Group) {
     .select({
       id: groupThreads.id,
       title: groupThreads.title,
-      createdBy: users.name,
+      createdBy: account.name,
       createdAt: groupThreads.createdAt,
       lastPostAt: groupThreads.lastPostAt,
       posts: sql<number>`(select count(*)::int from group_posts p where p.thread_id = ${groupThreads.id})`,
     })
     .from(groupThreads)
-    .innerJoin(users, eq(users.id, groupThreads.createdBy))
+    .innerJoin(account, eq(account.id, groupThreads.createdBy))
     .where(eq(groupThreads.groupId, g.id))
     .orderBy(desc(groupThreads.lastPostAt));
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), lastPostAt: r.lastPostAt.toISOString() }));
@@ -618,9 +608,9 @@ async function loadThread(db: DbOrTx, g: Group, threadId: string) {
 export async function listPosts(db: DbOrTx, g: Group, threadId: string) {
   const t = await loadThread(db, g, threadId);
   const rows = await db
-    .select({ id: groupPosts.id, authorName: users.name, body: groupPosts.body, createdAt: groupPosts.createdAt })
+    .select({ id: groupPosts.id, authorName: account.name, body: groupPosts.body, createdAt: groupPosts.createdAt })
     .from(groupPosts)
-    .innerJoin(users, eq(users.id, groupPosts.authorId))
+    .innerJoin(account, eq(account.id, groupPosts.authorId))
     .where(eq(groupPosts.threadId, t.id))
     .orderBy(asc(groupPosts.createdAt));
   return {

@@ -1,19 +1,23 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { readSheet } from '../../platform/exports/index.js';
 import { searchDocs } from '../../platform/search/model.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
-import countryData from '../directory/countries.json' with { type: 'json' };
+import { accountIdByEmail, loadActorBySession } from '../accounts/index.js';
+import { rolesOf } from '../accounts/testkit.js';
+import { listCountries } from '../directory/index.js';
+import { rebuild } from '../search/index.js';
 import { demoMemberPlan } from './demo.js';
 import { isoDay } from './members.js';
 
 let h: Harness;
 let staff: TestUser;
-const continentOf = new Map(countryData.map((c) => [c.code, c.continent]));
+let continentOf: Map<string, string>;
 
 beforeAll(async () => {
   h = await createHarness();
+  continentOf = new Map((await listCountries(h.ctx.db)).map((c) => [c.code, c.continent]));
   await seedDemo(h.ctx);
   staff = await h.user({ roles: ['secretariat'] });
 });
@@ -105,7 +109,6 @@ describe('the demo members', () => {
     };
     const portal = await h.call(who, { method: 'GET', url: '/api/v1/membership/portal' });
     expect(portal.json().map((m: { name: Record<string, string> }) => m.name['zh-Hans'])).toEqual(['杭州网络空间治理实验室']);
-    const { loadActorBySession } = await import('../accounts/service.js');
     expect(await h.ctx.membership.isMember(await loadActorBySession(h.ctx.db, who.cookie.split('=')[1]))).toBe(true);
   });
 
@@ -223,20 +226,13 @@ describe('bulk import', () => {
     expect(list.json().items).toEqual([
       expect.objectContaining({ organizationId: org.json().id, status: 'active', startDate: '2024-05-05', directoryOptIn: false }),
     ]);
-    const { roleGrants, users } = await import('../accounts/model.js');
-    const [u] = await h.ctx.db.select().from(users).where(eq(users.email, 'ada@lagoon.example'));
-    expect(
-      await h.ctx.db
-        .select()
-        .from(roleGrants)
-        .where(and(eq(roleGrants.userId, u.id), eq(roleGrants.scopeId, org.json().id))),
-    ).toHaveLength(1);
+    const userId = (await accountIdByEmail(h.ctx.db, 'ada@lagoon.example'))!;
+    expect((await rolesOf(h.ctx.db, userId)).filter((g) => g.scopeId === org.json().id)).toHaveLength(1);
   });
 });
 
 describe('search index rebuild', () => {
   it('a rebuild puts back exactly the listed members', async () => {
-    const { rebuild } = await import('../search/service.js');
     const { features } = await import('../index.js');
     const before = await h.ctx.db.select().from(searchDocs).where(eq(searchDocs.kind, 'member'));
     await rebuild(h.ctx, features);

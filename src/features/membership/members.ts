@@ -8,9 +8,17 @@ import type { Upload } from '../../platform/http/upload.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { userById, usersWithScope } from '../accounts/index.js';
-import { countries, organizations, people } from '../directory/model.js';
-import { getOrganization, matchSearch, setOrganizationLogo, updateOrganization } from '../directory/index.js';
+import { holdsScopedRole, userById, usersWithScope } from '../accounts/index.js';
+import {
+  countryRows,
+  getOrganization,
+  isCurrentAffiliate,
+  matchSearch,
+  organizationRows,
+  personRows,
+  setOrganizationLogo,
+  updateOrganization,
+} from '../directory/index.js';
 import { type HistoryDetails, membershipErrors, type MembershipStatus } from './contract.js';
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
 import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
@@ -38,7 +46,11 @@ const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.p
 /** A member counts as one while active or in its grace period. */
 export const countingStatuses = ['active', 'grace'] as const;
 
-const memberCountry = sql<string | null>`coalesce(${organizations.countryCode}, ${people.countryCode})`;
+// The member's organization or person, and its country, as the directory lets other features join them.
+const organization = organizationRows();
+const person = personRows();
+const country = countryRows();
+const memberCountry = sql<string | null>`coalesce(${organization.countryCode}, ${person.countryCode})`;
 
 const memberColumns = {
   id: memberships.id,
@@ -49,23 +61,23 @@ const memberColumns = {
   categoryName: membershipCategories.name,
   organizationId: memberships.organizationId,
   personId: memberships.personId,
-  orgName: organizations.name,
-  shortName: organizations.shortName,
-  personName: people.name,
-  personLatin: people.nameLatin,
-  personUserId: people.userId,
+  orgName: organization.name,
+  shortName: organization.shortName,
+  personName: person.name,
+  personLatin: person.nameLatin,
+  personUserId: person.userId,
   countryCode: memberCountry,
-  continent: countries.continent,
-  stakeholderGroup: sql<string>`coalesce(${organizations.stakeholderGroup}, 'individual')`,
+  continent: country.continent,
+  stakeholderGroup: sql<string>`coalesce(${organization.stakeholderGroup}, 'individual')`,
   startDate: memberships.startDate,
   renewalDate: memberships.renewalDate,
   graceUntil: memberships.graceUntil,
   remindersSent: memberships.remindersSent,
   directoryOptIn: memberships.directoryOptIn,
   sector: memberships.sector,
-  website: organizations.website,
-  logoFileId: organizations.logoFileId,
-  description: organizations.description,
+  website: organization.website,
+  logoFileId: organization.logoFileId,
+  description: organization.description,
 };
 
 export const memberBase = (db: DbOrTx) =>
@@ -73,9 +85,9 @@ export const memberBase = (db: DbOrTx) =>
     .select(memberColumns)
     .from(memberships)
     .innerJoin(membershipCategories, eq(membershipCategories.id, memberships.categoryId))
-    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(countries, eq(countries.code, memberCountry));
+    .leftJoin(organization, eq(organization.id, memberships.organizationId))
+    .leftJoin(person, eq(person.id, memberships.personId))
+    .leftJoin(country, eq(country.code, memberCountry));
 
 type MemberRow = Awaited<ReturnType<ReturnType<typeof memberBase>['execute']>>[number];
 
@@ -180,14 +192,14 @@ export async function isMember(db: DbOrTx, actor: Actor | null): Promise<boolean
   const [row] = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .leftJoin(people, eq(people.id, memberships.personId))
+    .leftJoin(person, eq(person.id, memberships.personId))
     .where(
       and(
         inArray(memberships.status, [...countingStatuses]),
         or(
-          eq(people.userId, actor.userId),
-          sql`exists (select 1 from role_grants g where g.user_id = ${actor.userId} and g.role = ${contactRole} and g.scope_type = 'organization' and g.scope_id = ${memberships.organizationId}::text)`,
-          sql`exists (select 1 from affiliations a join people p2 on p2.id = a.person_id where a.organization_id = ${memberships.organizationId} and p2.user_id = ${actor.userId} and (a.end_date is null or a.end_date >= current_date))`,
+          eq(person.userId, actor.userId),
+          holdsScopedRole(actor.userId, contactRole, 'organization', sql`${memberships.organizationId}::text`),
+          isCurrentAffiliate(memberships.organizationId, actor.userId),
         ),
       ),
     )
@@ -259,13 +271,13 @@ function memberFilters(q: Partial<MemberQuery>) {
   if (q.status) where.push(eq(memberships.status, q.status));
   if (q.category) where.push(eq(membershipCategories.key, q.category));
   if (q.country) where.push(sql`${memberCountry} = ${q.country}`);
-  if (q.continent) where.push(eq(countries.continent, q.continent));
-  if (q.stakeholderGroup) where.push(sql`coalesce(${organizations.stakeholderGroup}, 'individual') = ${q.stakeholderGroup}`);
-  if (q.q) where.push(or(matchSearch(organizations.searchText, q.q), matchSearch(people.searchText, q.q))!);
+  if (q.continent) where.push(eq(country.continent, q.continent));
+  if (q.stakeholderGroup) where.push(sql`coalesce(${organization.stakeholderGroup}, 'individual') = ${q.stakeholderGroup}`);
+  if (q.q) where.push(or(matchSearch(organization.searchText, q.q), matchSearch(person.searchText, q.q))!);
   return where;
 }
 
-const nameOrder = sql`coalesce(${organizations.name}->>'en', ${people.nameLatin}, ${people.name})`;
+const nameOrder = sql`coalesce(${organization.name}->>'en', ${person.nameLatin}, ${person.name})`;
 
 async function pageOf(db: DbOrTx, where: SQL[], page: number, pageSize: number) {
   const rows = await memberBase(db)
@@ -277,9 +289,9 @@ async function pageOf(db: DbOrTx, where: SQL[], page: number, pageSize: number) 
     .select({ total: sql<number>`count(*)::int` })
     .from(memberships)
     .innerJoin(membershipCategories, eq(membershipCategories.id, memberships.categoryId))
-    .leftJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .leftJoin(people, eq(people.id, memberships.personId))
-    .leftJoin(countries, eq(countries.code, memberCountry))
+    .leftJoin(organization, eq(organization.id, memberships.organizationId))
+    .leftJoin(person, eq(person.id, memberships.personId))
+    .leftJoin(country, eq(country.code, memberCountry))
     .where(and(...where));
   return { rows, total };
 }
@@ -472,7 +484,7 @@ async function portalView(db: DbOrTx, r: MemberRow) {
 export async function myMemberships(db: DbOrTx, actor: Actor) {
   const orgIds = actor.scopes.filter((s) => s.role === contactRole && s.scopeType === 'organization').map((s) => s.scopeId);
   const rows = await memberBase(db)
-    .where(or(eq(people.userId, actor.userId), orgIds.length ? inArray(sql`${memberships.organizationId}::text`, orgIds) : sql`false`))
+    .where(or(eq(person.userId, actor.userId), orgIds.length ? inArray(sql`${memberships.organizationId}::text`, orgIds) : sql`false`))
     .orderBy(asc(nameOrder));
   return Promise.all(rows.map((r) => portalView(db, r)));
 }

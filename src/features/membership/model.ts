@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { files } from '../../platform/files/model.js';
-import { users } from '../accounts/model.js';
-import { organizations, people } from '../directory/model.js';
+import { userKey } from '../accounts/index.js';
+import { organizationKey, personKey } from '../directory/index.js';
 import type { ApplicantKind, HistoryDetails } from './contract.js';
 
 export interface RequiredDocument {
@@ -73,9 +73,7 @@ export const membershipApplications = pgTable(
     applicantKind: text('applicant_kind').$type<ApplicantKind>().notNull(),
     /** draft, submitted, info_requested, approved, rejected, withdrawn */
     status: text('status').notNull().default('draft'),
-    applicantUserId: uuid('applicant_user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    applicantUserId: uuid('applicant_user_id').notNull().references(userKey, { onDelete: 'cascade' }),
     locale: text('locale').notNull().default('en'),
     data: jsonb('data').$type<ApplicationData>().notNull().default({}),
     /** Copied from data for the queue's filters. */
@@ -87,7 +85,7 @@ export const membershipApplications = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: uuid('decided_by'),
     decisionReason: text('decision_reason'),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'set null' }),
+    organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'set null' }),
     membershipId: uuid('membership_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -140,8 +138,8 @@ export const memberships = pgTable(
       .notNull()
       .references(() => membershipCategories.id),
     applicantKind: text('applicant_kind').$type<ApplicantKind>().notNull(),
-    organizationId: uuid('organization_id').references(() => organizations.id, { onDelete: 'restrict' }),
-    personId: uuid('person_id').references(() => people.id, { onDelete: 'restrict' }),
+    organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'restrict' }),
+    personId: uuid('person_id').references(personKey, { onDelete: 'restrict' }),
     applicationId: uuid('application_id'),
     /** active, grace, lapsed, suspended, terminated */
     status: text('status').notNull().default('active'),
@@ -248,12 +246,8 @@ export const representativeGrants = pgTable(
   'membership_representative_grants',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    organizationId: uuid('organization_id')
-      .notNull()
-      .references(() => organizations.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    organizationId: uuid('organization_id').notNull().references(organizationKey, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),
     personId: uuid('person_id'),
     personCreated: boolean('person_created').notNull().default(false),
     personLinked: boolean('person_linked').notNull().default(false),

@@ -4,10 +4,11 @@ import type { Actor } from '../../platform/auth/access.js';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { changedTables, snapshot } from '../../test/snapshot.js';
 import { mailOutbox } from '../../platform/mail/model.js';
-import { createSession } from '../accounts/service.js';
-import { roleGrants, users } from '../accounts/model.js';
-import { affiliations, people } from '../directory/model.js';
-import { conflictReason } from '../review/service.js';
+import { accountByEmail, accountIdByEmail } from '../accounts/index.js';
+import { rolesOf, signIn } from '../accounts/testkit.js';
+import { peopleContacts, peopleTies, personByEmail } from '../directory/index.js';
+import { affiliationsBetween, makePerson } from '../directory/testkit.js';
+import { conflictReason } from '../review/index.js';
 import { representativeInvitations } from './model.js';
 
 let h: Harness;
@@ -29,9 +30,8 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 async function sessionOf(email: string): Promise<TestUser> {
-  const [u] = await h.ctx.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  const s = await createSession(h.ctx.db, u.id, 1, {});
-  return { id: u.id, email, cookie: `wz_session=${s.token}`, csrf: s.csrfToken };
+  const id = (await accountIdByEmail(h.ctx.db, email))!;
+  return { id, email, ...(await signIn(h.ctx.db, id)) };
 }
 
 /** An approved organization member with one representative (a staff grant), signed in. */
@@ -59,34 +59,19 @@ async function member(name: string) {
 /** A reviewer already in the directory (a person linked to their account), as staff would have them. */
 async function reviewerInDirectory(opts: { affiliatedWith?: string } = {}) {
   const u = await h.user({ name: `Reviewer ${++n}` });
-  const [p] = await h.ctx.db
-    .insert(people)
-    .values({ name: `Reviewer ${n}`, email: u.email, userId: u.id })
-    .returning();
-  if (opts.affiliatedWith) await h.ctx.db.insert(affiliations).values({ personId: p.id, organizationId: opts.affiliatedWith });
-  return { user: u, personId: p.id };
+  const personId = await makePerson(h.ctx.db, { name: `Reviewer ${n}`, email: u.email, userId: u.id, affiliatedWith: opts.affiliatedWith });
+  return { user: u, personId };
 }
 
 /** isMember reads only the account id; the rest of an actor does not matter here. */
 const actorOf = (u: TestUser) => ({ userId: u.id, email: u.email, name: '', locale: 'en', roles: [], scopes: [] }) as unknown as Actor;
-const roleOf = (userId: string, orgId: string) =>
-  h.ctx.db
-    .select()
-    .from(roleGrants)
-    .where(and(eq(roleGrants.userId, userId), eq(roleGrants.role, 'org_contact'), eq(roleGrants.scopeId, orgId)));
-const affiliationsOf = (personId: string, orgId: string) =>
-  h.ctx.db
-    .select()
-    .from(affiliations)
-    .where(and(eq(affiliations.personId, personId), eq(affiliations.organizationId, orgId)));
+const roleOf = async (userId: string, orgId: string) =>
+  (await rolesOf(h.ctx.db, userId)).filter((g) => g.role === 'org_contact' && g.scopeId === orgId);
+const affiliationsOf = (personId: string, orgId: string) => affiliationsBetween(h.ctx.db, personId, orgId);
 
 /** The review feature's conflict rule for this person and an entry of the organization, with the facts it reads (the person's affiliations). */
 async function conflicted(personId: string, email: string, orgId: string) {
-  const orgIds = new Set(
-    (await h.ctx.db.select({ org: affiliations.organizationId }).from(affiliations).where(eq(affiliations.personId, personId))).map(
-      (a) => a.org,
-    ),
-  );
+  const orgIds = (await peopleTies(h.ctx.db, [personId])).get(personId)?.organizationIds ?? new Set<string>();
   const reviewer = { id: 'r', userId: null, email, country: null, orgIds };
   const entry = {
     id: 's',
@@ -173,8 +158,8 @@ describe('adding a representative needs their consent', () => {
     const sent = await h.call(contact, { method: 'POST', url: `${base}/representatives`, payload: { name: 'Later', email: later } });
     expect(sent.json().invitations.map((i: { email: string }) => i.email)).toEqual([later]);
     // No account and no directory entry for someone who has not accepted.
-    expect(await h.ctx.db.select().from(users).where(eq(users.email, later))).toEqual([]);
-    expect(await h.ctx.db.select().from(people).where(eq(people.email, later))).toEqual([]);
+    expect(await accountByEmail(h.ctx.db, later)).toBeNull();
+    expect(await personByEmail(h.ctx.db, later)).toBeUndefined();
     const first = tokenOf((await inviteMail(later)).text);
     const invitationId = sent.json().invitations[0].id;
     const resent = await h.call(contact, { method: 'POST', url: `${base}/invitations/${invitationId}/resend` });
@@ -221,8 +206,8 @@ describe('removing a representative undoes the grant', () => {
       });
       expect(res.statusCode, res.body).toBe(200);
     }
-    const [freshPerson] = await h.ctx.db.select().from(people).where(eq(people.email, freshEmail));
-    expect(freshPerson.userId).toBe(freshUser.id);
+    const freshPerson = await personByEmail(h.ctx.db, freshEmail);
+    expect(freshPerson?.userId).toBe(freshUser.id);
     // Access as a representative: the portal of the membership, and counting as a member.
     const mePortal = await h.call(target.user, { method: 'GET', url: `/api/v1/membership/portal/${membershipId}` });
     expect(mePortal.statusCode).toBe(200);
@@ -268,7 +253,7 @@ describe('removing a representative undoes the grant', () => {
     expect(removed.statusCode, removed.body).toBe(200);
     expect(await roleOf(worker.user.id, organizationId)).toEqual([]);
     expect(await affiliationsOf(worker.personId, organizationId)).toHaveLength(1);
-    const [p] = await h.ctx.db.select().from(people).where(eq(people.id, worker.personId));
+    const [p] = await peopleContacts(h.ctx.db, [worker.personId]);
     expect(p.userId).toBe(worker.user.id);
   });
 

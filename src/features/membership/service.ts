@@ -11,8 +11,17 @@ import { pickLocale, type Locale, type LocalizedText } from '../../platform/i18n
 import { queueMail } from '../../platform/mail/index.js';
 import { normalize } from '../../platform/search/normalize.js';
 import { ensureUser, sendLoginLink, userByEmail, userById } from '../accounts/index.js';
-import { countries, organizations, people } from '../directory/model.js';
-import { createOrganization, createPerson, getOrganization, linkPersonToUser, matchSearch, searchTextOf } from '../directory/index.js';
+import {
+  countryRows,
+  createOrganization,
+  createPerson,
+  getOrganization,
+  linkPersonToUser,
+  matchSearch,
+  organizationRows,
+  personByEmail,
+  searchTextOf,
+} from '../directory/index.js';
 import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import {
@@ -523,6 +532,7 @@ export async function documentFile(db: DbOrTx, filesDir: string, actor: Actor, i
 
 // Reading
 
+const country = countryRows();
 const summaryColumns = {
   id: membershipApplications.id,
   status: membershipApplications.status,
@@ -531,7 +541,7 @@ const summaryColumns = {
   categoryName: membershipCategories.name,
   displayName: membershipApplications.displayName,
   countryCode: membershipApplications.countryCode,
-  continent: countries.continent,
+  continent: country.continent,
   stakeholderGroup: membershipApplications.stakeholderGroup,
   submittedAt: membershipApplications.submittedAt,
   decidedAt: membershipApplications.decidedAt,
@@ -544,7 +554,7 @@ const summaryBase = (db: DbOrTx) =>
     .select(summaryColumns)
     .from(membershipApplications)
     .innerJoin(membershipCategories, eq(membershipCategories.id, membershipApplications.categoryId))
-    .leftJoin(countries, eq(countries.code, membershipApplications.countryCode));
+    .leftJoin(country, eq(country.code, membershipApplications.countryCode));
 
 type Summary = Omit<Awaited<ReturnType<ReturnType<typeof summaryBase>['execute']>>[number], 'status'> & { status: ApplicationStatus };
 
@@ -565,7 +575,7 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
   where.push(q.status ? eq(membershipApplications.status, q.status) : ne(membershipApplications.status, 'draft'));
   if (q.category) where.push(eq(membershipCategories.key, q.category));
   if (q.country) where.push(eq(membershipApplications.countryCode, q.country));
-  if (q.continent) where.push(eq(countries.continent, q.continent));
+  if (q.continent) where.push(eq(country.continent, q.continent));
   if (q.stakeholderGroup) where.push(eq(membershipApplications.stakeholderGroup, q.stakeholderGroup));
   if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
   const items = (await summaryBase(db)
@@ -580,7 +590,7 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
     .select({ total: sql<number>`count(*)::int` })
     .from(membershipApplications)
     .innerJoin(membershipCategories, eq(membershipCategories.id, membershipApplications.categoryId))
-    .leftJoin(countries, eq(countries.code, membershipApplications.countryCode))
+    .leftJoin(country, eq(country.code, membershipApplications.countryCode))
     .where(and(...where));
   return { items, total, page: q.page, pageSize: q.pageSize };
 }
@@ -668,10 +678,11 @@ async function findOrganizationByName(tx: DbOrTx, name: LocalizedText) {
       .map((n) => normalize(n!)),
   );
   if (!wanted.size) return undefined;
+  const o = organizationRows();
   const candidates = await tx
-    .select({ id: organizations.id, name: organizations.name })
-    .from(organizations)
-    .where(sql`${organizations.searchText} like ${`%${[...wanted][0].replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
+    .select({ id: o.id, name: o.name })
+    .from(o)
+    .where(sql`${o.searchText} like ${`%${[...wanted][0].replace(/[\\%_]/g, (m) => `\\${m}`)}%`}`);
   return candidates.find((c) => Object.values(c.name).some((n) => n && wanted.has(normalize(n))))?.id;
 }
 
@@ -681,7 +692,7 @@ async function findOrCreatePerson(
   p: { name: string; nameLatin?: string | null; email: string; countryCode?: string | null; gender?: string | null },
 ) {
   const email = p.email.toLowerCase();
-  const [existing] = await tx.select({ id: people.id, userId: people.userId }).from(people).where(eq(people.email, email)).limit(1);
+  const existing = await personByEmail(tx, email);
   if (existing) return existing;
   const created = await createPerson(tx as unknown as Db, actor, {
     name: p.name,

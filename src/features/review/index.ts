@@ -19,3 +19,5 @@ export const review: Feature = {
     runner.register('review.reminders', async () => void (await sendReminders(ctx.db)), 24 * 3_600_000);
   },
 };
+/** Why a reviewer may not review a submission, or null (e.g. to check that a change of affiliations shows in conflicts). */
+export { conflictReason } from './service.js';

@@ -1,5 +1,5 @@
 import { boolean, doublePrecision, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { calls, submissions } from '../calls/model.js';
+import { callKey, submissionKey } from '../calls/index.js';
 
 export type ReviewerStatus = 'invited' | 'accepted' | 'declined';
 
@@ -8,9 +8,7 @@ export const reviewers = pgTable(
   'reviewers',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    callId: uuid('call_id')
-      .notNull()
-      .references(() => calls.id, { onDelete: 'cascade' }),
+    callId: uuid('call_id').notNull().references(callKey, { onDelete: 'cascade' }),
     round: integer('round').notNull().default(1),
     personId: uuid('person_id').notNull(),
     /** The account that reviews (the person's account, found by e-mail when they accept). */
@@ -33,9 +31,7 @@ export const conflicts = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => reviewers.id, { onDelete: 'cascade' }),
-    submissionId: uuid('submission_id')
-      .notNull()
-      .references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').notNull().references(submissionKey, { onDelete: 'cascade' }),
     source: text('source').$type<'declared' | 'staff'>().notNull(),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -50,9 +46,7 @@ export const assignments = pgTable(
     reviewerId: uuid('reviewer_id')
       .notNull()
       .references(() => reviewers.id, { onDelete: 'cascade' }),
-    submissionId: uuid('submission_id')
-      .notNull()
-      .references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').notNull().references(submissionKey, { onDelete: 'cascade' }),
     round: integer('round').notNull(),
     /** Pinned by staff: kept on every re-run. */
     pinned: boolean('pinned').notNull().default(false),
@@ -88,9 +82,7 @@ export const discussion = pgTable(
   'review_discussion',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    submissionId: uuid('submission_id')
-      .notNull()
-      .references(() => submissions.id, { onDelete: 'cascade' }),
+    submissionId: uuid('submission_id').notNull().references(submissionKey, { onDelete: 'cascade' }),
     authorId: uuid('author_id').notNull(),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),

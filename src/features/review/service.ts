@@ -10,20 +10,25 @@ import { queueMail } from '../../platform/mail/index.js';
 import { accountByEmail, accountById } from '../accounts/index.js';
 import {
   callMail,
+  callRows,
   carryRubric,
   getCall,
   getOwn,
   getRubric,
   getSubmission,
+  lockCall,
+  lockSubmission,
+  moveToNextRound,
+  recordDecision,
   releasedDecision,
   submissionFile,
+  submissionRows,
   type CallRow,
   type Decision,
   type SubmissionRow,
 } from '../calls/index.js';
-import { calls, submissions } from '../calls/model.js';
 import { affinityOf, runAssignment } from './assign.js';
-import { affiliations, countries, people } from '../directory/model.js';
+import { countryRows, peopleContacts, peopleTies, personRows } from '../directory/index.js';
 import { diverseSelection, type DiversityRules } from './diversity.js';
 import { reviewMail } from './mails.js';
 import { assignments, conflicts, discussion, reviewers, reviews } from './model.js';
@@ -33,6 +38,12 @@ import { callsPages } from '../calls/contract.js';
 import { reviewPages } from './contract.js';
 
 export type ReviewerRow = typeof reviewers.$inferSelect;
+
+// The calls' submissions and calls, the directory's people and countries, as their owners let the review join them.
+const submission = submissionRows();
+const call = callRows();
+const person = personRows();
+const country = countryRows();
 
 // ---------------------------------------------------------------- pool
 
@@ -47,10 +58,7 @@ export async function invite(
   return db.transaction(async (tx) => {
     const out: ReviewerRow[] = [];
     for (const item of list) {
-      const [p] = await tx
-        .select({ id: people.id, email: people.email, userId: people.userId })
-        .from(people)
-        .where(eq(people.id, item.personId));
+      const [p] = await peopleContacts(tx, [item.personId]);
       if (!p) throw invalid('reviewers.personId', 'no such person in the directory');
       if (!p.email) throw invalid('reviewers.personId', 'this person has no e-mail address in the directory');
       const email = p.email.toLowerCase();
@@ -132,18 +140,18 @@ export async function listPool(db: DbOrTx, callId: string, round?: number) {
       id: reviewers.id,
       round: reviewers.round,
       personId: reviewers.personId,
-      name: people.name,
-      nameLatin: people.nameLatin,
-      countryCode: people.countryCode,
+      name: person.name,
+      nameLatin: person.nameLatin,
+      countryCode: person.countryCode,
       email: reviewers.email,
       expertise: reviewers.expertise,
       capacity: reviewers.capacity,
       status: reviewers.status,
     })
     .from(reviewers)
-    .innerJoin(people, eq(people.id, reviewers.personId))
+    .innerJoin(person, eq(person.id, reviewers.personId))
     .where(and(eq(reviewers.callId, callId), round ? eq(reviewers.round, round) : undefined))
-    .orderBy(asc(reviewers.round), asc(people.name));
+    .orderBy(asc(reviewers.round), asc(person.name));
 }
 
 const mine = (actor: Actor) => or(eq(reviewers.userId, actor.userId), eq(reviewers.email, actor.email.toLowerCase()));
@@ -157,14 +165,14 @@ export async function myInvitations(db: DbOrTx, actor: Actor) {
       status: reviewers.status,
       capacity: reviewers.capacity,
       expertise: reviewers.expertise,
-      callTitle: calls.title,
-      kind: calls.kind,
-      year: calls.year,
+      callTitle: call.title,
+      kind: call.kind,
+      year: call.year,
     })
     .from(reviewers)
-    .innerJoin(calls, eq(calls.id, reviewers.callId))
+    .innerJoin(call, eq(call.id, reviewers.callId))
     .where(mine(actor))
-    .orderBy(asc(calls.year));
+    .orderBy(asc(call.year));
 }
 
 export async function respond(db: Db, actor: Actor, reviewerId: string, accept: boolean) {
@@ -212,17 +220,13 @@ interface ReviewerFacts {
 async function reviewerFacts(db: DbOrTx, rows: ReviewerRow[]): Promise<ReviewerFacts[]> {
   if (!rows.length) return [];
   const personIds = [...new Set(rows.map((r) => r.personId))];
-  const ps = await db.select({ id: people.id, country: people.countryCode }).from(people).where(inArray(people.id, personIds));
-  const affs = await db
-    .select({ personId: affiliations.personId, org: affiliations.organizationId })
-    .from(affiliations)
-    .where(inArray(affiliations.personId, personIds));
+  const ties = await peopleTies(db, personIds);
   return rows.map((r) => ({
     id: r.id,
     userId: r.userId,
     email: r.email,
-    country: ps.find((p) => p.id === r.personId)?.country ?? null,
-    orgIds: new Set(affs.filter((a) => a.personId === r.personId).map((a) => a.org)),
+    country: ties.get(r.personId)?.countryCode ?? null,
+    orgIds: ties.get(r.personId)?.organizationIds ?? new Set<string>(),
   }));
 }
 
@@ -292,8 +296,8 @@ export async function titlesForConflicts(db: DbOrTx, actor: Actor, reviewerId: s
   const stored = await storedConflicts(db, [r.id]);
   const subs = await db
     .select()
-    .from(submissions)
-    .where(and(eq(submissions.callId, r.callId), eq(submissions.status, 'submitted'), ne(submissions.screening, 'failed')));
+    .from(submission)
+    .where(and(eq(submission.callId, r.callId), eq(submission.status, 'submitted'), ne(submission.screening, 'failed')));
   return subs
     .map((s) => ({
       id: s.id,
@@ -349,12 +353,7 @@ export async function setPair(
 
 /** Submissions in review in a round: submitted, passed screening, reached the round. */
 const inRound = (callId: string, round: number) =>
-  and(
-    eq(submissions.callId, callId),
-    eq(submissions.status, 'submitted'),
-    eq(submissions.screening, 'passed'),
-    gte(submissions.round, round),
-  );
+  and(eq(submission.callId, callId), eq(submission.status, 'submitted'), eq(submission.screening, 'passed'), gte(submission.round, round));
 
 const topicsOf = (s: SubmissionRow) => [s.category ?? '', ...String(s.answers.keywords ?? '').split(/[,，、;；]/)];
 
@@ -366,9 +365,9 @@ const topicsOf = (s: SubmissionRow) => [s.category ?? '', ...String(s.answers.ke
  */
 export async function assign(db: Db, actor: Actor, callId: string, round: number) {
   return db.transaction(async (tx) => {
-    const [c] = await tx.select().from(calls).where(eq(calls.id, callId)).for('update');
+    const c = await lockCall(tx, callId);
     if (!c) throw notFound();
-    const subs = await tx.select().from(submissions).where(inRound(callId, round)).orderBy(submissions.code);
+    const subs = await tx.select().from(submission).where(inRound(callId, round)).orderBy(submission.code);
     const pool = await tx
       .select()
       .from(reviewers)
@@ -448,20 +447,20 @@ export async function listAssignments(db: DbOrTx, callId: string, round: number)
     .select({
       id: assignments.id,
       submissionId: assignments.submissionId,
-      code: submissions.code,
+      code: submission.code,
       reviewerId: assignments.reviewerId,
-      reviewerName: people.name,
+      reviewerName: person.name,
       pinned: assignments.pinned,
       reviewStatus: reviews.status,
       total: reviews.total,
     })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .innerJoin(people, eq(people.id, reviewers.personId))
-    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .innerJoin(person, eq(person.id, reviewers.personId))
+    .innerJoin(submission, eq(submission.id, assignments.submissionId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(and(eq(reviewers.callId, callId), eq(assignments.round, round)))
-    .orderBy(asc(submissions.code), asc(people.name));
+    .orderBy(asc(submission.code), asc(person.name));
 }
 
 // ---------------------------------------------------------------- reviewer's side
@@ -488,17 +487,29 @@ export async function myAssignments(db: DbOrTx, actor: Actor) {
     .select({
       a: assignments,
       r: reviewers,
-      s: submissions,
+      s: {
+        id: submission.id,
+        code: submission.code,
+        title: submission.title,
+        category: submission.category,
+        callId: submission.callId,
+        organizationId: submission.organizationId,
+        nominatedByOrg: submission.nominatedByOrg,
+        countryCode: submission.countryCode,
+        peopleEmails: submission.peopleEmails,
+        applicantId: submission.applicantId,
+        nomineeEmail: submission.nomineeEmail,
+      },
       review: { status: reviews.status, total: reviews.total },
-      callTitle: calls.title,
+      callTitle: call.title,
     })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .innerJoin(submission, eq(submission.id, assignments.submissionId))
+    .innerJoin(call, eq(call.id, submission.callId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(and(eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted'), eq(submissions.status, 'submitted')))
-    .orderBy(asc(submissions.code));
+    .where(and(eq(reviewers.userId, actor.userId), eq(reviewers.status, 'accepted'), eq(submission.status, 'submitted')))
+    .orderBy(asc(submission.code));
   const facts = await reviewerFacts(db, [...new Map(rows.map((x) => [x.r.id, x.r])).values()]);
   const stored = await storedConflicts(
     db,
@@ -642,8 +653,8 @@ async function submittedReviews(db: DbOrTx, callId: string, round: number) {
     .select({ reviewer: assignments.reviewerId, submission: assignments.submissionId, total: reviews.total })
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
-    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
-    .where(and(eq(submissions.callId, callId), eq(assignments.round, round), eq(reviews.status, 'submitted'), isNotNull(reviews.total)));
+    .innerJoin(submission, eq(submission.id, assignments.submissionId))
+    .where(and(eq(submission.callId, callId), eq(assignments.round, round), eq(reviews.status, 'submitted'), isNotNull(reviews.total)));
 }
 
 /** Ranking of a round: raw and normalized (z-score per reviewer) scores with spread, best first. */
@@ -653,20 +664,20 @@ export async function ranking(db: DbOrTx, callId: string, round: number) {
   if (!scored.length) return [];
   const subs = await db
     .select({
-      id: submissions.id,
-      code: submissions.code,
-      title: submissions.title,
-      countryCode: submissions.countryCode,
-      continent: countries.continent,
-      category: submissions.category,
-      decision: submissions.decision,
-      round: submissions.round,
+      id: submission.id,
+      code: submission.code,
+      title: submission.title,
+      countryCode: submission.countryCode,
+      continent: country.continent,
+      category: submission.category,
+      decision: submission.decision,
+      round: submission.round,
     })
-    .from(submissions)
-    .leftJoin(countries, eq(countries.code, submissions.countryCode))
+    .from(submission)
+    .leftJoin(country, eq(country.code, submission.countryCode))
     .where(
       inArray(
-        submissions.id,
+        submission.id,
         scored.map((s) => s.submission),
       ),
     );
@@ -680,7 +691,7 @@ export async function submissionReviews(db: DbOrTx, submissionId: string) {
     .select({
       round: assignments.round,
       reviewerId: reviewers.id,
-      reviewerName: people.name,
+      reviewerName: person.name,
       status: reviews.status,
       scores: reviews.scores,
       total: reviews.total,
@@ -690,9 +701,9 @@ export async function submissionReviews(db: DbOrTx, submissionId: string) {
     .from(reviews)
     .innerJoin(assignments, eq(assignments.id, reviews.assignmentId))
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .innerJoin(people, eq(people.id, reviewers.personId))
+    .innerJoin(person, eq(person.id, reviewers.personId))
     .where(eq(assignments.submissionId, submissionId))
-    .orderBy(asc(assignments.round), asc(people.name));
+    .orderBy(asc(assignments.round), asc(person.name));
 }
 
 export async function listDiscussion(db: DbOrTx, submissionId: string) {
@@ -725,13 +736,13 @@ export async function sendReminders(db: Db, callId?: string) {
     })
     .from(assignments)
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
-    .innerJoin(submissions, eq(submissions.id, assignments.submissionId))
+    .innerJoin(submission, eq(submission.id, assignments.submissionId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
     .where(
       and(
         eq(reviewers.status, 'accepted'),
-        eq(submissions.status, 'submitted'),
-        sql`${submissions.decidedAt} is null`,
+        eq(submission.status, 'submitted'),
+        sql`${submission.decidedAt} is null`,
         sql`(${reviews.status} is null or ${reviews.status} = 'draft')`,
         callId ? eq(reviewers.callId, callId) : undefined,
       ),
@@ -774,19 +785,11 @@ export async function advance(
       : ranked.filter((r) => (input.by === 'raw' ? r.raw : r.normalized) >= input.threshold!);
   const next = input.fromRound + 1;
   return db.transaction(async (tx) => {
-    if (chosen.length)
-      await tx
-        .update(submissions)
-        .set({ round: next, updatedAt: new Date() })
-        .where(
-          and(
-            inArray(
-              submissions.id,
-              chosen.map((r) => r.submission),
-            ),
-            eq(submissions.round, input.fromRound),
-          ),
-        );
+    await moveToNextRound(
+      tx,
+      chosen.map((r) => r.submission),
+      input.fromRound,
+    );
     await carryRubric(tx, callId, input.fromRound);
     await audit(tx, {
       actor,
@@ -810,23 +813,11 @@ export async function decide(
   return db.transaction(async (tx) => {
     let mailed = 0;
     for (const d of input.decisions) {
-      const [s] = await tx
-        .select()
-        .from(submissions)
-        .where(and(eq(submissions.id, d.submissionId), eq(submissions.callId, callId)))
-        .for('update');
+      const s = await lockSubmission(tx, callId, d.submissionId);
       if (!s) throw invalid('decisions.submissionId', 'no such submission in this call');
       if (s.status !== 'submitted') throw fail(reviewErrors, 'not_submitted', `${s.code} is not a submitted entry.`);
       if (s.decision === d.decision && s.decidedAt) continue;
-      await tx
-        .update(submissions)
-        .set({
-          decision: d.decision,
-          decidedAt: input.notify ? new Date() : null,
-          updatedAt: new Date(),
-          publishedAt: d.decision === 'selected' ? s.publishedAt : null,
-        })
-        .where(eq(submissions.id, s.id));
+      await recordDecision(tx, s, d.decision, input.notify);
       if (input.notify && s.applicantId) {
         const u = await accountById(tx, s.applicantId);
         if (u) {
