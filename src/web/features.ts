@@ -8,7 +8,7 @@ import { documentsWeb, groupsWeb } from '../features/groups/web';
 import { libraryWeb } from '../features/library/web';
 import { membershipWeb } from '../features/membership/web';
 import { portalWeb } from '../features/portal/web';
-import { reviewWeb } from '../features/review/web';
+import { reviewCallAdditions, reviewWeb } from '../features/review/web';
 import { showcaseWeb } from '../features/showcase/web';
 
 /** Every feature's web part. Add yours here (one line). */
@@ -18,7 +18,8 @@ export const webFeatures: WebFeature[] = [
   directoryWeb,
   membershipWeb,
   eventsWeb,
-  callsWeb,
+  // The calls' pages show what the review adds to them; the calls never import the review.
+  callsWeb(reviewCallAdditions),
   reviewWeb,
   showcaseWeb,
   groupsWeb,

@@ -3,14 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { callsApi } from '../contract';
+import { callsApi, callsPages } from '../contract';
 
 /** The published calls, open ones marked. */
 export function CallsPage() {
   const { t } = useTranslation(['calls']);
-  const locale = useLocale();
+  const to = useTo();
   const { data } = useQuery(query(callsApi.list));
   return (
     <Stack>
@@ -18,7 +18,7 @@ export function CallsPage() {
       {data && !data.length ? <Text>{t('calls:call.none')}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         {(data ?? []).map((c) => (
-          <Card key={c.id} withBorder component={Link} to={`/${prefixOf[locale]}/calls/${c.id}`}>
+          <Card key={c.id} withBorder component={Link} to={to(callsPages.call, { id: c.id })}>
             <Group justify="space-between">
               <Text fw={600}>
                 <LText value={c.title} /> · {c.year}

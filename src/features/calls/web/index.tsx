@@ -1,29 +1,38 @@
 import { callsPages } from '../contract';
 import { at, type WebFeature } from '../../../web/feature';
+import type { ComponentType } from 'react';
+import { AdminCallPage, type CallTab } from './AdminCallPage';
 import { AdminCallsPage } from './AdminCallsPage';
 import { CallPage } from './CallPage';
 import { CallsPage } from './CallsPage';
 import { callsTexts } from './i18n';
 import { MySubmissionsPage } from './MySubmissionsPage';
+import { SubmissionPage } from './SubmissionPage';
 
-export { type CallTab, AdminCallPage } from './AdminCallPage';
-export { SubmissionPage } from './SubmissionPage';
+/** What another feature (the review) adds to the pages of one call and of one submission. */
+export interface CallAdditions {
+  tabs: CallTab[];
+  entryDetail?: ComponentType<{ submissionId: string }>;
+  feedback?: ComponentType<{ submissionId: string }>;
+}
 
 /**
  * The calls' pages. The pages of one submission (/my/submissions/:id) and of one
- * call for staff (/admin/calls/:id) are composed by the review, which adds its
- * feedback, tabs and entry details to them.
+ * call for staff (/admin/calls/:id) show what the review adds to them (its
+ * feedback, tabs and entry details), passed in by the web app's feature list.
  */
-export const callsWeb: WebFeature = {
+export const callsWeb = (additions: CallAdditions): WebFeature => ({
   name: 'calls',
   i18n: callsTexts,
   pages: [
     at(callsPages.calls, <CallsPage />),
     at(callsPages.call, <CallPage />),
     at(callsPages.mySubmissions, <MySubmissionsPage />),
+    at(callsPages.submission, <SubmissionPage feedback={additions.feedback} />),
     at(callsPages.adminCalls, <AdminCallsPage />),
+    at(callsPages.adminCall, <AdminCallPage tabs={additions.tabs} entryDetail={additions.entryDetail} />),
   ],
   publicNav: [{ page: callsPages.calls, label: 'calls:nav.calls' }],
   accountNav: [{ page: callsPages.mySubmissions, label: 'calls:nav.mine' }],
   adminNav: [{ page: callsPages.adminCalls, label: 'calls:nav.admin', roles: ['secretariat'] }],
-};
+});

@@ -1,5 +1,3 @@
-import { AdminCallPage, type CallTab, SubmissionPage } from '../../calls/web';
-import { callsPages } from '../../calls/contract';
 import { reviewPages } from '../contract';
 import { at, type WebFeature } from '../../../web/feature';
 import { ApplicantFeedback } from './ApplicantFeedback';
@@ -11,25 +9,21 @@ import { ReviewerDashboard } from './ReviewerDashboard';
 import { ReviewersTab } from './ReviewersTab';
 import { ReviewPage } from './ReviewPage';
 
-/** What the review adds to a call's staff page. */
-const callTabs: CallTab[] = [
-  { value: 'reviewers', label: 'calls:admin.reviewers', panel: ReviewersTab },
-  { value: 'assignment', label: 'calls:admin.assignment', panel: AssignmentTab },
-  { value: 'ranking', label: 'calls:admin.ranking', panel: RankingTab },
-];
-
-/**
- * The reviewers' pages; and the calls' pages of one submission and of one call,
- * composed with what the review adds to them (the calls never import the review).
- */
+/** The reviewers' pages. */
 export const reviewWeb: WebFeature = {
   name: 'review',
   i18n: reviewTexts,
-  pages: [
-    at(reviewPages.dashboard, <ReviewerDashboard />),
-    at(reviewPages.review, <ReviewPage />),
-    at(callsPages.submission, <SubmissionPage feedback={ApplicantFeedback} />),
-    at(callsPages.adminCall, <AdminCallPage tabs={callTabs} entryDetail={EntryReviews} />),
-  ],
+  pages: [at(reviewPages.dashboard, <ReviewerDashboard />), at(reviewPages.review, <ReviewPage />)],
   accountNav: [{ page: reviewPages.dashboard, label: 'review:nav' }],
+};
+
+/** What the review adds to the calls' pages: tabs of a call's staff page, the reviews of an entry, the applicant's feedback. */
+export const reviewCallAdditions = {
+  tabs: [
+    { value: 'reviewers', label: 'calls:admin.reviewers', panel: ReviewersTab },
+    { value: 'assignment', label: 'calls:admin.assignment', panel: AssignmentTab },
+    { value: 'ranking', label: 'calls:admin.ranking', panel: RankingTab },
+  ],
+  entryDetail: EntryReviews,
+  feedback: ApplicantFeedback,
 };
