@@ -368,6 +368,8 @@ export const visaLetterCheck = z.object({
 const counts = z.record(z.string(), z.number().int());
 export const figuresOut = z.object({
   total: z.number().int(),
+  /** Accredited (approved) registrations: the platform's one definition of delegates. */
+  delegates: z.number().int(),
   checkedIn: z.number().int(),
   byStatus: counts,
   byAttendance: counts,

@@ -3,7 +3,7 @@ import type { Feature } from '../../platform/http/types.js';
 import { eventReferences } from './references.js';
 import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
-import { eraseEventsData, eventsPersonalData } from './registration.js';
+import { delegateCount, eraseEventsData, eventsPersonalData } from './registration.js';
 import { events as eventsTable } from './model.js';
 import { eventServerPages } from './pages.js';
 import { eventRoutes } from './routes.js';
@@ -12,6 +12,7 @@ import { eventsPages } from './contract.js';
 export const events: Feature = {
   name: 'events',
   pages: eventsPages,
+  figures: async (ctx) => ({ delegates: await delegateCount(ctx.db) }),
   references: eventReferences,
   routes: eventRoutes,
   publicPages: eventServerPages,

@@ -679,6 +679,15 @@ export async function verifyVisaRef(db: DbOrTx, ref: string) {
 
 // Figures
 
+/** Delegates: accredited (approved) registrations, the one definition the home page and the events' figures share. */
+export async function delegateCount(db: DbOrTx, eventId?: string) {
+  const [r] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(registrations)
+    .where(and(eq(registrations.status, 'approved'), eventId ? eq(registrations.eventId, eventId) : undefined));
+  return r?.n ?? 0;
+}
+
 export async function figures(db: DbOrTx, eventId: string) {
   const rows = await db
     .select({
@@ -706,6 +715,7 @@ export async function figures(db: DbOrTx, eventId: string) {
   };
   return {
     total: rows.length,
+    delegates: rows.filter((r) => r.status === 'approved').length,
     checkedIn: attended.length,
     byStatus: count((r) => r.status),
     byAttendance: count((r) => r.attendance),

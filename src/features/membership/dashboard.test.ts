@@ -10,6 +10,7 @@ import { listCountries } from '../directory/index.js';
 import { rebuild } from '../search/index.js';
 import { demoMemberPlan } from './demo.js';
 import { isoDay } from './members.js';
+import { delegate } from '../events/testkit.js';
 
 let h: Harness;
 let staff: TestUser;
@@ -69,6 +70,42 @@ describe('the demo members', () => {
     expect(goals['continent:min_distinct']).toMatchObject({ met: true, current: 6 });
     expect(goals['country:max_share']).toMatchObject({ met: true, subject: 'CN', current: cn.share });
     expect(goals['country:min_distinct']).toMatchObject({ met: false, current: new Set(counting.map((m) => m.country)).size });
+  });
+
+  it('members and delegates are one figure each: the home page, the dashboard, the admin list and the events agree', async () => {
+    const home = await h.call(null, { method: 'GET', url: '/en/' });
+    const figures = Object.fromEntries([...home.body.matchAll(/<dt>([^<]+)<\/dt><dd data-figure>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]));
+    const dashboard = (await h.call(staff, { method: 'GET', url: '/api/v1/membership/dashboard' })).json();
+    expect(figures.members).toBe(String(counting.length));
+    expect(dashboard.totalMembers).toBe(counting.length);
+    expect(figures['countries and regions']).toBe(String(dashboard.byCountry.length));
+    expect(figures.continents).toBe(String(dashboard.byContinent.length));
+    let counted = 0;
+    for (const status of ['active', 'grace']) {
+      const list = await h.call(staff, { method: 'GET', url: `/api/v1/membership/memberships?status=${status}&pageSize=1` });
+      expect(list.statusCode, list.body).toBe(200);
+      counted += list.json().total;
+    }
+    expect(counted).toBe(counting.length);
+    const admin = await h.user({ roles: ['admin'] });
+    const events = (await h.call(admin, { method: 'GET', url: '/api/v1/events' })).json() as Array<{ id: string; slug: string }>;
+    // Two people register for the open summit; one is accredited: one delegate more, everywhere.
+    const summit = events.find((e) => e.slug === 'wuzhen-summit-2026')!;
+    for (const name of ['Accredited Person', 'Waiting Person']) {
+      const r = await h.call(await h.user(), { method: 'POST', url: `/api/v1/events/${summit.id}/registrations`, payload: delegate(name) });
+      expect(r.statusCode, r.body).toBe(201);
+      if (name.startsWith('Accredited'))
+        expect(
+          (await h.call(admin, { method: 'POST', url: `/api/v1/registrations/${r.json().id}/decision`, payload: { decision: 'approve' } }))
+            .statusCode,
+        ).toBe(200);
+    }
+    const again = await h.call(null, { method: 'GET', url: '/en/' });
+    const now = Object.fromEntries([...again.body.matchAll(/<dt>([^<]+)<\/dt><dd data-figure>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]));
+    let delegates = 0;
+    for (const e of events) delegates += (await h.call(admin, { method: 'GET', url: `/api/v1/events/${e.id}/figures` })).json().delegates;
+    expect(delegates).toBe(Number(figures['registered delegates']) + 1);
+    expect(now['registered delegates']).toBe(String(delegates));
   });
 
   it('the public directory lists exactly the opted-in active members, and the index holds them', async () => {

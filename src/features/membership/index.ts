@@ -1,6 +1,6 @@
 import type { Feature } from '../../platform/http/types.js';
 import { seedMembershipDemo } from './demo.js';
-import { isMember, memberSearchDocs, runRenewals } from './members.js';
+import { isMember, memberFigures, memberSearchDocs, runRenewals } from './members.js';
 import { eraseMembershipData, membershipPersonalData } from './privacy.js';
 import { membershipRoutes } from './routes.js';
 import { membershipPages } from './contract.js';
@@ -10,6 +10,7 @@ export const renewalJob = 'membership.renewals';
 export const membership: Feature = {
   name: 'membership',
   pages: membershipPages,
+  figures: (ctx) => memberFigures(ctx.db),
   routes: membershipRoutes,
   async init(ctx) {
     ctx.membership.isMember = (actor, db) => isMember(db ?? ctx.db, actor);

@@ -600,6 +600,13 @@ export async function memberPopulation(db: DbOrTx) {
   }));
 }
 
+/** The members, their countries and continents: the one definition of these figures (home page, dashboard, lists). */
+export async function memberFigures(db: DbOrTx) {
+  const rows = await memberPopulation(db);
+  const distinct = (values: Array<string | null>) => new Set(values.filter(Boolean)).size;
+  return { members: rows.length, countries: distinct(rows.map((r) => r.country)), continents: distinct(rows.map((r) => r.continent)) };
+}
+
 export async function membersByStatus(db: DbOrTx) {
   return db
     .select({ key: memberships.status, count: sql<number>`count(*)::int` })

@@ -11,6 +11,6 @@ import { portalPages } from './contract.js';
 export const createPortal = (getFeatures: () => Feature[]): Feature => ({
   name: 'portal',
   pages: portalPages,
-  publicPages: portalServerPages,
+  publicPages: portalServerPages(getFeatures),
   routes: portalRoutes(getFeatures),
 });

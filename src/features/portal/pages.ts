@@ -1,6 +1,6 @@
 import { portalPages } from './contract.js';
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/http/types.js';
+import type { Ctx, Feature, KeyFigures } from '../../platform/http/types.js';
 import { html, type Html, type PublicPageKind } from '../../platform/http/pages.js';
 import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import type { Segment } from '../../platform/search/highlight.js';
@@ -24,38 +24,10 @@ async function latest(ctx: Ctx, kind: string, n: number): Promise<DocRow[]> {
   );
 }
 
-/** A figure from a table another feature may or may not have installed: null when it is not there. */
-async function optionalCount(ctx: Ctx, table: string, query: ReturnType<typeof sql>): Promise<number | null> {
-  const [exists] = await ctx.database.rows<{ t: string | null }>(sql`select to_regclass(${table})::text as t`);
-  if (!exists?.t) return null;
-  try {
-    const [row] = await ctx.database.rows<{ n: number }>(query);
-    return row?.n ?? null;
-  } catch {
-    return null;
-  }
-}
-
-export interface KeyFigures {
-  members: number;
-  countries: number;
-  continents: number;
-  delegates: number | null;
-}
-
-/** Members, their countries and continents (public members in the index), and registered delegates when events are installed. */
-export async function keyFigures(ctx: Ctx): Promise<KeyFigures> {
-  const [m] = await ctx.database.rows<{ members: number; countries: number; continents: number }>(
-    sql`select count(*)::int as members, count(distinct d.country_code)::int as countries, count(distinct c.continent)::int as continents
-        from search_docs d left join countries c on c.code = d.country_code
-        where d.visibility = 'public' and d.kind = 'member'`,
-  );
-  const delegates = await optionalCount(
-    ctx,
-    'event_registrations',
-    sql`select count(*)::int as n from event_registrations where status in ('approved', 'confirmed', 'accepted', 'registered', 'checked_in')`,
-  );
-  return { members: m?.members ?? 0, countries: m?.countries ?? 0, continents: m?.continents ?? 0, delegates };
+/** The key figures, each from the feature that owns it (missing when that feature is not installed). */
+async function keyFigures(ctx: Ctx, features: Feature[]): Promise<KeyFigures> {
+  const parts = await Promise.all(features.map((f) => f.figures?.(ctx) ?? {}));
+  return Object.assign({}, ...parts);
 }
 
 const link = (locale: Locale, url: string) => `/${prefixOf[locale]}${url.startsWith('/') ? url : `/${url}`}`;
@@ -72,19 +44,19 @@ function docList(locale: Locale, rows: DocRow[]): Html {
 
 const marked = (segments: Segment[]) => segments.map((s) => (s.mark ? html`<mark>${s.text}</mark>` : html`${s.text}`));
 
-export const homePage: PublicPageKind = {
+const homePage = (features: () => Feature[]): PublicPageKind => ({
   kind: 'home',
   path: portalPages.home.path,
   async load(ctx, { locale }) {
     const t = texts[locale];
     const [figures, events, cases, publications] = await Promise.all([
-      keyFigures(ctx),
+      keyFigures(ctx, features()),
       latest(ctx, 'event', 4),
       latest(ctx, 'case', 4),
       latest(ctx, 'publication', 4),
     ]);
     const nf = new Intl.NumberFormat(locale);
-    const fig: Array<[number | null, string]> = [
+    const fig: Array<[number | undefined, string]> = [
       [figures.members, t.home.figures.members],
       [figures.countries, t.home.figures.countries],
       [figures.continents, t.home.figures.continents],
@@ -98,14 +70,14 @@ export const homePage: PublicPageKind = {
 <form role="search" class="portal-search" action="/${prefixOf[locale]}/search" method="get"><label for="home-q">${t.searchLabel}</label> <input id="home-q" name="q" type="search" /> <button type="submit">${t.searchButton}</button></form>
 <section aria-labelledby="mission"><h2 id="mission">${t.home.missionTitle}</h2>${t.home.mission.map((p) => html`<p>${p}</p>`)}</section>
 <section aria-labelledby="figures"><h2 id="figures">${t.home.figuresTitle}</h2><dl class="portal-figures">${fig
-        .filter(([n]) => n !== null)
+        .filter(([n]) => n !== undefined)
         .map(([n, label]) => html`<div><dt>${label}</dt><dd data-figure>${nf.format(n!)}</dd></div>`)}</dl></section>
 <section aria-labelledby="events"><h2 id="events">${t.home.eventsTitle}</h2>${docList(locale, events)}<p><a href="${link(locale, '/events')}">${t.home.more}: ${t.nav.events}</a></p></section>
 <section aria-labelledby="cases"><h2 id="cases">${t.home.casesTitle}</h2>${docList(locale, cases)}<p><a href="${link(locale, '/showcase')}">${t.home.more}: ${t.nav.showcase}</a></p></section>
 <section aria-labelledby="publications"><h2 id="publications">${t.home.publicationsTitle}</h2>${docList(locale, publications)}<p><a href="${link(locale, '/library')}">${t.home.more}: ${t.nav.library}</a></p></section>`,
     };
   },
-};
+});
 
 export const aboutPage: PublicPageKind = {
   kind: 'about',
@@ -230,4 +202,4 @@ ${summary.text ? html`<p lang="${summary.lang ?? locale}">${summary.text}</p>` :
   },
 };
 
-export const portalServerPages = [homePage, aboutPage, programsPage, searchPage];
+export const portalServerPages = (features: () => Feature[]) => [homePage(features), aboutPage, programsPage, searchPage];

@@ -69,17 +69,18 @@ describe('server-rendered public pages (no script needed)', () => {
     for (const body of ['会员大会', '理事会', '秘书处', '高级咨询委员会', '2022年7月12日']) expect(hans.body).toContain(body);
   });
 
-  it('home: mission, figures from public members only, events, cases and publications', async () => {
+  it('home: mission, key figures, events, cases and publications', async () => {
     const r = await get('/en/');
     expect(r.statusCode).toBe(200);
     expect(titleOf(r.body)).toBe('World Internet Conference International Organization');
     expect(r.body).toContain('Our mission');
     const figures = [...r.body.matchAll(/<dt>([^<]+)<\/dt><dd data-figure>([^<]+)<\/dd>/g)].map((m) => [m[1], m[2]]);
+    // Counted by the features that own the records (memberships, registrations), not from the index:
+    // this fixture indexes members without memberships, so none count (membership/dashboard.test.ts checks the figures).
     expect(figures).toEqual([
-      ['members', '3'],
-      ['countries and regions', '2'],
-      ['continents', '2'],
-      // The events feature is present: accredited delegates are counted (none in this fixture).
+      ['members', '0'],
+      ['countries and regions', '0'],
+      ['continents', '0'],
       ['registered delegates', '0'],
     ]);
     expect(r.body).toContain('href="/en/events/silk-road-2024"');

@@ -57,8 +57,21 @@ export interface Feature {
   references?: Record<string, ReferenceCheck>;
   /** Public pages rendered on the server under /en, /zh-hans, /zh-hant (see platform/http/pages.ts). */
   publicPages?: PublicPageKind[];
+  /** The key figures the feature owns (e.g. members, delegates): their one definition, shown alike everywhere. */
+  figures?: (ctx: Ctx) => Promise<KeyFigures>;
   /** The pages of the web app the feature declares (its contract's `<feature>Pages`): any other path is a 404. */
   pages?: Record<string, Page>;
+}
+
+/** The organization's key figures (home page, dashboards), each counted by the feature that owns the records. */
+export interface KeyFigures {
+  /** Memberships that count: active or in their grace period. */
+  members?: number;
+  /** Countries and continents of those members. */
+  countries?: number;
+  continents?: number;
+  /** Accredited (approved) event registrations. */
+  delegates?: number;
 }
 
 /** A person whose data is exported or erased: their account and/or their directory entry. */

@@ -35,6 +35,9 @@ export function FiguresTab({ ev }: { ev: EventT }) {
         <Badge size="lg">
           {t('events:admin.total')}: {f.total}
         </Badge>
+        <Badge size="lg" color="blue">
+          {t('events:admin.accredited')}: {f.delegates}
+        </Badge>
         <Badge size="lg" color="green">
           {t('events:admin.checkedIn')}: {f.checkedIn}
         </Badge>
