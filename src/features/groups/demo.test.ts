@@ -20,6 +20,12 @@ describe('groups and library demo data', () => {
     expect(ai.chairs[0].name).toBe('Tan Mei Ling');
     expect(ai.outputs).toHaveLength(2);
     expect(ai.memberOrganizations.length).toBeGreaterThan(4);
+    // One figure: the card's member count is the group page's.
+    for (const g of groups as Array<{ slug: string; memberCount: number }>) {
+      const page = (await h.call(null, { method: 'GET', url: `/api/v1/groups/${g.slug}` })).json();
+      expect(g.memberCount, g.slug).toBe(page.memberCount);
+      expect(page.memberCount, g.slug).toBeGreaterThanOrEqual(page.memberOrganizations.length);
+    }
     // The Data group's draft stays inside.
     expect((await h.call(null, { method: 'GET', url: '/api/v1/groups/data' })).json().outputs).toEqual([]);
   });
