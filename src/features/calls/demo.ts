@@ -3,6 +3,8 @@ import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs } from '../../platform/search/index.js';
 import { calls, rubrics, submissions } from './model.js';
 import { templates, type CallKind } from './templates.js';
+import { pagePath } from '../../platform/http/links.js';
+import { showcasePages } from '../showcase/contract.js';
 
 const at = (iso: string) => new Date(iso);
 
@@ -223,7 +225,7 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
         title: k.title,
         summary: k.summary,
         body: [cases.title],
-        url: `/showcase/${s.id}`,
+        url: pagePath(showcasePages.entry, { id: s.id }),
         year: 2023,
         countryCode: k.country,
       },

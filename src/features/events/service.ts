@@ -6,7 +6,7 @@ import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
 import { peopleNames } from '../directory/index.js';
-import { eventsErrors, type EventInput, type SessionInput } from './contract.js';
+import { eventsErrors, eventsPages, type EventInput, type SessionInput } from './contract.js';
 import {
   eventSecrets,
   events,
@@ -19,6 +19,7 @@ import {
   type RegistrationCategory,
 } from './model.js';
 import { canManageEvent, canSeeEvent } from './policy.js';
+import { pagePath } from '../../platform/http/links.js';
 
 // Secrets and signed tokens
 
@@ -568,7 +569,7 @@ export async function reindexEvent(tx: DbOrTx, id: string) {
       title: ev.name,
       summary: ev.theme,
       body: [ev.description, ev.city, ev.venue],
-      url: `/events/${ev.slug}`,
+      url: pagePath(eventsPages.event, { slug: ev.slug }),
       year,
       countryCode: ev.countryCode,
     },
@@ -579,7 +580,7 @@ export async function reindexEvent(tx: DbOrTx, id: string) {
       title: s.title,
       summary: ev.name,
       body: [s.description, s.theme, ...s.people.flatMap((p) => [p.name, p.nameLatin]), ...s.coOrganizers],
-      url: `/events/${ev.slug}/sessions/${s.id}`,
+      url: pagePath(eventsPages.session, { slug: ev.slug, id: s.id }),
       year,
       countryCode: ev.countryCode,
     })),

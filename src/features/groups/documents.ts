@@ -39,6 +39,7 @@ import {
   loadGroupAsInsider,
   type Group,
 } from './service.js';
+import { pagePath } from '../../platform/http/links.js';
 
 type Doc = typeof documents.$inferSelect;
 type Version = typeof documentVersions.$inferSelect;
@@ -277,7 +278,7 @@ export const documentSearchDoc = (doc: Doc, paras: Array<{ text: LocalizedText }
   visibility: 'public',
   title: doc.title,
   body: paras.map((p) => p.text),
-  url: `/documents/${doc.id}`,
+  url: pagePath(groupsPages.document, { id: doc.id }),
   year: publishedAt.getUTCFullYear(),
 });
 

@@ -21,6 +21,7 @@ import { canActForOrganization, isGroupEditor, isGroupInsider } from './policy.j
 import { renderMarkdown } from './render.js';
 import { pageUrl } from '../../platform/http/urls.js';
 import { groupsPages } from './contract.js';
+import { pagePath } from '../../platform/http/links.js';
 
 export const auditActor = (a: Actor | null) => (a ? { userId: a.userId, email: a.email } : null);
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
@@ -57,7 +58,7 @@ export const groupSearchDoc = (g: Group): SearchDoc => ({
   visibility: 'public',
   title: g.name,
   summary: g.mandate,
-  url: `/groups/${g.slug}`,
+  url: pagePath(groupsPages.group, { slug: g.slug }),
 });
 
 async function reindexGroup(db: DbOrTx, g: Group) {

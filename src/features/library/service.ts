@@ -8,8 +8,9 @@ import type { Upload } from '../../platform/http/upload.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { libraryErrors, type ListQuery, type PublicationInput } from './contract.js';
+import { libraryErrors, libraryPages, type ListQuery, type PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
+import { pagePath } from '../../platform/http/links.js';
 
 type Pub = typeof publications.$inferSelect;
 
@@ -36,7 +37,7 @@ export async function publicationSearchDoc(db: DbOrTx, p: Pub): Promise<SearchDo
     title: p.title,
     summary: p.abstract,
     body: [...authors.map((a) => a.name), p.tags.join(' '), p.edition, p.kind],
-    url: `/library/${p.id}`,
+    url: pagePath(libraryPages.publication, { id: p.id }),
     year: p.year,
   };
 }

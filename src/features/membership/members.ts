@@ -25,6 +25,7 @@ import { membershipCategories, membershipHistory, memberships, representativeInv
 import { canManageMembership, contactRole } from './policy.js';
 import { pageUrl } from '../../platform/http/urls.js';
 import { membershipPages } from './contract.js';
+import { pagePath } from '../../platform/http/links.js';
 
 // Dates are calendar days (ISO strings), compared as such.
 
@@ -163,7 +164,7 @@ export function memberDoc(r: MemberRow): SearchDoc {
     title: memberName(r),
     summary: r.description ?? {},
     body: [r.shortName, r.sector, r.countryCode],
-    url: `/members/${r.id}`,
+    url: pagePath(membershipPages.member, { id: r.id }),
     year: Number(r.startDate.slice(0, 4)),
     countryCode: r.countryCode,
   };

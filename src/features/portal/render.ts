@@ -6,7 +6,13 @@ import { escapeHtml, html, type RenderedPage } from '../../platform/http/pages.j
 import { texts } from './texts.js';
 
 /** Language ↔ URL prefix (the same as the web app's). */
-import { localePrefix as prefixOf } from '../../platform/http/links.js';
+import { href, localePrefix as prefixOf, type Page } from '../../platform/http/links.js';
+import { eventsPages } from '../events/contract.js';
+import { groupsPages } from '../groups/contract.js';
+import { libraryPages } from '../library/contract.js';
+import { membershipPages } from '../membership/contract.js';
+import { showcasePages } from '../showcase/contract.js';
+import { portalPages } from './contract.js';
 import { siteUrl } from '../../platform/http/urls.js';
 
 export { localeOfPrefix, localePrefix as prefixOf } from '../../platform/http/links.js';
@@ -29,19 +35,19 @@ export function spaTemplate(): string {
 function layout(locale: Locale, pagePath: string, page: RenderedPage, query: string) {
   const t = texts[locale];
   const p = prefixOf[locale];
-  const nav: Array<[string, string]> = [
-    ['/about', t.nav.about],
-    ['/programs', t.nav.programs],
-    ['/events', t.nav.events],
-    ['/showcase', t.nav.showcase],
-    ['/library', t.nav.library],
-    ['/members', t.nav.members],
-    ['/groups', t.nav.groups],
+  const nav: Array<[Page, string]> = [
+    [portalPages.about, t.nav.about],
+    [portalPages.programs, t.nav.programs],
+    [eventsPages.events, t.nav.events],
+    [showcasePages.showcase, t.nav.showcase],
+    [libraryPages.library, t.nav.library],
+    [membershipPages.members, t.nav.members],
+    [groupsPages.groups, t.nav.groups],
   ];
   return html`<a href="#main" class="skip-link">${t.skip}</a>
 <header class="ssr-header">
 <a href="/${p}/" class="ssr-brand">${t.site}</a>
-<nav aria-label="${t.nav.home}"><ul>${nav.map(([href, label]) => html`<li><a href="/${p}${href}">${label}</a></li>`)}</ul></nav>
+<nav aria-label="${t.nav.home}"><ul>${nav.map(([page, label]) => html`<li><a href="${href(page, {}, locale)}">${label}</a></li>`)}</ul></nav>
 <form role="search" action="/${p}/search" method="get"><label for="ssr-q">${t.searchLabel}</label> <input id="ssr-q" name="q" type="search" value="${query}" /> <button type="submit">${t.searchButton}</button></form>
 <nav aria-label="${t.language}"><ul>${locales.map((l) => html`<li><a href="/${prefixOf[l]}${pagePath === '/' ? '/' : pagePath}" hreflang="${l}" lang="${l}"${l === locale ? html` aria-current="true"` : ''}>${l === 'en' ? 'English' : l === 'zh-Hans' ? '简体中文' : '繁體中文'}</a></li>`)}</ul></nav>
 </header>
@@ -64,20 +70,20 @@ export interface DocumentInput {
 /** The complete HTML document: head for search engines and link previews, content, and the SPA's scripts. */
 export function renderDocument({ locale, pagePath, page, query = '', search = '' }: DocumentInput): string {
   const t = texts[locale];
-  const href = (l: Locale) => siteUrl(`/${prefixOf[l]}${pagePath === '/' ? '/' : pagePath}`);
+  const urlIn = (l: Locale) => siteUrl(`/${prefixOf[l]}${pagePath === '/' ? '/' : pagePath}`);
   const title = page.title === t.site || page.title === t.home.title ? page.title : `${page.title} · ${t.site}`;
   const head = html`<title>${title}</title>
 <meta name="description" content="${page.description}" />
-<link rel="canonical" href="${href(locale) + search}" />
+<link rel="canonical" href="${urlIn(locale) + search}" />
 ${locales.map(
-  (l) => html`<link rel="alternate" hreflang="${l}" href="${href(l) + search}" />
+  (l) => html`<link rel="alternate" hreflang="${l}" href="${urlIn(l) + search}" />
 `,
-)}<link rel="alternate" hreflang="x-default" href="${href('en') + search}" />
+)}<link rel="alternate" hreflang="x-default" href="${urlIn('en') + search}" />
 <meta property="og:type" content="website" />
 <meta property="og:site_name" content="${t.site}" />
 <meta property="og:title" content="${page.title}" />
 <meta property="og:description" content="${page.description}" />
-<meta property="og:url" content="${href(locale) + search}" />
+<meta property="og:url" content="${urlIn(locale) + search}" />
 <meta property="og:locale" content="${ogLocale[locale]}" />
 ${locales
   .filter((l) => l !== locale)

@@ -8,7 +8,8 @@ import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/inde
 import { callHeading, selectedEntries, setEntriesPublished, type SelectedEntry } from '../calls/index.js';
 import { countryNames } from '../directory/index.js';
 import { bookletPdf } from './booklet.js';
-import { showcaseErrors, type ShowcaseFilters } from './contract.js';
+import { showcaseErrors, showcasePages, type ShowcaseFilters } from './contract.js';
+import { pagePath } from '../../platform/http/links.js';
 
 export interface ShowcaseQuery {
   locale: Locale;
@@ -58,7 +59,7 @@ export function presentEntry({ s, c, countryName }: Row, locale: Locale) {
     /** Languages the page can be read in: the originals plus the other Chinese script by conversion. */
     available: langsOf(fillChinese(s.title)),
     fields,
-    url: `/showcase/${s.id}`,
+    url: pagePath(showcasePages.entry, { id: s.id }),
   };
 }
 
@@ -158,7 +159,7 @@ function entryDoc(r: Row): SearchDoc {
     title: r.s.title,
     summary: text(r.s.answers.summary),
     body: [r.c.title, ...e.fields.map((f) => (f.type === 'url' ? null : text(r.s.answers[f.key])))],
-    url: `/showcase/${r.s.id}`,
+    url: pagePath(showcasePages.entry, { id: r.s.id }),
     year: r.c.year,
     countryCode: r.s.countryCode,
   };
