@@ -28,7 +28,7 @@ const catalogues: Record<string, ErrorCatalogue> = {
 };
 const serverCodes = new Set(Object.values(catalogues).flatMap((c) => Object.keys(c)));
 /** Texts the web app shows for its own reasons, not for a server code. */
-const uiOnly = ['generic', 'notFoundPage', 'http_error', 'download_failed'];
+const uiOnly = ['generic', 'notFoundTitle', 'backHome', 'http_error', 'download_failed'];
 const languages = ['en', 'zh-Hans', 'zh-Hant'] as const;
 
 // Exhaustive by type: a zod issue code added by an upgrade fails to compile here.

@@ -7,6 +7,7 @@ import { portalApi } from '../../features/portal/contract';
 import { ApiError, query } from '../api';
 import { useLocale } from '../i18n';
 import './ServerPage.css';
+import { NotFoundPage } from '../pages/NotFoundPage';
 
 /** Sets the document's title and description (public pages). */
 export function setHead(title: string, description: string) {
@@ -54,10 +55,10 @@ export function ServerPage() {
   };
   if (page.isPending) return <Loader aria-label={t('common.loading')} my="xl" />;
   if (page.error) {
+    if (page.error instanceof ApiError && page.error.status === 404) return <NotFoundPage />;
     return (
       <Stack py="xl">
-        <Title order={1}>{page.error instanceof ApiError && page.error.status === 404 ? '404' : t('errors.generic')}</Title>
-        <Text>{t('serverPage.notFound')}</Text>
+        <Title order={1}>{t('errors.generic')}</Title>
       </Stack>
     );
   }

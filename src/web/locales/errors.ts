@@ -8,7 +8,8 @@ export const errorTexts = {
   en: {
     errors: {
       generic: 'Something went wrong. Please try again.',
-      notFoundPage: 'This page does not exist.',
+      notFoundTitle: 'Page not found',
+      backHome: 'Back to the home page',
       http_error: 'The server did not answer as expected. Please try again.',
       download_failed: 'The download failed. Please try again.',
       unauthenticated: 'Please sign in.',
@@ -142,7 +143,8 @@ export const errorTexts = {
   'zh-Hans': {
     errors: {
       generic: '出现错误，请重试。',
-      notFoundPage: '页面不存在。',
+      notFoundTitle: '页面不存在',
+      backHome: '返回首页',
       http_error: '服务器未按预期响应，请重试。',
       download_failed: '下载失败，请重试。',
       unauthenticated: '请先登录。',
@@ -276,7 +278,8 @@ export const errorTexts = {
   'zh-Hant': {
     errors: {
       generic: '出現錯誤，請重試。',
-      notFoundPage: '頁面不存在。',
+      notFoundTitle: '頁面不存在',
+      backHome: '返回首頁',
       http_error: '伺服器未按預期回應，請重試。',
       download_failed: '下載失敗，請重試。',
       unauthenticated: '請先登入。',

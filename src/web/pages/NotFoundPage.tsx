@@ -1,12 +1,19 @@
-import { Stack, Text, Title } from '@mantine/core';
+import { Anchor, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { prefixOf, useLocale } from '../i18n';
 
+/** The one not-found page, in the page's language (the server answers these addresses with HTTP 404). */
 export function NotFoundPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   return (
-    <Stack py="xl">
-      <Title order={1}>404</Title>
-      <Text>{t('errors.notFoundPage')}</Text>
+    <Stack py="xl" data-testid="not-found">
+      <Title order={1}>{t('errors.notFoundTitle')}</Title>
+      <Text>{t('serverPage.notFound')}</Text>
+      <Anchor component={Link} to={`/${prefixOf[locale]}/`}>
+        {t('errors.backHome')}
+      </Anchor>
     </Stack>
   );
 }
