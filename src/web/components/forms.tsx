@@ -124,7 +124,8 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const text = useErrorText();
   if (!error) return null;
   return (
-    <Alert color="red" role="alert" variant="light">
+    // The status shows which alerts say "not found" (the end-to-end link check looks for them).
+    <Alert color="red" role="alert" variant="light" data-error-status={error instanceof ApiError ? error.status : undefined}>
       {text(error)}
     </Alert>
   );
