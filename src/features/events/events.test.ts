@@ -179,6 +179,21 @@ describe('agenda and iCalendar (acceptance 3)', () => {
     const forged = await h.call(null, { method: 'GET', url: new URL(link).pathname.replace(/.{6}\.ics$/, 'AAAAAA.ics') });
     expect(forged.statusCode).toBe(404);
   });
+
+  it("the agenda feed is in the account's language, though a calendar program fetches it without a session", async () => {
+    const ev = await makeEvent(h, staff);
+    const s = await makeSession(h, staff, ev.id, { capacity: 5, title: { en: 'Mine', 'zh-Hant': '我的場次' } });
+    await publish(h, staff, ev.id);
+    const u = await h.user();
+    await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { locale: 'zh-Hant' } });
+    await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Agenda Person', [s.id]) });
+    const link = (await h.call(u, { method: 'GET', url: '/api/v1/me/agenda-link' })).json().url as string;
+    const comp = new ICAL.Component(ICAL.parse((await h.call(null, { method: 'GET', url: new URL(link).pathname })).body));
+    expect(comp.getFirstPropertyValue('x-wr-calname')).toBe('我的行事曆訂閱');
+    const [only] = comp.getAllSubcomponents('vevent');
+    expect(new ICAL.Event(only).summary).toBe('我的場次');
+    expect(new URL(String(only.getFirstPropertyValue('url'))).pathname).toBe(`/zh-hant/events/${ev.slug}/sessions/${s.id}`);
+  });
 });
 
 describe('visibility and permissions (acceptance 5)', () => {

@@ -5,6 +5,7 @@ import { urlOf } from '../../platform/http/contract.js';
 import type { Ctx } from '../../platform/http/types.js';
 import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
+import { localesOf } from '../accounts/index.js';
 import {
   eventsErrors,
   type EventInput,
@@ -22,6 +23,9 @@ import * as mgr from './managers.js';
 import { canManageEvent, canSeeRegistration } from './policy.js';
 import * as reg from './registration.js';
 import * as svc from './service.js';
+
+/** The personal agenda feed's name, as the web app calls it. */
+const agendaName: Record<Locale, string> = { en: 'My calendar feed', 'zh-Hans': '我的日历订阅', 'zh-Hant': '我的行事曆訂閱' };
 
 /** A file the routes send as is. */
 export interface EventFile {
@@ -206,10 +210,12 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     agendaLink: async (actor: Actor) => ({
       url: siteUrl(urlOf(eventsApi.agendaFeed, { params: { token: `${await svc.signToken(db, 'a', [actor.userId])}.ics` } })),
     }),
-    /** A person's own agenda: every session they hold a seat in (and the open ones) of events they are registered for. */
+    /** A person's own agenda, in their language: every session they hold a seat in (and the open ones) of events they are registered for. */
     async agendaFeed(token: string): Promise<EventFile> {
       const parts = await svc.verifyToken(db, 'a', token.replace(/\.ics$/, ''));
       if (!parts) throw notFound();
+      // A calendar program fetches the feed without a session: the language is the account's.
+      const l = pickLocale((await localesOf(db, [parts[0]])).get(parts[0])) as Locale;
       const sessions = [];
       let tz = 'UTC';
       for (const r of await reg.myRegistrations(db, parts[0])) {
@@ -222,13 +228,13 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
           if (confirmed.has(s.id) || s.capacity == null) sessions.push({ ...s, eventTimeZone: ev.timeZone, eventSlug: ev.slug });
       }
       const data = buildIcs({
-        name: 'My agenda',
+        name: agendaName[l],
         timeZone: tz,
         host: host(),
-        locale: 'en',
+        locale: l,
         venue: '',
         sessions,
-        url: (s) => pageUrl(eventsPages.session, { slug: s.eventSlug ?? '', id: s.id }, 'en'),
+        url: (s) => pageUrl(eventsPages.session, { slug: s.eventSlug ?? '', id: s.id }, l),
       });
       return { mime: 'text/calendar; charset=utf-8', data };
     },
