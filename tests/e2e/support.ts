@@ -149,14 +149,30 @@ export async function apiAs(baseUrl: string, email: string, password = demoPassw
     const type = r.headers.get('content-type') ?? '';
     return { status: r.status, body: type.includes('json') ? await r.json() : await r.text() };
   };
-  /** A file as multipart/form-data in the field "file". */
-  const upload = async (method: 'POST' | 'PUT', url: string, name: string, data: Buffer, type: string) => {
+  /** A file as multipart/form-data in the field "file", after the other fields given. */
+  const upload = async (
+    method: 'POST' | 'PUT',
+    url: string,
+    name: string,
+    data: Buffer,
+    type: string,
+    fields: Record<string, string> = {},
+  ) => {
     const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
     form.append('file', new Blob([new Uint8Array(data)], { type }), name);
     const r = await fetch(`${baseUrl}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
     return { status: r.status, body: (await r.json()) as unknown };
   };
+  /** A download (PDF, calendar) as bytes, with its status and type. */
+  const bytes = async (url: string) => {
+    const r = await fetch(`${baseUrl}${url}`, { headers: { cookie } });
+    return { status: r.status, type: r.headers.get('content-type') ?? '', data: Buffer.from(await r.arrayBuffer()) };
+  };
   return {
+    /** The session's cookies, as a Cookie header. */
+    cookie,
+    bytes,
     get: (u: string) => call('GET', u),
     post: (u: string, b?: unknown) => call('POST', u, b ?? {}),
     put: (u: string, b?: unknown) => call('PUT', u, b ?? {}),
