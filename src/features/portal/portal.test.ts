@@ -171,7 +171,18 @@ describe('server-rendered public pages (no script needed)', () => {
     const r = await get('/sitemap.xml');
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('xml');
-    for (const p of ['/en/', '/zh-hans/', '/zh-hant/', '/en/about', '/zh-hant/programs'])
+    for (const p of [
+      '/en/',
+      '/zh-hans/',
+      '/zh-hant/',
+      '/en/about',
+      '/zh-hant/programs',
+      '/en/calls',
+      '/zh-hans/groups',
+      '/en/library',
+      '/zh-hant/members',
+      '/en/membership/apply',
+    ])
       expect(r.body).toContain(`<loc>http://wuzhen.test${p}</loc>`);
     expect(r.body).toContain('<xhtml:link rel="alternate" hreflang="zh-Hans" href="http://wuzhen.test/zh-hans/about"/>');
     expect(r.body).not.toContain('/search');

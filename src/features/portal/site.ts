@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { notFound } from '../../platform/http/errors.js';
 import { findPage, type Page } from '../../platform/http/links.js';
+import { portalPages } from './contract.js';
 import { html, type PublicPageKind, type RenderedPage } from '../../platform/http/pages.js';
 import type { Ctx, Feature } from '../../platform/http/types.js';
 import { siteUrl } from '../../platform/http/urls.js';
@@ -173,6 +174,9 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
         const list = c.kind.list ? await c.kind.list(ctx) : c.names.length ? [] : [c.kind.path];
         paths.push(...list);
       }
+      // The web app's own public pages without parameters (e.g. /calls, /groups), except search results.
+      for (const page of webPages())
+        if (page.area === 'public' && !page.path.includes(':') && page.path !== portalPages.search.path) paths.push(page.path);
       const href = (l: Locale, p: string) => siteUrl(`/${prefixOf[l]}${p === '/' ? '/' : p}`);
       const urls = [...new Set(paths)].flatMap((p) =>
         locales.map(
