@@ -1,23 +1,24 @@
 import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { pagePath } from '../platform/http/links';
 import { adminPages } from '../features/admin/contract';
+import { portalPages } from '../features/portal/contract';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
-import { accountsApi } from '../features/accounts/contract';
+import { accountsApi, accountsPages } from '../features/accounts/contract';
 import { call } from './api';
 import { LanguageSwitcher } from './components/LanguageSwitcher';
 import { webFeatures } from './features';
-import { prefixOf, useLocale } from './i18n';
+import { useTo } from './links';
 import { holdsAny, RequireAuth, useMe } from './session';
 import type { NavItem } from './feature';
 
 function Brand() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const to = useTo();
   return (
-    <Anchor component={Link} to={`/${prefixOf[locale]}/`} underline="never" c="inherit" aria-label={t('orgName')}>
+    <Anchor component={Link} to={to(portalPages.home)} underline="never" c="inherit" aria-label={t('orgName')}>
       <Group gap={8} wrap="nowrap">
         <img src="/favicon.svg" alt="" width={28} height={28} />
         <Text fw={700} size="lg" visibleFrom="xs">
@@ -33,10 +34,10 @@ function AccountMenu() {
   const { data: me } = useMe();
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const locale = useLocale();
+  const to = useTo();
   if (!me?.user)
     return (
-      <Button component={Link} to="/signin" size="compact-sm" variant="light">
+      <Button component={Link} to={to(accountsPages.signIn)} size="compact-sm" variant="light">
         {t('nav.signIn')}
       </Button>
     );
@@ -51,16 +52,16 @@ function AccountMenu() {
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item component={Link} to="/account">
+        <Menu.Item component={Link} to={to(accountsPages.account)}>
           {t('nav.account')}
         </Menu.Item>
         {accountItems.map((i) => (
-          <Menu.Item key={pagePath(i.page)} component={Link} to={pagePath(i.page)}>
+          <Menu.Item key={pagePath(i.page)} component={Link} to={to(i.page)}>
             {t(i.label)}
           </Menu.Item>
         ))}
         {holdsAny(me, staffAreaRoles, staffAreaScopes) ? (
-          <Menu.Item component={Link} to="/admin">
+          <Menu.Item component={Link} to={to(adminPages.home)}>
             {t('nav.admin')}
           </Menu.Item>
         ) : null}
@@ -69,7 +70,7 @@ function AccountMenu() {
           onClick={async () => {
             await call(accountsApi.logout);
             await qc.resetQueries(); // nothing of the account stays in the cache
-            navigate(`/${prefixOf[locale]}/`);
+            navigate(to(portalPages.home));
           }}
         >
           {t('nav.signOut')}
@@ -84,7 +85,7 @@ const shellPublicNav: NavItem[] = [];
 /** The public site: header with navigation, language and account; content in a container. */
 export function PublicLayout() {
   const { t } = useTranslation();
-  const locale = useLocale();
+  const to = useTo();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const items = [...shellPublicNav, ...webFeatures.flatMap((f) => f.publicNav ?? [])];
@@ -92,7 +93,7 @@ export function PublicLayout() {
     <Anchor
       key={pagePath(i.page)}
       component={RouterNavLink}
-      to={`/${prefixOf[locale]}${pagePath(i.page)}`}
+      to={to(i.page)}
       onClick={close}
       size="sm"
       c="inherit"
@@ -148,6 +149,7 @@ const shellAdminNav: NavItem[] = [{ page: adminPages.home, label: 'nav.dashboard
 export function AdminLayout() {
   const { t } = useTranslation();
   const { data: me } = useMe();
+  const to = useTo();
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const items = [...shellAdminNav, ...webFeatures.flatMap((f) => f.adminNav ?? [])].filter(
@@ -180,7 +182,7 @@ export function AdminLayout() {
               <NavLink
                 key={pagePath(i.page)}
                 component={Link}
-                to={pagePath(i.page)}
+                to={to(i.page)}
                 label={t(i.label)}
                 active={i.page.path === '/' ? location.pathname === '/admin' : location.pathname.startsWith(pagePath(i.page))}
                 onClick={close}

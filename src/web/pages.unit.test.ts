@@ -54,4 +54,27 @@ describe('pages', () => {
     expect(findPage(pages, '/events/s/sessions/1')).toBeNull();
     expect(findPage(pages, '/fr/events/s/sessions/1')).toBeNull();
   });
+
+  it('web code links to pages through their declarations, never by a path written by hand', () => {
+    const sources = import.meta.glob<string>(['./**/*.{ts,tsx}', '../features/*/web/**/*.{ts,tsx}', '!./**/*.test.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+    // A link or navigation whose target starts as a written path (API addresses are not pages), or a language prefix put in front by hand.
+    const handMade = /(?:\bto=\{?|\bhref=\{?|\bnavigate\(|\bto:\s*)[`'"]\/(?!api\/)|\/\$\{prefixOf\[/;
+    // These rewrite a path they are given rather than name a page: the current page in another language; a search result's address.
+    const rewriters = ['./components/LanguageSwitcher.tsx', '../features/portal/web/SearchPage.tsx'];
+    expect(Object.keys(sources).length).toBeGreaterThan(50);
+    const found = Object.entries(sources)
+      .filter(([file]) => !rewriters.includes(file))
+      .flatMap(([file, text]) =>
+        text
+          .split('\n')
+          .map((line, i) => ({ line, at: `${file}:${i + 1}` }))
+          .filter(({ line }) => handMade.test(line)),
+      )
+      .map(({ at, line }) => `${at} ${line.trim()}`);
+    expect(found).toEqual([]);
+  });
 });

@@ -1,9 +1,10 @@
 import { createBrowserRouter, Navigate, Outlet, useParams, type RouteObject } from 'react-router';
 import { useEffect } from 'react';
-import { routePath, type PageArea } from '../platform/http/links';
+import { href, routePath, type PageArea } from '../platform/http/links';
+import { portalPages } from '../features/portal/contract';
 import { ServerPage } from './components/ServerPage';
 import { webFeatures } from './features';
-import { localeOfPrefix, prefixOf, setLocale, initialLocale } from './i18n';
+import { localeOfPrefix, setLocale, initialLocale } from './i18n';
 import { AdminLayout, PublicLayout } from './layouts';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { RequireAuth } from './session';
@@ -30,7 +31,7 @@ const routesOf = (area: PageArea): RouteObject[] =>
     });
 
 export const router = createBrowserRouter([
-  { path: '/', element: <Navigate to={`/${prefixOf[initialLocale()]}/`} replace /> },
+  { path: '/', element: <Navigate to={href(portalPages.home, {}, initialLocale())} replace /> },
   {
     element: <PublicLayout />,
     children: [

@@ -2,9 +2,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Center, Loader } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { accountsApi } from '../features/accounts/contract';
+import { accountsApi, accountsPages } from '../features/accounts/contract';
 import type { Reply } from '../platform/http/contract';
 import { invalidate, query, setCsrfToken } from './api';
+import { useTo } from './links';
 
 /** The signed-in account (user is null for a visitor) and the CSRF token of its session. */
 export type Me = Reply<typeof accountsApi.me>;
@@ -41,6 +42,7 @@ export const holdsAny = (me: Me | undefined, roles?: string[], scopes?: string[]
 export function RequireAuth({ roles, scopes, children }: { roles?: string[]; scopes?: string[]; children: ReactNode }) {
   const { data, isLoading, isFetching } = useMe();
   const location = useLocation();
+  const to = useTo();
   // A stale "not signed in" while the answer is being fetched again (just after signing in) is not a reason to leave.
   if (isLoading || (isFetching && !data?.user))
     return (
@@ -48,7 +50,8 @@ export function RequireAuth({ roles, scopes, children }: { roles?: string[]; sco
         <Loader aria-label="loading" />
       </Center>
     );
-  if (!data?.user) return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  if ((roles || scopes) && !holdsAny(data, roles, scopes)) return <Navigate to="/account" replace />;
+  if (!data?.user)
+    return <Navigate to={`${to(accountsPages.signIn)}?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  if ((roles || scopes) && !holdsAny(data, roles, scopes)) return <Navigate to={to(accountsPages.account)} replace />;
   return <>{children}</>;
 }

@@ -55,7 +55,8 @@ describe('membership, end to end', () => {
     const mail = await lastMailTo(url, applicantEmail);
     expect(mail.subject).toBe('您的登录链接');
     await visitor.goto(linkIn(mail.text));
-    await visitor.waitForURL(/\/my\/applications\/[0-9a-f-]{36}$/);
+    // The link carries the applicant's language (an account page keeps it in ?lang=).
+    await visitor.waitForURL(/\/my\/applications\/[0-9a-f-]{36}\?lang=zh-hans$/);
     const appPath = new URL(visitor.url()).pathname;
     const appId = appPath.split('/').pop()!;
     const errs: string[] = [];

@@ -32,6 +32,8 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
     : never;
 /** The values a page's :params take, e.g. { slug: string; id: string } for '/events/:slug/sessions/:id'. */
 export type PageParams<P extends string> = [ParamNames<P>] extends [never] ? Record<string, never> : Record<ParamNames<P>, string>;
+/** What follows a page in a link builder: its params, or nothing for a page without :params. */
+export type PageArgs<P extends string> = ParamNames<P> extends never ? [] : [PageParams<P>];
 
 /** Language ↔ URL prefix. */
 export const localePrefix: Record<Locale, string> = { en: 'en', 'zh-Hans': 'zh-hans', 'zh-Hant': 'zh-hant' };
@@ -44,7 +46,7 @@ const fill = (page: Page, params: Record<string, string>) =>
   page.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name]));
 
 /** The page's site-relative path without a language: public pages without their prefix (the web app adds the current one), staff pages under /admin. */
-export function pagePath<P extends string>(page: Page<P>, ...[params]: ParamNames<P> extends never ? [] : [PageParams<P>]): string {
+export function pagePath<P extends string>(page: Page<P>, ...[params]: PageArgs<P>): string {
   const path = fill(page, (params ?? {}) as Record<string, string>);
   return page.area === 'staff' ? `/admin${path === '/' ? '' : path}` : path;
 }

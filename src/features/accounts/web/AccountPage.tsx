@@ -6,8 +6,9 @@ import { useNavigate } from 'react-router';
 import { ApiError, call, invalidate } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { locales, setLocale, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { useMe } from '../../../web/session';
-import { accountsApi } from '../contract';
+import { accountsApi, accountsPages } from '../contract';
 
 /** /account: name, preferred language, password, and signing out everywhere (the route asks for a signed-in account). */
 export function AccountPage() {
@@ -16,6 +17,7 @@ export function AccountPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const navigate = useNavigate();
+  const to = useTo();
   const locale = useLocale();
   const [name, setName] = useState(me?.user?.name ?? '');
   const [pref, setPref] = useState(locales.find((l) => l === me?.user?.locale) ?? locale);
@@ -39,7 +41,7 @@ export function AccountPage() {
     mutationFn: () => call(accountsApi.logoutAll),
     onSuccess: async () => {
       await qc.resetQueries();
-      navigate('/signin');
+      navigate(to(accountsPages.signIn));
     },
   });
   const pwErr = pwSave.error instanceof ApiError ? pwSave.error : null;

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
-import { accountsApi } from '../contract';
+import { useTo } from '../../../web/links';
+import { accountsApi, accountsPages } from '../contract';
 import { AuthCard } from './AuthCard';
 import { safeNext, useSignedIn } from './useSignedIn';
 
@@ -14,6 +15,7 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = params.get('next');
   const signedIn = useSignedIn();
+  const to = useTo();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const login = useMutation({
@@ -57,7 +59,7 @@ export function SignInPage() {
               <Button type="submit" loading={login.isPending}>
                 {t('auth.signIn')}
               </Button>
-              <Anchor component={Link} to="/forgot-password" size="sm">
+              <Anchor component={Link} to={to(accountsPages.forgotPassword)} size="sm">
                 {t('auth.forgot')}
               </Anchor>
             </Stack>
@@ -83,7 +85,7 @@ export function SignInPage() {
       </Tabs>
       <Text size="sm" mt="lg">
         {t('auth.noAccount')}{' '}
-        <Anchor component={Link} to={`/signup${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
+        <Anchor component={Link} to={`${to(accountsPages.signUp)}${next ? `?next=${encodeURIComponent(next)}` : ''}`}>
           {t('shell:nav.signUp')}
         </Anchor>
       </Text>

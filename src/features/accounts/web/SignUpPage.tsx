@@ -6,13 +6,15 @@ import { Link, useSearchParams } from 'react-router';
 import { ApiError, call } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useLocale } from '../../../web/i18n';
-import { accountsApi } from '../contract';
+import { useTo } from '../../../web/links';
+import { accountsApi, accountsPages } from '../contract';
 import { AuthCard } from './AuthCard';
 import { safeNext } from './useSignedIn';
 
 export function SignUpPage() {
   const { t } = useTranslation(['accounts', 'shell']);
   const locale = useLocale();
+  const to = useTo();
   const [params] = useSearchParams();
   const [form, setForm] = useState({ name: '', email: '', password: '' });
   const signup = useMutation({
@@ -62,7 +64,7 @@ export function SignUpPage() {
             </Button>
             <Text size="sm">
               {t('auth.haveAccount')}{' '}
-              <Anchor component={Link} to="/signin">
+              <Anchor component={Link} to={to(accountsPages.signIn)}>
                 {t('shell:nav.signIn')}
               </Anchor>
             </Text>

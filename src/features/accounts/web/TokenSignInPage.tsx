@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
-import { accountsApi } from '../contract';
+import { useTo } from '../../../web/links';
+import { accountsApi, accountsPages } from '../contract';
 import { AuthCard } from './AuthCard';
 import { useSignedIn } from './useSignedIn';
 
@@ -14,6 +15,7 @@ export function TokenSignInPage({ kind }: { kind: 'verify' | 'link' }) {
   const { t } = useTranslation(['accounts', 'shell']);
   const [params] = useSearchParams();
   const signedIn = useSignedIn();
+  const to = useTo();
   const ran = useRef(false);
   const redeem = useMutation({
     mutationFn: () =>
@@ -30,7 +32,7 @@ export function TokenSignInPage({ kind }: { kind: 'verify' | 'link' }) {
       {redeem.isError ? (
         <Stack>
           <ErrorAlert error={redeem.error} />
-          <Anchor component={Link} to="/signin">
+          <Anchor component={Link} to={to(accountsPages.signIn)}>
             {t('shell:nav.signIn')}
           </Anchor>
         </Stack>

@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { setCsrfToken } from '../../../web/api';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
+import { portalPages } from '../../portal/contract';
 import type { accountsApi } from '../contract';
 
 /** Only a path on this site, so a link cannot send someone elsewhere. */
@@ -12,11 +13,11 @@ export const safeNext = (n: string | null | undefined) => (n?.startsWith('/') &&
 export function useSignedIn() {
   const qc = useQueryClient();
   const navigate = useNavigate();
-  const locale = useLocale();
+  const to = useTo();
   return async (r: Reply<typeof accountsApi.login>, next?: string | null) => {
     setCsrfToken(r.csrfToken);
     // Whoever the cache knew (nobody) is gone: drop every answer and fetch again as the new account.
     await qc.resetQueries();
-    navigate(safeNext(r.next ?? next) ?? `/${prefixOf[locale]}/`, { replace: true });
+    navigate(safeNext(r.next ?? next) ?? to(portalPages.home), { replace: true });
   };
 }

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { call, query } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
-import { type CallKind, callKinds, callsApi } from '../contract';
+import { type CallKind, callKinds, callsApi, callsPages } from '../contract';
 
 /** The UTC offset of a time zone on a day, e.g. +08:00 for Asia/Shanghai (so a date means that zone's midnight). */
 function offsetOf(timeZone: string, day: string) {
@@ -32,6 +33,7 @@ const zones = [
 export function AdminCallsPage() {
   const { t } = useTranslation(['calls', 'shell']);
   const navigate = useNavigate();
+  const to = useTo();
   const notify = useNotify();
   const { data } = useQuery(query(callsApi.list));
   const { data: templates } = useQuery(query(callsApi.templates));
@@ -65,7 +67,7 @@ export function AdminCallsPage() {
           published: draft.published,
         },
       }),
-    onSuccess: (c) => navigate(`/admin/calls/${c.id}`),
+    onSuccess: (c) => navigate(to(callsPages.adminCall, { id: c.id })),
     onError: notify.error,
   });
   return (
@@ -81,7 +83,7 @@ export function AdminCallsPage() {
           {(data ?? []).map((c) => (
             <Table.Tr key={c.id}>
               <Table.Td>
-                <Link to={`/admin/calls/${c.id}`}>
+                <Link to={to(callsPages.adminCall, { id: c.id })}>
                   <LText value={c.title} />
                 </Link>
               </Table.Td>

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, call } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
-import { callsApi } from '../contract';
+import { accountsPages } from '../../accounts/contract';
+import { callsApi, callsPages } from '../contract';
 import { callQuery } from './callQuery';
 import { Nominate } from './Nominate';
 
@@ -15,13 +17,16 @@ export function CallPage() {
   const { t } = useTranslation(['calls']);
   const { data: c, error } = useQuery(callQuery(id));
   const navigate = useNavigate();
+  const to = useTo();
   const notify = useNotify();
   const loc = useLocalized();
   const start = useMutation({
     mutationFn: () => call(callsApi.startSubmission, { params: { id: id ?? '' }, body: { answers: {} } }),
-    onSuccess: (s) => navigate(`/my/submissions/${s.id}`),
+    onSuccess: (s) => navigate(to(callsPages.submission, { id: s.id })),
     onError: (e) =>
-      e instanceof ApiError && e.status === 401 ? navigate(`/signin?next=${encodeURIComponent(location.pathname)}`) : notify.error(e),
+      e instanceof ApiError && e.status === 401
+        ? navigate(`${to(accountsPages.signIn)}?next=${encodeURIComponent(location.pathname)}`)
+        : notify.error(e),
   });
   if (error) return <ErrorAlert error={error} />;
   if (!c) return null;

@@ -3,12 +3,14 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { callsApi } from '../contract';
+import { callsApi, callsPages } from '../contract';
 
 /** My submissions, and nominations addressed to me. */
 export function MySubmissionsPage() {
   const { t } = useTranslation(['calls']);
+  const to = useTo();
   const { data } = useQuery(query(callsApi.mine));
   return (
     <Stack>
@@ -25,7 +27,7 @@ export function MySubmissionsPage() {
           {(data ?? []).map((s) => (
             <Table.Tr key={s.id}>
               <Table.Td>
-                <Link to={`/my/submissions/${s.id}`}>{s.code}</Link>
+                <Link to={to(callsPages.submission, { id: s.id })}>{s.code}</Link>
               </Table.Td>
               <Table.Td>{'title' in s ? <LText value={s.title} /> : s.nomineeName}</Table.Td>
               <Table.Td>{t(`calls:status.${('decision' in s && s.decision) || s.status}`)}</Table.Td>

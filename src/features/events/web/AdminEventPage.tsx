@@ -3,8 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { AccreditationTab } from './AccreditationTab';
 import { FiguresTab } from './FiguresTab';
@@ -15,6 +16,7 @@ import { ProgramTab } from './ProgramTab';
 export function AdminEventPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
+  const to = useTo();
   const q = useQuery(query(eventsApi.get, { params: { id } }));
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
@@ -30,7 +32,7 @@ export function AdminEventPage() {
         <Text size="sm">
           {ev.startDate} – {ev.endDate} ({ev.timeZone})
         </Text>
-        <Anchor component={Link} to={`/admin/events/${ev.id}/checkin`}>
+        <Anchor component={Link} to={to(eventsPages.checkin, { id: ev.id })}>
           {t('events:admin.checkin')}
         </Anchor>
       </Group>

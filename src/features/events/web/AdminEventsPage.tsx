@@ -4,15 +4,17 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
-import { type EventInput, eventKinds, eventsApi, modes, visibilities } from '../contract';
+import { type EventInput, eventKinds, eventsApi, eventsPages, modes, visibilities } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { hasScope, isStaff, useMe } from '../../../web/session';
 
 export function AdminEventsPage() {
   const { t } = useTranslation(['events', 'shell']);
   const navigate = useNavigate();
+  const to = useTo();
   const q = useQuery(query(eventsApi.list));
   const { data: me } = useMe();
   const staff = isStaff(me);
@@ -48,7 +50,7 @@ export function AdminEventsPage() {
           registrationOpen: v.registrationOpen,
         },
       }),
-    onSuccess: (ev) => navigate(`/admin/events/${ev.id}`),
+    onSuccess: (ev) => navigate(to(eventsPages.adminEvent, { id: ev.id })),
   });
   const err = create.error instanceof ApiError ? create.error : null;
   const fmt = useFormat();
@@ -63,7 +65,7 @@ export function AdminEventsPage() {
           {managed.map((e) => (
             <Table.Tr key={e.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/admin/events/${e.id}`}>
+                <Anchor component={Link} to={to(eventsPages.adminEvent, { id: e.id })}>
                   <LText value={e.name} />
                 </Anchor>
               </Table.Td>

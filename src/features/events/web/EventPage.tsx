@@ -5,20 +5,20 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
 import { SessionCard } from './SessionCard';
 import { dayIn } from './time';
 import type { SessionT } from './types';
-import { useLang } from './useLang';
 
 export function EventPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
-  const lang = useLang();
+  const to = useTo();
   const locale = useLocale();
   const fmt = useFormat();
   const [filters, setFilters] = useState<{ day: string | null; room: string | null; theme: string | null; language: string | null }>({
@@ -62,7 +62,7 @@ export function EventPage() {
       </Text>
       <Group>
         {ev.registrationOpen && (
-          <Button component={Link} to={`/${lang}/events/${ev.slug}/register`}>
+          <Button component={Link} to={to(eventsPages.register, { slug: ev.slug })}>
             {t('events:agenda.register')}
           </Button>
         )}
@@ -117,7 +117,7 @@ export function EventPage() {
             {fmt.date(`${day}T12:00:00Z`)}
           </Title>
           {list.map((s) => (
-            <SessionCard key={s.id} s={s} zone={zone} lang={lang} slug={ev.slug} />
+            <SessionCard key={s.id} s={s} zone={zone} slug={ev.slug} />
           ))}
         </Stack>
       ))}

@@ -3,15 +3,15 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { useLang } from './useLang';
 
 export function EventsPage() {
   const { t } = useTranslation(['events', 'shell']);
-  const lang = useLang();
+  const to = useTo();
   const fmt = useFormat();
   const q = useQuery(query(eventsApi.list));
   const today = new Date().toISOString().slice(0, 10);
@@ -32,7 +32,7 @@ export function EventsPage() {
             </Title>
             <SimpleGrid cols={{ base: 1, md: 2 }}>
               {g.items.map((e) => (
-                <Card key={e.id} withBorder component={Link} to={`/${lang}/events/${e.slug}`}>
+                <Card key={e.id} withBorder component={Link} to={to(eventsPages.event, { slug: e.slug })}>
                   <Text fw={600}>
                     <LText value={e.name} />
                   </Text>

@@ -3,17 +3,18 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { call, invalidate, query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { accountsPages } from '../../accounts/contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { useLocalized } from '../../../web/localized';
 import { useMe } from '../../../web/session';
-import { useLang } from './useLang';
 
 export function InvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
   const localized = useLocalized();
-  const lang = useLang();
+  const to = useTo();
   const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
@@ -22,12 +23,12 @@ export function InvitationPage() {
     mutationFn: (accept: boolean) => call(accept ? eventsApi.acceptInvitation : eventsApi.declineInvitation, { params: { token } }),
     onSuccess: (_r, accept) => {
       void invalidate(qc, eventsApi.openInvitation);
-      if (accept) navigate(`/${lang}/events/${q.data!.event.slug}/register`);
+      if (accept) navigate(to(eventsPages.register, { slug: q.data!.event.slug }));
     },
   });
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
-  const here = `/${lang}/invitations/${token}`;
+  const here = to(eventsPages.invitation, { token });
   return (
     <Stack maw={640}>
       <Title order={1}>{t('events:invite.title')}</Title>
@@ -40,7 +41,7 @@ export function InvitationPage() {
           {me.data?.user ? (
             <Button onClick={() => respond.mutate(true)}>{t('events:invite.accept')}</Button>
           ) : (
-            <Button component={Link} to={`/signin?next=${encodeURIComponent(here)}`}>
+            <Button component={Link} to={`${to(accountsPages.signIn)}?next=${encodeURIComponent(here)}`}>
               {t('events:invite.accept')}
             </Button>
           )}

@@ -4,15 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { useRefreshMe } from '../../../web/session';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 
 /** Where the invitation mail leads: the invited person, signed in with that address, accepts. */
 export function ManagerInvitationPage() {
   const { token = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
   const refreshMe = useRefreshMe();
+  const to = useTo();
   const q = useQuery({ ...query(eventsApi.managerInvitation, { params: { token } }), retry: false });
   const accept = useMutation({
     mutationFn: () => call(eventsApi.acceptManagerInvitation, { params: { token } }),
@@ -34,7 +36,7 @@ export function ManagerInvitationPage() {
           {accept.data ? (
             <Alert color="green">
               {t('events:managers.invitation.accepted')}{' '}
-              <Link to={`/admin/events/${accept.data.eventId}`}>{t('events:managers.invitation.open')}</Link>
+              <Link to={to(eventsPages.adminEvent, { id: accept.data.eventId })}>{t('events:managers.invitation.open')}</Link>
             </Alert>
           ) : q.data.yours ? (
             <Group>

@@ -4,8 +4,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
-import { eventsApi, type StakeholderGroup, stakeholderGroups } from '../contract';
+import { eventsApi, eventsPages, type StakeholderGroup, stakeholderGroups } from '../contract';
 import { CountrySelect, ErrorAlert, useNotify } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { useLocalized } from '../../../web/localized';
 import { RequireAuth, useMe } from '../../../web/session';
 
@@ -14,6 +15,7 @@ function RegisterForm() {
   const { t } = useTranslation(['events', 'shell']);
   const localized = useLocalized();
   const navigate = useNavigate();
+  const to = useTo();
   const notify = useNotify();
   const me = useMe();
   const q = useQuery(query(eventsApi.agenda, { params: { id: slug } }));
@@ -39,7 +41,7 @@ function RegisterForm() {
       }),
     onSuccess: () => {
       notify.ok(t('events:form.done'));
-      navigate('/me/registrations');
+      navigate(to(eventsPages.myRegistrations));
     },
   });
   if (q.error) return <ErrorAlert error={q.error} />;

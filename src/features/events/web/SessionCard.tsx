@@ -2,12 +2,15 @@ import { Anchor, Badge, Card, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
+import { eventsPages } from '../contract';
 import type { SessionT } from './types';
 
-export function SessionCard({ s, zone, lang, slug }: { s: SessionT; zone: string; lang: string; slug: string }) {
+export function SessionCard({ s, zone, slug }: { s: SessionT; zone: string; slug: string }) {
   const { t } = useTranslation(['events']);
   const fmt = useFormat();
+  const to = useTo();
   return (
     <Card withBorder data-testid="session-card">
       <Group justify="space-between" align="flex-start">
@@ -20,7 +23,7 @@ export function SessionCard({ s, zone, lang, slug }: { s: SessionT; zone: string
               </>
             ) : null}
           </Text>
-          <Anchor component={Link} to={`/${lang}/events/${slug}/sessions/${s.id}`} fw={600}>
+          <Anchor component={Link} to={to(eventsPages.session, { slug, id: s.id })} fw={600}>
             <LText value={s.title} />
           </Anchor>
           {s.people.length > 0 && (

@@ -4,24 +4,24 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { useLang } from './useLang';
 
 export function SessionPage() {
   const { id = '', slug = '' } = useParams();
   const { t } = useTranslation(['events']);
   const fmt = useFormat();
-  const lang = useLang();
+  const to = useTo();
   const ev = useQuery(query(eventsApi.get, { params: { id: slug } }));
   const s = useQuery(query(eventsApi.session, { params: { id } }));
   if (s.error || ev.error) return <ErrorAlert error={s.error ?? ev.error} />;
   if (!s.data || !ev.data) return null;
   return (
     <Stack>
-      <Anchor component={Link} to={`/${lang}/events/${slug}`}>
+      <Anchor component={Link} to={to(eventsPages.event, { slug })}>
         <LText value={ev.data.name} />
       </Anchor>
       <Title order={1}>

@@ -6,11 +6,12 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { ApiError, call, invalidate, query } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { groupsApi, statusMoves, type VersionStatus } from '../contract';
+import { libraryPages } from '../../library/contract';
+import { groupsApi, groupsPages, statusMoves, type VersionStatus } from '../contract';
 import { type DocView, langOrder } from './documentView';
 import { SafeHtml } from './markdown';
-import { useLangPath } from './paths';
 import { Comments } from './Comments';
 import { Compare } from './Compare';
 import { Editor } from './Editor';
@@ -28,7 +29,7 @@ export function DocumentPage() {
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const { t } = useTranslation(['documents', 'groups', 'shell']);
-  const to = useLangPath();
+  const to = useTo();
   const qc = useQueryClient();
   const notify = useNotify();
   const fmt = useFormat();
@@ -95,7 +96,7 @@ export function DocumentPage() {
     <Stack py="md" gap="lg">
       <Stack gap={4}>
         {doc.group ? (
-          <Anchor component={Link} to={to(`/groups/${doc.group.slug}`)} size="sm">
+          <Anchor component={Link} to={to(groupsPages.group, { slug: doc.group.slug })} size="sm">
             <LText value={doc.group.name} />
           </Anchor>
         ) : null}
@@ -108,7 +109,7 @@ export function DocumentPage() {
             {t('documents:version', { label: v.label })} · {t(`documents:vstatus.${v.status}`)}
           </Badge>
           {doc.publicationId ? (
-            <Anchor component={Link} to={to(`/library/${doc.publicationId}`)} size="sm" data-testid="library-link">
+            <Anchor component={Link} to={to(libraryPages.publication, { id: doc.publicationId })} size="sm" data-testid="library-link">
               {t('documents:inLibrary')}
             </Anchor>
           ) : null}

@@ -6,16 +6,16 @@ import { Link, useParams } from 'react-router';
 import { call, invalidate, query } from '../../../web/api';
 import { ErrorAlert, LocalizedInput, useCountryName, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { useMe, useRefreshMe } from '../../../web/session';
-import { groupsApi } from '../contract';
-import { useLangPath } from './paths';
+import { groupsApi, groupsPages } from '../contract';
 
 /** A group's public page: mandate, chairs, member organizations, outputs; joining and answering an invitation. */
 export function GroupPage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation(['groups', 'shell']);
-  const to = useLangPath();
+  const to = useTo();
   const qc = useQueryClient();
   const notify = useNotify();
   const { data: me } = useMe();
@@ -57,7 +57,7 @@ export function GroupPage() {
           <LText value={g.name} />
         </Title>
         {g.you.member ? (
-          <Button component={Link} to={to(`/groups/${g.slug}/workspace`)}>
+          <Button component={Link} to={to(groupsPages.workspace, { slug: g.slug })}>
             {t('groups:openWorkspace')}
           </Button>
         ) : null}
@@ -133,7 +133,7 @@ export function GroupPage() {
         {g.outputs.length === 0 ? <Text c="dimmed">{t('groups:noOutputs')}</Text> : null}
         <Stack gap={4}>
           {g.outputs.map((o) => (
-            <Anchor key={o.id} component={Link} to={to(`/documents/${o.id}`)}>
+            <Anchor key={o.id} component={Link} to={to(groupsPages.document, { id: o.id })}>
               {t(`groups:kind.${o.kind}`)}: <LText value={o.title} /> ({o.versionLabel})
             </Anchor>
           ))}

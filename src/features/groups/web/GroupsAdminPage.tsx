@@ -2,16 +2,19 @@ import { Anchor, Button, Card, Group, Select, Stack, Table, TextInput, Title } f
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, call, invalidate, query } from '../../../web/api';
 import { accountsApi } from '../../accounts/contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { groupsApi } from '../contract';
+import { groupsApi, groupsPages } from '../contract';
 
 /** Secretariat: create working groups, name the liaison, invite the chair. */
 export function GroupsAdminPage() {
   const { t } = useTranslation(['groups', 'shell']);
+  const to = useTo();
   const qc = useQueryClient();
   const notify = useNotify();
   const groups = useQuery(query(groupsApi.list));
@@ -58,7 +61,7 @@ export function GroupsAdminPage() {
           {(groups.data ?? []).map((g) => (
             <Table.Tr key={g.id}>
               <Table.Td>
-                <Anchor href={`/en/groups/${g.slug}`}>
+                <Anchor component={Link} to={to(groupsPages.group, { slug: g.slug })}>
                   <LText value={g.name} />
                 </Anchor>
               </Table.Td>

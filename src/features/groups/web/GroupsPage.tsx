@@ -4,14 +4,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { groupsApi } from '../contract';
-import { useLangPath } from './paths';
+import { groupsApi, groupsPages } from '../contract';
 
 /** The working groups, each with its mandate and size. */
 export function GroupsPage() {
   const { t } = useTranslation(['groups', 'shell']);
-  const to = useLangPath();
+  const to = useTo();
   const q = useQuery(query(groupsApi.list));
   return (
     <Stack py="md">
@@ -20,7 +20,14 @@ export function GroupsPage() {
       {q.error ? <ErrorAlert error={q.error} /> : null}
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         {(q.data ?? []).map((g) => (
-          <Card key={g.id} withBorder padding="lg" component={Link} to={to(`/groups/${g.slug}`)} data-testid={`group-${g.slug}`}>
+          <Card
+            key={g.id}
+            withBorder
+            padding="lg"
+            component={Link}
+            to={to(groupsPages.group, { slug: g.slug })}
+            data-testid={`group-${g.slug}`}
+          >
             <Title order={2} size="h3">
               <LText value={g.name} />
             </Title>

@@ -6,10 +6,10 @@ import { useNavigate } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { call, invalidate, query } from '../../../web/api';
 import { useNotify } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { isStaff, useMe } from '../../../web/session';
-import { groupsApi } from '../contract';
-import { useLangPath } from './paths';
+import { groupsApi, groupsPages } from '../contract';
 
 type Member = Reply<typeof groupsApi.members>[number];
 /** The roles a chair invites to. */
@@ -25,7 +25,7 @@ export function Members({ slug, editor }: { slug: string; editor: boolean }) {
   const [direct, setDirect] = useState(false);
   const { data: me } = useMe();
   const staff = isStaff(me);
-  const to = useLangPath();
+  const to = useTo();
   const navigate = useNavigate();
   const q = useQuery(query(groupsApi.members, { params: { id: slug } }));
   const refresh = () => invalidate(qc, groupsApi.members);
@@ -43,7 +43,7 @@ export function Members({ slug, editor }: { slug: string; editor: boolean }) {
     onSuccess: (_r, m) => {
       if (m.userId !== me?.user?.id) return refresh();
       qc.clear();
-      navigate(to(`/groups/${slug}`));
+      navigate(to(groupsPages.group, { slug }));
     },
     onError: notify.error,
   });

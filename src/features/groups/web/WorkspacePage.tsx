@@ -23,10 +23,11 @@ import { call, invalidate, query, upload } from '../../../web/api';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import type { LocalizedText } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { documentKinds, groupsApi } from '../contract';
+import { eventsPages } from '../../events/contract';
+import { documentKinds, groupsApi, groupsPages } from '../contract';
 import { SafeHtml } from './markdown';
-import { useLangPath } from './paths';
 import { MeetingForm } from './MeetingForm';
 import { Members } from './Members';
 import { Thread } from './Thread';
@@ -35,7 +36,7 @@ import { Thread } from './Thread';
 export function WorkspacePage() {
   const { slug = '' } = useParams();
   const { t } = useTranslation(['groups', 'shell']);
-  const to = useLangPath();
+  const to = useTo();
   const navigate = useNavigate();
   const qc = useQueryClient();
   const notify = useNotify();
@@ -50,7 +51,7 @@ export function WorkspacePage() {
   const [openThread, setOpenThread] = useState<string | null>(null);
   const create = useMutation({
     mutationFn: () => call(groupsApi.createGroupDocument, { params: { id: slug }, body: { kind, title: docTitle, paragraphs: [] } }),
-    onSuccess: (d) => navigate(to(`/documents/${d.id}?edit=1`)),
+    onSuccess: (d) => navigate(`${to(groupsPages.document, { id: d.id })}?edit=1`),
     onError: notify.error,
   });
   const newThread = useMutation({
@@ -76,7 +77,7 @@ export function WorkspacePage() {
         <Title order={1}>
           <LText value={w.group.name} /> — {t('groups:workspace')}
         </Title>
-        <Anchor component={Link} to={to(`/groups/${slug}`)}>
+        <Anchor component={Link} to={to(groupsPages.group, { slug })}>
           {t('shell:common.back')}
         </Anchor>
       </Group>
@@ -91,7 +92,7 @@ export function WorkspacePage() {
           <Stack>
             {w.documents.map((d) => (
               <Group key={d.id} justify="space-between">
-                <Anchor component={Link} to={to(`/documents/${d.id}`)}>
+                <Anchor component={Link} to={to(groupsPages.document, { id: d.id })}>
                   <LText value={d.title} />
                 </Anchor>
                 <Group gap="xs">
@@ -151,7 +152,7 @@ export function WorkspacePage() {
                 {m.event ? (
                   <Text size="sm">
                     {t('groups:meeting.atEvent')}{' '}
-                    <Anchor component={Link} to={to(`/events/${m.event.slug}`)} data-testid="meeting-event">
+                    <Anchor component={Link} to={to(eventsPages.event, { slug: m.event.slug })} data-testid="meeting-event">
                       <LText value={m.event.name} />
                     </Anchor>
                   </Text>

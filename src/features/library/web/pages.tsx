@@ -4,9 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { invalidate, query, readSearch } from '../../../web/api';
-import { libraryApi as api, listQuery, publicationKinds as kinds } from '../contract';
+import { groupsPages } from '../../groups/contract';
+import { libraryApi as api, libraryPages, listQuery, publicationKinds as kinds } from '../contract';
 import { ErrorAlert, useCountryName } from '../../../web/components/forms';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
 
 type Publication = Reply<typeof api.get>;
@@ -14,7 +15,7 @@ type Ref = NonNullable<Publication['supersedes']>;
 
 export function LibraryPage() {
   const { t } = useTranslation(['library', 'shell']);
-  const locale = useLocale();
+  const to = useTo();
   const loc = useLocalized();
   const [params, setParams] = useSearchParams();
   const { page = 1, ...filters } = readSearch(listQuery, params);
@@ -78,7 +79,7 @@ export function LibraryPage() {
       </Text>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
         {(list.data?.items ?? []).map((p) => (
-          <Card key={p.id} withBorder component={Link} to={`/${prefixOf[locale]}/library/${p.id}`} data-testid="publication">
+          <Card key={p.id} withBorder component={Link} to={to(libraryPages.publication, { id: p.id })} data-testid="publication">
             <Group gap="xs">
               <Badge variant="light">{t(`library:kind.${p.kind}`)}</Badge>
               <Badge variant="outline">{p.year}</Badge>
@@ -103,7 +104,7 @@ export function LibraryPage() {
 export function PublicationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['library', 'shell']);
-  const locale = useLocale();
+  const to = useTo();
   const countryName = useCountryName();
   const qc = useQueryClient();
   const q = useQuery(query(api.get, { params: { id: id! } }));
@@ -111,7 +112,7 @@ export function PublicationPage() {
   if (q.error || !q.data) return <ErrorAlert error={q.error} />;
   const p = q.data;
   const link = (r: Ref) => (
-    <Anchor component={Link} to={`/${prefixOf[locale]}/library/${r.id}`}>
+    <Anchor component={Link} to={to(libraryPages.publication, { id: r.id })}>
       <LText value={r.title} />
       {r.edition ? ` (${r.edition})` : ''}
     </Anchor>
@@ -178,7 +179,7 @@ export function PublicationPage() {
           </Anchor>
         ))}
         {p.sourceDocumentId ? (
-          <Anchor component={Link} to={`/${prefixOf[locale]}/documents/${p.sourceDocumentId}`}>
+          <Anchor component={Link} to={to(groupsPages.document, { id: p.sourceDocumentId })}>
             {t('library:readOnline')}
           </Anchor>
         ) : null}

@@ -5,8 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { call } from '../../../web/api';
 import { pick, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { useMe } from '../../../web/session';
-import { type ApplicationDataInput, membershipApi as api } from '../contract';
+import { type ApplicationDataInput, membershipApi as api, membershipPages } from '../contract';
 import { ApplicationFields, cleanData } from './ApplicationFields';
 import { MembershipError } from './MembershipError';
 import { useCategories } from './useCategories';
@@ -17,6 +18,7 @@ export function ApplyPage() {
   const locale = useLocale();
   const me = useMe();
   const navigate = useNavigate();
+  const to = useTo();
   const categories = useCategories();
   const [categoryKey, setCategoryKey] = useState<string | null>(null);
   const [data, setData] = useState<ApplicationDataInput>({ representatives: [{ name: '', email: '' }] });
@@ -32,7 +34,7 @@ export function ApplyPage() {
       return null;
     },
     onSuccess: (app) => {
-      if (app) navigate(`/my/applications/${app.id}`);
+      if (app) navigate(to(membershipPages.myApplication, { id: app.id }));
     },
   });
   if (save.isSuccess && !signedIn)

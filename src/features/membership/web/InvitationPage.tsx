@@ -4,14 +4,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { call, query } from '../../../web/api';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { useMe } from '../../../web/session';
-import { membershipApi as api } from '../contract';
+import { membershipApi as api, membershipPages } from '../contract';
 import { MembershipError } from './MembershipError';
 
 /** The invitee's page, from the link in the invitation mail: accept or decline, as the invited address only. */
 export function InvitationPage() {
   const { t } = useTranslation(['membership', 'shell']);
+  const to = useTo();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const me = useMe().data;
@@ -71,7 +73,7 @@ export function InvitationPage() {
               <Text data-testid="invitation-status">{t(`invitation.${v.status}`)}</Text>
             )}
             {v.status === 'accepted' && v.forYou ? (
-              <Anchor component={Link} to="/my/membership">
+              <Anchor component={Link} to={to(membershipPages.portal)}>
                 {t('invitation.portal')}
               </Anchor>
             ) : null}

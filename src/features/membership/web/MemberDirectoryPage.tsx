@@ -7,10 +7,10 @@ import { Link } from 'react-router';
 import { query } from '../../../web/api';
 import { CountrySelect, useCountryName } from '../../../web/components/forms';
 import { Pager } from '../../../web/components/Pager';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { continents } from '../../directory/contract';
-import { membershipApi as api, memberGroups } from '../contract';
+import { membershipApi as api, memberGroups, membershipPages } from '../contract';
 import { MembershipError } from './MembershipError';
 
 type Continent = (typeof continents)[number];
@@ -19,7 +19,7 @@ type MemberGroup = (typeof memberGroups)[number];
 /** The public member directory: search in any script, filter by country, continent, stakeholder group. */
 export function MemberDirectoryPage() {
   const { t } = useTranslation(['membership', 'shell']);
-  const locale = useLocale();
+  const to = useTo();
   const countryName = useCountryName();
   const [q, setQ] = useState('');
   const [country, setCountry] = useState<string | null>(null);
@@ -80,7 +80,7 @@ export function MemberDirectoryPage() {
       {list.data?.total === 0 ? <Text>{t('members.none')}</Text> : null}
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="member-results">
         {list.data?.items.map((m) => (
-          <Card key={m.id} withBorder component={Link} to={`/${prefixOf[locale]}/members/${m.id}`} data-testid="member-card">
+          <Card key={m.id} withBorder component={Link} to={to(membershipPages.member, { id: m.id })} data-testid="member-card">
             <Group wrap="nowrap">
               <Avatar src={m.logoUrl} alt="" radius="sm" />
               <div>

@@ -5,23 +5,23 @@ import { Link, useParams } from 'react-router';
 import { query } from '../../../web/api';
 import { useCountryName } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { membershipApi as api } from '../contract';
+import { membershipApi as api, membershipPages } from '../contract';
 import { MembershipError } from './MembershipError';
 
 /** A member's public page. */
 export function MemberPage() {
   const id = useParams().id ?? '';
   const { t } = useTranslation(['membership', 'shell']);
-  const locale = useLocale();
+  const to = useTo();
   const countryName = useCountryName();
   const f = useFormat();
   const q = useQuery(query(api.member, { params: { id } }));
   const m = q.data;
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to={`/${prefixOf[locale]}/members`}>
+      <Anchor component={Link} to={to(membershipPages.members)}>
         ← {t('members.back')}
       </Anchor>
       <MembershipError error={q.error} />

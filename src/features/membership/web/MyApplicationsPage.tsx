@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
 import { useFormat } from '../../../web/format';
-import { prefixOf, useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { membershipApi as api } from '../contract';
+import { membershipApi as api, membershipPages } from '../contract';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
 
@@ -14,12 +14,12 @@ export function MyApplicationsPage() {
   const { t } = useTranslation(['membership', 'shell']);
   const f = useFormat();
   const list = useQuery(query(api.myApplications));
-  const locale = useLocale();
+  const to = useTo();
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={1}>{t('apply.myTitle')}</Title>
-        <Button component={Link} to={`/${prefixOf[locale]}/membership/apply`}>
+        <Button component={Link} to={to(membershipPages.apply)}>
           {t('apply.newApplication')}
         </Button>
       </Group>
@@ -30,7 +30,7 @@ export function MyApplicationsPage() {
           {list.data?.map((a) => (
             <Table.Tr key={a.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/my/applications/${a.id}`}>
+                <Anchor component={Link} to={to(membershipPages.myApplication, { id: a.id })}>
                   {a.displayName || '—'}
                 </Anchor>
               </Table.Td>

@@ -6,7 +6,8 @@ import { Link, useParams } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { call, invalidate, query } from '../../../web/api';
 import { useNotify } from '../../../web/components/forms';
-import { membershipApi as api } from '../contract';
+import { useTo } from '../../../web/links';
+import { membershipApi as api, membershipPages } from '../contract';
 import { type Application, ApplicationView } from './ApplicationView';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
@@ -16,6 +17,7 @@ import { Thread } from './Thread';
 export function QueueDetailPage() {
   const id = useParams().id ?? '';
   const { t } = useTranslation(['membership', 'shell']);
+  const to = useTo();
   const notify = useNotify();
   const qc = useQueryClient();
   const one = query(api.application, { params: { id } });
@@ -53,7 +55,7 @@ export function QueueDetailPage() {
   const can = (a: string) => app.actions.includes(a);
   return (
     <Stack maw={960}>
-      <Anchor component={Link} to="/admin/membership/applications">
+      <Anchor component={Link} to={to(membershipPages.applications)}>
         ← {t('queue.title')}
       </Anchor>
       <Group justify="space-between">

@@ -8,8 +8,9 @@ import { query } from '../../../web/api';
 import { useCountryName } from '../../../web/components/forms';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { membershipApi as api, type ApplicationStatus } from '../contract';
+import { membershipApi as api, type ApplicationStatus, membershipPages } from '../contract';
 import { Filters } from './AdminFilters';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
@@ -27,6 +28,7 @@ const queueStatuses = [
 /** The secretariat's queue of applications. */
 export function QueuePage() {
   const { t } = useTranslation(['membership', 'shell']);
+  const to = useTo();
   const countryName = useCountryName();
   const f = useFormat();
   const [filters, setFilters] = useState<Filters<ApplicationStatus>>({});
@@ -61,7 +63,7 @@ export function QueuePage() {
             {list.data?.items.map((a) => (
               <Table.Tr key={a.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/admin/membership/applications/${a.id}`}>
+                  <Anchor component={Link} to={to(membershipPages.application, { id: a.id })}>
                     {a.displayName || '—'}
                   </Anchor>
                 </Table.Td>

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, invalidate, query } from '../../../web/api';
 import { useNotify } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { reviewApi } from '../contract';
+import { reviewApi, reviewPages } from '../contract';
 import { ConflictList } from './ConflictList';
 
 /** A reviewer's invitations (accept, decline, declare conflicts) and assigned entries. */
 export function ReviewerDashboard() {
   const { t } = useTranslation(['review']);
+  const to = useTo();
   const qc = useQueryClient();
   const notify = useNotify();
   const { data: inv } = useQuery(query(reviewApi.invitations));
@@ -57,7 +59,7 @@ export function ReviewerDashboard() {
           {(mine ?? []).map((a) => (
             <Table.Tr key={`${a.submissionId}-${a.round}`}>
               <Table.Td>
-                <Link to={`/review/${a.submissionId}`}>{a.code}</Link>
+                <Link to={to(reviewPages.review, { id: a.submissionId })}>{a.code}</Link>
               </Table.Td>
               <Table.Td>
                 <LText value={a.title} />

@@ -4,8 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { query } from '../../../web/api';
 import { ServerPage } from '../../../web/components/ServerPage';
-import { prefixOf, useLocale } from '../../../web/i18n';
-import { showcaseApi } from '../contract';
+import { useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
+import { showcaseApi, showcasePages } from '../contract';
 import { Shown } from './Shown';
 
 /** One published entry; any other public item indexed under /showcase is the server's page. */
@@ -13,6 +14,7 @@ export function EntryPage() {
   const { id } = useParams();
   const { t } = useTranslation(['showcase']);
   const locale = useLocale();
+  const to = useTo();
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id ?? '');
   const { data: e, error } = useQuery({
     ...query(showcaseApi.entry, { params: { id: id ?? '' }, query: { locale } }),
@@ -24,7 +26,7 @@ export function EntryPage() {
   if (!e) return null;
   return (
     <Stack maw={860}>
-      <Anchor component={Link} to={`/${prefixOf[locale]}/showcase`} size="sm">
+      <Anchor component={Link} to={to(showcasePages.showcase)} size="sm">
         ← {t('showcase:title')}
       </Anchor>
       <Text size="sm" c="dimmed">

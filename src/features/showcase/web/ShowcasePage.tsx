@@ -6,14 +6,16 @@ import { Link } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
-import { prefixOf, useLocale } from '../../../web/i18n';
-import { showcaseApi } from '../contract';
+import { useLocale } from '../../../web/i18n';
+import { useTo } from '../../../web/links';
+import { showcaseApi, showcasePages } from '../contract';
 import { Shown } from './Shown';
 
 /** The published entries, filtered by call, year, field and country, with the call's booklet and spreadsheet. */
 export function ShowcasePage() {
   const { t } = useTranslation(['showcase']);
   const locale = useLocale();
+  const to = useTo();
   const [f, setF] = useState<{ year: string | null; field: string | null; country: string | null; callId: string | null }>({
     year: null,
     field: null,
@@ -76,7 +78,7 @@ export function ShowcasePage() {
       {data && !data.length ? <Text>{t('showcase:none')}</Text> : null}
       <SimpleGrid cols={{ base: 1, md: 2, lg: 3 }}>
         {(data ?? []).map((e) => (
-          <Card key={e.id} withBorder component={Link} to={`/${prefixOf[locale]}/showcase/${e.id}`} data-testid="showcase-entry">
+          <Card key={e.id} withBorder component={Link} to={to(showcasePages.entry, { id: e.id })} data-testid="showcase-entry">
             <Text size="xs" c="dimmed">
               {e.callTitle} · {e.year}
             </Text>
