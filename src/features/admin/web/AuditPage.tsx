@@ -1,4 +1,4 @@
-import { Button, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Box, Button, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
@@ -20,6 +20,21 @@ const pretty = (json: string | null | undefined) => (json ? JSON.stringify(JSON.
  */
 const label = (t: TFunction, kind: 'auditAction' | 'auditEntity', code: string) =>
   t(`admin:${kind}|${code}`, { keySeparator: '|', defaultValue: code });
+
+/** The record an entry is about: its type, and the start of its id to tell records apart (the whole id is in the details). */
+function Record({ entry }: { entry: Entry }) {
+  const { t } = useTranslation('admin');
+  return (
+    <>
+      {label(t, 'auditEntity', entry.entity)}{' '}
+      {entry.entityId ? (
+        <Text span size="xs" c="dimmed" ff="monospace">
+          {entry.entityId.slice(0, 8)}
+        </Text>
+      ) : null}
+    </>
+  );
+}
 
 /** /admin/audit: who changed what and when, with the record before and after. */
 export function AuditPage() {
@@ -48,7 +63,8 @@ export function AuditPage() {
         clearable
         maw={360}
       />
-      <ScrollArea>
+      {/* A table from tablet width up; on a phone each entry is a block of lines. */}
+      <ScrollArea visibleFrom="sm">
         <Table striped highlightOnHover>
           <Table.Thead>
             <Table.Tr>
@@ -61,29 +77,47 @@ export function AuditPage() {
           <Table.Tbody>
             {list.data?.items.map((a) => (
               <Table.Tr key={a.id}>
-                <Table.Td>{f.dateTime(a.at)}</Table.Td>
-                <Table.Td>{a.actorEmail ?? '—'}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(a.at)}</Table.Td>
+                <Table.Td>{a.actorEmail || '—'}</Table.Td>
                 <Table.Td>
                   <Button variant="subtle" size="compact-sm" onClick={() => setOpen(a)}>
                     {label(t, 'auditAction', a.action)}
                   </Button>
                 </Table.Td>
                 <Table.Td>
-                  {label(t, 'auditEntity', a.entity)}{' '}
-                  <Text span size="xs" c="dimmed">
-                    {a.entityId}
-                  </Text>
+                  <Record entry={a} />
                 </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </ScrollArea>
-      <Modal opened={!!open} onClose={() => setOpen(null)} title={open ? label(t, 'auditAction', open.action) : ''} size="xl">
+      <Stack gap={0} hiddenFrom="sm">
+        {list.data?.items.map((a) => (
+          <Box key={a.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+            <Anchor component="button" fw={600} onClick={() => setOpen(a)} ta="start">
+              {label(t, 'auditAction', a.action)}
+            </Anchor>
+            <Text size="sm">
+              <Record entry={a} />
+            </Text>
+            <Text size="xs" c="dimmed">
+              {f.dateTime(a.at)} · {a.actorEmail || '—'}
+            </Text>
+          </Box>
+        ))}
+      </Stack>
+      <Modal
+        opened={!!open}
+        onClose={() => setOpen(null)}
+        title={open ? label(t, 'auditAction', open.action) : ''}
+        styles={{ title: { fontWeight: 600 } }}
+        size="xl"
+      >
         {open ? (
           <Stack>
             <Text size="sm">
-              {f.dateTime(open.at)} · {open.actorEmail ?? '—'} · {label(t, 'auditEntity', open.entity)}
+              {f.dateTime(open.at)} · {open.actorEmail || '—'} · {label(t, 'auditEntity', open.entity)}
             </Text>
             {/* The codes as stored, for staff who search the log or the database by them. */}
             <Group gap={6}>
