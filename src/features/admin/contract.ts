@@ -36,6 +36,7 @@ export const auditEntry = z.object({
   at: z.date(),
   actorId: z.uuid().nullable(),
   actorEmail: z.string().nullable(),
+  /** The codes written by the server's audit() calls, labelled by the admin texts' auditAction and auditEntity; strings, as old entries keep the codes of their day. */
   action: z.string(),
   entity: z.string(),
   entityId: z.string().nullable(),

@@ -236,6 +236,7 @@ export type HistoryDetails = z.infer<typeof historyDetails>;
 export const historyRow = z.object({
   id: z.number(),
   at: z.date(),
+  /** What happened (renewed, grace, …), labelled by the web texts' historyAction; a string, as old rows keep the words of their day. */
   action: z.string(),
   fromStatus: z.string().nullable(),
   toStatus: z.string().nullable(),

@@ -170,7 +170,7 @@ export const membershipHistory = pgTable(
       .notNull()
       .references(() => memberships.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    /** created, reminder, grace, lapsed, renewed, suspended, reinstated, terminated, imported, opt_in, opt_out */
+    /** created, rejoined, imported, reminder, grace, lapsed, renewed, suspended, reinstated, terminated, opt_in, opt_out */
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),

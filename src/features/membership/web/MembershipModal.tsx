@@ -72,18 +72,28 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
               ))}
           </Group>
           <Title order={4}>{t('admin.history')}</Title>
-          <Table>
-            <Table.Tbody>
-              {m.history?.map((h) => (
-                <Table.Tr key={h.id}>
-                  <Table.Td>{f.dateTime(h.at)}</Table.Td>
-                  <Table.Td>{h.action}</Table.Td>
-                  <Table.Td>{h.toStatus ? t(`status.${h.toStatus}`) : ''}</Table.Td>
-                  <Table.Td>{h.reason}</Table.Td>
+          <Table.ScrollContainer minWidth={520}>
+            <Table>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.historyWhen')}</Table.Th>
+                  <Table.Th>{t('admin.historyChange')}</Table.Th>
+                  <Table.Th>{t('shell:common.status')}</Table.Th>
+                  <Table.Th>{t('shell:common.reason')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {m.history?.map((h) => (
+                  <Table.Tr key={h.id}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(h.at)}</Table.Td>
+                    <Table.Td>{t(`historyAction.${h.action}`, { defaultValue: h.action })}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.toStatus ? t(`status.${h.toStatus}`) : ''}</Table.Td>
+                    <Table.Td>{h.reason}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         </Stack>
       ) : null}
     </Modal>
