@@ -1,3 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { signIn } from '../accounts/testkit.js';
@@ -31,4 +36,31 @@ it('seeds the five programs, the 2023 case collection, and reviewer@ in the pool
   for await (const d of showcase.searchDocs!(h.ctx)) docs.push(d);
   expect(docs).toHaveLength(13);
   expect(docs.every((d) => d.kind === 'case' && d.visibility === 'public' && d.url === `/showcase/${d.id}`)).toBe(true);
+});
+
+it("the booklet prints each entry's applicant organization in its 申报单位 field, not the entry's title", async () => {
+  const [call] = await h.database.rows<{ id: string }>(sql`select id from calls where kind = 'practice-case' and year = 2023`);
+  const entries = await h.database.rows<{ code: string; title: string; org_en: string; org_zh: string }>(sql`
+    select s.code, s.title->>'en' as title, o.name->>'en' as org_en, o.name->>'zh-Hans' as org_zh
+    from submissions s join organizations o on o.id = s.organization_id where s.call_id = ${call.id}`);
+  expect(entries).toHaveLength(13);
+  const res = await h.call(null, { method: 'GET', url: `/api/v1/showcase/booklet.pdf?callId=${call.id}&locale=zh-Hans` });
+  expect(res.statusCode).toBe(200);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wz-booklet-')), 'booklet.pdf');
+  fs.writeFileSync(file, res.rawPayload);
+  const pages = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).split('\f');
+  fs.rmSync(path.dirname(file), { recursive: true });
+  // Cover, contents, then one page per entry: the line after the field's label is its value.
+  const fieldOf = (page: string) => {
+    const lines = page.split('\n').map((l) => l.trim());
+    const at = lines.indexOf('申报单位');
+    return at < 0 ? null : lines.slice(at + 1).find((l) => l !== '');
+  };
+  for (const e of entries) {
+    const page = pages.find((p) => p.trimStart().startsWith(e.code));
+    expect(page, e.code).toBeDefined();
+    const value = fieldOf(page!);
+    expect([e.org_en, e.org_zh], e.code).toContain(value);
+    expect(value, e.code).not.toContain(e.title);
+  }
 });

@@ -1,12 +1,20 @@
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs } from '../../platform/search/index.js';
+import { demoOrganizations } from '../directory/index.js';
 import { calls, rubrics, submissions } from './model.js';
 import { templates, type CallKind } from './templates.js';
 import { pagePath } from '../../platform/http/links.js';
 import { showcasePages } from '../showcase/contract.js';
 
 const at = (iso: string) => new Date(iso);
+
+/** The applicant organization as its applicant writes it: the directory's demo organization's own name. */
+function applicantOrganization(key: string) {
+  const o = demoOrganizations.find((x) => x.key === key);
+  if (!o) throw new Error(`demo case: no demo organization ${key}`);
+  return (o.country === 'CN' ? o.name['zh-Hans'] : o.name.en) ?? '';
+}
 
 /** The 13 selected cases of the 2023 practice-case call: fictional, across the five fields. */
 const cases2023: Array<{ field: string; org: string; country: string; title: LocalizedText; summary: LocalizedText }> = [
@@ -192,7 +200,7 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
       summary: k.summary,
       applicantType: 'civil-society',
       country: k.country,
-      organization: k.title.en ?? '',
+      organization: applicantOrganization(k.org),
       results: k.summary,
       practice: k.summary,
       keywords: k.field,
