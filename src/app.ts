@@ -17,6 +17,7 @@ import { installAccess } from './platform/auth/access.js';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
 import { clientErrorHandler, frameworkErrors, installProblemHandler } from './platform/http/problem.js';
+import { installRateLimits } from './platform/http/rate-limit.js';
 import { checkReferences, idFieldsOf, type ReferenceCheck } from './platform/http/references.js';
 import { findPage, type Page } from './platform/http/links.js';
 import type { App, Ctx } from './platform/http/types.js';
@@ -60,6 +61,7 @@ export async function buildApp({ database, config, logger = false }: BuildOption
 
   const web = webApp(features.flatMap((f) => Object.values(f.pages ?? {})));
   installProblemHandler(app, web?.page);
+  await installRateLimits(app);
   // The API speaks JSON (and multipart for files): a text/plain body is refused, not parsed (ASVS 13.2.5).
   app.removeContentTypeParser('text/plain');
   // API answers may hold personal data: no cache keeps them unless a route says otherwise (ASVS 8.2.1).

@@ -1,3 +1,4 @@
+import { limiter, rateLimited } from '../../platform/http/rate-limit.js';
 import { route } from '../../platform/http/route.js';
 import type { App, Ctx, Feature } from '../../platform/http/types.js';
 import type { Locale } from '../../platform/i18n/index.js';
@@ -8,6 +9,8 @@ import { createSite, langCookie } from './site.js';
 export function portalRoutes(getFeatures: () => Feature[]) {
   return (app: App, ctx: Ctx) => {
     const site = createSite(ctx, getFeatures);
+    // Some pages (a lookup by reference) are limited per client, counted with their API routes.
+    const overLimit = limiter(app);
 
     route(app, api.home, async (req, reply) =>
       reply
@@ -24,6 +27,15 @@ export function portalRoutes(getFeatures: () => Feature[]) {
     for (const [locale, ...endpoints] of localized) {
       for (const e of endpoints)
         route(app, e, async (req, reply) => {
+          const limit = site.limitOf(locale, req.url);
+          const wait = limit && (await overLimit(req, limit));
+          if (wait)
+            return reply
+              .code(429)
+              .type('text/html; charset=utf-8')
+              .header('retry-after', String(wait))
+              .header('cache-control', 'no-store')
+              .send(site.tooManyHtml(locale, req.url));
           const page = await site.page(locale, req.url);
           return reply
             .code(page.status)
@@ -35,7 +47,13 @@ export function portalRoutes(getFeatures: () => Feature[]) {
         });
     }
 
-    route(app, api.page, async (req) => site.pageJson(req.query.path, req.query.locale));
+    route(app, api.page, async (req) => {
+      // The same count as the page's HTML: its JSON form is no way around the limit.
+      const limit = site.limitOf(null, req.query.path);
+      const wait = limit && (await overLimit(req, limit));
+      if (wait) throw rateLimited(wait);
+      return site.pageJson(req.query.path, req.query.locale);
+    });
     route(app, api.sitemap, async (_req, reply) =>
       reply
         .type('application/xml; charset=utf-8')

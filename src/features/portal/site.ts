@@ -51,6 +51,12 @@ export function matchPage(pages: Compiled[], pagePath: string) {
   return null;
 }
 
+/** The path of a page without its language prefix and trailing slash: /en/events/ → /events. */
+function pathOf(locale: Locale, pathname: string) {
+  const p = pathname.slice(prefixOf[locale].length + 1) || '/';
+  return p.length > 1 && p.endsWith('/') ? p.slice(0, -1) : p;
+}
+
 function splitUrl(url: string) {
   const q = url.indexOf('?');
   return { pathname: q < 0 ? url : url.slice(0, q), search: q < 0 ? '' : url.slice(q) };
@@ -139,6 +145,28 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
     });
 
   return {
+    /** The limit on how often one client may open the page at this URL (under a language prefix, or without one), if its kind has one. */
+    limitOf(locale: Locale | null, url: string) {
+      const { pathname } = splitUrl(url);
+      const path = locale ? pathOf(locale, pathname) : pathname.length > 1 ? pathname.replace(/\/$/, '') : pathname;
+      return path.length > 500 ? null : (matchPage(pages(), path)?.kind.rateLimit ?? null);
+    },
+
+    /** The page a client sees over such a limit. */
+    tooManyHtml(locale: Locale, url: string) {
+      const t = texts[locale];
+      return renderDocument({
+        locale,
+        pagePath: pathOf(locale, splitUrl(url).pathname),
+        page: {
+          title: t.tooMany.title,
+          description: t.tooMany.text,
+          body: html`<h1>${t.tooMany.title}</h1><p>${t.tooMany.text}</p>`,
+          noindex: true,
+        },
+      });
+    },
+
     /** Where "/" sends a visitor: the language they used last (its cookie), else their browser's. */
     homeUrl(cookie: string | undefined, acceptLanguage: string | undefined) {
       const locale = localeOfPrefix(cookie) ?? pickLocale(acceptLanguage);
@@ -148,8 +176,7 @@ export function createSite(ctx: Ctx, getFeatures: () => Feature[]) {
     /** The HTML of a public page at a URL under a language prefix; the web app's shell for a page only it renders. */
     async page(locale: Locale, url: string): Promise<{ status: number; html: string }> {
       const { pathname, search } = splitUrl(url);
-      let pagePath = pathname.slice(prefixOf[locale].length + 1) || '/';
-      if (pagePath.length > 1 && pagePath.endsWith('/')) pagePath = pagePath.slice(0, -1);
+      const pagePath = pathOf(locale, pathname);
       if (pagePath.length > 500) throw notFound();
       const rendered = await render(locale, pagePath, new URLSearchParams(search), `${locale}|${pagePath}?${search}`);
       if (rendered) return rendered;

@@ -35,6 +35,10 @@ const en = {
   searchButton: 'Search',
   footer: 'World Internet Conference International Organization · Headquarters: Beijing · Annual meeting: Wuzhen',
   notFound: { title: 'Page not found', text: 'This page does not exist, or it is not public.' },
+  tooMany: {
+    title: 'Too many requests',
+    text: 'This page was opened many times from your address in a short time. Please wait a minute and try again.',
+  },
   home: {
     title: 'World Internet Conference International Organization',
     description:
@@ -180,6 +184,7 @@ const zhHans: typeof en = {
   searchButton: '搜索',
   footer: '世界互联网大会国际组织 · 总部：北京 · 年会：乌镇',
   notFound: { title: '页面不存在', text: '此页面不存在，或尚未公开。' },
+  tooMany: { title: '请求过于频繁', text: '您的网络地址在短时间内多次打开此类页面，请稍候一分钟再试。' },
   home: {
     title: '世界互联网大会国际组织',
     description:

@@ -41,6 +41,8 @@ export const platformErrors = {
   unsupported_media_type: 415,
   expectation_failed: 417,
   headers_too_large: 431,
+  // Too many requests from one address (rate-limit.ts)
+  rate_limited: 429,
 } as const;
 export type PlatformError = keyof typeof platformErrors;
 

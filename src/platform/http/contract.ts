@@ -9,6 +9,17 @@ import type { Access } from '../auth/access.js';
  */
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * How often one client (one IP address) may call: `max` requests per `perSeconds`,
+ * counted in `bucket`, which several routes may share (e.g. an API route and the
+ * server-rendered page that shows the same answer). Over it: 429 `rate_limited`.
+ */
+export interface RateLimit {
+  bucket: string;
+  max: number;
+  perSeconds: number;
+}
+
 export interface Endpoint {
   method: Method;
   /** Fastify path, parameters as `:name`. */
@@ -29,6 +40,8 @@ export interface Endpoint {
   produces?: readonly string[];
   /** Takes a multipart/form-data upload with one "file" field (and `fields`). */
   upload?: boolean;
+  /** Limits how often one client may call (platform/http/rate-limit.ts). */
+  rateLimit?: RateLimit;
 }
 
 /** Declares one endpoint; `const` keeps its literal path and method for the types. */

@@ -1,4 +1,5 @@
 import type { Locale } from '../i18n/index.js';
+import type { RateLimit } from './contract.js';
 import type { Ctx } from './types.js';
 
 /**
@@ -28,6 +29,8 @@ export interface PublicPageKind {
   load(ctx: Ctx, req: { params: Record<string, string>; query: URLSearchParams; locale: Locale }): Promise<RenderedPage | null>;
   /** Every concrete path of this kind for the sitemap; kinds without parameters are listed by themselves. */
   list?(ctx: Ctx): Promise<string[]>;
+  /** Limits how often one client may open pages of this kind (e.g. a lookup by reference, against enumeration). */
+  rateLimit?: RateLimit;
 }
 
 /** HTML that is safe to insert as is. */

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Endpoint, Result } from './contract.js';
+import { routeLimit } from './rate-limit.js';
 import type { App } from './types.js';
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -23,7 +24,7 @@ export function route<E extends Endpoint & { tag?: string }>(app: App, e: E, han
   app.route({
     method: e.method,
     url: e.path,
-    config: { access: e.access },
+    config: { access: e.access, ...(e.rateLimit ? { rateLimit: routeLimit(e.rateLimit) } : {}) },
     // Fastify warns about keys that are present but undefined, so only the declared ones go in.
     schema: Object.fromEntries(
       Object.entries({
