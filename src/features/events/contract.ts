@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
-import { binary, endpoint, endpoints, exportFormat, idParams, importQuery, labelled, okSchema } from '../../platform/http/contract.js';
+import {
+  binary,
+  endpoint,
+  endpoints,
+  exportFormat,
+  idParams,
+  importQuery,
+  labelled,
+  okSchema,
+  type RateLimit,
+} from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 
@@ -256,6 +266,7 @@ export const sessionOut = z.object({
   waiting: z.number(),
   coOrganizers: z.array(loc),
   people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
+  cancelled: z.boolean(),
 });
 
 export const agendaOut = z.object({
@@ -294,6 +305,9 @@ export const registrationOut = z.object({
   email: z.string(),
   answers: z.record(z.string(), z.union([z.string(), z.boolean()])),
   visaRef: z.string().nullable(),
+  visaIssuedAt: z.date().nullable(),
+  visaRevokedAt: z.date().nullable(),
+  visaRevokeReason: z.string().nullable(),
   badgeRevoked: z.boolean(),
   accessUrl: z.string().nullable(),
   createdAt: z.date(),
@@ -353,17 +367,28 @@ export const checkinOut = z.object({
 });
 export const attendeeFound = attendee.extend({ status: z.string() });
 
+/** What the public verification of a visa letter shows: nothing of the holder but the masked name and nationality. */
 export const visaLetterCheck = z.object({
   reference: z.string(),
-  valid: z.boolean(),
-  name: z.string(),
-  nameLatin: z.string().nullable(),
+  status: labelled(['valid', 'revoked'], 'events:verify.status'),
+  /** The name, partly masked ("Zh*** W**", "张*"). */
+  holder: z.string(),
+  holderLatin: z.string().nullable(),
   nationality: z.string().nullable(),
-  passportEnding: z.string(),
   event: loc,
   startDate: z.string(),
   endDate: z.string(),
+  /** The days the letter was first issued and revoked, in the event's time zone. */
+  issuedOn: z.string(),
+  revokedOn: z.string().nullable(),
 });
+export const visaRevocationInput = z.object({ reason: z.string().trim().min(1).max(500) });
+
+/**
+ * Checks of a document by its reference (the API and the page /verify/:reference
+ * share the count): a consulate checks a few, someone guessing references many.
+ */
+export const documentChecks: RateLimit = { bucket: 'document-checks', max: 20, perSeconds: 60 };
 
 const counts = z.record(z.string(), z.number().int());
 export const figuresOut = z.object({
@@ -415,6 +440,9 @@ export const eventsErrors = {
   badge_invalid: 400,
   visa_letter_not_applicable: 409,
   visa_not_needed: 409,
+  visa_letter_revoked: 409,
+  visa_letter_missing: 409,
+  session_cancelled: 409,
   quota_below_used: 409,
   quota_exceeded: 409,
   already_invited: 409,
@@ -611,6 +639,17 @@ export const eventsApi = endpoints('events', {
     body: sessionInput,
     response: { 200: sessionOut },
   }),
+  setSessionCancelled: endpoint({
+    method: 'POST',
+    path: '/api/v1/sessions/:id/cancelled',
+    access: 'user',
+    summary: 'Cancel a session, or take the cancellation back',
+    description:
+      'A cancelled session stays in the program, marked; calendars show it cancelled (STATUS:CANCELLED) and nobody signs up for it.',
+    params: idParams,
+    body: z.object({ cancelled: z.boolean() }),
+    response: { 200: sessionOut },
+  }),
   deleteSession: endpoint({
     method: 'DELETE',
     path: '/api/v1/sessions/:id',
@@ -662,7 +701,9 @@ export const eventsApi = endpoints('events', {
     path: '/api/v1/agenda/:token',
     access: 'public',
     summary: "A person's own agenda: the sessions they hold a seat in, as iCalendar",
+    description: "In the account's language, unless `lang` asks for another.",
     params: z.object({ token: z.string().max(200) }),
+    query: langQuery,
     produces: calendar,
     response: { 200: binary },
   }),
@@ -876,7 +917,9 @@ export const eventsApi = endpoints('events', {
     method: 'GET',
     path: '/api/v1/registrations/:id/visa-letter.pdf',
     access: 'user',
+    description: "Bilingual (Chinese and English); `lang` picks the language of its verification link (the account's by default).",
     params: idParams,
+    query: langQuery,
     produces: pdf,
     response: { 200: binary },
   }),
@@ -885,8 +928,19 @@ export const eventsApi = endpoints('events', {
     path: '/api/v1/visa-letters/:ref',
     access: 'public',
     summary: 'Verify a visa letter by its reference number',
+    description: 'Valid or revoked, with the masked name; 404 for an unknown reference. Limited per client address (429 rate_limited).',
     params: z.object({ ref: z.string().max(40) }),
+    rateLimit: documentChecks,
     response: { 200: visaLetterCheck },
+  }),
+  revokeVisaLetter: endpoint({
+    method: 'POST',
+    path: '/api/v1/registrations/:id/visa-letter/revoke',
+    access: 'user',
+    summary: "Revoke a registration's visa letter (its event's managers), with the reason",
+    params: idParams,
+    body: visaRevocationInput,
+    response: { 200: registrationOut },
   }),
 
   // Exports and figures
@@ -933,6 +987,8 @@ export const eventsPages = {
   session: publicPage('/events/:slug/sessions/:id'),
   register: publicPage('/events/:slug/register'),
   invitation: publicPage('/invitations/:token'),
+  /** The public check of a visa letter by the reference printed on it. */
+  verify: publicPage('/verify/:reference'),
   myRegistrations: accountPage('/me/registrations'),
   myRegistration: accountPage('/me/registrations/:id'),
   managerInvitation: accountPage('/event-manager/:token'),

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
@@ -217,6 +218,7 @@ export interface VisaLetterData {
   cityZh: string;
   startDate: string;
   endDate: string;
+  /** The public verification page of this letter, in the letter's language (its reader's). */
   verifyUrl: string;
 }
 
@@ -255,8 +257,18 @@ export async function visaLetterPdf(v: VisaLetterData) {
   row('护照有效期', 'Passport expiry', v.passportExpiry);
   row('工作单位', 'Organization', v.organization ?? '', true);
   doc.moveDown();
-  doc.font('cjk').fontSize(10).text('本邀请函的真实性可通过以下网址及编号核验。');
-  doc.text(`The authenticity of this letter can be verified with its reference number at: ${v.verifyUrl}`);
+  // The link as plain text (an officer may type it), and as a QR code beside it.
+  const qrSize = 72;
+  const top = doc.y;
+  const textWidth = doc.page.width - doc.page.margins.left - doc.page.margins.right - qrSize - 12;
+  doc.font('cjk').fontSize(10);
+  doc.text('本邀请函的真实性可通过以下网址核验。', { width: textWidth });
+  doc.text('The authenticity of this letter can be verified at:', { width: textWidth });
+  doc.text(v.verifyUrl, { width: textWidth });
+  const qr = await QRCode.toBuffer(v.verifyUrl, { errorCorrectionLevel: 'M', margin: 0, width: 4 * qrSize });
+  doc.image(qr, doc.page.width - doc.page.margins.right - qrSize, top, { width: qrSize, height: qrSize });
+  doc.x = doc.page.margins.left;
+  doc.y = Math.max(doc.y, top + qrSize);
   doc.moveDown(2);
   doc.text('世界互联网大会秘书处');
   doc.text('Secretariat, World Internet Conference');

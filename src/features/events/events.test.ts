@@ -5,6 +5,7 @@ import path from 'node:path';
 import ICAL from 'ical.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { calendarProblems } from '../../test/calendar.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { createPerson } from '../directory/index.js';
 import { delegate, makeEvent, makeRoom, makeSession, publish } from './testkit.js';
@@ -599,13 +600,13 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
   });
 });
 
-describe('badge and visa-letter PDFs (acceptance 3)', () => {
-  const pdfText = (buf: Buffer) => {
-    const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wz-pdf-')), 'x.pdf');
-    fs.writeFileSync(f, buf);
-    return execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' });
-  };
+const pdfText = (buf: Buffer) => {
+  const f = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wz-pdf-')), 'x.pdf');
+  fs.writeFileSync(f, buf);
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' });
+};
 
+describe('badge and visa-letter PDFs (acceptance 3)', () => {
   it('print Chinese and Latin names, and the letter has a verifiable reference', async () => {
     const ev = await makeEvent(h, staff, {
       formFields: [
@@ -649,7 +650,11 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     expect(lt).toContain('E12345678');
     const ref = lt.match(/WIC-\d{4}-[0-9A-F]{10}/)![0];
     const check = await h.call(null, { method: 'GET', url: `/api/v1/visa-letters/${ref}` });
-    expect(check.json()).toMatchObject({ valid: true, name: '张伟', nameLatin: 'Zhang Wei', passportEnding: '678' });
+    expect(check.json()).toMatchObject({ status: 'valid', holder: '张*', holderLatin: 'Zh*** W**' });
+    // The letter leads to the public verification page, in the reader's language or the one asked for.
+    expect(lt.replace(/\s+/g, '')).toContain(`http://wuzhen.test/en/verify/${ref}`);
+    const zh = await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf?lang=zh-Hans` });
+    expect(pdfText(zh.rawPayload).replace(/\s+/g, '')).toContain(`http://wuzhen.test/zh-hans/verify/${ref}`);
     // The same reference on a second download.
     expect(pdfText((await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf` })).rawPayload)).toContain(ref);
     expect((await h.call(null, { method: 'GET', url: '/api/v1/visa-letters/WIC-2023-0000000000' })).statusCode).toBe(404);
@@ -666,5 +671,269 @@ describe('badge and visa-letter PDFs (acceptance 3)', () => {
     expect((await h.call(cn, { method: 'GET', url: `/api/v1/registrations/${rc.id}/visa-letter.pdf` })).json().code).toBe(
       'visa_not_needed',
     );
+  });
+});
+
+describe('visa letter verification (issue 18)', () => {
+  const passportFields = ['passport_number', 'nationality', 'birth_date', 'passport_expiry'].map((key) => ({
+    key,
+    label: { en: key },
+    type: key === 'birth_date' || key === 'passport_expiry' ? 'date' : 'text',
+    required: true,
+    passport: true,
+  }));
+  const answers = { passport_number: 'E12345678', nationality: 'Kazakhstan', birth_date: '1985-03-14', passport_expiry: '2031-01-01' };
+
+  /** An approved delegate of a new event with a visa letter printed: the registration and the letter's reference. */
+  async function letterHolder(ev: { id: string }, name = '张伟', nameLatin = 'Zhang Wei') {
+    const u = await h.user();
+    const r = (
+      await h.call(u, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate(name, [], { nameLatin, organization: '深圳开放软件基金会', countryCode: 'KZ', answers }),
+      })
+    ).json();
+    await h.call(staff, { method: 'POST', url: `/api/v1/registrations/${r.id}/decision`, payload: { decision: 'approve' } });
+    const letter = await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf` });
+    expect(letter.statusCode).toBe(200);
+    const ref = pdfText(letter.rawPayload).match(/WIC-\d{4}-[0-9A-F]{10}/)![0];
+    return { u, r: r as { id: string; email: string }, ref };
+  }
+  const check = (ref: string, remoteAddress = '127.0.0.1') =>
+    h.call(null, { method: 'GET', url: `/api/v1/visa-letters/${ref}`, remoteAddress });
+  /** Nothing that identifies the holder beyond the masked name. */
+  const expectNoPersonalData = (body: string, r: { email: string }) => {
+    for (const secret of ['张伟', 'Zhang Wei', 'E12345678', '678', '1985', '2031-01-01', '深圳开放软件基金会', r.email])
+      expect(body).not.toContain(secret);
+  };
+
+  it('answers valid, revoked or unknown, with only the masked name, nationality, event and dates', async () => {
+    const ev = await makeEvent(h, staff, { formFields: passportFields, startDate: '2026-11-06', endDate: '2026-11-08' });
+    await publish(h, staff, ev.id);
+    const { u, r, ref } = await letterHolder(ev);
+    const valid = await check(ref.toLowerCase());
+    expect(valid.statusCode).toBe(200);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    expect(valid.json()).toEqual({
+      reference: ref,
+      status: 'valid',
+      holder: '张*',
+      holderLatin: 'Zh*** W**',
+      nationality: 'Kazakhstan',
+      event: { en: 'Wuzhen Summit Test', 'zh-Hans': '乌镇峰会测试' },
+      startDate: '2026-11-06',
+      endDate: '2026-11-08',
+      issuedOn: today,
+      revokedOn: null,
+    });
+    expectNoPersonalData(valid.body, r);
+
+    // Only the event's managers revoke, with a reason; it is audited, and the letter is not printed again.
+    const byHolder = await h.call(u, { method: 'POST', url: `/api/v1/registrations/${r.id}/visa-letter/revoke`, payload: { reason: 'x' } });
+    expect(byHolder.statusCode).toBe(404);
+    const noReason = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/registrations/${r.id}/visa-letter/revoke`,
+      payload: { reason: ' ' },
+    });
+    expect(noReason.statusCode).toBe(400);
+    const revoke = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/registrations/${r.id}/visa-letter/revoke`,
+      payload: { reason: 'Passport number mistyped' },
+    });
+    expect(revoke.statusCode).toBe(200);
+    expect(revoke.json()).toMatchObject({ visaRef: ref, visaRevokeReason: 'Passport number mistyped' });
+    expect(revoke.json().visaRevokedAt).toBeTruthy();
+    const [entry] = await h.database.rows<{ action: string; actor_id: string; after: { reference: string; reason: string } }>(
+      sql`select action, actor_id, after from audit_log where entity_id = ${r.id} and action = 'event_visa_letter.revoke'`,
+    );
+    expect(entry).toEqual({
+      action: 'event_visa_letter.revoke',
+      actor_id: staff.id,
+      after: { reference: ref, reason: 'Passport number mistyped' },
+    });
+    const again = await h.call(u, { method: 'GET', url: `/api/v1/registrations/${r.id}/visa-letter.pdf` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('visa_letter_revoked');
+    const revoked = await check(ref);
+    expect(revoked.json()).toMatchObject({ status: 'revoked', revokedOn: today, holder: '张*' });
+    expectNoPersonalData(revoked.body, r);
+
+    const unknown = await check('WIC-2026-0000000000');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().code).toBe('not_found');
+
+    // Cancelling the registration revokes its letter too; a registration without a letter has nothing to revoke.
+    const other = await letterHolder(ev, 'Айгерим Нурланова', 'Aigerim Nurlanova');
+    expect((await check(other.ref)).json()).toMatchObject({
+      status: 'valid',
+      holder: 'Айг**** Нур******',
+      holderLatin: 'Aig**** Nur******',
+    });
+    await h.call(other.u, { method: 'POST', url: `/api/v1/registrations/${other.r.id}/cancel` });
+    expect((await check(other.ref)).json()).toMatchObject({ status: 'revoked', revokedOn: today });
+    const none = (
+      await h.call(await h.user(), {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate('No Letter', [], { answers }),
+      })
+    ).json();
+    const missing = await h.call(staff, {
+      method: 'POST',
+      url: `/api/v1/registrations/${none.id}/visa-letter/revoke`,
+      payload: { reason: 'x' },
+    });
+    expect(missing.json().code).toBe('visa_letter_missing');
+  });
+
+  it('is a server-rendered page in three languages, kept out of search engines and the sitemap', async () => {
+    const ev = await makeEvent(h, staff, { formFields: passportFields });
+    await publish(h, staff, ev.id);
+    const { r, ref } = await letterHolder(ev);
+    const en = await h.call(null, { method: 'GET', url: `/en/verify/${ref}`, remoteAddress: '198.51.100.1' });
+    expect(en.statusCode).toBe(200);
+    expect(en.body).toContain('<meta name="robots" content="noindex, follow" />');
+    expect(en.body).toContain('<strong>Valid</strong> · This letter is valid.');
+    expect(en.body).toContain('Zh*** W** / 张*');
+    expect(en.body).toContain('Kazakhstan');
+    expectNoPersonalData(/<main[\s\S]*<\/main>/.exec(en.body)![0], r);
+    const zh = await h.call(null, { method: 'GET', url: `/zh-hant/verify/${ref}`, remoteAddress: '198.51.100.1' });
+    expect(zh.body).toContain('<strong>有效</strong> · 該邀請函有效。');
+    const unknown = await h.call(null, { method: 'GET', url: '/zh-hans/verify/WIC-2026-0000000000', remoteAddress: '198.51.100.1' });
+    expect(unknown.statusCode).toBe(200);
+    expect(unknown.body).toContain('未找到该编号的邀请函');
+    expect(unknown.body).toContain('没有编号为 WIC-2026-0000000000 的邀请函');
+    const sitemap = await h.call(null, { method: 'GET', url: '/sitemap.xml' });
+    expect(sitemap.body).toContain('/en/events');
+    expect(sitemap.body).not.toContain('/verify');
+  });
+
+  it('is limited to 20 checks a minute per address, the page and its API counted together: then 429 rate_limited', async () => {
+    const ev = await makeEvent(h, staff, { formFields: passportFields });
+    await publish(h, staff, ev.id);
+    const { ref } = await letterHolder(ev);
+    const guesser = '203.0.113.9';
+    const answers: number[] = [];
+    for (let i = 0; i < 10; i++) answers.push((await check(`WIC-2026-${String(i).padStart(10, '0')}`, guesser)).statusCode);
+    for (let i = 0; i < 10; i++)
+      answers.push(
+        (await h.call(null, { method: 'GET', url: `/en/verify/WIC-2026-${String(i).padStart(10, '1')}`, remoteAddress: guesser }))
+          .statusCode,
+      );
+    expect(answers).toEqual([...Array(10).fill(404), ...Array(10).fill(200)]);
+    const api = await check(ref, guesser);
+    expect(api.statusCode).toBe(429);
+    expect(api.headers['content-type']).toContain('application/problem+json');
+    expect(api.json()).toMatchObject({ status: 429, code: 'rate_limited' });
+    expect(Number(api.headers['retry-after'])).toBeGreaterThan(0);
+    expect(api.body).not.toContain('Zh***');
+    const page = await h.call(null, { method: 'GET', url: `/en/verify/${ref}`, remoteAddress: guesser });
+    expect(page.statusCode).toBe(429);
+    expect(page.body).toContain('Too many requests');
+    expect(page.body).not.toContain('Zh***');
+    const json = await h.call(null, { method: 'GET', url: `/api/v1/portal/page?path=/verify/${ref}&locale=en`, remoteAddress: guesser });
+    expect(json.json().code).toBe('rate_limited');
+    // Other pages and other addresses are not limited.
+    expect((await h.call(null, { method: 'GET', url: '/en/events', remoteAddress: guesser })).statusCode).toBe(200);
+    expect((await check(ref, '203.0.113.10')).statusCode).toBe(200);
+  });
+});
+
+describe('calendars follow changes, cancellations and the reader (issue 18)', () => {
+  const vevent = (text: string) => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent')[0];
+  const sessionBody = (over: Record<string, unknown> = {}) => ({
+    kind: 'sub-forum',
+    title: { en: 'Opening', 'zh-Hans': '开幕式' },
+    startsAt: '2023-11-08T09:00:00+08:00',
+    endsAt: '2023-11-08T10:30:00+08:00',
+    ...over,
+  });
+
+  it('an update raises SEQUENCE, a cancellation is STATUS:CANCELLED, and every .ics passes the strict check', async () => {
+    const ev = await makeEvent(h, staff);
+    const s = await makeSession(h, staff, ev.id, sessionBody());
+    await publish(h, staff, ev.id);
+    const ics = async () => {
+      const res = await h.call(null, { method: 'GET', url: `/api/v1/sessions/${s.id}/calendar.ics` });
+      expect(calendarProblems(res.body)).toEqual([]);
+      return vevent(res.body);
+    };
+    const first = await ics();
+    expect(first.getFirstPropertyValue('sequence')).toBe(0);
+    expect(first.getFirstPropertyValue('status')).toBe('CONFIRMED');
+    const moved = await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/sessions/${s.id}`,
+      payload: sessionBody({ startsAt: '2023-11-08T11:00:00+08:00', endsAt: '2023-11-08T12:00:00+08:00' }),
+    });
+    expect(moved.statusCode).toBe(200);
+    const second = await ics();
+    expect(second.getFirstPropertyValue('uid')).toBe(first.getFirstPropertyValue('uid'));
+    expect(second.getFirstPropertyValue('sequence')).toBe(1);
+    const byOutsider = await h.call(await h.user(), {
+      method: 'POST',
+      url: `/api/v1/sessions/${s.id}/cancelled`,
+      payload: { cancelled: true },
+    });
+    expect(byOutsider.statusCode).toBe(404);
+    const cancelled = await h.call(staff, { method: 'POST', url: `/api/v1/sessions/${s.id}/cancelled`, payload: { cancelled: true } });
+    expect(cancelled.json().cancelled).toBe(true);
+    const third = await ics();
+    expect(third.getFirstPropertyValue('sequence')).toBe(2);
+    expect(third.getFirstPropertyValue('status')).toBe('CANCELLED');
+    // A change of the event's venue changes every session's entry (its LOCATION).
+    await h.call(staff, {
+      method: 'PUT',
+      url: `/api/v1/events/${ev.id}`,
+      payload: {
+        slug: ev.slug,
+        kind: 'summit',
+        name: { en: 'Wuzhen Summit Test' },
+        startDate: '2023-11-08',
+        endDate: '2023-11-10',
+        timeZone: 'Asia/Shanghai',
+        venue: { en: 'Hall 2' },
+        mode: 'hybrid',
+        visibility: 'public',
+        registrationOpen: true,
+      },
+    });
+    expect((await ics()).getFirstPropertyValue('sequence')).toBe(3);
+    const whole = await h.call(null, { method: 'GET', url: `/api/v1/events/${ev.id}/calendar.ics` });
+    expect(calendarProblems(whole.body)).toEqual([]);
+    expect(whole.body).toContain('STATUS:CANCELLED');
+    // Nobody signs up for a cancelled session.
+    const refused = await h.call(await h.user(), {
+      method: 'POST',
+      url: `/api/v1/events/${ev.id}/registrations`,
+      payload: delegate('Late Person', [s.id], { attendance: 'online' }),
+    });
+    expect(refused.json().code).toBe('session_cancelled');
+  });
+
+  it("the personal feed speaks the account's language unless ?lang= asks for another; both pass the strict check", async () => {
+    const ev = await makeEvent(h, staff);
+    const s = await makeSession(h, staff, ev.id, sessionBody({ capacity: 10 }));
+    await publish(h, staff, ev.id);
+    const u = await h.user();
+    await h.call(u, { method: 'PATCH', url: '/api/v1/auth/me', payload: { locale: 'zh-Hant' } });
+    await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Feed Person', [s.id]) });
+    const feed = new URL((await h.call(u, { method: 'GET', url: '/api/v1/me/agenda-link' })).json().url as string).pathname;
+    const read = async (url: string) => {
+      const body = (await h.call(null, { method: 'GET', url })).body;
+      expect(calendarProblems(body)).toEqual([]);
+      const cal = new ICAL.Component(ICAL.parse(body));
+      return { name: cal.getFirstPropertyValue('x-wr-calname'), first: cal.getAllSubcomponents('vevent')[0] };
+    };
+    const zh = await read(feed);
+    expect(zh.name).toBe('我的行事曆訂閱');
+    expect(zh.first.getFirstPropertyValue('summary')).toBe('開幕式');
+    const en = await read(`${feed}?lang=en`);
+    expect(en.name).toBe('My calendar feed');
+    expect(en.first.getFirstPropertyValue('summary')).toBe('Opening');
+    expect(new URL(String(en.first.getFirstPropertyValue('url'))).pathname).toBe(`/en/events/${ev.slug}/sessions/${s.id}`);
   });
 });

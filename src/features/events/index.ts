@@ -5,7 +5,7 @@ import { seedEventsDemo } from './demo.js';
 import { sendReminders } from './invitations.js';
 import { delegateCount, eraseEventsData, eventsPersonalData } from './registration.js';
 import { events as eventsTable } from './model.js';
-import { eventServerPages } from './pages.js';
+import { eventServerPages, verifyPage } from './pages.js';
 import { eventRoutes } from './routes.js';
 import { eventsPages } from './contract.js';
 
@@ -15,7 +15,7 @@ export const events: Feature = {
   figures: async (ctx) => ({ delegates: await delegateCount(ctx.db) }),
   references: eventReferences,
   routes: eventRoutes,
-  publicPages: eventServerPages,
+  publicPages: [...eventServerPages, verifyPage],
   jobs(runner, ctx) {
     runner.register('events.invitation-reminders', async (_p, { now }) => void (await sendReminders(ctx.db, now)), 3_600_000);
   },

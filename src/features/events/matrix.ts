@@ -83,6 +83,7 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/events/:id/sessions': { params: { id: 'event' }, own: managers, other: S, body: () => session },
   'GET /api/v1/sessions/:id': { params: { id: 'shownSession' }, own: 'all', other: S },
   'PUT /api/v1/sessions/:id': { params: { id: 'session' }, own: managers, other: S, body: () => session },
+  'POST /api/v1/sessions/:id/cancelled': { params: { id: 'session' }, own: managers, other: S, body: () => ({ cancelled: false }) },
   'DELETE /api/v1/sessions/:id': { params: { id: 'session' }, own: managers, other: S, fresh: 'session' },
   'GET /api/v1/events/:id/calendar.ics': { params: { id: 'closedEvent' }, own: memberPeople, other: ['delegate', ...S] },
   'GET /api/v1/sessions/:id/calendar.ics': { params: { id: 'shownSession' }, own: 'all', other: S },
@@ -157,6 +158,14 @@ export const accessRules: Record<string, Rule> = {
   },
   'GET /api/v1/events/:id/checkin/search': { params: { id: 'event' }, own: managers, other: S, query: () => 'q=Matrix' },
   'GET /api/v1/registrations/:id/visa-letter.pdf': { params: { id: 'registration' }, own: ['delegate', ...managers], other: S },
+  'POST /api/v1/registrations/:id/visa-letter/revoke': {
+    params: { id: 'registration' },
+    own: managers,
+    other: S,
+    body: () => ({ reason: 'Matrix' }),
+    fresh: 'none',
+    note: 'last: a revoked letter is not printed again',
+  },
   'GET /api/v1/visa-letters/:ref': {
     params: { ref: 'visaRef' },
     own: 'all',

@@ -101,6 +101,11 @@ export const eventSessions = pgTable(
     /** Last arrival number handed out; a sign-up takes the next one under the row lock. */
     arrivals: bigint('arrivals', { mode: 'number' }).notNull().default(0),
     coOrganizers: jsonb('co_organizers').$type<LocalizedText[]>().notNull().default([]),
+    /** Cancelled sessions stay in the program and in calendars (STATUS:CANCELLED), so subscribers learn of it. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** Counts the session's changes: its calendar entry's SEQUENCE, so calendar programs replace their copy. */
+    sequence: integer('sequence').notNull().default(0),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('event_sessions_event_idx').on(t.eventId, t.startsAt)],
 );
@@ -179,7 +184,11 @@ export const registrations = pgTable(
     /** Bumped when a badge is revoked, so old QR codes stop working. */
     badgeVersion: integer('badge_version').notNull().default(1),
     badgeRevokedAt: timestamp('badge_revoked_at', { withTimezone: true }),
+    /** The visa letter: its reference, when it was first issued, and its revocation (by staff, or by cancelling). */
     visaRef: text('visa_ref'),
+    visaIssuedAt: timestamp('visa_issued_at', { withTimezone: true }),
+    visaRevokedAt: timestamp('visa_revoked_at', { withTimezone: true }),
+    visaRevokeReason: text('visa_revoke_reason'),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto';
-import { and, asc, eq, inArray, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
@@ -110,6 +109,17 @@ async function freshSignUp(tx: DbOrTx, registrationId: string, sessionId: string
     position: row.status === 'waitlisted' ? row.waiting : null,
     created: true,
   };
+}
+
+/** Nobody signs up for a cancelled session. */
+async function refuseCancelled(tx: DbOrTx, sessionIds: string[]) {
+  if (!sessionIds.length) return;
+  const [gone] = await tx
+    .select({ id: eventSessions.id })
+    .from(eventSessions)
+    .where(and(inArray(eventSessions.id, sessionIds), isNotNull(eventSessions.cancelledAt)))
+    .limit(1);
+  if (gone) throw fail(eventsErrors, 'session_cancelled', 'This session is cancelled.');
 }
 
 /** Gives free seats to the waitlist, first come first served, with an e-mail each. */
@@ -286,6 +296,9 @@ export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, ev?:
     email: reg.email,
     answers: reg.answers,
     visaRef: reg.visaRef,
+    visaIssuedAt: reg.visaIssuedAt,
+    visaRevokedAt: reg.visaRevokedAt,
+    visaRevokeReason: reg.visaRevokeReason,
     badgeRevoked: !!reg.badgeRevokedAt,
     accessUrl: online
       ? siteUrl(urlOf(eventsApi.onlineAccess, { params: { slug: e.slug }, query: { t: await signToken(db, 'o', [reg.id]) } }))
@@ -346,6 +359,7 @@ export async function register(
     const answers = checkAnswers(ev.formFields, input.answers);
     // Sessions are checked to belong to this event where their seats are taken, at the end.
     const sessionIds = [...new Set(input.sessions)].sort();
+    await refuseCancelled(tx, sessionIds);
     const status = input.attendance === 'online' ? 'approved' : 'pending';
     const values = {
       eventId,
@@ -417,6 +431,7 @@ export async function addSignup(db: Db, actor: Actor, reg: RegistrationRow, sess
       throw fail(eventsErrors, 'registration_inactive', 'This registration is not active.');
     const [s] = await tx.select({ eventId: eventSessions.eventId }).from(eventSessions).where(eq(eventSessions.id, sessionId));
     if (!s || s.eventId !== reg.eventId) throw notFound();
+    await refuseCancelled(tx, [sessionId]);
     const r = await signUp(tx, reg.id, sessionId);
     if (r.created) await audit(tx, { actor, action: 'event_signup.create', entity: 'event_registration', entityId: reg.id, after: r });
     return presentRegistration(tx, await getRegistration(tx, reg.id));
@@ -437,13 +452,19 @@ export async function cancelRegistration(db: Db, actor: Actor, id: string) {
     if (!reg) throw notFound();
     if (reg.status !== 'cancelled') {
       await cancelAllSignups(tx, id);
-      await tx.update(registrations).set({ status: 'cancelled', badgeRevokedAt: new Date() }).where(eq(registrations.id, id));
+      // Badge and visa letter go with the registration: a consulate checking the letter sees it revoked.
+      const now = new Date();
+      await tx
+        .update(registrations)
+        .set({ status: 'cancelled', badgeRevokedAt: now, visaRevokedAt: reg.visaRef ? (reg.visaRevokedAt ?? now) : null })
+        .where(eq(registrations.id, id));
       await audit(tx, {
         actor,
         action: 'event_registration.cancel',
         entity: 'event_registration',
         entityId: id,
         before: { status: reg.status },
+        after: reg.visaRef && !reg.visaRevokedAt ? { visaLetterRevoked: reg.visaRef } : undefined,
       });
     }
     return presentRegistration(tx, await getRegistration(tx, id));
@@ -641,42 +662,6 @@ export async function searchAttendees(db: DbOrTx, eventId: string, q: string) {
     .limit(20);
 }
 
-// Visa letters
-
-export async function ensureVisaRef(db: Db, reg: RegistrationRow) {
-  if (reg.visaRef) return reg.visaRef;
-  const year = reg.createdAt.getUTCFullYear();
-  for (;;) {
-    const ref = `WIC-${year}-${crypto.randomBytes(5).toString('hex').toUpperCase()}`;
-    const [row] = await db
-      .update(registrations)
-      .set({ visaRef: ref })
-      .where(and(eq(registrations.id, reg.id), sql`${registrations.visaRef} is null`))
-      .returning({ visaRef: registrations.visaRef });
-    if (row) return ref;
-    const again = await getRegistration(db, reg.id);
-    if (again.visaRef) return again.visaRef;
-  }
-}
-
-/** What a consulate may confirm from a reference number: who, for which event, and whether it still stands. */
-export async function verifyVisaRef(db: DbOrTx, ref: string) {
-  const [r] = await db.select().from(registrations).where(eq(registrations.visaRef, ref.trim().toUpperCase()));
-  if (!r) throw notFound();
-  const ev = await getEventRow(db, r.eventId);
-  return {
-    reference: r.visaRef!,
-    valid: r.status === 'approved',
-    name: r.name,
-    nameLatin: r.nameLatin,
-    nationality: (r.answers.nationality as string) ?? r.countryCode,
-    passportEnding: String(r.answers.passport_number ?? '').slice(-3),
-    event: ev.name,
-    startDate: ev.startDate,
-    endDate: ev.endDate,
-  };
-}
-
 // Figures
 
 /** Delegates: accredited (approved) registrations, the one definition the home page and the events' figures share. */
@@ -771,6 +756,9 @@ export async function eraseEventsData(tx: DbOrTx, s: { userId: string | null; em
         email: sql`'erased-' || ${registrations.id} || '@erased.invalid'`,
         answers: {},
         visaRef: null,
+        visaIssuedAt: null,
+        visaRevokedAt: null,
+        visaRevokeReason: null,
         badgeRevokedAt: new Date(),
       })
       .where(eq(registrations.userId, s.userId));

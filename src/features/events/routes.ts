@@ -40,6 +40,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
   route(app, api.createSession, async (req, reply) => reply.code(201).send(await svc.createSession(me(req), req.params.id, req.body)));
   route(app, api.session, async (req) => svc.session(req.actor, req.params.id));
   route(app, api.updateSession, async (req) => svc.updateSession(me(req), req.params.id, req.body));
+  route(app, api.setSessionCancelled, async (req) => svc.setSessionCancelled(me(req), req.params.id, req.body.cancelled));
   route(app, api.deleteSession, async (req) => svc.deleteSession(me(req), req.params.id));
 
   // iCalendar and the online venue
@@ -54,7 +55,7 @@ export function eventRoutes(app: App, ctx: Ctx) {
     return reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').redirect(target, 302);
   });
   route(app, api.agendaLink, async (req) => svc.agendaLink(me(req)));
-  route(app, api.agendaFeed, async (req, reply) => sendFile(reply, await svc.agendaFeed(req.params.token)));
+  route(app, api.agendaFeed, async (req, reply) => sendFile(reply, await svc.agendaFeed(req.params.token, req.query.lang)));
 
   // Invitations
   route(app, api.channels, async (req) => svc.channels(me(req), req.params.id));
@@ -92,8 +93,11 @@ export function eventRoutes(app: App, ctx: Ctx) {
   route(app, api.searchAttendees, async (req) => svc.searchAttendees(me(req), req.params.id, req.query.q));
 
   // Visa letters, exports and figures
-  route(app, api.visaLetter, async (req, reply) => sendFile(reply, await svc.visaLetter(me(req), req.params.id)));
+  route(app, api.visaLetter, async (req, reply) =>
+    sendFile(reply, await svc.visaLetter(me(req), req.params.id, req.query.lang, lang(req))),
+  );
   route(app, api.verifyVisaLetter, async (req) => svc.verifyVisaLetter(req.params.ref));
+  route(app, api.revokeVisaLetter, async (req) => svc.revokeVisaLetter(me(req), req.params.id, req.body.reason));
   route(app, api.delegates, async (req, reply) => sendFile(reply, await svc.delegates(me(req), req.params.id, req.query)));
   route(app, api.figures, async (req) => svc.figures(me(req), req.params.id));
 

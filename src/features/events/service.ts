@@ -167,6 +167,9 @@ export async function updateEvent(db: Db, actor: Actor, id: string, input: Event
       .set({ ...eventValues(input), updatedAt: new Date() })
       .where(eq(events.id, id));
     const after = await getEventRow(tx, id);
+    // Every session's calendar entry carries the venue and the zone: a change to them changes every session.
+    const place = (e: EventRow) => JSON.stringify([e.venue, e.city, e.timeZone]);
+    if (place(after) !== place(before)) await tx.update(eventSessions).set(changed()).where(eq(eventSessions.eventId, id));
     await audit(tx, { actor, action: 'event.update', entity: 'event', entityId: id, before, after });
     if (after.status === 'published') await reindexEvent(tx, id);
     return after;
@@ -274,6 +277,9 @@ export async function listSessions(
       confirmed: eventSessions.confirmed,
       waiting: eventSessions.waiting,
       coOrganizers: eventSessions.coOrganizers,
+      cancelledAt: eventSessions.cancelledAt,
+      sequence: eventSessions.sequence,
+      updatedAt: eventSessions.updatedAt,
     })
     .from(eventSessions)
     .leftJoin(rooms, eq(rooms.id, eventSessions.roomId))
@@ -299,7 +305,11 @@ export async function listSessions(
     const n = names.get(p.personId);
     return n ? [{ ...p, name: n.name, nameLatin: n.nameLatin }] : [];
   });
-  return rows.map((r) => ({ ...r, people: ppl.filter((p) => p.sessionId === r.id).map(({ sessionId: _s, ...p }) => p) }));
+  return rows.map(({ cancelledAt, ...r }) => ({
+    ...r,
+    cancelled: cancelledAt !== null,
+    people: ppl.filter((p) => p.sessionId === r.id).map(({ sessionId: _s, ...p }) => p),
+  }));
 }
 
 /** The program of an event as the agenda page shows it: the filtered sessions, and the days, rooms, themes and languages to filter by. */
@@ -350,6 +360,9 @@ async function writePeople(tx: DbOrTx, sessionId: string, list: SessionInput['pe
     await tx.insert(sessionPeople).values(rows);
   }
 }
+
+/** Every change to a session: calendars see a higher SEQUENCE and the time of the change (DTSTAMP). */
+const changed = () => ({ sequence: sql`${eventSessions.sequence} + 1`, updatedAt: new Date() });
 
 const sessionValues = (i: SessionInput) => ({
   kind: i.kind,
@@ -402,7 +415,10 @@ export async function updateSession(
         `${cur.confirmed} seats are already confirmed; cancel some first or keep the capacity at least ${cur.confirmed}.`,
       );
     const before = await getSession(tx, id);
-    await tx.update(eventSessions).set(sessionValues(input)).where(eq(eventSessions.id, id));
+    await tx
+      .update(eventSessions)
+      .set({ ...sessionValues(input), ...changed() })
+      .where(eq(eventSessions.id, id));
     await writePeople(tx, id, input.people);
     await promote(tx, id);
     const after = await getSession(tx, id);
@@ -410,6 +426,30 @@ export async function updateSession(
     const ev = await getEventRow(tx, cur.eventId);
     if (ev.status === 'published') await reindexEvent(tx, cur.eventId);
     return after;
+  });
+}
+
+/** Cancels a session (it stays in the program and in calendars, marked), or takes that back. */
+export async function setSessionCancelled(db: Db, actor: Actor, id: string, cancelled: boolean) {
+  return db.transaction(async (tx) => {
+    const [cur] = await tx
+      .select({ eventId: eventSessions.eventId, cancelledAt: eventSessions.cancelledAt })
+      .from(eventSessions)
+      .where(eq(eventSessions.id, id))
+      .for('update');
+    if (!cur) throw notFound();
+    if ((cur.cancelledAt !== null) === cancelled) return getSession(tx, id);
+    await tx
+      .update(eventSessions)
+      .set({ cancelledAt: cancelled ? new Date() : null, ...changed() })
+      .where(eq(eventSessions.id, id));
+    await audit(tx, {
+      actor,
+      action: cancelled ? 'event_session.cancel' : 'event_session.reinstate',
+      entity: 'event_session',
+      entityId: id,
+    });
+    return getSession(tx, id);
   });
 }
 

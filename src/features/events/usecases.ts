@@ -23,9 +23,8 @@ import * as mgr from './managers.js';
 import { canManageEvent, canSeeRegistration } from './policy.js';
 import * as reg from './registration.js';
 import * as svc from './service.js';
-
-/** The personal agenda feed's name, as the web app calls it. */
-const agendaName: Record<Locale, string> = { en: 'My calendar feed', 'zh-Hans': '我的日历订阅', 'zh-Hant': '我的行事曆訂閱' };
+import * as visa from './visa-letters.js';
+import { eventsTexts } from './web/i18n.js';
 
 /** A file the routes send as is. */
 export interface EventFile {
@@ -164,6 +163,12 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       await managed(actor, s.eventId);
       return svc.updateSession(db, actor, id, input, (tx, sid) => reg.promote(tx, sid));
     },
+    async setSessionCancelled(actor: Actor, id: string, cancelled: boolean) {
+      const s = await svc.getSession(db, id).catch(() => null);
+      if (!s) throw notFound();
+      await managed(actor, s.eventId);
+      return svc.setSessionCancelled(db, actor, id, cancelled);
+    },
     async deleteSession(actor: Actor, id: string) {
       const s = await svc.getSession(db, id).catch(() => null);
       if (!s) throw notFound();
@@ -211,11 +216,11 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       url: siteUrl(urlOf(eventsApi.agendaFeed, { params: { token: `${await svc.signToken(db, 'a', [actor.userId])}.ics` } })),
     }),
     /** A person's own agenda, in their language: every session they hold a seat in (and the open ones) of events they are registered for. */
-    async agendaFeed(token: string): Promise<EventFile> {
+    async agendaFeed(token: string, lang?: Locale): Promise<EventFile> {
       const parts = await svc.verifyToken(db, 'a', token.replace(/\.ics$/, ''));
       if (!parts) throw notFound();
-      // A calendar program fetches the feed without a session: the language is the account's.
-      const l = pickLocale((await localesOf(db, [parts[0]])).get(parts[0])) as Locale;
+      // The account's language, unless the subscriber asks for another (?lang=).
+      const l = pickLocale(lang, (await localesOf(db, [parts[0]])).get(parts[0]));
       const sessions = [];
       let tz = 'UTC';
       for (const r of await reg.myRegistrations(db, parts[0])) {
@@ -228,7 +233,8 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
           if (confirmed.has(s.id) || s.capacity == null) sessions.push({ ...s, eventTimeZone: ev.timeZone, eventSlug: ev.slug });
       }
       const data = buildIcs({
-        name: agendaName[l],
+        // Named as the web app names it.
+        name: eventsTexts[l].mine.agendaLink,
         timeZone: tz,
         host: host(),
         locale: l,
@@ -338,7 +344,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
 
     // Visa letters
     /** The invitation letter for a Chinese visa: approved on-site delegates from abroad, with their passport fields filled. */
-    async visaLetter(actor: Actor, id: string): Promise<EventFile> {
+    async visaLetter(actor: Actor, id: string, lang?: string, acceptLanguage?: string): Promise<EventFile> {
       const r = await owned(actor, id);
       if (r.status !== 'approved' || r.attendance !== 'on-site')
         throw fail(eventsErrors, 'visa_letter_not_applicable', 'Visa letters are issued to approved on-site delegates only.');
@@ -347,13 +353,13 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       const a = r.answers;
       if (!a.passport_number) throw forbidden('Fill in the passport fields of your registration first.');
       const ev = await svc.getEventRow(db, r.eventId);
-      const reference = await reg.ensureVisaRef(db, r);
+      const { reference, issuedAt } = await visa.issueVisaLetter(db, actor, r);
       const data = await visaLetterPdf({
         reference,
-        issued: new Date().toISOString().slice(0, 10),
+        issued: svc.localDate(issuedAt, ev.timeZone),
         name: r.name,
         nameLatin: r.nameLatin,
-        nationality: String(a.nationality ?? r.countryCode ?? ''),
+        nationality: visa.letterNationality(r),
         passportNumber: String(a.passport_number ?? ''),
         passportExpiry: String(a.passport_expiry ?? ''),
         birthDate: String(a.birth_date ?? ''),
@@ -364,11 +370,19 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
         cityZh: localize(ev.city, 'zh-Hans').text,
         startDate: ev.startDate,
         endDate: ev.endDate,
-        verifyUrl: siteUrl(`/visa-letters/${reference}`),
+        verifyUrl: pageUrl(eventsPages.verify, { reference }, localeOf(actor, lang, acceptLanguage)),
       });
       return { mime: 'application/pdf', data };
     },
-    verifyVisaLetter: (ref: string) => reg.verifyVisaRef(db, ref),
+    async verifyVisaLetter(ref: string) {
+      const found = await visa.findVisaLetter(db, ref);
+      if (!found) throw notFound();
+      return found;
+    },
+    async revokeVisaLetter(actor: Actor, id: string, reason: string) {
+      const r = await managedRegistration(actor, id);
+      return visa.revokeVisaLetter(db, actor, r.id, reason);
+    },
 
     // Exports and figures
     async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: string }): Promise<EventFile> {

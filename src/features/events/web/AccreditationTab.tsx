@@ -7,6 +7,7 @@ import { call, download, invalidate, query } from '../../../web/api';
 import { eventsApi } from '../contract';
 import { useNotify } from '../../../web/components/forms';
 import type { EventT } from './types';
+import { VisaLetterCell } from './VisaLetterCell';
 
 export function AccreditationTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
@@ -66,6 +67,9 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
               <Table.Td>{r.countryCode}</Table.Td>
               <Table.Td>{t(`events:categories.${r.category}`, { defaultValue: r.category })}</Table.Td>
               <Table.Td>{t(`events:status.${r.status}`)}</Table.Td>
+              <Table.Td>
+                <VisaLetterCell r={r} timeZone={ev.timeZone} />
+              </Table.Td>
               <Table.Td>
                 {r.status === 'pending' && (
                   <Group gap="xs">

@@ -53,9 +53,15 @@ export function MyRegistrationsPage() {
                               : t(`events:status.${su.status}`)}
                           </Badge>
                         ) : null}
+                        {s.cancelled && (
+                          <Badge variant="filled" color="red.9">
+                            {t('events:agenda.cancelled')}
+                          </Badge>
+                        )}
                       </Text>
                       {r.status !== 'cancelled' &&
                         r.status !== 'rejected' &&
+                        (su || !s.cancelled) &&
                         (su ? (
                           <Button
                             size="xs"
@@ -87,13 +93,19 @@ export function MyRegistrationsPage() {
                   >
                     {t('events:mine.badge')}
                   </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => download(urlOf(eventsApi.visaLetter, { params: { id: r.id } })).catch(notify.error)}
-                  >
-                    {t('events:mine.visa')}
-                  </Button>
+                  {r.visaRevokedAt ? (
+                    <Text size="sm" c="red.9">
+                      {t('shell:errors.visa_letter_revoked')}
+                    </Text>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => download(urlOf(eventsApi.visaLetter, { params: { id: r.id } })).catch(notify.error)}
+                    >
+                      {t('events:mine.visa')}
+                    </Button>
+                  )}
                 </>
               )}
               {r.accessUrl && (

@@ -81,6 +81,12 @@ export function ProgramTab({ ev }: { ev: EventT }) {
     onSuccess: refresh,
     onError: notify.error,
   });
+  const setCancelled = useMutation({
+    mutationFn: (x: { id: string; cancelled: boolean }) =>
+      call(eventsApi.setSessionCancelled, { params: { id: x.id }, body: { cancelled: x.cancelled } }),
+    onSuccess: refresh,
+    onError: notify.error,
+  });
   const toggle = useMutation({
     mutationFn: (open: boolean) => call(eventsApi.setRegistrationOpen, { params: { id: ev.id }, body: { open } }),
     onSuccess: refresh,
@@ -127,9 +133,15 @@ export function ProgramTab({ ev }: { ev: EventT }) {
               <Table.Td>{x.capacity ?? '—'}</Table.Td>
               <Table.Td>{x.people.map((p) => p.name).join(', ')}</Table.Td>
               <Table.Td>
-                <Button size="xs" color="red" variant="subtle" onClick={() => removeSession.mutate(x.id)}>
-                  {t('shell:common.delete')}
-                </Button>
+                <Group gap="xs" wrap="nowrap">
+                  {x.cancelled && <Badge color="red.9">{t('events:agenda.cancelled')}</Badge>}
+                  <Button size="xs" variant="subtle" onClick={() => setCancelled.mutate({ id: x.id, cancelled: !x.cancelled })}>
+                    {x.cancelled ? t('events:admin.reinstateSession') : t('events:admin.cancelSession')}
+                  </Button>
+                  <Button size="xs" color="red" variant="subtle" onClick={() => removeSession.mutate(x.id)}>
+                    {t('shell:common.delete')}
+                  </Button>
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

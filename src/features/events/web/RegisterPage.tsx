@@ -138,7 +138,7 @@ function RegisterForm() {
         {t('events:form.sessions')}
       </Title>
       {q.data.sessions
-        .filter((s) => s.capacity != null)
+        .filter((s) => s.capacity != null && !s.cancelled)
         .map((s) => (
           <Checkbox
             key={s.id}

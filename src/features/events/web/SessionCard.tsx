@@ -34,7 +34,12 @@ export function SessionCard({ s, zone, slug }: { s: SessionT; zone: string; slug
             </Text>
           )}
         </div>
-        {s.capacity != null && (
+        {s.cancelled && (
+          <Badge color="red.9" variant="filled">
+            {t('events:agenda.cancelled')}
+          </Badge>
+        )}
+        {!s.cancelled && s.capacity != null && (
           <Badge color={s.confirmed >= s.capacity ? 'orange.9' : 'teal.9'} variant="filled">
             {s.confirmed >= s.capacity
               ? t('events:agenda.full')

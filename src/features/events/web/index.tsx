@@ -12,6 +12,7 @@ import { ManagerInvitationPage } from './ManagerInvitationPage';
 import { MyRegistrationsPage } from './MyRegistrationsPage';
 import { RegisterPage } from './RegisterPage';
 import { SessionPage } from './SessionPage';
+import { VerifyPage } from './VerifyPage';
 
 export const eventsWeb: WebFeature = {
   name: 'events',
@@ -29,6 +30,7 @@ export const eventsWeb: WebFeature = {
     at(eventsPages.adminEvent, <AdminEventPage />),
     at(eventsPages.checkin, <CheckinPage />),
     at(eventsPages.mailTemplates, <MailTemplatesPage />),
+    at(eventsPages.verify, <VerifyPage />),
   ],
   publicNav: [{ page: eventsPages.events, label: 'events:nav.events' }],
   accountNav: [{ page: eventsPages.myRegistrations, label: 'events:nav.myRegistrations' }],
