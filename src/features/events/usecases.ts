@@ -11,6 +11,7 @@ import {
   type InvitationInput,
   type MailKey,
   type RegistrationInput,
+  type RegistrationStatus,
   type SessionInput,
 } from './contract.js';
 import { type BadgeData, badgesPdf } from './badges.js';
@@ -274,7 +275,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       await owned(actor, id);
       return reg.cancelRegistration(db, actor, id);
     },
-    async registrations(actor: Actor, id: string, filter: { status?: string; category?: string }) {
+    async registrations(actor: Actor, id: string, filter: { status?: RegistrationStatus; category?: string }) {
       const ev = await managed(actor, id);
       return Promise.all((await reg.listRegistrations(db, ev.id, filter)).map((r) => present(r, ev)));
     },
@@ -365,7 +366,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     verifyVisaLetter: (ref: string) => reg.verifyVisaRef(db, ref),
 
     // Exports and figures
-    async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: string }): Promise<EventFile> {
+    async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: RegistrationStatus }): Promise<EventFile> {
       const ev = await managed(actor, id);
       const rows = await reg.listRegistrations(db, ev.id, { status: q.status });
       if (q.format === 'xlsx')

@@ -77,7 +77,7 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
               {m.history?.map((h) => (
                 <Table.Tr key={h.id}>
                   <Table.Td>{f.dateTime(h.at)}</Table.Td>
-                  <Table.Td>{h.action}</Table.Td>
+                  <Table.Td>{t(`history.${h.action}`)}</Table.Td>
                   <Table.Td>{h.toStatus ? t(`status.${h.toStatus}`) : ''}</Table.Td>
                   <Table.Td>{h.reason}</Table.Td>
                 </Table.Tr>
