@@ -9,7 +9,7 @@ import { buildApp } from '../app.js';
 import { features } from '../features/index.js';
 import { createSession, grantRole, hashPassword } from '../features/accounts/service.js';
 import { users } from '../features/accounts/model.js';
-import type { GlobalRole } from '../platform/auth/access.js';
+import type { GlobalRole, ScopedRoleName } from '../platform/auth/access.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/index.js';
 import type { App, Ctx } from '../platform/http/types.js';
@@ -72,7 +72,7 @@ export interface Harness {
   /** A signed-in account with the given global roles (and scoped roles). */
   user(opts?: {
     roles?: GlobalRole[];
-    scopes?: Array<{ role: string; type: string; id: string }>;
+    scopes?: Array<{ role: ScopedRoleName; type: string; id: string }>;
     email?: string;
     name?: string;
   }): Promise<TestUser>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { openPage, accountPage, staffPage } from '../../platform/http/links.js';
-import { globalRoles } from '../../platform/auth/roles.js';
+import { globalRoles, scopedRoles } from '../../platform/auth/roles.js';
 import { endpoint, endpoints, idParams, labelled, okSchema, page, pageQuery } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
 
 const globalRole = labelled(globalRoles, 'accounts:roles');
+const scopedRoleName = labelled(scopedRoles, 'accounts:scopeRoles');
 
 export const email = z.email({ message: 'Enter a valid e-mail address.' }).max(254);
 /** ASVS 2.1.1/2.1.2: at least 12 characters, up to 128, no composition rules, never truncated. */
@@ -34,7 +35,7 @@ export const profileBody = z.object({
   newPassword: password.optional(),
 });
 
-export const scopedRole = z.object({ role: z.string(), scopeType: z.string(), scopeId: z.string() });
+export const scopedRole = z.object({ role: scopedRoleName, scopeType: z.string(), scopeId: z.string() });
 export const me = z.object({
   user: z
     .object({
@@ -59,7 +60,11 @@ export const createStaffBody = z.object({
   roles: z.array(globalRole).min(1),
 });
 export const rolesBody = z.object({ roles: z.array(globalRole) });
-export const userListQuery = z.object({ q: z.string().max(200).optional(), role: z.string().max(50).optional(), ...pageQuery });
+export const userListQuery = z.object({
+  q: z.string().max(200).optional(),
+  role: z.union([globalRole, scopedRoleName]).optional(),
+  ...pageQuery,
+});
 export const userListItem = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -68,7 +73,7 @@ export const userListItem = z.object({
   emailVerifiedAt: z.date().nullable(),
   lockedUntil: z.date().nullable(),
   createdAt: z.date(),
-  roles: z.array(z.string()),
+  roles: z.array(globalRole),
   scopes: z.array(scopedRole),
 });
 

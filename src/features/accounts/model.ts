@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { RoleName } from '../../platform/auth/roles.js';
 
 export const users = pgTable(
   'users',
@@ -27,7 +28,7 @@ export const roleGrants = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<RoleName>().notNull(),
     scopeType: text('scope_type').notNull().default(''),
     scopeId: text('scope_id').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull, ne, sql, ilike, or, inArray } from 'drizzle-orm';
-import type { Actor, GlobalRole, ScopedRole } from '../../platform/auth/access.js';
-import { globalRoles } from '../../platform/auth/access.js';
+import type { Actor, GlobalRole, RoleName, ScopedRole, ScopedRoleName } from '../../platform/auth/access.js';
+import { globalRoles, scopedRoles } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, notFound } from '../../platform/http/errors.js';
@@ -225,14 +225,12 @@ export async function loadActorBySession(db: DbOrTx, token: string): Promise<Act
   if (Date.now() - row.session.lastSeenAt.getTime() > 5 * 60e3) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
   }
-  const grants = row.grants;
   return {
     userId: row.user.id,
     email: row.user.email,
     name: row.user.name,
     locale: row.user.locale,
-    roles: grants.filter((g) => g.scopeType === '' && (globalRoles as readonly string[]).includes(g.role)).map((g) => g.role as GlobalRole),
-    scopes: grants.filter((g) => g.scopeType !== '').map((g) => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
+    ...rolesAndScopes(row.grants),
     sessionId: id,
     csrfToken: row.session.csrfToken,
   };
@@ -288,14 +286,14 @@ export async function ensureUser(db: DbOrTx, input: { email: string; name: strin
   return { user, created: true };
 }
 
-export async function grantRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+export async function grantRole(db: DbOrTx, userId: string, role: RoleName, scope?: { type: string; id: string }) {
   await db
     .insert(roleGrants)
     .values({ userId, role, scopeType: scope?.type ?? '', scopeId: scope?.id ?? '' })
     .onConflictDoNothing();
 }
 
-export async function revokeRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+export async function revokeRole(db: DbOrTx, userId: string, role: RoleName, scope?: { type: string; id: string }) {
   await db
     .delete(roleGrants)
     .where(
@@ -324,8 +322,21 @@ export async function userByEmail(db: DbOrTx, email: string) {
 
 export type User = typeof users.$inferSelect;
 
+const isGlobalRole = (r: string): r is GlobalRole => globalRoles.some((g) => g === r);
+const isScopedRole = (r: string): r is ScopedRoleName => scopedRoles.some((s) => s === r);
+
+/** An account's grants: global roles (no scope) and roles over one record (grantRole writes no other names). */
+function rolesAndScopes(grants: Array<{ role: string; scopeType: string; scopeId: string }>): Pick<Actor, 'roles' | 'scopes'> {
+  return {
+    roles: grants.flatMap((g) => (g.scopeType === '' && isGlobalRole(g.role) ? [g.role] : [])),
+    scopes: grants.flatMap((g): ScopedRole[] =>
+      g.scopeType !== '' && isScopedRole(g.role) ? [{ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId }] : [],
+    ),
+  };
+}
+
 /** Whether an account holds a role, globally or in one scope. */
-export async function hasRole(db: DbOrTx, userId: string, role: string, scope?: { type: string; id: string }) {
+export async function hasRole(db: DbOrTx, userId: string, role: RoleName, scope?: { type: string; id: string }) {
   const [held] = await db
     .select({ id: roleGrants.id })
     .from(roleGrants)
@@ -340,7 +351,7 @@ export async function hasRole(db: DbOrTx, userId: string, role: string, scope?: 
   return !!held;
 }
 
-export async function usersWithScope(db: DbOrTx, role: string, scopeType: string, scopeId: string) {
+export async function usersWithScope(db: DbOrTx, role: ScopedRoleName, scopeType: string, scopeId: string) {
   return db
     .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, since: roleGrants.createdAt })
     .from(roleGrants)
@@ -417,7 +428,7 @@ export async function setGlobalRoles(db: Db, actor: Actor, userId: string, roles
   });
 }
 
-export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page: number; pageSize: number }) {
+export async function listUsers(db: DbOrTx, q: { q?: string; role?: RoleName; page: number; pageSize: number }) {
   const where = [];
   if (q.q) where.push(or(ilike(users.email, `%${q.q}%`), ilike(users.name, `%${q.q}%`)));
   if (q.role) where.push(sql`exists (select 1 from role_grants g where g.user_id = ${users.id} and g.role = ${q.role})`);
@@ -453,13 +464,7 @@ export async function listUsers(db: DbOrTx, q: { q?: string; role?: string; page
     : [];
   return {
     total,
-    items: rows.map((r) => ({
-      ...r,
-      roles: grants.filter((g) => g.userId === r.id && g.scopeType === '').map((g) => g.role),
-      scopes: grants
-        .filter((g) => g.userId === r.id && g.scopeType !== '')
-        .map((g): ScopedRole => ({ role: g.role, scopeType: g.scopeType, scopeId: g.scopeId })),
-    })),
+    items: rows.map((r) => ({ ...r, ...rolesAndScopes(grants.filter((g) => g.userId === r.id)) })),
   };
 }
 
@@ -567,7 +572,7 @@ export async function changeProfile(db: Db, actor: Actor, input: Parameters<type
   return { ok: true as const };
 }
 
-export async function accountsPage(db: DbOrTx, q: { q?: string; role?: string; page: number; pageSize: number }) {
+export async function accountsPage(db: DbOrTx, q: { q?: string; role?: RoleName; page: number; pageSize: number }) {
   return { ...(await listUsers(db, q)), page: q.page, pageSize: q.pageSize };
 }
 

@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { staffPage } from '../../platform/http/links.js';
 import { endpoint, endpoints, labelled, page, pageQuery } from '../../platform/http/contract.js';
+import type { MailStatus } from '../../platform/mail/index.js';
+
+/** Every status the outbox writes (platform/mail); the compiler checks the list against it both ways. */
+export const mailStatuses = ['queued', 'sending', 'sent', 'held', 'failed'] as const satisfies readonly MailStatus[];
+const mailStatus = labelled(mailStatuses, 'admin:status');
 
 export const outboxQuery = z.object({
   to: z.string().max(254).optional(),
-  status: labelled(['queued', 'sent', 'held', 'failed'], 'admin:status').optional(),
+  status: mailStatus.optional(),
   ...pageQuery,
 });
 export const mail = z.object({
@@ -15,7 +20,7 @@ export const mail = z.object({
   html: z.string().nullable(),
   locale: z.string(),
   template: z.string().nullable(),
-  status: z.string(),
+  status: mailStatus,
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.date().nullable(),

@@ -1,8 +1,8 @@
 import { listAudit } from '../../platform/audit/index.js';
 import type { DbOrTx } from '../../platform/db/index.js';
-import { listOutbox, type Mailer } from '../../platform/mail/index.js';
+import { listOutbox, type Mailer, type MailStatus } from '../../platform/mail/index.js';
 
-export async function outboxPage(db: DbOrTx, mailer: Mailer, q: { to?: string; status?: string; page: number; pageSize: number }) {
+export async function outboxPage(db: DbOrTx, mailer: Mailer, q: { to?: string; status?: MailStatus; page: number; pageSize: number }) {
   const r = await listOutbox(db, { to: q.to, status: q.status, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   return { ...r, page: q.page, pageSize: q.pageSize, smtpConfigured: mailer.configured };
 }

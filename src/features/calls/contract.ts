@@ -10,9 +10,18 @@ export { callKinds };
 export type { CallKind } from './templates.js';
 export * from './form.js';
 
-const callKind = labelled(callKinds, 'calls:kinds');
+export const submissionStatuses = ['draft', 'submitted', 'withdrawn'] as const;
+export type SubmissionStatus = (typeof submissionStatuses)[number];
+/** Staff's eligibility screening of a submission. */
+export const screenings = ['pending', 'passed', 'failed'] as const;
+export type Screening = (typeof screenings)[number];
 /** What the jury decided about a submission. */
-export const decision = labelled(['selected', 'shortlisted', 'not_selected'], 'calls:status');
+export const decisions = ['selected', 'shortlisted', 'not_selected'] as const;
+export type Decision = (typeof decisions)[number];
+export const callKind = labelled(callKinds, 'calls:kinds');
+export const decision = labelled(decisions, 'calls:status');
+const submissionStatus = labelled(submissionStatuses, 'calls:status');
+const screening = labelled(screenings, 'calls:status');
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const timeZone = z.string().refine((z2) => {
   try {
@@ -59,7 +68,7 @@ const loc = z.record(z.string(), z.string());
 
 export const call = z.object({
   id: z.uuid(),
-  kind: z.string(),
+  kind: callKind,
   year: z.number(),
   title: loc,
   rules: loc,
@@ -135,12 +144,12 @@ export const mySubmission = z.object({
   id: z.uuid(),
   callId: z.uuid(),
   code: z.string(),
-  status: z.string(),
+  status: submissionStatus,
   title: loc,
   category: z.string().nullable(),
   organizationId: z.string().nullable(),
   answers,
-  decision: z.string().nullable(),
+  decision: decision.nullable(),
   nominated: z.boolean(),
   submittedAt: z.date().nullable(),
   updatedAt: z.date(),
@@ -150,7 +159,7 @@ export const staffSubmission = mySubmission.extend({
   applicantId: z.string().nullable(),
   applicantType: z.string().nullable(),
   countryCode: z.string().nullable(),
-  screening: z.string(),
+  screening: screening,
   screeningReason: z.string().nullable(),
   eligibilityProblems: z.array(z.string()),
   round: z.number(),
@@ -163,7 +172,7 @@ export const nomination = z.object({
   id: z.uuid(),
   callId: z.uuid(),
   code: z.string(),
-  status: z.string(),
+  status: submissionStatus,
   nomineeName: z.string().nullable(),
   nominated: z.literal(true),
   submittedAt: z.date().nullable(),
@@ -184,8 +193,8 @@ export const nominateInput = z.object({
   email: z.email().max(254),
 });
 export const submissionQuery = z.object({
-  status: labelled(['draft', 'submitted', 'withdrawn'], 'calls:status').optional(),
-  screening: labelled(['pending', 'passed', 'failed'], 'calls:status').optional(),
+  status: submissionStatus.optional(),
+  screening: screening.optional(),
   round: z.coerce.number().int().min(1).optional(),
   decision: decision.optional(),
 });

@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../platform/db/index.js';
 import { notFound } from '../../platform/http/errors.js';
 import type { Feature } from '../../platform/http/types.js';
 import { seedCallsDemo } from './demo.js';
-import { calls as callsTable, type Decision, submissions } from './model.js';
+import type { CallKind, Decision } from './contract.js';
+import { calls as callsTable, submissions } from './model.js';
 import { callsPersonalData, eraseCallsData } from './privacy.js';
 import { callsRoutes } from './routes.js';
 
@@ -19,7 +20,7 @@ export const calls: Feature = {
 
 // For the review of the calls' submissions (the review depends on the calls, never the other way).
 export { callMail } from './mails.js';
-export type { Decision } from './model.js';
+export type { Decision } from './contract.js';
 export { releasedDecision } from './policy.js';
 export {
   carryRubric,
@@ -45,7 +46,7 @@ export interface SelectedEntry {
  */
 export async function selectedEntries(
   db: DbOrTx,
-  filter: { published?: boolean; ids?: string[]; callId?: string; kind?: string; year?: number; category?: string; countryCode?: string },
+  filter: { published?: boolean; ids?: string[]; callId?: string; kind?: CallKind; year?: number; category?: string; countryCode?: string },
 ): Promise<SelectedEntry[]> {
   const where: SQL[] = [eq(submissions.decision, 'selected'), eq(submissions.status, 'submitted')];
   if (filter.published) where.push(isNotNull(submissions.publishedAt));

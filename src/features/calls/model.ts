@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import type { Answers, Criterion } from './contract.js';
+import type { Answers, CallKind, Criterion, Decision, Screening, SubmissionStatus } from './contract.js';
 import type { Eligibility, FormField, Option } from './form.js';
 
 /** An open call: practice cases, sci-tech achievements, the competition, youth leaders, AI for good. */
@@ -9,7 +9,7 @@ export const calls = pgTable(
   'calls',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<CallKind>().notNull(),
     year: integer('year').notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     rules: jsonb('rules').$type<LocalizedText>().notNull().default({}),
@@ -36,10 +36,6 @@ export const calls = pgTable(
   },
   (t) => [index('calls_kind_year_idx').on(t.kind, t.year)],
 );
-
-export type SubmissionStatus = 'draft' | 'submitted' | 'withdrawn';
-export type Screening = 'pending' | 'passed' | 'failed';
-export type Decision = 'selected' | 'shortlisted' | 'not_selected';
 
 export const submissions = pgTable(
   'submissions',

@@ -13,7 +13,7 @@ import { accountByEmail, accountById } from '../accounts/index.js';
 import { countryCodes } from '../directory/index.js';
 import { readFile, storeFile, documentTypes } from '../../platform/files/index.js';
 import type { Upload } from '../../platform/http/upload.js';
-import { callsErrors, type CreateCallInput, type DraftInput, type RubricInput, type UpdateCallInput } from './contract.js';
+import { callsErrors, type CallKind, type CreateCallInput, type DraftInput, type RubricInput, type UpdateCallInput } from './contract.js';
 import { checkEligibility, validateAnswers, type FormField, type Person } from './form.js';
 import { callMail } from './mails.js';
 import { releasedDecision, submissionAudience } from './policy.js';
@@ -141,7 +141,7 @@ export async function getCall(db: DbOrTx, id: string) {
 }
 
 /** Calls anyone may see: the published ones. Staff see all. */
-export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: string; year?: number }) {
+export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: CallKind; year?: number }) {
   const where: SQL[] = [];
   if (!opts.staff) where.push(eq(calls.published, true));
   if (opts.kind) where.push(eq(calls.kind, opts.kind));
@@ -614,7 +614,7 @@ export async function carryRubric(tx: DbOrTx, callId: string, fromRound: number)
 // What the calls' routes ask for: each checks what the caller may see and presents the answer for them.
 
 /** The calls the caller may see: the published ones, staff all. */
-export async function callsFor(db: DbOrTx, actor: Actor | null, q: { kind?: string; year?: number }) {
+export async function callsFor(db: DbOrTx, actor: Actor | null, q: { kind?: CallKind; year?: number }) {
   return (await listCalls(db, { staff: isStaff(actor), ...q })).map((c) => presentCall(c));
 }
 

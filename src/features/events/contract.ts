@@ -39,6 +39,21 @@ export const stakeholderGroups = [
   'individual',
 ] as const;
 export type StakeholderGroup = (typeof stakeholderGroups)[number];
+export const eventStatuses = ['draft', 'published'] as const;
+/** A registration waits for accreditation (pending) unless it is online; staff approve or reject it; its holder may cancel it. */
+export const registrationStatuses = ['pending', 'approved', 'rejected', 'cancelled'] as const;
+export const signupStatuses = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export const invitationStatuses = ['sent', 'opened', 'accepted', 'declined'] as const;
+export type EventKind = (typeof eventKinds)[number];
+export type SessionKind = (typeof sessionKinds)[number];
+export type Mode = (typeof modes)[number];
+export type Visibility = (typeof visibilities)[number];
+export type InvitationCategory = (typeof invitationCategories)[number];
+export type SpeakerRole = (typeof speakerRoles)[number];
+export type EventStatus = (typeof eventStatuses)[number];
+export type RegistrationStatus = (typeof registrationStatuses)[number];
+export type SignupStatus = (typeof signupStatuses)[number];
+export type InvitationStatus = (typeof invitationStatuses)[number];
 const eventKind = labelled(eventKinds, 'events:kinds');
 const sessionKind = labelled(sessionKinds, 'events:sessionKinds');
 const mode = labelled(modes, 'events:modes');
@@ -47,7 +62,13 @@ const invitationCategory = labelled(invitationCategories, 'events:categories');
 const speakerRole = labelled(speakerRoles, 'events:roles');
 const stakeholderGroup = labelled(stakeholderGroups, 'shell:stakeholders');
 const gender = labelled(['female', 'male', 'other', 'undisclosed'], 'shell:genders');
-const attendance = labelled(['on-site', 'online'], 'events:attendance');
+export const attendances = ['on-site', 'online'] as const;
+export type Attendance = (typeof attendances)[number];
+const attendance = labelled(attendances, 'events:attendance');
+const eventStatus = labelled(eventStatuses, 'events:status');
+const registrationStatus = labelled(registrationStatuses, 'events:status');
+const signupStatus = labelled(signupStatuses, 'events:status');
+const invitationStatus = labelled(invitationStatuses, 'events:status');
 const formFieldType = labelled(['text', 'textarea', 'select', 'date', 'country', 'checkbox'], 'events:fieldTypes');
 export const conflictKinds = ['room_double_booked', 'person_double_booked', 'outside_event_days', 'room_too_small'] as const;
 
@@ -229,7 +250,7 @@ export const eventOut = z.object({
   seriesId: z.uuid().nullable(),
   edition: z.number().nullable(),
   slug: z.string(),
-  kind: z.string(),
+  kind: eventKind,
   name: loc,
   description: loc,
   theme: loc,
@@ -239,9 +260,9 @@ export const eventOut = z.object({
   city: loc,
   countryCode: z.string().nullable(),
   venue: loc,
-  mode: z.string(),
-  visibility: z.string(),
-  status: z.string(),
+  mode: mode,
+  visibility: visibility,
+  status: eventStatus,
   registrationOpen: z.boolean(),
   categories: z.array(categoryOut),
   formFields: z.array(formFieldOut),
@@ -252,7 +273,7 @@ export const roomOut = z.object({ id: z.uuid(), eventId: z.uuid(), name: loc, ca
 export const sessionOut = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
-  kind: z.string(),
+  kind: sessionKind,
   title: loc,
   description: loc,
   theme: z.string().nullable(),
@@ -265,7 +286,7 @@ export const sessionOut = z.object({
   confirmed: z.number(),
   waiting: z.number(),
   coOrganizers: z.array(loc),
-  people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: z.string() })),
+  people: z.array(z.object({ personId: ref('person'), name: z.string(), nameLatin: z.string().nullable(), role: speakerRole })),
   cancelled: z.boolean(),
 });
 
@@ -288,15 +309,15 @@ export const conflictOut = z.object({
 });
 export const publishedOut = z.object({ event: eventOut, conflicts: z.array(conflictOut) });
 
-export const signupOut = z.object({ sessionId: z.uuid(), status: z.string(), arrival: z.number(), position: z.number().nullable() });
+export const signupOut = z.object({ sessionId: z.uuid(), status: signupStatus, arrival: z.number(), position: z.number().nullable() });
 
 export const registrationOut = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   userId: z.uuid(),
   category: z.string(),
-  attendance: z.string(),
-  status: z.string(),
+  attendance: attendance,
+  status: registrationStatus,
   reason: z.string().nullable(),
   name: z.string(),
   nameLatin: z.string().nullable(),
@@ -320,11 +341,11 @@ export const invitationOut = z.object({
   id: z.uuid(),
   eventId: z.uuid(),
   channelId: z.uuid().nullable(),
-  category: z.string(),
+  category: invitationCategory,
   email: z.string(),
   name: z.string(),
   locale: z.string(),
-  status: z.string(),
+  status: invitationStatus,
   sentAt: z.date(),
   openedAt: z.date().nullable(),
   respondedAt: z.date().nullable(),
@@ -342,7 +363,7 @@ export const invitationOpened = z.object({
     endDate: z.string(),
     timeZone: z.string(),
     city: loc,
-    mode: z.string(),
+    mode: mode,
   }),
 });
 export const importReport = z.object({
@@ -365,7 +386,7 @@ export const checkinOut = z.object({
   firstAt: z.date().optional(),
   registration: attendee,
 });
-export const attendeeFound = attendee.extend({ status: z.string() });
+export const attendeeFound = attendee.extend({ status: registrationStatus });
 
 /** What the public verification of a visa letter shows: nothing of the holder but the masked name and nationality. */
 export const visaLetterCheck = z.object({
@@ -834,7 +855,7 @@ export const eventsApi = endpoints('events', {
     access: 'user',
     summary: 'Registrations (the accreditation queue with status=pending)',
     params: eventParams,
-    query: z.object({ status: z.string().max(20).optional(), category: z.string().max(40).optional() }),
+    query: z.object({ status: registrationStatus.optional(), category: z.string().max(40).optional() }),
     response: { 200: z.array(registrationOut) },
   }),
   decide: endpoint({
@@ -950,7 +971,7 @@ export const eventsApi = endpoints('events', {
     access: 'user',
     summary: 'Delegate list as CSV or XLSX',
     params: eventParams,
-    query: z.object({ format: exportFormat.default('csv'), status: z.string().max(20).optional() }),
+    query: z.object({ format: exportFormat.default('csv'), status: registrationStatus.optional() }),
     produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     response: { 200: binary },
   }),

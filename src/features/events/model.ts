@@ -3,6 +3,19 @@ import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { userKey } from '../accounts/index.js';
 import { personKey } from '../directory/index.js';
+import type {
+  Attendance,
+  EventKind,
+  EventStatus,
+  InvitationCategory,
+  InvitationStatus,
+  Mode,
+  RegistrationStatus,
+  SessionKind,
+  SignupStatus,
+  SpeakerRole,
+  Visibility,
+} from './contract.js';
 
 /** A recurring brand, e.g. `wuzhen-summit`; each event is an edition of at most one series. */
 export const eventSeries = pgTable('event_series', {
@@ -20,7 +33,7 @@ export interface RegistrationCategory {
   /** Only people invited in this category may pick it. */
   invitationOnly: boolean;
   /** 'on-site' registrations wait for accreditation; 'online' ones are approved at once. */
-  attendance: Array<'on-site' | 'online'>;
+  attendance: Attendance[];
 }
 
 export interface FormField {
@@ -42,7 +55,7 @@ export const events = pgTable(
     seriesId: uuid('series_id').references(() => eventSeries.id, { onDelete: 'set null' }),
     edition: integer('edition'),
     slug: text('slug').notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<EventKind>().notNull(),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     theme: jsonb('theme').$type<LocalizedText>().notNull().default({}),
@@ -52,9 +65,9 @@ export const events = pgTable(
     city: jsonb('city').$type<LocalizedText>().notNull().default({}),
     countryCode: text('country_code'),
     venue: jsonb('venue').$type<LocalizedText>().notNull().default({}),
-    mode: text('mode').notNull(),
-    visibility: text('visibility').notNull(),
-    status: text('status').notNull().default('draft'),
+    mode: text('mode').$type<Mode>().notNull(),
+    visibility: text('visibility').$type<Visibility>().notNull(),
+    status: text('status').$type<EventStatus>().notNull().default('draft'),
     registrationOpen: boolean('registration_open').notNull().default(false),
     onlineUrl: text('online_url'),
     categories: jsonb('categories').$type<RegistrationCategory[]>().notNull().default([]),
@@ -86,7 +99,7 @@ export const eventSessions = pgTable(
     eventId: uuid('event_id')
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<SessionKind>().notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     description: jsonb('description').$type<LocalizedText>().notNull().default({}),
     theme: text('theme'),
@@ -117,7 +130,7 @@ export const sessionPeople = pgTable(
       .notNull()
       .references(() => eventSessions.id, { onDelete: 'cascade' }),
     personId: uuid('person_id').notNull().references(personKey, { onDelete: 'cascade' }),
-    role: text('role').notNull(),
+    role: text('role').$type<SpeakerRole>().notNull(),
     position: integer('position').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('event_session_people_person_idx').on(t.personId)],
@@ -143,14 +156,14 @@ export const invitations = pgTable(
       .notNull()
       .references(() => events.id, { onDelete: 'cascade' }),
     channelId: uuid('channel_id').references(() => invitationChannels.id, { onDelete: 'set null' }),
-    category: text('category').notNull(),
+    category: text('category').$type<InvitationCategory>().notNull(),
     email: text('email').notNull(),
     name: text('name').notNull(),
     locale: text('locale').notNull().default('en'),
     personId: uuid('person_id').references(personKey, { onDelete: 'set null' }),
     /** sha256 of the personal link's token. */
     tokenHash: text('token_hash').notNull(),
-    status: text('status').notNull().default('sent'),
+    status: text('status').$type<InvitationStatus>().notNull().default('sent'),
     userId: uuid('user_id').references(userKey, { onDelete: 'set null' }),
     sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
     openedAt: timestamp('opened_at', { withTimezone: true }),
@@ -170,8 +183,8 @@ export const registrations = pgTable(
     userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),
     invitationId: uuid('invitation_id').references(() => invitations.id, { onDelete: 'set null' }),
     category: text('category').notNull(),
-    attendance: text('attendance').notNull(),
-    status: text('status').notNull(),
+    attendance: text('attendance').$type<Attendance>().notNull(),
+    status: text('status').$type<RegistrationStatus>().notNull(),
     reason: text('reason'),
     name: text('name').notNull(),
     nameLatin: text('name_latin'),
@@ -210,7 +223,7 @@ export const signups = pgTable(
     registrationId: uuid('registration_id')
       .notNull()
       .references(() => registrations.id, { onDelete: 'cascade' }),
-    status: text('status').notNull(), // confirmed | waitlisted | cancelled
+    status: text('status').$type<SignupStatus>().notNull(),
     /** Arrival number within the session, handed out under the session row's lock. */
     arrival: bigint('arrival', { mode: 'number' }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -8,7 +8,7 @@ import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localesOf } from '../accounts/index.js';
 import { listCountries } from '../directory/index.js';
-import { eventsApi, eventsErrors, eventsPages, type RegistrationInput } from './contract.js';
+import { eventsApi, eventsErrors, eventsPages, type RegistrationInput, type RegistrationStatus, type SignupStatus } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
 import { getEventRow, signToken, verifyToken, visibleEvent, type EventRow } from './service.js';
@@ -263,7 +263,7 @@ export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, ev?:
         .from(signups)
         .where(and(eq(signups.registrationId, reg.id), ne(signups.status, 'cancelled')))
         .orderBy(asc(signups.createdAt));
-  const withPos: Array<{ sessionId: string; status: string; arrival: number; position: number | null }> = (taken ?? []).map((t) => ({
+  const withPos: Array<{ sessionId: string; status: SignupStatus; arrival: number; position: number | null }> = (taken ?? []).map((t) => ({
     sessionId: t.sessionId,
     status: t.status,
     arrival: t.arrival,
@@ -360,7 +360,7 @@ export async function register(
     // Sessions are checked to belong to this event where their seats are taken, at the end.
     const sessionIds = [...new Set(input.sessions)].sort();
     await refuseCancelled(tx, sessionIds);
-    const status = input.attendance === 'online' ? 'approved' : 'pending';
+    const status: RegistrationStatus = input.attendance === 'online' ? 'approved' : 'pending';
     const values = {
       eventId,
       userId: actor.userId,
@@ -506,7 +506,7 @@ export async function decide(db: Db, actor: Actor, id: string, decision: 'approv
   });
 }
 
-export async function listRegistrations(db: DbOrTx, eventId: string, q: { status?: string; category?: string } = {}) {
+export async function listRegistrations(db: DbOrTx, eventId: string, q: { status?: RegistrationStatus; category?: string } = {}) {
   const where = [eq(registrations.eventId, eventId)];
   if (q.status) where.push(eq(registrations.status, q.status));
   if (q.category) where.push(eq(registrations.category, q.category));

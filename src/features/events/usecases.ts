@@ -12,6 +12,7 @@ import {
   type InvitationInput,
   type MailKey,
   type RegistrationInput,
+  type RegistrationStatus,
   type SessionInput,
 } from './contract.js';
 import { type BadgeData, badgesPdf } from './badges.js';
@@ -286,7 +287,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       await owned(actor, id);
       return reg.cancelRegistration(db, actor, id);
     },
-    async registrations(actor: Actor, id: string, filter: { status?: string; category?: string }) {
+    async registrations(actor: Actor, id: string, filter: { status?: RegistrationStatus; category?: string }) {
       const ev = await managed(actor, id);
       return Promise.all((await reg.listRegistrations(db, ev.id, filter)).map((r) => present(r, ev)));
     },
@@ -385,7 +386,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     },
 
     // Exports and figures
-    async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: string }): Promise<EventFile> {
+    async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: RegistrationStatus }): Promise<EventFile> {
       const ev = await managed(actor, id);
       const rows = await reg.listRegistrations(db, ev.id, { status: q.status });
       if (q.format === 'xlsx')

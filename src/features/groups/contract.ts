@@ -7,17 +7,23 @@ import { localeSchema, localizedText, requiredLocalizedText } from '../../platfo
 export const documentKinds = ['report', 'consensus', 'initiative', 'proposal'] as const;
 export const versionStatuses = ['draft', 'consultation', 'final', 'published'] as const;
 export type VersionStatus = (typeof versionStatuses)[number];
+export type DocumentKind = (typeof documentKinds)[number];
+export const groupStatuses = ['active', 'closed'] as const;
+export type GroupStatus = (typeof groupStatuses)[number];
 export const memberRoles = ['chair', 'co_chair', 'member'] as const;
 export const memberStatuses = ['invited', 'requested', 'active', 'declined', 'left'] as const;
 export const meetingModes = ['online', 'in_person', 'hybrid'] as const;
 export const commentStatuses = ['open', 'accepted', 'declined', 'answered'] as const;
+export const endorsementKinds = ['endorse', 'cosign'] as const;
+export type EndorsementKind = (typeof endorsementKinds)[number];
 const documentKind = labelled(documentKinds, 'groups:kind');
 const versionStatus = labelled(versionStatuses, 'documents:vstatus');
+const groupStatus = labelled(groupStatuses, 'groups:groupStatus');
 const memberRole = labelled(memberRoles, 'groups:role');
 const memberStatus = labelled(memberStatuses, 'groups:status');
 const meetingMode = labelled(meetingModes, 'groups:meeting');
 const commentStatus = labelled(commentStatuses, 'documents:cstatus');
-const endorsementKind = labelled(['endorse', 'cosign'], 'documents:endorsementKind');
+const endorsementKind = labelled(endorsementKinds, 'documents:endorsementKind');
 
 /** The only moves a version's status may make. Published is frozen. */
 export const statusMoves: Record<VersionStatus, VersionStatus[]> = {
@@ -62,10 +68,7 @@ export const groupInput = z.object({
   mandate: localizedText(10_000).optional(),
   liaisonUserId: ref('user').nullish(),
 });
-export const groupUpdate = groupInput
-  .partial()
-  .omit({ slug: true })
-  .extend({ status: labelled(['active', 'closed'], 'groups:groupStatus').optional() });
+export const groupUpdate = groupInput.partial().omit({ slug: true }).extend({ status: groupStatus.optional() });
 
 export const person = z.object({
   userId: z.uuid(),
@@ -78,21 +81,23 @@ export const publicGroup = z.object({
   slug: z.string(),
   name: loc,
   mandate: loc,
-  status: z.string(),
+  status: groupStatus,
   chairs: z.array(person.extend({ role: memberRole })),
   liaison: z.object({ userId: z.uuid(), name: z.string() }).nullable(),
   memberCount: z.number().int(),
   memberOrganizations: z.array(z.object({ id: z.uuid(), name: loc, countryCode: z.string(), stakeholderGroup: z.string() })),
-  outputs: z.array(z.object({ id: z.uuid(), kind: z.string(), title: loc, versionLabel: z.string(), publishedAt: z.string().nullable() })),
+  outputs: z.array(
+    z.object({ id: z.uuid(), kind: documentKind, title: loc, versionLabel: z.string(), publishedAt: z.string().nullable() }),
+  ),
   /** What the caller may do here. */
-  you: z.object({ member: z.boolean(), editor: z.boolean(), status: z.string().nullable() }),
+  you: z.object({ member: z.boolean(), editor: z.boolean(), status: memberStatus.nullable() }),
 });
 export const groupSummary = z.object({
   id: z.uuid(),
   slug: z.string(),
   name: loc,
   mandate: loc,
-  status: z.string(),
+  status: groupStatus,
   memberCount: z.number().int(),
 });
 

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { features } from '../index.js';
+import { searchKinds } from '../search/contract.js';
 import { rebuild } from '../search/index.js';
 import { seedDemo } from '../../demo.js';
 import { createHarness, type Harness } from '../../test/harness.js';
@@ -70,5 +71,11 @@ describe('search', () => {
     const r = await h.call(null, { method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('網路主權')}` });
     expect(r.statusCode).toBe(200);
     expect(r.json().items.map((i: { kind: string }) => i.kind)).toEqual(expect.arrayContaining(['document', 'publication']));
+  });
+
+  it('holds, across the whole demo, only the kinds the search contract names (and labels)', async () => {
+    const kinds = (await h.database.rows<{ kind: string }>(sql`select distinct kind from search_docs`)).map((r) => r.kind);
+    expect(kinds.length).toBeGreaterThan(3);
+    expect([...searchKinds]).toEqual(expect.arrayContaining(kinds));
   });
 });

@@ -513,7 +513,7 @@ export async function documentView(db: DbOrTx, actor: Actor | null, id: string, 
   const orgs = contactOrgIds.length ? await db.select({ id: o.id, name: o.name }).from(o).where(inArray(o.id, contactOrgIds)) : [];
   return {
     id: l.doc.id,
-    kind: l.doc.kind as 'report',
+    kind: l.doc.kind,
     title: l.doc.title,
     group: l.group ? { id: l.group.id, slug: l.group.slug, name: l.group.name } : null,
     versions: l.versions.map(summary),
@@ -692,7 +692,7 @@ export async function listEndorsements(db: DbOrTx, actor: Actor | null, id: stri
   const rows = target ? await activeEndorsers(db, id, target.id) : [];
   const items = rows.map((r) => ({
     id: r.id,
-    kind: r.kind as 'endorse',
+    kind: r.kind,
     organizationId: r.organizationId,
     name: r.orgName ?? { en: r.displayName ?? '' },
     countryCode: r.countryCode,

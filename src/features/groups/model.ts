@@ -5,7 +5,7 @@ import { organizationKey, personKey } from '../directory/index.js';
 import { eventKey } from '../events/index.js';
 import { files } from '../../platform/files/model.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
-import type { memberRoles, memberStatuses } from './contract.js';
+import type { DocumentKind, EndorsementKind, GroupStatus, memberRoles, memberStatuses } from './contract.js';
 
 type MemberRole = (typeof memberRoles)[number];
 type MemberStatus = (typeof memberStatuses)[number];
@@ -17,7 +17,7 @@ export const workingGroups = pgTable('working_groups', {
   mandate: jsonb('mandate').$type<LocalizedText>().notNull().default({}),
   /** The secretariat staff member who looks after the group. */
   liaisonUserId: uuid('liaison_user_id').references(userKey, { onDelete: 'set null' }),
-  status: text('status').notNull().default('active'), // active | closed
+  status: text('status').$type<GroupStatus>().notNull().default('active'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
@@ -101,7 +101,7 @@ export const documents = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     groupId: uuid('group_id').references(() => workingGroups.id, { onDelete: 'restrict' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<DocumentKind>().notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -202,7 +202,7 @@ export const endorsements = pgTable(
     versionId: uuid('version_id')
       .notNull()
       .references(() => documentVersions.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(), // endorse | cosign
+    kind: text('kind').$type<EndorsementKind>().notNull(),
     organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'cascade' }),
     /** Who acted: the organization's contact, or the individual. */
     userId: uuid('user_id').notNull().references(userKey, { onDelete: 'cascade' }),

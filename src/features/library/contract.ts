@@ -3,6 +3,7 @@ import { publicPage, staffPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema, page } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
+import { endorsementKinds } from '../groups/contract.js';
 
 export const publicationKinds = [
   'report',
@@ -16,12 +17,19 @@ export const publicationKinds = [
 ] as const;
 export type PublicationKind = (typeof publicationKinds)[number];
 const publicationKind = labelled(publicationKinds, 'library:kind');
-const publicationStatus = labelled(['draft', 'published'], 'library:status');
+export const publicationStatuses = ['draft', 'published'] as const;
+export type PublicationStatus = (typeof publicationStatuses)[number];
+export const authorKinds = ['group', 'organization', 'person'] as const;
+export type AuthorKind = (typeof authorKinds)[number];
+/** How an endorser of a group's document stood behind it (frozen at publication). */
+export type EndorserKind = (typeof endorsementKinds)[number];
+const publicationStatus = labelled(publicationStatuses, 'library:status');
+const authorKind = labelled(authorKinds, 'library:authorKind');
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
 
 /** An author: a group, organization or person of the platform (refId), or just a name. */
-const author = <K extends 'group' | 'organization' | 'person'>(kind: K) =>
+const author = <K extends AuthorKind>(kind: K) =>
   z.object({ kind: z.literal(kind), refId: ref(kind).nullish(), name: requiredLocalizedText(300) });
 export const authorInput = z.discriminatedUnion('kind', [author('group'), author('organization'), author('person')]);
 export const publicationInput = z.object({
@@ -59,13 +67,20 @@ export const publication = z.object({
   languages: z.array(z.string()),
   edition: z.string().nullable(),
   coverUrl: z.string().nullable(),
-  authors: z.array(z.object({ kind: z.string(), refId: z.uuid().nullable(), name: loc })),
+  authors: z.array(z.object({ kind: authorKind, refId: z.uuid().nullable(), name: loc })),
   files: z.array(z.object({ lang: z.string(), url: z.string(), name: z.string(), size: z.number(), downloads: z.number().int() })),
   downloads: z.number().int(),
   supersedes: editionLink.nullable(),
   supersededBy: editionLink.nullable(),
   sourceDocumentId: z.uuid().nullable(),
-  endorsers: z.array(z.object({ name: loc, countryCode: z.string().nullable(), stakeholderGroup: z.string(), kind: z.string() })),
+  endorsers: z.array(
+    z.object({
+      name: loc,
+      countryCode: z.string().nullable(),
+      stakeholderGroup: z.string(),
+      kind: labelled(endorsementKinds, 'documents:endorsementKind'),
+    }),
+  ),
   status: publicationStatus,
 });
 export const facets = z.object({

@@ -1,13 +1,13 @@
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { files } from '../../platform/files/model.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
+import type { AuthorKind, EndorserKind, PublicationKind, PublicationStatus } from './contract.js';
 
-/** Kind: report | consensus | initiative | proposal | blue-book | outlook | case-collection | concept. */
 export const publications = pgTable(
   'publications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<PublicationKind>().notNull(),
     year: integer('year').notNull(),
     title: jsonb('title').$type<LocalizedText>().notNull(),
     abstract: jsonb('abstract').$type<LocalizedText>().notNull().default({}),
@@ -23,10 +23,10 @@ export const publications = pgTable(
     sourceVersionId: uuid('source_version_id').unique(),
     /** Endorsers at publication (frozen then), for documents from groups. */
     endorsers: jsonb('endorsers')
-      .$type<Array<{ name: LocalizedText; countryCode: string | null; stakeholderGroup: string; kind: string }>>()
+      .$type<Array<{ name: LocalizedText; countryCode: string | null; stakeholderGroup: string; kind: EndorserKind }>>()
       .notNull()
       .default([]),
-    status: text('status').notNull().default('published'), // draft | published
+    status: text('status').$type<PublicationStatus>().notNull().default('published'),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -34,7 +34,7 @@ export const publications = pgTable(
   (t) => [index('publications_kind_year_idx').on(t.kind, t.year)],
 );
 
-/** Kind: group | organization | person; refId points at it when known, name is what is shown. */
+/** An author (a group, organization or person); refId points at it when known, name is what is shown. */
 export const publicationAuthors = pgTable(
   'publication_authors',
   {
@@ -42,7 +42,7 @@ export const publicationAuthors = pgTable(
     publicationId: uuid('publication_id')
       .notNull()
       .references(() => publications.id, { onDelete: 'cascade' }),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<AuthorKind>().notNull(),
     refId: uuid('ref_id'),
     name: jsonb('name').$type<LocalizedText>().notNull(),
     position: integer('position').notNull().default(0),

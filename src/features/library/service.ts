@@ -237,7 +237,7 @@ async function present(db: DbOrTx, rows: Pub[]) {
     const earlier = supersedes.find((s) => s.id === p.supersedesId);
     return {
       id: p.id,
-      kind: p.kind as PublicationInput['kind'],
+      kind: p.kind,
       year: p.year,
       title: p.title,
       abstract: p.abstract,
@@ -258,7 +258,7 @@ async function present(db: DbOrTx, rows: Pub[]) {
       supersededBy: later ? { id: later.id, title: later.title, edition: later.edition, year: later.year } : null,
       sourceDocumentId: p.sourceDocumentId,
       endorsers: p.endorsers,
-      status: p.status as 'draft' | 'published',
+      status: p.status,
     };
   });
 }

@@ -15,6 +15,27 @@ export const dimensions = ['continent', 'country', 'stakeholderGroup', 'category
 export type Dimension = (typeof dimensions)[number];
 export const goalRules = ['min_distinct', 'max_share', 'min_share'] as const;
 export type GoalRule = (typeof goalRules)[number];
+/** Who wrote in an application's thread, and what: `status` lines record a move, `comment`s are internal. */
+export const authorRoles = ['applicant', 'secretariat', 'system'] as const;
+export type AuthorRole = (typeof authorRoles)[number];
+export const messageKinds = ['message', 'info_request', 'comment', 'decision', 'status'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+/** What happened to a membership (its history). */
+export const historyActions = [
+  'created',
+  'rejoined',
+  'imported',
+  'reminder',
+  'grace',
+  'lapsed',
+  'renewed',
+  'suspended',
+  'reinstated',
+  'terminated',
+  'opt_in',
+  'opt_out',
+] as const;
+export type HistoryAction = (typeof historyActions)[number];
 /** Stakeholder groups of members: the directory's, plus individuals. */
 export const memberGroups = [...stakeholderGroups, 'individual'] as const;
 const applicationStatus = labelled(applicationStatuses, 'membership:status');
@@ -23,6 +44,9 @@ const applicantKind = labelled(applicantKinds, 'membership:kind');
 const memberGroup = labelled(memberGroups, 'shell:stakeholders');
 const dimension = labelled(dimensions, 'membership:dash.dimensions');
 const goalRule = labelled(goalRules, 'membership:dash.rules');
+const authorRole = labelled(authorRoles, 'membership:authorRole');
+const messageKind = labelled(messageKinds, 'membership:messageKind');
+const historyAction = labelled(historyActions, 'membership:historyAction');
 
 const url = z
   .string()
@@ -161,8 +185,8 @@ export const applicationDocument = z.object({
 export const applicationMessage = z.object({
   id: z.uuid(),
   authorName: z.string(),
-  authorRole: z.string(),
-  kind: z.string(),
+  authorRole: authorRole,
+  kind: messageKind,
   internal: z.boolean(),
   body: z.string(),
   createdAt: z.date(),
@@ -236,10 +260,9 @@ export type HistoryDetails = z.infer<typeof historyDetails>;
 export const historyRow = z.object({
   id: z.number(),
   at: z.date(),
-  /** What happened (renewed, grace, …), labelled by the web texts' historyAction; a string, as old rows keep the words of their day. */
-  action: z.string(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
+  action: historyAction,
+  fromStatus: membershipStatus.nullable(),
+  toStatus: membershipStatus.nullable(),
   reason: z.string().nullable(),
   actorId: z.string().nullable(),
   details: historyDetails,
@@ -300,7 +323,7 @@ export const publicMemberQuery = z.object({
 });
 export const publicMember = z.object({
   id: z.uuid(),
-  kind: z.string(),
+  kind: applicantKind,
   name: localized,
   shortName: z.string().nullable(),
   countryCode: z.string().nullable(),

@@ -19,7 +19,7 @@ import {
   setOrganizationLogo,
   updateOrganization,
 } from '../directory/index.js';
-import { type HistoryDetails, membershipErrors, type MembershipStatus } from './contract.js';
+import { type HistoryAction, type HistoryDetails, membershipErrors, type MembershipStatus } from './contract.js';
 import { membershipMail, statusNames, type MailParams, type MembershipMail } from './mails.js';
 import { membershipCategories, membershipHistory, memberships, representativeInvitations } from './model.js';
 import { canManageMembership, contactRole } from './policy.js';
@@ -104,7 +104,7 @@ export function memberName(r: Pick<MemberRow, 'orgName' | 'personName' | 'person
 export function presentMember(r: MemberRow) {
   return {
     id: r.id,
-    status: r.status as MembershipStatus,
+    status: r.status,
     statusReason: r.statusReason,
     applicantKind: r.applicantKind,
     categoryKey: r.categoryKey,
@@ -233,9 +233,9 @@ async function history(
   tx: DbOrTx,
   membershipId: string,
   h: {
-    action: string;
-    from?: string | null;
-    to?: string | null;
+    action: HistoryAction;
+    from?: MembershipStatus | null;
+    to?: MembershipStatus | null;
     reason?: string | null;
     actorId?: string | null;
     details?: HistoryDetails;
@@ -328,7 +328,7 @@ export async function changeMembership(
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, id)).for('update');
     if (!m) throw notFound();
     const t = membershipTransitions[action];
-    if (!t.from.includes(m.status as MembershipStatus))
+    if (!t.from.includes(m.status))
       throw fail(
         membershipErrors,
         'invalid_transition',

@@ -4,7 +4,7 @@ import type { LocalizedText } from '../../platform/i18n/index.js';
 import { files } from '../../platform/files/model.js';
 import { userKey } from '../accounts/index.js';
 import { organizationKey, personKey } from '../directory/index.js';
-import type { ApplicantKind, HistoryDetails } from './contract.js';
+import type { ApplicantKind, AuthorRole, HistoryAction, HistoryDetails, MembershipStatus, MessageKind } from './contract.js';
 
 export interface RequiredDocument {
   key: string;
@@ -119,10 +119,8 @@ export const applicationMessages = pgTable(
       .references(() => membershipApplications.id, { onDelete: 'cascade' }),
     authorUserId: uuid('author_user_id'),
     authorName: text('author_name').notNull().default(''),
-    /** applicant | secretariat | system */
-    authorRole: text('author_role').notNull(),
-    /** message | info_request | comment | decision | status */
-    kind: text('kind').notNull().default('message'),
+    authorRole: text('author_role').$type<AuthorRole>().notNull(),
+    kind: text('kind').$type<MessageKind>().notNull().default('message'),
     internal: boolean('internal').notNull().default(false),
     body: text('body').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -141,8 +139,7 @@ export const memberships = pgTable(
     organizationId: uuid('organization_id').references(organizationKey, { onDelete: 'restrict' }),
     personId: uuid('person_id').references(personKey, { onDelete: 'restrict' }),
     applicationId: uuid('application_id'),
-    /** active, grace, lapsed, suspended, terminated */
-    status: text('status').notNull().default('active'),
+    status: text('status').$type<MembershipStatus>().notNull().default('active'),
     statusReason: text('status_reason'),
     startDate: date('start_date').notNull(),
     /** End of the current term. */
@@ -170,10 +167,9 @@ export const membershipHistory = pgTable(
       .notNull()
       .references(() => memberships.id, { onDelete: 'cascade' }),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-    /** created, rejoined, imported, reminder, grace, lapsed, renewed, suspended, reinstated, terminated, opt_in, opt_out */
-    action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status'),
+    action: text('action').$type<HistoryAction>().notNull(),
+    fromStatus: text('from_status').$type<MembershipStatus>(),
+    toStatus: text('to_status').$type<MembershipStatus>(),
     reason: text('reason'),
     actorId: uuid('actor_id'),
     details: jsonb('details').$type<HistoryDetails>().notNull().default({}),

@@ -22,7 +22,14 @@ import {
   personByEmail,
   searchTextOf,
 } from '../directory/index.js';
-import { membershipErrors, type ApplicationDataInput, type ApplicationStatus, type CategoryInput } from './contract.js';
+import {
+  membershipErrors,
+  type ApplicationDataInput,
+  type ApplicationStatus,
+  type AuthorRole,
+  type CategoryInput,
+  type MessageKind,
+} from './contract.js';
 import { membershipMail, type MailParams, type MembershipMail } from './mails.js';
 import {
   applicationDocuments,
@@ -178,7 +185,7 @@ async function addMessage(
   tx: DbOrTx,
   applicationId: string,
   actor: Actor | null,
-  m: { role: 'applicant' | 'secretariat' | 'system'; kind: string; body: string; internal?: boolean },
+  m: { role: AuthorRole; kind: MessageKind; body: string; internal?: boolean },
 ) {
   await tx.insert(applicationMessages).values({
     applicationId,
@@ -773,7 +780,7 @@ export async function approveApplication(
       organizationId,
       personId,
       applicationId: app.id,
-      status: 'active',
+      status: 'active' as const,
       statusReason: null,
       startDate,
       renewalDate: addMonths(startDate, cat.termMonths),

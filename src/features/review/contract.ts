@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
-import { answers, criterion, decision, formDefinition } from '../calls/contract.js';
+import { answers, callKind, criterion, decision, decisions, formDefinition } from '../calls/contract.js';
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const reviewErrors = {
@@ -19,7 +19,7 @@ export type ReviewError = keyof typeof reviewErrors;
 const loc = z.record(z.string(), z.string());
 const round = z.number().int().min(1).max(10);
 export const roundQuery = z.object({ round: z.coerce.number().int().min(1).max(10).default(1) });
-export const decisions = ['selected', 'shortlisted', 'not_selected'] as const;
+export { decisions };
 const reviewStatus = labelled(['draft', 'submitted'], 'review:reviewStatus');
 const reviewerStatus = labelled(['invited', 'accepted', 'declined'], 'review:reviewerStatus');
 
@@ -168,7 +168,7 @@ export const invitation = z.object({
   capacity: z.number().int(),
   expertise: z.array(z.string()),
   callTitle: loc,
-  kind: z.string(),
+  kind: callKind,
   year: z.number().int(),
 });
 export const conflictCandidate = z.object({

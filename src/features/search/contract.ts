@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { endpoint, endpoints } from '../../platform/http/contract.js';
+import { endpoint, endpoints, labelled } from '../../platform/http/contract.js';
 import { localeSchema } from '../../platform/i18n/text.js';
+
+/** What the features put in the search index (platform/search SearchDoc.kind). */
+export const searchKinds = ['event', 'session', 'member', 'case', 'publication', 'group', 'document'] as const;
+export type SearchKind = (typeof searchKinds)[number];
+const searchKind = labelled(searchKinds, 'portal:kinds');
 
 export const searchQuery = z.object({
   q: z.string().max(200).optional().default(''),
@@ -28,7 +33,7 @@ export type SearchQueryInput = z.infer<typeof searchQuery>;
 export const segment = z.object({ text: z.string(), mark: z.literal(true).optional() });
 
 export const searchHit = z.object({
-  kind: z.string(),
+  kind: searchKind,
   id: z.string(),
   url: z.string(),
   year: z.number().int().nullable(),
@@ -48,7 +53,7 @@ export const searchResult = z.object({
   totalCapped: z.boolean(),
   page: z.number().int(),
   pageSize: z.number().int(),
-  kinds: z.array(z.object({ kind: z.string(), count: z.number().int() })),
+  kinds: z.array(z.object({ kind: searchKind, count: z.number().int() })),
   years: z.array(z.object({ year: z.number().int(), count: z.number().int() })),
   countries: z.array(z.object({ countryCode: z.string(), count: z.number().int() })),
   /** True when the counts per kind, year and country come from the first matches up to the cap only (each a lower bound). */

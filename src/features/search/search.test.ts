@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness, type TestUser } from '../../test/harness.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import type { SearchResult } from './contract.js';
+import { type SearchKind, type SearchResult, searchKinds } from './contract.js';
 
 let h: Harness;
 let member: TestUser;
@@ -9,7 +9,7 @@ let staff: TestUser;
 let signedIn: TestUser;
 
 const pub = (
-  kind: string,
+  kind: SearchKind,
   id: string,
   title: SearchDoc['title'],
   summary: SearchDoc['summary'] = {},
@@ -90,8 +90,8 @@ const docs: SearchDoc[] = [
     { en: 'A themed forum held in Spain.' },
     { year: 2024, countryCode: 'ES' },
   ),
-  pub('person', 'person-wang', { en: 'Wang Xiaomei', 'zh-Hans': '王晓梅' }, { en: 'Speaker, member day 2024' }, { countryCode: 'CN' }),
-  pub('person', 'person-ana', { en: 'Ana Souza' }, { en: 'Speaker on digital inclusion' }, { countryCode: 'BR' }),
+  pub('member', 'person-wang', { en: 'Wang Xiaomei', 'zh-Hans': '王晓梅' }, { en: 'Speaker, member day 2024' }, { countryCode: 'CN' }),
+  pub('member', 'person-ana', { en: 'Ana Souza' }, { en: 'Speaker on digital inclusion' }, { countryCode: 'BR' }),
   pub(
     'member',
     'member-nordic',
@@ -116,7 +116,7 @@ const docs: SearchDoc[] = [
 ];
 
 /** For each kind and restricted visibility, a document with words found nowhere else. */
-const restrictedKinds = ['event', 'session', 'member', 'case', 'publication', 'group', 'document', 'person'];
+const restrictedKinds = searchKinds;
 const restricted: SearchDoc[] = restrictedKinds.flatMap((kind) =>
   (['members', 'staff'] as const).map((visibility) => ({
     kind,

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { publicPage } from '../../platform/http/links.js';
-import { binary, endpoint, endpoints, idParams, okSchema } from '../../platform/http/contract.js';
+import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema } from '../../platform/i18n/text.js';
+import { callKind, fieldTypes } from '../calls/contract.js';
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const showcaseErrors = {
@@ -13,7 +14,7 @@ export type ShowcaseError = keyof typeof showcaseErrors;
 
 export const showcaseFilters = z.object({
   locale: localeSchema.optional(),
-  kind: z.string().max(40).optional(),
+  kind: callKind.optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   callId: z.uuid().optional(),
   field: z.string().max(100).optional(),
@@ -33,7 +34,7 @@ export const showcaseEntry = z.object({
   id: z.uuid(),
   code: z.string(),
   callId: z.uuid(),
-  kind: z.string(),
+  kind: callKind,
   year: z.number().int(),
   callTitle: z.string(),
   title: shown,
@@ -46,13 +47,13 @@ export const showcaseEntry = z.object({
   /** The languages it can be read in: the originals plus the other Chinese script by conversion. */
   available: z.array(z.string()),
   /** Its public answers. */
-  fields: z.array(z.object({ key: z.string(), type: z.string(), label: z.string(), ...shown.shape })),
+  fields: z.array(z.object({ key: z.string(), type: labelled(fieldTypes, 'calls:fieldTypes'), label: z.string(), ...shown.shape })),
   url: z.string(),
 });
 
 export const showcaseFacets = z.object({
   years: z.array(z.number().int()),
-  calls: z.array(z.object({ id: z.uuid(), kind: z.string(), year: z.number().int(), title: z.string() })),
+  calls: z.array(z.object({ id: z.uuid(), kind: callKind, year: z.number().int(), title: z.string() })),
   fields: z.array(z.object({ value: z.string(), label: z.string() })),
   countries: z.array(z.object({ code: z.string(), name: z.string() })),
 });

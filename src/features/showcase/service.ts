@@ -5,6 +5,7 @@ import { toXlsx, type Column } from '../../platform/exports/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { fillChinese, localize, pickLocale, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
+import type { CallKind } from '../calls/contract.js';
 import { callHeading, selectedEntries, setEntriesPublished, type SelectedEntry } from '../calls/index.js';
 import { countryNames } from '../directory/index.js';
 import { bookletPdf } from './booklet.js';
@@ -13,7 +14,7 @@ import { pagePath } from '../../platform/http/links.js';
 
 export interface ShowcaseQuery {
   locale: Locale;
-  kind?: string;
+  kind?: CallKind;
   year?: number;
   callId?: string;
   field?: string;

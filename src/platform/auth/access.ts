@@ -2,12 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fail, forbidden, unauthenticated } from '../http/errors.js';
 import { platformErrors } from '../http/codes.js';
 import { isUploadRoute } from '../http/upload.js';
-import type { GlobalRole } from './roles.js';
+import type { GlobalRole, ScopedRoleName } from './roles.js';
 
-export { globalRoles, type GlobalRole } from './roles.js';
+export { globalRoles, type GlobalRole, type RoleName, scopedRoles, type ScopedRoleName } from './roles.js';
 
 export interface ScopedRole {
-  role: string; // e.g. 'event_manager', 'org_contact'
+  role: ScopedRoleName;
   scopeType: string; // e.g. 'event', 'organization'
   scopeId: string;
 }

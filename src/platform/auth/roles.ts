@@ -1,3 +1,7 @@
 /** The global roles an account may hold. Browser-safe, so contracts and the web app share the list. */
 export const globalRoles = ['admin', 'secretariat', 'reviewer'] as const;
 export type GlobalRole = (typeof globalRoles)[number];
+/** The roles held over one record: an organization's contact, an event's manager, a group's member or chair. */
+export const scopedRoles = ['org_contact', 'event_manager', 'group_member', 'group_chair'] as const;
+export type ScopedRoleName = (typeof scopedRoles)[number];
+export type RoleName = GlobalRole | ScopedRoleName;

@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database, DbOrTx } from '../db/index.js';
 import type { Locale } from '../i18n/index.js';
-import { mailOutbox } from './model.js';
+import { type MailStatus, mailOutbox } from './model.js';
 
 export interface Mail {
   to: string;
@@ -116,7 +116,7 @@ export class Mailer {
   }
 }
 
-export async function listOutbox(db: DbOrTx, q: { to?: string; status?: string; limit: number; offset: number }) {
+export async function listOutbox(db: DbOrTx, q: { to?: string; status?: MailStatus; limit: number; offset: number }) {
   const where = [];
   if (q.to) where.push(eq(mailOutbox.to, q.to.toLowerCase()));
   if (q.status) where.push(eq(mailOutbox.status, q.status));
@@ -134,4 +134,4 @@ export async function listOutbox(db: DbOrTx, q: { to?: string; status?: string; 
   return { items, total };
 }
 
-export { mailOutbox };
+export { mailOutbox, type MailStatus };

@@ -1,5 +1,8 @@
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
+/** queued → sending → sent | held (no mail server configured) | failed (undeliverable for `MAIL_GIVE_UP_HOURS`) */
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'held' | 'failed';
+
 /** Every mail is written here first (in the same transaction as its cause), then delivered. */
 export const mailOutbox = pgTable(
   'mail_outbox',
@@ -11,8 +14,7 @@ export const mailOutbox = pgTable(
     html: text('html'),
     locale: text('locale').notNull().default('en'),
     template: text('template'),
-    /** queued → sending → sent | held (no mail server configured) | failed (undeliverable for `MAIL_GIVE_UP_HOURS`) */
-    status: text('status').notNull().default('queued'),
+    status: text('status').$type<MailStatus>().notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
     /** After a failed attempt: not before this time (the delay doubles, up to an hour). */

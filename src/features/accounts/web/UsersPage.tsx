@@ -62,12 +62,12 @@ export function UsersPage() {
                   <Group gap={4}>
                     {u.roles.map((r) => (
                       <Badge key={r} size="sm">
-                        {t(`roles.${r}`, r)}
+                        {t(`roles.${r}`)}
                       </Badge>
                     ))}
                     {u.scopes.map((s) => (
                       <Badge key={`${s.role}${s.scopeId}`} size="sm" variant="outline">
-                        {t(`scopeRoles.${s.role}`, s.role)}
+                        {t(`scopeRoles.${s.role}`)}
                       </Badge>
                     ))}
                   </Group>

@@ -10,7 +10,7 @@ import { adminApi } from '../contract';
 
 type Mail = Reply<typeof adminApi.outbox>['items'][number];
 
-const statusColor: Record<string, string> = { sent: 'green', failed: 'red' };
+const statusColor: Partial<Record<Mail['status'], string>> = { sent: 'green', failed: 'red' };
 
 /** /admin/outbox: every mail the platform wrote, and whether it went out. */
 export function OutboxPage() {
@@ -57,7 +57,7 @@ export function OutboxPage() {
                   </Button>
                 </Table.Td>
                 <Table.Td miw={110}>
-                  <Badge color={statusColor[m.status] ?? 'gray'}>{t(`status.${m.status}`, m.status)}</Badge>
+                  <Badge color={statusColor[m.status] ?? 'gray'}>{t(`status.${m.status}`)}</Badge>
                 </Table.Td>
               </Table.Tr>
             ))}

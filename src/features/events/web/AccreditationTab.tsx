@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../../platform/http/contract';
 import { call, download, invalidate, query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, type RegistrationStatus, registrationStatuses } from '../contract';
 import { useNotify } from '../../../web/components/forms';
 import type { EventT } from './types';
 import { VisaLetterCell } from './VisaLetterCell';
@@ -13,7 +13,7 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
-  const [status, setStatus] = useState<string>('pending');
+  const [status, setStatus] = useState<RegistrationStatus | 'all'>('pending');
   const q = useQuery(query(eventsApi.registrations, { params: { id: ev.id }, query: { status: status === 'all' ? undefined : status } }));
   const decide = useMutation({
     mutationFn: (x: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
@@ -26,8 +26,8 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
       <Group>
         <SegmentedControl
           value={status}
-          onChange={setStatus}
-          data={['pending', 'approved', 'rejected', 'cancelled', 'all'].map((s) => ({
+          onChange={(v) => setStatus(registrationStatuses.find((s) => s === v) ?? 'all')}
+          data={[...registrationStatuses, 'all'].map((s) => ({
             value: s,
             label: s === 'all' ? t('shell:common.all') : t(`events:status.${s}`),
           }))}

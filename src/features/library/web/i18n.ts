@@ -1,6 +1,7 @@
 export const libraryTexts = {
   en: {
     status: { draft: 'Draft', published: 'Published' },
+    authorKind: { group: 'Working group', organization: 'Organization', person: 'Person' },
     title: 'Library',
     intro: 'Reports, consensus documents, initiatives, blue books, the Wuzhen Outlook and case collections.',
     kind: {
@@ -32,6 +33,7 @@ export const libraryTexts = {
   },
   'zh-Hans': {
     status: { draft: '草稿', published: '已发布' },
+    authorKind: { group: '工作组', organization: '机构', person: '个人' },
     title: '文库',
     intro: '研究报告、共识文件、倡议、蓝皮书、乌镇展望和案例集。',
     kind: {
@@ -63,6 +65,7 @@ export const libraryTexts = {
   },
   'zh-Hant': {
     status: { draft: '草稿', published: '已發布' },
+    authorKind: { group: '工作組', organization: '機構', person: '個人' },
     title: '文庫',
     intro: '研究報告、共識文件、倡議、藍皮書、烏鎮展望和案例集。',
     kind: {

@@ -86,7 +86,7 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
                 {m.history?.map((h) => (
                   <Table.Tr key={h.id}>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.dateTime(h.at)}</Table.Td>
-                    <Table.Td>{t(`historyAction.${h.action}`, { defaultValue: h.action })}</Table.Td>
+                    <Table.Td>{t(`historyAction.${h.action}`)}</Table.Td>
                     <Table.Td style={{ whiteSpace: 'nowrap' }}>{h.toStatus ? t(`status.${h.toStatus}`) : ''}</Table.Td>
                     <Table.Td>{h.reason}</Table.Td>
                   </Table.Tr>

@@ -15,16 +15,15 @@ export function Thread({ app }: { app: Application }) {
           <Paper key={m.id} withBorder p="sm" bg={m.internal ? 'yellow.0' : undefined} data-internal={m.internal || undefined}>
             <Group justify="space-between">
               <Text size="xs" c="dimmed">
-                {m.authorName || (m.authorRole === 'secretariat' ? t('shell:roles.secretariat') : t('queue.applicant'))} ·{' '}
-                {f.dateTime(m.createdAt)}
+                {m.authorName || t(`authorRole.${m.authorRole}`)} · {f.dateTime(m.createdAt)}
               </Text>
               {m.internal ? (
                 <Badge size="xs" variant="dot" color="yellow">
                   {t('queue.internalBadge')}
                 </Badge>
-              ) : m.kind === 'info_request' ? (
-                <Badge size="xs" variant="dot" color="orange">
-                  {t('queue.requestInfo')}
+              ) : m.kind !== 'message' ? (
+                <Badge size="xs" variant="dot" color={m.kind === 'info_request' ? 'orange' : 'gray'}>
+                  {t(`messageKind.${m.kind}`)}
                 </Badge>
               ) : null}
             </Group>

@@ -131,6 +131,14 @@ export const membershipTexts = {
       expires: 'Link valid until {{date}}',
       expired: 'Link expired: resend it',
     },
+    authorRole: { applicant: 'Applicant', secretariat: 'Secretariat', system: 'System' },
+    messageKind: {
+      message: 'Message',
+      info_request: 'Information requested',
+      comment: 'Internal comment',
+      decision: 'Decision',
+      status: 'Status change',
+    },
     invitationStatus: { pending: 'Pending', accepted: 'Accepted', declined: 'Declined', cancelled: 'Cancelled', expired: 'Expired' },
     /** What happened to a membership, as its history records it. */
     historyAction: {
@@ -363,6 +371,8 @@ export const membershipTexts = {
       expires: '链接有效期至 {{date}}',
       expired: '链接已过期，请重新发送',
     },
+    authorRole: { applicant: '申请人', secretariat: '秘书处', system: '系统' },
+    messageKind: { message: '留言', info_request: '要求补充材料', comment: '内部备注', decision: '决定', status: '状态变更' },
     invitationStatus: { pending: '待回复', accepted: '已接受', declined: '已拒绝', cancelled: '已取消', expired: '已过期' },
     /** What happened to a membership, as its history records it. */
     historyAction: {
@@ -592,6 +602,8 @@ export const membershipTexts = {
       expires: '連結有效期至 {{date}}',
       expired: '連結已過期，請重新傳送',
     },
+    authorRole: { applicant: '申請人', secretariat: '秘書處', system: '系統' },
+    messageKind: { message: '留言', info_request: '要求補充材料', comment: '內部備註', decision: '決定', status: '狀態變更' },
     invitationStatus: { pending: '待回覆', accepted: '已接受', declined: '已拒絕', cancelled: '已取消', expired: '已過期' },
     /** What happened to a membership, as its history records it. */
     historyAction: {

@@ -7,7 +7,7 @@ import { query, readSearch } from '../../../web/api';
 import { setHead } from '../../../web/components/ServerPage';
 import { useFormat } from '../../../web/format';
 import { prefixOf, useLocale } from '../../../web/i18n';
-import { searchApi, searchQuery } from '../../search/contract';
+import { type SearchKind, searchApi, searchQuery } from '../../search/contract';
 
 function Marked({ segments }: { segments: Array<{ text: string; mark?: true }> }) {
   // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one text, always replaced together
@@ -41,7 +41,7 @@ export function SearchPage() {
   };
   const data = result.data;
   const all = data?.kinds.reduce((n, k) => n + k.count, 0) ?? 0;
-  const kindLabel = (k: string) => t(`portal:kinds.${k}`, { defaultValue: k });
+  const kindLabel = (k: SearchKind) => t(`portal:kinds.${k}`);
   const { number } = useFormat();
   // Past the server's cap, counts are lower bounds: "10,000+".
   const facetCount = (n: number) => (data?.facetsCapped ? t('portal:search.atLeast', { n: number(n) }) : number(n));

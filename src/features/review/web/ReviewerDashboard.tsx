@@ -44,7 +44,7 @@ export function ReviewerDashboard() {
                 </Button>
               </Group>
             ) : (
-              <Badge>{i.status}</Badge>
+              <Badge>{t(`review:reviewerStatus.${i.status}`)}</Badge>
             )}
           </Group>
           {i.status === 'accepted' ? <ConflictList invitationId={i.id} /> : null}
