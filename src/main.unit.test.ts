@@ -14,10 +14,14 @@ describe('the wuzhen command', () => {
   const cli = (args: string[], env: Record<string, string>) =>
     run(process.execPath, ['bin/wuzhen.js', ...args], { env: { ...process.env, ...env }, cwd: path.resolve(import.meta.dirname, '..') });
 
+  // One data directory with the demo data, seeded once for the tests that need one (a new one costs a database init).
+  const dirA = path.join(tmp, 'cli-a');
+  let seeding: Promise<unknown> | undefined;
+  const seeded = () => (seeding ??= cli(['seed', '--demo'], { DATA_DIR: dirA }));
+
   it('backs up a data directory and restores it into an empty one', { timeout: 240_000 }, async () => {
-    const dirA = path.join(tmp, 'cli-a');
     const dirB = path.join(tmp, 'cli-b');
-    await cli(['seed', '--demo'], { DATA_DIR: dirA });
+    await seeded();
     const out = await cli(['backup', path.join(tmp, 'cli.wzb')], { DATA_DIR: dirA });
     expect(out.stdout).toContain('Backup written');
     const r = await cli(['restore', path.join(tmp, 'cli.wzb')], { DATA_DIR: dirB });
@@ -39,7 +43,8 @@ describe('the wuzhen command', () => {
   });
 
   it('a second process on the same data directory refuses with a clear message', { timeout: 120_000 }, async () => {
-    const dir = path.join(tmp, 'locked');
+    await seeded();
+    const dir = dirA;
     const first = spawn(process.execPath, ['bin/wuzhen.js', 'start'], {
       env: { ...process.env, DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' },
       cwd: path.resolve(import.meta.dirname, '..'),

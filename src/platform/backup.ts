@@ -72,13 +72,14 @@ export async function backup(database: Database, schema: Record<string, unknown>
       let last: unknown;
       for (;;) {
         const after = last === undefined ? sql`true` : sql`${key} > ${last}`;
-        const rows = await query<{ r: unknown[]; k: unknown }>(
-          sql`select json_build_array(${sql.join(
+        // The server writes each line's JSON, so rows pass through as text instead of being parsed and written again.
+        const rows = await query<{ line: string; k: unknown }>(
+          sql`select json_build_object('r', json_build_array(${sql.join(
             cols.map((c) => sql`${sql.identifier(c)}`),
             sql`, `,
-          )}) as r, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
+          )}))::text as line, ${key}::text as k from ${sql.identifier(name)} where ${after} order by ${key} limit ${batch}`,
         );
-        for (const row of rows) yield `${JSON.stringify({ r: typeof row.r === 'string' ? JSON.parse(row.r) : row.r })}\n`;
+        for (const row of rows) yield `${row.line}\n`;
         if (rows.length < batch) break;
         last = sql`${rows[rows.length - 1].k}::${sql.raw(typeOf(t, cols[0]))}`;
       }

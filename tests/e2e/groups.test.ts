@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, seriousViolations, signIn, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, seriousViolations, signIn, startServer, type Server, visit } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -148,9 +148,8 @@ describe('working groups in the browser', () => {
   it('public pages are accessible (axe: no serious or critical violations)', async () => {
     const page = await as(null);
     for (const path of ['/en/groups', '/en/groups/artificial-intelligence', '/zh-hans/library', '/en/library?kind=blue-book']) {
-      await page.goto(`${server.url}${path}`);
+      await visit(page, `${server.url}${path}`);
       await page.locator('h1').first().waitFor();
-      await page.waitForLoadState('networkidle');
       expect(await seriousViolations(page), path).toEqual([]);
     }
     await page.getByTestId('publication').filter({ hasText: 'World Internet Development Report 2024' }).click();

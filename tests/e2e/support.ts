@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Request } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const demoPassword = 'wuzhen-demo-2026';
@@ -206,4 +206,43 @@ export async function seriousViolations(page: Page) {
     }));
   });
   return result.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const inFlight = new WeakMap<Page, Set<Request>>();
+
+/** Counts the page's requests in flight from now on, for settled(). */
+function watch(page: Page) {
+  let open = inFlight.get(page);
+  if (open) return open;
+  open = new Set();
+  const done = (r: Request) => open.delete(r);
+  page.on('request', (r) => open.add(r));
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  inFlight.set(page, open);
+  return open;
+}
+
+/**
+ * Opens a URL and waits until the page has shown what it loads: no request in flight and no loader for
+ * `quiet` ms (Playwright's networkidle waits 500 ms after the last request; a page here settles in a few).
+ */
+export async function visit(page: Page, url: string, quiet = 120) {
+  watch(page);
+  await page.goto(url);
+  await settled(page, quiet);
+}
+
+/** Waits until no request of the page is in flight and no loader shows, for `quiet` ms in a row (at most 10 s). */
+export async function settled(page: Page, quiet = 120) {
+  const open = watch(page);
+  const deadline = Date.now() + 10_000;
+  let calmSince = 0;
+  while (Date.now() < deadline) {
+    const busy = open.size > 0 || (await page.locator('.mantine-Loader').count()) > 0;
+    if (busy) calmSince = 0;
+    else if (!calmSince) calmSince = Date.now();
+    else if (Date.now() - calmSince >= quiet) return;
+    await new Promise((r) => setTimeout(r, 30));
+  }
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, signIn, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, signIn, startServer, type Server, visit } from './support.js';
 
 // Stored XSS: hostile text saved through the API into the fields the UI shows,
 // then every page that shows them opened in Chromium. Nothing may run; the
@@ -314,8 +314,7 @@ describe('stored XSS', () => {
     let shown = 0;
     for (const p of pages) {
       const page = { anonymous: anon, admin, chair, member, reviewer }[p.as];
-      await page.goto(`${server.url}${p.url}`);
-      await page.waitForLoadState('networkidle');
+      await visit(page, `${server.url}${p.url}`);
       await p.steps?.(page);
       // Without a marker (a form holding the text in its fields): only that nothing runs.
       if (p.expect)

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiAs, launchBrowser, signIn, startServer, type Server } from './support.js';
+import { apiAs, launchBrowser, signIn, startServer, type Server, visit } from './support.js';
 
 /**
  * Stored XSS: hostile strings are saved through the API, as the demo users
@@ -305,8 +305,7 @@ describe('stored XSS', () => {
     let checked = 0;
     for (const [path, who, texts] of pages) {
       const page = await pageAs(who);
-      await page.goto(`${server.url}${path}`);
-      await page.waitForLoadState('networkidle');
+      await visit(page, `${server.url}${path}`);
       for (const text of texts) {
         // Wait for the SPA to fetch and render; then read the visible text.
         const found = await page
