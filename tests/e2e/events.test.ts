@@ -34,7 +34,7 @@ async function acceptAndRegister(page: Page, email: string) {
   const link = /(http\S+\/invitations\/\S+)/.exec(mail.text)![1];
   await page.goto(link);
   await page.getByRole('button', { name: 'Accept and register' }).click();
-  await page.waitForURL(/\/register$/);
+  await page.waitForURL(/\/register(\?category=\w+)?$/);
   await page.getByLabel('Name in Latin letters').fill(email.split('@')[0]);
   await page.getByLabel(/Small roundtable/).check();
   await page.getByRole('button', { name: 'Submit registration' }).click();
@@ -73,6 +73,42 @@ describe('events end to end', () => {
     const events = (await api.get('/api/v1/events')).body as Array<{ id: string; slug: string }>;
     const other = events.find((e) => e.slug === 'wuzhen-summit-2023')!;
     expect((await api.get(`/api/v1/events/${other.id}/registrations`)).status).toBe(404);
+  });
+
+  it('a new guest invited as a speaker creates an account from the invitation, accepts once and registers as a speaker', async () => {
+    const secretariat = await apiAs(server.url, 'secretariat@wuzhen.example');
+    const agenda = (await secretariat.get('/api/v1/events/wuzhen-summit-2026/agenda')).body as {
+      event: { id: string; registrationOpen: boolean; categories: Array<{ key: string }> };
+    };
+    expect(agenda.event.registrationOpen).toBe(true);
+    expect(agenda.event.categories.map((c) => c.key)).toContain('speaker');
+    const email = `new.speaker.${Date.now().toString(36)}@example.org`;
+    const sent = await secretariat.post(`/api/v1/events/${agenda.event.id}/invitations`, {
+      email,
+      name: 'Lena Novak',
+      category: 'speaker',
+      locale: 'en',
+    });
+    expect(sent.status).toBe(201);
+
+    const guest = await (await browser.newContext({ locale: 'en-GB' })).newPage();
+    await guest.goto(/(http\S+\/invitations\/\S+)/.exec((await lastMailTo(server.url, email)).text)![1]);
+    await guest.getByRole('link', { name: 'Create an account and accept' }).click();
+    await guest.waitForURL(/\/signup\?/);
+    // The invitation fills in who the guest is.
+    expect(await guest.getByLabel('E-mail').inputValue()).toBe(email);
+    expect(await guest.getByLabel('Name').inputValue()).toBe('Lena Novak');
+    await guest.getByLabel('Password').fill('a-new-speaker-password-1');
+    await guest.getByRole('button', { name: 'Create account' }).click();
+    await guest.getByText('Check your mailbox').waitFor();
+
+    // The address-confirmation link signs the guest in, accepts the invitation and opens the form with the category.
+    await guest.goto(/(http\S+token=\S+)/.exec((await lastMailTo(server.url, email)).text)![1]);
+    await guest.waitForURL(/\/events\/wuzhen-summit-2026\/register\?category=speaker$/);
+    await expect.poll(() => guest.getByRole('textbox', { name: 'Category' }).inputValue()).toBe('Speaker');
+    const mine = (await secretariat.get(`/api/v1/events/${agenda.event.id}/invitations`)).body as Array<{ email: string; status: string }>;
+    expect(mine.find((i) => i.email === email)?.status).toBe('accepted');
+    await guest.context().close();
   });
 
   it('invite, register, waitlist, accredit, promote, check in', async () => {

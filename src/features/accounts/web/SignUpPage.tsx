@@ -16,7 +16,8 @@ export function SignUpPage() {
   const locale = useLocale();
   const to = useTo();
   const [params] = useSearchParams();
-  const [form, setForm] = useState({ name: '', email: '', password: '' });
+  // An invitation sends its guest here with their name and address filled in.
+  const [form, setForm] = useState({ name: params.get('name') ?? '', email: params.get('email') ?? '', password: '' });
   const signup = useMutation({
     mutationFn: () => call(accountsApi.signUp, { body: { ...form, locale, next: safeNext(params.get('next')) ?? undefined } }),
   });
@@ -64,7 +65,10 @@ export function SignUpPage() {
             </Button>
             <Text size="sm">
               {t('auth.haveAccount')}{' '}
-              <Anchor component={Link} to={to(accountsPages.signIn)}>
+              <Anchor
+                component={Link}
+                to={`${to(accountsPages.signIn)}${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}
+              >
                 {t('shell:nav.signIn')}
               </Anchor>
             </Text>

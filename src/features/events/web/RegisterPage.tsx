@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, SegmentedControl, Select, Stack, TextInput, Ti
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
 import { eventsApi, eventsPages, type StakeholderGroup, stakeholderGroups } from '../contract';
 import { CountrySelect, ErrorAlert, useNotify } from '../../../web/components/forms';
@@ -33,6 +33,12 @@ function RegisterForm() {
   useEffect(() => {
     if (me.data?.user && !v.name) setV((x) => ({ ...x, name: me.data!.user!.name }));
   }, [me.data, v.name]);
+  // An accepted invitation opens this form with its category (?category=speaker), where the event has it.
+  const [params] = useSearchParams();
+  const invited = q.data?.event.categories.find((c) => c.key === params.get('category'));
+  useEffect(() => {
+    if (invited) setV((x) => ({ ...x, category: invited.key, attendance: invited.attendance[0] }));
+  }, [invited]);
   const submit = useMutation({
     mutationFn: () =>
       call(eventsApi.register, {

@@ -115,6 +115,11 @@ export const eventsTexts = {
       decline: 'Decline',
       declined: 'You have declined this invitation.',
       accepted: 'Accepted.',
+      newHere:
+        'New here? Create your account: after you confirm your address, the invitation is accepted and your registration form opens.',
+      signUpAndAccept: 'Create an account and accept',
+      haveAccount: 'Already have an account?',
+      signInAndAccept: 'Sign in and accept',
     },
     admin: {
       visa: {
@@ -355,6 +360,10 @@ export const eventsTexts = {
       decline: '谢绝',
       declined: '您已谢绝此邀请。',
       accepted: '已接受。',
+      newHere: '首次使用？请创建账户：确认邮箱后，邀请即被接受，并打开您的报名表。',
+      signUpAndAccept: '创建账户并接受邀请',
+      haveAccount: '已有账户？',
+      signInAndAccept: '登录并接受邀请',
     },
     admin: {
       visa: {
@@ -594,6 +603,10 @@ export const eventsTexts = {
       decline: '謝絕',
       declined: '您已謝絕此邀請。',
       accepted: '已接受。',
+      newHere: '首次使用？請建立帳戶：確認郵箱後，邀請即被接受，並打開您的報名表。',
+      signUpAndAccept: '建立帳戶並接受邀請',
+      haveAccount: '已有帳戶？',
+      signInAndAccept: '登入並接受邀請',
     },
     admin: {
       visa: {
