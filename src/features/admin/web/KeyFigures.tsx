@@ -42,7 +42,7 @@ export function KeyFigures({ figures }: { figures: Figures }) {
       <Title order={2} id="key-figures" size="h3">
         {t('overview.figures')}
       </Title>
-      <SimpleGrid cols={{ base: 1, xs: 2, lg: 4 }}>
+      <SimpleGrid cols={{ base: 2, lg: 4 }}>
         <Figure
           testId="figure-members"
           label={t('overview.figure.members')}
