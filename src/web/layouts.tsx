@@ -13,6 +13,7 @@ import { webFeatures } from './features';
 import { useTo } from './links';
 import { holdsAny, RequireAuth, useMe } from './session';
 import type { NavItem } from './feature';
+import { staffAreaRoles as areaRoles, staffAreaScopes as areaScopes } from '../platform/auth/roles';
 
 function Brand() {
   const { t } = useTranslation();
@@ -139,9 +140,9 @@ export function PublicLayout() {
   );
 }
 
-/** Who may enter the staff area: staff, reviewers, and the managers of an event (for their events). */
-const staffAreaRoles = ['secretariat', 'reviewer'];
-const staffAreaScopes = ['event_manager'];
+/** Who may enter the staff area: staff, reviewers, and the managers of an event (for their events); the server's rule too. */
+const staffAreaRoles = [...areaRoles];
+const staffAreaScopes = [...areaScopes];
 
 const shellAdminNav: NavItem[] = [{ page: adminPages.home, label: 'nav.dashboard' }];
 

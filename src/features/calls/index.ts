@@ -34,6 +34,10 @@ export {
   type SubmissionRow,
 } from './service.js';
 import { callsPages } from './contract.js';
+
+/** For the staff overview: the calls open now, and the entries waiting for screening per call. */
+export { openCallCount, submissionsToScreen } from './service.js';
+
 /** A selected entry and its call: what the showcase shows of them. */
 export interface SelectedEntry {
   submission: Pick<typeof submissions.$inferSelect, 'id' | 'code' | 'title' | 'answers' | 'category' | 'countryCode' | 'publishedAt'>;

@@ -153,6 +153,27 @@ export async function listCalls(db: DbOrTx, opts: { staff: boolean; kind?: CallK
     .orderBy(desc(calls.year), desc(calls.closesAt));
 }
 
+/** Calls open for entries now (isOpenAt: published, opened and not yet closed), for the staff overview. */
+export async function openCallCount(db: DbOrTx, now = new Date()) {
+  const rows = await db.select({ published: calls.published, opensAt: calls.opensAt, closesAt: calls.closesAt }).from(calls);
+  return rows.filter((c) => isOpenAt(c, now)).length;
+}
+
+/**
+ * Submitted entries waiting for eligibility screening, per call, for the staff overview: staff only,
+ * as the entries list of a call is; empty for anyone else.
+ */
+export async function submissionsToScreen(db: DbOrTx, actor: Actor) {
+  if (!isStaff(actor)) return [];
+  return db
+    .select({ callId: calls.id, title: calls.title, year: calls.year, count: sql<number>`count(*)::int` })
+    .from(submissions)
+    .innerJoin(calls, eq(calls.id, submissions.callId))
+    .where(and(eq(submissions.status, 'submitted'), eq(submissions.screening, 'pending')))
+    .groupBy(calls.id)
+    .orderBy(calls.closesAt, calls.id);
+}
+
 export async function getVisibleCall(db: DbOrTx, actor: Actor | null, id: string) {
   const c = await getCall(db, id);
   if (!c.published && !isStaff(actor)) throw notFound();

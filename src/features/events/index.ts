@@ -40,3 +40,7 @@ export const eventRows = () =>
     })
     .from(eventsTable)
     .as('event');
+
+/** For the staff overview: delegates (their one definition), the edition under way or next, and the accreditation queue per event. */
+export { delegateCount, pendingRegistrationsByEvent } from './registration.js';
+export { currentEdition } from './service.js';

@@ -11,6 +11,7 @@ import { listCountries } from '../directory/index.js';
 import { eventsApi, eventsErrors, eventsPages, type RegistrationInput, type RegistrationStatus, type SignupStatus } from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
+import { canManageEvent } from './policy.js';
 import { getEventRow, signToken, verifyToken, visibleEvent, type EventRow } from './service.js';
 
 const nameOf = (t: Record<string, string | undefined>, locale: string) => localize(t, locale as Locale).text;
@@ -671,6 +672,21 @@ export async function delegateCount(db: DbOrTx, eventId?: string) {
     .from(registrations)
     .where(and(eq(registrations.status, 'approved'), eventId ? eq(registrations.eventId, eventId) : undefined));
   return r?.n ?? 0;
+}
+
+/**
+ * Registrations waiting for accreditation, per event, for the staff overview: only the events whose
+ * accreditation queue the caller may open (canManageEvent, the queue's rule), soonest event first.
+ */
+export async function pendingRegistrationsByEvent(db: DbOrTx, actor: Actor) {
+  const rows = await db
+    .select({ eventId: events.id, name: events.name, count: sql<number>`count(*)::int` })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(eq(registrations.status, 'pending'))
+    .groupBy(events.id)
+    .orderBy(asc(events.startDate), asc(events.id));
+  return rows.filter((r) => canManageEvent(actor, r.eventId));
 }
 
 export async function figures(db: DbOrTx, eventId: string) {

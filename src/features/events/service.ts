@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
@@ -213,6 +213,24 @@ export async function visibleEvent(db: DbOrTx, actor: Actor | null, isMember: bo
   const member = typeof isMember === 'function' ? row.visibility === 'members' && !invited && (await isMember()) : isMember;
   if (!canSeeEvent(row, { actor, isMember: member, invited })) throw notFound();
   return row;
+}
+
+/**
+ * The edition under way or coming next: the published edition of a series that ends first from `today`
+ * on; once every edition has ended, the last one. Null when no series has a published edition.
+ */
+export async function currentEdition(db: DbOrTx, today = new Date().toISOString().slice(0, 10)) {
+  const columns = { id: events.id, name: events.name, startDate: events.startDate, endDate: events.endDate };
+  const editions = and(eq(events.status, 'published'), isNotNull(events.seriesId));
+  const [next] = await db
+    .select(columns)
+    .from(events)
+    .where(and(editions, gte(events.endDate, today)))
+    .orderBy(asc(events.endDate), asc(events.id))
+    .limit(1);
+  if (next) return next;
+  const [last] = await db.select(columns).from(events).where(editions).orderBy(desc(events.endDate), asc(events.id)).limit(1);
+  return last ?? null;
 }
 
 export async function listVisibleEvents(db: DbOrTx, actor: Actor | null, isMember: boolean) {

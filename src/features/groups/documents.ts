@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lte } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
@@ -300,6 +300,23 @@ export async function* groupsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
 // Comment rounds
 
 const roundIsOpen = (r: typeof commentRounds.$inferSelect, now = new Date()) => !r.closedAt && r.opensAt <= now && now < r.closesAt;
+
+/**
+ * Comment rounds open now that close within `days`, soonest first, for the staff overview: only on
+ * documents the caller edits (who may close the round and answer its comments: the group's chairs, the secretariat).
+ */
+export async function roundsClosingSoon(db: DbOrTx, actor: Actor, now = new Date(), days = 7) {
+  const until = new Date(now.getTime() + days * 86_400_000);
+  const rows = await db
+    .select({ round: commentRounds, documentId: documents.id, title: documents.title, groupId: documents.groupId })
+    .from(commentRounds)
+    .innerJoin(documents, eq(documents.id, commentRounds.documentId))
+    .where(and(isNull(commentRounds.closedAt), lte(commentRounds.closesAt, until)))
+    .orderBy(asc(commentRounds.closesAt), asc(commentRounds.id));
+  return rows
+    .filter((r) => roundIsOpen(r.round, now) && isGroupEditor(actor, r.groupId ? { id: r.groupId, liaisonUserId: null } : null))
+    .map((r) => ({ documentId: r.documentId, title: r.title, closesAt: r.round.closesAt }));
+}
 
 /** Opens a comment round on the latest version; a draft moves to consultation. */
 export async function openRound(db: DbOrTx, actor: Actor, id: string, input: z.infer<typeof c.roundInput>, notify = true) {

@@ -16,3 +16,7 @@ export const groups: Feature = {
   erase: (tx, s) => eraseGroupsData(tx, s),
   searchDocs: (ctx) => groupsSearchDocs(ctx.db),
 };
+
+/** For the staff overview: the active groups, and the comment rounds closing soon on documents the caller edits. */
+export { activeGroupCount } from './service.js';
+export { roundsClosingSoon } from './documents.js';

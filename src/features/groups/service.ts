@@ -111,6 +111,12 @@ export async function updateGroup(db: DbOrTx, actor: Actor, g: Group, input: z.i
   return after;
 }
 
+/** Working groups at work (not closed), for the staff overview's figures. */
+export async function activeGroupCount(db: DbOrTx) {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(workingGroups).where(eq(workingGroups.status, 'active'));
+  return n;
+}
+
 export async function listGroups(db: DbOrTx) {
   const rows = await db
     .select({

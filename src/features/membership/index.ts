@@ -31,3 +31,7 @@ export const membership: Feature = {
  * dashboard shows them; e.g. an event's delegates.
  */
 export { breakdown, type Bucket, type PopulationRow } from './representation.js';
+
+/** For the staff overview: the members figures (their one definition) and the applications waiting for a decision. */
+export { memberFigures } from './members.js';
+export { applicationsAwaitingDecision } from './service.js';

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
 import { isStaff } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
@@ -830,6 +830,19 @@ export async function approveApplication(
     return m;
   });
   return getApplication(db, actor, id);
+}
+
+/**
+ * Applications waiting for the secretariat's decision (those it may approve, reject or ask more of), for
+ * the staff overview; null for a caller who may not see the queue (the same rule as the queue's list).
+ */
+export async function applicationsAwaitingDecision(db: DbOrTx, actor: Actor): Promise<number | null> {
+  if (!isStaff(actor)) return null;
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(membershipApplications)
+    .where(inArray(membershipApplications.status, transitions.approve.from));
+  return n;
 }
 
 export async function applicationsByStatus(db: DbOrTx) {

@@ -21,3 +21,5 @@ export const review: Feature = {
 };
 /** Why a reviewer may not review a submission, or null (e.g. to check that a change of affiliations shows in conflicts). */
 export { conflictReason } from './service.js';
+/** For the staff overview: reviews still to come and entries without a reviewer, per call; the caller's own reviews to write. */
+export { myReviewsToWrite, reviewBacklog } from './service.js';

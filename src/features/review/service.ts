@@ -725,6 +725,19 @@ export async function postDiscussion(db: Db, actor: Actor, submissionId: string,
 // ---------------------------------------------------------------- reminders
 
 /** Mails every accepted reviewer with unsubmitted reviews in open rounds; returns how many mails. */
+/**
+ * A review still to come, the rule the reminders and the staff overview share: an accepted reviewer's
+ * assignment on an entry still in the running (submitted, no decision sent), not yet submitted.
+ * Over assignments joined with their reviewer, submission and (left) review.
+ */
+const outstanding = () =>
+  and(
+    eq(reviewers.status, 'accepted'),
+    eq(submission.status, 'submitted'),
+    sql`${submission.decidedAt} is null`,
+    sql`(${reviews.status} is null or ${reviews.status} = 'draft')`,
+  );
+
 export async function sendReminders(db: Db, callId?: string) {
   const rows = await db
     .select({
@@ -738,15 +751,7 @@ export async function sendReminders(db: Db, callId?: string) {
     .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
     .innerJoin(submission, eq(submission.id, assignments.submissionId))
     .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
-    .where(
-      and(
-        eq(reviewers.status, 'accepted'),
-        eq(submission.status, 'submitted'),
-        sql`${submission.decidedAt} is null`,
-        sql`(${reviews.status} is null or ${reviews.status} = 'draft')`,
-        callId ? eq(reviewers.callId, callId) : undefined,
-      ),
-    )
+    .where(and(outstanding(), callId ? eq(reviewers.callId, callId) : undefined))
     .groupBy(reviewers.id, reviewers.email, reviewers.userId, reviewers.callId);
   let sent = 0;
   for (const r of rows) {
@@ -762,6 +767,55 @@ export async function sendReminders(db: Db, callId?: string) {
     sent++;
   }
   return sent;
+}
+
+/**
+ * For the staff overview, per call: reviews still to come (the reminders' rule) and entries in review
+ * (submitted, screened in, no decision sent) without a reviewer in the round they are in. Staff only, as
+ * the progress and assignment lists are; empty for anyone else.
+ */
+export async function reviewBacklog(db: DbOrTx, actor: Actor) {
+  if (!isStaff(actor)) return [];
+  const pending = await db
+    .select({ callId: submission.callId, n: sql<number>`count(*)::int` })
+    .from(assignments)
+    .innerJoin(reviewers, eq(reviewers.id, assignments.reviewerId))
+    .innerJoin(submission, eq(submission.id, assignments.submissionId))
+    .leftJoin(reviews, eq(reviews.assignmentId, assignments.id))
+    .where(outstanding())
+    .groupBy(submission.callId);
+  const unassigned = await db
+    .select({ callId: submission.callId, n: sql<number>`count(*)::int` })
+    .from(submission)
+    .where(
+      and(
+        eq(submission.status, 'submitted'),
+        eq(submission.screening, 'passed'),
+        sql`${submission.decidedAt} is null`,
+        sql`not exists (select 1 from ${assignments} where ${assignments.submissionId} = ${submission.id} and ${assignments.round} = ${submission.round})`,
+      ),
+    )
+    .groupBy(submission.callId);
+  const ids = [...new Set([...pending, ...unassigned].map((r) => r.callId))];
+  if (!ids.length) return [];
+  const heads = await db
+    .select({ id: call.id, title: call.title, year: call.year })
+    .from(call)
+    .where(inArray(call.id, ids))
+    .orderBy(asc(call.year), asc(call.id));
+  const count = (rows: typeof pending, id: string) => rows.find((r) => r.callId === id)?.n ?? 0;
+  return heads.map((c) => ({
+    callId: c.id,
+    title: c.title,
+    year: c.year,
+    outstanding: count(pending, c.id),
+    unassigned: count(unassigned, c.id),
+  }));
+}
+
+/** The caller's own reviews still to write: their assignments as their dashboard lists them, less those submitted. */
+export async function myReviewsToWrite(db: DbOrTx, actor: Actor) {
+  return (await myAssignments(db, actor)).filter((a) => a.reviewStatus !== 'submitted').length;
 }
 
 // ---------------------------------------------------------------- rounds and decisions

@@ -2,9 +2,17 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fail, forbidden, unauthenticated } from '../http/errors.js';
 import { platformErrors } from '../http/codes.js';
 import { isUploadRoute } from '../http/upload.js';
-import type { GlobalRole, ScopedRoleName } from './roles.js';
+import { type GlobalRole, type ScopedRoleName, staffAreaRoles, staffAreaScopes } from './roles.js';
 
-export { globalRoles, type GlobalRole, type RoleName, scopedRoles, type ScopedRoleName } from './roles.js';
+export {
+  globalRoles,
+  type GlobalRole,
+  type RoleName,
+  scopedRoles,
+  type ScopedRoleName,
+  staffAreaRoles,
+  staffAreaScopes,
+} from './roles.js';
 
 export interface ScopedRole {
   role: ScopedRoleName;
@@ -58,6 +66,10 @@ export const isStaff = (a: Actor | null) => !!a && (a.roles.includes('admin') ||
 export const hasRole = (a: Actor | null, role: GlobalRole) => !!a && (a.roles.includes('admin') || a.roles.includes(role));
 export const hasScope = (a: Actor | null, role: string, scopeType: string, scopeId: string) =>
   !!a && a.scopes.some((s) => s.role === role && s.scopeType === scopeType && s.scopeId === scopeId);
+
+/** Whether the account may enter the staff area: one of its roles, or an event's manager. */
+export const entersStaffArea = (a: Actor | null) =>
+  staffAreaRoles.some((r) => hasRole(a, r)) || (!!a && a.scopes.some((s) => (staffAreaScopes as readonly string[]).includes(s.role)));
 
 export function requireActor(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthenticated();

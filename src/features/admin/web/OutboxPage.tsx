@@ -1,12 +1,13 @@
-import { Alert, Badge, Button, Code, Modal, ScrollArea, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
-import { query } from '../../../web/api';
+import { query, readSearch } from '../../../web/api';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
-import { adminApi } from '../contract';
+import { adminApi, mailStatuses, outboxQuery } from '../contract';
 
 type Mail = Reply<typeof adminApi.outbox>['items'][number];
 
@@ -18,8 +19,11 @@ export function OutboxPage() {
   const f = useFormat();
   const [page, setPage] = useState(1);
   const [to, setTo] = useState('');
+  const [search] = useSearchParams();
+  // A link may open the outbox filtered by status (?status=failed, from the staff overview).
+  const [status, setStatus] = useState<Mail['status'] | undefined>(() => readSearch(outboxQuery, search).status);
   const [open, setOpen] = useState<Mail | null>(null);
-  const list = useQuery({ ...query(adminApi.outbox, { query: { page, to, pageSize: 25 } }), placeholderData: keepPreviousData });
+  const list = useQuery({ ...query(adminApi.outbox, { query: { page, to, status, pageSize: 25 } }), placeholderData: keepPreviousData });
   return (
     <Stack>
       <Title order={1}>{t('shell:nav.outbox')}</Title>
@@ -27,15 +31,31 @@ export function OutboxPage() {
       {list.data ? (
         <Alert color={list.data.smtpConfigured ? 'green' : 'yellow'}>{list.data.smtpConfigured ? t('smtpOn') : t('smtpOff')}</Alert>
       ) : null}
-      <TextInput
-        label={t('to')}
-        value={to}
-        onChange={(e) => {
-          setTo(e.currentTarget.value);
-          setPage(1);
-        }}
-        maw={360}
-      />
+      <Group align="end">
+        <TextInput
+          label={t('to')}
+          value={to}
+          onChange={(e) => {
+            setTo(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={360}
+          maw="100%"
+        />
+        <Select
+          label={t('shell:common.status')}
+          placeholder={t('allStatuses')}
+          clearable
+          data={mailStatuses.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+          value={status ?? null}
+          onChange={(v) => {
+            setStatus(mailStatuses.find((s) => s === v));
+            setPage(1);
+          }}
+          w={200}
+          maw="100%"
+        />
+      </Group>
       <ScrollArea>
         <Table striped highlightOnHover>
           <Table.Thead>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import { useTab } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { CallBuilder } from './Builder';
 import { callQuery } from './callQuery';
@@ -23,6 +24,8 @@ export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; en
   const { id } = useParams();
   const { t } = useTranslation(['calls', 'shell']);
   const { data: c } = useQuery(callQuery(id));
+  // ?tab= opens a tab (e.g. the assignment from the staff overview); the entries by default.
+  const [tab, setTab] = useTab(['settings', 'submissions', ...tabs.map((x) => x.value)], 'submissions');
   if (!c) return null;
   return (
     <Stack>
@@ -32,7 +35,7 @@ export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; en
       <Text size="sm" data-testid="call-id">
         {t('calls:call.closes', { when: c.closesAtLocal })}
       </Text>
-      <Tabs defaultValue="submissions" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="settings">{t('calls:builder.tab')}</Tabs.Tab>
           <Tabs.Tab value="submissions">{t('calls:admin.submissions')}</Tabs.Tab>

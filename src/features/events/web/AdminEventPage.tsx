@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { query } from '../../../web/api';
 import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
-import { useTo } from '../../../web/links';
+import { useTab, useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { AccreditationTab } from './AccreditationTab';
 import { FiguresTab } from './FiguresTab';
@@ -13,10 +13,14 @@ import { InvitationsTab } from './InvitationsTab';
 import { ManagersTab } from './ManagersTab';
 import { ProgramTab } from './ProgramTab';
 
+/** The tabs of an event's staff page, in order; ?tab= opens one (e.g. the accreditation queue from the staff overview). */
+const tabs = ['program', 'invitations', 'accreditation', 'figures', 'managers'] as const;
+
 export function AdminEventPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
   const to = useTo();
+  const [tab, setTab] = useTab(tabs, 'program');
   const q = useQuery(query(eventsApi.get, { params: { id } }));
   if (q.error) return <ErrorAlert error={q.error} />;
   if (!q.data) return null;
@@ -36,7 +40,7 @@ export function AdminEventPage() {
           {t('events:admin.checkin')}
         </Anchor>
       </Group>
-      <Tabs defaultValue="program" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="program">{t('events:admin.program')}</Tabs.Tab>
           <Tabs.Tab value="invitations">{t('events:admin.invitations')}</Tabs.Tab>

@@ -3,14 +3,14 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
-import { query } from '../../../web/api';
+import { Link, useSearchParams } from 'react-router';
+import { query, readSearch } from '../../../web/api';
 import { useCountryName } from '../../../web/components/forms';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { membershipApi as api, type ApplicationStatus, membershipPages } from '../contract';
+import { membershipApi as api, type ApplicationStatus, applicationQuery, membershipPages } from '../contract';
 import { Filters } from './AdminFilters';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
@@ -31,7 +31,12 @@ export function QueuePage() {
   const to = useTo();
   const countryName = useCountryName();
   const f = useFormat();
-  const [filters, setFilters] = useState<Filters<ApplicationStatus>>({});
+  const [search] = useSearchParams();
+  // A link may open the queue filtered by status (?status=submitted, from the staff overview).
+  const [filters, setFilters] = useState<Filters<ApplicationStatus>>(() => {
+    const { status } = readSearch(applicationQuery, search);
+    return status ? { status } : {};
+  });
   const [page, setPage] = useState(1);
   const [debounced] = useDebouncedValue(filters, 250);
   const list = useQuery({ ...query(api.applications, { query: { ...debounced, page, pageSize: 25 } }), placeholderData: keepPreviousData });
