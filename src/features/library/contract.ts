@@ -24,6 +24,9 @@ export type AuthorKind = (typeof authorKinds)[number];
 /** How an endorser of a group's document stood behind it (frozen at publication). */
 export type EndorserKind = (typeof endorsementKinds)[number];
 const publicationStatus = labelled(publicationStatuses, 'library:status');
+/** What a publication's file is, as readers choose it (from the sniffed type, never the name). */
+export const fileFormats = ['pdf', 'docx', 'zip', 'image'] as const;
+export type FileFormat = (typeof fileFormats)[number];
 const authorKind = labelled(authorKinds, 'library:authorKind');
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
@@ -70,7 +73,16 @@ export const publication = z.object({
   coverUrl: z.string().nullable(),
   authors: z.array(z.object({ kind: authorKind, refId: z.uuid().nullable(), name: loc })),
   /** One file per language; `downloads` counts the downloads through `url` (the file route), `size` is in bytes. */
-  files: z.array(z.object({ lang: localeSchema, url: z.string(), name: z.string(), size: z.number(), downloads: z.number().int() })),
+  files: z.array(
+    z.object({
+      lang: localeSchema,
+      url: z.string(),
+      name: z.string(),
+      format: labelled(fileFormats, 'library:format'),
+      size: z.number(),
+      downloads: z.number().int(),
+    }),
+  ),
   /** The downloads of all its files. */
   downloads: z.number().int(),
   supersedes: editionLink.nullable(),

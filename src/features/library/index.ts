@@ -18,3 +18,5 @@ export const library: Feature = {
 
 /** Used by working groups to put a published document into the library (once per version). */
 export { createPublication, publicationBySourceVersion } from './service.js';
+/** Demo seeds: sample PDFs for the groups' documents in the library. */
+export { addSamplePublicationFiles } from './demo.js';

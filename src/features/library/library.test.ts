@@ -133,7 +133,13 @@ describe('library', () => {
     expect(p.abstract).toEqual({ en: 'How the internet grew in 2024.', 'zh-Hans': '2024年互联网发展概况。' });
     expect((await list('?kind=blue-book')).items[0]).toMatchObject({ abstract: { en: 'How the internet grew in 2024.' } });
     expect(p.files).toEqual([
-      expect.objectContaining({ lang: 'en', name: 'book-en.pdf', size: pdf('en').length, url: `/api/v1/library/${blue}/files/en` }),
+      expect.objectContaining({
+        lang: 'en',
+        name: 'book-en.pdf',
+        format: 'pdf',
+        size: pdf('en').length,
+        url: `/api/v1/library/${blue}/files/en`,
+      }),
       expect.objectContaining({ lang: 'zh-Hans', name: 'book-zh-Hans.pdf', size: pdf('zh-Hans').length }),
     ]);
   });

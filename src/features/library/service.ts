@@ -8,7 +8,7 @@ import type { Upload } from '../../platform/http/upload.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { type Locale, type LocalizedText, locales } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { libraryErrors, libraryPages, type ListQuery, type PublicationInput } from './contract.js';
+import { type FileFormat, libraryErrors, libraryPages, type ListQuery, type PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
 import { pagePath } from '../../platform/http/links.js';
 
@@ -200,6 +200,9 @@ function filters(q: Partial<ListQuery>, includeDrafts: boolean) {
   return and(...where);
 }
 
+const formatOf = (mime: string): FileFormat =>
+  mime === 'application/pdf' ? 'pdf' : mime === 'application/zip' ? 'zip' : mime.startsWith('image/') ? 'image' : 'docx';
+
 const knownLocales = (ls: string[]): Locale[] => ls.filter((l): l is Locale => (locales as readonly string[]).includes(l));
 
 /** How many earlier editions (published, or any for the secretariat) stand behind each publication, down its chain of `supersedes`. */
@@ -233,6 +236,7 @@ async function present(db: DbOrTx, rows: Pub[], includeDrafts = false) {
         lang: publicationFiles.lang,
         downloads: publicationFiles.downloads,
         name: files.originalName,
+        mime: files.mime,
         size: files.size,
       })
       .from(publicationFiles)
@@ -277,6 +281,7 @@ async function present(db: DbOrTx, rows: Pub[], includeDrafts = false) {
           lang,
           url: `/api/v1/library/${p.id}/files/${lang}`,
           name: x.name,
+          format: formatOf(x.mime),
           size: x.size,
           downloads: x.downloads,
         })),
