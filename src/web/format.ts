@@ -20,6 +20,13 @@ export function useFormat() {
     time: (d: string | Date | null | undefined, timeZone?: string) =>
       d ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(new Date(d)) : '',
     number: (n: number) => new Intl.NumberFormat(tag).format(n),
+    /** A file's size in kB under a megabyte, else MB (decimal units, as file managers show them), in the viewer's number format. */
+    fileSize: (bytes: number) => {
+      const [value, unit] = bytes < 1e6 ? [Math.max(bytes / 1e3, 0.1), 'kilobyte'] : [bytes / 1e6, 'megabyte'];
+      return new Intl.NumberFormat(tag, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0 }).format(
+        value,
+      );
+    },
     viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };
 }

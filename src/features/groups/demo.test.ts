@@ -36,9 +36,20 @@ describe('groups and library demo data', () => {
     const kinds = new Set(all.items.map((p: { kind: string }) => p.kind));
     for (const k of ['blue-book', 'outlook', 'concept', 'initiative', 'case-collection', 'report', 'consensus', 'proposal'])
       expect(kinds).toContain(k);
+    // The list holds the current edition, 4.0; 3.0 is one of its editions.
     const cyber = all.items.filter((p: { title: { en: string } }) => p.title.en.startsWith('Cyber Sovereignty'));
-    expect(cyber.map((p: { edition: string }) => p.edition).sort()).toEqual(['3.0', '4.0']);
-    expect(cyber.find((p: { edition: string }) => p.edition === '4.0').supersedes.edition).toBe('3.0');
+    expect(cyber.map((p: { edition: string; earlierEditions: number }) => [p.edition, p.earlierEditions])).toEqual([['4.0', 1]]);
+    expect(cyber[0].supersedes.edition).toBe('3.0');
+    const v4 = (await h.call(null, { method: 'GET', url: `/api/v1/library/${cyber[0].id}` })).json();
+    expect(v4.editions.map((e: { edition: string; current: boolean }) => [e.edition, e.current])).toEqual([
+      ['4.0', true],
+      ['3.0', false],
+    ]);
+    // Every publication of the demo has an abstract and a file in English and in Simplified Chinese.
+    for (const p of all.items as Array<{ abstract: Record<string, string>; files: Array<{ lang: string }>; title: { en: string } }>) {
+      expect(Object.keys(p.abstract).sort(), p.title.en).toEqual(['en', 'zh-Hans']);
+      expect(p.files.map((f) => f.lang).sort(), p.title.en).toEqual(['en', 'zh-Hans']);
+    }
     const consensus = all.items.find((p: { kind: string }) => p.kind === 'consensus');
     expect(consensus.endorsers.length).toBeGreaterThanOrEqual(5);
     const proposal = all.items.find((p: { kind: string }) => p.kind === 'proposal');

@@ -3,6 +3,7 @@ import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { copyPassword, ensureUser, grantRole } from '../accounts/index.js';
 import { linkPersonToUser, peopleContacts } from '../directory/index.js';
+import { addSamplePublicationFiles } from '../library/index.js';
 import * as docs from './documents.js';
 import { groupMembers } from './model.js';
 import { createGroup, createMeeting, type Group } from './service.js';
@@ -11,6 +12,13 @@ const SAMPLE = {
   en: '*Sample text for the demo — fictional, not the real document.*',
   'zh-Hans': '*演示用示例文本——虚构内容，并非真实文件。*',
 };
+
+/** A file name for a document's sample PDF: its English title and version, e.g. cyber-sovereignty-theory-and-practice-4.0. */
+const fileKey = (title: LocalizedText, label: string) =>
+  `${(title.en ?? 'document')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}-${label}`;
 
 const actorOf = (userId: string, email: string, name: string, roles: Actor['roles'] = [], scopes: Actor['scopes'] = []): Actor => ({
   userId,
@@ -190,10 +198,9 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
       await docs.setStatus(tx, editor, d.id, v.id, 'final');
       for (const e of endorsers) await docs.endorse(tx, e, d.id, { kind: 'endorse', organizationId: e.scopes[0]?.scopeId });
       await docs.setStatus(tx, editor, d.id, v.id, 'published');
-      await docs.addToLibrary(tx, editor, d.id, {
-        abstract: { en: `${title.en} (sample abstract, fictional).`, 'zh-Hans': `${title['zh-Hans'] ?? ''}（示例摘要，虚构）。` },
-        tags,
-      });
+      const abstract = { en: `${title.en} (sample abstract, fictional).`, 'zh-Hans': `${title['zh-Hans'] ?? ''}（示例摘要，虚构）。` };
+      const p = await docs.addToLibrary(tx, editor, d.id, { abstract, tags });
+      await addSamplePublicationFiles(tx, ctx.config.filesDir, editor, p.id, fileKey(title, label), title, abstract);
       return d;
     });
   }
@@ -276,7 +283,13 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
     await docs.updateVersionText(tx, admin, cyber.id, v4.id, { paragraphs: ps });
     await docs.setStatus(tx, admin, cyber.id, v4.id, 'final');
     await docs.setStatus(tx, admin, cyber.id, v4.id, 'published');
-    await docs.addToLibrary(tx, admin, cyber.id, { tags: ['cyber-sovereignty'] });
+    const abstract = {
+      en: 'Cyber Sovereignty: Theory and Practice, version 4.0 (sample abstract, fictional): sovereignty in data, platforms, infrastructure and artificial intelligence, with practice from many regions.',
+      'zh-Hans':
+        '网络主权：理论与实践（4.0版）（示例摘要，虚构）：讨论数据、平台、基础设施和人工智能方面的主权问题，并收录多个地区的实践。',
+    };
+    const p = await docs.addToLibrary(tx, admin, cyber.id, { abstract, tags: ['cyber-sovereignty'] });
+    await addSamplePublicationFiles(tx, ctx.config.filesDir, admin, p.id, fileKey(view.title, '4.0'), view.title, abstract);
   });
 
   const cbecChair = actorOf(adminId, '', '', ['admin']);
@@ -339,7 +352,12 @@ export async function seedGroupsDemo(ctx: Ctx, refs: DemoRefs) {
       submittedOn: '2024-04-30',
       partners: partners.map((k) => ({ organizationId: orgs.get(k)! })),
     });
-    await docs.addToLibrary(tx, admin, d.id, { tags: ['digital-divide'] });
+    const abstract = {
+      en: 'Joint Proposal on Bridging the Digital Divide (sample abstract, fictional): shared investment in connectivity, skills and digital public goods, proposed with 15 partners.',
+      'zh-Hans': '关于弥合数字鸿沟的联合提案（示例摘要，虚构）：与15家合作伙伴共同提议，在互联互通、数字技能和数字公共产品方面共同投入。',
+    };
+    const p = await docs.addToLibrary(tx, admin, d.id, { abstract, tags: ['digital-divide'] });
+    await addSamplePublicationFiles(tx, ctx.config.filesDir, admin, p.id, fileKey(d.title, '1.0'), d.title, abstract);
     return d;
   });
 

@@ -24,6 +24,9 @@ export type AuthorKind = (typeof authorKinds)[number];
 /** How an endorser of a group's document stood behind it (frozen at publication). */
 export type EndorserKind = (typeof endorsementKinds)[number];
 const publicationStatus = labelled(publicationStatuses, 'library:status');
+/** What a publication's file is, as readers choose it (from the sniffed type, never the name). */
+export const fileFormats = ['pdf', 'docx', 'zip', 'image'] as const;
+export type FileFormat = (typeof fileFormats)[number];
 const authorKind = labelled(authorKinds, 'library:authorKind');
 const loc = z.record(z.string(), z.string());
 const tag = z.string().trim().toLowerCase().min(1).max(40);
@@ -57,6 +60,7 @@ export const listQuery = z.object({
 export type ListQuery = z.infer<typeof listQuery>;
 
 const editionLink = z.object({ id: z.uuid(), title: loc, edition: z.string().nullable(), year: z.number().int() });
+/** A publication as lists and its page show it. Public lists hold current editions only: one no later edition supersedes. */
 export const publication = z.object({
   id: z.uuid(),
   kind: publicationKind,
@@ -64,14 +68,27 @@ export const publication = z.object({
   title: loc,
   abstract: loc,
   tags: z.array(z.string()),
-  languages: z.array(z.string()),
+  languages: z.array(localeSchema),
   edition: z.string().nullable(),
   coverUrl: z.string().nullable(),
   authors: z.array(z.object({ kind: authorKind, refId: z.uuid().nullable(), name: loc })),
-  files: z.array(z.object({ lang: z.string(), url: z.string(), name: z.string(), size: z.number(), downloads: z.number().int() })),
+  /** One file per language; `downloads` counts the downloads through `url` (the file route), `size` is in bytes. */
+  files: z.array(
+    z.object({
+      lang: localeSchema,
+      url: z.string(),
+      name: z.string(),
+      format: labelled(fileFormats, 'library:format'),
+      size: z.number(),
+      downloads: z.number().int(),
+    }),
+  ),
+  /** The downloads of all its files. */
   downloads: z.number().int(),
   supersedes: editionLink.nullable(),
   supersededBy: editionLink.nullable(),
+  /** How many earlier editions stand behind this one (the chain of `supersedes`). */
+  earlierEditions: z.number().int(),
   sourceDocumentId: z.uuid().nullable(),
   endorsers: z.array(
     z.object({
@@ -82,6 +99,10 @@ export const publication = z.object({
     }),
   ),
   status: publicationStatus,
+});
+/** A publication's page: also every edition of it, newest first, this one included; `current` marks the edition in force. */
+export const publicationDetail = publication.extend({
+  editions: z.array(editionLink.extend({ current: z.boolean() })),
 });
 export const facets = z.object({
   kinds: z.record(z.string(), z.number()),
@@ -107,7 +128,7 @@ export const libraryApi = endpoints('library', {
     method: 'GET',
     path: '/api/v1/library',
     access: read,
-    summary: 'Browse publications; filter by kind, year, language, group and tag',
+    summary: 'Browse publications (current editions); filter by kind, year, language, group and tag',
     query: listQuery,
     response: { 200: page(publication) },
   }),
@@ -115,26 +136,26 @@ export const libraryApi = endpoints('library', {
     method: 'GET',
     path: '/api/v1/library/facets',
     access: read,
-    summary: 'Counts by kind, year, tag and group for the filters',
+    summary: 'Counts by kind, year, tag and group for the filters (current editions)',
     response: { 200: facets },
   }),
   manage: endpoint({
     method: 'GET',
     path: '/api/v1/library/manage',
     access: keep,
-    summary: 'All publications, drafts included (secretariat)',
+    summary: 'All publications, drafts and earlier editions included (secretariat)',
     query: listQuery,
     response: { 200: page(publication) },
   }),
-  get: endpoint({ method: 'GET', path: '/api/v1/library/:id', access: read, params: idParams, response: { 200: publication } }),
-  create: endpoint({ method: 'POST', path: '/api/v1/library', access: keep, body: publicationInput, response: { 201: publication } }),
+  get: endpoint({ method: 'GET', path: '/api/v1/library/:id', access: read, params: idParams, response: { 200: publicationDetail } }),
+  create: endpoint({ method: 'POST', path: '/api/v1/library', access: keep, body: publicationInput, response: { 201: publicationDetail } }),
   update: endpoint({
     method: 'PUT',
     path: '/api/v1/library/:id',
     access: keep,
     params: idParams,
     body: publicationInput,
-    response: { 200: publication },
+    response: { 200: publicationDetail },
   }),
   remove: endpoint({ method: 'DELETE', path: '/api/v1/library/:id', access: keep, params: idParams, response: { 200: okSchema } }),
   uploadFile: endpoint({
@@ -168,7 +189,7 @@ export const libraryApi = endpoints('library', {
     method: 'GET',
     path: '/api/v1/library/:id/files/:lang',
     access: read,
-    summary: 'Download the file of one language (counts the download)',
+    summary: 'Download the file of one language: a GET of a published publication counts one download, a HEAD none',
     params: fileParams,
     produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/zip'],
     response: { 200: binary },

@@ -27,5 +27,9 @@ export function libraryRoutes(app: App, { db, config }: Ctx) {
   route(app, api.cover, async (req, reply) =>
     sendFile(reply, await svc.coverImage(db, config.filesDir, req.params.id), { cache: 'public, max-age=86400' }),
   );
-  route(app, api.file, async (req, reply) => sendFile(reply, await svc.downloadFile(db, config.filesDir, req.params.id, req.params.lang)));
+  // Fastify answers HEAD with this GET route too: only a GET counts a download.
+  route(app, api.file, async (req, reply) => {
+    const { id, lang } = req.params;
+    return sendFile(reply, await svc.downloadFile(db, config.filesDir, req.actor, id, lang, { count: req.method === 'GET' }));
+  });
 }

@@ -6,9 +6,9 @@ import { documentTypes, imageTypes, readFile, storeFile } from '../../platform/f
 import { files } from '../../platform/files/model.js';
 import type { Upload } from '../../platform/http/upload.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import type { LocalizedText } from '../../platform/i18n/index.js';
+import { type Locale, type LocalizedText, locales } from '../../platform/i18n/index.js';
 import { indexDocs, removeDoc, type SearchDoc } from '../../platform/search/index.js';
-import { libraryErrors, libraryPages, type ListQuery, type PublicationInput } from './contract.js';
+import { type FileFormat, libraryErrors, libraryPages, type ListQuery, type PublicationInput } from './contract.js';
 import { publicationAuthors, publicationFiles, publications } from './model.js';
 import { pagePath } from '../../platform/http/links.js';
 
@@ -182,9 +182,13 @@ export async function deletePublication(db: DbOrTx, actor: Actor, id: string) {
   });
 }
 
+/** No published later edition supersedes it: the edition public lists show. */
+const isCurrent = sql`not exists (select 1 from ${publications} s where s.supersedes_id = ${publications.id} and s.status = 'published')`;
+
 function filters(q: Partial<ListQuery>, includeDrafts: boolean) {
   const where: SQL[] = [];
-  if (!includeDrafts) where.push(eq(publications.status, 'published'));
+  // The secretariat's list holds everything; the public one the current editions (earlier ones are reached from them).
+  if (!includeDrafts) where.push(eq(publications.status, 'published'), isCurrent);
   if (q.kind) where.push(eq(publications.kind, q.kind));
   if (q.year) where.push(eq(publications.year, q.year));
   if (q.lang) where.push(sql`${publications.languages} @> ${JSON.stringify([q.lang])}::jsonb`);
@@ -196,11 +200,35 @@ function filters(q: Partial<ListQuery>, includeDrafts: boolean) {
   return and(...where);
 }
 
-async function present(db: DbOrTx, rows: Pub[]) {
+const formatOf = (mime: string): FileFormat =>
+  mime === 'application/pdf' ? 'pdf' : mime === 'application/zip' ? 'zip' : mime.startsWith('image/') ? 'image' : 'docx';
+
+const knownLocales = (ls: string[]): Locale[] => ls.filter((l): l is Locale => (locales as readonly string[]).includes(l));
+
+/** How many earlier editions (published, or any for the secretariat) stand behind each publication, down its chain of `supersedes`. */
+async function earlierEditionCounts(db: DbOrTx, ids: string[], includeDrafts: boolean) {
+  const r = (await db.execute(sql`
+    with recursive chain(root, id, depth) as (
+      select p.id, p.supersedes_id, 1 from ${publications} p
+      where p.id in (${sql.join(
+        ids.map((id) => sql`${id}`),
+        sql`, `,
+      )}) and p.supersedes_id is not null
+      union all
+      select c.root, p.supersedes_id, c.depth + 1 from chain c join ${publications} p on p.id = c.id
+      where p.supersedes_id is not null and c.depth < 100
+    )
+    select c.root as id, count(*)::int as n from chain c join ${publications} e on e.id = c.id
+    where ${includeDrafts ? sql`true` : sql`e.status = 'published'`}
+    group by c.root`)) as unknown as { rows: Array<{ id: string; n: number }> };
+  return new Map(r.rows.map((x) => [x.id, x.n]));
+}
+
+async function present(db: DbOrTx, rows: Pub[], includeDrafts = false) {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const related = [...new Set(rows.flatMap((r) => [r.supersedesId].filter(Boolean) as string[]))];
-  const [authors, fileRows, supersededBy, supersedes] = await Promise.all([
+  const [authors, fileRows, supersededBy, supersedes, earlier] = await Promise.all([
     db.select().from(publicationAuthors).where(inArray(publicationAuthors.publicationId, ids)).orderBy(asc(publicationAuthors.position)),
     db
       .select({
@@ -208,6 +236,7 @@ async function present(db: DbOrTx, rows: Pub[]) {
         lang: publicationFiles.lang,
         downloads: publicationFiles.downloads,
         name: files.originalName,
+        mime: files.mime,
         size: files.size,
       })
       .from(publicationFiles)
@@ -228,13 +257,14 @@ async function present(db: DbOrTx, rows: Pub[]) {
       ? db
           .select({ id: publications.id, title: publications.title, edition: publications.edition, year: publications.year })
           .from(publications)
-          .where(inArray(publications.id, related))
+          .where(and(inArray(publications.id, related), includeDrafts ? undefined : eq(publications.status, 'published')))
       : Promise.resolve([]),
+    earlierEditionCounts(db, ids, includeDrafts),
   ]);
   return rows.map((p) => {
     const f = fileRows.filter((x) => x.publicationId === p.id);
     const later = supersededBy.find((s) => s.supersedesId === p.id);
-    const earlier = supersedes.find((s) => s.id === p.supersedesId);
+    const previous = supersedes.find((s) => s.id === p.supersedesId);
     return {
       id: p.id,
       kind: p.kind,
@@ -242,20 +272,24 @@ async function present(db: DbOrTx, rows: Pub[]) {
       title: p.title,
       abstract: p.abstract,
       tags: p.tags,
-      languages: p.languages,
+      languages: knownLocales(p.languages),
       edition: p.edition,
       coverUrl: p.coverFileId ? `/api/v1/library/${p.id}/cover` : null,
       authors: authors.filter((a) => a.publicationId === p.id).map((a) => ({ kind: a.kind, refId: a.refId, name: a.name })),
-      files: f.map((x) => ({
-        lang: x.lang,
-        url: `/api/v1/library/${p.id}/files/${x.lang}`,
-        name: x.name,
-        size: x.size,
-        downloads: x.downloads,
-      })),
+      files: f.flatMap((x) =>
+        knownLocales([x.lang]).map((lang) => ({
+          lang,
+          url: `/api/v1/library/${p.id}/files/${lang}`,
+          name: x.name,
+          format: formatOf(x.mime),
+          size: x.size,
+          downloads: x.downloads,
+        })),
+      ),
       downloads: f.reduce((s, x) => s + x.downloads, 0),
-      supersedes: earlier ? { id: earlier.id, title: earlier.title, edition: earlier.edition, year: earlier.year } : null,
+      supersedes: previous ? { id: previous.id, title: previous.title, edition: previous.edition, year: previous.year } : null,
       supersededBy: later ? { id: later.id, title: later.title, edition: later.edition, year: later.year } : null,
+      earlierEditions: earlier.get(p.id) ?? 0,
       sourceDocumentId: p.sourceDocumentId,
       endorsers: p.endorsers,
       status: p.status,
@@ -273,15 +307,28 @@ export async function listPublications(db: DbOrTx, q: ListQuery, includeDrafts =
     .orderBy(desc(publications.year), desc(publications.createdAt))
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize);
-  return { items: await present(db, rows), total: n, page: q.page, pageSize: q.pageSize };
+  return { items: await present(db, rows, includeDrafts), total: n, page: q.page, pageSize: q.pageSize };
 }
 
-/** Counts for the filter panel, over the published publications. */
+/** The newest current editions, for the portal's home page (earlier editions are reached from them). */
+export async function latestPublications(db: DbOrTx, n: number) {
+  const { items } = await listPublications(db, { page: 1, pageSize: n });
+  return items.map((p) => ({
+    id: p.id,
+    url: pagePath(libraryPages.publication, { id: p.id }),
+    year: p.year,
+    title: p.title,
+    summary: p.abstract,
+    earlierEditions: p.earlierEditions,
+  }));
+}
+
+/** Counts for the filter panel, over what the public list holds (published current editions). */
 export async function libraryFacets(db: DbOrTx) {
   const rows = await db
     .select({ kind: publications.kind, year: publications.year, tags: publications.tags })
     .from(publications)
-    .where(eq(publications.status, 'published'));
+    .where(filters({}, false));
   const count = (m: Record<string, number>, k: string) => {
     m[k] = (m[k] ?? 0) + 1;
   };
@@ -297,6 +344,7 @@ export async function libraryFacets(db: DbOrTx) {
     select pa.ref_id as id, min(pa.name::text) as name, count(distinct p.id)::int as count
     from publication_authors pa join publications p on p.id = pa.publication_id
     where pa.kind = 'group' and pa.ref_id is not null and p.status = 'published'
+      and not exists (select 1 from publications s where s.supersedes_id = p.id and s.status = 'published')
     group by pa.ref_id order by count desc`)) as unknown as { rows: Array<{ id: string; name: string; count: number }> };
   return {
     kinds,
@@ -306,32 +354,49 @@ export async function libraryFacets(db: DbOrTx) {
   };
 }
 
+/**
+ * Every edition of a publication, newest first, this one included: up through the later editions that supersede it,
+ * down through the ones it supersedes. Drafts only for the secretariat; the current edition is the newest published one.
+ */
+async function editionsOf(db: DbOrTx, p: Pub, includeDrafts: boolean) {
+  const link = (r: Pub) => ({ id: r.id, title: r.title, edition: r.edition, year: r.year, status: r.status });
+  const later: Array<ReturnType<typeof link>> = [];
+  const seen = new Set([p.id]);
+  for (let cur = p.id; later.length < 100; ) {
+    const [next] = await db
+      .select()
+      .from(publications)
+      .where(and(eq(publications.supersedesId, cur), includeDrafts ? undefined : eq(publications.status, 'published')))
+      .orderBy(desc(publications.year), desc(publications.createdAt))
+      .limit(1);
+    if (!next || seen.has(next.id)) break;
+    seen.add(next.id);
+    later.unshift(link(next));
+    cur = next.id;
+  }
+  const earlier: Array<ReturnType<typeof link>> = [];
+  for (let cur = p.supersedesId; cur && !seen.has(cur) && earlier.length < 100; ) {
+    seen.add(cur);
+    const [prev] = await db.select().from(publications).where(eq(publications.id, cur));
+    if (!prev) break;
+    if (includeDrafts || prev.status === 'published') earlier.push(link(prev));
+    cur = prev.supersedesId;
+  }
+  const all = [...later, link(p), ...earlier];
+  const current = all.find((e) => e.status === 'published')?.id;
+  return all.map(({ status: _, ...e }) => ({ ...e, current: e.id === current }));
+}
+
 export async function getPublication(db: DbOrTx, id: string, includeDrafts = false) {
   const [p] = await db.select().from(publications).where(eq(publications.id, id));
   if (!p || (!includeDrafts && p.status !== 'published')) throw notFound();
-  return (await present(db, [p]))[0];
+  const [shown] = await present(db, [p], includeDrafts);
+  return { ...shown, editions: await editionsOf(db, p, includeDrafts) };
 }
 
 export async function publicationBySourceVersion(db: DbOrTx, versionId: string) {
   const [p] = await db.select({ id: publications.id }).from(publications).where(eq(publications.sourceVersionId, versionId));
   return p?.id ?? null;
-}
-
-/** Counts one download atomically (one UPDATE … SET downloads = downloads + 1) and answers which file to send. */
-export async function countDownload(db: DbOrTx, id: string, lang: string) {
-  const [row] = await db
-    .update(publicationFiles)
-    .set({ downloads: sql`${publicationFiles.downloads} + 1` })
-    .where(
-      and(
-        eq(publicationFiles.publicationId, id),
-        eq(publicationFiles.lang, lang),
-        sql`exists (select 1 from ${publications} p where p.id = ${publicationFiles.publicationId} and p.status = 'published')`,
-      ),
-    )
-    .returning({ fileId: publicationFiles.fileId, downloads: publicationFiles.downloads });
-  if (!row) throw notFound();
-  return row;
 }
 
 export async function coverFileId(db: DbOrTx, id: string) {
@@ -389,10 +454,26 @@ export async function coverImage(db: DbOrTx, filesDir: string, id: string) {
   return { mime: f.mime, data: f.data };
 }
 
-/** The file of one language, counting the download. */
-export async function downloadFile(db: DbOrTx, filesDir: string, id: string, lang: string) {
-  const { fileId } = await countDownload(db, id, lang);
-  const f = await readFile(db, filesDir, fileId);
-  if (!f) throw notFound();
-  return { mime: f.mime, data: f.data, name: f.originalName };
+/**
+ * The file of one language. A visitor gets the files of published publications only; the secretariat drafts' too.
+ * A GET of a published one counts one download (one UPDATE … SET downloads = downloads + 1, so concurrent downloads all count),
+ * in the transaction that reads the file: no file, no count. A HEAD counts nothing.
+ */
+export async function downloadFile(db: DbOrTx, filesDir: string, actor: Actor | null, id: string, lang: string, opts: { count: boolean }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ fileId: publicationFiles.fileId, status: publications.status })
+      .from(publicationFiles)
+      .innerJoin(publications, eq(publications.id, publicationFiles.publicationId))
+      .where(and(eq(publicationFiles.publicationId, id), eq(publicationFiles.lang, lang)));
+    if (!row || (row.status !== 'published' && !isStaff(actor))) throw notFound();
+    if (opts.count && row.status === 'published')
+      await tx
+        .update(publicationFiles)
+        .set({ downloads: sql`${publicationFiles.downloads} + 1` })
+        .where(and(eq(publicationFiles.publicationId, id), eq(publicationFiles.lang, lang)));
+    const f = await readFile(tx, filesDir, row.fileId);
+    if (!f) throw notFound();
+    return { mime: f.mime, data: f.data, name: f.originalName };
+  });
 }

@@ -1,24 +1,24 @@
 import { portalPages } from './contract.js';
 import { sql } from 'drizzle-orm';
-import type { Ctx, Feature, KeyFigures } from '../../platform/http/types.js';
+import type { Ctx, Feature, KeyFigures, ListedItem } from '../../platform/http/types.js';
 import { html, type Html, type PublicPageKind } from '../../platform/http/pages.js';
-import { localize, type Locale, type LocalizedText } from '../../platform/i18n/index.js';
+import { localize, type Locale } from '../../platform/i18n/index.js';
 import type { Segment } from '../../platform/search/highlight.js';
 import { searchIndex } from '../../platform/search/query.js';
 import { prefixOf } from './render.js';
 import { fill, texts } from './texts.js';
 
-interface DocRow {
+interface DocRow extends ListedItem {
   kind: string;
-  id: string;
-  url: string;
-  year: number | null;
-  title: LocalizedText;
-  summary: LocalizedText;
 }
 
-/** The newest public documents of a kind, from the search index (works whichever features are installed). */
-async function latest(ctx: Ctx, kind: string, n: number): Promise<DocRow[]> {
+/**
+ * The newest public items of a kind: as the feature that owns them lists them when it says how (e.g. current editions
+ * only), else from the search index (works whichever features are installed).
+ */
+async function latest(ctx: Ctx, features: Feature[], kind: string, n: number): Promise<ListedItem[]> {
+  const own = features.find((f) => f.latest?.[kind])?.latest?.[kind];
+  if (own) return own(ctx, n);
   return ctx.database.rows<DocRow>(
     sql`select kind, id, url, year, title, summary from search_docs where visibility = 'public' and kind = ${kind} order by year desc nulls last, updated_at desc limit ${n}`,
   );
@@ -32,13 +32,17 @@ async function keyFigures(ctx: Ctx, features: Feature[]): Promise<KeyFigures> {
 
 const link = (locale: Locale, url: string) => `/${prefixOf[locale]}${url.startsWith('/') ? url : `/${url}`}`;
 
-function docList(locale: Locale, rows: DocRow[]): Html {
+function docList(locale: Locale, rows: ListedItem[]): Html {
   const t = texts[locale];
   if (!rows.length) return html`<p>${t.home.nothingYet}</p>`;
+  const plural = new Intl.PluralRules(locale);
   return html`<ul class="portal-list">${rows.map((r) => {
     const title = localize(r.title, locale);
     const summary = localize(r.summary, locale);
-    return html`<li><a href="${link(locale, r.url)}" lang="${title.lang ?? locale}">${title.text}</a>${r.year ? html` <span class="portal-year">(${r.year})</span>` : ''}${summary.text ? html`<p>${summary.text.length > 200 ? `${summary.text.slice(0, 200)}…` : summary.text}</p>` : ''}</li>`;
+    const earlier = r.earlierEditions
+      ? html` <span class="portal-note">· ${fill(t.home.earlierEditions[plural.select(r.earlierEditions) === 'one' ? 'one' : 'other'], { n: r.earlierEditions })}</span>`
+      : '';
+    return html`<li><a href="${link(locale, r.url)}" lang="${title.lang ?? locale}">${title.text}</a>${r.year ? html` <span class="portal-year">(${r.year})</span>` : ''}${earlier}${summary.text ? html`<p lang="${summary.lang ?? locale}">${summary.text.length > 200 ? `${summary.text.slice(0, 200)}…` : summary.text}</p>` : ''}</li>`;
   })}</ul>`;
 }
 
@@ -51,9 +55,9 @@ const homePage = (features: () => Feature[]): PublicPageKind => ({
     const t = texts[locale];
     const [figures, events, cases, publications] = await Promise.all([
       keyFigures(ctx, features()),
-      latest(ctx, 'event', 4),
-      latest(ctx, 'case', 4),
-      latest(ctx, 'publication', 4),
+      latest(ctx, features(), 'event', 4),
+      latest(ctx, features(), 'case', 4),
+      latest(ctx, features(), 'publication', 4),
     ]);
     const nf = new Intl.NumberFormat(locale);
     const fig: Array<[number | undefined, string]> = [
@@ -95,12 +99,12 @@ export const aboutPage: PublicPageKind = {
   },
 };
 
-export const programsPage: PublicPageKind = {
+const programsPage = (features: () => Feature[]): PublicPageKind => ({
   kind: 'programs',
   path: portalPages.programs.path,
   async load(ctx, { locale }) {
     const p = texts[locale].programs;
-    const calls = await latest(ctx, 'call', 20);
+    const calls = await latest(ctx, features(), 'call', 20);
     return {
       title: p.title,
       description: p.description,
@@ -110,7 +114,7 @@ export const programsPage: PublicPageKind = {
 ${calls.length ? html`<section aria-labelledby="calls"><h2 id="calls">${p.openCallsTitle}</h2>${docList(locale, calls)}</section>` : ''}`,
     };
   },
-};
+});
 
 /** The search page as a visitor sees it (public documents only); the web app then searches with the viewer's session. */
 export const searchPage: PublicPageKind = {
@@ -202,4 +206,4 @@ ${summary.text ? html`<p lang="${summary.lang ?? locale}">${summary.text}</p>` :
   },
 };
 
-export const portalServerPages = (features: () => Feature[]) => [homePage(features), aboutPage, programsPage, searchPage];
+export const portalServerPages = (features: () => Feature[]) => [homePage(features), aboutPage, programsPage(features), searchPage];

@@ -5,6 +5,7 @@ import { indexDocs } from '../../platform/search/index.js';
 import { webIndex } from './render.js';
 
 let h: Harness;
+let v3: string, v4: string;
 
 beforeAll(async () => {
   h = await createHarness();
@@ -28,20 +29,24 @@ beforeAll(async () => {
       url: '/showcase/c1',
       year: 2024,
     },
-    {
-      kind: 'publication',
-      id: 'p1',
-      visibility: 'public',
-      title: { en: 'Cyberspace Sovereignty: Theory and Practice (4.0)' },
-      url: '/library/p1',
-      year: 2023,
-    },
     { kind: 'member', id: 'm1', visibility: 'public', title: { en: 'Fictional Institute A' }, url: '/members/m1', countryCode: 'FR' },
     { kind: 'member', id: 'm2', visibility: 'public', title: { en: 'Fictional Company B' }, url: '/members/m2', countryCode: 'BR' },
     { kind: 'member', id: 'm3', visibility: 'public', title: { en: 'Fictional University C' }, url: '/members/m3', countryCode: 'BR' },
     { kind: 'member', id: 'm4', visibility: 'members', title: { en: 'Hidden Member Zanzibarish' }, url: '/members/m4', countryCode: 'JP' },
     { kind: 'event', id: 'e2', visibility: 'members', title: { en: 'Member symposium Quokkafest' }, url: '/events/quokkafest', year: 2030 },
   ]);
+  // Two editions in the library: the home page lists the current one only.
+  const staff = await h.user({ roles: ['secretariat'] });
+  const publish = async (body: Record<string, unknown>) =>
+    (await h.call(staff, { method: 'POST', url: '/api/v1/library', payload: { kind: 'report', ...body } })).json().id as string;
+  v3 = await publish({ year: 2021, title: { en: 'Cyberspace Sovereignty: Theory and Practice (3.0)' }, edition: '3.0' });
+  v4 = await publish({
+    year: 2023,
+    title: { en: 'Cyberspace Sovereignty: Theory and Practice (4.0)', 'zh-Hans': '网络主权：理论与实践（4.0版）' },
+    abstract: { en: 'Sovereignty in data, platforms and infrastructure.' },
+    edition: '4.0',
+    supersedesId: v3,
+  });
 });
 afterAll(() => h.close());
 
@@ -85,11 +90,18 @@ describe('server-rendered public pages (no script needed)', () => {
     ]);
     expect(r.body).toContain('href="/en/events/silk-road-2024"');
     expect(r.body).toContain('Digital Silk Road Development Forum');
-    expect(r.body).toContain('Cyberspace Sovereignty');
+    expect(r.body).toContain(`href="/en/library/${v4}"`);
+    expect(r.body).toContain('Cyberspace Sovereignty: Theory and Practice (4.0)</a> <span class="portal-year">(2023)</span>');
+    expect(r.body).toContain('1 earlier edition<');
+    expect(r.body).toContain('Sovereignty in data, platforms and infrastructure.');
+    expect(r.body).not.toContain(v3);
+    expect(r.body).not.toContain('(3.0)');
     expect(r.body).not.toMatch(/Zanzibarish|Quokkafest/);
     const hant = await get('/zh-hant');
     expect(hant.body).toContain('鄉村數字經濟實踐案例');
     expect(hant.body).toContain('宗旨使命');
+    expect(hant.body).toContain('另有 1 個較早版本');
+    expect((await get('/zh-hans/')).body).toContain('网络主权：理论与实践（4.0版）');
   });
 
   it('programs page lists the programs in each language', async () => {

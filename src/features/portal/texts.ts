@@ -54,6 +54,7 @@ const en = {
     casesTitle: 'Latest selected cases',
     publicationsTitle: 'Latest publications',
     nothingYet: 'Nothing published yet.',
+    earlierEditions: { one: '{n} earlier edition', other: '{n} earlier editions' },
     more: 'See all',
   },
   about: {
@@ -200,6 +201,7 @@ const zhHans: typeof en = {
     casesTitle: '最新入选案例',
     publicationsTitle: '最新出版物',
     nothingYet: '暂无公开内容。',
+    earlierEditions: { one: '另有 {n} 个较早版本', other: '另有 {n} 个较早版本' },
     more: '查看全部',
   },
   about: {

@@ -6,6 +6,7 @@ import type { Config } from '../config.js';
 import type { Database, Db, DbOrTx } from '../db/index.js';
 import type { JobRunner } from '../jobs/index.js';
 import type { Mailer } from '../mail/index.js';
+import type { LocalizedText } from '../i18n/index.js';
 import type { SearchDoc } from '../search/index.js';
 import type { Page } from './links.js';
 import type { PublicPageKind } from './pages.js';
@@ -61,6 +62,24 @@ export interface Feature {
   figures?: (ctx: Ctx) => Promise<KeyFigures>;
   /** The pages of the web app the feature declares (its contract's `<feature>Pages`): any other path is a 404. */
   pages?: Record<string, Page>;
+  /**
+   * The newest public items of a search kind as the feature lists them (the portal's home page), when its lists hold
+   * fewer than its search documents: e.g. the library lists only the current edition of a publication, while earlier
+   * editions stay searchable. Without it the portal lists the newest public search documents of the kind.
+   */
+  latest?: Record<string, (ctx: Ctx, n: number) => Promise<ListedItem[]>>;
+}
+
+/** An item of a public list: what the portal's home page shows of it. */
+export interface ListedItem {
+  id: string;
+  /** Path in the public site without the language prefix. */
+  url: string;
+  year: number | null;
+  title: LocalizedText;
+  summary: LocalizedText;
+  /** Earlier editions behind this one (a publication), shown as a note. */
+  earlierEditions?: number;
 }
 
 /** The organization's key figures (home page, dashboards), each counted by the feature that owns the records. */

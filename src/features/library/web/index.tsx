@@ -1,8 +1,9 @@
 import { libraryPages } from '../contract';
 import { at, type WebFeature } from '../../../web/feature';
-import { LibraryAdminPage } from './admin';
+import { LibraryAdminPage } from './LibraryAdminPage';
 import { libraryTexts } from './i18n';
-import { LibraryPage, PublicationPage } from './pages';
+import { LibraryPage } from './LibraryPage';
+import { PublicationPage } from './PublicationPage';
 
 export const libraryWeb: WebFeature = {
   name: 'library',

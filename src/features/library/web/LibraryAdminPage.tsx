@@ -1,12 +1,30 @@
-import { Badge, Button, Card, FileInput, Group, NumberInput, Select, Stack, Table, TagsInput, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  TagsInput,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiError, call, invalidate, query, upload as send } from '../../../web/api';
-import { libraryApi as api, type PublicationKind, publicationKinds as kinds } from '../contract';
+import { libraryApi as api, libraryPages, type PublicationKind, publicationKinds as kinds } from '../contract';
+import { EditionLabel } from './EditionLabel';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import { type Locale, type LocalizedText, locales } from '../../../web/i18n';
-import { LText, useLocalized } from '../../../web/localized';
+import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
+import { useLocalized } from '../../../web/localized';
 
 /** Secretariat: add publications, their files per language and covers. */
 export function LibraryAdminPage() {
@@ -14,6 +32,8 @@ export function LibraryAdminPage() {
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
+  const to = useTo();
+  const fmt = useFormat();
   const list = useQuery(query(api.manage, { query: { pageSize: 100 } }));
   const [kind, setKind] = useState<PublicationKind>('blue-book');
   const [year, setYear] = useState<number>(new Date().getFullYear());
@@ -66,58 +86,79 @@ export function LibraryAdminPage() {
     <Stack>
       <Title order={1}>{t('library:title')}</Title>
       {list.error ? <ErrorAlert error={list.error} /> : null}
-      <Table>
-        <Table.Tbody>
-          {(list.data?.items ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>
-                <LText value={p.title} /> {p.edition ? `(${p.edition})` : ''}
-              </Table.Td>
-              <Table.Td>
-                {t(`library:kind.${p.kind}`)} · {p.year}
-              </Table.Td>
-              <Table.Td>
-                {p.files.map((f) => (
-                  <Badge key={f.lang} variant="light" mr={4}>
-                    {f.lang} · {f.downloads}
-                  </Badge>
-                ))}
-              </Table.Td>
-              <Table.Td>
-                <Group gap="xs" wrap="nowrap">
-                  <Select
-                    size="xs"
-                    w={110}
-                    aria-label={t('library:filters.lang')}
-                    data={['zh-Hans', 'en', 'zh-Hant']}
-                    value={fileLang[p.id] ?? 'en'}
-                    onChange={(v) => {
-                      const lang = locales.find((l) => l === v);
-                      if (lang) setFileLang({ ...fileLang, [p.id]: lang });
-                    }}
-                  />
-                  <FileInput
-                    size="xs"
-                    w={160}
-                    aria-label={t('library:uploadFile')}
-                    placeholder={t('library:uploadFile')}
-                    accept=".pdf,.docx,.zip"
-                    onChange={(f) => f && upload.mutate({ id: p.id, lang: fileLang[p.id] ?? 'en', file: f })}
-                  />
-                  <FileInput
-                    size="xs"
-                    w={130}
-                    aria-label={t('library:uploadCover')}
-                    placeholder={t('library:uploadCover')}
-                    accept="image/*"
-                    onChange={(f) => f && cover.mutate({ id: p.id, file: f })}
-                  />
-                </Group>
-              </Table.Td>
+      <Table.ScrollContainer minWidth={900}>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('library:publication')}</Table.Th>
+              <Table.Th>{t('library:filters.kind')}</Table.Th>
+              <Table.Th>{t('library:downloadTitle')}</Table.Th>
+              <Table.Th>{t('library:actions')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data && !list.data.items.length ? (
+              <Table.Tr>
+                <Table.Td colSpan={4}>{t('library:empty')}</Table.Td>
+              </Table.Tr>
+            ) : null}
+            {(list.data?.items ?? []).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={to(libraryPages.publication, { id: p.id })}>
+                    <EditionLabel edition={p} />
+                  </Anchor>
+                  <Group gap={4} mt={4}>
+                    {p.status !== 'published' ? <Badge color="gray">{t(`library:status.${p.status}`)}</Badge> : null}
+                    {p.supersededBy ? <Badge color="orange">{t('library:earlierEdition')}</Badge> : null}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{t(`library:kind.${p.kind}`)}</Table.Td>
+                <Table.Td>
+                  {p.files.length
+                    ? p.files.map((f) => (
+                        <Badge key={f.lang} variant="light" mr={4} tt="none">
+                          {t(`library:language.${f.lang}`)} · {fmt.fileSize(f.size)} · {fmt.number(f.downloads)}
+                        </Badge>
+                      ))
+                    : t('library:noFiles')}
+                </Table.Td>
+                <Table.Td>
+                  <Group gap="xs" wrap="nowrap">
+                    <Select
+                      size="xs"
+                      w={130}
+                      aria-label={t('library:filters.lang')}
+                      data={locales.map((l) => ({ value: l, label: t(`library:language.${l}`) }))}
+                      value={fileLang[p.id] ?? 'en'}
+                      onChange={(v) => {
+                        const lang = locales.find((l) => l === v);
+                        if (lang) setFileLang({ ...fileLang, [p.id]: lang });
+                      }}
+                    />
+                    <FileInput
+                      size="xs"
+                      w={160}
+                      aria-label={t('library:uploadFile')}
+                      placeholder={t('library:uploadFile')}
+                      accept=".pdf,.docx,.zip"
+                      onChange={(f) => f && upload.mutate({ id: p.id, lang: fileLang[p.id] ?? 'en', file: f })}
+                    />
+                    <FileInput
+                      size="xs"
+                      w={130}
+                      aria-label={t('library:uploadCover')}
+                      placeholder={t('library:uploadCover')}
+                      accept="image/*"
+                      onChange={(f) => f && cover.mutate({ id: p.id, file: f })}
+                    />
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
       <Card withBorder>
         <Stack>
           <Title order={2} size="h4">
