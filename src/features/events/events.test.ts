@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarProblems } from '../../test/calendar.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { createPerson } from '../directory/index.js';
+import { features } from '../index.js';
+import { rebuild } from '../search/index.js';
 import { delegate, makeEvent, makeRoom, makeSession, publish } from './testkit.js';
 
 let h: Harness;
@@ -553,6 +555,21 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     await h.call(staff, { method: 'POST', url: `/api/v1/events/${pub.id}/unpublish`, payload: {} });
     const [{ n }] = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from search_docs where id in (${pub.id}, ${ps.id})`);
     expect(n).toBe(0);
+  });
+
+  it('a rebuild of the search index (`wuzhen search rebuild`) keeps published events and their sessions', async () => {
+    const ev = await makeEvent(h, staff, { name: { en: 'Rebuilt Quillfeather Forum', 'zh-Hans': '重建论坛' } });
+    const s = await makeSession(h, staff, ev.id, { title: { en: 'Marblewick session on routing' } });
+    const draft = await makeEvent(h, staff, { name: { en: 'Unpublished Quillfeather Draft' } });
+    await publish(h, staff, ev.id);
+    await rebuild(h.ctx, features);
+    const find = async (q: string) =>
+      (await h.call(null, { method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` }))
+        .json()
+        .items.map((i: { kind: string; id: string }) => `${i.kind}:${i.id}`);
+    expect(await find('Quillfeather')).toContain(`event:${ev.id}`);
+    expect(await find('Marblewick')).toEqual([`session:${s.id}`]);
+    expect(await find('Unpublished Quillfeather Draft')).not.toContain(`event:${draft.id}`);
   });
 
   it("a person's registrations and invitations are in their data export", async () => {

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
+import { indexDocs, removeDoc, type SearchDoc, type Visibility } from '../../platform/search/index.js';
 import { peopleNames } from '../directory/index.js';
 import { eventsErrors, eventsPages, type EventInput, type SessionInput } from './contract.js';
 import {
@@ -590,18 +590,15 @@ export async function unpublishEvent(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** Public and members-only events (and their sessions) go into search with the event's visibility; others leave it. */
-export async function reindexEvent(tx: DbOrTx, id: string) {
-  const ev = await getEventRow(tx, id);
-  const list = await listSessions(tx, id);
-  if (ev.status !== 'published' || ev.visibility === 'invitation') {
-    await removeDoc(tx, 'event', id);
-    for (const s of list) await removeDoc(tx, 'session', s.id);
-    return;
-  }
+/** An event's search documents: itself and its sessions, with the event's visibility; none unless published to the public or to members. */
+async function eventSearchDocs(db: DbOrTx, id: string): Promise<{ docs: SearchDoc[]; sessionIds: string[] }> {
+  const ev = await getEventRow(db, id);
+  const list = await listSessions(db, id);
+  const sessionIds = list.map((s) => s.id);
+  if (ev.status !== 'published' || ev.visibility === 'invitation') return { docs: [], sessionIds };
   const visibility: Visibility = ev.visibility === 'members' ? 'members' : 'public';
   const year = Number(ev.startDate.slice(0, 4));
-  await indexDocs(tx, [
+  const docs: SearchDoc[] = [
     {
       kind: 'event',
       id,
@@ -624,5 +621,23 @@ export async function reindexEvent(tx: DbOrTx, id: string) {
       year,
       countryCode: ev.countryCode,
     })),
-  ]);
+  ];
+  return { docs, sessionIds };
+}
+
+/** Public and members-only events (and their sessions) go into search with the event's visibility; others leave it. */
+export async function reindexEvent(tx: DbOrTx, id: string) {
+  const { docs, sessionIds } = await eventSearchDocs(tx, id);
+  if (!docs.length) {
+    await removeDoc(tx, 'event', id);
+    for (const s of sessionIds) await removeDoc(tx, 'session', s);
+    return;
+  }
+  await indexDocs(tx, docs);
+}
+
+/** Every published event's search documents, for a rebuild of the index (`wuzhen search rebuild`). */
+export async function* eventsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  const published = await db.select({ id: events.id }).from(events).where(eq(events.status, 'published')).orderBy(asc(events.id));
+  for (const { id } of published) yield* (await eventSearchDocs(db, id)).docs;
 }
