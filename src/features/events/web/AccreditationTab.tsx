@@ -8,11 +8,13 @@ import { eventsApi, type RegistrationStatus, registrationStatuses } from '../con
 import { useNotify } from '../../../web/components/forms';
 import type { EventT } from './types';
 import { VisaLetterCell } from './VisaLetterCell';
+import { useCategoryLabel } from './categoryLabel';
 
 export function AccreditationTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
+  const categoryLabel = useCategoryLabel(ev.categories);
   const [status, setStatus] = useState<RegistrationStatus | 'all'>('pending');
   const q = useQuery(query(eventsApi.registrations, { params: { id: ev.id }, query: { status: status === 'all' ? undefined : status } }));
   const decide = useMutation({
@@ -65,7 +67,7 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
               </Table.Td>
               <Table.Td>{r.organization}</Table.Td>
               <Table.Td>{r.countryCode}</Table.Td>
-              <Table.Td>{t(`events:categories.${r.category}`, { defaultValue: r.category })}</Table.Td>
+              <Table.Td>{categoryLabel(r.category)}</Table.Td>
               <Table.Td>{t(`events:status.${r.status}`)}</Table.Td>
               <Table.Td>
                 <VisaLetterCell r={r} timeZone={ev.timeZone} />
