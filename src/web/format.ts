@@ -1,12 +1,20 @@
 import { useLocale } from './i18n';
 
+const calendarDay = /^\d{4}-\d{2}-\d{2}$/;
+
 /** Dates and times in the viewer's locale; pass an IANA zone to show an event's local time. */
 export function useFormat() {
   const locale = useLocale();
   const tag = locale === 'en' ? 'en-GB' : locale === 'zh-Hant' ? 'zh-TW' : 'zh-CN';
   return {
+    // A calendar day (YYYY-MM-DD) is that day wherever the viewer is: read and shown in UTC, it never moves to the day before.
     date: (d: string | Date | null | undefined, timeZone?: string) =>
-      d ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone }).format(new Date(d)) : '',
+      d
+        ? new Intl.DateTimeFormat(tag, {
+            dateStyle: 'medium',
+            timeZone: typeof d === 'string' && calendarDay.test(d) ? 'UTC' : timeZone,
+          }).format(new Date(d))
+        : '',
     dateTime: (d: string | Date | null | undefined, timeZone?: string) =>
       // dateStyle/timeStyle cannot be combined with timeZoneName: spell the fields out when a zone is named.
       d

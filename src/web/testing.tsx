@@ -15,7 +15,7 @@ export interface SeenRequest {
 }
 
 /** A fake API's answer to a request: a JSON value, or a status with a problem+json body. */
-export type FakeAnswer = unknown | { status: number; problem: Record<string, unknown> };
+export type FakeAnswer = object | string | number | boolean | null;
 /** Answers by "METHOD /path" (the path without its query). */
 export type FakeApi = Record<string, FakeAnswer | ((req: SeenRequest) => FakeAnswer)>;
 
@@ -106,5 +106,35 @@ export const click = (el: Element | null | undefined) =>
 export function button(name: string, within: ParentNode = document.body): HTMLButtonElement {
   const found = [...within.querySelectorAll('button')].filter((b) => b.textContent?.trim() === name);
   if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"`);
+  return found[0];
+}
+
+const dialogsTitled = (title: string) =>
+  [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter(
+    (d) => document.getElementById(d.getAttribute('aria-labelledby') ?? '')?.textContent === title,
+  );
+
+/** Waits until no dialog with the given title is left (a closing one stays a moment, for its transition). */
+export const closed = (title: string) =>
+  waitFor(() => {
+    if (dialogsTitled(title).length) throw new Error(`A dialog titled "${title}" is still open`);
+  });
+
+async function waitFor(check: () => void, timeout = 3000) {
+  const until = Date.now() + timeout;
+  for (;;) {
+    try {
+      return check();
+    } catch (e) {
+      if (Date.now() > until) throw e;
+      await act(() => new Promise((r) => setTimeout(r, 20)));
+    }
+  }
+}
+
+/** The open dialog with the given title (Mantine labels a dialog by its title). */
+export function dialog(title: string): HTMLElement {
+  const found = dialogsTitled(title);
+  if (found.length !== 1) throw new Error(`${found.length} dialogs titled "${title}"`);
   return found[0];
 }

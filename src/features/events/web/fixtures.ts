@@ -57,3 +57,43 @@ export const registrationFixture = (over: Record<string, unknown> = {}) => ({
   signups: [],
   ...over,
 });
+
+export const roomFixture = {
+  id: '00000000-0000-4000-8000-0000000000d1',
+  eventId: eventFixture.id,
+  name: { en: 'Hall A', 'zh-Hans': 'A厅' },
+  capacity: 200,
+};
+
+/** A session as the agenda answers it, in the event's time zone (Asia/Shanghai, UTC+8). */
+export const sessionFixture = (over: Record<string, unknown> = {}) => ({
+  id: '00000000-0000-4000-8000-0000000000e1',
+  eventId: eventFixture.id,
+  kind: 'sub-forum',
+  title: { en: 'Data governance', 'zh-Hans': '数据治理' },
+  description: {},
+  theme: null,
+  language: null,
+  startsAt: '2026-11-08T01:00:00.000Z',
+  endsAt: '2026-11-08T02:30:00.000Z',
+  roomId: roomFixture.id,
+  roomName: roomFixture.name,
+  capacity: null,
+  confirmed: 0,
+  waiting: 0,
+  coOrganizers: [],
+  people: [],
+  cancelled: false,
+  ...over,
+});
+
+/** The agenda of the event with the given sessions. */
+export const agendaFixture = (sessions: unknown[]) => ({
+  event: eventFixture,
+  timeZone: eventFixture.timeZone,
+  days: ['2026-11-08'],
+  rooms: [roomFixture],
+  themes: [],
+  languages: [],
+  sessions,
+});
