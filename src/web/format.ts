@@ -27,6 +27,18 @@ export function useFormat() {
         : '',
     time: (d: string | Date | null | undefined, timeZone?: string) =>
       d ? new Intl.DateTimeFormat(tag, { timeStyle: 'short', timeZone }).format(new Date(d)) : '',
+    /** From one instant to another, as one range (the day once when both are on it), with the zone's name. */
+    span: (from: string | Date, to: string | Date, timeZone: string) =>
+      new Intl.DateTimeFormat(tag, {
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone,
+        timeZoneName: 'short',
+      }).formatRange(new Date(from), new Date(to)),
     number: (n: number) => new Intl.NumberFormat(tag).format(n),
     viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   };

@@ -34,10 +34,39 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
   it('a room used twice at once', async () => {
     const ev = await makeEvent(h, staff);
     const room = await makeRoom(h, staff, ev.id, 200);
-    await makeSession(h, staff, ev.id, { roomId: room.id });
-    await makeSession(h, staff, ev.id, { roomId: room.id, startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T11:00:00+08:00' });
+    const a = await makeSession(h, staff, ev.id, { roomId: room.id, title: { en: 'Opening', 'zh-Hans': '开幕式' } });
+    const b = await makeSession(h, staff, ev.id, {
+      roomId: room.id,
+      title: { en: 'Data governance' },
+      startsAt: '2023-11-08T10:00:00+08:00',
+      endsAt: '2023-11-08T11:00:00+08:00',
+    });
     const res = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/conflicts` });
     expect(res.json().map((c: { kind: string }) => c.kind)).toEqual(['room_double_booked']);
+    // The warning names both sessions, with their times in the event's zone, and the room.
+    const [c] = res.json();
+    expect(c.message).toBe(
+      '"Hall A" is booked for two sessions at once: "Opening" (2023-11-08 09:00–10:30 Asia/Shanghai) and "Data governance" (2023-11-08 10:00–11:00 Asia/Shanghai).',
+    );
+    expect(c.sessions).toEqual([
+      {
+        id: a.id,
+        title: { en: 'Opening', 'zh-Hans': '开幕式' },
+        startsAt: '2023-11-08T01:00:00.000Z',
+        endsAt: '2023-11-08T02:30:00.000Z',
+        timeZone: 'Asia/Shanghai',
+        event: null,
+      },
+      {
+        id: b.id,
+        title: { en: 'Data governance' },
+        startsAt: '2023-11-08T02:00:00.000Z',
+        endsAt: '2023-11-08T03:00:00.000Z',
+        timeZone: 'Asia/Shanghai',
+        event: null,
+      },
+    ]);
+    expect(c.room).toEqual({ name: { en: 'Hall A' }, capacity: 200 });
   });
 
   it('a person in two places at once (across events)', async () => {
@@ -53,7 +82,15 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
     const res = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/conflicts` });
     const found = res.json();
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'person_double_booked', personId: personA });
+    expect(found[0]).toMatchObject({ kind: 'person_double_booked', personId: personA, person: '王晓梅' });
+    // The other session is another event's: it is named with that event.
+    expect(found[0].sessions.map((x: { title: { en: string }; event: unknown }) => [x.title.en, x.event])).toEqual([
+      ['Sub-forum', null],
+      ['Sub-forum', { en: 'Wuzhen Summit Test', 'zh-Hans': '乌镇峰会测试' }],
+    ]);
+    expect(found[0].message).toBe(
+      '王晓梅 is due in two sessions at once: "Sub-forum" (2023-11-08 09:00–10:30 Asia/Shanghai) and "Sub-forum" (Wuzhen Summit Test, 2023-11-08 10:00–12:00 Asia/Shanghai).',
+    );
   });
 
   it("a session outside the event's days, in the event's time zone", async () => {

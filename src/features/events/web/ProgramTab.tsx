@@ -24,6 +24,7 @@ import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { LText, useLocalized } from '../../../web/localized';
+import { useConflictText } from './conflictText';
 import { localToIso } from './time';
 import type { EventT, SessionT } from './types';
 
@@ -33,6 +34,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   const notify = useNotify();
   const fmt = useFormat();
   const localized = useLocalized();
+  const conflictText = useConflictText(ev);
   const rooms = useQuery(query(eventsApi.rooms, { params: { id: ev.id } }));
   const sessions = useQuery(query(eventsApi.agenda, { params: { id: ev.id } }));
   const conflicts = useQuery(query(eventsApi.conflicts, { params: { id: ev.id } }));
@@ -236,7 +238,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
       {conflicts.data?.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
         <Alert key={i} color="orange" title={t(`events:conflicts.${c.kind}`)} data-testid="conflict">
-          {c.message}
+          {conflictText(c)}
         </Alert>
       ))}
       <Group>

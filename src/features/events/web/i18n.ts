@@ -47,6 +47,15 @@ export const eventsTexts = {
       room_too_small: 'Room smaller than capacity',
       none: 'No conflicts.',
     },
+    conflictText: {
+      room_double_booked: '{{room}} is booked for two sessions at once: {{first}} and {{second}}.',
+      person_double_booked: '{{person}} is due in two sessions at once: {{first}} and {{second}}.',
+      outside_event_days: "{{first}} is outside the event's days ({{days}}).",
+      room_too_small: '{{first}} offers {{places}} places, but {{room}} seats {{capacity}}.',
+      session: '"{{title}}" ({{when}})',
+      sessionElsewhere: '"{{title}}" ({{event}}, {{when}})',
+      someone: 'Someone',
+    },
     list: { title: 'Events', upcoming: 'Upcoming', past: 'Past', empty: 'No events yet.' },
     agenda: {
       title: 'Programme',
@@ -293,6 +302,15 @@ export const eventsTexts = {
       room_too_small: '会场容量不足',
       none: '没有冲突。',
     },
+    conflictText: {
+      room_double_booked: '{{room}}同一时间安排了两个场次：{{first}}和{{second}}。',
+      person_double_booked: '{{person}}同一时间需出席两个场次：{{first}}和{{second}}。',
+      outside_event_days: '{{first}}不在活动日期内（{{days}}）。',
+      room_too_small: '{{first}}设{{places}}个名额，但{{room}}仅可容纳{{capacity}}人。',
+      session: '“{{title}}”（{{when}}）',
+      sessionElsewhere: '“{{title}}”（{{event}}，{{when}}）',
+      someone: '有一位嘉宾',
+    },
     list: { title: '活动', upcoming: '即将举行', past: '往届活动', empty: '暂无活动。' },
     agenda: {
       title: '议程',
@@ -535,6 +553,15 @@ export const eventsTexts = {
       outside_event_days: '不在活動日期內',
       room_too_small: '會場容量不足',
       none: '沒有衝突。',
+    },
+    conflictText: {
+      room_double_booked: '{{room}}同一時間安排了兩個場次：{{first}}和{{second}}。',
+      person_double_booked: '{{person}}同一時間需出席兩個場次：{{first}}和{{second}}。',
+      outside_event_days: '{{first}}不在活動日期內（{{days}}）。',
+      room_too_small: '{{first}}設{{places}}個名額，但{{room}}僅可容納{{capacity}}人。',
+      session: '「{{title}}」（{{when}}）',
+      sessionElsewhere: '「{{title}}」（{{event}}，{{when}}）',
+      someone: '有一位嘉賓',
     },
     list: { title: '活動', upcoming: '即將舉行', past: '往屆活動', empty: '暫無活動。' },
     agenda: {
