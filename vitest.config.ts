@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 // first, *.postgres tests only on the second). End-to-end tests run once.
 // docs/testing.md explains the settings that keep the run short.
 const withPostgres = !!process.env.TEST_DATABASE_URL;
-const apiTests = ['src/**/*.test.ts'];
+// Component tests (happy-dom) are *.unit.test.tsx: they need no database and run once.
+const apiTests = ['src/**/*.test.ts', 'src/**/*.unit.test.tsx'];
 
 /** The longest files, started first so that the run does not end waiting for one of them. */
 const slowFirst = [
@@ -58,7 +59,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: apiTests,
-                exclude: ['src/**/*.unit.test.ts', 'src/**/*.once.test.ts'],
+                exclude: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'src/**/*.once.test.ts'],
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['src/test/templates.ts'],
                 isolate: false,

@@ -303,9 +303,17 @@ export const agendaOut = z.object({
 export const conflictOut = z.object({
   kind: labelled(conflictKinds, 'events:conflicts'),
   sessionIds: z.array(z.uuid()),
+  /** The sessions in conflict, with their times in their event's zone; `event` names another event's session. */
+  sessions: z.array(
+    z.object({ id: z.uuid(), title: loc, startsAt: z.date(), endsAt: z.date(), timeZone: z.string(), event: loc.nullable() }),
+  ),
+  /** In English, naming the sessions. */
   message: z.string(),
   roomId: z.uuid().optional(),
+  room: z.object({ name: loc, capacity: z.number().int() }).optional(),
+  places: z.number().int().optional(),
   personId: z.uuid().optional(),
+  person: z.string().optional(),
 });
 export const publishedOut = z.object({ event: eventOut, conflicts: z.array(conflictOut) });
 

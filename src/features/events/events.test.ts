@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarProblems } from '../../test/calendar.js';
 import { createHarness, multipart, type Harness, type TestUser } from '../../test/harness.js';
 import { createPerson } from '../directory/index.js';
+import { features } from '../index.js';
+import { rebuild } from '../search/index.js';
 import { delegate, makeEvent, makeRoom, makeSession, publish } from './testkit.js';
 
 let h: Harness;
@@ -32,10 +34,39 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
   it('a room used twice at once', async () => {
     const ev = await makeEvent(h, staff);
     const room = await makeRoom(h, staff, ev.id, 200);
-    await makeSession(h, staff, ev.id, { roomId: room.id });
-    await makeSession(h, staff, ev.id, { roomId: room.id, startsAt: '2023-11-08T10:00:00+08:00', endsAt: '2023-11-08T11:00:00+08:00' });
+    const a = await makeSession(h, staff, ev.id, { roomId: room.id, title: { en: 'Opening', 'zh-Hans': '开幕式' } });
+    const b = await makeSession(h, staff, ev.id, {
+      roomId: room.id,
+      title: { en: 'Data governance' },
+      startsAt: '2023-11-08T10:00:00+08:00',
+      endsAt: '2023-11-08T11:00:00+08:00',
+    });
     const res = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/conflicts` });
     expect(res.json().map((c: { kind: string }) => c.kind)).toEqual(['room_double_booked']);
+    // The warning names both sessions, with their times in the event's zone, and the room.
+    const [c] = res.json();
+    expect(c.message).toBe(
+      '"Hall A" is booked for two sessions at once: "Opening" (2023-11-08 09:00–10:30 Asia/Shanghai) and "Data governance" (2023-11-08 10:00–11:00 Asia/Shanghai).',
+    );
+    expect(c.sessions).toEqual([
+      {
+        id: a.id,
+        title: { en: 'Opening', 'zh-Hans': '开幕式' },
+        startsAt: '2023-11-08T01:00:00.000Z',
+        endsAt: '2023-11-08T02:30:00.000Z',
+        timeZone: 'Asia/Shanghai',
+        event: null,
+      },
+      {
+        id: b.id,
+        title: { en: 'Data governance' },
+        startsAt: '2023-11-08T02:00:00.000Z',
+        endsAt: '2023-11-08T03:00:00.000Z',
+        timeZone: 'Asia/Shanghai',
+        event: null,
+      },
+    ]);
+    expect(c.room).toEqual({ name: { en: 'Hall A' }, capacity: 200 });
   });
 
   it('a person in two places at once (across events)', async () => {
@@ -51,7 +82,15 @@ describe('program conflicts (acceptance 4: one test per kind)', () => {
     const res = await h.call(staff, { method: 'GET', url: `/api/v1/events/${ev.id}/conflicts` });
     const found = res.json();
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ kind: 'person_double_booked', personId: personA });
+    expect(found[0]).toMatchObject({ kind: 'person_double_booked', personId: personA, person: '王晓梅' });
+    // The other session is another event's: it is named with that event.
+    expect(found[0].sessions.map((x: { title: { en: string }; event: unknown }) => [x.title.en, x.event])).toEqual([
+      ['Sub-forum', null],
+      ['Sub-forum', { en: 'Wuzhen Summit Test', 'zh-Hans': '乌镇峰会测试' }],
+    ]);
+    expect(found[0].message).toBe(
+      '王晓梅 is due in two sessions at once: "Sub-forum" (2023-11-08 09:00–10:30 Asia/Shanghai) and "Sub-forum" (Wuzhen Summit Test, 2023-11-08 10:00–12:00 Asia/Shanghai).',
+    );
   });
 
   it("a session outside the event's days, in the event's time zone", async () => {
@@ -553,6 +592,21 @@ describe('invitations, registration, waitlist, accreditation, check-in', () => {
     await h.call(staff, { method: 'POST', url: `/api/v1/events/${pub.id}/unpublish`, payload: {} });
     const [{ n }] = await h.database.rows<{ n: number }>(sql`select count(*)::int as n from search_docs where id in (${pub.id}, ${ps.id})`);
     expect(n).toBe(0);
+  });
+
+  it('a rebuild of the search index (`wuzhen search rebuild`) keeps published events and their sessions', async () => {
+    const ev = await makeEvent(h, staff, { name: { en: 'Rebuilt Quillfeather Forum', 'zh-Hans': '重建论坛' } });
+    const s = await makeSession(h, staff, ev.id, { title: { en: 'Marblewick session on routing' } });
+    const draft = await makeEvent(h, staff, { name: { en: 'Unpublished Quillfeather Draft' } });
+    await publish(h, staff, ev.id);
+    await rebuild(h.ctx, features);
+    const find = async (q: string) =>
+      (await h.call(null, { method: 'GET', url: `/api/v1/search?q=${encodeURIComponent(q)}` }))
+        .json()
+        .items.map((i: { kind: string; id: string }) => `${i.kind}:${i.id}`);
+    expect(await find('Quillfeather')).toContain(`event:${ev.id}`);
+    expect(await find('Marblewick')).toEqual([`session:${s.id}`]);
+    expect(await find('Unpublished Quillfeather Draft')).not.toContain(`event:${draft.id}`);
   });
 
   it("a person's registrations and invitations are in their data export", async () => {

@@ -7,6 +7,7 @@ import { delegateCount, eraseEventsData, eventsPersonalData } from './registrati
 import { events as eventsTable } from './model.js';
 import { eventServerPages, verifyPage } from './pages.js';
 import { eventRoutes } from './routes.js';
+import { eventsSearchDocs } from './service.js';
 import { eventsPages } from './contract.js';
 
 export const events: Feature = {
@@ -22,6 +23,7 @@ export const events: Feature = {
   seedDemo: (ctx, refs) => seedEventsDemo(ctx, refs),
   personalData: (ctx, s) => eventsPersonalData(ctx.db, s),
   erase: (tx, s) => eraseEventsData(tx, s),
+  searchDocs: (ctx) => eventsSearchDocs(ctx.db),
 };
 
 /** The column other features' tables point their foreign keys at (an event's id). */

@@ -4,8 +4,9 @@ import type { Actor } from '../../platform/auth/access.js';
 import { audit } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
-import { indexDocs, removeDoc, type Visibility } from '../../platform/search/index.js';
+import { indexDocs, removeDoc, type SearchDoc, type Visibility } from '../../platform/search/index.js';
 import { peopleNames } from '../directory/index.js';
+import type { LocalizedText } from '../../platform/i18n/index.js';
 import { eventsErrors, eventsPages, type EventInput, type SessionInput } from './contract.js';
 import {
   eventSecrets,
@@ -482,17 +483,40 @@ export async function deleteSession(db: Db, actor: Actor, id: string) {
 
 // Conflicts
 
+/** A session a conflict is about, named as people know it; `event` is set when it belongs to another event. */
+export interface ConflictSession {
+  id: string;
+  title: LocalizedText;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  event: LocalizedText | null;
+}
+
 export interface Conflict {
   kind: 'room_double_booked' | 'person_double_booked' | 'outside_event_days' | 'room_too_small';
   sessionIds: string[];
+  sessions: ConflictSession[];
+  /** In English, naming the sessions (the web app says it in the viewer's language from the fields). */
   message: string;
   roomId?: string;
+  room?: { name: LocalizedText; capacity: number };
+  /** The places the session offers (room_too_small). */
+  places?: number;
   personId?: string;
+  person?: string;
 }
 
 /** The wall-clock date of an instant in a time zone, as YYYY-MM-DD. */
 export const localDate = (d: Date, tz: string) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+const clock = (d: Date, tz: string) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(d);
+const english = (t: LocalizedText) => t.en || t['zh-Hans'] || t['zh-Hant'] || '';
+/** A session in an English message: "Title" (2023-11-08 09:00–10:30 Asia/Shanghai), with its event when it is another's. */
+const named = (s: ConflictSession) =>
+  `"${english(s.title)}" (${s.event ? `${english(s.event)}, ` : ''}${localDate(s.startsAt, s.timeZone)} ${clock(s.startsAt, s.timeZone)}–${clock(s.endsAt, s.timeZone)} ${s.timeZone})`;
 
 /** Everything wrong with the program, shown before publishing. A person is checked across all events. */
 export async function findConflicts(db: DbOrTx, eventId: string): Promise<Conflict[]> {
@@ -502,35 +526,49 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
   const out: Conflict[] = [];
   const overlaps = (a: { startsAt: Date; endsAt: Date }, b: { startsAt: Date; endsAt: Date }) =>
     a.startsAt < b.endsAt && b.startsAt < a.endsAt;
+  const here = new Map<string, ConflictSession>(
+    list.map((s) => [s.id, { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, timeZone: ev.timeZone, event: null }]),
+  );
+  const roomOf = (r: { name: LocalizedText; capacity: number }) => ({ name: r.name, capacity: r.capacity });
   for (const s of list) {
+    const one = here.get(s.id)!;
     const first = localDate(s.startsAt, ev.timeZone);
     const last = localDate(new Date(s.endsAt.getTime() - 1), ev.timeZone);
     if (first < ev.startDate || last > ev.endDate)
       out.push({
         kind: 'outside_event_days',
         sessionIds: [s.id],
-        message: `"${s.title.en ?? s.title['zh-Hans'] ?? ''}" is held ${first} (${ev.timeZone}), outside the event's days ${ev.startDate} – ${ev.endDate}.`,
+        sessions: [one],
+        message: `${named(one)} is outside the event's days ${ev.startDate} – ${ev.endDate}.`,
       });
     const room = roomRows.find((r) => r.id === s.roomId);
     if (room && s.capacity != null && s.capacity > room.capacity)
       out.push({
         kind: 'room_too_small',
         sessionIds: [s.id],
+        sessions: [one],
         roomId: room.id,
-        message: `The room seats ${room.capacity}, the session offers ${s.capacity} places.`,
+        room: roomOf(room),
+        places: s.capacity,
+        message: `${named(one)} offers ${s.capacity} places; its room "${english(room.name)}" seats ${room.capacity}.`,
       });
   }
   for (let i = 0; i < list.length; i++)
     for (let j = i + 1; j < list.length; j++) {
       const a = list[i];
       const b = list[j];
-      if (a.roomId && a.roomId === b.roomId && overlaps(a, b))
+      const room = roomRows.find((r) => r.id === a.roomId);
+      if (room && a.roomId === b.roomId && overlaps(a, b)) {
+        const pair = [here.get(a.id)!, here.get(b.id)!];
         out.push({
           kind: 'room_double_booked',
           sessionIds: [a.id, b.id],
-          roomId: a.roomId,
-          message: 'Two sessions use the same room at the same time.',
+          sessions: pair,
+          roomId: room.id,
+          room: roomOf(room),
+          message: `"${english(room.name)}" is booked for two sessions at once: ${named(pair[0])} and ${named(pair[1])}.`,
         });
+      }
     }
   // People: against every session anywhere that overlaps.
   const mine = await db
@@ -554,9 +592,14 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
         personId: sessionPeople.personId,
         startsAt: eventSessions.startsAt,
         endsAt: eventSessions.endsAt,
+        title: eventSessions.title,
+        eventId: eventSessions.eventId,
+        eventName: events.name,
+        timeZone: events.timeZone,
       })
       .from(sessionPeople)
       .innerJoin(eventSessions, eq(eventSessions.id, sessionPeople.sessionId))
+      .innerJoin(events, eq(events.id, eventSessions.eventId))
       .where(inArray(sessionPeople.personId, [...new Set(mine.map((m) => m.personId))]));
     const seen = new Set<string>();
     for (const a of mine)
@@ -565,11 +608,23 @@ export async function findConflicts(db: DbOrTx, eventId: string): Promise<Confli
         const k = [a.personId, ...[a.sessionId, b.sessionId].sort()].join(':');
         if (seen.has(k)) continue;
         seen.add(k);
+        const other: ConflictSession = here.get(b.sessionId) ?? {
+          id: b.sessionId,
+          title: b.title,
+          startsAt: b.startsAt,
+          endsAt: b.endsAt,
+          timeZone: b.timeZone,
+          event: b.eventName,
+        };
+        const pair = [here.get(a.sessionId)!, other];
+        const person = names.get(a.personId)?.name ?? '';
         out.push({
           kind: 'person_double_booked',
           sessionIds: [a.sessionId, b.sessionId],
+          sessions: pair,
           personId: a.personId,
-          message: `${names.get(a.personId)?.name ?? 'Someone'} is due in two sessions at the same time.`,
+          person,
+          message: `${person || 'Someone'} is due in two sessions at once: ${named(pair[0])} and ${named(pair[1])}.`,
         });
       }
   }
@@ -608,18 +663,15 @@ export async function unpublishEvent(db: Db, actor: Actor, id: string) {
   });
 }
 
-/** Public and members-only events (and their sessions) go into search with the event's visibility; others leave it. */
-export async function reindexEvent(tx: DbOrTx, id: string) {
-  const ev = await getEventRow(tx, id);
-  const list = await listSessions(tx, id);
-  if (ev.status !== 'published' || ev.visibility === 'invitation') {
-    await removeDoc(tx, 'event', id);
-    for (const s of list) await removeDoc(tx, 'session', s.id);
-    return;
-  }
+/** An event's search documents: itself and its sessions, with the event's visibility; none unless published to the public or to members. */
+async function eventSearchDocs(db: DbOrTx, id: string): Promise<{ docs: SearchDoc[]; sessionIds: string[] }> {
+  const ev = await getEventRow(db, id);
+  const list = await listSessions(db, id);
+  const sessionIds = list.map((s) => s.id);
+  if (ev.status !== 'published' || ev.visibility === 'invitation') return { docs: [], sessionIds };
   const visibility: Visibility = ev.visibility === 'members' ? 'members' : 'public';
   const year = Number(ev.startDate.slice(0, 4));
-  await indexDocs(tx, [
+  const docs: SearchDoc[] = [
     {
       kind: 'event',
       id,
@@ -642,5 +694,23 @@ export async function reindexEvent(tx: DbOrTx, id: string) {
       year,
       countryCode: ev.countryCode,
     })),
-  ]);
+  ];
+  return { docs, sessionIds };
+}
+
+/** Public and members-only events (and their sessions) go into search with the event's visibility; others leave it. */
+export async function reindexEvent(tx: DbOrTx, id: string) {
+  const { docs, sessionIds } = await eventSearchDocs(tx, id);
+  if (!docs.length) {
+    await removeDoc(tx, 'event', id);
+    for (const s of sessionIds) await removeDoc(tx, 'session', s);
+    return;
+  }
+  await indexDocs(tx, docs);
+}
+
+/** Every published event's search documents, for a rebuild of the index (`wuzhen search rebuild`). */
+export async function* eventsSearchDocs(db: DbOrTx): AsyncIterable<SearchDoc> {
+  const published = await db.select({ id: events.id }).from(events).where(eq(events.status, 'published')).orderBy(asc(events.id));
+  for (const { id } of published) yield* (await eventSearchDocs(db, id)).docs;
 }

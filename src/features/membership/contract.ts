@@ -154,6 +154,12 @@ export const updateApplicationBody = z.object({ data: applicationData });
 export const messageBody = z.object({ body: z.string().trim().min(1).max(10_000), internal: z.boolean().default(false) });
 export const reasonBody = z.object({ reason: z.string().trim().min(1).max(5000) });
 export const optionalReasonBody = z.object({ reason: z.string().trim().max(5000).optional() });
+/**
+ * A renewal names the end of the term it extends (the renewal date the secretariat saw):
+ * a second identical request, or one made after someone else renewed, is refused
+ * (renewal_date_changed) instead of adding another term.
+ */
+export const renewBody = optionalReasonBody.extend({ expectedRenewalDate: z.iso.date() });
 export const approveBody = z.object({
   reason: z.string().trim().max(5000).optional(),
   /** Link to this directory organization instead of matching or creating one. */
@@ -267,7 +273,11 @@ export const historyRow = z.object({
   actorId: z.string().nullable(),
   details: historyDetails,
 });
-export const membershipDetail = membership.extend({ history: z.array(historyRow) });
+export const membershipDetail = membership.extend({
+  history: z.array(historyRow),
+  /** The day a renewal now would run to (null when the membership cannot be renewed in its status). */
+  renewsTo: z.string().nullable(),
+});
 export const membershipQuery = z.object({
   status: membershipStatus.optional(),
   category: z.string().max(40).optional(),
@@ -386,6 +396,7 @@ export const membershipErrors = {
   invitation_closed: 409,
   invitation_other_account: 403,
   last_representative: 409,
+  renewal_date_changed: 409,
 } as const;
 export type MembershipError = keyof typeof membershipErrors;
 
@@ -596,7 +607,7 @@ export const membershipApi = endpoints('membership', {
     params: idParams,
     response: { 200: membershipDetail },
   }),
-  renew: statusChange('renew', 'Renew a membership', optionalReasonBody),
+  renew: statusChange('renew', 'Renew a membership (from the renewal date the caller saw)', renewBody),
   suspend: statusChange('suspend', 'Suspend a membership (with a reason)', reasonBody),
   reinstate: statusChange('reinstate', 'Reinstate a membership', optionalReasonBody),
   terminate: statusChange('terminate', 'Terminate a membership (with a reason)', reasonBody),

@@ -60,6 +60,7 @@ const memberColumns = {
   applicantKind: memberships.applicantKind,
   categoryKey: membershipCategories.key,
   categoryName: membershipCategories.name,
+  termMonths: membershipCategories.termMonths,
   organizationId: memberships.organizationId,
   personId: memberships.personId,
   orgName: organization.name,
@@ -302,11 +303,16 @@ export async function listMemberships(db: DbOrTx, q: MemberQuery) {
   return { items: rows.map(presentMember), total, page: q.page, pageSize: q.pageSize };
 }
 
-export async function getMembership(db: DbOrTx, id: string) {
+export async function getMembership(db: DbOrTx, id: string, now = new Date()) {
   const r = await loadMember(db, id);
   const rows = await db.select().from(membershipHistory).where(eq(membershipHistory.membershipId, id)).orderBy(asc(membershipHistory.id));
-  return { ...presentMember(r), history: rows };
+  const renewsTo = membershipTransitions.renew.from.includes(r.status) ? renewedUntil(r, r.termMonths, now) : null;
+  return { ...presentMember(r), history: rows, renewsTo };
 }
+
+/** The end of the term a renewal gives: a lapsed member starts a fresh term today; otherwise the term follows on from the last. */
+const renewedUntil = (m: { status: MembershipStatus; renewalDate: string }, termMonths: number, now: Date) =>
+  addMonths(m.status === 'lapsed' ? isoDay(now) : m.renewalDate, termMonths);
 
 export type MembershipAction = 'renew' | 'suspend' | 'reinstate' | 'terminate';
 export const membershipTransitions: Record<MembershipAction, { from: MembershipStatus[]; to: MembershipStatus }> = {
@@ -323,6 +329,7 @@ export async function changeMembership(
   action: MembershipAction,
   reason: string | undefined,
   now = new Date(),
+  expectedRenewalDate?: string,
 ) {
   return db.transaction(async (tx) => {
     const [m] = await tx.select().from(memberships).where(eq(memberships.id, id)).for('update');
@@ -335,12 +342,17 @@ export async function changeMembership(
         `This membership is ${m.status}: it cannot be ${action === 'renew' ? 'renewed' : action === 'suspend' ? 'suspended' : action === 'reinstate' ? 'reinstated' : 'terminated'}.`,
         { extra: { status: m.status, action } },
       );
+    if (action === 'renew' && expectedRenewalDate !== m.renewalDate)
+      throw fail(
+        membershipErrors,
+        'renewal_date_changed',
+        `This membership's term now ends on ${m.renewalDate}, not ${expectedRenewalDate}: it was renewed or changed meanwhile. Nothing was changed.`,
+        { extra: { renewalDate: m.renewalDate } },
+      );
     const patch: Partial<typeof memberships.$inferInsert> = { status: t.to, statusReason: reason ?? null, updatedAt: new Date() };
     if (action === 'renew') {
       const [cat] = await tx.select().from(membershipCategories).where(eq(membershipCategories.id, m.categoryId));
-      // A lapsed member starts a fresh term today; otherwise the term follows on from the last.
-      const from = m.status === 'lapsed' ? isoDay(now) : m.renewalDate;
-      Object.assign(patch, { renewalDate: addMonths(from, cat.termMonths), graceUntil: null, remindersSent: [] });
+      Object.assign(patch, { renewalDate: renewedUntil(m, cat.termMonths, now), graceUntil: null, remindersSent: [] });
     }
     await tx.update(memberships).set(patch).where(eq(memberships.id, id));
     await history(tx, id, {

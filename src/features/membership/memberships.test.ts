@@ -116,10 +116,11 @@ describe('renewal, grace and lapse run from the scheduled job', () => {
     expect(m.history.map((x: { action: string }) => x.action)).toEqual(['created', 'reminder', 'reminder', 'grace', 'lapsed']);
 
     // Renewing a lapsed membership starts a fresh term; the reminders start over.
+    expect(m.renewsTo).toBe(addMonths(isoDay(new Date()), 12));
     const r = await h.call(staff, {
       method: 'POST',
       url: `/api/v1/membership/memberships/${membershipId}/renew`,
-      payload: { reason: 'fees paid' },
+      payload: { reason: 'fees paid', expectedRenewalDate: m.renewalDate },
     });
     expect(r.statusCode, r.body).toBe(200);
     expect(r.json().status).toBe('active');
@@ -153,10 +154,11 @@ describe('membership transitions', () => {
       it(`${action} from ${status} is ${allowed ? 'allowed' : 'refused with 409'}`, async () => {
         const { membershipId } = await member(`状态测试 ${status} ${action}`);
         await setup(membershipId);
+        const { renewalDate } = await get(membershipId);
         const res = await h.call(staff, {
           method: 'POST',
           url: `/api/v1/membership/memberships/${membershipId}/${action}`,
-          payload: { reason: 'because' },
+          payload: { reason: 'because', ...(action === 'renew' ? { expectedRenewalDate: renewalDate } : {}) },
         });
         if (allowed) {
           expect(res.statusCode, res.body).toBe(200);
@@ -169,6 +171,30 @@ describe('membership transitions', () => {
       });
     }
   }
+
+  it('a renewal extends the term it names once: a second identical request (a double click) is refused and changes nothing', async () => {
+    const { membershipId } = await member('续期幂等测试', { startDate: '2026-01-01' });
+    const before = await get(membershipId);
+    expect(before).toMatchObject({ renewalDate: '2027-01-01', renewsTo: '2028-01-01' });
+    const renew = () =>
+      h.call(staff, {
+        method: 'POST',
+        url: `/api/v1/membership/memberships/${membershipId}/renew`,
+        payload: { expectedRenewalDate: before.renewalDate },
+      });
+    const [first, second] = [await renew(), await renew()];
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json()).toMatchObject({ renewalDate: '2028-01-01', renewsTo: '2029-01-01' });
+    expect(second.statusCode).toBe(409);
+    expect(second.headers['content-type']).toContain('application/problem+json');
+    expect(second.json()).toMatchObject({ code: 'renewal_date_changed', renewalDate: '2028-01-01' });
+    const after = await get(membershipId);
+    expect(after.renewalDate).toBe('2028-01-01');
+    expect(after.history.filter((x: { action: string }) => x.action === 'renewed')).toHaveLength(1);
+    // Without the date it extends, a renewal is not taken at all.
+    const bare = await h.call(staff, { method: 'POST', url: `/api/v1/membership/memberships/${membershipId}/renew`, payload: {} });
+    expect(bare.statusCode).toBe(400);
+  });
 
   it('suspension and termination need a reason', async () => {
     const { membershipId } = await member('理由测试');

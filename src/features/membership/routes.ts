@@ -50,7 +50,9 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
   // Memberships (secretariat)
   route(app, api.memberships, async (req) => members.listMemberships(db, req.query));
   route(app, api.membership, async (req) => members.getMembership(db, req.params.id));
-  route(app, api.renew, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'renew', req.body.reason));
+  route(app, api.renew, async (req) =>
+    members.changeMembership(db, requireActor(req), req.params.id, 'renew', req.body.reason, new Date(), req.body.expectedRenewalDate),
+  );
   route(app, api.suspend, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'suspend', req.body.reason));
   route(app, api.reinstate, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'reinstate', req.body.reason));
   route(app, api.terminate, async (req) => members.changeMembership(db, requireActor(req), req.params.id, 'terminate', req.body.reason));

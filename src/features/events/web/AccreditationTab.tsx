@@ -1,25 +1,28 @@
-import { Button, Group, SegmentedControl, Stack, Table } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Table, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../../platform/http/contract';
 import { call, download, invalidate, query } from '../../../web/api';
 import { eventsApi, type RegistrationStatus, registrationStatuses } from '../contract';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { useNotify } from '../../../web/components/forms';
 import type { EventT } from './types';
 import { VisaLetterCell } from './VisaLetterCell';
+import { useCategoryLabel } from './categoryLabel';
 
 export function AccreditationTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
+  const categoryLabel = useCategoryLabel(ev.categories);
   const [status, setStatus] = useState<RegistrationStatus | 'all'>('pending');
+  const [reason, setReason] = useState('');
   const q = useQuery(query(eventsApi.registrations, { params: { id: ev.id }, query: { status: status === 'all' ? undefined : status } }));
   const decide = useMutation({
     mutationFn: (x: { id: string; decision: 'approve' | 'reject'; reason?: string }) =>
       call(eventsApi.decide, { params: { id: x.id }, body: { decision: x.decision, reason: x.reason } }),
     onSuccess: () => invalidate(qc, eventsApi.registrations),
-    onError: notify.error,
   });
   return (
     <Stack>
@@ -65,7 +68,7 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
               </Table.Td>
               <Table.Td>{r.organization}</Table.Td>
               <Table.Td>{r.countryCode}</Table.Td>
-              <Table.Td>{t(`events:categories.${r.category}`, { defaultValue: r.category })}</Table.Td>
+              <Table.Td>{categoryLabel(r.category)}</Table.Td>
               <Table.Td>{t(`events:status.${r.status}`)}</Table.Td>
               <Table.Td>
                 <VisaLetterCell r={r} timeZone={ev.timeZone} />
@@ -73,20 +76,32 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
               <Table.Td>
                 {r.status === 'pending' && (
                   <Group gap="xs">
-                    <Button size="xs" onClick={() => decide.mutate({ id: r.id, decision: 'approve' })}>
+                    <Button
+                      size="xs"
+                      onClick={() => decide.mutate({ id: r.id, decision: 'approve' }, { onError: notify.error })}
+                      loading={decide.isPending && decide.variables?.id === r.id && decide.variables.decision === 'approve'}
+                    >
                       {t('events:admin.approve')}
                     </Button>
-                    <Button
+                    <ConfirmButton
                       size="xs"
                       color="red"
                       variant="light"
-                      onClick={() => {
-                        const reason = window.prompt(t('events:admin.rejectReason'));
-                        if (reason) decide.mutate({ id: r.id, decision: 'reject', reason });
-                      }}
+                      label={t('events:admin.reject')}
+                      question={t('events:admin.confirmReject', { name: r.name })}
+                      onOpen={() => setReason('')}
+                      onConfirm={() => decide.mutateAsync({ id: r.id, decision: 'reject', reason: reason.trim() })}
+                      confirmDisabled={!reason.trim()}
                     >
-                      {t('events:admin.reject')}
-                    </Button>
+                      <Textarea
+                        label={t('events:admin.rejectReason')}
+                        required
+                        autosize
+                        minRows={2}
+                        value={reason}
+                        onChange={(e) => setReason(e.currentTarget.value)}
+                      />
+                    </ConfirmButton>
                   </Group>
                 )}
               </Table.Td>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, invalidate, query } from '../../../web/api';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { isStaff, useMe } from '../../../web/session';
@@ -42,7 +43,7 @@ export function ManagersTab({ eventId }: { eventId: string }) {
       return refresh();
     },
   });
-  const error = q.error ?? add.error ?? remove.error ?? withdraw.error;
+  const error = q.error ?? add.error;
   const data = q.data;
   return (
     <Stack>
@@ -73,15 +74,14 @@ export function ManagersTab({ eventId }: { eventId: string }) {
                 <Table.Td>{t('events:managers.since', { date: fmt.date(m.since) })}</Table.Td>
                 {staff ? (
                   <Table.Td>
-                    <Button
+                    <ConfirmButton
                       size="xs"
                       variant="default"
                       color="red"
-                      loading={remove.isPending && remove.variables === m.userId}
-                      onClick={() => window.confirm(t('events:managers.confirmRemove', { name: m.name })) && remove.mutate(m.userId)}
-                    >
-                      {t('events:managers.remove')}
-                    </Button>
+                      label={t('events:managers.remove')}
+                      question={t('events:managers.confirmRemove', { name: m.name })}
+                      onConfirm={() => remove.mutateAsync(m.userId)}
+                    />
                   </Table.Td>
                 ) : null}
               </Table.Tr>
@@ -93,14 +93,13 @@ export function ManagersTab({ eventId }: { eventId: string }) {
                 <Table.Td>{t('events:managers.pending', { date: fmt.date(p.expiresAt) })}</Table.Td>
                 {staff ? (
                   <Table.Td>
-                    <Button
+                    <ConfirmButton
                       size="xs"
                       variant="default"
-                      loading={withdraw.isPending && withdraw.variables === p.id}
-                      onClick={() => withdraw.mutate(p.id)}
-                    >
-                      {t('events:managers.withdraw')}
-                    </Button>
+                      label={t('events:managers.withdraw')}
+                      question={t('events:managers.confirmWithdraw', { email: p.email })}
+                      onConfirm={() => withdraw.mutateAsync(p.id)}
+                    />
                   </Table.Td>
                 ) : null}
               </Table.Tr>

@@ -4,13 +4,15 @@ import { useTranslation } from 'react-i18next';
 import { urlOf } from '../../../platform/http/contract';
 import { call, download, invalidate, query } from '../../../web/api';
 import { eventsApi } from '../contract';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
-import { LText } from '../../../web/localized';
+import { LText, useLocalized } from '../../../web/localized';
 
 export function MyRegistrationsPage() {
   const { t } = useTranslation(['events', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
+  const localized = useLocalized();
   const regs = useQuery(query(eventsApi.myRegistrations));
   const evs = useQuery(query(eventsApi.list));
   const agendaLink = useQuery(query(eventsApi.agendaLink));
@@ -114,17 +116,15 @@ export function MyRegistrationsPage() {
                 </Button>
               )}
               {r.status !== 'cancelled' && (
-                <Button
+                <ConfirmButton
                   size="xs"
                   color="red"
                   variant="subtle"
-                  onClick={() =>
-                    window.confirm(t('events:mine.confirmCancel')) &&
-                    act.mutate(() => call(eventsApi.cancelRegistration, { params: { id: r.id } }))
-                  }
-                >
-                  {t('events:mine.cancel')}
-                </Button>
+                  label={t('events:mine.cancel')}
+                  dismissLabel={t('shell:common.back')}
+                  question={t('events:mine.confirmCancel', { event: ev ? localized(ev.name).text : '' })}
+                  onConfirm={() => call(eventsApi.cancelRegistration, { params: { id: r.id } }).then(refresh)}
+                />
               )}
             </Group>
           </Card>

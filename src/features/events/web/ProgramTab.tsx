@@ -20,11 +20,13 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, call, invalidate, query } from '../../../web/api';
 import { directoryApi } from '../../directory/contract';
 import { eventsApi, type SessionInput, sessionKinds, speakerRoles } from '../contract';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { LText, useLocalized } from '../../../web/localized';
+import { useConflictText } from './conflictText';
 import { localToIso } from './time';
-import type { EventT } from './types';
+import type { EventT, SessionT } from './types';
 
 export function ProgramTab({ ev }: { ev: EventT }) {
   const { t } = useTranslation(['events', 'shell']);
@@ -32,6 +34,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   const notify = useNotify();
   const fmt = useFormat();
   const localized = useLocalized();
+  const conflictText = useConflictText(ev);
   const rooms = useQuery(query(eventsApi.rooms, { params: { id: ev.id } }));
   const sessions = useQuery(query(eventsApi.agenda, { params: { id: ev.id } }));
   const conflicts = useQuery(query(eventsApi.conflicts, { params: { id: ev.id } }));
@@ -79,13 +82,15 @@ export function ProgramTab({ ev }: { ev: EventT }) {
   const removeSession = useMutation({
     mutationFn: (sid: string) => call(eventsApi.deleteSession, { params: { id: sid } }),
     onSuccess: refresh,
-    onError: notify.error,
   });
   const setCancelled = useMutation({
     mutationFn: (x: { id: string; cancelled: boolean }) =>
       call(eventsApi.setSessionCancelled, { params: { id: x.id }, body: { cancelled: x.cancelled } }),
     onSuccess: refresh,
-    onError: notify.error,
+  });
+  const sessionNamed = (x: Pick<SessionT, 'title' | 'startsAt'>) => ({
+    title: localized(x.title).text,
+    time: fmt.dateTime(x.startsAt, ev.timeZone),
   });
   const toggle = useMutation({
     mutationFn: (open: boolean) => call(eventsApi.setRegistrationOpen, { params: { id: ev.id }, body: { open } }),
@@ -135,12 +140,33 @@ export function ProgramTab({ ev }: { ev: EventT }) {
               <Table.Td>
                 <Group gap="xs" wrap="nowrap">
                   {x.cancelled && <Badge color="red.9">{t('events:agenda.cancelled')}</Badge>}
-                  <Button size="xs" variant="subtle" onClick={() => setCancelled.mutate({ id: x.id, cancelled: !x.cancelled })}>
-                    {x.cancelled ? t('events:admin.reinstateSession') : t('events:admin.cancelSession')}
-                  </Button>
-                  <Button size="xs" color="red" variant="subtle" onClick={() => removeSession.mutate(x.id)}>
-                    {t('shell:common.delete')}
-                  </Button>
+                  {x.cancelled ? (
+                    <Button
+                      size="xs"
+                      variant="subtle"
+                      onClick={() => setCancelled.mutate({ id: x.id, cancelled: false }, { onError: notify.error })}
+                      loading={setCancelled.isPending && setCancelled.variables?.id === x.id}
+                    >
+                      {t('events:admin.reinstateSession')}
+                    </Button>
+                  ) : (
+                    <ConfirmButton
+                      size="xs"
+                      variant="subtle"
+                      label={t('events:admin.cancelSession')}
+                      dismissLabel={t('shell:common.back')}
+                      question={t('events:admin.confirmCancelSession', sessionNamed(x))}
+                      onConfirm={() => setCancelled.mutateAsync({ id: x.id, cancelled: true })}
+                    />
+                  )}
+                  <ConfirmButton
+                    size="xs"
+                    color="red"
+                    variant="subtle"
+                    label={t('shell:common.delete')}
+                    question={t('events:admin.confirmDeleteSession', sessionNamed(x))}
+                    onConfirm={() => removeSession.mutateAsync(x.id)}
+                  />
                 </Group>
               </Table.Td>
             </Table.Tr>
@@ -212,7 +238,7 @@ export function ProgramTab({ ev }: { ev: EventT }) {
       {conflicts.data?.map((c, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
         <Alert key={i} color="orange" title={t(`events:conflicts.${c.kind}`)} data-testid="conflict">
-          {c.message}
+          {conflictText(c)}
         </Alert>
       ))}
       <Group>

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Reply, urlOf } from '../../../platform/http/contract';
 import { call, download, invalidate, query } from '../../../web/api';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { useCountryName, useNotify } from '../../../web/components/forms';
 import { pick, useLocale } from '../../../web/i18n';
 import { membershipApi as api, type Dimension, type GoalRule, goalRules } from '../contract';
@@ -44,7 +45,6 @@ export function DashboardPage() {
   const removeGoal = useMutation({
     mutationFn: (id: string) => call(api.deleteGoal, { params: { id } }),
     onSuccess: () => invalidate(qc, api.dashboard, api.goals),
-    onError: notify.error,
   });
   const d = q.data;
   const catName = (key: string) => pick(cats.data?.find((c) => c.key === key)?.name, locale).text || key;
@@ -125,9 +125,14 @@ export function DashboardPage() {
                       </Badge>
                     </Table.Td>
                     <Table.Td>
-                      <Button size="xs" variant="default" onClick={() => removeGoal.mutate(g.id)}>
-                        {t('shell:common.delete')}
-                      </Button>
+                      <ConfirmButton
+                        size="xs"
+                        variant="default"
+                        color="red"
+                        label={t('shell:common.delete')}
+                        question={t('dash.confirmDeleteGoal', { goal: goalText(g) })}
+                        onConfirm={() => removeGoal.mutateAsync(g.id)}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}

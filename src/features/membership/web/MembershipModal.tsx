@@ -1,11 +1,12 @@
-import { Button, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, invalidate, query } from '../../../web/api';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
-import { LText } from '../../../web/localized';
+import { LText, useLocalized } from '../../../web/localized';
 import { membershipApi as api, type MembershipAction, membershipActions, type MembershipStatus } from '../contract';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
@@ -26,12 +27,17 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
   const notify = useNotify();
   const one = query(api.membership, { params: { id } });
   const q = useQuery(one);
+  const localized = useLocalized();
   const [reason, setReason] = useState('');
+  // The term as it was when a dialog opened: confirming again after an error asks for that same change, never a further one.
+  const [seen, setSeen] = useState({ renewalDate: '', renewsTo: '' });
   const act = useMutation({
-    mutationFn: (action: MembershipAction) => {
+    mutationFn: ({ action, renewalDate }: { action: MembershipAction; renewalDate: string }) => {
       const params = { id };
       // Suspending and terminating need a reason: the server says so if it is empty.
       if (action === 'suspend' || action === 'terminate') return call(api[action], { params, body: { reason } });
+      // A renewal names the term it extends, so a second click cannot add another.
+      if (action === 'renew') return call(api.renew, { params, body: { ...(reason ? { reason } : {}), expectedRenewalDate: renewalDate } });
       return call(api[action], { params, body: reason ? { reason } : {} });
     },
     onSuccess: (m) => {
@@ -40,6 +46,8 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
       setReason('');
       notify.ok();
     },
+    // Changed meanwhile (e.g. renewed by a first click): show what it is now.
+    onError: () => invalidate(qc, api.membership, api.memberships),
   });
   const m = q.data;
   return (
@@ -54,21 +62,37 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
             {t('admin.start')}: {f.date(m.startDate)} · {t('admin.renewal')}: {f.date(m.renewalDate)}
             {m.graceUntil ? ` · ${t('status.grace')}: ${f.date(m.graceUntil)}` : ''}
           </Text>
-          <Textarea label={t('admin.reasonFor')} autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-          <MembershipError error={act.error} />
           <Group>
             {membershipActions
               .filter((action) => allowed[action].includes(m.status))
               .map((action) => (
-                <Button
+                <ConfirmButton
                   key={action}
+                  label={t(`admin.${action}`)}
                   variant={action === 'terminate' ? 'light' : 'default'}
                   color={action === 'terminate' ? 'red' : undefined}
-                  onClick={() => act.mutate(action)}
-                  loading={act.isPending && act.variables === action}
+                  data-testid={`membership-${action}`}
+                  question={t(`admin.confirm.${action}`, {
+                    name: localized(m.name).text,
+                    date: f.date(action === 'renew' ? seen.renewsTo : seen.renewalDate),
+                  })}
+                  onOpen={() => {
+                    setReason('');
+                    setSeen({ renewalDate: m.renewalDate, renewsTo: m.renewsTo ?? m.renewalDate });
+                  }}
+                  onConfirm={() => act.mutateAsync({ action, renewalDate: seen.renewalDate })}
+                  confirmDisabled={(action === 'suspend' || action === 'terminate') && !reason.trim()}
+                  renderError={(error) => <MembershipError error={error} />}
                 >
-                  {t(`admin.${action}`)}
-                </Button>
+                  <Textarea
+                    label={t('admin.reasonFor')}
+                    required={action === 'suspend' || action === 'terminate'}
+                    autosize
+                    minRows={2}
+                    value={reason}
+                    onChange={(e) => setReason(e.currentTarget.value)}
+                  />
+                </ConfirmButton>
               ))}
           </Group>
           <Title order={4}>{t('admin.history')}</Title>

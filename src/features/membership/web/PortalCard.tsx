@@ -5,14 +5,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Reply, urlOf } from '../../../platform/http/contract';
 import { call, invalidate, upload } from '../../../web/api';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { LocalizedInput, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import type { LocalizedText } from '../../../web/i18n';
-import { LText } from '../../../web/localized';
+import { LText, useLocalized } from '../../../web/localized';
 import { isStaff, useMe } from '../../../web/session';
 import { directoryApi } from '../../directory/contract';
 import { membershipApi as api } from '../contract';
-import { useMembershipError } from './MembershipError';
+import { MembershipError, useMembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
 
 type PortalMembership = Reply<typeof api.portalMembership>;
@@ -25,6 +26,7 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
   const fail = (e: unknown) => notifications.show({ color: 'red', message: errorText(e) });
   const staff = isStaff(useMe().data);
   const f = useFormat();
+  const localized = useLocalized();
   const qc = useQueryClient();
   const [m, setM] = useState(initial);
   const [description, setDescription] = useState<LocalizedText>(initial.description);
@@ -78,7 +80,6 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
       done(r);
       notify.ok();
     },
-    onError: fail,
   });
   const resend = useMutation({
     mutationFn: (invitationId: string) => call(api.resendInvitation, { params: { ...params, invitationId } }),
@@ -94,8 +95,8 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
       done(r);
       notify.ok();
     },
-    onError: fail,
   });
+  const membershipError = (error: unknown) => <MembershipError error={error} />;
   return (
     <Paper withBorder p="md" data-testid="portal-membership">
       <Stack>
@@ -165,14 +166,15 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
                     <Table.Td>{r.name}</Table.Td>
                     <Table.Td>{r.email}</Table.Td>
                     <Table.Td>
-                      <Button
+                      <ConfirmButton
                         size="xs"
                         variant="default"
                         disabled={m.representatives.length < 2}
-                        onClick={() => removeRep.mutate(r.userId)}
-                      >
-                        {t('portal.remove')}
-                      </Button>
+                        label={t('portal.remove')}
+                        question={t('portal.confirmRemove', { name: r.name, email: r.email, member: localized(m.name).text })}
+                        onConfirm={() => removeRep.mutateAsync(r.userId)}
+                        renderError={membershipError}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -203,15 +205,16 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
                           >
                             {t('portal.resend')}
                           </Button>
-                          <Button
+                          <ConfirmButton
                             size="xs"
                             variant="subtle"
                             color="red"
-                            loading={cancel.isPending && cancel.variables === i.id}
-                            onClick={() => cancel.mutate(i.id)}
-                          >
-                            {t('portal.cancelInvitation')}
-                          </Button>
+                            label={t('portal.cancelInvitation')}
+                            dismissLabel={t('shell:common.back')}
+                            question={t('portal.confirmCancelInvitation', { email: i.email })}
+                            onConfirm={() => cancel.mutateAsync(i.id)}
+                            renderError={membershipError}
+                          />
                         </Group>
                       </Group>
                     );
