@@ -7,9 +7,11 @@ import {
   Group,
   NumberInput,
   Select,
+  SimpleGrid,
   Stack,
   Table,
   TagsInput,
+  Text,
   TextInput,
   Title,
 } from '@mantine/core';
@@ -92,7 +94,7 @@ export function LibraryAdminPage() {
             <Table.Tr>
               <Table.Th>{t('library:publication')}</Table.Th>
               <Table.Th>{t('library:filters.kind')}</Table.Th>
-              <Table.Th>{t('library:downloadTitle')}</Table.Th>
+              <Table.Th>{t('library:files')}</Table.Th>
               <Table.Th>{t('library:actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
@@ -110,16 +112,19 @@ export function LibraryAdminPage() {
                   </Anchor>
                   <Group gap={4} mt={4}>
                     {p.status !== 'published' ? <Badge color="gray">{t(`library:status.${p.status}`)}</Badge> : null}
-                    {p.supersededBy ? <Badge color="orange">{t('library:earlierEdition')}</Badge> : null}
+                    {p.supersededBy ? <Badge color="gray.7">{t('library:earlierEdition')}</Badge> : null}
                   </Group>
                 </Table.Td>
                 <Table.Td>{t(`library:kind.${p.kind}`)}</Table.Td>
                 <Table.Td>
                   {p.files.length
                     ? p.files.map((f) => (
-                        <Badge key={f.lang} variant="light" mr={4} tt="none">
-                          {t(`library:language.${f.lang}`)} · {fmt.fileSize(f.size)} · {fmt.number(f.downloads)}
-                        </Badge>
+                        <Text key={f.lang} size="xs">
+                          {t(`library:language.${f.lang}`)} · {fmt.fileSize(f.size)} ·{' '}
+                          {f.downloads
+                            ? t('library:downloads', { count: f.downloads, n: fmt.number(f.downloads) })
+                            : t('library:noDownloads')}
+                        </Text>
                       ))
                     : t('library:noFiles')}
                 </Table.Td>
@@ -164,7 +169,7 @@ export function LibraryAdminPage() {
           <Title order={2} size="h4">
             {t('library:newPublication')}
           </Title>
-          <Group grow>
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
             <Select
               label={t('library:filters.kind')}
               data={kinds.map((k) => ({ value: k, label: t(`library:kind.${k}`) }))}
@@ -187,7 +192,7 @@ export function LibraryAdminPage() {
                 label: `${loc(p.title).text}${p.edition ? ` (${p.edition})` : ''}`,
               }))}
             />
-          </Group>
+          </SimpleGrid>
           <LocalizedInput label={t('library:titleLabel')} value={title} onChange={setTitle} required error={err?.field('title')} />
           <LocalizedInput label={t('library:abstract')} value={abstract} onChange={setAbstract} multiline />
           <LocalizedInput label={t('library:authors')} value={author} onChange={setAuthor} />

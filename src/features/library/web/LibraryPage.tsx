@@ -29,7 +29,7 @@ export function LibraryPage() {
     <Stack py="md">
       <Title order={1}>{t('library:title')}</Title>
       <Text c="dimmed">{t('library:intro')}</Text>
-      <SimpleGrid cols={{ base: 1, sm: 3, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, sm: 3, md: 5 }}>
         <Select
           label={t('library:filters.kind')}
           clearable

@@ -22,18 +22,14 @@ export function PublicationEditions({ publication: p }: { publication: Reply<typ
             <Group gap="xs" wrap="wrap">
               {e.id === p.id ? (
                 <Text fw={600} aria-current="page">
-                  <EditionLabel edition={e} />
+                  <EditionLabel edition={e} sameTitleAs={p.title} />
                 </Text>
               ) : (
                 <Anchor component={Link} to={to(libraryPages.publication, { id: e.id })}>
-                  <EditionLabel edition={e} />
+                  <EditionLabel edition={e} sameTitleAs={p.title} />
                 </Anchor>
               )}
-              {e.current ? (
-                <Badge color="teal" variant="light">
-                  {t('library:currentEdition')}
-                </Badge>
-              ) : null}
+              {e.current ? <Badge color="teal.9">{t('library:currentEdition')}</Badge> : null}
               {e.id === p.id ? (
                 <Badge color="gray" variant="outline">
                   {t('library:thisEdition')}

@@ -31,15 +31,15 @@ export function PublicationPage() {
           <Badge variant="light">{t(`library:kind.${p.kind}`)}</Badge>
           <Badge variant="outline">{p.year}</Badge>
           {p.edition ? <Badge variant="outline">{t('library:edition', { edition: p.edition })}</Badge> : null}
-          {p.editions.length > 1 && !earlier ? <Badge color="teal">{t('library:currentEdition')}</Badge> : null}
-          {earlier ? <Badge color="orange">{t('library:earlierEdition')}</Badge> : null}
+          {p.editions.length > 1 && !earlier ? <Badge color="teal.9">{t('library:currentEdition')}</Badge> : null}
+          {earlier ? <Badge color="gray.7">{t('library:earlierEdition')}</Badge> : null}
           {p.tags.map((tag) => (
             <Badge
               key={tag}
               variant="dot"
               component={Link}
               to={`${to(libraryPages.library)}?tag=${encodeURIComponent(tag)}`}
-              style={{ cursor: 'pointer' }}
+              style={{ cursor: 'pointer', textTransform: 'none' }}
             >
               {tag}
             </Badge>
@@ -50,7 +50,7 @@ export function PublicationPage() {
         </Title>
         {p.authors.length ? (
           <Text c="dimmed">
-            {t('library:authors')}:{' '}
+            {t('library:authorsLabel')}
             {p.authors.map((a, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a list shown whole, never reordered, whose items have no id
               <span key={i}>
@@ -62,27 +62,31 @@ export function PublicationPage() {
         ) : null}
       </Stack>
       {earlier ? (
-        <Alert color="orange" variant="light" title={t('library:earlierEdition')} data-testid="superseded">
+        <Alert
+          color="orange"
+          variant="light"
+          title={t('library:earlierEdition')}
+          styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          data-testid="superseded"
+        >
           {t('library:seeCurrent')}{' '}
           <Anchor component={Link} to={to(libraryPages.publication, { id: current.id })}>
-            <EditionLabel edition={current} />
+            <EditionLabel edition={current} sameTitleAs={p.title} />
           </Anchor>
         </Alert>
       ) : null}
       <Grid gutter="xl">
-        <Grid.Col span={{ base: 12, md: p.coverUrl ? 8 : 12 }}>
-          <Stack gap="lg">
-            {Object.keys(p.abstract).length ? (
-              <section aria-labelledby="publication-abstract">
-                <Title order={2} size="h4" id="publication-abstract" mb="xs">
-                  {t('library:abstract')}
-                </Title>
-                <Text style={{ whiteSpace: 'pre-wrap' }} data-testid="publication-abstract">
-                  <LText value={p.abstract} />
-                </Text>
-              </section>
-            ) : null}
-            <PublicationDownloads publication={p} />
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Stack gap="md">
+            {p.coverUrl ? <Image src={p.coverUrl} alt="" maw={240} radius="sm" /> : null}
+            <section aria-labelledby="publication-abstract">
+              <Title order={2} size="h4" id="publication-abstract" mb="xs">
+                {t('library:abstract')}
+              </Title>
+              <Text style={{ whiteSpace: 'pre-wrap' }} maw="70ch" data-testid="publication-abstract">
+                <LText value={p.abstract} fallback={t('library:noAbstract')} />
+              </Text>
+            </section>
             {p.sourceDocumentId ? (
               <Anchor component={Link} to={to(groupsPages.document, { id: p.sourceDocumentId })}>
                 {t('library:readOnline')}
@@ -90,11 +94,9 @@ export function PublicationPage() {
             ) : null}
           </Stack>
         </Grid.Col>
-        {p.coverUrl ? (
-          <Grid.Col span={{ base: 12, md: 4 }}>
-            <Image src={p.coverUrl} alt="" maw={280} radius="sm" />
-          </Grid.Col>
-        ) : null}
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <PublicationDownloads publication={p} />
+        </Grid.Col>
       </Grid>
       {p.endorsers.length ? (
         <section data-testid="publication-endorsers" aria-labelledby="publication-endorsers">
