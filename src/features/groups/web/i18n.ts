@@ -68,6 +68,8 @@ export const groupsTexts = {
     reply: 'Reply',
     send: 'Send',
     posts: '{{count}} messages',
+    noMembers: 'No members yet.',
+    noGroups: 'No working groups yet.',
   },
   'zh-Hans': {
     groupStatus: { active: '活跃', closed: '已关闭' },
@@ -138,6 +140,8 @@ export const groupsTexts = {
     reply: '回复',
     send: '发送',
     posts: '{{count}} 条消息',
+    noMembers: '尚无成员。',
+    noGroups: '尚无工作组。',
   },
   'zh-Hant': {
     groupStatus: { active: '活躍', closed: '已關閉' },
@@ -208,6 +212,8 @@ export const groupsTexts = {
     reply: '回覆',
     send: '傳送',
     posts: '{{count}} 則訊息',
+    noMembers: '尚無成員。',
+    noGroups: '尚無工作組。',
   },
 };
 
