@@ -59,8 +59,10 @@ describe('events end to end', () => {
     const nav = page.getByRole('navigation', { name: 'Administration' });
     await nav.getByRole('link', { name: 'Events' }).click();
     await page.waitForURL(/\/admin\/events$/);
-    const rows = page.getByRole('row');
+    // The rows of the table's body (the header row names the columns).
+    const rows = page.locator('tbody').getByRole('row');
     await expect.poll(() => rows.count()).toBe(1);
+    expect(await page.getByRole('columnheader').allTextContents()).toEqual(['Name', 'First day', 'Status', 'Visibility']);
     expect(await rows.first().textContent()).toContain('2026 World Internet Conference Wuzhen Summit');
     expect(await page.getByRole('button', { name: 'New event' }).count()).toBe(0);
     expect(await nav.getByRole('link', { name: 'Accounts' }).count()).toBe(0);

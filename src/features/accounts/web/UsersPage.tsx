@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
 import { ErrorAlert } from '../../../web/components/forms';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
 import { hasRole, useMe } from '../../../web/session';
@@ -93,6 +94,7 @@ export function UsersPage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {list.data && list.data.items.length === 0 ? <EmptyState>{t('shell:common.noResults')}</EmptyState> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <RolesModal account={editing} onClose={() => setEditing(null)} /> : null}
       <CreateStaffModal opened={creating} onClose={create.close} />

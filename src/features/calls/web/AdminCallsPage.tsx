@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { call, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
@@ -78,22 +79,35 @@ export function AdminCallsPage() {
           {t('calls:admin.new')}
         </Button>
       </Group>
-      <Table>
-        <Table.Tbody>
-          {(data ?? []).map((c) => (
-            <Table.Tr key={c.id}>
-              <Table.Td>
-                <Link to={to(callsPages.adminCall, { id: c.id })}>
-                  <LText value={c.title} />
-                </Link>
-              </Table.Td>
-              <Table.Td>{c.year}</Table.Td>
-              <Table.Td>{t(`calls:kinds.${c.kind}`)}</Table.Td>
-              <Table.Td>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {data && !data.length ? <EmptyState>{t('calls:call.none')}</EmptyState> : null}
+      {data?.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('calls:table.title')}</Table.Th>
+                <Table.Th>{t('calls:table.year')}</Table.Th>
+                <Table.Th>{t('calls:table.kind')}</Table.Th>
+                <Table.Th>{t('calls:form.status')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((c) => (
+                <Table.Tr key={c.id}>
+                  <Table.Td>
+                    <Link to={to(callsPages.adminCall, { id: c.id })}>
+                      <LText value={c.title} />
+                    </Link>
+                  </Table.Td>
+                  <Table.Td>{c.year}</Table.Td>
+                  <Table.Td>{t(`calls:kinds.${c.kind}`)}</Table.Td>
+                  <Table.Td>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
       <Modal opened={open} onClose={() => setOpen(false)} title={t('calls:admin.new')}>
         <Stack>
           <Select

@@ -1,8 +1,9 @@
-import { Button, Group, Stack, Table } from '@mantine/core';
+import { Button, Group, Stack, Table, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useCountryName, useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { callsApi } from '../contract';
@@ -10,7 +11,7 @@ import { type StaffEntry, StaffSubmission } from './StaffSubmission';
 
 /** The entries of a call: screening by hand or automatically; a click opens one entry. */
 export function SubmissionsTab({ callId, entryDetail }: { callId: string; entryDetail?: ComponentType<{ submissionId: string }> }) {
-  const { t } = useTranslation(['calls']);
+  const { t } = useTranslation(['calls', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
   const country = useCountryName();
@@ -34,47 +35,64 @@ export function SubmissionsTab({ callId, entryDetail }: { callId: string; entryD
       <Button w="fit-content" onClick={() => auto.mutate()} data-testid="auto-screen">
         {t('calls:admin.autoScreen')}
       </Button>
-      <Table>
-        <Table.Tbody>
-          {(data ?? []).map((s) => (
-            <Table.Tr key={s.id}>
-              <Table.Td>
-                <Button variant="transparent" size="compact-sm" px={0} onClick={() => setShown(s)}>
-                  {s.code}
-                </Button>
-              </Table.Td>
-              <Table.Td>
-                <LText value={s.title} />
-              </Table.Td>
-              <Table.Td>{country(s.countryCode)}</Table.Td>
-              <Table.Td>{t(`calls:status.${s.status}`)}</Table.Td>
-              <Table.Td>
-                {t(`calls:status.${s.screening}`)} {s.eligibilityProblems?.join('; ')}
-              </Table.Td>
-              <Table.Td>
-                {s.status === 'submitted' ? (
-                  <Group gap="xs">
-                    <Button size="xs" variant="light" onClick={() => screen.mutate({ id: s.id, result: 'passed', reason: '' })}>
-                      {t('calls:admin.pass')}
+      {data && !data.length ? <EmptyState>{t('calls:table.noSubmissions')}</EmptyState> : null}
+      {data?.length ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table data-testid="submissions">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('calls:form.code')}</Table.Th>
+                <Table.Th>{t('calls:table.title')}</Table.Th>
+                <Table.Th>{t('calls:table.country')}</Table.Th>
+                <Table.Th>{t('calls:form.status')}</Table.Th>
+                <Table.Th>{t('calls:table.screening')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {data.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    <Button variant="transparent" size="compact-sm" px={0} onClick={() => setShown(s)}>
+                      {s.code}
                     </Button>
-                    <Button
-                      size="xs"
-                      variant="light"
-                      color="red"
-                      onClick={() => {
-                        const reason = window.prompt(t('calls:admin.reason'));
-                        if (reason) screen.mutate({ id: s.id, result: 'failed', reason });
-                      }}
-                    >
-                      {t('calls:admin.fail')}
-                    </Button>
-                  </Group>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                  </Table.Td>
+                  <Table.Td>
+                    <LText value={s.title} />
+                  </Table.Td>
+                  <Table.Td>{country(s.countryCode)}</Table.Td>
+                  <Table.Td>{t(`calls:status.${s.status}`)}</Table.Td>
+                  <Table.Td>
+                    {t(`calls:status.${s.screening}`)} {s.eligibilityProblems?.join('; ')}
+                  </Table.Td>
+                  <Table.Td>
+                    {s.status === 'submitted' ? (
+                      <Group gap="xs" wrap="nowrap">
+                        <Button size="xs" variant="light" onClick={() => screen.mutate({ id: s.id, result: 'passed', reason: '' })}>
+                          {t('calls:admin.pass')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="light"
+                          color="red"
+                          onClick={() => {
+                            const reason = window.prompt(t('calls:admin.reason'));
+                            if (reason) screen.mutate({ id: s.id, result: 'failed', reason });
+                          }}
+                        >
+                          {t('calls:admin.fail')}
+                        </Button>
+                      </Group>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
     </Stack>
   );
 }

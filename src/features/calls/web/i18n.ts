@@ -1,5 +1,22 @@
 const en = {
   nav: { calls: 'Open calls', mine: 'My submissions', admin: 'Calls' },
+  /** Column headers and empty lists of the staff tables (the review's tabs use them too). */
+  table: {
+    title: 'Title',
+    country: 'Country or region',
+    screening: 'Screening',
+    year: 'Year',
+    kind: 'Type',
+    expertise: 'Expertise',
+    reviewsDone: 'Reviews submitted / assigned',
+    total: 'Weighted total',
+    assignments: 'Assignments',
+    noSubmissions: 'No submissions yet.',
+    noMine: 'You have not submitted anything yet.',
+    noReviewers: 'No reviewers on the panel yet.',
+    noAssignments: 'Nothing assigned in this round yet: run the assignment.',
+    noReviews: 'No reviews yet.',
+  },
   call: {
     open: 'Open',
     closed: 'Closed',
@@ -141,6 +158,22 @@ const en = {
 type T = typeof en;
 const zhHans: T = {
   nav: { calls: '征集活动', mine: '我的申报', admin: '征集' },
+  table: {
+    title: '标题',
+    country: '国家或地区',
+    screening: '初筛',
+    year: '年份',
+    kind: '类型',
+    expertise: '专长',
+    reviewsDone: '已提交 / 已分配评审',
+    total: '加权总分',
+    assignments: '分配结果',
+    noSubmissions: '尚无申报。',
+    noMine: '您还没有申报。',
+    noReviewers: '评审组尚无评审专家。',
+    noAssignments: '本轮尚无分配：请运行分配。',
+    noReviews: '尚无评审意见。',
+  },
   call: {
     open: '征集中',
     closed: '已截止',
@@ -281,6 +314,22 @@ const zhHans: T = {
 };
 const zhHant: T = {
   nav: { calls: '徵集活動', mine: '我的申報', admin: '徵集' },
+  table: {
+    title: '標題',
+    country: '國家或地區',
+    screening: '初篩',
+    year: '年份',
+    kind: '類型',
+    expertise: '專長',
+    reviewsDone: '已提交 / 已分配評審',
+    total: '加權總分',
+    assignments: '分配結果',
+    noSubmissions: '尚無申報。',
+    noMine: '您還沒有申報。',
+    noReviewers: '評審組尚無評審專家。',
+    noAssignments: '本輪尚無分配：請執行分配。',
+    noReviews: '尚無評審意見。',
+  },
   call: {
     open: '徵集中',
     closed: '已截止',

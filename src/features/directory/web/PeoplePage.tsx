@@ -6,6 +6,7 @@ import { type Reply, urlOf } from '../../../platform/http/contract';
 import { invalidate, query, upload } from '../../../web/api';
 import { ErrorAlert, useCountryName } from '../../../web/components/forms';
 import { ImportDialog } from '../../../web/components/ImportDialog';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { Pager } from '../../../web/components/Pager';
 import { LText } from '../../../web/localized';
 import { directoryApi as api } from '../contract';
@@ -88,6 +89,7 @@ export function PeoplePage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {list.data && list.data.items.length === 0 ? <EmptyState>{t('shell:common.noResults')}</EmptyState> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {editing ? <PersonModal person={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {importing ? (

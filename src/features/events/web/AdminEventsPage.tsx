@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
 import { type EventInput, eventKinds, eventsApi, eventsPages, modes, visibilities } from '../contract';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { ErrorAlert } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { useTo } from '../../../web/links';
@@ -60,22 +61,35 @@ export function AdminEventsPage() {
         <Title order={1}>{t('events:admin.events')}</Title>
         {staff ? <Button onClick={() => setOpen(true)}>{t('events:admin.newEvent')}</Button> : null}
       </Group>
-      <Table>
-        <Table.Tbody>
-          {managed.map((e) => (
-            <Table.Tr key={e.id}>
-              <Table.Td>
-                <Anchor component={Link} to={to(eventsPages.adminEvent, { id: e.id })}>
-                  <LText value={e.name} />
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{fmt.date(`${e.startDate}T12:00:00Z`)}</Table.Td>
-              <Table.Td>{t(`events:status.${e.status}`)}</Table.Td>
-              <Table.Td>{t(`events:visibility.${e.visibility}`)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {q.data && !managed.length ? <EmptyState>{staff ? t('events:list.empty') : t('events:table.managedNone')}</EmptyState> : null}
+      {managed.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('events:admin.name')}</Table.Th>
+                <Table.Th>{t('events:admin.start')}</Table.Th>
+                <Table.Th>{t('shell:common.status')}</Table.Th>
+                <Table.Th>{t('events:admin.visibility')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {managed.map((e) => (
+                <Table.Tr key={e.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={to(eventsPages.adminEvent, { id: e.id })}>
+                      <LText value={e.name} />
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>{fmt.date(`${e.startDate}T12:00:00Z`)}</Table.Td>
+                  <Table.Td>{t(`events:status.${e.status}`)}</Table.Td>
+                  <Table.Td>{t(`events:visibility.${e.visibility}`)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
       <Modal opened={open} onClose={() => setOpen(false)} title={t('events:admin.newEvent')} size="lg">
         <Stack>
           <ErrorAlert error={create.error} />

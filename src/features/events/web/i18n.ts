@@ -57,6 +57,8 @@ export const eventsTexts = {
       someone: 'Someone',
     },
     list: { title: 'Events', upcoming: 'Upcoming', past: 'Past', empty: 'No events yet.' },
+    /** Column headers and empty states of the staff lists and figures. */
+    table: { managedNone: 'You do not manage any event.', gender: 'Gender', noRegistrations: 'No registrations yet.' },
     agenda: {
       title: 'Programme',
       day: 'Day',
@@ -317,6 +319,7 @@ export const eventsTexts = {
       someone: '有一位嘉宾',
     },
     list: { title: '活动', upcoming: '即将举行', past: '往届活动', empty: '暂无活动。' },
+    table: { managedNone: '您没有负责的活动。', gender: '性别', noRegistrations: '暂无报名。' },
     agenda: {
       title: '议程',
       day: '日期',
@@ -573,6 +576,7 @@ export const eventsTexts = {
       someone: '有一位嘉賓',
     },
     list: { title: '活動', upcoming: '即將舉行', past: '往屆活動', empty: '暫無活動。' },
+    table: { managedNone: '您沒有負責的活動。', gender: '性別', noRegistrations: '暫無報名。' },
     agenda: {
       title: '議程',
       day: '日期',

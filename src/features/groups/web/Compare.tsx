@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import type { Locale } from '../../../web/i18n';
 import { locales, useLocale } from '../../../web/i18n';
 import { groupsApi } from '../contract';
@@ -22,6 +23,10 @@ export function Compare({ doc }: { doc: DocView }) {
     enabled: !!from && !!to,
   });
   if (vs.length < 2) return null;
+  const versionName = (id: string | null, fallback: string) => {
+    const v = vs.find((x) => x.id === id);
+    return v ? t('documents:version', { label: v.label }) : fallback;
+  };
   const data = vs.map((v) => ({ value: v.id, label: `${v.label} · ${t(`documents:vstatus.${v.status}`)}` }));
   return (
     <Stack data-testid="compare">
@@ -38,47 +43,57 @@ export function Compare({ doc }: { doc: DocView }) {
           }}
         />
       </Group>
-      <Table withColumnBorders layout="fixed" data-testid="diff">
-        <Table.Tbody>
-          {(q.data?.paragraphs ?? []).map((p) => (
-            <Table.Tr key={p.key} data-change={p.change}>
-              <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
-                {p.parts
-                  .filter((x) => !x.added)
-                  .map((x, i) =>
-                    x.removed ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
-                      <del key={i} style={{ background: '#ffe3e3' }}>
-                        {x.value}
-                      </del>
-                    ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
-                      <span key={i}>{x.value}</span>
-                    ),
-                  )}
-              </Table.Td>
-              <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
-                {p.parts
-                  .filter((x) => !x.removed)
-                  .map((x, i) =>
-                    x.added ? (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
-                      <ins key={i} style={{ background: '#d3f9d8' }}>
-                        {x.value}
-                      </ins>
-                    ) : (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
-                      <span key={i}>{x.value}</span>
-                    ),
-                  )}
-              </Table.Td>
-              <Table.Td w={90}>
-                <Text size="xs">{t(`documents:change.${p.change}`)}</Text>
-              </Table.Td>
+      {q.data && !q.data.paragraphs.length ? <EmptyState>{t('documents:noText')}</EmptyState> : null}
+      {q.data?.paragraphs.length ? (
+        <Table withColumnBorders layout="fixed" data-testid="diff">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{versionName(from, t('documents:from'))}</Table.Th>
+              <Table.Th>{versionName(to, t('documents:to'))}</Table.Th>
+              <Table.Th w={90}>{t('documents:changeColumn')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.paragraphs.map((p) => (
+              <Table.Tr key={p.key} data-change={p.change}>
+                <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
+                  {p.parts
+                    .filter((x) => !x.added)
+                    .map((x, i) =>
+                      x.removed ? (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
+                        <del key={i} style={{ background: '#ffe3e3' }}>
+                          {x.value}
+                        </del>
+                      ) : (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
+                        <span key={i}>{x.value}</span>
+                      ),
+                    )}
+                </Table.Td>
+                <Table.Td lang={lang} style={{ verticalAlign: 'top' }}>
+                  {p.parts
+                    .filter((x) => !x.removed)
+                    .map((x, i) =>
+                      x.added ? (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
+                        <ins key={i} style={{ background: '#d3f9d8' }}>
+                          {x.value}
+                        </ins>
+                      ) : (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: the pieces of one diff, always replaced together
+                        <span key={i}>{x.value}</span>
+                      ),
+                    )}
+                </Table.Td>
+                <Table.Td w={90}>
+                  <Text size="xs">{t(`documents:change.${p.change}`)}</Text>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
     </Stack>
   );
 }

@@ -1,7 +1,8 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useCountryName, useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { useMe } from '../../../web/session';
@@ -33,28 +34,43 @@ export function EndorsementPanel({ doc }: { doc: DocView }) {
   const endorsedOrgs = new Set((e?.items ?? []).map((i) => i.organizationId));
   return (
     <Stack data-testid="endorsements">
-      {e && e.items.length === 0 ? <Text c="dimmed">{t('documents:noEndorsements')}</Text> : null}
-      <Table>
-        <Table.Tbody>
-          {(e?.items ?? []).map((i) => (
-            <Table.Tr key={i.id} data-testid="endorser">
-              <Table.Td>
-                <LText value={i.name} />
-              </Table.Td>
-              <Table.Td>{i.countryCode ? countryName(i.countryCode) : '—'}</Table.Td>
-              <Table.Td>{t(`shell:stakeholders.${i.stakeholderGroup}`)}</Table.Td>
-              <Table.Td>{i.kind === 'cosign' ? t('documents:cosign') : ''}</Table.Td>
-              <Table.Td>
-                {i.mine && latest.status !== 'published' ? (
-                  <Button size="xs" variant="subtle" onClick={() => withdraw.mutate(i.id)}>
-                    {t('documents:withdraw')}
-                  </Button>
-                ) : null}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {e && e.items.length === 0 ? <EmptyState>{t('documents:noEndorsements')}</EmptyState> : null}
+      {e?.items.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('documents:endorser')}</Table.Th>
+                <Table.Th>{t('shell:common.country')}</Table.Th>
+                <Table.Th>{t('documents:stakeholderGroup')}</Table.Th>
+                <Table.Th>{t('documents:endorsementKindColumn')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {e.items.map((i) => (
+                <Table.Tr key={i.id} data-testid="endorser">
+                  <Table.Td>
+                    <LText value={i.name} />
+                  </Table.Td>
+                  <Table.Td>{i.countryCode ? countryName(i.countryCode) : '—'}</Table.Td>
+                  <Table.Td>{t(`shell:stakeholders.${i.stakeholderGroup}`)}</Table.Td>
+                  <Table.Td>{t(`documents:endorsementAs.${i.kind}`)}</Table.Td>
+                  <Table.Td>
+                    {i.mine && latest.status !== 'published' ? (
+                      <Button size="xs" variant="subtle" onClick={() => withdraw.mutate(i.id)}>
+                        {t('documents:withdraw')}
+                      </Button>
+                    ) : null}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
       {e?.items.length ? (
         <Group gap="xl">
           <Text size="sm">

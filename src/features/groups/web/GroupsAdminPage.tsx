@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError, call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { accountsApi } from '../../accounts/contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
@@ -49,42 +50,46 @@ export function GroupsAdminPage() {
     <Stack>
       <Title order={1}>{t('groups:title')}</Title>
       {groups.error ? <ErrorAlert error={groups.error} /> : null}
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('shell:common.name')}</Table.Th>
-            <Table.Th>{t('groups:memberList')}</Table.Th>
-            <Table.Th>{t('groups:inviteChair')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(groups.data ?? []).map((g) => (
-            <Table.Tr key={g.id}>
-              <Table.Td>
-                <Anchor component={Link} to={to(groupsPages.group, { slug: g.slug })}>
-                  <LText value={g.name} />
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{g.memberCount}</Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  <TextInput
-                    size="xs"
-                    type="email"
-                    aria-label={t('groups:inviteEmail')}
-                    placeholder={t('groups:inviteEmail')}
-                    value={chairEmail[g.id] ?? ''}
-                    onChange={(e) => setChairEmail({ ...chairEmail, [g.id]: e.currentTarget.value })}
-                  />
-                  <Button size="xs" disabled={!chairEmail[g.id]} onClick={() => invite.mutate({ id: g.id, email: chairEmail[g.id] })}>
-                    {t('groups:invite')}
-                  </Button>
-                </Group>
-              </Table.Td>
+      {groups.data?.length ? (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('shell:common.name')}</Table.Th>
+              <Table.Th>{t('groups:memberList')}</Table.Th>
+              <Table.Th>{t('groups:inviteChair')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {groups.data.map((g) => (
+              <Table.Tr key={g.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={to(groupsPages.group, { slug: g.slug })}>
+                    <LText value={g.name} />
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{g.memberCount}</Table.Td>
+                <Table.Td>
+                  <Group gap="xs">
+                    <TextInput
+                      size="xs"
+                      type="email"
+                      aria-label={t('groups:inviteEmail')}
+                      placeholder={t('groups:inviteEmail')}
+                      value={chairEmail[g.id] ?? ''}
+                      onChange={(e) => setChairEmail({ ...chairEmail, [g.id]: e.currentTarget.value })}
+                    />
+                    <Button size="xs" disabled={!chairEmail[g.id]} onClick={() => invite.mutate({ id: g.id, email: chairEmail[g.id] })}>
+                      {t('groups:invite')}
+                    </Button>
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : groups.data ? (
+        <EmptyState>{t('groups:noGroups')}</EmptyState>
+      ) : null}
       <Card withBorder>
         <Stack>
           <Title order={2} size="h4">

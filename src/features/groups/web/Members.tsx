@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useNotify } from '../../../web/components/forms';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
@@ -56,60 +57,64 @@ export function Members({ slug, editor }: { slug: string; editor: boolean }) {
   });
   return (
     <Stack>
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('shell:common.name')}</Table.Th>
-            <Table.Th>{t('groups:memberOrgs')}</Table.Th>
-            <Table.Th>{t('shell:common.status')}</Table.Th>
-            <Table.Th>{t('shell:common.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(q.data ?? []).map((m) => (
-            <Table.Tr key={m.id}>
-              <Table.Td>
-                {m.name}{' '}
-                {m.email ? (
-                  <Text span size="xs" c="dimmed">
-                    {m.email}
-                  </Text>
-                ) : null}
-              </Table.Td>
-              <Table.Td>{m.organizationName ? <LText value={m.organizationName} /> : '—'}</Table.Td>
-              <Table.Td>
-                {t(`groups:role.${m.role}`)} · {t(`groups:status.${m.status}`)}
-              </Table.Td>
-              <Table.Td>
-                {editor && m.status === 'requested' ? (
-                  <Group gap="xs">
-                    <Button size="xs" onClick={() => decide.mutate({ id: m.id, d: 'approve' })}>
-                      {t('groups:approve')}
-                    </Button>
-                    <Button size="xs" variant="default" onClick={() => decide.mutate({ id: m.id, d: 'decline' })}>
-                      {t('groups:decline')}
-                    </Button>
-                  </Group>
-                ) : null}
-                {removable(m) && (m.status === 'active' || m.status === 'invited') ? (
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => window.confirm(t('groups:confirmRemove', { name: m.name })) && remove.mutate(m)}
-                  >
-                    {m.status === 'invited' ? t('groups:withdrawInvitation') : t('groups:removeMember')}
-                  </Button>
-                ) : null}
-                {m.userId === me?.user?.id && m.status === 'active' ? (
-                  <Button size="xs" variant="default" onClick={() => window.confirm(t('groups:confirmLeave')) && remove.mutate(m)}>
-                    {t('groups:leave')}
-                  </Button>
-                ) : null}
-              </Table.Td>
+      {q.data?.length ? (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('shell:common.name')}</Table.Th>
+              <Table.Th>{t('groups:memberOrgs')}</Table.Th>
+              <Table.Th>{t('shell:common.status')}</Table.Th>
+              <Table.Th>{t('shell:common.actions')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {q.data.map((m) => (
+              <Table.Tr key={m.id}>
+                <Table.Td>
+                  {m.name}{' '}
+                  {m.email ? (
+                    <Text span size="xs" c="dimmed">
+                      {m.email}
+                    </Text>
+                  ) : null}
+                </Table.Td>
+                <Table.Td>{m.organizationName ? <LText value={m.organizationName} /> : '—'}</Table.Td>
+                <Table.Td>
+                  {t(`groups:role.${m.role}`)} · {t(`groups:status.${m.status}`)}
+                </Table.Td>
+                <Table.Td>
+                  {editor && m.status === 'requested' ? (
+                    <Group gap="xs">
+                      <Button size="xs" onClick={() => decide.mutate({ id: m.id, d: 'approve' })}>
+                        {t('groups:approve')}
+                      </Button>
+                      <Button size="xs" variant="default" onClick={() => decide.mutate({ id: m.id, d: 'decline' })}>
+                        {t('groups:decline')}
+                      </Button>
+                    </Group>
+                  ) : null}
+                  {removable(m) && (m.status === 'active' || m.status === 'invited') ? (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => window.confirm(t('groups:confirmRemove', { name: m.name })) && remove.mutate(m)}
+                    >
+                      {m.status === 'invited' ? t('groups:withdrawInvitation') : t('groups:removeMember')}
+                    </Button>
+                  ) : null}
+                  {m.userId === me?.user?.id && m.status === 'active' ? (
+                    <Button size="xs" variant="default" onClick={() => window.confirm(t('groups:confirmLeave')) && remove.mutate(m)}>
+                      {t('groups:leave')}
+                    </Button>
+                  ) : null}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : q.data ? (
+        <EmptyState>{t('groups:noMembers')}</EmptyState>
+      ) : null}
       {editor ? (
         <Group align="flex-end">
           <TextInput label={t('groups:inviteEmail')} type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} />

@@ -1,10 +1,26 @@
-import { Badge, Button, Group, Menu, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Menu,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Reply, urlOf } from '../../../platform/http/contract';
 import { call, download, invalidate, query } from '../../../web/api';
 import { ConfirmButton } from '../../../web/components/ConfirmButton';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useCountryName, useNotify } from '../../../web/components/forms';
 import { pick, useLocale } from '../../../web/i18n';
 import { membershipApi as api, type Dimension, type GoalRule, goalRules } from '../contract';
@@ -99,45 +115,51 @@ export function DashboardPage() {
             <Title order={2} size="h3" mb="xs">
               {t('dash.goals')}
             </Title>
-            <Table data-testid="goals">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('dash.goal')}</Table.Th>
-                  <Table.Th>{t('dash.current')}</Table.Th>
-                  <Table.Th>{t('shell:common.status')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {d.goals.map((g) => (
-                  <Table.Tr key={g.id}>
-                    <Table.Td>{goalText(g)}</Table.Td>
-                    <Table.Td>
-                      {g.result
-                        ? g.rule === 'min_distinct'
-                          ? g.result.current
-                          : `${g.result.current}%${g.result.subject ? ` (${valueLabel(g.dimension, g.result.subject)})` : ''}`
-                        : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="dot" color={g.result?.met ? 'green' : 'red'} data-met={g.result?.met ? 'true' : 'false'}>
-                        {g.result?.met ? t('dash.met') : t('dash.notMet')}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <ConfirmButton
-                        size="xs"
-                        variant="default"
-                        color="red"
-                        label={t('shell:common.delete')}
-                        question={t('dash.confirmDeleteGoal', { goal: goalText(g) })}
-                        onConfirm={() => removeGoal.mutateAsync(g.id)}
-                      />
-                    </Table.Td>
+            {d.goals.length ? (
+              <Table data-testid="goals">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('dash.goal')}</Table.Th>
+                    <Table.Th>{t('dash.current')}</Table.Th>
+                    <Table.Th>{t('shell:common.status')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                    </Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+                </Table.Thead>
+                <Table.Tbody>
+                  {d.goals.map((g) => (
+                    <Table.Tr key={g.id}>
+                      <Table.Td>{goalText(g)}</Table.Td>
+                      <Table.Td>
+                        {g.result
+                          ? g.rule === 'min_distinct'
+                            ? g.result.current
+                            : `${g.result.current}%${g.result.subject ? ` (${valueLabel(g.dimension, g.result.subject)})` : ''}`
+                          : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge variant="dot" color={g.result?.met ? 'green' : 'red'} data-met={g.result?.met ? 'true' : 'false'}>
+                          {g.result?.met ? t('dash.met') : t('dash.notMet')}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        <ConfirmButton
+                          size="xs"
+                          variant="default"
+                          color="red"
+                          label={t('shell:common.delete')}
+                          question={t('dash.confirmDeleteGoal', { goal: goalText(g) })}
+                          onConfirm={() => removeGoal.mutateAsync(g.id)}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            ) : (
+              <EmptyState>{t('dash.noGoals')}</EmptyState>
+            )}
             <Group align="flex-end" mt="sm">
               <Select
                 label={t('dash.dimension')}
@@ -171,18 +193,44 @@ export function DashboardPage() {
             </Group>
           </Paper>
           <SimpleGrid cols={{ base: 1, lg: 2 }}>
-            <BarTable title={t('dash.byContinent')} buckets={d.byContinent} label={(k) => valueLabel('continent', k)} />
+            <BarTable
+              title={t('dash.byContinent')}
+              dimension={t('dash.dimensions.continent')}
+              buckets={d.byContinent}
+              label={(k) => valueLabel('continent', k)}
+            />
             <BarTable
               title={t('dash.byStakeholderGroup')}
+              dimension={t('dash.dimensions.stakeholderGroup')}
               buckets={d.byStakeholderGroup}
               label={(k) => valueLabel('stakeholderGroup', k)}
             />
-            <BarTable title={t('dash.byCategory')} buckets={d.byCategory} label={catName} />
-            <BarTable title={t('dash.byYearJoined')} buckets={d.byYearJoined} label={(k) => k} />
-            <BarTable title={t('dash.byStatus')} buckets={d.byStatus} label={(k) => t(`status.${k}`)} />
-            <BarTable title={t('dash.applicationsByStatus')} buckets={d.applicationsByStatus} label={(k) => t(`status.${k}`)} />
+            <BarTable title={t('dash.byCategory')} dimension={t('dash.dimensions.category')} buckets={d.byCategory} label={catName} />
+            <BarTable
+              title={t('dash.byYearJoined')}
+              dimension={t('dash.dimensions.yearJoined')}
+              buckets={d.byYearJoined}
+              label={(k) => k}
+            />
+            <BarTable
+              title={t('dash.byStatus')}
+              dimension={t('shell:common.status')}
+              buckets={d.byStatus}
+              label={(k) => t(`status.${k}`)}
+            />
+            <BarTable
+              title={t('dash.applicationsByStatus')}
+              dimension={t('shell:common.status')}
+              buckets={d.applicationsByStatus}
+              label={(k) => t(`status.${k}`)}
+            />
           </SimpleGrid>
-          <BarTable title={t('dash.byCountry')} buckets={d.byCountry} label={(k) => valueLabel('country', k)} />
+          <BarTable
+            title={t('dash.byCountry')}
+            dimension={t('dash.dimensions.country')}
+            buckets={d.byCountry}
+            label={(k) => valueLabel('country', k)}
+          />
         </>
       ) : null}
     </Stack>

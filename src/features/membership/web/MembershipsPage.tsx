@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { invalidate, query, upload } from '../../../web/api';
 import { useCountryName } from '../../../web/components/forms';
 import { ImportDialog } from '../../../web/components/ImportDialog';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
 import { LText } from '../../../web/localized';
@@ -78,6 +79,7 @@ export function MembershipsPage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {list.data && list.data.items.length === 0 ? <EmptyState>{t('shell:common.noResults')}</EmptyState> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
       {open ? <MembershipModal id={open} onClose={() => setOpen(null)} /> : null}
       {importing ? (

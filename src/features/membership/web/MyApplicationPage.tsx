@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { call, invalidate, query, upload as uploadFile } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { type ApplicationDataInput, membershipApi as api } from '../contract';
@@ -71,10 +72,8 @@ export function MyApplicationPage() {
   const app = q.data;
   if (!app) return <MembershipError error={q.error} />;
   const can = (a: string) => app.actions.includes(a);
-  const docKeys = [
-    ...app.requiredDocuments.map((d) => ({ key: d.key, label: d.label, required: true })),
-    { key: 'other', label: { en: 'Other', 'zh-Hans': '其他', 'zh-Hant': '其他' }, required: false },
-  ];
+  const other = { key: 'other', label: { en: 'Other', 'zh-Hans': '其他', 'zh-Hant': '其他' }, required: false };
+  const docKeys = [...app.requiredDocuments.map((d) => ({ key: d.key, label: d.label, required: true })), other];
   return (
     <Stack maw={860}>
       <Group justify="space-between">
@@ -107,19 +106,38 @@ export function MyApplicationPage() {
       <Text size="sm" c="dimmed">
         {t('apply.documentsHint')}
       </Text>
-      <Table data-testid="documents">
-        <Table.Tbody>
-          {app.documents.map((d) => (
-            <Table.Tr key={d.id}>
-              <Table.Td>{d.docKey}</Table.Td>
-              <Table.Td>
-                <Anchor href={urlOf(api.document, { params: { id: app.id, docId: d.id } })}>{d.filename}</Anchor>
-              </Table.Td>
-              <Table.Td>{Math.ceil(d.size / 1024)} KB</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {app.documents.length ? (
+        <Table.ScrollContainer minWidth={420}>
+          <Table data-testid="documents">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('apply.docKind')}</Table.Th>
+                <Table.Th>{t('apply.file')}</Table.Th>
+                <Table.Th>{t('apply.size')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {app.documents.map((d) => {
+                // A document for no required key (or one the category no longer asks for) is one of the others.
+                const kind = docKeys.find((k) => k.key === d.docKey) ?? other;
+                return (
+                  <Table.Tr key={d.id}>
+                    <Table.Td>
+                      <LText value={kind.label} />
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Anchor href={urlOf(api.document, { params: { id: app.id, docId: d.id } })}>{d.filename}</Anchor>
+                    </Table.Td>
+                    <Table.Td>{Math.ceil(d.size / 1024)} KB</Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : (
+        <EmptyState>{t('apply.noDocuments')}</EmptyState>
+      )}
       {can('edit')
         ? docKeys.map((d) => (
             <Group key={d.key} align="flex-end">

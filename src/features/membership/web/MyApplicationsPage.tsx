@@ -1,8 +1,9 @@
-import { Anchor, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useFormat } from '../../../web/format';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
@@ -24,27 +25,39 @@ export function MyApplicationsPage() {
         </Button>
       </Group>
       <MembershipError error={list.error} />
-      {list.data?.length === 0 ? <Text>{t('apply.none')}</Text> : null}
-      <Table>
-        <Table.Tbody>
-          {list.data?.map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>
-                <Anchor component={Link} to={to(membershipPages.myApplication, { id: a.id })}>
-                  {a.displayName || '—'}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <LText value={a.categoryName} />
-              </Table.Td>
-              <Table.Td>
-                <StatusBadge status={a.status} />
-              </Table.Td>
-              <Table.Td>{f.date(a.submittedAt ?? a.createdAt)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {list.data?.length === 0 ? <EmptyState>{t('apply.none')}</EmptyState> : null}
+      {list.data?.length ? (
+        <Table.ScrollContainer minWidth={560}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('queue.applicant')}</Table.Th>
+                <Table.Th>{t('queue.category')}</Table.Th>
+                <Table.Th>{t('shell:common.status')}</Table.Th>
+                <Table.Th>{t('apply.when')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {list.data.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={to(membershipPages.myApplication, { id: a.id })}>
+                      {a.displayName || t('apply.title')}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>
+                    <LText value={a.categoryName} />
+                  </Table.Td>
+                  <Table.Td>
+                    <StatusBadge status={a.status} />
+                  </Table.Td>
+                  <Table.Td>{f.date(a.submittedAt ?? a.createdAt)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
     </Stack>
   );
 }

@@ -1,4 +1,4 @@
-import { Avatar, Button, FileInput, Group, Paper, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import { Avatar, Button, FileInput, Group, Paper, Stack, Switch, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { type Reply, urlOf } from '../../../platform/http/contract';
 import { call, invalidate, upload } from '../../../web/api';
 import { ConfirmButton } from '../../../web/components/ConfirmButton';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { LocalizedInput, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import type { LocalizedText } from '../../../web/i18n';
@@ -159,27 +160,42 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
               </Button>
             </Group>
             <Title order={3}>{t('portal.representatives')}</Title>
-            <Table>
-              <Table.Tbody>
-                {m.representatives.map((r) => (
-                  <Table.Tr key={r.userId}>
-                    <Table.Td>{r.name}</Table.Td>
-                    <Table.Td>{r.email}</Table.Td>
-                    <Table.Td>
-                      <ConfirmButton
-                        size="xs"
-                        variant="default"
-                        disabled={m.representatives.length < 2}
-                        label={t('portal.remove')}
-                        question={t('portal.confirmRemove', { name: r.name, email: r.email, member: localized(m.name).text })}
-                        onConfirm={() => removeRep.mutateAsync(r.userId)}
-                        renderError={membershipError}
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            {m.representatives.length ? (
+              <Table.ScrollContainer minWidth={420}>
+                <Table data-testid="representatives">
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('apply.repName')}</Table.Th>
+                      <Table.Th>{t('apply.repEmail')}</Table.Th>
+                      <Table.Th>
+                        <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {m.representatives.map((r) => (
+                      <Table.Tr key={r.userId}>
+                        <Table.Td>{r.name}</Table.Td>
+                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.email}</Table.Td>
+                        <Table.Td>
+                          <ConfirmButton
+                            size="xs"
+                            variant="default"
+                            disabled={m.representatives.length < 2}
+                            label={t('portal.remove')}
+                            question={t('portal.confirmRemove', { name: r.name, email: r.email, member: localized(m.name).text })}
+                            onConfirm={() => removeRep.mutateAsync(r.userId)}
+                            renderError={membershipError}
+                          />
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            ) : (
+              <EmptyState>{t('portal.noRepresentatives')}</EmptyState>
+            )}
             {m.invitations.length ? (
               <>
                 <Title order={4}>{t('portal.invitations')}</Title>

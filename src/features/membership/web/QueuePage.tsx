@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { query, readSearch } from '../../../web/api';
 import { useCountryName } from '../../../web/components/forms';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { Pager } from '../../../web/components/Pager';
 import { useFormat } from '../../../web/format';
 import { useTo } from '../../../web/links';
@@ -86,6 +87,7 @@ export function QueuePage() {
           </Table.Tbody>
         </Table>
       </ScrollArea>
+      {list.data && list.data.items.length === 0 ? <EmptyState>{t('shell:common.noResults')}</EmptyState> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
     </Stack>
   );

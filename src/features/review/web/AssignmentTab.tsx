@@ -1,14 +1,15 @@
-import { Button, Group, NumberInput, Stack, Table, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Stack, Table, Title, VisuallyHidden } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { reviewApi } from '../contract';
 
 /** A round's assignment: run the solver, remind, pin or forbid pairs; progress per reviewer. */
 export function AssignmentTab({ callId }: { callId: string }) {
-  const { t } = useTranslation(['calls', 'shell']);
+  const { t } = useTranslation(['calls', 'shell', 'review']);
   const qc = useQueryClient();
   const notify = useNotify();
   const [round, setRound] = useState(1);
@@ -47,51 +48,81 @@ export function AssignmentTab({ callId }: { callId: string }) {
       </Group>
       <ErrorAlert error={run.error} />
       <Title order={3}>{t('calls:admin.progress')}</Title>
-      <Table>
-        <Table.Tbody>
-          {(progress?.reviewers ?? []).map((r) => (
-            <Table.Tr key={r.reviewerId}>
-              <Table.Td>{r.name}</Table.Td>
-              <Table.Td>
-                {r.submitted} / {r.assigned}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      <Table>
-        <Table.Tbody>
-          {(list ?? []).map((a) => (
-            <Table.Tr key={a.id}>
-              <Table.Td>{a.code}</Table.Td>
-              <Table.Td>{a.reviewerName}</Table.Td>
-              <Table.Td>{a.pinned ? t('calls:admin.pinned') : ''}</Table.Td>
-              <Table.Td>{a.reviewStatus ?? '—'}</Table.Td>
-              <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
-              <Table.Td>
-                <Group gap="xs">
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() =>
-                      pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: a.pinned ? 'clear' : 'pin' })
-                    }
-                  >
-                    {a.pinned ? t('calls:admin.unpin') : t('calls:admin.pin')}
-                  </Button>
-                  <Button
-                    size="xs"
-                    variant="default"
-                    onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: 'forbid' })}
-                  >
-                    {t('calls:admin.forbid')}
-                  </Button>
-                </Group>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {list && !list.length ? <EmptyState>{t('calls:table.noAssignments')}</EmptyState> : null}
+      {progress?.reviewers.length ? (
+        <Table.ScrollContainer minWidth={360}>
+          <Table data-testid="progress">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('calls:admin.reviewer')}</Table.Th>
+                <Table.Th>{t('calls:table.reviewsDone')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {progress.reviewers.map((r) => (
+                <Table.Tr key={r.reviewerId}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>
+                    {r.submitted} / {r.assigned}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
+      {list?.length ? (
+        <>
+          <Title order={3}>{t('calls:table.assignments')}</Title>
+          <Table.ScrollContainer minWidth={720}>
+            <Table data-testid="assignments">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('calls:form.code')}</Table.Th>
+                  <Table.Th>{t('calls:admin.reviewer')}</Table.Th>
+                  <Table.Th>{t('calls:admin.pinned')}</Table.Th>
+                  <Table.Th>{t('calls:form.status')}</Table.Th>
+                  <Table.Th>{t('calls:table.total')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {list.map((a) => (
+                  <Table.Tr key={a.id}>
+                    <Table.Td>{a.code}</Table.Td>
+                    <Table.Td>{a.reviewerName}</Table.Td>
+                    <Table.Td>{a.pinned ? t('shell:common.yes') : ''}</Table.Td>
+                    <Table.Td>{t(`review:reviewStatus.${a.reviewStatus ?? 'not_started'}`)}</Table.Td>
+                    <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() =>
+                            pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: a.pinned ? 'clear' : 'pin' })
+                          }
+                        >
+                          {a.pinned ? t('calls:admin.unpin') : t('calls:admin.pin')}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="default"
+                          onClick={() => pair.mutate({ submissionId: a.submissionId, reviewerId: a.reviewerId, action: 'forbid' })}
+                        >
+                          {t('calls:admin.forbid')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </>
+      ) : null}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { call, invalidate, query } from '../../../web/api';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useNotify } from '../../../web/components/forms';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
@@ -28,6 +29,7 @@ export function ReviewerDashboard() {
       <Title order={2} size="h4">
         {t('review:invitations')}
       </Title>
+      {inv && !inv.length ? <EmptyState>{t('review:noInvitations')}</EmptyState> : null}
       {(inv ?? []).map((i) => (
         <Card key={i.id} withBorder>
           <Group justify="space-between">
@@ -53,23 +55,35 @@ export function ReviewerDashboard() {
       <Title order={2} size="h4">
         {t('review:assigned')}
       </Title>
-      {mine && !mine.length ? <Text>{t('review:none')}</Text> : null}
-      <Table>
-        <Table.Tbody>
-          {(mine ?? []).map((a) => (
-            <Table.Tr key={`${a.submissionId}-${a.round}`}>
-              <Table.Td>
-                <Link to={to(reviewPages.review, { id: a.submissionId })}>{a.code}</Link>
-              </Table.Td>
-              <Table.Td>
-                <LText value={a.title} />
-              </Table.Td>
-              <Table.Td>{t(`review:reviewStatus.${a.reviewStatus}`)}</Table.Td>
-              <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {mine && !mine.length ? <EmptyState>{t('review:none')}</EmptyState> : null}
+      {mine?.length ? (
+        <Table.ScrollContainer minWidth={480}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('review:code')}</Table.Th>
+                <Table.Th>{t('review:title')}</Table.Th>
+                <Table.Th>{t('review:status')}</Table.Th>
+                <Table.Th>{t('review:total')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {mine.map((a) => (
+                <Table.Tr key={`${a.submissionId}-${a.round}`}>
+                  <Table.Td>
+                    <Link to={to(reviewPages.review, { id: a.submissionId })}>{a.code}</Link>
+                  </Table.Td>
+                  <Table.Td>
+                    <LText value={a.title} />
+                  </Table.Td>
+                  <Table.Td>{t(`review:reviewStatus.${a.reviewStatus}`)}</Table.Td>
+                  <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
     </Stack>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, NumberInput, Select, Stack, Table, TextInput } from '@mantine/core';
+import { Button, Group, NumberInput, Select, Stack, Table, TextInput, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, call, invalidate, query } from '../../../web/api';
 import { directoryApi } from '../../directory/contract';
+import { EmptyState } from '../../../web/components/EmptyState';
 import { useNotify } from '../../../web/components/forms';
 import { reviewApi } from '../contract';
 
@@ -68,29 +69,47 @@ export function ReviewersTab({ callId }: { callId: string }) {
           {t('calls:admin.invite')}
         </Button>
       </Group>
-      <Table>
-        <Table.Tbody>
-          {(pool ?? []).map((r) => (
-            <Table.Tr key={r.id}>
-              <Table.Td>{r.name}</Table.Td>
-              <Table.Td>{r.email}</Table.Td>
-              <Table.Td>{r.expertise.join(', ')}</Table.Td>
-              <Table.Td>{r.capacity}</Table.Td>
-              <Table.Td>{r.round}</Table.Td>
-              <Table.Td>{t(`review:reviewerStatus.${r.status}`)}</Table.Td>
-              <Table.Td>
-                <Button
-                  size="xs"
-                  variant="default"
-                  onClick={() => window.confirm(t('calls:admin.confirmRemoveReviewer', { name: r.name })) && remove.mutate(r.id)}
-                >
-                  {t('calls:admin.removeReviewer')}
-                </Button>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      {pool && !pool.length ? <EmptyState>{t('calls:table.noReviewers')}</EmptyState> : null}
+      {pool?.length ? (
+        <Table.ScrollContainer minWidth={760}>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('calls:form.name')}</Table.Th>
+                <Table.Th>{t('calls:form.email')}</Table.Th>
+                <Table.Th>{t('calls:table.expertise')}</Table.Th>
+                <Table.Th>{t('calls:admin.capacity')}</Table.Th>
+                <Table.Th>{t('calls:admin.round')}</Table.Th>
+                <Table.Th>{t('calls:form.status')}</Table.Th>
+                <Table.Th>
+                  <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {pool.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{r.name}</Table.Td>
+                  <Table.Td>{r.email}</Table.Td>
+                  <Table.Td>{r.expertise.join(', ')}</Table.Td>
+                  <Table.Td>{r.capacity}</Table.Td>
+                  <Table.Td>{r.round}</Table.Td>
+                  <Table.Td>{t(`review:reviewerStatus.${r.status}`)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() => window.confirm(t('calls:admin.confirmRemoveReviewer', { name: r.name })) && remove.mutate(r.id)}
+                    >
+                      {t('calls:admin.removeReviewer')}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      ) : null}
     </Stack>
   );
 }
