@@ -1,4 +1,4 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { LText } from '../../../web/localized';
 import { CallBuilder } from './Builder';
 import { callQuery } from './callQuery';
 import { SubmissionsTab } from './SubmissionsTab';
+import { Deadline } from './Deadline';
 
 /** A tab the review adds to a call's page: its label (a text key) and its panel. */
 export interface CallTab {
@@ -29,9 +30,7 @@ export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; en
       <Title order={1}>
         <LText value={c.title} /> · {c.year}
       </Title>
-      <Text size="sm" data-testid="call-id">
-        {t('calls:call.closes', { when: c.closesAtLocal })}
-      </Text>
+      <Deadline call={c} />
       <Tabs defaultValue="submissions" keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="settings">{t('calls:builder.tab')}</Tabs.Tab>
