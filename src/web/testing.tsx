@@ -46,7 +46,18 @@ async function act(fn: () => unknown) {
  * every feature's texts, the given language) against a fake API, for
  * component tests in happy-dom. An unanswered request fails the test.
  */
-export async function renderWeb(ui: ReactNode, { locale = 'en', api = {} }: { locale?: Locale; api?: FakeApi } = {}) {
+export async function renderWeb(
+  ui: ReactNode,
+  {
+    locale = 'en',
+    api = {},
+    route = { path: '*', url: '/' },
+  }: {
+    locale?: Locale;
+    api?: FakeApi /** The route the component is rendered at, for components that read its params. */;
+    route?: { path: string; url: string };
+  } = {},
+) {
   if (!textsAdded) for (const f of webFeatures) if (f.i18n) addTexts(f.name, f.i18n);
   textsAdded = true;
   await setLocale(locale);
@@ -68,7 +79,7 @@ export async function renderWeb(ui: ReactNode, { locale = 'en', api = {} }: { lo
     return new Response(JSON.stringify(answer ?? null), { status: 200, headers: { 'content-type': 'application/json' } });
   };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '*', element: ui }]);
+  const router = createMemoryRouter([{ path: route.path, element: ui }], { initialEntries: [route.url] });
   const container = document.createElement('div');
   document.body.append(container);
   const root = createRoot(container);

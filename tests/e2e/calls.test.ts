@@ -171,7 +171,12 @@ describe('a practice case from template to showcase (acceptance 1)', () => {
     await expect
       .poll(async () => ((await staff.get(`/api/v1/submissions/${subId}`)).body as { decision: string }).decision)
       .toBe('selected');
+    // Publishing asks first (it waits for the saved decision), counting the selected entries.
     await staffPage.getByTestId('publish').click();
+    const confirmPublish = staffPage.getByRole('dialog', { name: /Publish the selected entries|发布入选成果/ });
+    await confirmPublish.getByText(/Publish 1 selected entry|将 1 项入选成果/).waitFor();
+    await confirmPublish.getByRole('button', { name: /^(Publish the selected entries|发布入选成果)$/ }).click();
+    await confirmPublish.waitFor({ state: 'detached' });
     // Staff see every review of the entry, with its reviewer.
     await staffPage.getByRole('tab', { name: /Submissions|申报/ }).click();
     await staffPage.getByRole('button', { name: code }).click();

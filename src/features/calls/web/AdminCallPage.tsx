@@ -1,4 +1,4 @@
-import { Stack, Tabs, Text, Title } from '@mantine/core';
+import { Stack, Tabs, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { LText } from '../../../web/localized';
 import { CallBuilder } from './Builder';
 import { callQuery } from './callQuery';
 import { SubmissionsTab } from './SubmissionsTab';
+import { Deadline } from './Deadline';
 
 /** A tab the review adds to a call's page: its label (a text key) and its panel. */
 export interface CallTab {
@@ -32,9 +33,7 @@ export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; en
       <Title order={1}>
         <LText value={c.title} /> · {c.year}
       </Title>
-      <Text size="sm" data-testid="call-id">
-        {t('calls:call.closes', { when: c.closesAtLocal })}
-      </Text>
+      <Deadline call={c} />
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="settings">{t('calls:builder.tab')}</Tabs.Tab>

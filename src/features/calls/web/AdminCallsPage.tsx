@@ -8,28 +8,9 @@ import { EmptyState } from '../../../web/components/EmptyState';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
+import { localToIso } from '../../../web/time';
 import { type CallKind, callKinds, callsApi, callsPages } from '../contract';
-
-/** The UTC offset of a time zone on a day, e.g. +08:00 for Asia/Shanghai (so a date means that zone's midnight). */
-function offsetOf(timeZone: string, day: string) {
-  const name =
-    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(new Date(`${day}T12:00:00Z`))
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-]\d{2}):?(\d{2})?/.exec(name);
-  return m ? `${m[1]}:${m[2] ?? '00'}` : '+00:00';
-}
-const zones = [
-  'Asia/Shanghai',
-  'UTC',
-  'Europe/Madrid',
-  'Europe/London',
-  'America/New_York',
-  'America/Sao_Paulo',
-  'Africa/Nairobi',
-  'Asia/Singapore',
-  'Australia/Sydney',
-];
+import { callZones } from './zones';
 
 export function AdminCallsPage() {
   const { t } = useTranslation(['calls', 'shell']);
@@ -62,8 +43,8 @@ export function AdminCallsPage() {
         body: {
           template: draft.template,
           year: draft.year,
-          opensAt: `${draft.opensAt}T00:00:00${offsetOf(draft.timeZone, draft.opensAt)}`,
-          closesAt: `${draft.closesAt}T23:59:00${offsetOf(draft.timeZone, draft.closesAt)}`,
+          opensAt: localToIso(`${draft.opensAt}T00:00`, draft.timeZone),
+          closesAt: localToIso(`${draft.closesAt}T23:59`, draft.timeZone),
           timeZone: draft.timeZone,
           published: draft.published,
         },
@@ -144,7 +125,7 @@ export function AdminCallsPage() {
           <Select
             name="timeZone"
             label={t('calls:admin.timeZone')}
-            data={zones}
+            data={callZones}
             value={draft.timeZone}
             onChange={(v) => v && setDraft({ ...draft, timeZone: v })}
             allowDeselect={false}

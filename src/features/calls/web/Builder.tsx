@@ -7,8 +7,11 @@ import type { Reply } from '../../../platform/http/contract';
 import { ErrorAlert, LocalizedInput, useNotify } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
 import { useLocalized } from '../../../web/localized';
+import { isoToLocal, localToIso } from '../../../web/time';
 import { type Criterion, callsApi } from '../contract';
 import type { FormField } from '../form';
+import { useDeadlineText } from './Deadline';
+import { zonesWith } from './zones';
 
 const types = ['text', 'longtext', 'choice', 'multichoice', 'number', 'date', 'country', 'url', 'file', 'people'] as const;
 
@@ -18,9 +21,12 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
+  const deadline = useDeadlineText();
   const [title, setTitle] = useState<LocalizedText>(c.title);
   const [rules, setRules] = useState<LocalizedText>(c.rules);
-  const [closesAt, setClosesAt] = useState(c.closesAt.slice(0, 16));
+  // The deadline is entered as the call announces it: wall-clock time in the call's own zone.
+  const [timeZone, setTimeZone] = useState(c.timeZone);
+  const [closesAt, setClosesAt] = useState(isoToLocal(c.closesAt, c.timeZone));
   const [published, setPublished] = useState(c.published);
   const [allowEdit, setAllowEdit] = useState(c.allowEdit ?? true);
   const [k, setK] = useState(c.reviewsPerSubmission ?? 3);
@@ -37,7 +43,8 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
         body: {
           title,
           rules,
-          closesAt: new Date(`${closesAt}:00Z`).toISOString(),
+          closesAt: localToIso(closesAt, timeZone),
+          timeZone,
           published,
           allowEdit,
           reviewsPerSubmission: k,
@@ -68,11 +75,20 @@ export function CallBuilder({ call: c }: { call: Reply<typeof callsApi.get> }) {
       <LocalizedInput label={t('calls:builder.title')} value={title} onChange={setTitle} required />
       <LocalizedInput label={t('calls:call.rules')} value={rules} onChange={setRules} multiline />
       <Group align="end">
+        <Select
+          label={t('calls:admin.timeZone')}
+          data={zonesWith(timeZone)}
+          value={timeZone}
+          onChange={(v) => v && setTimeZone(v)}
+          allowDeselect={false}
+          w={200}
+        />
         <TextInput
           type="datetime-local"
-          label={`${t('calls:admin.closesAt')} (UTC)`}
+          label={t('calls:builder.deadline', { zone: timeZone })}
           value={closesAt}
           onChange={(e) => setClosesAt(e.currentTarget.value)}
+          description={closesAt ? deadline({ closesAt: localToIso(closesAt, timeZone), timeZone }) : null}
         />
         <NumberInput label={t('calls:builder.k')} value={k} min={1} max={20} onChange={(v) => setK(Number(v))} w={160} />
         <Switch label={t('calls:admin.published')} checked={published} onChange={(e) => setPublished(e.currentTarget.checked)} />

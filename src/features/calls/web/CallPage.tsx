@@ -10,6 +10,7 @@ import { accountsPages } from '../../accounts/contract';
 import { callsApi, callsPages } from '../contract';
 import { callQuery } from './callQuery';
 import { Nominate } from './Nominate';
+import { Deadline } from './Deadline';
 
 /** One call: its rules and categories; apply (or nominate) while it is open. */
 export function CallPage() {
@@ -37,7 +38,7 @@ export function CallPage() {
       </Title>
       <Group>
         <Badge color={c.isOpen ? 'green' : 'gray'}>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Badge>
-        <Text size="sm">{t('calls:call.closes', { when: c.closesAtLocal })}</Text>
+        <Deadline call={c} />
       </Group>
       <Title order={2} size="h4">
         {t('calls:call.rules')}

@@ -6,6 +6,7 @@ import { query } from '../../../web/api';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
 import { callsApi, callsPages } from '../contract';
+import { Deadline } from './Deadline';
 
 /** The published calls, open ones marked. */
 export function CallsPage() {
@@ -25,9 +26,7 @@ export function CallsPage() {
               </Text>
               <Badge color={c.isOpen ? 'green' : 'gray'}>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Badge>
             </Group>
-            <Text size="sm" c="dimmed">
-              {t('calls:call.closes', { when: c.closesAtLocal })}
-            </Text>
+            <Deadline call={c} c="dimmed" />
           </Card>
         ))}
       </SimpleGrid>

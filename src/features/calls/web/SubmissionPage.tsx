@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { LText, useLocalized } from '../../../web/localized';
 import { callsApi } from '../contract';
 import { callQuery } from './callQuery';
 import { FormRenderer } from './FormRenderer';
+import { Deadline } from './Deadline';
 
 /**
  * The applicant's submission: fill in, save, submit, withdraw. `feedback` shows
@@ -87,7 +88,7 @@ export function SubmissionPage({ feedback: Feedback }: { feedback?: ComponentTyp
         </Badge>
         <Badge data-testid="submission-status">{t(`calls:status.${s.status}`)}</Badge>
         {s.decision ? <Badge color="green">{t(`calls:status.${s.decision}`)}</Badge> : null}
-        <Text size="sm">{t('calls:call.closes', { when: c.closesAtLocal })}</Text>
+        <Deadline call={c} />
       </Group>
       {Feedback ? <Feedback submissionId={s.id} /> : null}
       {c.categories.length ? (

@@ -12,7 +12,7 @@ import { useLocale } from '../../../web/i18n';
 import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
 import { SessionCard } from './SessionCard';
-import { dayIn } from './time';
+import { dayIn } from '../../../web/time';
 import type { SessionT } from './types';
 
 export function EventPage() {

@@ -25,7 +25,7 @@ import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { LText, useLocalized } from '../../../web/localized';
 import { useConflictText } from './conflictText';
-import { localToIso } from './time';
+import { localToIso } from '../../../web/time';
 import type { EventT, SessionT } from './types';
 
 export function ProgramTab({ ev }: { ev: EventT }) {

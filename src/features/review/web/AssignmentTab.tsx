@@ -19,7 +19,7 @@ export function AssignmentTab({ callId }: { callId: string }) {
   const run = useMutation({
     mutationFn: () => call(reviewApi.assign, { params, body: { round } }),
     onSuccess: (r) => {
-      notify.ok(t('calls:admin.assigned', r));
+      notify.ok(t('calls:admin.assigned', { count: r.pairs, objective: r.objective }));
       void invalidate(qc, reviewApi.assignments, reviewApi.progress);
     },
     onError: notify.error,

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, invalidate, query } from '../../../web/api';
 import { showcaseApi } from '../../showcase/contract';
+import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { useNotify } from '../../../web/components/forms';
 import { LText } from '../../../web/localized';
 import { decisions, reviewApi } from '../contract';
@@ -38,14 +39,15 @@ export function RankingTab({ callId }: { callId: string }) {
   const advance = useMutation({
     mutationFn: () =>
       call(reviewApi.advance, { params, body: { fromRound: round, topN: topN === '' ? undefined : topN, by: 'normalized' } }),
-    onSuccess: (r) => notify.ok(t('calls:admin.advanced', { n: r.advanced.length, round: r.round })),
+    onSuccess: (r) => notify.ok(t('calls:admin.advanced', { count: r.advanced.length, round: r.round })),
     onError: notify.error,
   });
   const publish = useMutation({
     mutationFn: () => call(showcaseApi.publish, { params: { id: callId }, body: {} }),
-    onSuccess: (r) => notify.ok(t('calls:admin.published_n', { n: r.published })),
-    onError: notify.error,
+    onSuccess: (r) => notify.ok(t('calls:admin.publishedCount', { count: r.published })),
   });
+  // Publishing takes the entries saved as selected: a choice not yet saved does not count.
+  const selected = (data ?? []).filter((r) => r.decision === 'selected').length;
   const preview = useMutation({
     mutationFn: () =>
       call(reviewApi.selectionPreview, {
@@ -113,9 +115,20 @@ export function RankingTab({ callId }: { callId: string }) {
         <Button onClick={() => decide.mutate()} disabled={!Object.keys(choice).length} data-testid="decide">
           {t('calls:admin.decide')}
         </Button>
-        <Button variant="light" onClick={() => publish.mutate()} data-testid="publish">
-          {t('calls:admin.publish')}
-        </Button>
+        <ConfirmButton
+          variant="light"
+          label={t('calls:admin.publish')}
+          question={t('calls:admin.publishConfirm', { count: selected })}
+          onConfirm={() => publish.mutateAsync()}
+          disabled={selected === 0}
+          aria-describedby={selected === 0 ? 'publish-needs-decision' : undefined}
+          data-testid="publish"
+        />
+        {selected === 0 ? (
+          <Text size="sm" c="dimmed" id="publish-needs-decision">
+            {t('calls:admin.publishNeedsDecision')}
+          </Text>
+        ) : null}
         <NumberInput
           aria-label={t('calls:admin.n')}
           placeholder={t('calls:admin.n')}
