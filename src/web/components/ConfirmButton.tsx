@@ -17,6 +17,7 @@ export function ConfirmButton({
   confirmDisabled,
   renderError = (error) => <ErrorAlert error={error} />,
   onOpen,
+  onOpenChange,
   dismissLabel,
   ...button
 }: Omit<ButtonProps, 'children'> & {
@@ -30,12 +31,18 @@ export function ConfirmButton({
   confirmDisabled?: boolean;
   renderError?: (error: unknown) => ReactNode;
   onOpen?: () => void;
+  /** Told when the dialog opens and closes (a dialog this button sits in keeps Escape for this one meanwhile). */
+  onOpenChange?: (opened: boolean) => void;
   /** The text of the button that closes the dialog and does nothing ("Cancel" unless the action is itself a cancelling). */
   dismissLabel?: string;
   'data-testid'?: string;
 }) {
   const { t } = useTranslation();
-  const [opened, setOpened] = useState(false);
+  const [opened, setOpenedState] = useState(false);
+  const setOpened = (v: boolean) => {
+    setOpenedState(v);
+    onOpenChange?.(v);
+  };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const confirm = async () => {

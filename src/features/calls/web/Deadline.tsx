@@ -28,7 +28,7 @@ export function useDeadlineText() {
   return (c: { closesAt: string | Date; timeZone: string }) => {
     const theirs = zoned(c.closesAt, c.timeZone);
     const mine = zoned(c.closesAt, viewerZone);
-    return `${t('calls:call.closes', { when: theirs })}${mine !== theirs ? ` (${t('calls:call.yourTime', { when: mine })})` : ''}`;
+    return `${t('calls:call.closes', { when: theirs })}${mine !== theirs ? t('calls:call.yourTime', { when: mine }) : ''}`;
   };
 }
 

@@ -31,6 +31,8 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
   const [reason, setReason] = useState('');
   // The term as it was when a dialog opened: confirming again after an error asks for that same change, never a further one.
   const [seen, setSeen] = useState({ renewalDate: '', renewsTo: '' });
+  // While a confirmation is open, Escape closes it alone (Mantine closes every open modal on Escape).
+  const [confirming, setConfirming] = useState(false);
   const act = useMutation({
     mutationFn: ({ action, renewalDate }: { action: MembershipAction; renewalDate: string }) => {
       const params = { id };
@@ -51,7 +53,7 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
   });
   const m = q.data;
   return (
-    <Modal opened onClose={onClose} size="lg" title={m ? <LText value={m.name} /> : ''}>
+    <Modal opened onClose={onClose} closeOnEscape={!confirming} size="lg" title={m ? <LText value={m.name} /> : ''}>
       {m ? (
         <Stack>
           <Group>
@@ -76,6 +78,7 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
                     name: localized(m.name).text,
                     date: f.date(action === 'renew' ? seen.renewsTo : seen.renewalDate),
                   })}
+                  onOpenChange={setConfirming}
                   onOpen={() => {
                     setReason('');
                     setSeen({ renewalDate: m.renewalDate, renewsTo: m.renewsTo ?? m.renewalDate });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, expect, it, vi } from 'vitest';
-import { button, click, dialog, renderWeb } from '../../../web/testing';
+import { act } from 'react';
+import { button, click, closed, dialog, renderWeb } from '../../../web/testing';
 import { MembershipModal } from './MembershipModal';
 
 const id = '00000000-0000-4000-8000-00000000c001';
@@ -85,7 +86,8 @@ it('a renewal refused because it happened meanwhile shows why in the viewer lang
 
 it('suspending asks first, with the reason in the dialog, and cannot be confirmed without one', async () => {
   const sent: unknown[] = [];
-  view = await renderWeb(<MembershipModal id={id} onClose={() => {}} />, {
+  let closedMembership = 0;
+  view = await renderWeb(<MembershipModal id={id} onClose={() => closedMembership++} />, {
     locale: 'en',
     api: {
       [`GET /api/v1/membership/memberships/${id}`]: membership(),
@@ -101,4 +103,10 @@ it('suspending asks first, with the reason in the dialog, and cannot be confirme
   expect(dialog('Suspend').textContent).toContain('Suspend the membership of Lagoon Institute?');
   expect(button('Suspend', dialog('Suspend')).disabled).toBe(true);
   expect(sent).toEqual([]);
+  // Escape closes the confirmation alone, not the membership under it.
+  await act(async () => void document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+  await closed('Suspend');
+  expect(closedMembership).toBe(0);
+  await act(async () => void document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
+  expect(closedMembership).toBe(1);
 });
