@@ -62,32 +62,31 @@ export function AdminCallsPage() {
       </Group>
       {data && !data.length ? <EmptyState>{t('calls:call.none')}</EmptyState> : null}
       {data?.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('calls:table.title')}</Table.Th>
-                <Table.Th>{t('calls:table.year')}</Table.Th>
-                <Table.Th>{t('calls:table.kind')}</Table.Th>
-                <Table.Th>{t('calls:form.status')}</Table.Th>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('calls:table.title')}</Table.Th>
+              <Table.Th>{t('calls:table.year')}</Table.Th>
+              <Table.Th visibleFrom="sm">{t('calls:table.kind')}</Table.Th>
+              <Table.Th>{t('calls:form.status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {data.map((c) => (
+              <Table.Tr key={c.id}>
+                <Table.Td>
+                  <Link to={to(callsPages.adminCall, { id: c.id })}>
+                    <LText value={c.title} />
+                  </Link>
+                </Table.Td>
+                <Table.Td>{c.year}</Table.Td>
+                {/* The type repeats much of the title: left out on a phone. */}
+                <Table.Td visibleFrom="sm">{t(`calls:kinds.${c.kind}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {data.map((c) => (
-                <Table.Tr key={c.id}>
-                  <Table.Td>
-                    <Link to={to(callsPages.adminCall, { id: c.id })}>
-                      <LText value={c.title} />
-                    </Link>
-                  </Table.Td>
-                  <Table.Td>{c.year}</Table.Td>
-                  <Table.Td>{t(`calls:kinds.${c.kind}`)}</Table.Td>
-                  <Table.Td>{c.isOpen ? t('calls:call.open') : t('calls:call.closed')}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
       <Modal opened={open} onClose={() => setOpen(false)} title={t('calls:admin.new')}>
         <Stack>

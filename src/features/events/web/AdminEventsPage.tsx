@@ -63,32 +63,30 @@ export function AdminEventsPage() {
       </Group>
       {q.data && !managed.length ? <EmptyState>{staff ? t('events:list.empty') : t('events:table.managedNone')}</EmptyState> : null}
       {managed.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('events:admin.name')}</Table.Th>
-                <Table.Th>{t('events:admin.start')}</Table.Th>
-                <Table.Th>{t('shell:common.status')}</Table.Th>
-                <Table.Th>{t('events:admin.visibility')}</Table.Th>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('events:admin.name')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('events:admin.start')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('shell:common.status')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('events:admin.visibility')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {managed.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={to(eventsPages.adminEvent, { id: e.id })}>
+                    <LText value={e.name} />
+                  </Anchor>
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{fmt.date(`${e.startDate}T12:00:00Z`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`events:status.${e.status}`)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`events:visibility.${e.visibility}`)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {managed.map((e) => (
-                <Table.Tr key={e.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={to(eventsPages.adminEvent, { id: e.id })}>
-                      <LText value={e.name} />
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{fmt.date(`${e.startDate}T12:00:00Z`)}</Table.Td>
-                  <Table.Td>{t(`events:status.${e.status}`)}</Table.Td>
-                  <Table.Td>{t(`events:visibility.${e.visibility}`)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
       <Modal opened={open} onClose={() => setOpen(false)} title={t('events:admin.newEvent')} size="lg">
         <Stack>

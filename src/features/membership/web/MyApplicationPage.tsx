@@ -107,34 +107,32 @@ export function MyApplicationPage() {
         {t('apply.documentsHint')}
       </Text>
       {app.documents.length ? (
-        <Table.ScrollContainer minWidth={420}>
-          <Table data-testid="documents">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('apply.docKind')}</Table.Th>
-                <Table.Th>{t('apply.file')}</Table.Th>
-                <Table.Th>{t('apply.size')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {app.documents.map((d) => {
-                // A document for no required key (or one the category no longer asks for) is one of the others.
-                const kind = docKeys.find((k) => k.key === d.docKey) ?? other;
-                return (
-                  <Table.Tr key={d.id}>
-                    <Table.Td>
-                      <LText value={kind.label} />
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <Anchor href={urlOf(api.document, { params: { id: app.id, docId: d.id } })}>{d.filename}</Anchor>
-                    </Table.Td>
-                    <Table.Td>{Math.ceil(d.size / 1024)} KB</Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <Table data-testid="documents">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('apply.docKind')}</Table.Th>
+              <Table.Th>{t('apply.file')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('apply.size')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {app.documents.map((d) => {
+              // A document for no required key (or one the category no longer asks for) is one of the others.
+              const kind = docKeys.find((k) => k.key === d.docKey) ?? other;
+              return (
+                <Table.Tr key={d.id}>
+                  <Table.Td style={{ wordBreak: 'keep-all' }}>
+                    <LText value={kind.label} />
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                    <Anchor href={urlOf(api.document, { params: { id: app.id, docId: d.id } })}>{d.filename}</Anchor>
+                  </Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{Math.ceil(d.size / 1024)} KB</Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
       ) : (
         <EmptyState>{t('apply.noDocuments')}</EmptyState>
       )}

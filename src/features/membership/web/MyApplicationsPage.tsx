@@ -27,36 +27,34 @@ export function MyApplicationsPage() {
       <MembershipError error={list.error} />
       {list.data?.length === 0 ? <EmptyState>{t('apply.none')}</EmptyState> : null}
       {list.data?.length ? (
-        <Table.ScrollContainer minWidth={560}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('queue.applicant')}</Table.Th>
-                <Table.Th>{t('queue.category')}</Table.Th>
-                <Table.Th>{t('shell:common.status')}</Table.Th>
-                <Table.Th>{t('apply.when')}</Table.Th>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('queue.applicant')}</Table.Th>
+              <Table.Th>{t('queue.category')}</Table.Th>
+              <Table.Th>{t('shell:common.status')}</Table.Th>
+              <Table.Th>{t('apply.when')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {list.data.map((a) => (
+              <Table.Tr key={a.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={to(membershipPages.myApplication, { id: a.id })}>
+                    {a.displayName || t('apply.title')}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>
+                  <LText value={a.categoryName} />
+                </Table.Td>
+                <Table.Td>
+                  <StatusBadge status={a.status} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{f.date(a.submittedAt ?? a.createdAt)}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {list.data.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={to(membershipPages.myApplication, { id: a.id })}>
-                      {a.displayName || t('apply.title')}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <LText value={a.categoryName} />
-                  </Table.Td>
-                  <Table.Td>
-                    <StatusBadge status={a.status} />
-                  </Table.Td>
-                  <Table.Td>{f.date(a.submittedAt ?? a.createdAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
     </Stack>
   );

@@ -161,38 +161,36 @@ export function PortalCard({ initial }: { initial: PortalMembership }) {
             </Group>
             <Title order={3}>{t('portal.representatives')}</Title>
             {m.representatives.length ? (
-              <Table.ScrollContainer minWidth={420}>
-                <Table data-testid="representatives">
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>{t('apply.repName')}</Table.Th>
-                      <Table.Th>{t('apply.repEmail')}</Table.Th>
-                      <Table.Th>
-                        <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
-                      </Table.Th>
+              <Table data-testid="representatives">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('apply.repName')}</Table.Th>
+                    <Table.Th>{t('apply.repEmail')}</Table.Th>
+                    <Table.Th>
+                      <VisuallyHidden>{t('shell:common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {m.representatives.map((r) => (
+                    <Table.Tr key={r.userId}>
+                      <Table.Td style={{ wordBreak: 'keep-all' }}>{r.name}</Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.email}</Table.Td>
+                      <Table.Td>
+                        <ConfirmButton
+                          size="xs"
+                          variant="default"
+                          disabled={m.representatives.length < 2}
+                          label={t('portal.remove')}
+                          question={t('portal.confirmRemove', { name: r.name, email: r.email, member: localized(m.name).text })}
+                          onConfirm={() => removeRep.mutateAsync(r.userId)}
+                          renderError={membershipError}
+                        />
+                      </Table.Td>
                     </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {m.representatives.map((r) => (
-                      <Table.Tr key={r.userId}>
-                        <Table.Td>{r.name}</Table.Td>
-                        <Table.Td style={{ overflowWrap: 'anywhere' }}>{r.email}</Table.Td>
-                        <Table.Td>
-                          <ConfirmButton
-                            size="xs"
-                            variant="default"
-                            disabled={m.representatives.length < 2}
-                            label={t('portal.remove')}
-                            question={t('portal.confirmRemove', { name: r.name, email: r.email, member: localized(m.name).text })}
-                            onConfirm={() => removeRep.mutateAsync(r.userId)}
-                            renderError={membershipError}
-                          />
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+                  ))}
+                </Table.Tbody>
+              </Table>
             ) : (
               <EmptyState>{t('portal.noRepresentatives')}</EmptyState>
             )}

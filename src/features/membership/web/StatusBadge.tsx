@@ -18,7 +18,8 @@ const statusColor: Record<string, string> = {
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useTranslation('membership');
   return (
-    <Badge color={statusColor[status] ?? 'gray'} variant="dot" data-testid="status" data-status={status}>
+    // Never cut short in a narrow table column.
+    <Badge color={statusColor[status] ?? 'gray'} variant="dot" miw="max-content" data-testid="status" data-status={status}>
       {t(`status.${status}`)}
     </Badge>
   );

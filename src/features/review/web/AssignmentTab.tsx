@@ -50,26 +50,24 @@ export function AssignmentTab({ callId }: { callId: string }) {
       <Title order={3}>{t('calls:admin.progress')}</Title>
       {list && !list.length ? <EmptyState>{t('calls:table.noAssignments')}</EmptyState> : null}
       {progress?.reviewers.length ? (
-        <Table.ScrollContainer minWidth={360}>
-          <Table data-testid="progress">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('calls:admin.reviewer')}</Table.Th>
-                <Table.Th>{t('calls:table.reviewsDone')}</Table.Th>
+        <Table data-testid="progress">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('calls:admin.reviewer')}</Table.Th>
+              <Table.Th>{t('calls:table.reviewsDone')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {progress.reviewers.map((r) => (
+              <Table.Tr key={r.reviewerId}>
+                <Table.Td>{r.name}</Table.Td>
+                <Table.Td>
+                  {r.submitted} / {r.assigned}
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {progress.reviewers.map((r) => (
-                <Table.Tr key={r.reviewerId}>
-                  <Table.Td>{r.name}</Table.Td>
-                  <Table.Td>
-                    {r.submitted} / {r.assigned}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
       {list?.length ? (
         <>

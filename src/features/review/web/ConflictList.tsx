@@ -35,7 +35,7 @@ export function ConflictList({ invitationId }: { invitationId: string }) {
       </Box>
     );
   return (
-    <Table.ScrollContainer minWidth={520} mt="xs">
+    <Table.ScrollContainer minWidth={560} mt="xs">
       <Table>
         <Table.Thead>
           <Table.Tr>

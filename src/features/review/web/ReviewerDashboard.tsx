@@ -57,32 +57,30 @@ export function ReviewerDashboard() {
       </Title>
       {mine && !mine.length ? <EmptyState>{t('review:none')}</EmptyState> : null}
       {mine?.length ? (
-        <Table.ScrollContainer minWidth={480}>
-          <Table>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('review:code')}</Table.Th>
-                <Table.Th>{t('review:title')}</Table.Th>
-                <Table.Th>{t('review:status')}</Table.Th>
-                <Table.Th>{t('review:total')}</Table.Th>
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('review:code')}</Table.Th>
+              <Table.Th>{t('review:title')}</Table.Th>
+              <Table.Th>{t('review:status')}</Table.Th>
+              <Table.Th>{t('review:total')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {mine.map((a) => (
+              <Table.Tr key={`${a.submissionId}-${a.round}`}>
+                <Table.Td>
+                  <Link to={to(reviewPages.review, { id: a.submissionId })}>{a.code}</Link>
+                </Table.Td>
+                <Table.Td>
+                  <LText value={a.title} />
+                </Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{t(`review:reviewStatus.${a.reviewStatus}`)}</Table.Td>
+                <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mine.map((a) => (
-                <Table.Tr key={`${a.submissionId}-${a.round}`}>
-                  <Table.Td>
-                    <Link to={to(reviewPages.review, { id: a.submissionId })}>{a.code}</Link>
-                  </Table.Td>
-                  <Table.Td>
-                    <LText value={a.title} />
-                  </Table.Td>
-                  <Table.Td>{t(`review:reviewStatus.${a.reviewStatus}`)}</Table.Td>
-                  <Table.Td>{a.total?.toFixed(2) ?? ''}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : null}
     </Stack>
   );
