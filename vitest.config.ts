@@ -1,13 +1,27 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { defineConfig } from 'vitest/config';
 
-// The API suites run on the embedded database and, when TEST_DATABASE_URL is
-// set, again on that PostgreSQL server (*.unit and *.once tests run only on the
-// first, *.postgres tests only on the second). End-to-end tests run once.
-// docs/testing.md explains the settings that keep the run short.
+// The API suites run on the embedded database; when TEST_DATABASE_URL is set they
+// run on that PostgreSQL server instead, and only the files where the engine itself
+// matters run on both. *.unit and *.once tests run on the first, *.postgres tests
+// only on the second. End-to-end tests run once, their servers on the embedded
+// database. docs/testing.md explains the settings that keep the run short.
 const withPostgres = !!process.env.TEST_DATABASE_URL;
 // Component tests (happy-dom) are *.unit.test.tsx: they need no database and run once.
 const apiTests = ['src/**/*.test.ts', 'src/**/*.unit.test.tsx'];
+const noDatabase = ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'src/**/*.once.test.ts'];
+/**
+ * Where the engine matters, not only the SQL: concurrent writes and their locks, text search
+ * (extensions and dictionaries), dumps and restores, files written with their rows, sessions.
+ */
+const engineTests = [
+  'src/features/events/capacity.test.ts',
+  'src/platform/backup.test.ts',
+  'src/features/search/*.test.ts',
+  'src/platform/search/*.test.ts',
+  'src/platform/files/uploads.test.ts',
+  'src/platform/security/sessions.test.ts',
+];
 
 /** The longest files, started first so that the run does not end waiting for one of them. */
 const slowFirst = [
@@ -44,7 +58,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'pglite',
-          include: apiTests,
+          include: withPostgres ? [...noDatabase, ...engineTests] : apiTests,
           exclude: ['src/**/*.postgres.test.ts'],
           env: { TEST_DB: 'pglite' },
           globalSetup: ['src/test/templates.ts'],
@@ -59,7 +73,7 @@ export default defineConfig({
               test: {
                 name: 'postgres',
                 include: apiTests,
-                exclude: ['src/**/*.unit.test.ts', 'src/**/*.unit.test.tsx', 'src/**/*.once.test.ts'],
+                exclude: noDatabase,
                 env: { TEST_DB: 'postgres' },
                 globalSetup: ['src/test/templates.ts'],
                 isolate: false,

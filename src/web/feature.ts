@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ComponentType, lazy, type ReactNode } from 'react';
 import type { Page } from '../platform/http/links';
 import type { Locale } from './i18n';
 
@@ -19,6 +19,17 @@ export interface WebPage {
   element: ReactNode;
 }
 export const at = (page: Page, element: ReactNode): WebPage => ({ page, element });
+
+// biome-ignore lint/suspicious/noExplicitAny: any component, whatever its props
+type AnyComponent = ComponentType<any>;
+
+/**
+ * A component loaded the first time it renders, from the module that exports it by `name`: each page
+ * is its own chunk, so the app's first load carries the shell and the page it opens, not every page.
+ */
+export function lazyNamed<M extends Record<K, AnyComponent>, K extends keyof M & string>(load: () => Promise<M>, name: K): M[K] {
+  return lazy(async () => ({ default: (await load())[name] as AnyComponent })) as unknown as M[K];
+}
 
 /**
  * What a feature adds to the web app. Register it in src/web/features.ts.

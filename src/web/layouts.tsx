@@ -1,4 +1,19 @@
-import { Anchor, AppShell, Burger, Button, Container, Group, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  AppShell,
+  Burger,
+  Button,
+  Container,
+  Group,
+  Loader,
+  Menu,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { Suspense } from 'react';
 import { pagePath } from '../platform/http/links';
 import { adminPages } from '../features/admin/contract';
 import { portalPages } from '../features/portal/contract';
@@ -133,7 +148,7 @@ export function PublicLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" key={location.pathname.split('/')[1]}>
         <Container size="xl">
-          <Outlet />
+          <PageOutlet />
         </Container>
       </AppShell.Main>
     </AppShell>
@@ -145,6 +160,16 @@ const staffAreaRoles = [...areaRoles];
 const staffAreaScopes = [...areaScopes];
 
 const shellAdminNav: NavItem[] = [{ page: adminPages.home, label: 'nav.dashboard' }];
+
+/** The page of the address, shown once its code has loaded (each page is loaded the first time it opens). */
+function PageOutlet() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loader aria-label={t('common.loading')} my="xl" />}>
+      <Outlet />
+    </Suspense>
+  );
+}
 
 /** The staff area: a navigation bar (a drawer on phones) and the page. */
 export function AdminLayout() {
@@ -192,7 +217,7 @@ export function AdminLayout() {
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main id="main">
-          <Outlet />
+          <PageOutlet />
         </AppShell.Main>
       </AppShell>
     </RequireAuth>

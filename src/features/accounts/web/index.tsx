@@ -1,13 +1,14 @@
 import { accountsPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { AccountPage } from './AccountPage';
-import { ForgotPasswordPage } from './ForgotPasswordPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { accountsTexts } from './i18n';
-import { ResetPasswordPage } from './ResetPasswordPage';
-import { SignInPage } from './SignInPage';
-import { SignUpPage } from './SignUpPage';
-import { TokenSignInPage } from './TokenSignInPage';
-import { UsersPage } from './UsersPage';
+
+const AccountPage = lazyNamed(() => import('./AccountPage'), 'AccountPage');
+const ForgotPasswordPage = lazyNamed(() => import('./ForgotPasswordPage'), 'ForgotPasswordPage');
+const ResetPasswordPage = lazyNamed(() => import('./ResetPasswordPage'), 'ResetPasswordPage');
+const SignInPage = lazyNamed(() => import('./SignInPage'), 'SignInPage');
+const SignUpPage = lazyNamed(() => import('./SignUpPage'), 'SignUpPage');
+const TokenSignInPage = lazyNamed(() => import('./TokenSignInPage'), 'TokenSignInPage');
+const UsersPage = lazyNamed(() => import('./UsersPage'), 'UsersPage');
 
 export const accountsWeb: WebFeature = {
   name: 'accounts',

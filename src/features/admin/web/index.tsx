@@ -1,9 +1,10 @@
 import { adminPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { AdminHomePage } from './AdminHomePage';
-import { AuditPage } from './AuditPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { adminTexts } from './i18n';
-import { OutboxPage } from './OutboxPage';
+
+const AdminHomePage = lazyNamed(() => import('./AdminHomePage'), 'AdminHomePage');
+const AuditPage = lazyNamed(() => import('./AuditPage'), 'AuditPage');
+const OutboxPage = lazyNamed(() => import('./OutboxPage'), 'OutboxPage');
 
 export const adminWeb: WebFeature = {
   name: 'admin',

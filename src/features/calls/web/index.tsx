@@ -1,13 +1,15 @@
 import { callsPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import type { ComponentType } from 'react';
-import { AdminCallPage, type CallTab } from './AdminCallPage';
-import { AdminCallsPage } from './AdminCallsPage';
-import { CallPage } from './CallPage';
-import { CallsPage } from './CallsPage';
+import type { CallTab } from './AdminCallPage';
 import { callsTexts } from './i18n';
-import { MySubmissionsPage } from './MySubmissionsPage';
-import { SubmissionPage } from './SubmissionPage';
+
+const AdminCallPage = lazyNamed(() => import('./AdminCallPage'), 'AdminCallPage');
+const AdminCallsPage = lazyNamed(() => import('./AdminCallsPage'), 'AdminCallsPage');
+const CallPage = lazyNamed(() => import('./CallPage'), 'CallPage');
+const CallsPage = lazyNamed(() => import('./CallsPage'), 'CallsPage');
+const MySubmissionsPage = lazyNamed(() => import('./MySubmissionsPage'), 'MySubmissionsPage');
+const SubmissionPage = lazyNamed(() => import('./SubmissionPage'), 'SubmissionPage');
 
 /** What another feature (the review) adds to the pages of one call and of one submission. */
 export interface CallAdditions {

@@ -1,8 +1,9 @@
 import { directoryPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { directoryTexts } from './i18n';
-import { OrganizationsPage } from './OrganizationsPage';
-import { PeoplePage } from './PeoplePage';
+
+const OrganizationsPage = lazyNamed(() => import('./OrganizationsPage'), 'OrganizationsPage');
+const PeoplePage = lazyNamed(() => import('./PeoplePage'), 'PeoplePage');
 
 export const directoryWeb: WebFeature = {
   name: 'directory',

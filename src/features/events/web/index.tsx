@@ -1,18 +1,19 @@
 import { eventsPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
-import { AdminEventPage } from './AdminEventPage';
-import { AdminEventsPage } from './AdminEventsPage';
-import { CheckinPage } from './CheckinPage';
-import { EventPage } from './EventPage';
-import { EventsPage } from './EventsPage';
-import { InvitationPage } from './InvitationPage';
-import { MailTemplatesPage } from './MailTemplatesPage';
-import { ManagerInvitationPage } from './ManagerInvitationPage';
-import { MyRegistrationsPage } from './MyRegistrationsPage';
-import { RegisterPage } from './RegisterPage';
-import { SessionPage } from './SessionPage';
-import { VerifyPage } from './VerifyPage';
+
+const AdminEventPage = lazyNamed(() => import('./AdminEventPage'), 'AdminEventPage');
+const AdminEventsPage = lazyNamed(() => import('./AdminEventsPage'), 'AdminEventsPage');
+const CheckinPage = lazyNamed(() => import('./CheckinPage'), 'CheckinPage');
+const EventPage = lazyNamed(() => import('./EventPage'), 'EventPage');
+const EventsPage = lazyNamed(() => import('./EventsPage'), 'EventsPage');
+const InvitationPage = lazyNamed(() => import('./InvitationPage'), 'InvitationPage');
+const MailTemplatesPage = lazyNamed(() => import('./MailTemplatesPage'), 'MailTemplatesPage');
+const ManagerInvitationPage = lazyNamed(() => import('./ManagerInvitationPage'), 'ManagerInvitationPage');
+const MyRegistrationsPage = lazyNamed(() => import('./MyRegistrationsPage'), 'MyRegistrationsPage');
+const RegisterPage = lazyNamed(() => import('./RegisterPage'), 'RegisterPage');
+const SessionPage = lazyNamed(() => import('./SessionPage'), 'SessionPage');
+const VerifyPage = lazyNamed(() => import('./VerifyPage'), 'VerifyPage');
 
 export const eventsWeb: WebFeature = {
   name: 'events',

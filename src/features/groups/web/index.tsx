@@ -1,11 +1,12 @@
 import { groupsPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { GroupsAdminPage } from './GroupsAdminPage';
-import { DocumentPage } from './DocumentPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { documentsTexts, groupsTexts } from './i18n';
-import { GroupPage } from './GroupPage';
-import { GroupsPage } from './GroupsPage';
-import { WorkspacePage } from './WorkspacePage';
+
+const GroupsAdminPage = lazyNamed(() => import('./GroupsAdminPage'), 'GroupsAdminPage');
+const DocumentPage = lazyNamed(() => import('./DocumentPage'), 'DocumentPage');
+const GroupPage = lazyNamed(() => import('./GroupPage'), 'GroupPage');
+const GroupsPage = lazyNamed(() => import('./GroupsPage'), 'GroupsPage');
+const WorkspacePage = lazyNamed(() => import('./WorkspacePage'), 'WorkspacePage');
 
 export const groupsWeb: WebFeature = {
   name: 'groups',

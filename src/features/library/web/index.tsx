@@ -1,9 +1,10 @@
 import { libraryPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { LibraryAdminPage } from './LibraryAdminPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { libraryTexts } from './i18n';
-import { LibraryPage } from './LibraryPage';
-import { PublicationPage } from './PublicationPage';
+
+const LibraryAdminPage = lazyNamed(() => import('./LibraryAdminPage'), 'LibraryAdminPage');
+const LibraryPage = lazyNamed(() => import('./LibraryPage'), 'LibraryPage');
+const PublicationPage = lazyNamed(() => import('./PublicationPage'), 'PublicationPage');
 
 export const libraryWeb: WebFeature = {
   name: 'library',

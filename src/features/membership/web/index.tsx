@@ -1,18 +1,19 @@
 import { membershipPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { ApplyPage } from './ApplyPage';
-import { CategoriesPage } from './CategoriesPage';
-import { DashboardPage } from './DashboardPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { membershipTexts } from './i18n';
-import { InvitationPage } from './InvitationPage';
-import { MemberDirectoryPage } from './MemberDirectoryPage';
-import { MemberPage } from './MemberPage';
-import { MembershipsPage } from './MembershipsPage';
-import { MyApplicationPage } from './MyApplicationPage';
-import { MyApplicationsPage } from './MyApplicationsPage';
-import { PortalPage } from './PortalPage';
-import { QueueDetailPage } from './QueueDetailPage';
-import { QueuePage } from './QueuePage';
+
+const ApplyPage = lazyNamed(() => import('./ApplyPage'), 'ApplyPage');
+const CategoriesPage = lazyNamed(() => import('./CategoriesPage'), 'CategoriesPage');
+const DashboardPage = lazyNamed(() => import('./DashboardPage'), 'DashboardPage');
+const InvitationPage = lazyNamed(() => import('./InvitationPage'), 'InvitationPage');
+const MemberDirectoryPage = lazyNamed(() => import('./MemberDirectoryPage'), 'MemberDirectoryPage');
+const MemberPage = lazyNamed(() => import('./MemberPage'), 'MemberPage');
+const MembershipsPage = lazyNamed(() => import('./MembershipsPage'), 'MembershipsPage');
+const MyApplicationPage = lazyNamed(() => import('./MyApplicationPage'), 'MyApplicationPage');
+const MyApplicationsPage = lazyNamed(() => import('./MyApplicationsPage'), 'MyApplicationsPage');
+const PortalPage = lazyNamed(() => import('./PortalPage'), 'PortalPage');
+const QueueDetailPage = lazyNamed(() => import('./QueueDetailPage'), 'QueueDetailPage');
+const QueuePage = lazyNamed(() => import('./QueuePage'), 'QueuePage');
 
 export const membershipWeb: WebFeature = {
   name: 'membership',

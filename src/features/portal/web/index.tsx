@@ -1,8 +1,9 @@
 import { portalPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { portalTexts } from './i18n';
 import { ServerPage } from '../../../web/components/ServerPage';
-import { SearchPage } from './SearchPage';
+
+const SearchPage = lazyNamed(() => import('./SearchPage'), 'SearchPage');
 
 /**
  * The public portal in the web app: the pages the server renders (home, about,

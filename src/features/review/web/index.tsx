@@ -1,13 +1,14 @@
-import { reviewPages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
 import { ApplicantFeedback } from './ApplicantFeedback';
 import { AssignmentTab } from './AssignmentTab';
 import { EntryReviews } from './EntryReviews';
-import { reviewTexts } from './i18n';
 import { RankingTab } from './RankingTab';
-import { ReviewerDashboard } from './ReviewerDashboard';
 import { ReviewersTab } from './ReviewersTab';
-import { ReviewPage } from './ReviewPage';
+import { reviewPages } from '../contract';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
+import { reviewTexts } from './i18n';
+
+const ReviewerDashboard = lazyNamed(() => import('./ReviewerDashboard'), 'ReviewerDashboard');
+const ReviewPage = lazyNamed(() => import('./ReviewPage'), 'ReviewPage');
 
 /** The reviewers' pages. */
 export const reviewWeb: WebFeature = {

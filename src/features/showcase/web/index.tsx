@@ -1,8 +1,9 @@
 import { showcasePages } from '../contract';
-import { at, type WebFeature } from '../../../web/feature';
-import { EntryPage } from './EntryPage';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { showcaseTexts } from './i18n';
-import { ShowcasePage } from './ShowcasePage';
+
+const EntryPage = lazyNamed(() => import('./EntryPage'), 'EntryPage');
+const ShowcasePage = lazyNamed(() => import('./ShowcasePage'), 'ShowcasePage');
 
 export const showcaseWeb: WebFeature = {
   name: 'showcase',
