@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/index.js';
 import { hansToHant } from '../../src/platform/i18n/index.js';
 import { indexDocs } from '../../src/platform/search/index.js';
-import { launchBrowser, seriousViolations, startServer, type Server } from './support.js';
+import { copyOfDemoData, launchBrowser, seriousViolations, startServer, type Server } from './support.js';
 
 let server: Server;
 let browser: Browser;
@@ -21,8 +21,8 @@ const ourCase = {
 };
 
 beforeAll(async () => {
-  // The index gets one known case before the server starts (the demo data adds the rest).
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-portal-'));
+  // The demo data's index gets two known cases before the server starts.
+  dataDir = (await copyOfDemoData()) ?? fs.mkdtempSync(path.join(os.tmpdir(), 'wz-e2e-portal-'));
   const database = await openDatabase({ dataDir });
   await database.migrate();
   await indexDocs(database.db, [

@@ -29,7 +29,7 @@ export interface Server {
 }
 
 /** Waits for the run's demo data directory (global-setup.ts) and copies it to a new folder; undefined without one. */
-async function copyOfDemoData(): Promise<string | undefined> {
+export async function copyOfDemoData(): Promise<string | undefined> {
   const template = inject('demoTemplate');
   if (!template) return undefined;
   const deadline = Date.now() + 180_000;
