@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, call, query } from '../../../web/api';
-import { eventsApi, eventsPages, type StakeholderGroup, stakeholderGroups } from '../contract';
+import { eventsApi, eventsPages, genders, type StakeholderGroup, stakeholderGroups } from '../contract';
 import { CountrySelect, ErrorAlert, useNotify } from '../../../web/components/forms';
 import { useTo } from '../../../web/links';
 import { useLocalized } from '../../../web/localized';
@@ -27,6 +27,7 @@ function RegisterForm() {
     organization: '',
     countryCode: null as string | null,
     stakeholderGroup: null as StakeholderGroup | null,
+    gender: null as (typeof genders)[number] | null,
   });
   const [answers, setAnswers] = useState<Record<string, string | boolean>>({});
   const [sessions, setSessions] = useState<string[]>([]);
@@ -100,6 +101,14 @@ function RegisterForm() {
         data={stakeholderGroups.map((g) => ({ value: g, label: t(`shell:stakeholders.${g}`) }))}
         value={v.stakeholderGroup}
         onChange={(x) => setV({ ...v, stakeholderGroup: stakeholderGroups.find((g) => g === x) ?? null })}
+      />
+      <Select
+        label={t('events:form.gender')}
+        description={t('events:form.genderWhy')}
+        clearable
+        data={genders.map((g) => ({ value: g, label: t(`shell:genders.${g}`) }))}
+        value={v.gender}
+        onChange={(x) => setV({ ...v, gender: genders.find((g) => g === x) ?? null })}
       />
       {shown.map((f) =>
         f.type === 'checkbox' ? (
