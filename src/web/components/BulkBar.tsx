@@ -89,10 +89,20 @@ export function BulkBar<F>({
       onChanged?.();
     }
   };
+  // Two siblings in the page, not one box: the bar sticks within the page's height, not its own.
   return (
-    <Stack gap="xs">
+    <>
       {n ? (
-        <Paper withBorder p="xs" role="region" aria-label={t('bulk.bar')} data-testid="bulk-bar">
+        <Paper
+          withBorder
+          shadow="xs"
+          p="xs"
+          role="region"
+          aria-label={t('bulk.bar')}
+          data-testid="bulk-bar"
+          // Stays in view under the header while the person scrolls the list to pick rows.
+          style={{ position: 'sticky', top: 'calc(var(--app-shell-header-height, 0px) + 4px)', zIndex: 3 }}
+        >
           <Group gap="sm" justify="space-between">
             <Group gap="sm">
               <Text fw={600} aria-live="polite" data-testid="bulk-count">
@@ -117,8 +127,9 @@ export function BulkBar<F>({
                 <ConfirmButton
                   key={a.label}
                   size="xs"
-                  color={a.color}
-                  variant={a.color === 'red' ? 'light' : 'filled'}
+                  // Filled, in a shade dark enough for small white text (contrast); red for what refuses or removes.
+                  color={a.color === 'red' ? 'red.8' : a.color}
+                  variant="filled"
                   label={a.label}
                   question={a.question(n)}
                   onOpen={a.onOpen}
@@ -135,7 +146,7 @@ export function BulkBar<F>({
         </Paper>
       ) : null}
       {outcome ? <BulkOutcome outcome={outcome} onClose={() => setOutcome(null)} /> : null}
-    </Stack>
+    </>
   );
 }
 
@@ -160,6 +171,8 @@ function BulkOutcome({ outcome, onClose }: { outcome: Outcome; onClose: () => vo
       role="status"
       data-testid="bulk-outcome"
       title={summary.join(t('bulk.separator'))}
+      // The light alerts' own title colours are too faint for text this size (contrast).
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
       withCloseButton
       closeButtonLabel={t('common.close')}
       onClose={onClose}

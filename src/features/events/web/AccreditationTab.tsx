@@ -91,7 +91,10 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
             onChange={(e) => setBody(e.currentTarget.value)}
           />
           <Text size="sm" c="dimmed">
-            {t('events:bulk.placeholders', { list: '{{name}}, {{event}}, {{link}}', link: '{{link}}' })}
+            {t('events:bulk.placeholders', {
+              list: ['{{name}}', '{{event}}', '{{link}}'].join(t('shell:bulk.nameSeparator')),
+              link: '{{link}}',
+            })}
           </Text>
         </Stack>
       ),

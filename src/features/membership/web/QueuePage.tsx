@@ -1,4 +1,4 @@
-import { Anchor, ScrollArea, Stack, Table, Textarea, Title } from '@mantine/core';
+import { Anchor, Stack, Table, Textarea, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -99,7 +99,7 @@ export function QueuePage() {
       />
       <MembershipError error={list.error} />
       <BulkBar selection={selection} actions={actions} onChanged={() => invalidate(qc, api.applications, api.application)} />
-      <ScrollArea>
+      <Table.ScrollContainer minWidth={760}>
         <Table striped highlightOnHover data-testid="queue">
           <Table.Thead>
             <Table.Tr>
@@ -138,7 +138,7 @@ export function QueuePage() {
             ))}
           </Table.Tbody>
         </Table>
-      </ScrollArea>
+      </Table.ScrollContainer>
       {list.data && list.data.items.length === 0 ? <EmptyState>{t('shell:common.noResults')}</EmptyState> : null}
       <Pager total={list.data?.total ?? 0} page={page} pageSize={25} onChange={setPage} />
     </Stack>
