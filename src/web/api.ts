@@ -112,6 +112,32 @@ export function invalidate(qc: QueryClient, ...es: Endpoint[]) {
 export async function download(url: string) {
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw new ApiError(res.status, 'download_failed', res.statusText);
+  await save(res);
+}
+
+/**
+ * Downloads the file an endpoint answers a request with a body with (e.g. an export of the rows
+ * selected in a list, too many ids for a link); a refusal is an ApiError as with call().
+ */
+export async function downloadFrom<E extends Endpoint>(e: E, ...[input]: InputArgs<E>) {
+  const i = (input ?? {}) as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown };
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(pathOf(e.path, i.params) + queryString(i.query), {
+    method: e.method,
+    headers,
+    body: JSON.stringify(i.body ?? {}),
+    credentials: 'same-origin',
+  });
+  if (!res.ok) {
+    const p = (res.headers.get('content-type') ?? '').includes('json') ? await res.json().catch(() => ({})) : {};
+    throw new ApiError(res.status, p.code ?? 'download_failed', p.detail ?? res.statusText, p.errors ?? [], p);
+  }
+  await save(res);
+}
+
+/** Saves an answer as a file, under the name the server gave it. */
+async function save(res: Response) {
   const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'download';
   const blob = await res.blob();
   const a = document.createElement('a');

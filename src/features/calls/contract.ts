@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
-import { endpoint, endpoints, idParams, labelled } from '../../platform/http/contract.js';
+import { bulkResult, bulkSelection, endpoint, endpoints, idParams, labelled } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 import { answers, eligibility, formDefinition, option } from './form.js';
@@ -199,6 +199,12 @@ export const submissionQuery = z.object({
   decision: decision.optional(),
 });
 
+export type SubmissionFilter = z.output<typeof submissionQuery>;
+/** Screen many entries at once (picked, or every one the entries list's filter matches), each as the single screening. */
+export const bulkScreenInput = screenInput
+  .extend({ selection: bulkSelection('submission', submissionQuery) })
+  .refine((b) => b.result !== 'failed' || !!b.reason, { path: ['reason'], message: 'give the reason entries fail screening' });
+
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const callsErrors = {
   code_prefix_taken: 409,
@@ -358,6 +364,17 @@ export const callsApi = endpoints('calls', {
     params: idParams,
     body: screenInput,
     response: { 200: staffSubmission },
+  }),
+  bulkScreen: endpoint({
+    method: 'POST',
+    path: '/api/v1/calls/:id/submissions/bulk/screening',
+    access: staff,
+    summary: 'Screen the selected entries of a call: pass, or fail with a reason',
+    description:
+      'Each entry is screened in its own transaction with the single screening’s rules and audit entry; the answer has one line per entry (done, skipped when it already has that result, or refused with the code of why). An entry of another call is refused, never screened. One more audit entry records the bulk action.',
+    params: idParams,
+    body: bulkScreenInput,
+    response: { 200: bulkResult },
   }),
   autoScreen: endpoint({
     method: 'POST',

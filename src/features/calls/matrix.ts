@@ -36,6 +36,7 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/submissions/:id/files': { params: { id: 'submission' }, own: ['applicant'], other: [], body: () => 'pdf' },
   'GET /api/v1/calls/:id/submissions': {},
   'POST /api/v1/submissions/:id/screening': {},
+  'POST /api/v1/calls/:id/submissions/bulk/screening': {},
   'POST /api/v1/calls/:id/auto-screen': {},
 };
 
@@ -55,5 +56,10 @@ export const referenceCases: Record<string, ReferenceCase> = {
     who: 'applicant',
     params: { id: 'submission' },
     body: (i) => ({ answers: { attachment: i.submissionFile }, organizationId: i.applicantOrganization }),
+  },
+  'POST /api/v1/calls/:id/submissions/bulk/screening': {
+    who: 'secretariat',
+    params: { id: 'call' },
+    body: (i) => ({ selection: { ids: [i.reviewed] }, result: 'passed' }),
   },
 };

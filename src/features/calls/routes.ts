@@ -2,6 +2,7 @@ import { requireActor } from '../../platform/auth/access.js';
 import { route } from '../../platform/http/route.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
+import { bulkScreen } from './bulk.js';
 import { callsApi as api } from './contract.js';
 import * as svc from './service.js';
 
@@ -39,5 +40,6 @@ export function callsRoutes(app: App, { db, config }: Ctx) {
   // Staff
   route(app, api.submissions, async (req) => svc.callSubmissions(db, req.params.id, req.query));
   route(app, api.screen, async (req) => svc.screenSubmission(db, requireActor(req), req.params.id, req.body));
+  route(app, api.bulkScreen, async (req) => bulkScreen(db, requireActor(req), req.params.id, req.body));
   route(app, api.autoScreen, async (req) => svc.autoScreenCall(db, requireActor(req), req.params.id));
 }

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
 import {
   binary,
+  bulkResult,
+  bulkSelection,
   endpoint,
   endpoints,
   exportFormat,
@@ -215,6 +217,25 @@ export const decisionInput = z.object({
   decision: labelled(['approve', 'reject'], 'events:admin'),
   reason: z.string().trim().max(2000).optional(),
 });
+/** The accreditation list's filter: the list, its exports and its bulk actions select the same registrations. */
+export const registrationFilter = z.object({ status: registrationStatus.optional(), category: z.string().max(40).optional() });
+export type RegistrationFilter = z.output<typeof registrationFilter>;
+const registrationSelection = bulkSelection('registration', registrationFilter);
+/** Accredit (or reject, with one reason) many registrations, each as the single decision. */
+export const bulkDecisionInput = decisionInput
+  .extend({ selection: registrationSelection })
+  .refine((b) => b.decision !== 'reject' || !!b.reason, { path: ['reason'], message: 'give the reason for a rejection' });
+/**
+ * One mail to each selected registrant, written by staff. Placeholders: {{name}}, {{event}} and {{link}} (the
+ * recipient's registration page, in their language); without {{link}} the link ends the mail.
+ */
+export const bulkMessageInput = z.object({
+  selection: registrationSelection,
+  subject: z.string().trim().min(1).max(300),
+  body: z.string().trim().min(1).max(20_000),
+});
+/** The selected registrations as a delegate list (the columns of the full one). */
+export const bulkExportInput = z.object({ selection: registrationSelection, format: exportFormat.default('csv') });
 export const checkinInput = z
   .object({ token: z.string().max(500).optional(), registrationId: ref('registration').optional(), sessionId: ref('session').nullish() })
   .refine((c) => c.token || c.registrationId, 'give a badge token or a registration id');
@@ -864,8 +885,38 @@ export const eventsApi = endpoints('events', {
     access: 'user',
     summary: 'Registrations (the accreditation queue with status=pending)',
     params: eventParams,
-    query: z.object({ status: registrationStatus.optional(), category: z.string().max(40).optional() }),
+    query: registrationFilter,
     response: { 200: z.array(registrationOut) },
+  }),
+  bulkDecide: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations/bulk/decision',
+    access: 'user',
+    summary: 'Accreditation of the selected registrations (picked, or every one the filter matches): approve, or reject with a reason',
+    description:
+      'Each registration is decided in its own transaction with the single decision’s rules, mail and audit entry; the answer has one line per registration (done, skipped when it already was so, or refused with the code of why). A registration of another event is refused, never decided. One more audit entry records the bulk action.',
+    params: eventParams,
+    body: bulkDecisionInput,
+    response: { 200: bulkResult },
+  }),
+  bulkMessage: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations/bulk/message',
+    access: 'user',
+    summary: 'Mail the selected registrants: one mail each, queued in the outbox, with a link to their registration',
+    params: eventParams,
+    body: bulkMessageInput,
+    response: { 200: bulkResult },
+  }),
+  bulkExport: endpoint({
+    method: 'POST',
+    path: '/api/v1/events/:id/registrations/bulk/export',
+    access: 'user',
+    summary: 'The selected registrations as a delegate list, CSV or XLSX (refused whole when one is not of this event)',
+    params: eventParams,
+    body: bulkExportInput,
+    produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    response: { 200: binary },
   }),
   decide: endpoint({
     method: 'POST',

@@ -77,7 +77,8 @@ export const defaultTemplates: Record<MailKey, Record<Locale, Tpl>> = {
   },
 };
 
-const fill = (s: string, vars: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
+/** Fills {{name}}-style placeholders; an unknown one becomes empty. */
+export const fillPlaceholders = (s: string, vars: Record<string, string>) => s.replace(/\{\{(\w+)\}\}/g, (_, k: string) => vars[k] ?? '');
 
 export async function renderMail(db: DbOrTx, key: MailKey, locale: string, vars: Record<string, string>) {
   const l = (locales as readonly string[]).includes(locale) ? (locale as Locale) : 'en';
@@ -86,7 +87,7 @@ export async function renderMail(db: DbOrTx, key: MailKey, locale: string, vars:
     .from(mailTemplates)
     .where(and(eq(mailTemplates.key, key), eq(mailTemplates.locale, l)));
   const t = custom ?? defaultTemplates[key][l];
-  return { subject: fill(t.subject, vars), text: fill(t.body, vars), locale: l };
+  return { subject: fillPlaceholders(t.subject, vars), text: fillPlaceholders(t.body, vars), locale: l };
 }
 
 export async function sendEventMail(db: DbOrTx, key: MailKey, to: string, locale: string, vars: Record<string, string>) {

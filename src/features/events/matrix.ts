@@ -145,6 +145,25 @@ export const accessRules: Record<string, Rule> = {
     other: S,
     body: () => ({ decision: 'approve' }),
   },
+  'POST /api/v1/events/:id/registrations/bulk/decision': {
+    params: { id: 'event' },
+    own: managers,
+    other: S,
+    body: (i) => ({ selection: { ids: [i.registration] }, decision: 'approve' }),
+    note: "a manager naming another event's registration is refused by its reference check",
+  },
+  'POST /api/v1/events/:id/registrations/bulk/message': {
+    params: { id: 'event' },
+    own: managers,
+    other: S,
+    body: (i) => ({ selection: { ids: [i.registration] }, subject: 'Matrix', body: 'Dear {{name}}' }),
+  },
+  'POST /api/v1/events/:id/registrations/bulk/export': {
+    params: { id: 'event' },
+    own: managers,
+    other: S,
+    body: (i) => ({ selection: { ids: [i.registration] }, format: 'csv' }),
+  },
   'GET /api/v1/registrations/:id/badge.pdf': { params: { id: 'registration' }, own: ['delegate', ...managers], other: S },
   'GET /api/v1/events/:id/badges.pdf': { params: { id: 'event' }, own: managers, other: S },
   'GET /api/v1/registrations/:id/badge-token': { params: { id: 'registration' }, own: ['delegate', ...managers], other: S },
@@ -211,6 +230,21 @@ export const referenceCases: Record<string, ReferenceCase> = {
     body: (i) => ({ ...registrationBody, sessions: [i.session] }),
   },
   'POST /api/v1/registrations/:id/sessions': { who: 'delegate', params: { id: 'registration' }, body: (i) => ({ sessionId: i.session }) },
+  'POST /api/v1/events/:id/registrations/bulk/decision': {
+    who: 'manager',
+    params: { id: 'event' },
+    body: (i) => ({ selection: { ids: [i.registration] }, decision: 'approve' }),
+  },
+  'POST /api/v1/events/:id/registrations/bulk/message': {
+    who: 'manager',
+    params: { id: 'event' },
+    body: (i) => ({ selection: { ids: [i.registration] }, subject: 'Matrix', body: 'Dear {{name}}' }),
+  },
+  'POST /api/v1/events/:id/registrations/bulk/export': {
+    who: 'manager',
+    params: { id: 'event' },
+    body: (i) => ({ selection: { ids: [i.registration] }, format: 'csv' }),
+  },
   'POST /api/v1/events/:id/checkin': {
     who: 'manager',
     params: { id: 'event' },

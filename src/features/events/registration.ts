@@ -474,11 +474,20 @@ export async function cancelRegistration(db: Db, actor: Actor, id: string) {
 
 /** Accreditation: a pending on-site registration is approved, or rejected with a reason (which frees its seats). */
 export async function decide(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined) {
+  await applyDecision(db, actor, id, decision, reason);
+  return presentRegistration(db, await getRegistration(db, id));
+}
+
+/**
+ * Accreditation of one registration (alone or among many): approve, or reject with a reason, a pending one; the
+ * holder's mail and the audit entry go with it. False when it already was so (nothing to do, nothing written).
+ */
+export async function applyDecision(db: Db, actor: Actor, id: string, decision: 'approve' | 'reject', reason: string | undefined) {
   return db.transaction(async (tx) => {
     const [reg] = await tx.select().from(registrations).where(eq(registrations.id, id)).for('update');
     if (!reg) throw notFound();
     const target = decision === 'approve' ? 'approved' : 'rejected';
-    if (reg.status === target) return presentRegistration(tx, reg);
+    if (reg.status === target) return false;
     if (reg.status !== 'pending')
       throw fail(eventsErrors, 'not_pending', `This registration is ${reg.status}; only pending ones are decided.`);
     if (decision === 'reject' && !reason) throw invalid('reason', 'give the reason for a rejection');
@@ -503,7 +512,7 @@ export async function decide(db: Db, actor: Actor, id: string, decision: 'approv
       before: { status: reg.status },
       after: { status: target, reason },
     });
-    return presentRegistration(tx, await getRegistration(tx, id));
+    return true;
   });
 }
 

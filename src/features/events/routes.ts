@@ -82,6 +82,9 @@ export function eventRoutes(app: App, ctx: Ctx) {
   route(app, api.cancelRegistration, async (req) => svc.cancelRegistration(me(req), req.params.id));
   route(app, api.registrations, async (req) => svc.registrations(me(req), req.params.id, req.query));
   route(app, api.decide, async (req) => svc.decide(me(req), req.params.id, req.body.decision, req.body.reason));
+  route(app, api.bulkDecide, async (req) => svc.bulkDecide(me(req), req.params.id, req.body));
+  route(app, api.bulkMessage, async (req) => svc.bulkMessage(me(req), req.params.id, req.body));
+  route(app, api.bulkExport, async (req, reply) => sendFile(reply, await svc.bulkExport(me(req), req.params.id, req.body)));
 
   // Badges and check-in
   route(app, api.badge, async (req, reply) => sendFile(reply, await svc.badge(me(req), req.params.id, req.query.lang, lang(req))));

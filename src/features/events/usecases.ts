@@ -6,11 +6,16 @@ import type { Ctx } from '../../platform/http/types.js';
 import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localesOf } from '../accounts/index.js';
+import { resolveSelection } from '../../platform/http/bulk.js';
+import type { BulkSelection } from '../../platform/http/contract.js';
+import { audit } from '../../platform/audit/index.js';
+import { bulkDecide, bulkMessage, registrationList } from './bulk.js';
 import {
   eventsErrors,
   type EventInput,
   type InvitationInput,
   type MailKey,
+  type RegistrationFilter,
   type RegistrationInput,
   type RegistrationStatus,
   type SessionInput,
@@ -295,6 +300,38 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       const r = await managedRegistration(actor, id);
       return reg.decide(db, actor, r.id, decision, reason);
     },
+    async bulkDecide(
+      actor: Actor,
+      id: string,
+      input: { selection: BulkSelection<RegistrationFilter>; decision: 'approve' | 'reject'; reason?: string },
+    ) {
+      return bulkDecide(db, actor, await managed(actor, id), input);
+    },
+    async bulkMessage(actor: Actor, id: string, input: { selection: BulkSelection<RegistrationFilter>; subject: string; body: string }) {
+      return bulkMessage(db, actor, await managed(actor, id), input);
+    },
+    /** The selected registrations as the delegate list; refused whole (404) when one is not a registration of this event. */
+    async bulkExport(actor: Actor, id: string, input: { selection: BulkSelection<RegistrationFilter>; format: 'csv' | 'xlsx' }) {
+      const ev = await managed(actor, id);
+      const { entries } = await resolveSelection(input.selection, registrationList(db, ev.id));
+      const rows = entries.map((e) => {
+        if ('outside' in e) throw notFound();
+        return e.target;
+      });
+      await audit(db, {
+        actor,
+        action: 'event_registration.bulk_export',
+        entity: 'event',
+        entityId: ev.id,
+        after: {
+          selectedBy: 'ids' in input.selection ? 'ids' : 'filter',
+          count: rows.length,
+          format: input.format,
+          ids: rows.map((r) => r.id),
+        },
+      });
+      return delegateFile(ev, rows, input.format);
+    },
 
     // Badges
     async badge(actor: Actor, id: string, lang?: string, acceptLanguage?: string): Promise<EventFile> {
@@ -388,14 +425,7 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     // Exports and figures
     async delegates(actor: Actor, id: string, q: { format: 'csv' | 'xlsx'; status?: RegistrationStatus }): Promise<EventFile> {
       const ev = await managed(actor, id);
-      const rows = await reg.listRegistrations(db, ev.id, { status: q.status });
-      if (q.format === 'xlsx')
-        return {
-          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-          data: await toXlsx('delegates', delegateColumns, rows),
-          name: `${ev.slug}-delegates.xlsx`,
-        };
-      return { mime: 'text/csv; charset=utf-8', data: toCsv(delegateColumns, rows), name: `${ev.slug}-delegates.csv` };
+      return delegateFile(ev, await reg.listRegistrations(db, ev.id, { status: q.status }), q.format);
     },
     async figures(actor: Actor, id: string) {
       await managed(actor, id);
@@ -409,6 +439,17 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
       return ok;
     },
   };
+}
+
+/** A delegate list (all of it, or a selection) as CSV or XLSX. */
+async function delegateFile(ev: svc.EventRow, rows: reg.RegistrationRow[], format: 'csv' | 'xlsx'): Promise<EventFile> {
+  if (format === 'xlsx')
+    return {
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      data: await toXlsx('delegates', delegateColumns, rows),
+      name: `${ev.slug}-delegates.xlsx`,
+    };
+  return { mime: 'text/csv; charset=utf-8', data: toCsv(delegateColumns, rows), name: `${ev.slug}-delegates.csv` };
 }
 
 /** The delegate list's columns (CSV and XLSX). */

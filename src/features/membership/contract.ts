@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { publicPage, accountPage, staffPage } from '../../platform/http/links.js';
-import { binary, endpoint, endpoints, formatQuery, idParams, importQuery, labelled, okSchema, page } from '../../platform/http/contract.js';
+import {
+  binary,
+  bulkResult,
+  bulkSelection,
+  endpoint,
+  endpoints,
+  formatQuery,
+  idParams,
+  importQuery,
+  labelled,
+  okSchema,
+  page,
+} from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
 import { continent, countryCode, gender, importReport, sheetTypes, stakeholderGroup, stakeholderGroups } from '../directory/contract.js';
@@ -177,6 +189,20 @@ export const applicationQuery = z.object({
   q: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
+});
+
+/** The queue's filter without its paging: what "every application matching the filter" means for a bulk action. */
+export const applicationFilter = applicationQuery.omit({ page: true, pageSize: true });
+export type ApplicationFilter = z.output<typeof applicationFilter>;
+/** Approve many applications at once: each as the single approval with its defaults (the directory organization matched by name or created). */
+export const bulkApproveBody = z.object({
+  selection: bulkSelection('application', applicationFilter),
+  reason: z.string().trim().max(5000).optional(),
+});
+/** Reject many applications at once, each with the same reason (the applicant reads it). */
+export const bulkRejectBody = z.object({
+  selection: bulkSelection('application', applicationFilter),
+  reason: z.string().trim().min(1).max(5000),
 });
 
 export const applicationDocument = z.object({
@@ -588,6 +614,25 @@ export const membershipApi = endpoints('membership', {
     params: idParams,
     body: reasonBody,
     response: { 200: application },
+  }),
+
+  bulkApprove: endpoint({
+    method: 'POST',
+    path: `${base}/applications/bulk/approve`,
+    access: staff,
+    summary: 'Approve the selected applications (picked, or every one the queue filter matches), each as a single approval',
+    description:
+      'Each application is approved in its own transaction with the single approval’s rules, mail and audit entry; the answer has one line per application (done, skipped when already approved, or refused with the code of why), and one more audit entry records the bulk action.',
+    body: bulkApproveBody,
+    response: { 200: bulkResult },
+  }),
+  bulkReject: endpoint({
+    method: 'POST',
+    path: `${base}/applications/bulk/reject`,
+    access: staff,
+    summary: 'Reject the selected applications with one reason, each as a single rejection',
+    body: bulkRejectBody,
+    response: { 200: bulkResult },
   }),
 
   // Memberships (secretariat)

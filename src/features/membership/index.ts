@@ -2,6 +2,7 @@ import type { Feature } from '../../platform/http/types.js';
 import { seedMembershipDemo } from './demo.js';
 import { isMember, memberFigures, memberSearchDocs, runRenewals } from './members.js';
 import { eraseMembershipData, membershipPersonalData } from './privacy.js';
+import { membershipReferences } from './references.js';
 import { membershipRoutes } from './routes.js';
 import { membershipPages } from './contract.js';
 
@@ -12,6 +13,7 @@ export const membership: Feature = {
   pages: membershipPages,
   figures: (ctx) => memberFigures(ctx.db),
   routes: membershipRoutes,
+  references: membershipReferences,
   async init(ctx) {
     ctx.membership.isMember = (actor, db) => isMember(db ?? ctx.db, actor);
   },

@@ -41,6 +41,8 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/membership/applications/:id/request-info': {},
   'POST /api/v1/membership/applications/:id/approve': {},
   'POST /api/v1/membership/applications/:id/reject': {},
+  'POST /api/v1/membership/applications/bulk/approve': {},
+  'POST /api/v1/membership/applications/bulk/reject': {},
   'GET /api/v1/membership/memberships': {},
   'GET /api/v1/membership/memberships/:id': {},
   'POST /api/v1/membership/memberships/:id/renew': {},
@@ -115,5 +117,10 @@ export const referenceCases: Record<string, ReferenceCase> = {
     who: 'secretariat',
     params: { id: 'application' },
     body: (i) => ({ organizationId: i.organization }),
+  },
+  'POST /api/v1/membership/applications/bulk/approve': { who: 'secretariat', body: (i) => ({ selection: { ids: [i.application] } }) },
+  'POST /api/v1/membership/applications/bulk/reject': {
+    who: 'secretariat',
+    body: (i) => ({ selection: { ids: [i.application] }, reason: 'Matrix' }),
   },
 };

@@ -3,6 +3,7 @@ import { sendFile } from '../../platform/http/reply.js';
 import { route } from '../../platform/http/route.js';
 import type { App, Ctx } from '../../platform/http/types.js';
 import { readUpload } from '../../platform/http/upload.js';
+import { bulkApprove, bulkReject } from './bulk.js';
 import { membershipApi as api } from './contract.js';
 import * as dash from './dashboard.js';
 import { importMembers } from './import.js';
@@ -46,6 +47,8 @@ export function membershipRoutes(app: App, { db, config }: Ctx) {
   route(app, api.requestInfo, async (req) => svc.requestInformation(db, requireActor(req), req.params.id, req.body.reason));
   route(app, api.approve, async (req) => svc.approveApplication(db, requireActor(req), req.params.id, req.body));
   route(app, api.reject, async (req) => svc.rejectApplication(db, requireActor(req), req.params.id, req.body.reason));
+  route(app, api.bulkApprove, async (req) => bulkApprove(db, requireActor(req), req.body));
+  route(app, api.bulkReject, async (req) => bulkReject(db, requireActor(req), req.body));
 
   // Memberships (secretariat)
   route(app, api.memberships, async (req) => members.listMemberships(db, req.query));

@@ -427,6 +427,12 @@ export async function requestInformation(db: Db, actor: Actor, id: string, messa
 }
 
 export async function rejectApplication(db: Db, actor: Actor, id: string, reason: string) {
+  await reject(db, actor, id, reason);
+  return getApplication(db, actor, id);
+}
+
+/** The rejection itself (one or many): status, the decision in the thread, the audit entry and the applicant's mail. */
+export async function reject(db: Db, actor: Actor, id: string, reason: string) {
   await db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'reject');
@@ -438,7 +444,6 @@ export async function rejectApplication(db: Db, actor: Actor, id: string, reason
     await audit(tx, { actor, action: 'membership_application.reject', entity: 'membership_application', entityId: id, after: { reason } });
     await mailApplicant(tx, app, 'rejected', { text: reason });
   });
-  return getApplication(db, actor, id);
 }
 
 export async function postMessage(db: Db, actor: Actor, id: string, input: { body: string; internal: boolean }) {
@@ -576,7 +581,8 @@ export interface QueueQuery {
   pageSize: number;
 }
 
-export async function listApplications(db: DbOrTx, q: QueueQuery) {
+/** The queue's filter as SQL: the list and its bulk actions select the same applications. */
+function queueWhere(q: Omit<QueueQuery, 'page' | 'pageSize'>) {
   const where: SQL[] = [];
   // Drafts are the applicant's own until submitted.
   where.push(q.status ? eq(membershipApplications.status, q.status) : ne(membershipApplications.status, 'draft'));
@@ -585,12 +591,18 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
   if (q.continent) where.push(eq(country.continent, q.continent));
   if (q.stakeholderGroup) where.push(eq(membershipApplications.stakeholderGroup, q.stakeholderGroup));
   if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
+  return and(...where);
+}
+const queueOrder = [
+  desc(sql`coalesce(${membershipApplications.submittedAt}, ${membershipApplications.createdAt})`),
+  asc(membershipApplications.id),
+];
+
+export async function listApplications(db: DbOrTx, q: QueueQuery) {
+  const where = queueWhere(q);
   const items = (await summaryBase(db)
-    .where(and(...where))
-    .orderBy(
-      desc(sql`coalesce(${membershipApplications.submittedAt}, ${membershipApplications.createdAt})`),
-      asc(membershipApplications.id),
-    )
+    .where(where)
+    .orderBy(...queueOrder)
     .limit(q.pageSize)
     .offset((q.page - 1) * q.pageSize)) as Summary[];
   const [{ total }] = await db
@@ -598,8 +610,19 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
     .from(membershipApplications)
     .innerJoin(membershipCategories, eq(membershipCategories.id, membershipApplications.categoryId))
     .leftJoin(country, eq(country.code, membershipApplications.countryCode))
-    .where(and(...where));
+    .where(where);
   return { items, total, page: q.page, pageSize: q.pageSize };
+}
+
+/**
+ * The applications a bulk action names, in the queue's order: every one the queue's filter matches
+ * (exactly the queue's rows, all pages), or those of `ids` (any status: the secretariat sees them all).
+ */
+export async function queueTargets(db: DbOrTx, by: { filter: Omit<QueueQuery, 'page' | 'pageSize'> } | { ids: string[] }) {
+  const rows = await summaryBase(db)
+    .where('ids' in by ? inArray(membershipApplications.id, by.ids) : queueWhere(by.filter))
+    .orderBy(...queueOrder);
+  return rows.map((r) => ({ id: r.id, name: r.displayName, status: r.status as ApplicationStatus }));
 }
 
 export async function myApplications(db: DbOrTx, actor: Actor) {
@@ -719,7 +742,19 @@ export async function approveApplication(
   opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
   now = new Date(),
 ) {
-  await db.transaction(async (tx) => {
+  await approve(db, actor, id, opts, now);
+  return getApplication(db, actor, id);
+}
+
+/** The approval itself (one or many): the membership, the directory entries, the representatives, the mail and the audit entry. */
+export async function approve(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { reason?: string; organizationId?: string; startDate?: string; directoryOptIn?: boolean },
+  now = new Date(),
+) {
+  return db.transaction(async (tx) => {
     const app = await lockApplication(tx, id);
     assertTransition(app.status, 'approve');
     const cat = await categoryOf(tx, app.categoryId);
@@ -829,7 +864,6 @@ export async function approveApplication(
     await syncMemberIndex(tx, m.id);
     return m;
   });
-  return getApplication(db, actor, id);
 }
 
 /**

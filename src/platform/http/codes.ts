@@ -24,6 +24,8 @@ export const platformErrors = {
   // Database outcomes (problem.ts)
   already_exists: 409,
   in_use_or_missing_reference: 409,
+  // Bulk actions (bulk.ts): the list's filter matches another number than the person confirmed
+  selection_changed: 409,
   busy_retry: 503,
   database_unavailable: 503,
   internal_error: 500,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Access } from '../auth/access.js';
+import { ref } from './ref.js';
 
 /**
  * The shape of the API, shared by the server and the browser: each feature's
@@ -84,6 +85,43 @@ export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** At most this many records in one bulk action (each is its own transaction; the answer lists every one). */
+export const bulkLimit = 1000;
+
+/**
+ * What a bulk action acts on: the ids picked in a list (references of `kind`, so each is checked for the
+ * caller's right before anything runs), or every record that the list's own `filter` matches, with the
+ * count the person saw and confirmed; when the filter matches another number by then, the server refuses
+ * with selection_changed instead of acting on more (or fewer) than was confirmed.
+ */
+export const bulkSelection = <F extends z.ZodType>(kind: string, filter: F) =>
+  z.union([
+    z.strictObject({ ids: z.array(ref(kind)).min(1).max(bulkLimit) }),
+    z.strictObject({ filter, count: z.number().int().min(1).max(bulkLimit) }),
+  ]);
+export type BulkSelection<F> = { ids: string[] } | { filter: F; count: number };
+
+/** What became of one record of a bulk action: done, skipped (nothing to do), or refused (with the code of why). */
+export const bulkOutcomes = ['done', 'skipped', 'refused'] as const;
+export type BulkOutcome = (typeof bulkOutcomes)[number];
+export const bulkItem = z.object({
+  id: z.uuid(),
+  /** The record as the list names it (a person, an applicant, an entry's code); empty for an id outside the list. */
+  name: z.string(),
+  outcome: labelled(bulkOutcomes, 'shell:bulk.outcomes'),
+  /** Why it was refused: an error code of the single action (its catalogue's), e.g. not_pending or not_found. */
+  code: z.string().nullable(),
+});
+/** The answer of every bulk action: one line per record, in the order of the selection, and the counts. */
+export const bulkResult = z.object({
+  total: z.number().int(),
+  done: z.number().int(),
+  skipped: z.number().int(),
+  refused: z.number().int(),
+  items: z.array(bulkItem),
+});
+export type BulkResult = z.output<typeof bulkResult>;
 
 type SuccessSchema<E extends Endpoint> = E['response'][keyof E['response'] & (200 | 201 | 202 | 204)];
 

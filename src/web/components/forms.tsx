@@ -112,7 +112,9 @@ export function useErrorText() {
     if (err instanceof ApiError) {
       const key = `errors.${err.code}`;
       if (!i18n.exists(key)) return err.message;
-      if (err.code !== 'validation_failed' || !err.errors.length) return t(key);
+      // A refusal may say how many (e.g. selection_changed: what the filter matches now).
+      if (err.code !== 'validation_failed' || !err.errors.length)
+        return typeof err.body.count === 'number' ? t(key, { count: err.body.count }) : t(key);
       // Each field named by its path, without the request part it came in.
       return `${t(key)} ${err.errors.map((e) => `${e.path.replace(/^(body|query|params)\./, '')}: ${fieldErrorText(e)}`).join('; ')}`;
     }

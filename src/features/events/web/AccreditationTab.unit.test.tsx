@@ -15,7 +15,7 @@ let view: Awaited<ReturnType<typeof renderWeb>> | undefined;
 afterEach(() => view?.unmount());
 
 const categoryCells = () =>
-  [...document.querySelectorAll('[data-testid="accreditation-row"]')].map((row) => row.querySelectorAll('td')[3]?.textContent);
+  [...document.querySelectorAll('[data-testid="accreditation-row"]')].map((row) => row.querySelectorAll('td')[4]?.textContent);
 
 it("shows each registrant's category by the event's name for it, in the viewer's language", async () => {
   view = await renderWeb(<AccreditationTab ev={eventFixture} />, { locale: 'en', api });
