@@ -1,4 +1,5 @@
 import { reviewPages } from '../contract';
+import { submissionFileUrl } from './fileUrl';
 import { at, type WebFeature } from '../../../web/feature';
 import { ApplicantFeedback } from './ApplicantFeedback';
 import { AssignmentTab } from './AssignmentTab';
@@ -17,7 +18,7 @@ export const reviewWeb: WebFeature = {
   accountNav: [{ page: reviewPages.dashboard, label: 'review:nav' }],
 };
 
-/** What the review adds to the calls' pages: tabs of a call's staff page, the reviews of an entry, the applicant's feedback. */
+/** What the review adds to the calls' pages: tabs of a call's staff page, the reviews of an entry, the applicant's feedback, where an entry's files download. */
 export const reviewCallAdditions = {
   tabs: [
     { value: 'reviewers', label: 'calls:admin.reviewers', panel: ReviewersTab },
@@ -26,4 +27,5 @@ export const reviewCallAdditions = {
   ],
   entryDetail: EntryReviews,
   feedback: ApplicantFeedback,
+  fileUrl: submissionFileUrl,
 };
