@@ -6,6 +6,7 @@ import type { Ctx } from '../../platform/http/types.js';
 import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localesOf } from '../accounts/index.js';
+import { organizationTies } from '../directory/index.js';
 import {
   eventsErrors,
   type EventInput,
@@ -290,6 +291,16 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     async registrations(actor: Actor, id: string, filter: { status?: RegistrationStatus; category?: string }) {
       const ev = await managed(actor, id);
       return Promise.all((await reg.listRegistrations(db, ev.id, filter)).map((r) => present(r, ev)));
+    },
+    /** The secretariat's list on an organization's page (the route admits the secretariat only). */
+    organizationRegistrations: async (organizationId: string) =>
+      reg.organizationRegistrations(db, await organizationTies(db, organizationId)),
+    /** One registration of an event the caller manages; a registration of another event is not found. */
+    async registrant(actor: Actor, eventId: string, id: string) {
+      await managed(actor, eventId);
+      const r = await reg.getRegistration(db, id);
+      if (r.eventId !== eventId) throw notFound();
+      return reg.presentRegistrant(db, r);
     },
     async decide(actor: Actor, id: string, decision: 'approve' | 'reject', reason?: string) {
       const r = await managedRegistration(actor, id);

@@ -572,6 +572,7 @@ export interface QueueQuery {
   continent?: string;
   stakeholderGroup?: string;
   q?: string;
+  organization?: string;
   page: number;
   pageSize: number;
 }
@@ -585,6 +586,7 @@ export async function listApplications(db: DbOrTx, q: QueueQuery) {
   if (q.continent) where.push(eq(country.continent, q.continent));
   if (q.stakeholderGroup) where.push(eq(membershipApplications.stakeholderGroup, q.stakeholderGroup));
   if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
+  if (q.organization) where.push(eq(membershipApplications.organizationId, q.organization));
   const items = (await summaryBase(db)
     .where(and(...where))
     .orderBy(

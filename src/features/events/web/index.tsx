@@ -10,7 +10,9 @@ import { InvitationPage } from './InvitationPage';
 import { MailTemplatesPage } from './MailTemplatesPage';
 import { ManagerInvitationPage } from './ManagerInvitationPage';
 import { MyRegistrationsPage } from './MyRegistrationsPage';
+import { OrganizationRegistrations } from './OrganizationRegistrations';
 import { RegisterPage } from './RegisterPage';
+import { RegistrantPage } from './RegistrantPage';
 import { SessionPage } from './SessionPage';
 import { VerifyPage } from './VerifyPage';
 
@@ -28,6 +30,7 @@ export const eventsWeb: WebFeature = {
     at(eventsPages.managerInvitation, <ManagerInvitationPage />),
     at(eventsPages.adminEvents, <AdminEventsPage />),
     at(eventsPages.adminEvent, <AdminEventPage />),
+    at(eventsPages.registrant, <RegistrantPage />),
     at(eventsPages.checkin, <CheckinPage />),
     at(eventsPages.mailTemplates, <MailTemplatesPage />),
     at(eventsPages.verify, <VerifyPage />),
@@ -38,4 +41,11 @@ export const eventsWeb: WebFeature = {
     { page: eventsPages.adminEvents, label: 'events:nav.manage', roles: ['secretariat'], scopes: ['event_manager'] },
     { page: eventsPages.mailTemplates, label: 'events:nav.templates', roles: ['secretariat'] },
   ],
+};
+
+/** What the events show on an organization's page in the directory: its people's registrations. */
+export const eventsOrganizationSection = {
+  key: 'registrations',
+  title: 'events:orgSection.title',
+  panel: OrganizationRegistrations,
 };

@@ -5,6 +5,7 @@ import { DocumentPage } from './DocumentPage';
 import { documentsTexts, groupsTexts } from './i18n';
 import { GroupPage } from './GroupPage';
 import { GroupsPage } from './GroupsPage';
+import { OrganizationGroups } from './OrganizationGroups';
 import { WorkspacePage } from './WorkspacePage';
 
 export const groupsWeb: WebFeature = {
@@ -23,3 +24,10 @@ export const groupsWeb: WebFeature = {
 
 /** The documents' texts live in their own namespace. */
 export const documentsWeb: WebFeature = { name: 'documents', i18n: documentsTexts };
+
+/** What the working groups show on an organization's page in the directory: the places its people hold. */
+export const groupsOrganizationSection = {
+  key: 'groups',
+  title: 'groups:orgSection.title',
+  panel: OrganizationGroups,
+};

@@ -10,6 +10,7 @@ import { MemberPage } from './MemberPage';
 import { MembershipsPage } from './MembershipsPage';
 import { MyApplicationPage } from './MyApplicationPage';
 import { MyApplicationsPage } from './MyApplicationsPage';
+import { OrganizationMembership } from './OrganizationMembership';
 import { PortalPage } from './PortalPage';
 import { QueueDetailPage } from './QueueDetailPage';
 import { QueuePage } from './QueuePage';
@@ -45,4 +46,11 @@ export const membershipWeb: WebFeature = {
     { page: membershipPages.dashboard, label: 'membership:nav.dashboard', roles: ['secretariat'] },
     { page: membershipPages.categories, label: 'membership:nav.categories', roles: ['secretariat'] },
   ],
+};
+
+/** What the membership shows on an organization's page in the directory. */
+export const membershipOrganizationSection = {
+  key: 'membership',
+  title: 'membership:orgSection.title',
+  panel: OrganizationMembership,
 };
