@@ -3,10 +3,10 @@ import { accountsWeb } from '../features/accounts/web';
 import { adminWeb } from '../features/admin/web';
 import { callsWeb } from '../features/calls/web';
 import { directoryWeb } from '../features/directory/web';
-import { eventsWeb } from '../features/events/web';
-import { documentsWeb, groupsWeb } from '../features/groups/web';
+import { eventsOrganizationSection, eventsWeb } from '../features/events/web';
+import { documentsWeb, groupsOrganizationSection, groupsWeb } from '../features/groups/web';
 import { libraryWeb } from '../features/library/web';
-import { membershipWeb } from '../features/membership/web';
+import { membershipOrganizationSection, membershipWeb } from '../features/membership/web';
 import { portalWeb } from '../features/portal/web';
 import { reviewCallAdditions, reviewWeb } from '../features/review/web';
 import { showcaseWeb } from '../features/showcase/web';
@@ -15,7 +15,8 @@ import { showcaseWeb } from '../features/showcase/web';
 export const webFeatures: WebFeature[] = [
   accountsWeb,
   adminWeb,
-  directoryWeb,
+  // An organization's page shows what other features hold about it; the directory imports none of them.
+  directoryWeb({ organizationSections: [membershipOrganizationSection, eventsOrganizationSection, groupsOrganizationSection] }),
   membershipWeb,
   eventsWeb,
   // The calls' pages show what the review adds to them; the calls never import the review.

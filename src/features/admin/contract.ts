@@ -53,6 +53,20 @@ export const auditEntry = z.object({
 });
 
 /**
+ * One entry of a record's history on that record's page (a registration, an organization): the action and
+ * the record type as codes the admin texts label (auditAction, auditEntity), who did it, when, and the reason
+ * they gave. Other features' contracts answer with it; the admin's web part shows it in words (AuditTrail).
+ */
+export const trailEntry = z.object({
+  id: z.number().int(),
+  at: z.date(),
+  action: z.string(),
+  entity: z.string(),
+  actorEmail: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+
+/**
  * What waits for the signed-in staff member, one line per list they act in (per event, call or document
  * where the list is one's): membership applications to decide, registrations to accredit, entries to
  * screen, reviews without a reviewer or not yet in, the caller's own reviews, comment rounds closing

@@ -436,6 +436,34 @@ describe('review, decision and showcase (acceptance 1 by API, and 3)', () => {
     expect((await h.call(bob, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}` })).statusCode).toBe(404);
   });
 
+  it('every reader of an entry sees its files by name and size; only they download them', async () => {
+    const named = [{ fileId: sub.fileId, name: '方案.pdf', mime: 'application/pdf', size: pdf.length }];
+    // Staff's list, the applicant's own view and the assigned reviewer's view name the file, not its id.
+    const listed = await ok<any[]>(h.call(staff, { method: 'GET', url: `/api/v1/calls/${callId}/submissions` }));
+    expect(listed.find((x) => x.id === sub.id).files).toEqual(named);
+    expect((await ok(h.call(alice, { method: 'GET', url: `/api/v1/submissions/${sub.id}` }))).files).toEqual(named);
+    const view = await ok(h.call(rev1, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}` }));
+    expect(view.files).toEqual(named);
+    expect(view.categoryName).toEqual({ en: 'Digital economy', 'zh-Hans': '数字经济', 'zh-Hant': '數位經濟' });
+    // The assigned reviewer downloads it under its own name; staff and the applicant too.
+    for (const who of [rev1, staff, alice]) {
+      const res = await h.call(who, { method: 'GET', url: `/api/v1/submissions/${sub.id}/files/${sub.fileId}` });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.rawPayload.equals(pdf)).toBe(true);
+      expect(decodeURIComponent(String(res.headers['content-disposition']))).toContain('方案.pdf');
+    }
+    // A reviewer not assigned to this entry, a reviewer with a conflict, another applicant: not found.
+    const stranger = await h.user({ email: 'rev9@experts.example', roles: ['reviewer'] });
+    for (const who of [stranger, revConflicted, bob]) {
+      expect((await h.call(who, { method: 'GET', url: `/api/v1/submissions/${sub.id}/files/${sub.fileId}` })).statusCode).toBe(404);
+      expect((await h.call(who, { method: 'GET', url: `/api/v1/review/submissions/${sub.id}` })).statusCode).toBe(404);
+    }
+    // A file id the entry does not name is not served, even to staff.
+    const other = await draftWithFile(bob, callId);
+    expect((await h.call(staff, { method: 'GET', url: `/api/v1/submissions/${sub.id}/files/${other.fileId}` })).statusCode).toBe(404);
+  });
+
   it('two reviewers score; draft then submit; progress, ranking and discussion', async () => {
     const bad = await h.call(rev1, {
       method: 'PUT',

@@ -140,6 +140,9 @@ export const draftInput = z.object({
 });
 export type DraftInput = z.infer<typeof draftInput>;
 
+/** A file kept for a submission: its name as uploaded, its sniffed type and its size in bytes. */
+export const uploadedFile = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
+
 export const mySubmission = z.object({
   id: z.uuid(),
   callId: z.uuid(),
@@ -149,6 +152,8 @@ export const mySubmission = z.object({
   category: z.string().nullable(),
   organizationId: z.string().nullable(),
   answers,
+  /** The files the answers name (a file field holds a file's id), so readers see their names and sizes. */
+  files: z.array(uploadedFile),
   decision: decision.nullable(),
   nominated: z.boolean(),
   submittedAt: z.date().nullable(),
@@ -180,7 +185,6 @@ export const nomination = z.object({
 });
 /** A submission as its reader may see it: staff, its applicant, or the organization that nominated the person (the first view that fits). */
 export const submissionView = z.union([staffSubmission, mySubmission, nomination]);
-export const uploadedFile = z.object({ fileId: z.uuid(), name: z.string(), mime: z.string(), size: z.number().int() });
 export const fileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 
 export const screenInput = z.object({

@@ -1,5 +1,7 @@
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
+import { documentTypes, storeFile } from '../../platform/files/index.js';
+import { samplePdf } from '../../platform/files/sample.js';
 import { indexDocs } from '../../platform/search/index.js';
 import { demoOrganizations } from '../directory/index.js';
 import { calls, rubrics, submissions } from './model.js';
@@ -240,17 +242,59 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
     ]);
   }
 
-  // The open AI-for-good call: two fictional entries (the review's demo assigns them to reviewer@).
+  // The open AI-for-good call: two fictional entries with their teams and a project file (the review's demo assigns them to reviewer@).
   const entries = [
     {
       title: { en: 'Sign-language avatar for public services', 'zh-Hans': '公共服务手语数字人' },
       category: 'accessibility',
       country: 'KE',
+      applicantType: 'civil-society',
+      organization: 'Nairobi Sign Language Lab',
+      sdgs: ['sdg4', 'sdg10'],
+      website: 'https://signlab.example',
+      team: [
+        {
+          name: 'Akinyi Wambui',
+          role: 'Project lead',
+          organization: 'Nairobi Sign Language Lab',
+          country: 'KE',
+          email: 'akinyi@signlab.example',
+        },
+        { name: 'Otieno Ouma', role: 'Machine-learning engineer', organization: 'Nairobi Sign Language Lab', country: 'KE' },
+        { name: 'Grace Achieng', role: 'Deaf community adviser', country: 'KE' },
+      ],
+      file: 'sign-language-avatar-project-plan.pdf',
     },
-    { title: { en: 'AI triage for rural clinics', 'zh-Hans': '乡村诊所人工智能分诊' }, category: 'health', country: 'ID' },
+    {
+      title: { en: 'AI triage for rural clinics', 'zh-Hans': '乡村诊所人工智能分诊' },
+      category: 'health',
+      country: 'ID',
+      applicantType: 'business',
+      organization: 'Klinik Pintar',
+      sdgs: ['sdg3'],
+      website: 'https://klinikpintar.example',
+      team: [
+        {
+          name: 'Siti Rahmawati',
+          role: 'Founder and physician',
+          organization: 'Klinik Pintar',
+          country: 'ID',
+          email: 'siti@klinikpintar.example',
+        },
+        { name: 'Budi Santoso', role: 'Data scientist', organization: 'Klinik Pintar', country: 'ID' },
+      ],
+      file: 'ai-triage-pilot-results.pdf',
+    },
   ];
   const entryIds = new Map<string, string>();
   for (const [i, e] of entries.entries()) {
+    const f = await storeFile(ctx.db, ctx.config.filesDir, {
+      data: samplePdf(e.title.en, [`Project file of a fictional entry to the AI for Good call (${e.organization}).`]),
+      filename: e.file,
+      allowed: documentTypes,
+      maxBytes: 1 << 20,
+      ownerId: applicant,
+    });
     const [s] = await ctx.db
       .insert(submissions)
       .values({
@@ -260,17 +304,22 @@ export async function seedCallsDemo(ctx: Ctx, refs: DemoRefs) {
         status: 'submitted',
         answers: {
           title: e.title,
-          summary: { en: 'Fictional sample entry.', 'zh-Hans': '虚构示例。' },
+          applicantType: e.applicantType,
+          organization: e.organization,
           country: e.country,
-          applicantType: 'civil-society',
-          organization: 'Demo NGO',
+          summary: { en: 'Fictional sample entry.', 'zh-Hans': '虚构示例。' },
           beneficiaries: 1000 * (i + 1),
+          sdgs: e.sdgs,
           keywords: e.category,
+          website: e.website,
+          team: e.team,
+          attachment: f.id,
         },
         title: e.title,
         category: e.category,
-        applicantType: 'civil-society',
+        applicantType: e.applicantType,
         countryCode: e.country,
+        peopleEmails: e.team.flatMap((p) => (p.email ? [p.email] : [])),
         screening: 'passed',
         submittedAt: new Date(),
       })

@@ -24,6 +24,7 @@ export type { Decision } from './contract.js';
 export { releasedDecision } from './policy.js';
 export {
   carryRubric,
+  filesOfEntries,
   getCall,
   getOwn,
   getRubric,

@@ -394,7 +394,52 @@ export async function listMine(db: DbOrTx, actor: Actor) {
     .orderBy(desc(submissions.createdAt));
 }
 
-const presentApplicant = (s: SubmissionRow) => ({
+/** A file an entry's answers name, as its readers see it. */
+export interface EntryFile {
+  fileId: string;
+  name: string;
+  mime: string;
+  size: number;
+}
+/** A submission with the files its answers name (what the presenters show of it). */
+type Entry = SubmissionRow & { files: EntryFile[] };
+
+/** The files the answers of these submissions name (in their calls' file fields), by submission id. */
+export async function filesOfEntries(db: DbOrTx, rows: Array<Pick<SubmissionRow, 'id' | 'callId' | 'answers'>>) {
+  const out = new Map<string, EntryFile[]>(rows.map((r) => [r.id, []]));
+  const callIds = [...new Set(rows.map((r) => r.callId))];
+  if (!callIds.length) return out;
+  const forms = new Map(
+    (await db.select({ id: calls.id, form: calls.form }).from(calls).where(inArray(calls.id, callIds))).map((c) => [c.id, c.form]),
+  );
+  const named = rows.map((r) => ({ id: r.id, fileIds: fileIdsOf(forms.get(r.callId) ?? [], r.answers).filter(isUuid) }));
+  const all = [...new Set(named.flatMap((n) => n.fileIds))];
+  if (!all.length) return out;
+  const found = new Map(
+    (
+      await db
+        .select({ fileId: files.id, name: files.originalName, mime: files.mime, size: files.size })
+        .from(files)
+        .where(inArray(files.id, all))
+    ).map((f) => [f.fileId, f]),
+  );
+  for (const n of named)
+    out.set(
+      n.id,
+      n.fileIds.flatMap((id) => found.get(id) ?? []),
+    );
+  return out;
+}
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+/** Submissions with the files they name, for the presenters. */
+async function withFiles(db: DbOrTx, rows: SubmissionRow[]): Promise<Entry[]> {
+  const byId = await filesOfEntries(db, rows);
+  return rows.map((r) => ({ ...r, files: byId.get(r.id) ?? [] }));
+}
+const withFilesOne = async (db: DbOrTx, row: SubmissionRow) => (await withFiles(db, [row]))[0];
+
+const presentApplicant = (s: Entry) => ({
   id: s.id,
   callId: s.callId,
   code: s.code,
@@ -403,13 +448,14 @@ const presentApplicant = (s: SubmissionRow) => ({
   category: s.category,
   organizationId: s.organizationId,
   answers: s.answers,
+  files: s.files,
   decision: releasedDecision(s),
   nominated: !!s.nominatedByOrg,
   submittedAt: s.submittedAt,
   updatedAt: s.updatedAt,
 });
 
-const presentStaff = (s: SubmissionRow) => ({
+const presentStaff = (s: Entry) => ({
   ...presentApplicant(s),
   decision: s.decision,
   applicantId: s.applicantId,
@@ -424,7 +470,7 @@ const presentStaff = (s: SubmissionRow) => ({
 });
 
 /** What the nominating organization sees: its nomination and how far it got, nothing of the person's account or the review. */
-const presentNomination = (s: SubmissionRow) => ({
+const presentNomination = (s: Entry) => ({
   id: s.id,
   callId: s.callId,
   code: s.code,
@@ -436,18 +482,22 @@ const presentNomination = (s: SubmissionRow) => ({
 });
 
 /** A submission as the caller may see it: staff, applicant or nominator, decided by the policy. */
-export const presentSubmission = presenter((actor: Actor | null, s: SubmissionRow) => submissionAudience(actor, s), {
+const presentEntry = presenter((actor: Actor | null, s: Entry) => submissionAudience(actor, s), {
   staff: presentStaff,
   applicant: presentApplicant,
   nominator: presentNomination,
 });
 
+/** A submission as the caller may see it, with the files it names. */
+export const presentSubmission = async (db: DbOrTx, actor: Actor | null, s: SubmissionRow) =>
+  presentEntry(actor, await withFilesOne(db, s));
+
 /** A submission for its reader; a nomination addressed to the reader's e-mail is taken up on first reading. */
 export async function readSubmission(db: DbOrTx, actor: Actor, id: string) {
   const row = await getSubmission(db, id);
   if (!row.applicantId && row.nomineeEmail && row.nomineeEmail === actor.email.toLowerCase())
-    return presentSubmission(actor, await getOwn(db, actor, id));
-  return presentSubmission(actor, row);
+    return presentSubmission(db, actor, await getOwn(db, actor, id));
+  return presentSubmission(db, actor, row);
 }
 
 /** An organization (its contact, or staff) nominates a person, who then completes the application. */
@@ -649,23 +699,24 @@ export const changeCall = async (db: Db, actor: Actor, id: string, input: Update
   presentCall(await updateCall(db, actor, id, input));
 
 export const startSubmission = async (db: Db, actor: Actor, callId: string, input: DraftInput) =>
-  presentSubmission(actor, await createDraft(db, actor, callId, input));
+  presentSubmission(db, actor, await createDraft(db, actor, callId, input));
 
 export const nominatePerson = async (
   db: Db,
   actor: Actor,
   callId: string,
   input: { organizationId: string; name: string; email: string },
-) => presentSubmission(actor, await nominate(db, actor, callId, input));
+) => presentSubmission(db, actor, await nominate(db, actor, callId, input));
 
-export const mySubmissions = async (db: DbOrTx, actor: Actor) => (await listMine(db, actor)).map((s) => presentSubmission(actor, s));
+export const mySubmissions = async (db: DbOrTx, actor: Actor) =>
+  (await withFiles(db, await listMine(db, actor))).map((s) => presentEntry(actor, s));
 
 export const saveDraft = async (db: Db, actor: Actor, id: string, input: DraftInput) =>
-  presentSubmission(actor, await updateDraft(db, actor, id, input));
+  presentSubmission(db, actor, await updateDraft(db, actor, id, input));
 
-export const submitSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(actor, await submit(db, actor, id));
+export const submitSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(db, actor, await submit(db, actor, id));
 
-export const withdrawSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(actor, await withdraw(db, actor, id));
+export const withdrawSubmission = async (db: Db, actor: Actor, id: string) => presentSubmission(db, actor, await withdraw(db, actor, id));
 
 /** Keeps a file for a submission the caller may still change; the upload is read only once that is known. */
 export async function uploadSubmissionFile(
@@ -695,9 +746,9 @@ export const callSubmissions = async (
   db: DbOrTx,
   callId: string,
   q: { status?: string; screening?: string; round?: number; decision?: string },
-) => (await listSubmissions(db, callId, q)).map((s) => presentStaff(s));
+) => (await withFiles(db, await listSubmissions(db, callId, q))).map((s) => presentStaff(s));
 
 export const screenSubmission = async (db: Db, actor: Actor, id: string, input: { result: 'passed' | 'failed'; reason: string }) =>
-  presentStaff(await screen(db, actor, id, input));
+  presentStaff(await withFilesOne(db, await screen(db, actor, id, input)));
 
 export const autoScreenCall = async (db: Db, actor: Actor, callId: string) => ({ passed: await autoScreen(db, actor, callId) });

@@ -13,6 +13,7 @@ import {
 } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
+import { trailEntry } from '../admin/contract.js';
 
 export const stakeholderGroups = [
   'government',
@@ -137,6 +138,26 @@ export const person = z.object({
   updatedAt: z.date(),
 });
 
+/** An organization as the secretariat reads it on its own page: its profile, its people (past ones too) and its history. */
+export const organizationRecord = z.object({
+  organization,
+  people: z.array(
+    z.object({
+      personId: z.uuid(),
+      name: z.string(),
+      nameLatin: z.string().nullable(),
+      email: z.string().nullable(),
+      countryCode: z.string().nullable(),
+      title: localized,
+      startDate: z.string().nullable(),
+      endDate: z.string().nullable(),
+      /** Affiliated today (no end date, or one not yet past). */
+      current: z.boolean(),
+    }),
+  ),
+  history: z.array(trailEntry),
+});
+
 export const importReport = z.object({
   dryRun: z.boolean(),
   rows: z.number().int(),
@@ -186,6 +207,14 @@ export const directoryApi = endpoints('directory', {
     access: keep,
     params: idParams,
     response: { 200: organization },
+  }),
+  organizationRecord: endpoint({
+    method: 'GET',
+    path: `${base}/organizations/:id/record`,
+    access: keep,
+    summary: "An organization's page: profile, people and history (memberships, registrations and groups come from their features)",
+    params: idParams,
+    response: { 200: organizationRecord },
   }),
   updateOrganization: endpoint({
     method: 'PUT',
@@ -274,5 +303,6 @@ export const directoryApi = endpoints('directory', {
 /** The directory's pages. */
 export const directoryPages = {
   organizations: staffPage('/directory/organizations'),
+  organization: staffPage('/directory/organizations/:id'),
   people: staffPage('/directory/people'),
 };

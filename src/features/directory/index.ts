@@ -1,4 +1,5 @@
-import { and, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, type SQL, sql } from 'drizzle-orm';
+import { notFound } from '../../platform/http/errors.js';
 import { type AnyPgColumn, QueryBuilder } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../platform/db/index.js';
 import type { Feature } from '../../platform/http/types.js';
@@ -128,6 +129,26 @@ export async function addPersonWithAccount(
 export async function peopleContacts(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
   return db.select({ id: people.id, email: people.email, userId: people.userId }).from(people).where(inArray(people.id, ids));
+}
+
+/**
+ * What ties records elsewhere to an organization (for the lists on its page): the accounts of the people
+ * affiliated with it, past or present, and every name it goes by (its names in each language and its short
+ * name), trimmed and in lower case. Not found when there is no such organization.
+ */
+export async function organizationTies(db: DbOrTx, id: string) {
+  const [o] = await db
+    .select({ name: organizations.name, shortName: organizations.shortName })
+    .from(organizations)
+    .where(eq(organizations.id, id));
+  if (!o) throw notFound();
+  const accounts = await db
+    .selectDistinct({ userId: people.userId })
+    .from(affiliations)
+    .innerJoin(people, eq(people.id, affiliations.personId))
+    .where(and(eq(affiliations.organizationId, id), isNotNull(people.userId)));
+  const names = [...Object.values(o.name), o.shortName].filter((n): n is string => !!n?.trim()).map((n) => n.trim().toLowerCase());
+  return { userIds: accounts.map((a) => a.userId!), names: [...new Set(names)] };
 }
 
 /** The names of these countries (ISO 3166-1 alpha-2 codes), by code. */

@@ -6,6 +6,7 @@ export const accessRules: Record<string, Rule> = {
   'GET /api/v1/directory/organizations': {},
   'POST /api/v1/directory/organizations': {},
   'GET /api/v1/directory/organizations/:id': {},
+  'GET /api/v1/directory/organizations/:id/record': {},
   'PUT /api/v1/directory/organizations/:id': {},
   'DELETE /api/v1/directory/organizations/:id': {},
   'PUT /api/v1/directory/organizations/:id/logo': {},

@@ -17,6 +17,7 @@ export function directoryRoutes(app: App, { db, config }: Ctx) {
     reply.code(201).send(await svc.createOrganization(db, requireActor(req), req.body)),
   );
   route(app, api.organization, async (req) => svc.getOrganization(db, req.params.id));
+  route(app, api.organizationRecord, async (req) => svc.organizationRecord(db, req.params.id));
   route(app, api.updateOrganization, async (req) => svc.updateOrganization(db, requireActor(req), req.params.id, req.body));
   route(app, api.deleteOrganization, async (req) => svc.deleteOrganization(db, requireActor(req), req.params.id));
   route(app, api.uploadLogo, async (req) =>

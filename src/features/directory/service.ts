@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Actor } from '../../platform/auth/access.js';
-import { audit } from '../../platform/audit/index.js';
+import { audit, auditTrail } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { cell, type Column, type ImportError, readSheet, sheetFile, type SheetRow } from '../../platform/exports/index.js';
 import { imageTypes, readFile, storeFile } from '../../platform/files/index.js';
@@ -108,6 +108,28 @@ export async function getOrganization(db: DbOrTx, id: string) {
     .where(eq(organizations.id, id));
   if (!row) throw notFound();
   return row;
+}
+
+/** An organization's page for the secretariat: the profile, everyone affiliated with it (current first) and its history. */
+export async function organizationRecord(db: DbOrTx, id: string) {
+  const organization = await getOrganization(db, id);
+  const rows = await db
+    .select({
+      personId: people.id,
+      name: people.name,
+      nameLatin: people.nameLatin,
+      email: people.email,
+      countryCode: people.countryCode,
+      title: affiliations.title,
+      startDate: affiliations.startDate,
+      endDate: affiliations.endDate,
+      current: sql<boolean>`(${affiliations.endDate} is null or ${affiliations.endDate} >= current_date)`,
+    })
+    .from(affiliations)
+    .innerJoin(people, eq(people.id, affiliations.personId))
+    .where(eq(affiliations.organizationId, id))
+    .orderBy(sql`(${affiliations.endDate} is null or ${affiliations.endDate} >= current_date) desc`, asc(people.name));
+  return { organization, people: rows, history: await auditTrail(db, [{ entity: 'organization', ids: [id] }]) };
 }
 
 function orgValues(input: OrganizationInput) {

@@ -15,6 +15,7 @@ import {
 } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
 import { localeSchema, localizedText, requiredLocalizedText } from '../../platform/i18n/text.js';
+import { trailEntry } from '../admin/contract.js';
 
 export const eventKinds = [
   'summit',
@@ -363,6 +364,58 @@ export const registrationOut = z.object({
   accessUrl: z.string().nullable(),
   createdAt: z.date(),
   signups: z.array(signupOut),
+});
+
+/** Where a registrant's badge stands: issued (approved, not revoked), revoked, or none (not approved). */
+export const badgeStates = ['issued', 'revoked', 'none'] as const;
+/**
+ * Where a registrant's visa invitation letter stands: issued (its reference made when first printed),
+ * revoked, ready (the registrant may print it: an approved on-site delegate from abroad with passport
+ * details) or none (no letter applies).
+ */
+export const visaLetterStates = ['issued', 'revoked', 'ready', 'none'] as const;
+
+/** One registration as its event's staff see it on its own page: the person, the answers to the event's form, accreditation, badge, visa letter, sessions, check-ins and history. */
+export const registrantOut = registrationOut.extend({
+  stakeholderGroup: stakeholderGroup.nullable(),
+  gender: gender.nullable(),
+  decidedAt: z.date().nullable(),
+  event: z.object({ id: z.uuid(), slug: z.string(), name: loc, timeZone: z.string(), startDate: z.string(), endDate: z.string() }),
+  /** The category's name as the event gives it (null for a category the event no longer has). */
+  categoryName: loc.nullable(),
+  /** The event's registration form, to read the answers by. */
+  formFields: z.array(formFieldOut),
+  badge: z.object({ state: labelled(badgeStates, 'events:registrant.badgeState'), version: z.number().int() }),
+  visaLetter: labelled(visaLetterStates, 'events:registrant.visaState'),
+  sessions: z.array(
+    z.object({
+      sessionId: z.uuid(),
+      title: loc,
+      startsAt: z.date(),
+      endsAt: z.date(),
+      status: signupStatus,
+      position: z.number().nullable(),
+    }),
+  ),
+  /** Attendance recorded: the event itself (no session) or a session. */
+  checkins: z.array(z.object({ at: z.date(), sessionId: z.uuid().nullable(), sessionTitle: loc.nullable() })),
+  history: z.array(trailEntry),
+});
+export type Registrant = z.output<typeof registrantOut>;
+
+/** A registration of one of an organization's people (or given under its name), as the organization's page lists it. */
+export const organizationRegistration = z.object({
+  id: z.uuid(),
+  eventId: z.uuid(),
+  event: loc,
+  startDate: z.string(),
+  endDate: z.string(),
+  name: z.string(),
+  nameLatin: z.string().nullable(),
+  category: z.string(),
+  categoryName: loc.nullable(),
+  attendance: attendance,
+  status: registrationStatus,
 });
 
 export const channelOut = z.object({ id: z.uuid(), eventId: z.uuid(), name: z.string(), quota: z.number().int(), used: z.number().int() });
@@ -918,6 +971,23 @@ export const eventsApi = endpoints('events', {
     produces: ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     response: { 200: binary },
   }),
+  registrant: endpoint({
+    method: 'GET',
+    path: '/api/v1/events/:id/registrations/:registrationId',
+    access: 'user',
+    summary: "One registration for its event's staff: person, answers, accreditation, badge, visa letter, check-ins, history",
+    description: 'For the secretariat and the managers of this event; 404 for anyone else, or a registration of another event.',
+    params: eventParams.extend({ registrationId: z.uuid() }),
+    response: { 200: registrantOut },
+  }),
+  organizationRegistrations: endpoint({
+    method: 'GET',
+    path: '/api/v1/organizations/:id/event-registrations',
+    access: keep,
+    summary: "An organization's event registrations: those of its people (affiliated, past or present) or given under its name",
+    params: idParams,
+    response: { 200: z.array(organizationRegistration) },
+  }),
   decide: endpoint({
     method: 'POST',
     path: '/api/v1/registrations/:id/decision',
@@ -1075,6 +1145,8 @@ export const eventsPages = {
   managerInvitation: accountPage('/event-manager/:token'),
   adminEvents: staffPage('/events'),
   adminEvent: staffPage('/events/:id'),
+  /** One registration of an event, for its staff. */
+  registrant: staffPage('/events/:id/registrations/:registrationId'),
   checkin: staffPage('/events/:id/checkin'),
   mailTemplates: staffPage('/event-mails'),
 };

@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
+import { audit } from '../../platform/audit/index.js';
+import type { Db } from '../../platform/db/index.js';
 import type { Ctx, DemoRefs } from '../../platform/http/types.js';
 import type { LocalizedText } from '../../platform/i18n/index.js';
 import { grantRole } from '../accounts/index.js';
 import type { EventInput } from './contract.js';
 import { createChannel } from './invitations.js';
-import { events } from './model.js';
+import { checkins, events, eventSessions, registrations } from './model.js';
+import { signUp } from './registration.js';
 import { addRoom, createEvent, createSeries, createSession, reindexEvent } from './service.js';
 
 type Role = 'speaker' | 'moderator' | 'host' | 'panelist' | 'keynote';
@@ -374,6 +377,18 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
           showIf: { field: 'needs_visa', equals: true },
           passport: true,
         },
+        {
+          key: 'dietary',
+          label: { en: 'Dietary requirements', 'zh-Hans': '饮食要求' },
+          type: 'select',
+          required: false,
+          options: [
+            { value: 'none', label: { en: 'None', 'zh-Hans': '无' } },
+            { value: 'vegetarian', label: { en: 'Vegetarian', 'zh-Hans': '素食' } },
+            { value: 'halal', label: { en: 'Halal', 'zh-Hans': '清真' } },
+            { value: 'other', label: { en: 'Other (we will ask)', 'zh-Hans': '其他（会后联系）' } },
+          ],
+        },
       ],
     },
     wuzhenRooms,
@@ -414,5 +429,117 @@ export async function seedEventsDemo(ctx: Ctx, refs: DemoRefs) {
   // A forum organiser outside the secretariat runs the upcoming summit as its event manager.
   const manager = refs.accounts?.get('forum@wuzhen.example');
   if (manager) await grantRole(db, manager, 'event_manager', { type: 'event', id: next.id });
+  await seedRegistrations(db, refs, next.id, manager);
   refs.events = eventIds;
+}
+
+/**
+ * Two delegates of the upcoming summit for its staff's accreditation list, with their history: 王晓梅
+ * (member@, of the Hangzhou lab) accredited by the event's manager and checked in; Amara Diallo
+ * (reviewer@, from Senegal) waiting for accreditation, with the details of her visa letter.
+ */
+async function seedRegistrations(db: Db, refs: DemoRefs, eventId: string, managerId: string | undefined) {
+  const sessions = await db
+    .select({ id: eventSessions.id, title: eventSessions.title })
+    .from(eventSessions)
+    .where(eq(eventSessions.eventId, eventId));
+  const session = (en: string) => sessions.find((x) => x.title.en === en)?.id;
+  const manager = managerId ? { userId: managerId, email: 'forum@wuzhen.example' } : null;
+  const delegates: Array<{
+    email: string;
+    name: string;
+    nameLatin: string;
+    organization: string;
+    countryCode: string;
+    stakeholderGroup: string;
+    answers: Record<string, string | boolean>;
+    sessions: string[];
+    approved: boolean;
+  }> = [
+    {
+      email: 'member@wuzhen.example',
+      name: '王晓梅',
+      nameLatin: 'Wang Xiaomei',
+      organization: '杭州网络空间治理实验室',
+      countryCode: 'CN',
+      stakeholderGroup: 'academia',
+      answers: { needs_visa: false, dietary: 'vegetarian' },
+      sessions: ['AI for Good Forum'],
+      approved: true,
+    },
+    {
+      email: 'reviewer@wuzhen.example',
+      name: 'Amara Diallo',
+      nameLatin: 'Amara Diallo',
+      organization: 'Dakar Digital Policy Institute',
+      countryCode: 'SN',
+      stakeholderGroup: 'academia',
+      answers: {
+        needs_visa: true,
+        passport_number: 'A01234567',
+        nationality: 'Senegal',
+        birth_date: '1984-03-12',
+        passport_expiry: '2031-05-30',
+        dietary: 'halal',
+      },
+      sessions: ['Distinguished Lecture'],
+      approved: false,
+    },
+  ];
+  for (const d of delegates) {
+    const userId = refs.accounts?.get(d.email);
+    if (!userId) continue;
+    const holder = { userId, email: d.email };
+    await db.transaction(async (tx) => {
+      const [reg] = await tx
+        .insert(registrations)
+        .values({
+          eventId,
+          userId,
+          category: 'delegate',
+          attendance: 'on-site',
+          status: d.approved ? 'approved' : 'pending',
+          name: d.name,
+          nameLatin: d.nameLatin,
+          organization: d.organization,
+          countryCode: d.countryCode,
+          stakeholderGroup: d.stakeholderGroup,
+          gender: 'female',
+          email: d.email,
+          answers: d.answers,
+          decidedAt: d.approved ? new Date() : null,
+        })
+        .returning();
+      await audit(tx, {
+        actor: holder,
+        action: 'event_registration.create',
+        entity: 'event_registration',
+        entityId: reg.id,
+        after: { category: reg.category, attendance: reg.attendance },
+      });
+      for (const title of d.sessions) {
+        const sid = session(title);
+        if (!sid) continue;
+        const r = await signUp(tx, reg.id, sid, { fresh: true, eventId });
+        await audit(tx, { actor: holder, action: 'event_signup.create', entity: 'event_registration', entityId: reg.id, after: r });
+      }
+      if (!d.approved) return;
+      await audit(tx, {
+        actor: manager,
+        action: 'event_registration.approve',
+        entity: 'event_registration',
+        entityId: reg.id,
+        before: { status: 'pending' },
+        after: { status: 'approved' },
+      });
+      await tx.insert(checkins).values({ registrationId: reg.id, sessionId: null, byUserId: managerId ?? null });
+      await audit(tx, {
+        actor: manager,
+        action: 'event_checkin.create',
+        entity: 'event_registration',
+        entityId: reg.id,
+        after: { sessionId: null },
+      });
+    });
+  }
 }

@@ -660,6 +660,125 @@ const pdfText = (buf: Buffer) => {
   return execFileSync('pdftotext', ['-enc', 'UTF-8', f, '-'], { encoding: 'utf8' });
 };
 
+describe("a registrant's page for the event's staff (issue 23)", () => {
+  it("shows the person, the answers with the event's form, accreditation, badge, visa letter, sessions, check-ins and history", async () => {
+    const ev = await makeEvent(h, staff, {
+      formFields: [
+        { key: 'needs_visa', label: { en: 'I need a visa letter', 'zh-Hans': '需要签证邀请函' }, type: 'checkbox', required: false },
+        { key: 'passport_number', label: { en: 'Passport number' }, type: 'text', required: false, passport: true },
+        {
+          key: 'diet',
+          label: { en: 'Diet', 'zh-Hans': '饮食' },
+          type: 'select',
+          required: false,
+          options: [{ value: 'halal', label: { en: 'Halal', 'zh-Hans': '清真' } }],
+        },
+      ],
+    });
+    const room = await makeRoom(h, staff, ev.id, 100);
+    const session = await makeSession(h, staff, ev.id, { roomId: room.id, capacity: 50, title: { en: 'Opening', 'zh-Hans': '开幕式' } });
+    await publish(h, staff, ev.id);
+    const u = await h.user({ email: 'delegate.sn@registrant.example' });
+    const reg = (
+      await h.call(u, {
+        method: 'POST',
+        url: `/api/v1/events/${ev.id}/registrations`,
+        payload: delegate('Amara Diallo', [session.id], {
+          countryCode: 'SN',
+          organization: 'Dakar Digital Policy Institute',
+          stakeholderGroup: 'academia',
+          gender: 'female',
+          answers: { needs_visa: true, passport_number: 'A0123', diet: 'halal' },
+        }),
+      })
+    ).json();
+    const manager = await h.user({ email: 'manager@registrant.example', scopes: [{ role: 'event_manager', type: 'event', id: ev.id }] });
+    const url = `/api/v1/events/${ev.id}/registrations/${reg.id}`;
+    const before = (await h.call(manager, { method: 'GET', url })).json();
+    expect(before).toMatchObject({
+      id: reg.id,
+      name: 'Amara Diallo',
+      status: 'pending',
+      countryCode: 'SN',
+      stakeholderGroup: 'academia',
+      gender: 'female',
+      categoryName: { en: 'Delegate', 'zh-Hans': '代表' },
+      answers: { needs_visa: true, passport_number: 'A0123', diet: 'halal' },
+      badge: { state: 'none', version: 1 },
+      visaLetter: 'none',
+      checkins: [],
+      event: { id: ev.id, timeZone: 'Asia/Shanghai' },
+    });
+    // The form to read the answers by: labels and the options' labels, not only their values.
+    expect(before.formFields.find((f: { key: string }) => f.key === 'diet').options).toEqual([
+      { value: 'halal', label: { en: 'Halal', 'zh-Hans': '清真' } },
+    ]);
+    expect(before.sessions).toEqual([
+      expect.objectContaining({ sessionId: session.id, title: { en: 'Opening', 'zh-Hans': '开幕式' }, status: 'confirmed' }),
+    ]);
+    expect(before.history.map((e: { action: string; actorEmail: string }) => [e.action, e.actorEmail])).toEqual([
+      ['event_registration.create', 'delegate.sn@registrant.example'],
+    ]);
+
+    // Accredited, checked in, the badge revoked: each shows, and the history tells it newest first, with the reason given.
+    await h.call(manager, { method: 'POST', url: `/api/v1/registrations/${reg.id}/decision`, payload: { decision: 'approve' } });
+    const approved = (await h.call(manager, { method: 'GET', url })).json();
+    expect(approved).toMatchObject({ status: 'approved', badge: { state: 'issued' }, visaLetter: 'ready' });
+    await h.call(manager, { method: 'POST', url: `/api/v1/events/${ev.id}/checkin`, payload: { registrationId: reg.id } });
+    await h.call(manager, { method: 'POST', url: `/api/v1/registrations/${reg.id}/visa-letter/revoke`, payload: { reason: 'x' } });
+    await h.call(u, { method: 'GET', url: `/api/v1/registrations/${reg.id}/visa-letter.pdf` });
+    await h.call(manager, {
+      method: 'POST',
+      url: `/api/v1/registrations/${reg.id}/visa-letter/revoke`,
+      payload: { reason: 'Passport withdrawn' },
+    });
+    await h.call(manager, { method: 'POST', url: `/api/v1/registrations/${reg.id}/badge/revoke`, payload: {} });
+    const after = (await h.call(manager, { method: 'GET', url })).json();
+    expect(after.badge.state).toBe('revoked');
+    expect(after.visaLetter).toBe('revoked');
+    expect(after.visaRevokeReason).toBe('Passport withdrawn');
+    expect(after.checkins).toEqual([{ at: expect.any(String), sessionId: null, sessionTitle: null }]);
+    expect(after.history.map((e: { action: string }) => e.action)).toEqual([
+      'event_badge.revoke',
+      'event_visa_letter.revoke',
+      'event_visa_letter.issue',
+      'event_checkin.create',
+      'event_registration.approve',
+      'event_registration.create',
+    ]);
+    expect(after.history[1]).toMatchObject({ actorEmail: 'manager@registrant.example', reason: 'Passport withdrawn' });
+
+    // The secretariat reads it too.
+    expect((await h.call(staff, { method: 'GET', url })).statusCode).toBe(200);
+  });
+
+  it("is refused to other events' managers, to the delegate, and under another event's address", async () => {
+    const ev = await makeEvent(h, staff);
+    const other = await makeEvent(h, staff);
+    await publish(h, staff, ev.id);
+    await publish(h, staff, other.id);
+    const u = await h.user();
+    const reg = (await h.call(u, { method: 'POST', url: `/api/v1/events/${ev.id}/registrations`, payload: delegate('Lena') })).json();
+    const v = await h.user();
+    const theirs = (await h.call(v, { method: 'POST', url: `/api/v1/events/${other.id}/registrations`, payload: delegate('Ola') })).json();
+    const otherManager = await h.user({ scopes: [{ role: 'event_manager', type: 'event', id: other.id }] });
+    const manager = await h.user({ scopes: [{ role: 'event_manager', type: 'event', id: ev.id }] });
+    const get = (who: TestUser | null, eventId: string, id: string) =>
+      h.call(who, { method: 'GET', url: `/api/v1/events/${eventId}/registrations/${id}` });
+    // The other event's manager: not by this event's address, nor by their own event's.
+    expect((await get(otherManager, ev.id, reg.id)).statusCode).toBe(404);
+    expect((await get(otherManager, other.id, reg.id)).statusCode).toBe(404);
+    expect((await get(otherManager, other.id, theirs.id)).statusCode).toBe(200);
+    // This event's manager: not another event's registration put under this event's address.
+    expect((await get(manager, ev.id, reg.id)).statusCode).toBe(200);
+    expect((await get(manager, ev.id, theirs.id)).statusCode).toBe(404);
+    // The delegate reads their own registration elsewhere, not this staff page; anonymous callers sign in first.
+    expect((await get(u, ev.id, reg.id)).statusCode).toBe(404);
+    expect((await get(null, ev.id, reg.id)).statusCode).toBe(401);
+    expect((await get(staff, ev.id, '00000000-0000-4000-8000-000000000000')).statusCode).toBe(404);
+  });
+});
+
 describe('badge and visa-letter PDFs (acceptance 3)', () => {
   it('print Chinese and Latin names, and the letter has a verifiable reference', async () => {
     const ev = await makeEvent(h, staff, {

@@ -120,6 +120,13 @@ export const accessRules: Record<string, Rule> = {
   'POST /api/v1/invitations/:token/decline': { params: { token: 'invitationToken' }, own: 'all', other: [] },
   'POST /api/v1/events/:id/registrations': { params: { id: 'event' }, own: 'users', body: () => registrationBody },
   'GET /api/v1/me/registrations': { own: 'users' },
+  'GET /api/v1/events/:id/registrations/:registrationId': {
+    params: { id: 'event', registrationId: 'registration' },
+    own: managers,
+    other: S,
+    note: "own: the delegate's registration at E, which the manager runs; other: a registration at O",
+  },
+  'GET /api/v1/organizations/:id/event-registrations': {},
   'GET /api/v1/registrations/:id': { params: { id: 'registration' }, own: ['delegate', ...managers], other: S },
   'POST /api/v1/registrations/:id/sessions': {
     params: { id: 'registration' },

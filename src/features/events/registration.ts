@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Actor } from '../../platform/auth/access.js';
-import { audit } from '../../platform/audit/index.js';
+import { audit, auditTrail } from '../../platform/audit/index.js';
 import type { Db, DbOrTx } from '../../platform/db/index.js';
 import { fail, invalid, notFound } from '../../platform/http/errors.js';
 import { urlOf } from '../../platform/http/contract.js';
@@ -8,7 +8,15 @@ import { pageUrl, siteUrl } from '../../platform/http/urls.js';
 import { localize, pickLocale, type Locale } from '../../platform/i18n/index.js';
 import { localesOf } from '../accounts/index.js';
 import { listCountries } from '../directory/index.js';
-import { eventsApi, eventsErrors, eventsPages, type RegistrationInput, type RegistrationStatus, type SignupStatus } from './contract.js';
+import {
+  eventsApi,
+  eventsErrors,
+  eventsPages,
+  type Registrant,
+  type RegistrationInput,
+  type RegistrationStatus,
+  type SignupStatus,
+} from './contract.js';
 import { sendEventMail } from './mails.js';
 import { checkins, events, eventSessions, invitations, registrations, signups, type FormField } from './model.js';
 import { canManageEvent } from './policy.js';
@@ -309,6 +317,69 @@ export async function presentRegistration(db: DbOrTx, reg: RegistrationRow, ev?:
   };
 }
 
+/**
+ * A registration as its event's staff read it on its own page: what presentRegistration shows its holder,
+ * and the person's declared group and gender, the event's form to read the answers by, where the badge and
+ * the visa letter stand, the sessions with their titles, the check-ins and the history in the audit log.
+ */
+export async function presentRegistrant(db: DbOrTx, reg: RegistrationRow): Promise<Registrant> {
+  const ev = await getEventRow(db, reg.eventId);
+  const base = await presentRegistration(db, reg, ev);
+  const titles = new Map(
+    base.signups.length
+      ? (
+          await db
+            .select({ id: eventSessions.id, title: eventSessions.title, startsAt: eventSessions.startsAt, endsAt: eventSessions.endsAt })
+            .from(eventSessions)
+            .where(
+              inArray(
+                eventSessions.id,
+                base.signups.map((x) => x.sessionId),
+              ),
+            )
+        ).map((x) => [x.id, x])
+      : [],
+  );
+  const attended = await db
+    .select({ at: checkins.at, sessionId: checkins.sessionId, sessionTitle: eventSessions.title })
+    .from(checkins)
+    .leftJoin(eventSessions, eq(eventSessions.id, checkins.sessionId))
+    .where(eq(checkins.registrationId, reg.id))
+    .orderBy(asc(checkins.at));
+  const category = ev.categories.find((c) => c.key === reg.category);
+  const approved = reg.status === 'approved';
+  const visaLetter = reg.visaRevokedAt
+    ? ('revoked' as const)
+    : reg.visaRef
+      ? ('issued' as const)
+      : approved && reg.attendance === 'on-site' && reg.countryCode !== 'CN' && reg.answers.passport_number
+        ? ('ready' as const)
+        : ('none' as const);
+  return {
+    ...base,
+    // Checked against the contract's lists when written.
+    stakeholderGroup: reg.stakeholderGroup as Registrant['stakeholderGroup'],
+    gender: reg.gender as Registrant['gender'],
+    decidedAt: reg.decidedAt,
+    event: { id: ev.id, slug: ev.slug, name: ev.name, timeZone: ev.timeZone, startDate: ev.startDate, endDate: ev.endDate },
+    categoryName: category?.name ?? null,
+    formFields: ev.formFields,
+    badge: {
+      state: reg.badgeRevokedAt ? ('revoked' as const) : approved ? ('issued' as const) : ('none' as const),
+      version: reg.badgeVersion,
+    },
+    visaLetter,
+    sessions: base.signups.flatMap((x) => {
+      const t = titles.get(x.sessionId);
+      return t
+        ? [{ sessionId: x.sessionId, title: t.title, startsAt: t.startsAt, endsAt: t.endsAt, status: x.status, position: x.position }]
+        : [];
+    }),
+    checkins: attended,
+    history: await auditTrail(db, [{ entity: 'event_registration', ids: [reg.id] }]),
+  };
+}
+
 export async function getRegistration(db: DbOrTx, id: string) {
   const [r] = await db.select().from(registrations).where(eq(registrations.id, id));
   if (!r) throw notFound();
@@ -529,6 +600,33 @@ export async function listRegistrations(db: DbOrTx, eventId: string, q: { status
 
 export const myRegistrations = (db: DbOrTx, userId: string) =>
   db.select().from(registrations).where(eq(registrations.userId, userId)).orderBy(asc(registrations.createdAt));
+
+/** The registrations of an organization's people (their accounts) or given under one of its names, newest event first. */
+export async function organizationRegistrations(db: DbOrTx, ties: { userIds: string[]; names: string[] }) {
+  const by: SQL[] = [];
+  if (ties.userIds.length) by.push(inArray(registrations.userId, ties.userIds));
+  if (ties.names.length) by.push(inArray(sql`lower(trim(${registrations.organization}))`, ties.names));
+  if (!by.length) return [];
+  const rows = await db
+    .select({
+      id: registrations.id,
+      eventId: registrations.eventId,
+      event: events.name,
+      startDate: events.startDate,
+      endDate: events.endDate,
+      categories: events.categories,
+      name: registrations.name,
+      nameLatin: registrations.nameLatin,
+      category: registrations.category,
+      attendance: registrations.attendance,
+      status: registrations.status,
+    })
+    .from(registrations)
+    .innerJoin(events, eq(events.id, registrations.eventId))
+    .where(or(...by))
+    .orderBy(desc(events.startDate), asc(registrations.name));
+  return rows.map(({ categories, ...r }) => ({ ...r, categoryName: categories.find((c) => c.key === r.category)?.name ?? null }));
+}
 
 // Badges and check-in
 

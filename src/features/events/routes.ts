@@ -81,6 +81,8 @@ export function eventRoutes(app: App, ctx: Ctx) {
   route(app, api.leaveSession, async (req) => svc.leaveSession(me(req), req.params.id, req.params.sessionId));
   route(app, api.cancelRegistration, async (req) => svc.cancelRegistration(me(req), req.params.id));
   route(app, api.registrations, async (req) => svc.registrations(me(req), req.params.id, req.query));
+  route(app, api.registrant, async (req) => svc.registrant(me(req), req.params.id, req.params.registrationId));
+  route(app, api.organizationRegistrations, async (req) => svc.organizationRegistrations(req.params.id));
   route(app, api.decide, async (req) => svc.decide(me(req), req.params.id, req.body.decision, req.body.reason));
   route(app, api.bulkDecide, async (req) => svc.bulkDecide(me(req), req.params.id, req.body));
   route(app, api.bulkMessage, async (req) => svc.bulkMessage(me(req), req.params.id, req.body));

@@ -10,6 +10,7 @@ import { resolveSelection } from '../../platform/http/bulk.js';
 import type { BulkSelection } from '../../platform/http/contract.js';
 import { audit } from '../../platform/audit/index.js';
 import { bulkDecide, bulkMessage, registrationList } from './bulk.js';
+import { organizationTies } from '../directory/index.js';
 import {
   eventsErrors,
   type EventInput,
@@ -295,6 +296,16 @@ export function eventUseCases(ctx: Pick<Ctx, 'db' | 'config' | 'membership'>) {
     async registrations(actor: Actor, id: string, filter: { status?: RegistrationStatus; category?: string }) {
       const ev = await managed(actor, id);
       return Promise.all((await reg.listRegistrations(db, ev.id, filter)).map((r) => present(r, ev)));
+    },
+    /** The secretariat's list on an organization's page (the route admits the secretariat only). */
+    organizationRegistrations: async (organizationId: string) =>
+      reg.organizationRegistrations(db, await organizationTies(db, organizationId)),
+    /** One registration of an event the caller manages; a registration of another event is not found. */
+    async registrant(actor: Actor, eventId: string, id: string) {
+      await managed(actor, eventId);
+      const r = await reg.getRegistration(db, id);
+      if (r.eventId !== eventId) throw notFound();
+      return reg.presentRegistrant(db, r);
     },
     async decide(actor: Actor, id: string, decision: 'approve' | 'reject', reason?: string) {
       const r = await managedRegistration(actor, id);

@@ -397,6 +397,17 @@ const minutesTypes = [
   'application/zip',
 ] as const;
 
+/** A place of an organization's person in a working group, as the organization's page lists it. */
+export const organizationGroupMember = z.object({
+  groupId: z.uuid(),
+  slug: z.string(),
+  group: loc,
+  name: z.string(),
+  role: memberRole,
+  status: memberStatus,
+  since: z.date(),
+});
+
 export const groupsApi = endpoints('groups', {
   // Groups: public pages
   list: endpoint({
@@ -430,6 +441,15 @@ export const groupsApi = endpoints('groups', {
     params: groupParams,
     body: groupUpdate,
     response: { 200: created },
+  }),
+
+  organizationGroups: endpoint({
+    method: 'GET',
+    path: '/api/v1/organizations/:id/group-memberships',
+    access: ['secretariat'],
+    summary: 'The places an organization holds in working groups (its representatives), every status',
+    params: idParams,
+    response: { 200: z.array(organizationGroupMember) },
   }),
 
   // Members

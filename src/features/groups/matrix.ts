@@ -16,6 +16,7 @@ export const accessRules: Record<string, Rule> = {
   'GET /api/v1/groups/:id': { params: { id: 'group' } },
   'POST /api/v1/groups': {},
   'PUT /api/v1/groups/:id': { params: { id: 'group' }, own: editors, other: S, body: () => ({ mandate: { en: 'Matrix mandate' } }) },
+  'GET /api/v1/organizations/:id/group-memberships': {},
   'GET /api/v1/groups/:id/members': { params: { id: 'group' }, own: insiders, other: S },
   'POST /api/v1/groups/:id/invitations': {
     params: { id: 'group' },

@@ -16,6 +16,8 @@ export function groupRoutes(app: App, { db, config }: Ctx) {
   route(app, api.create, async (req, reply) => reply.code(201).send(await svc.startGroup(db, requireActor(req), req.body)));
   route(app, api.update, async (req) => svc.changeGroup(db, requireActor(req), req.params.id, req.body));
 
+  route(app, api.organizationGroups, async (req) => svc.organizationGroups(db, req.params.id));
+
   // Members
   route(app, api.members, async (req) => svc.groupMembersFor(db, requireActor(req), req.params.id));
   route(app, api.invite, async (req, reply) =>

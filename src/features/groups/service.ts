@@ -12,7 +12,7 @@ import { localize, type Locale, type LocalizedText } from '../../platform/i18n/i
 import { queueMail } from '../../platform/mail/index.js';
 import { indexDocs, type SearchDoc } from '../../platform/search/index.js';
 import { accountById, accountRows, ensureUser, grantRole, revokeRole } from '../accounts/index.js';
-import { isAffiliated, linkedPerson, organizationRows } from '../directory/index.js';
+import { getOrganization, isAffiliated, linkedPerson, organizationRows } from '../directory/index.js';
 import { eventRows } from '../events/index.js';
 import type * as c from './contract.js';
 import { groupMails } from './mails.js';
@@ -156,6 +156,26 @@ async function memberRows(db: DbOrTx, groupId: string, statuses: Member['status'
     .leftJoin(organization, eq(organization.id, groupMembers.organizationId))
     .where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.status, statuses)))
     .orderBy(sql`case ${groupMembers.role} when 'chair' then 0 when 'co_chair' then 1 else 2 end`, asc(account.name));
+}
+
+/** The places an organization holds in working groups, every status, newest first (for its page in the directory). */
+export async function organizationGroups(db: DbOrTx, organizationId: string) {
+  await getOrganization(db, organizationId);
+  return db
+    .select({
+      groupId: workingGroups.id,
+      slug: workingGroups.slug,
+      group: workingGroups.name,
+      name: account.name,
+      role: groupMembers.role,
+      status: groupMembers.status,
+      since: sql<Date>`coalesce(${groupMembers.decidedAt}, ${groupMembers.createdAt})`.mapWith(groupMembers.createdAt),
+    })
+    .from(groupMembers)
+    .innerJoin(workingGroups, eq(workingGroups.id, groupMembers.groupId))
+    .innerJoin(account, eq(account.id, groupMembers.userId))
+    .where(eq(groupMembers.organizationId, organizationId))
+    .orderBy(desc(groupMembers.createdAt));
 }
 
 /** The public page: mandate, chairs, member organizations and published outputs. No e-mail address leaves here. */

@@ -187,6 +187,8 @@ export const applicationQuery = z.object({
   continent: continent.optional(),
   stakeholderGroup: memberGroup.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only the organization's own (its page in the directory lists them). */
+  organization: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
@@ -311,6 +313,8 @@ export const membershipQuery = z.object({
   continent: continent.optional(),
   stakeholderGroup: memberGroup.optional(),
   q: z.string().trim().max(200).optional(),
+  /** Only the organization's own (its page in the directory lists them). */
+  organization: z.uuid().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });

@@ -264,6 +264,7 @@ export interface MemberQuery {
   continent?: string;
   stakeholderGroup?: string;
   q?: string;
+  organization?: string;
   page: number;
   pageSize: number;
 }
@@ -276,6 +277,7 @@ function memberFilters(q: Partial<MemberQuery>) {
   if (q.continent) where.push(eq(country.continent, q.continent));
   if (q.stakeholderGroup) where.push(sql`coalesce(${organization.stakeholderGroup}, 'individual') = ${q.stakeholderGroup}`);
   if (q.q) where.push(or(matchSearch(organization.searchText, q.q), matchSearch(person.searchText, q.q))!);
+  if (q.organization) where.push(eq(memberships.organizationId, q.organization));
   return where;
 }
 

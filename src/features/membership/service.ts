@@ -577,6 +577,7 @@ export interface QueueQuery {
   continent?: string;
   stakeholderGroup?: string;
   q?: string;
+  organization?: string;
   page: number;
   pageSize: number;
 }
@@ -591,6 +592,7 @@ function queueWhere(q: Omit<QueueQuery, 'page' | 'pageSize'>) {
   if (q.continent) where.push(eq(country.continent, q.continent));
   if (q.stakeholderGroup) where.push(eq(membershipApplications.stakeholderGroup, q.stakeholderGroup));
   if (q.q) where.push(matchSearch(membershipApplications.searchText, q.q));
+  if (q.organization) where.push(eq(membershipApplications.organizationId, q.organization));
   return and(...where);
 }
 const queueOrder = [

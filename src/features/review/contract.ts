@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { accountPage } from '../../platform/http/links.js';
 import { binary, endpoint, endpoints, idParams, labelled, okSchema } from '../../platform/http/contract.js';
 import { ref } from '../../platform/http/ref.js';
-import { answers, callKind, criterion, decision, decisions, formDefinition } from '../calls/contract.js';
+import { answers, callKind, criterion, decision, decisions, formDefinition, uploadedFile } from '../calls/contract.js';
 
 /** The codes this feature answers with, and their HTTP status (the UI translates each: src/web/locales/errors.ts). */
 export const reviewErrors = {
@@ -207,6 +207,10 @@ export const reviewerView = z.object({
     answers,
     round: z.number().int(),
   }),
+  /** The files the answers name, which the reviewer downloads through submissionFile. */
+  files: z.array(uploadedFile),
+  /** The entry's field or track as the call names it (null when the call has none). */
+  categoryName: loc.nullable(),
   form: formDefinition,
   round: z.number().int(),
   rubric: z.object({ criteria: z.array(criterion), scaleMin: z.number().int(), scaleMax: z.number().int(), guidance: loc }),

@@ -12,6 +12,7 @@ import {
   callMail,
   callRows,
   carryRubric,
+  filesOfEntries,
   getCall,
   getOwn,
   getRubric,
@@ -542,7 +543,11 @@ export async function reviewerView(db: DbOrTx, actor: Actor, submissionId: strin
   const rubric = await getRubric(db, acc.call.id, acc.assignment.round);
   const [review] = await db.select().from(reviews).where(eq(reviews.assignmentId, acc.assignment.id));
   const s = acc.submission;
+  const files = (await filesOfEntries(db, [s])).get(s.id) ?? [];
+  const category = acc.call.categories.find((c) => c.value === s.category);
   return {
+    files,
+    categoryName: category ? category.label : null,
     submission: {
       id: s.id,
       code: s.code,

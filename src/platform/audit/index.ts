@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, or, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../db/index.js';
 import { auditLog } from './model.js';
 
@@ -46,3 +46,39 @@ export async function listAudit(db: DbOrTx, q: { entity?: string; entityId?: str
 }
 
 export { auditLog };
+
+/** One entry of a record's history as its page shows it: what was done, by whom, when, and the reason given. */
+export interface TrailEntry {
+  id: number;
+  at: Date;
+  action: string;
+  entity: string;
+  actorEmail: string | null;
+  reason: string | null;
+}
+
+/**
+ * The history of records, newest first: the audit entries about these records (entity kind and ids), with
+ * the reason a person gave for the change when the entry holds one. The caller decides who may read it.
+ */
+export async function auditTrail(db: DbOrTx, records: Array<{ entity: string; ids: string[] }>, limit = 200): Promise<TrailEntry[]> {
+  const wanted = records.filter((r) => r.ids.length);
+  if (!wanted.length) return [];
+  const rows = await db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      actorEmail: auditLog.actorEmail,
+      after: auditLog.after,
+    })
+    .from(auditLog)
+    .where(or(...wanted.map((r) => and(eq(auditLog.entity, r.entity), inArray(auditLog.entityId, r.ids)))))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+  return rows.map(({ after, ...r }) => {
+    const reason = after && typeof after === 'object' && 'reason' in after ? (after as { reason: unknown }).reason : null;
+    return { ...r, reason: typeof reason === 'string' && reason.trim() ? reason : null };
+  });
+}

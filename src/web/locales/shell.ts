@@ -78,6 +78,7 @@ export const shell = {
       details: 'Details',
       reason: 'Reason',
     },
+    answers: { none: 'No answers yet.', name: 'Name', role: 'Role', organization: 'Organization', fileGone: 'File no longer available' },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
     serverPage: { notFound: 'This page does not exist, or it is not public.' },
     continents: {
@@ -223,6 +224,7 @@ export const shell = {
       details: '详情',
       reason: '理由',
     },
+    answers: { none: '尚无填写内容。', name: '姓名', role: '职务', organization: '所在机构', fileGone: '文件已不可用' },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
     serverPage: { notFound: '此页面不存在，或尚未公开。' },
     continents: {
@@ -362,6 +364,7 @@ export const shell = {
       details: '詳情',
       reason: '理由',
     },
+    answers: { none: '尚無填寫內容。', name: '姓名', role: '職務', organization: '所在機構', fileGone: '檔案已無法取得' },
     locales: { en: 'English', 'zh-Hans': '简体中文', 'zh-Hant': '繁體中文' },
     serverPage: { notFound: '此頁面不存在，或尚未公開。' },
     continents: {

@@ -1,12 +1,12 @@
 import { Anchor, Box, Button, Code, Group, Modal, ScrollArea, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
 import { useFormat } from '../../../web/format';
 import { adminApi } from '../contract';
+import { auditLabel } from './auditLabel';
 import { adminTexts } from './i18n';
 
 type Entry = Reply<typeof adminApi.audit>['items'][number];
@@ -14,19 +14,12 @@ type Entry = Reply<typeof adminApi.audit>['items'][number];
 /** A record as the audit log keeps it, indented to read. */
 const pretty = (json: string | null | undefined) => (json ? JSON.stringify(JSON.parse(json), null, 2) : '—');
 
-/**
- * The label of an action or record type. Codes hold dots ('document.comment.resolve'), so the lookup
- * splits the key at '|' instead; a code written before its label existed shows as it is.
- */
-const label = (t: TFunction, kind: 'auditAction' | 'auditEntity', code: string) =>
-  t(`admin:${kind}|${code}`, { keySeparator: '|', defaultValue: code });
-
 /** The record an entry is about: its type, and the start of its id to tell records apart (the whole id is in the details). */
 function Record({ entry }: { entry: Entry }) {
   const { t } = useTranslation('admin');
   return (
     <>
-      {label(t, 'auditEntity', entry.entity)}{' '}
+      {auditLabel(t, 'auditEntity', entry.entity)}{' '}
       {entry.entityId ? (
         <Text span size="xs" c="dimmed" ff="monospace">
           {entry.entityId.slice(0, 8)}
@@ -46,7 +39,7 @@ export function AuditPage() {
   const entities = useMemo(
     () =>
       Object.keys(adminTexts.en.auditEntity)
-        .map((value) => ({ value, label: label(t, 'auditEntity', value) }))
+        .map((value) => ({ value, label: auditLabel(t, 'auditEntity', value) }))
         .sort((a, b) => a.label.localeCompare(b.label, i18n.language)),
     [t, i18n.language],
   );
@@ -81,7 +74,7 @@ export function AuditPage() {
                 <Table.Td>{a.actorEmail || '—'}</Table.Td>
                 <Table.Td>
                   <Button variant="subtle" size="compact-sm" onClick={() => setOpen(a)}>
-                    {label(t, 'auditAction', a.action)}
+                    {auditLabel(t, 'auditAction', a.action)}
                   </Button>
                 </Table.Td>
                 <Table.Td>
@@ -96,7 +89,7 @@ export function AuditPage() {
         {list.data?.items.map((a) => (
           <Box key={a.id} py="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
             <Anchor component="button" fw={600} onClick={() => setOpen(a)} ta="start">
-              {label(t, 'auditAction', a.action)}
+              {auditLabel(t, 'auditAction', a.action)}
             </Anchor>
             <Text size="sm">
               <Record entry={a} />
@@ -110,14 +103,14 @@ export function AuditPage() {
       <Modal
         opened={!!open}
         onClose={() => setOpen(null)}
-        title={open ? label(t, 'auditAction', open.action) : ''}
+        title={open ? auditLabel(t, 'auditAction', open.action) : ''}
         styles={{ title: { fontWeight: 600 } }}
         size="xl"
       >
         {open ? (
           <Stack>
             <Text size="sm">
-              {f.dateTime(open.at)} · {open.actorEmail || '—'} · {label(t, 'auditEntity', open.entity)}
+              {f.dateTime(open.at)} · {open.actorEmail || '—'} · {auditLabel(t, 'auditEntity', open.entity)}
             </Text>
             {/* The codes as stored, for staff who search the log or the database by them. */}
             <Group gap={6}>

@@ -21,6 +21,7 @@ export const adminTexts = {
     after: 'After',
     status: { queued: 'Queued', sending: 'Sending', sent: 'Sent', held: 'Held', failed: 'Failed' },
     allStatuses: 'All statuses',
+    trail: { none: 'Nothing recorded yet.', by: 'by {{who}}', system: 'by the platform', reason: 'Reason: {{reason}}' },
     overview: {
       greeting: 'Welcome, {{name}}',
       queue: 'Waiting for you',
@@ -271,6 +272,7 @@ export const adminTexts = {
     after: '修改后',
     status: { queued: '排队中', sending: '发送中', sent: '已发送', held: '已暂存', failed: '发送失败' },
     allStatuses: '全部状态',
+    trail: { none: '暂无记录。', by: '操作人：{{who}}', system: '由平台自动执行', reason: '原因：{{reason}}' },
     overview: {
       greeting: '{{name}}，您好',
       queue: '待办事项',
@@ -512,6 +514,7 @@ export const adminTexts = {
     after: '修改後',
     status: { queued: '排隊中', sending: '發送中', sent: '已發送', held: '已暫存', failed: '發送失敗' },
     allStatuses: '全部狀態',
+    trail: { none: '暫無紀錄。', by: '操作人：{{who}}', system: '由平台自動執行', reason: '原因：{{reason}}' },
     overview: {
       greeting: '{{name}}，您好',
       queue: '待辦事項',

@@ -21,7 +21,15 @@ export interface CallTab {
  * Staff's page of one call: settings and entries, plus the tabs and the entry
  * details the review passes in (the review composes this page; the calls know nothing of it).
  */
-export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; entryDetail?: ComponentType<{ submissionId: string }> }) {
+export function AdminCallPage({
+  tabs = [],
+  entryDetail,
+  fileUrl,
+}: {
+  tabs?: CallTab[];
+  entryDetail?: ComponentType<{ submissionId: string }>;
+  fileUrl?: (submissionId: string, fileId: string) => string;
+}) {
   const { id } = useParams();
   const { t } = useTranslation(['calls', 'shell']);
   const { data: c } = useQuery(callQuery(id));
@@ -48,7 +56,7 @@ export function AdminCallPage({ tabs = [], entryDetail }: { tabs?: CallTab[]; en
           <CallBuilder call={c} />
         </Tabs.Panel>
         <Tabs.Panel value="submissions" pt="md">
-          <SubmissionsTab callId={c.id} entryDetail={entryDetail} />
+          <SubmissionsTab call={c} entryDetail={entryDetail} fileUrl={fileUrl} />
         </Tabs.Panel>
         {tabs.map((x) => (
           <Tabs.Panel key={x.value} value={x.value} pt="md">

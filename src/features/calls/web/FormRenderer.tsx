@@ -1,4 +1,4 @@
-import { Button, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput, Textarea, FileInput } from '@mantine/core';
+import { Anchor, Button, Group, MultiSelect, NumberInput, Select, Stack, Text, TextInput, Textarea, FileInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { CountrySelect, LocalizedInput } from '../../../web/components/forms';
 import type { LocalizedText } from '../../../web/i18n';
@@ -28,6 +28,7 @@ export function FormRenderer({
   errors,
   onUpload,
   fileNames,
+  fileUrl,
   disabled,
 }: {
   form: FormField[];
@@ -36,6 +37,8 @@ export function FormRenderer({
   errors: Record<string, string>;
   onUpload: (key: string, file: File) => void;
   fileNames: Record<string, string>;
+  /** Where a file already saved with the answers downloads (undefined: not downloadable yet). */
+  fileUrl?: (fileId: string) => string | undefined;
   disabled?: boolean;
 }) {
   const { t } = useTranslation(['calls', 'shell']);
@@ -150,7 +153,18 @@ export function FormRenderer({
                   />
                   {v ? (
                     <Text size="xs" c="dimmed" data-testid={`file-${f.key}`}>
-                      {t('calls:form.uploaded', { name: fileNames[String(v)] ?? String(v).slice(0, 8) })}
+                      {fileNames[String(v)] && fileUrl?.(String(v)) ? (
+                        <>
+                          {t('calls:form.attached')}{' '}
+                          <Anchor href={fileUrl(String(v))} size="xs">
+                            {fileNames[String(v)]}
+                          </Anchor>
+                        </>
+                      ) : fileNames[String(v)] ? (
+                        t('calls:form.uploaded', { name: fileNames[String(v)] })
+                      ) : (
+                        t('shell:answers.fileGone')
+                      )}
                     </Text>
                   ) : null}
                 </Stack>

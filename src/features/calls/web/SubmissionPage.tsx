@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, Stack, Title } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { useParams } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { ApiError, call, query, upload } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
+import { FormAnswers } from '../../../web/components/FormAnswers';
 import { LText, useLocalized } from '../../../web/localized';
 import { callsApi } from '../contract';
 import { callQuery } from './callQuery';
@@ -16,7 +17,13 @@ import { Deadline } from './Deadline';
  * The applicant's submission: fill in, save, submit, withdraw. `feedback` shows
  * what the review sends back to the applicant (the review feature passes it in).
  */
-export function SubmissionPage({ feedback: Feedback }: { feedback?: ComponentType<{ submissionId: string }> }) {
+export function SubmissionPage({
+  feedback: Feedback,
+  fileUrl,
+}: {
+  feedback?: ComponentType<{ submissionId: string }>;
+  fileUrl?: (submissionId: string, fileId: string) => string;
+}) {
   const { id } = useParams();
   const { t } = useTranslation(['calls', 'shell']);
   const qc = useQueryClient();
@@ -77,6 +84,11 @@ export function SubmissionPage({ feedback: Feedback }: { feedback?: ComponentTyp
   if (error) return <ErrorAlert error={error} />;
   if (!s || !c) return null;
   const locked = s.status === 'withdrawn' || !c.isOpen;
+  // Saved files by their names (kept with the submission), then those uploaded on this page since.
+  const names = { ...Object.fromEntries(s.files.map((f) => [f.fileId, f.name])), ...fileNames };
+  const saved = new Set(s.files.map((f) => f.fileId));
+  const linkOf = fileUrl ? (fileId: string) => (saved.has(fileId) ? fileUrl(s.id, fileId) : undefined) : undefined;
+  const chosen = c.categories.find((o) => o.value === s.category);
   return (
     <Stack maw={900}>
       <Title order={1}>
@@ -91,27 +103,44 @@ export function SubmissionPage({ feedback: Feedback }: { feedback?: ComponentTyp
         <Deadline call={c} />
       </Group>
       {Feedback ? <Feedback submissionId={s.id} /> : null}
-      {c.categories.length ? (
-        <Select
-          name="category"
-          label={t('calls:form.category')}
-          required
-          data={c.categories.map((o) => ({ value: o.value, label: loc(o.label).text }))}
-          value={cat}
-          onChange={setCategory}
-          error={errors.category}
-          disabled={locked}
-        />
-      ) : null}
-      <FormRenderer
-        form={c.form}
-        answers={a}
-        onChange={setAnswers}
-        errors={errors}
-        onUpload={uploadTo}
-        fileNames={fileNames}
-        disabled={locked}
-      />
+      {locked ? (
+        <>
+          {chosen ? (
+            <Text size="sm">
+              {t('calls:form.category')}: {loc(chosen.label).text}
+            </Text>
+          ) : null}
+          <FormAnswers
+            fields={c.form}
+            answers={s.answers}
+            files={s.files}
+            fileUrl={fileUrl ? (fileId) => fileUrl(s.id, fileId) : undefined}
+          />
+        </>
+      ) : (
+        <>
+          {c.categories.length ? (
+            <Select
+              name="category"
+              label={t('calls:form.category')}
+              required
+              data={c.categories.map((o) => ({ value: o.value, label: loc(o.label).text }))}
+              value={cat}
+              onChange={setCategory}
+              error={errors.category}
+            />
+          ) : null}
+          <FormRenderer
+            form={c.form}
+            answers={a}
+            onChange={setAnswers}
+            errors={errors}
+            onUpload={uploadTo}
+            fileNames={names}
+            fileUrl={linkOf}
+          />
+        </>
+      )}
       {!locked ? (
         <Group>
           <Button variant="default" onClick={() => save.mutate()} loading={save.isPending} data-testid="save">

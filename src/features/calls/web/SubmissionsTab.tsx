@@ -2,6 +2,7 @@ import { Button, Group, Stack, Table, Textarea, VisuallyHidden } from '@mantine/
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ComponentType, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Reply } from '../../../platform/http/contract';
 import { call, invalidate, query } from '../../../web/api';
 import { type BulkAction, BulkBar, SelectPage, SelectRow } from '../../../web/components/BulkBar';
 import { EmptyState } from '../../../web/components/EmptyState';
@@ -12,7 +13,16 @@ import { callsApi, type SubmissionFilter } from '../contract';
 import { type StaffEntry, StaffSubmission } from './StaffSubmission';
 
 /** The entries of a call: screening by hand (one, or the selection) or automatically; a click opens one entry. */
-export function SubmissionsTab({ callId, entryDetail }: { callId: string; entryDetail?: ComponentType<{ submissionId: string }> }) {
+export function SubmissionsTab({
+  call: c,
+  entryDetail,
+  fileUrl,
+}: {
+  call: Reply<typeof callsApi.get>;
+  entryDetail?: ComponentType<{ submissionId: string }>;
+  fileUrl?: (submissionId: string, fileId: string) => string;
+}) {
+  const callId = c.id;
   const { t } = useTranslation(['calls', 'shell']);
   const qc = useQueryClient();
   const notify = useNotify();
@@ -69,7 +79,7 @@ export function SubmissionsTab({ callId, entryDetail }: { callId: string; entryD
   ];
   return (
     <Stack>
-      {shown ? <StaffSubmission s={shown} onClose={() => setShown(null)} detail={entryDetail} /> : null}
+      {shown ? <StaffSubmission s={shown} call={c} onClose={() => setShown(null)} detail={entryDetail} fileUrl={fileUrl} /> : null}
       <Button w="fit-content" onClick={() => auto.mutate()} data-testid="auto-screen">
         {t('calls:admin.autoScreen')}
       </Button>

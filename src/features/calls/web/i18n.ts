@@ -38,6 +38,7 @@ const en = {
     submitted: 'Submitted. A confirmation e-mail is on its way.',
     upload: 'Upload a file',
     uploaded: 'File attached: {{name}}',
+    attached: 'File attached:',
     addPerson: 'Add a person',
     name: 'Name',
     email: 'E-mail',
@@ -47,6 +48,7 @@ const en = {
     feedback: 'Reviewers’ comments for you',
     decision: 'Decision',
   },
+  entry: { submittedAt: 'Submitted {{when}}' },
   status: {
     draft: 'Draft',
     submitted: 'Submitted',
@@ -220,6 +222,7 @@ const zhHans: T = {
     submitted: '已提交，确认邮件已发送。',
     upload: '上传文件',
     uploaded: '已附文件：{{name}}',
+    attached: '已附文件：',
     addPerson: '添加人员',
     name: '姓名',
     email: '电子邮件',
@@ -229,6 +232,7 @@ const zhHans: T = {
     feedback: '评审给您的意见',
     decision: '结果',
   },
+  entry: { submittedAt: '提交于 {{when}}' },
   status: {
     draft: '草稿',
     submitted: '已提交',
@@ -401,6 +405,7 @@ const zhHant: T = {
     submitted: '已提交，確認郵件已寄出。',
     upload: '上傳檔案',
     uploaded: '已附檔案：{{name}}',
+    attached: '已附檔案：',
     addPerson: '新增人員',
     name: '姓名',
     email: '電子郵件',
@@ -410,6 +415,7 @@ const zhHant: T = {
     feedback: '評審給您的意見',
     decision: '結果',
   },
+  entry: { submittedAt: '提交於 {{when}}' },
   status: {
     draft: '草稿',
     submitted: '已提交',

@@ -16,6 +16,8 @@ export interface CallAdditions {
   tabs: CallTab[];
   entryDetail?: ComponentType<{ submissionId: string }>;
   feedback?: ComponentType<{ submissionId: string }>;
+  /** Where a reader of an entry downloads one of its files (the review decides who may: staff, the applicant, its reviewers). */
+  fileUrl?: (submissionId: string, fileId: string) => string;
 }
 
 /**
@@ -30,9 +32,9 @@ export const callsWeb = (additions: CallAdditions): WebFeature => ({
     at(callsPages.calls, <CallsPage />),
     at(callsPages.call, <CallPage />),
     at(callsPages.mySubmissions, <MySubmissionsPage />),
-    at(callsPages.submission, <SubmissionPage feedback={additions.feedback} />),
+    at(callsPages.submission, <SubmissionPage feedback={additions.feedback} fileUrl={additions.fileUrl} />),
     at(callsPages.adminCalls, <AdminCallsPage />),
-    at(callsPages.adminCall, <AdminCallPage tabs={additions.tabs} entryDetail={additions.entryDetail} />),
+    at(callsPages.adminCall, <AdminCallPage tabs={additions.tabs} entryDetail={additions.entryDetail} fileUrl={additions.fileUrl} />),
   ],
   publicNav: [{ page: callsPages.calls, label: 'calls:nav.calls' }],
   accountNav: [{ page: callsPages.mySubmissions, label: 'calls:nav.mine' }],

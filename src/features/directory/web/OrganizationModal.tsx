@@ -37,7 +37,7 @@ export function OrganizationModal({ org, onClose }: { org: Reply<typeof api.orga
       return saved;
     },
     onSuccess: async () => {
-      await invalidate(qc, api.organizations, api.organization, api.people);
+      await invalidate(qc, api.organizations, api.organization, api.organizationRecord, api.people);
       notify.ok();
       onClose();
     },
@@ -45,7 +45,7 @@ export function OrganizationModal({ org, onClose }: { org: Reply<typeof api.orga
   const remove = useMutation({
     mutationFn: (id: string) => call(api.deleteOrganization, { params: { id } }),
     onSuccess: async () => {
-      await invalidate(qc, api.organizations, api.organization, api.people);
+      await invalidate(qc, api.organizations, api.organization, api.organizationRecord, api.people);
       notify.ok(t('shell:common.deleted'));
       onClose();
     },

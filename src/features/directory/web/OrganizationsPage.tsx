@@ -1,15 +1,17 @@
-import { Avatar, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Avatar, Button, Group, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { type Reply, urlOf } from '../../../platform/http/contract';
 import { invalidate, query, upload } from '../../../web/api';
 import { ErrorAlert, useCountryName } from '../../../web/components/forms';
 import { ImportDialog } from '../../../web/components/ImportDialog';
 import { EmptyState } from '../../../web/components/EmptyState';
 import { Pager } from '../../../web/components/Pager';
+import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { directoryApi as api } from '../contract';
+import { directoryApi as api, directoryPages } from '../contract';
 import { ExportMenu, emptyFilters, FilterBar, useListQuery } from './ListControls';
 import { OrganizationModal } from './OrganizationModal';
 
@@ -19,6 +21,7 @@ export function OrganizationsPage() {
   const { t } = useTranslation(['directory', 'shell']);
   const qc = useQueryClient();
   const countryName = useCountryName();
+  const to = useTo();
   const [filters, setFilters] = useState(emptyFilters);
   const [page, setPage] = useState(1);
   const input = useListQuery(filters, page);
@@ -63,9 +66,9 @@ export function OrganizationsPage() {
                   <Group gap="sm" wrap="nowrap">
                     <Avatar src={o.logoFileId ? urlOf(api.logo, { params: { id: o.logoFileId } }) : null} alt="" size="sm" radius="sm" />
                     <div>
-                      <Text size="sm" fw={500}>
+                      <Anchor component={Link} to={to(directoryPages.organization, { id: o.id })} size="sm" fw={500}>
                         <LText value={o.name} />
-                      </Text>
+                      </Anchor>
                       {o.shortName ? (
                         <Text size="xs" c="dimmed">
                           {o.shortName}

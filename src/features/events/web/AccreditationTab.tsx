@@ -1,7 +1,21 @@
-import { Button, Group, Menu, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput, VisuallyHidden } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  Menu,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { urlOf } from '../../../platform/http/contract';
 import { call, download, downloadFrom, invalidate, query } from '../../../web/api';
 import { type BulkAction, BulkBar, SelectPage, SelectRow } from '../../../web/components/BulkBar';
@@ -10,8 +24,9 @@ import { EmptyState } from '../../../web/components/EmptyState';
 import { useCountryName, useNotify } from '../../../web/components/forms';
 import { Pager } from '../../../web/components/Pager';
 import { useSelection } from '../../../web/components/useSelection';
-import { eventsApi, type RegistrationFilter, type RegistrationStatus, registrationStatuses } from '../contract';
+import { eventsApi, eventsPages, type RegistrationFilter, type RegistrationStatus, registrationStatuses } from '../contract';
 import { useCategoryLabel } from './categoryLabel';
+import { useTo } from '../../../web/links';
 import type { EventT } from './types';
 import { VisaLetterCell } from './VisaLetterCell';
 
@@ -25,6 +40,7 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
   const notify = useNotify();
   const country = useCountryName();
   const categoryLabel = useCategoryLabel(ev.categories);
+  const to = useTo();
   const [status, setStatus] = useState<RegistrationStatus | 'all'>('pending');
   const [category, setCategory] = useState<string | null>(null);
   const [page, setPage] = useState(1);
@@ -202,7 +218,10 @@ export function AccreditationTab({ ev }: { ev: EventT }) {
                     <SelectRow selection={selection} id={r.id} name={r.name} />
                   </Table.Td>
                   <Table.Td>
-                    {r.name} {r.nameLatin && r.nameLatin !== r.name ? `(${r.nameLatin})` : ''}
+                    <Anchor component={Link} to={to(eventsPages.registrant, { id: ev.id, registrationId: r.id })}>
+                      {r.name}
+                    </Anchor>
+                    {r.nameLatin && r.nameLatin !== r.name ? ` (${r.nameLatin})` : ''}
                   </Table.Td>
                   <Table.Td>{r.organization}</Table.Td>
                   <Table.Td>{country(r.countryCode)}</Table.Td>

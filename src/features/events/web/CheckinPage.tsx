@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import type { Reply } from '../../../platform/http/contract';
 import { call, query } from '../../../web/api';
-import { eventsApi } from '../contract';
+import { eventsApi, eventsPages } from '../contract';
 import { ErrorAlert } from '../../../web/components/forms';
+import { useTo } from '../../../web/links';
 import { useLocalized } from '../../../web/localized';
 
 type CheckinResult = Reply<typeof eventsApi.checkIn>;
@@ -16,6 +17,7 @@ export function CheckinPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation(['events', 'shell']);
   const localized = useLocalized();
+  const to = useTo();
   const [token, setToken] = useState('');
   const [q, setQ] = useState('');
   const [sessionId, setSessionId] = useState<string | null>(null);
@@ -114,7 +116,11 @@ export function CheckinPage() {
       {found.data?.map((p) => (
         <Group key={p.id} justify="space-between">
           <Text>
-            {p.name} {p.nameLatin && p.nameLatin !== p.name ? `(${p.nameLatin})` : ''} · {p.organization}
+            <Anchor component={Link} to={to(eventsPages.registrant, { id, registrationId: p.id })}>
+              {p.name}
+            </Anchor>
+            {p.nameLatin && p.nameLatin !== p.name ? ` (${p.nameLatin})` : ''}
+            {p.organization ? ` · ${p.organization}` : ''}
           </Text>
           <Button size="xs" onClick={() => check.mutate({ registrationId: p.id })}>
             {t('events:checkin.check')}

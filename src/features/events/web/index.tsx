@@ -1,6 +1,7 @@
 import { eventsPages } from '../contract';
 import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { eventsTexts } from './i18n';
+import { OrganizationRegistrations } from './OrganizationRegistrations';
 
 const AdminEventPage = lazyNamed(() => import('./AdminEventPage'), 'AdminEventPage');
 const AdminEventsPage = lazyNamed(() => import('./AdminEventsPage'), 'AdminEventsPage');
@@ -12,6 +13,7 @@ const MailTemplatesPage = lazyNamed(() => import('./MailTemplatesPage'), 'MailTe
 const ManagerInvitationPage = lazyNamed(() => import('./ManagerInvitationPage'), 'ManagerInvitationPage');
 const MyRegistrationsPage = lazyNamed(() => import('./MyRegistrationsPage'), 'MyRegistrationsPage');
 const RegisterPage = lazyNamed(() => import('./RegisterPage'), 'RegisterPage');
+const RegistrantPage = lazyNamed(() => import('./RegistrantPage'), 'RegistrantPage');
 const SessionPage = lazyNamed(() => import('./SessionPage'), 'SessionPage');
 const VerifyPage = lazyNamed(() => import('./VerifyPage'), 'VerifyPage');
 
@@ -29,6 +31,7 @@ export const eventsWeb: WebFeature = {
     at(eventsPages.managerInvitation, <ManagerInvitationPage />),
     at(eventsPages.adminEvents, <AdminEventsPage />),
     at(eventsPages.adminEvent, <AdminEventPage />),
+    at(eventsPages.registrant, <RegistrantPage />),
     at(eventsPages.checkin, <CheckinPage />),
     at(eventsPages.mailTemplates, <MailTemplatesPage />),
     at(eventsPages.verify, <VerifyPage />),
@@ -39,4 +42,11 @@ export const eventsWeb: WebFeature = {
     { page: eventsPages.adminEvents, label: 'events:nav.manage', roles: ['secretariat'], scopes: ['event_manager'] },
     { page: eventsPages.mailTemplates, label: 'events:nav.templates', roles: ['secretariat'] },
   ],
+};
+
+/** What the events show on an organization's page in the directory: its people's registrations. */
+export const eventsOrganizationSection = {
+  key: 'registrations',
+  title: 'events:orgSection.title',
+  panel: OrganizationRegistrations,
 };

@@ -1,6 +1,7 @@
 import { groupsPages } from '../contract';
 import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { documentsTexts, groupsTexts } from './i18n';
+import { OrganizationGroups } from './OrganizationGroups';
 
 const GroupsAdminPage = lazyNamed(() => import('./GroupsAdminPage'), 'GroupsAdminPage');
 const DocumentPage = lazyNamed(() => import('./DocumentPage'), 'DocumentPage');
@@ -24,3 +25,10 @@ export const groupsWeb: WebFeature = {
 
 /** The documents' texts live in their own namespace. */
 export const documentsWeb: WebFeature = { name: 'documents', i18n: documentsTexts };
+
+/** What the working groups show on an organization's page in the directory: the places its people hold. */
+export const groupsOrganizationSection = {
+  key: 'groups',
+  title: 'groups:orgSection.title',
+  panel: OrganizationGroups,
+};

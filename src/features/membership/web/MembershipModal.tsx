@@ -1,12 +1,15 @@
-import { Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Anchor, Group, Modal, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { call, invalidate, query } from '../../../web/api';
 import { ConfirmButton } from '../../../web/components/ConfirmButton';
 import { useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
+import { useTo } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
+import { directoryPages } from '../../directory/contract';
 import { membershipApi as api, type MembershipAction, membershipActions, type MembershipStatus } from '../contract';
 import { MembershipError } from './MembershipError';
 import { StatusBadge } from './StatusBadge';
@@ -23,6 +26,7 @@ const allowed: Record<MembershipAction, readonly MembershipStatus[]> = {
 export function MembershipModal({ id, onClose }: { id: string; onClose: () => void }) {
   const { t } = useTranslation(['membership', 'shell']);
   const f = useFormat();
+  const to = useTo();
   const qc = useQueryClient();
   const notify = useNotify();
   const one = query(api.membership, { params: { id } });
@@ -64,6 +68,11 @@ export function MembershipModal({ id, onClose }: { id: string; onClose: () => vo
             {t('admin.start')}: {f.date(m.startDate)} · {t('admin.renewal')}: {f.date(m.renewalDate)}
             {m.graceUntil ? ` · ${t('status.grace')}: ${f.date(m.graceUntil)}` : ''}
           </Text>
+          {m.organizationId ? (
+            <Anchor component={Link} to={to(directoryPages.organization, { id: m.organizationId })} size="sm" w="fit-content">
+              {t('orgSection.page')}
+            </Anchor>
+          ) : null}
           <Group>
             {membershipActions
               .filter((action) => allowed[action].includes(m.status))

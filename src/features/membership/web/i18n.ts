@@ -199,6 +199,7 @@ export const membershipTexts = {
       portal: 'Open the member portal',
       noToken: 'This link is incomplete. Open the link from the e-mail again.',
     },
+    orgSection: { title: 'Membership', none: 'Not a member.', applications: 'Membership applications', page: 'Organization page' },
     admin: {
       membersTitle: 'Memberships',
       start: 'Start',
@@ -459,6 +460,7 @@ export const membershipTexts = {
       portal: '进入会员中心',
       noToken: '链接不完整，请重新打开邮件中的链接。',
     },
+    orgSection: { title: '会员资格', none: '不是会员。', applications: '入会申请', page: '机构页面' },
     admin: {
       membersTitle: '会员管理',
       start: '入会日期',
@@ -719,6 +721,7 @@ export const membershipTexts = {
       portal: '進入會員中心',
       noToken: '連結不完整，請重新開啟郵件中的連結。',
     },
+    orgSection: { title: '會員資格', none: '不是會員。', applications: '入會申請', page: '機構頁面' },
     admin: {
       membersTitle: '會員管理',
       start: '入會日期',

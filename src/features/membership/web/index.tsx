@@ -1,6 +1,7 @@
 import { membershipPages } from '../contract';
 import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { membershipTexts } from './i18n';
+import { OrganizationMembership } from './OrganizationMembership';
 
 const ApplyPage = lazyNamed(() => import('./ApplyPage'), 'ApplyPage');
 const CategoriesPage = lazyNamed(() => import('./CategoriesPage'), 'CategoriesPage');
@@ -46,4 +47,11 @@ export const membershipWeb: WebFeature = {
     { page: membershipPages.dashboard, label: 'membership:nav.dashboard', roles: ['secretariat'] },
     { page: membershipPages.categories, label: 'membership:nav.categories', roles: ['secretariat'] },
   ],
+};
+
+/** What the membership shows on an organization's page in the directory. */
+export const membershipOrganizationSection = {
+  key: 'membership',
+  title: 'membership:orgSection.title',
+  panel: OrganizationMembership,
 };

@@ -7,12 +7,13 @@ import { call, invalidate, query } from '../../../web/api';
 import { ErrorAlert, useNotify } from '../../../web/components/forms';
 import { LText, useLocalized } from '../../../web/localized';
 import { reviewApi } from '../contract';
-import { AnswerView } from './AnswerView';
+import { FormAnswers } from '../../../web/components/FormAnswers';
+import { submissionFileUrl } from './fileUrl';
 
 /** A reviewer's entry: its answers, the rubric to score, comments, and the committee discussion. */
 export function ReviewPage() {
   const { id } = useParams();
-  const { t } = useTranslation(['review']);
+  const { t } = useTranslation(['review', 'calls']);
   const qc = useQueryClient();
   const notify = useNotify();
   const loc = useLocalized();
@@ -63,7 +64,17 @@ export function ReviewPage() {
         {data.submission.code} · <LText value={data.submission.title} />
       </Title>
       {data.review ? <Badge>{t(`review:reviewStatus.${data.review.status}`)}</Badge> : null}
-      <AnswerView form={data.form} answers={data.submission.answers} />
+      {data.categoryName ? (
+        <Text size="sm">
+          {t('calls:form.category')}: <LText value={data.categoryName} />
+        </Text>
+      ) : null}
+      <FormAnswers
+        fields={data.form}
+        answers={data.submission.answers}
+        files={data.files}
+        fileUrl={(fileId) => submissionFileUrl(data.submission.id, fileId)}
+      />
       <Title order={2} size="h4">
         {t('review:rubric')} · {t('review:scale', { min: data.rubric.scaleMin, max: data.rubric.scaleMax })}
       </Title>

@@ -1,13 +1,14 @@
+import { reviewPages } from '../contract';
+import { submissionFileUrl } from './fileUrl';
+import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { ApplicantFeedback } from './ApplicantFeedback';
 import { AssignmentTab } from './AssignmentTab';
 import { EntryReviews } from './EntryReviews';
-import { RankingTab } from './RankingTab';
-import { ReviewersTab } from './ReviewersTab';
-import { reviewPages } from '../contract';
-import { at, lazyNamed, type WebFeature } from '../../../web/feature';
 import { reviewTexts } from './i18n';
+import { RankingTab } from './RankingTab';
+import { ReviewerDashboard } from './ReviewerDashboard';
+import { ReviewersTab } from './ReviewersTab';
 
-const ReviewerDashboard = lazyNamed(() => import('./ReviewerDashboard'), 'ReviewerDashboard');
 const ReviewPage = lazyNamed(() => import('./ReviewPage'), 'ReviewPage');
 
 /** The reviewers' pages. */
@@ -18,7 +19,7 @@ export const reviewWeb: WebFeature = {
   accountNav: [{ page: reviewPages.dashboard, label: 'review:nav' }],
 };
 
-/** What the review adds to the calls' pages: tabs of a call's staff page, the reviews of an entry, the applicant's feedback. */
+/** What the review adds to the calls' pages: tabs of a call's staff page, the reviews of an entry, the applicant's feedback, where an entry's files download. */
 export const reviewCallAdditions = {
   tabs: [
     { value: 'reviewers', label: 'calls:admin.reviewers', panel: ReviewersTab },
@@ -27,4 +28,5 @@ export const reviewCallAdditions = {
   ],
   entryDetail: EntryReviews,
   feedback: ApplicantFeedback,
+  fileUrl: submissionFileUrl,
 };
