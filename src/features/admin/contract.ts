@@ -55,7 +55,7 @@ export const auditEntry = z.object({
 /**
  * One entry of a record's history on that record's page (a registration, an organization): the action and
  * the record type as codes the admin texts label (auditAction, auditEntity), who did it, when, and the reason
- * they gave. Other features' contracts answer with it; the admin's web part shows it in words (AuditTrail).
+ * they gave. Other features' contracts answer with it; the web app shows it in words (web/components/AuditTrail).
  */
 export const trailEntry = z.object({
   id: z.number().int(),

@@ -6,7 +6,7 @@ import type { Reply } from '../../../platform/http/contract';
 import { query } from '../../../web/api';
 import { useFormat } from '../../../web/format';
 import { adminApi } from '../contract';
-import { auditLabel } from './auditLabel';
+import { auditLabel } from '../../../web/components/auditLabel';
 import { adminTexts } from './i18n';
 
 type Entry = Reply<typeof adminApi.audit>['items'][number];

@@ -15,6 +15,3 @@ export const adminWeb: WebFeature = {
     { page: adminPages.audit, label: 'nav.audit', roles: ['admin'] },
   ],
 };
-
-/** A record's history in words, for the pages of other features' records (a registration, an organization). */
-export { AuditTrail } from './AuditTrail';

@@ -9,7 +9,7 @@ import { useCountryName } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { useTo } from '../../../web/links';
 import { LText } from '../../../web/localized';
-import { AuditTrail } from '../../admin/web/index';
+import { AuditTrail } from '../../../web/components/AuditTrail';
 import { directoryApi as api, directoryPages } from '../contract';
 import { OrganizationModal } from './OrganizationModal';
 

@@ -11,7 +11,7 @@ import { useCountryName, useNotify } from '../../../web/components/forms';
 import { useFormat } from '../../../web/format';
 import { useTo, withQuery } from '../../../web/links';
 import { LText, useLocalized } from '../../../web/localized';
-import { AuditTrail } from '../../admin/web/index';
+import { AuditTrail } from '../../../web/components/AuditTrail';
 import { eventsApi, eventsPages } from '../contract';
 import { VisaLetterCell } from './VisaLetterCell';
 

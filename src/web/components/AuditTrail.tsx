@@ -1,6 +1,6 @@
 import { Text, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../../web/format';
+import { useFormat } from '../format';
 import { auditLabel } from './auditLabel';
 
 /** An entry of a record's history as the API answers it (the contracts' trailEntry, its time as JSON text). */
