@@ -193,8 +193,11 @@ export const applicationQuery = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
 });
 
-/** The queue's filter without its paging: what "every application matching the filter" means for a bulk action. */
-export const applicationFilter = applicationQuery.omit({ page: true, pageSize: true });
+/**
+ * The queue's filter without its paging: what "every application matching the filter" means for a bulk
+ * action (the queue of one organization, on its directory page, has no bulk actions).
+ */
+export const applicationFilter = applicationQuery.omit({ page: true, pageSize: true, organization: true });
 export type ApplicationFilter = z.output<typeof applicationFilter>;
 /** Approve many applications at once: each as the single approval with its defaults (the directory organization matched by name or created). */
 export const bulkApproveBody = z.object({
