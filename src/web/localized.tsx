@@ -33,7 +33,12 @@ export function useLocalized(): (value: LocalizedText | null | undefined) => Sho
   const [, setTick] = useState(0);
   const need = locale === 'zh-Hant' ? 'toHant' : locale === 'zh-Hans' ? 'toHans' : null;
   useEffect(() => {
-    if (need && !converters[need]) void loadConverter(need).then(() => setTick((t) => t + 1));
+    // A page gone by the time the converter arrives has nothing to show again.
+    let shown = true;
+    if (need && !converters[need]) void loadConverter(need).then(() => shown && setTick((t) => t + 1));
+    return () => {
+      shown = false;
+    };
   }, [need]);
   return (value) => {
     const p = pick(value, locale);
