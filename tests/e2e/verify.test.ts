@@ -17,7 +17,7 @@ let eventId: string;
 const refs: Record<'valid' | 'revoked', string> = { valid: '', revoked: '' };
 const shots = process.env.SCREENSHOTS;
 
-/** A demo account registers on site for the 2026 summit with its passport fields, is approved, and prints its letter. */
+/** A demo account without a registration for the 2026 summit registers on site with its passport fields, is approved, and prints its letter. */
 async function letterOf(email: string, name: string, nameLatin: string, countryCode: string, nationality: string) {
   const me = await apiAs(server.url, email);
   const reg = await me.post(`/api/v1/events/${eventId}/registrations`, {
@@ -42,8 +42,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const anon = await fetch(`${server.url}/api/v1/events/wuzhen-summit-2026`);
   eventId = ((await anon.json()) as { id: string }).id;
-  refs.valid = await letterOf('reviewer@wuzhen.example', 'Amara Diallo', 'Amara Diallo', 'SN', 'Senegal');
-  refs.revoked = await letterOf('member@wuzhen.example', '王晓梅', 'Wang Xiaomei', 'SG', 'Singapore');
+  refs.valid = await letterOf('contact.ke@wuzhen.example', 'Amara Diallo', 'Amara Diallo', 'SN', 'Senegal');
+  refs.revoked = await letterOf('contact.de@wuzhen.example', '王晓梅', 'Wang Xiaomei', 'SG', 'Singapore');
 });
 afterAll(async () => {
   await browser?.close();
